@@ -1,0 +1,36 @@
+namespace DisclosurePortal.Domain.Catalogue;
+
+/// <summary>One entry of a catalogue item's history (动态调整): what it said after each change, who changed it and why.</summary>
+public sealed class CatalogueItemRevision
+{
+    public CatalogueItemRevision(int catalogueItemId, int revisionNumber, CatalogueItemChange change, string snapshotJson, string actorName, string? reason, DateTimeOffset at)
+    {
+        CatalogueItemId = catalogueItemId;
+        RevisionNumber = revisionNumber;
+        Change = change;
+        SnapshotJson = snapshotJson;
+        ActorName = Guard.Required(actorName, nameof(actorName));
+        Reason = Guard.Optional(reason);
+        At = at;
+    }
+
+    public long Id { get; private set; }
+    public int CatalogueItemId { get; private set; }
+    public int RevisionNumber { get; private set; }
+    public CatalogueItemChange Change { get; private set; }
+    public string SnapshotJson { get; private set; }
+    public string? ActorId { get; private set; }
+    public string ActorName { get; private set; }
+    public string? Reason { get; private set; }
+    public DateTimeOffset At { get; private set; }
+}
+
+public enum CatalogueItemChange
+{
+    /// <summary>新增.</summary>
+    Added = 1,
+    /// <summary>修订.</summary>
+    Revised = 2,
+    /// <summary>停用.</summary>
+    Retired = 3,
+}

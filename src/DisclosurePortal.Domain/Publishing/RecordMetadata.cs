@@ -1,0 +1,34 @@
+namespace DisclosurePortal.Domain.Publishing;
+
+/// <summary>The standard metadata an editor writes for a record version (domain README §3).</summary>
+public sealed record RecordMetadata
+{
+    public required string Title { get; init; }
+    /// <summary>发文字号, e.g. 青财发〔2025〕12号; not every record has one.</summary>
+    public string? DocumentNumber { get; init; }
+    /// <summary>发文机关.</summary>
+    public required string IssuingOrgan { get; init; }
+    /// <summary>主题分类, free text under the domain (e.g. 城乡建设、环境保护\住房).</summary>
+    public string? TopicCategory { get; init; }
+    /// <summary>成文日期.</summary>
+    public DateOnly? WrittenOn { get; init; }
+    public Validity Validity { get; init; } = Validity.Valid;
+    public DisclosureAttribute DisclosureAttribute { get; init; } = DisclosureAttribute.Proactive;
+    public string? NonDisclosureReason { get; init; }
+    /// <summary>Markdown; rendered with raw HTML disabled.</summary>
+    public string Body { get; init; } = string.Empty;
+    public InterpretationForm? InterpretationForm { get; init; }
+
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        if (string.IsNullOrWhiteSpace(Title)) problems.Add("标题不能为空。");
+        else if (Title.Length > 300) problems.Add("标题不能超过300个字符。");
+        if (string.IsNullOrWhiteSpace(IssuingOrgan)) problems.Add("发文机关不能为空。");
+        if (!Enum.IsDefined(Validity)) problems.Add("有效性无效。");
+        if (!Enum.IsDefined(DisclosureAttribute)) problems.Add("公开属性无效。");
+        if (DisclosureAttribute == DisclosureAttribute.NotDisclosed && string.IsNullOrWhiteSpace(NonDisclosureReason))
+            problems.Add("不予公开的信息须说明理由。");
+        return problems;
+    }
+}

@@ -1,0 +1,42 @@
+using DisclosurePortal.Domain.Applications;
+using DisclosurePortal.Domain.Catalogue;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace DisclosurePortal.Web.Data.Configurations;
+
+internal sealed class ApplicationCaseConfiguration : IEntityTypeConfiguration<ApplicationCase>
+{
+    public void Configure(EntityTypeBuilder<ApplicationCase> b)
+    {
+        b.ToTable("ApplicationCases");
+        b.Property(x => x.QueryCode).HasMaxLength(20);
+        b.Property(x => x.ApplicantName).HasMaxLength(200);
+        // Room for the encrypted form (Data Protection payloads are longer than the plain number).
+        b.Property(x => x.IdentityNumber).HasMaxLength(512);
+        b.Property(x => x.ContactPerson).HasMaxLength(100);
+        b.Property(x => x.Contact).HasMaxLength(200);
+        b.Property(x => x.PostalAddress).HasMaxLength(300);
+        b.Property(x => x.InformationDescription).HasMaxLength(4000);
+        b.Property(x => x.FeeAmount).HasPrecision(12, 2);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.HasOne<Department>().WithMany().HasForeignKey(x => x.AssignedDepartmentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => x.QueryCode).IsUnique();
+        b.HasIndex(x => new { x.State, x.DueOn });
+        b.HasIndex(x => x.ReceivedOn);
+        b.HasIndex(x => x.AssignedDepartmentId);
+    }
+}
+
+internal sealed class ApplicationEventConfiguration : IEntityTypeConfiguration<ApplicationEvent>
+{
+    public void Configure(EntityTypeBuilder<ApplicationEvent> b)
+    {
+        b.ToTable("ApplicationEvents");
+        b.Property(x => x.ActorId).HasMaxLength(64);
+        b.Property(x => x.ActorName).HasMaxLength(100);
+        b.Property(x => x.Note).HasMaxLength(2000);
+        b.HasOne<ApplicationCase>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => x.CaseId);
+    }
+}

@@ -1,0 +1,59 @@
+using DisclosurePortal.Domain.Auditing;
+using DisclosurePortal.Domain.Calendar;
+using DisclosurePortal.Domain.Reporting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace DisclosurePortal.Web.Data.Configurations;
+
+internal sealed class CalendarDayConfiguration : IEntityTypeConfiguration<CalendarDay>
+{
+    public void Configure(EntityTypeBuilder<CalendarDay> b)
+    {
+        b.ToTable("CalendarDays");
+        b.HasKey(x => x.Date);
+        b.Property(x => x.Note).HasMaxLength(100);
+    }
+}
+
+internal sealed class CalendarYearConfiguration : IEntityTypeConfiguration<CalendarYear>
+{
+    public void Configure(EntityTypeBuilder<CalendarYear> b)
+    {
+        b.ToTable("CalendarYears");
+        b.HasKey(x => x.Year);
+        b.Property(x => x.Year).ValueGeneratedNever();
+        b.Property(x => x.Source).HasMaxLength(200);
+    }
+}
+
+internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>
+{
+    public void Configure(EntityTypeBuilder<AuditEvent> b)
+    {
+        b.ToTable("AuditEvents");
+        b.Property(x => x.ActorId).HasMaxLength(64);
+        b.Property(x => x.ActorName).HasMaxLength(100);
+        b.Property(x => x.Action).HasMaxLength(64);
+        b.Property(x => x.EntityType).HasMaxLength(64);
+        b.Property(x => x.EntityId).HasMaxLength(64);
+        b.Property(x => x.Summary).HasMaxLength(2000);
+        b.Property(x => x.PreviousHash).HasMaxLength(64);
+        b.Property(x => x.Hash).HasMaxLength(64);
+        b.HasIndex(x => new { x.EntityType, x.EntityId });
+    }
+}
+
+internal sealed class AnnualReportConfiguration : IEntityTypeConfiguration<AnnualReport>
+{
+    public void Configure(EntityTypeBuilder<AnnualReport> b)
+    {
+        b.ToTable("AnnualReports");
+        b.Property(x => x.OverviewText).HasMaxLength(20000);
+        b.Property(x => x.ProblemsText).HasMaxLength(20000);
+        b.Property(x => x.OtherMattersText).HasMaxLength(20000);
+        b.Property(x => x.ManualFiguresJson).HasMaxLength(20000);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.HasIndex(x => x.Year).IsUnique();
+    }
+}

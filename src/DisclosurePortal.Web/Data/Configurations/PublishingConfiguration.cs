@@ -1,0 +1,114 @@
+using DisclosurePortal.Domain.Catalogue;
+using DisclosurePortal.Domain.Publishing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace DisclosurePortal.Web.Data.Configurations;
+
+internal sealed class RecordConfiguration : IEntityTypeConfiguration<Record>
+{
+    public void Configure(EntityTypeBuilder<Record> b)
+    {
+        b.ToTable("Records");
+        b.Property(x => x.IndexNumber).HasMaxLength(40);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.HasIndex(x => x.IndexNumber).IsUnique();
+        b.HasOne<Department>().WithMany().HasForeignKey(x => x.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<CatalogueItem>().WithMany().HasForeignKey(x => x.CatalogueItemId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<DisclosureDomain>().WithMany().HasForeignKey(x => x.DomainId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<DisclosureStage>().WithMany().HasForeignKey(x => x.StageId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class RecordVersionConfiguration : IEntityTypeConfiguration<RecordVersion>
+{
+    // A boolean column on its own is a valid predicate in both SQLite and PostgreSQL.
+    private const string WherePublished = "\"IsPublished\"";
+    private const string WhereLatest = "\"IsLatest\"";
+
+    public void Configure(EntityTypeBuilder<RecordVersion> b)
+    {
+        b.ToTable("RecordVersions");
+        b.Property(x => x.Title).HasMaxLength(300);
+        b.Property(x => x.DocumentNumber).HasMaxLength(100);
+        b.Property(x => x.IssuingOrgan).HasMaxLength(200);
+        b.Property(x => x.TopicCategory).HasMaxLength(100);
+        b.Property(x => x.NonDisclosureReason).HasMaxLength(500);
+        b.Property(x => x.CreatedBy).HasMaxLength(100);
+        b.Property(x => x.ReturnReason).HasMaxLength(1000);
+        b.Property(x => x.WithdrawnReason).HasMaxLength(1000);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.HasOne<Record>().WithMany().HasForeignKey(x => x.RecordId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Department>().WithMany().HasForeignKey(x => x.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<CatalogueItem>().WithMany().HasForeignKey(x => x.CatalogueItemId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<DisclosureDomain>().WithMany().HasForeignKey(x => x.DomainId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<DisclosureStage>().WithMany().HasForeignKey(x => x.StageId).OnDelete(DeleteBehavior.Restrict);
+
+        b.HasIndex(x => new { x.RecordId, x.Number }).IsUnique();
+        // At most one published and one latest version per record (OrchardCore's flags, enforced by the database).
+        b.HasIndex(x => x.RecordId, "IX_RecordVersions_OnePublished").IsUnique().HasFilter(WherePublished);
+        b.HasIndex(x => x.RecordId, "IX_RecordVersions_OneLatest").IsUnique().HasFilter(WhereLatest);
+        // The public listings: newest first, paged on these indexes.
+        b.HasIndex(x => new { x.IsPublished, x.PublishedOn, x.Id }, "IX_RecordVersions_Published_Date");
+        b.HasIndex(x => new { x.IsPublished, x.DomainId, x.StageId, x.PublishedOn, x.Id }, "IX_RecordVersions_Published_Domain");
+        b.HasIndex(x => new { x.IsPublished, x.CatalogueItemId, x.PublishedOn, x.Id }, "IX_RecordVersions_Published_Item");
+        b.HasIndex(x => new { x.IsPublished, x.DepartmentId, x.PublishedOn, x.Id }, "IX_RecordVersions_Published_Department");
+        b.HasIndex(x => new { x.State, x.DepartmentId }, "IX_RecordVersions_State_Department");
+        b.HasIndex(x => x.CatalogueItemId);
+        b.HasIndex(x => x.DomainId);
+        b.HasIndex(x => x.StageId);
+        b.HasIndex(x => x.DepartmentId);
+    }
+}
+
+internal sealed class ReviewDecisionConfiguration : IEntityTypeConfiguration<ReviewDecision>
+{
+    public void Configure(EntityTypeBuilder<ReviewDecision> b)
+    {
+        b.ToTable("ReviewDecisions");
+        b.Property(x => x.ReviewerId).HasMaxLength(64);
+        b.Property(x => x.ReviewerName).HasMaxLength(100);
+        b.Property(x => x.Comment).HasMaxLength(2000);
+        b.HasOne<RecordVersion>().WithMany().HasForeignKey(x => x.RecordVersionId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => x.RecordVersionId);
+    }
+}
+
+internal sealed class InterpretationLinkConfiguration : IEntityTypeConfiguration<InterpretationLink>
+{
+    public void Configure(EntityTypeBuilder<InterpretationLink> b)
+    {
+        b.ToTable("InterpretationLinks");
+        b.HasOne<Record>().WithMany().HasForeignKey(x => x.InterpretationRecordId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Record>().WithMany().HasForeignKey(x => x.PolicyRecordId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.InterpretationRecordId, x.PolicyRecordId }).IsUnique();
+        b.HasIndex(x => x.PolicyRecordId);
+    }
+}
+
+internal sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachment>
+{
+    public void Configure(EntityTypeBuilder<Attachment> b)
+    {
+        b.ToTable("Attachments");
+        b.Property(x => x.FileName).HasMaxLength(255);
+        b.Property(x => x.ContentType).HasMaxLength(100);
+        b.Property(x => x.StorageKey).HasMaxLength(200);
+        b.Property(x => x.Sha256).HasMaxLength(64);
+        b.Property(x => x.UploadedBy).HasMaxLength(100);
+        b.HasOne<RecordVersion>().WithMany().HasForeignKey(x => x.RecordVersionId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => x.RecordVersionId);
+    }
+}
+
+internal sealed class IndexNumberCounterConfiguration : IEntityTypeConfiguration<IndexNumberCounter>
+{
+    public void Configure(EntityTypeBuilder<IndexNumberCounter> b)
+    {
+        b.ToTable("IndexNumberCounters");
+        b.HasKey(x => new { x.OrganisationCode, x.Year });
+        b.Property(x => x.OrganisationCode).HasMaxLength(18);
+        // Two editors submitting at once: the second update of the same counter row is refused and retried.
+        b.Property(x => x.LastSerial).IsConcurrencyToken();
+    }
+}

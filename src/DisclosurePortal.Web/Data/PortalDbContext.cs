@@ -1,0 +1,37 @@
+using DisclosurePortal.Domain.Applications;
+using DisclosurePortal.Domain.Auditing;
+using DisclosurePortal.Domain.Calendar;
+using DisclosurePortal.Domain.Catalogue;
+using DisclosurePortal.Domain.Publishing;
+using DisclosurePortal.Domain.Reporting;
+using Microsoft.EntityFrameworkCore;
+
+namespace DisclosurePortal.Web.Data;
+
+/// <summary>The portal's one DbContext, used directly by the features (no repositories: see docs/adr).</summary>
+public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbContext(options)
+{
+    public DbSet<DisclosureDomain> Domains => Set<DisclosureDomain>();
+    public DbSet<DisclosureStage> Stages => Set<DisclosureStage>();
+    public DbSet<Department> Departments => Set<Department>();
+    public DbSet<CatalogueItem> CatalogueItems => Set<CatalogueItem>();
+    public DbSet<CatalogueItemRevision> CatalogueItemRevisions => Set<CatalogueItemRevision>();
+    public DbSet<Record> Records => Set<Record>();
+    public DbSet<RecordVersion> RecordVersions => Set<RecordVersion>();
+    public DbSet<ReviewDecision> ReviewDecisions => Set<ReviewDecision>();
+    public DbSet<InterpretationLink> InterpretationLinks => Set<InterpretationLink>();
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<IndexNumberCounter> IndexNumberCounters => Set<IndexNumberCounter>();
+    public DbSet<ApplicationCase> ApplicationCases => Set<ApplicationCase>();
+    public DbSet<ApplicationEvent> ApplicationEvents => Set<ApplicationEvent>();
+    public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+    public DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<AnnualReport> AnnualReports => Set<AnnualReport>();
+
+    /// <summary>The published versions: the only rows the public may read.</summary>
+    public IQueryable<RecordVersion> PublishedVersions => RecordVersions.Where(v => v.IsPublished);
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+}

@@ -1,0 +1,29 @@
+using DisclosurePortal.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace DisclosurePortal.Web.Data.Seed;
+
+/// <summary>On start: apply migrations, seed reference data (always), seed demo data (first start, unless turned off).</summary>
+public sealed class DatabaseInitializer(
+    PortalDbContext db,
+    ReferenceDataSeeder referenceData,
+    DemoDataSeeder demoData,
+    IConfiguration configuration,
+    ILogger<DatabaseInitializer> logger)
+{
+    public async Task InitializeAsync(CancellationToken ct = default)
+    {
+        if (db.Database.IsSqlite())
+        {
+            // WAL: readers do not block the writer, and a crash loses nothing acknowledged.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+        await db.Database.MigrateAsync(ct);
+        await referenceData.SeedAsync(ct);
+        if (configuration.GetValue("Seed:DemoData", true))
+        {
+            await demoData.SeedAsync(ct);
+        }
+        logger.LogInformation("Database ready ({Provider})", DatabaseSetup.ProviderFrom(configuration));
+    }
+}

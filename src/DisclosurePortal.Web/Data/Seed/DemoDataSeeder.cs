@@ -1,0 +1,264 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using DisclosurePortal.Domain.Catalogue;
+using DisclosurePortal.Domain.Publishing;
+using DisclosurePortal.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace DisclosurePortal.Web.Data.Seed;
+
+/// <summary>
+/// A fictional county (青川县) with departments, a catalogue across all 26 domains and 5 stages, about a thousand
+/// published records with 文号 and 索引号, and policy interpretations. Runs once, on an empty database; deterministic.
+/// </summary>
+public sealed class DemoDataSeeder(PortalDbContext db, TimeProvider clock, IConfiguration configuration)
+{
+    private const string SeedActor = "系统初始化";
+    private const string Reviewer = "县政务公开办";
+
+    public async Task SeedAsync(CancellationToken ct = default)
+    {
+        if (await db.Departments.AnyAsync(ct)) return;
+        var random = new Random(20261122);
+        var now = clock.GetUtcNow();
+        var today = clock.Today();
+        var target = configuration.GetValue("Seed:DemoRecords", 1000);
+
+        var departments = DemoContent.Departments
+            .Select((d, i) => (d.Key, Entity: new Department(d.Name, d.ShortName, d.OrganisationCode, d.DocumentPrefix, i + 1)))
+            .ToDictionary(x => x.Key, x => x.Entity);
+        db.Departments.AddRange(departments.Values);
+        await db.SaveChangesAsync(ct);
+
+        var domainIds = await db.Domains.ToDictionaryAsync(d => d.Code, d => d.Id, ct);
+        var stageIds = await db.Stages.ToDictionaryAsync(s => s.Code, s => s.Id, ct);
+        var items = new List<(DemoItem Demo, CatalogueItem Entity)>();
+        foreach (var group in DemoContent.Items.GroupBy(i => (i.DomainCode, i.StageCode)))
+        {
+            var order = 0;
+            foreach (var demo in group)
+            {
+                var entity = CatalogueItem.Create(ElementsOf(demo), departments[demo.DepartmentKey].Id, domainIds[demo.DomainCode], stageIds[demo.StageCode], now.AddYears(-3), ++order);
+                items.Add((demo, entity));
+            }
+        }
+        db.CatalogueItems.AddRange(items.Select(i => i.Entity));
+        await db.SaveChangesAsync(ct);
+        db.CatalogueItemRevisions.AddRange(items.Select(i => new CatalogueItemRevision(
+            i.Entity.Id, 1, CatalogueItemChange.Added, JsonSerializer.Serialize(ElementsOf(i.Demo)), SeedActor, "初始目录", i.Entity.CreatedAt)));
+
+        // Plan the records first, oldest first, so 索引号 serials and 文号 numbers rise with time as they would.
+        var perItem = Math.Max(1, (target + items.Count - 1) / items.Count);
+        var planned = new List<PlannedRecord>();
+        foreach (var (demo, item) in items)
+        {
+            var count = Math.Max(1, perItem + random.Next(-3, 4));
+            for (var n = 0; n < count && planned.Count < target; n++)
+            {
+                // Recent records are more common, as on a real portal.
+                var daysAgo = 1 + (int)(Math.Pow(random.NextDouble(), 1.6) * 1000);
+                planned.Add(new PlannedRecord(demo, item, Weekday(today.AddDays(-daysAgo)), random.Next()));
+            }
+        }
+        planned.Sort((a, b) => a.PublishedOn.CompareTo(b.PublishedOn));
+
+        var counters = new Dictionary<(string, int), IndexNumberCounter>();
+        var documentSerials = new Dictionary<(string, int), int>();
+        var records = new List<(PlannedRecord Plan, Record Record, RecordMetadata Metadata)>();
+        foreach (var plan in planned)
+        {
+            var department = departments[plan.Demo.DepartmentKey];
+            var rnd = new Random(plan.Seed);
+            var record = Record.Create(department.Id, plan.Item.Id, plan.Item.DomainId, plan.Item.StageId, plan.Demo.RecordKind, ChinaTime.At(plan.PublishedOn.AddDays(-3), new TimeOnly(9, 0)));
+            record.AssignIndexNumber(NextIndexNumber(counters, department.OrganisationCode, plan.PublishedOn.Year));
+            var title = Fill(plan.Demo.TitleTemplates[rnd.Next(plan.Demo.TitleTemplates.Length)], plan.PublishedOn, rnd, department.Name);
+            var metadata = new RecordMetadata
+            {
+                Title = title,
+                DocumentNumber = HasDocumentNumber(plan.Demo.RecordKind) ? NextDocumentNumber(documentSerials, department.DocumentPrefix, plan.PublishedOn.Year) : null,
+                IssuingOrgan = department.Name,
+                TopicCategory = null,
+                WrittenOn = plan.PublishedOn.AddDays(-rnd.Next(1, 8)),
+                Validity = ValidityOf(plan.Demo.RecordKind, plan.PublishedOn, today, rnd),
+                Body = Body(plan.Demo.RecordKind, title, plan.PublishedOn, rnd, department.Name),
+            };
+            records.Add((plan, record, metadata));
+        }
+
+        // Policy interpretations (政策解读) for about half the normative documents: most on time, a few late.
+        var interpretations = new List<(Record Policy, Record Record, RecordMetadata Metadata, DateOnly PublishedOn)>();
+        foreach (var (plan, policy, policyMeta) in records.Where(r => r.Plan.Demo.RecordKind == RecordKind.NormativeDocument).ToList())
+        {
+            var rnd = new Random(plan.Seed ^ 0x5A5A);
+            if (rnd.NextDouble() > 0.55) continue;
+            var department = departments[plan.Demo.DepartmentKey];
+            var lag = rnd.NextDouble() < 0.85 ? rnd.Next(0, 4) : rnd.Next(5, 12);
+            var publishedOn = Weekday(plan.PublishedOn.AddDays(lag));
+            if (publishedOn >= today) publishedOn = plan.PublishedOn;
+            var interpretation = Record.Create(department.Id, plan.Item.Id, plan.Item.DomainId, plan.Item.StageId, RecordKind.PolicyInterpretation, ChinaTime.At(publishedOn, new TimeOnly(9, 0)));
+            interpretation.AssignIndexNumber(NextIndexNumber(counters, department.OrganisationCode, publishedOn.Year));
+            var form = (InterpretationForm)rnd.Next(1, 6);
+            var title = $"{PolicyName(policyMeta.Title)}{FormSuffix(form)}";
+            interpretations.Add((policy, interpretation, new RecordMetadata
+            {
+                Title = title,
+                IssuingOrgan = department.Name,
+                WrittenOn = publishedOn,
+                InterpretationForm = form,
+                Body = InterpretationBody(form, policyMeta, rnd, department.Name, publishedOn),
+            }, publishedOn));
+        }
+
+        db.Records.AddRange(records.Select(r => r.Record));
+        db.Records.AddRange(interpretations.Select(i => i.Record));
+        db.IndexNumberCounters.AddRange(counters.Values);
+        await db.SaveChangesAsync(ct);
+
+        var versions = new List<RecordVersion>();
+        foreach (var (plan, record, metadata) in records)
+            versions.Add(PublishedVersion(record, metadata, plan.PublishedOn));
+        foreach (var (_, record, metadata, publishedOn) in interpretations)
+            versions.Add(PublishedVersion(record, metadata, publishedOn));
+        db.RecordVersions.AddRange(versions);
+        db.InterpretationLinks.AddRange(interpretations.Select(i => new InterpretationLink(i.Record.Id, i.Policy.Id, i.Record.CreatedAt)));
+        await db.SaveChangesAsync(ct);
+
+        // Nothing goes public unreviewed: each demo publication carries its three reviews and the approval.
+        foreach (var v in versions)
+        {
+            var at = v.PublishedAt!.Value;
+            db.ReviewDecisions.AddRange(
+                new ReviewDecision(v.Id, ReviewStep.Confidentiality, ReviewOutcome.Passed, Reviewer, "不涉及国家秘密。", at.AddHours(-3)),
+                new ReviewDecision(v.Id, ReviewStep.Legality, ReviewOutcome.Passed, Reviewer, "符合法律法规规定。", at.AddHours(-2)),
+                new ReviewDecision(v.Id, ReviewStep.DisclosureAttribute, ReviewOutcome.Passed, Reviewer, "属于主动公开范围。", at.AddHours(-1)),
+                new ReviewDecision(v.Id, ReviewStep.Approval, ReviewOutcome.Passed, "县政府办公室分管领导", null, at.AddMinutes(-30)));
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Offices publish on weekdays: a weekend date moves back to the Friday before.</summary>
+    private static DateOnly Weekday(DateOnly date) => date.DayOfWeek switch
+    {
+        DayOfWeek.Saturday => date.AddDays(-1),
+        DayOfWeek.Sunday => date.AddDays(-2),
+        _ => date,
+    };
+
+    private static RecordVersion PublishedVersion(Record record, RecordMetadata metadata, DateOnly publishedOn)
+    {
+        var submittedAt = ChinaTime.At(publishedOn, new TimeOnly(8, 30)).AddDays(-1);
+        var version = RecordVersion.CreateDraft(record, 1, metadata, SeedActor, submittedAt.AddHours(-2));
+        version.Submit(submittedAt);
+        version.Publish(publishedOn, ChinaTime.At(publishedOn, new TimeOnly(10, 0)));
+        return version;
+    }
+
+    private static CatalogueItemElements ElementsOf(DemoItem d) => new()
+    {
+        NameLevel1 = d.NameLevel1,
+        NameLevel2 = d.NameLevel2,
+        Content = d.Content,
+        Basis = d.Basis,
+        TimeLimitText = d.TimeLimitText,
+        TimeLimit = new TimeLimitRule(d.RuleKind, d.RuleAmount),
+        Method = d.Method,
+        Channels = d.Channels,
+        Audience = d.Audience,
+        Level = d.Level,
+        Frequency = d.Frequency,
+    };
+
+    private static IndexNumber NextIndexNumber(Dictionary<(string, int), IndexNumberCounter> counters, string organisationCode, int year)
+    {
+        if (!counters.TryGetValue((organisationCode, year), out var counter))
+            counters[(organisationCode, year)] = counter = new IndexNumberCounter(organisationCode, year);
+        return counter.Next();
+    }
+
+    private static string NextDocumentNumber(Dictionary<(string, int), int> serials, string prefix, int year)
+    {
+        var n = serials.GetValueOrDefault((prefix, year)) + 1;
+        serials[(prefix, year)] = n;
+        return string.Create(CultureInfo.InvariantCulture, $"{prefix}〔{year}〕{n}号");
+    }
+
+    private static bool HasDocumentNumber(RecordKind kind) =>
+        kind is RecordKind.Regulation or RecordKind.NormativeDocument or RecordKind.Notice or RecordKind.Plan or RecordKind.PublicFunds;
+
+    private static Validity ValidityOf(RecordKind kind, DateOnly publishedOn, DateOnly today, Random rnd)
+    {
+        if (kind is not (RecordKind.NormativeDocument or RecordKind.Regulation or RecordKind.Plan)) return Validity.Valid;
+        if (publishedOn > today.AddYears(-2)) return Validity.Valid;
+        var x = rnd.NextDouble();
+        return x < 0.2 ? Validity.Expired : x < 0.27 ? Validity.Repealed : Validity.Valid;
+    }
+
+    private static readonly string[] Quarters = ["一", "二", "三", "四"];
+
+    private static string Fill(string template, DateOnly date, Random rnd, string department)
+    {
+        var previousMonth = date.AddMonths(-1);
+        return template
+            .Replace("{year}", date.Year.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{month}", previousMonth.Month.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{quarter}", Quarters[(date.Month - 1) / 3], StringComparison.Ordinal)
+            .Replace("{town}", DemoContent.Towns[rnd.Next(DemoContent.Towns.Count)], StringComparison.Ordinal)
+            .Replace("{n}", rnd.Next(1, 6).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{dept}", department, StringComparison.Ordinal)
+            .Replace("{title}", string.Empty, StringComparison.Ordinal);
+    }
+
+    private static string Body(RecordKind kind, string title, DateOnly date, Random rnd, string department)
+    {
+        var paragraphs = DemoContent.BodyParagraphs[kind];
+        var count = Math.Min(paragraphs.Length, rnd.Next(3, 7));
+        var chosen = paragraphs.OrderBy(_ => rnd.Next()).Take(count);
+        var sb = new StringBuilder();
+        foreach (var p in chosen)
+            sb.Append(Fill(p, date, rnd, department).Replace("{title}", title, StringComparison.Ordinal)).Append("\n\n");
+        sb.Append(CultureInfo.InvariantCulture, $"{department}  \n{date.Year}年{date.Month}月{date.Day}日\n");
+        return sb.ToString();
+    }
+
+    private static string PolicyName(string policyTitle)
+    {
+        var start = policyTitle.IndexOf('《', StringComparison.Ordinal);
+        var end = policyTitle.IndexOf('》', StringComparison.Ordinal);
+        return start >= 0 && end > start ? policyTitle[start..(end + 1)] : $"《{policyTitle}》";
+    }
+
+    private static string FormSuffix(InterpretationForm form) => form switch
+    {
+        InterpretationForm.Graphic => "图解",
+        InterpretationForm.Expert => "专家解读",
+        InterpretationForm.Media => "媒体解读",
+        InterpretationForm.QuestionsAndAnswers => "政策问答",
+        _ => "政策解读",
+    };
+
+    private static string InterpretationBody(InterpretationForm form, RecordMetadata policy, Random rnd, string department, DateOnly date)
+    {
+        var sb = new StringBuilder();
+        var name = PolicyName(policy.Title);
+        if (form == InterpretationForm.QuestionsAndAnswers)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"### 问：制定{name}的背景是什么？\n\n答：为贯彻落实上级有关部署，结合我县实际，{department}在深入调研、广泛征求意见的基础上起草了该文件。\n\n");
+            sb.Append("### 问：文件的适用对象有哪些？\n\n答：文件适用于本县行政区域内符合条件的单位和个人，具体条件以文件正文为准。\n\n");
+            sb.Append(CultureInfo.InvariantCulture, $"### 问：如何咨询和办理？\n\n答：可拨打12345政务服务便民热线，或到县政务服务中心{department}窗口咨询办理。\n\n");
+        }
+        else
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"### 一、出台背景\n\n为进一步规范相关工作，{department}制定了{name}（{policy.DocumentNumber ?? "见原文"}）。\n\n");
+            sb.Append("### 二、重点内容\n\n");
+            var paragraphs = DemoContent.BodyParagraphs[RecordKind.PolicyInterpretation];
+            foreach (var p in paragraphs.OrderBy(_ => rnd.Next()).Take(2))
+                sb.Append(Fill(p, date, rnd, department).Replace("{title}", name, StringComparison.Ordinal)).Append("\n\n");
+            sb.Append("### 三、落实措施\n\n各乡镇（街道）、各有关部门要按照职责分工抓好落实，确保政策落地见效。\n\n");
+            sb.Append("### 四、办事指引\n\n咨询电话：12345政务服务便民热线。\n");
+        }
+        return sb.ToString();
+    }
+
+    private sealed record PlannedRecord(DemoItem Demo, CatalogueItem Item, DateOnly PublishedOn, int Seed);
+}

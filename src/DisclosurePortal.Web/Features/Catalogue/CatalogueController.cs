@@ -1,0 +1,101 @@
+using DisclosurePortal.Domain.Catalogue;
+using DisclosurePortal.Web.Data;
+using DisclosurePortal.Web.Features.Home;
+using DisclosurePortal.Web.Features.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace DisclosurePortal.Web.Features.Catalogue;
+
+/// <summary>The standard catalogue as citizens browse it: a domain by its five stages, and each item with its records.</summary>
+public sealed class CatalogueController(PortalDbContext db) : PortalController
+{
+    private const int LatestPerItem = 3;
+
+    [HttpGet("/domains/{code}")]
+    public async Task<IActionResult> Domain(string code, string? stage, string? page, CancellationToken ct)
+    {
+        if (!TryPage(page, out var pageNumber, out var problem)) return problem!;
+        var domain = await db.Domains.AsNoTracking().FirstOrDefaultAsync(d => d.Code == code, ct);
+        if (domain is null) return NotFoundPage("没有找到该公开领域。");
+        var stages = await db.Stages.AsNoTracking().OrderBy(s => s.SortOrder).ToListAsync(ct);
+        var selected = stage is null ? stages[0] : stages.FirstOrDefault(s => s.Code == stage);
+        if (selected is null) return BadInput("公开阶段应为 决策、执行、管理、服务、结果 之一。");
+
+        var itemCounts = await db.CatalogueItems
+            .Where(i => i.DomainId == domain.Id && i.Status == CatalogueItemStatus.Active)
+            .GroupBy(i => i.StageId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var recordCounts = await db.PublishedVersions
+            .Where(v => v.DomainId == domain.Id)
+            .GroupBy(v => v.StageId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var tabs = stages.Select(s => new StageTab(s.Code, s.NameZh, s.NameEn, itemCounts.GetValueOrDefault(s.Id), recordCounts.GetValueOrDefault(s.Id))).ToList();
+
+        var items = await ItemSummaries(db.CatalogueItems.Where(i => i.DomainId == domain.Id && i.StageId == selected.Id && i.Status == CatalogueItemStatus.Active), ct);
+        var (pageInfo, records) = await RecordListing.PageAsync(db, db.PublishedVersions.Where(v => v.DomainId == domain.Id && v.StageId == selected.Id), pageNumber, ct);
+        if (pageNumber > pageInfo.TotalPages) return NotFoundPage($"该栏目共 {pageInfo.TotalPages} 页，没有第 {pageNumber} 页。");
+
+        return View(new DomainModel(
+            new DomainTile(domain.Code, domain.NameZh, domain.NameEn, recordCounts.Values.Sum()),
+            tabs, tabs.Single(t => t.Code == selected.Code), items, records, pageInfo));
+    }
+
+    [HttpGet("/items/{id:int}")]
+    public async Task<IActionResult> Item(int id, string? page, CancellationToken ct)
+    {
+        if (!TryPage(page, out var pageNumber, out var problem)) return problem!;
+        var item = await (
+            from i in db.CatalogueItems.AsNoTracking()
+            join d in db.Departments on i.DepartmentId equals d.Id
+            join dom in db.Domains on i.DomainId equals dom.Id
+            join s in db.Stages on i.StageId equals s.Id
+            where i.Id == id
+            select new { Item = i, Department = d, Domain = dom, Stage = s }).FirstOrDefaultAsync(ct);
+        if (item is null) return NotFoundPage("没有找到该公开事项。");
+        var (pageInfo, records) = await RecordListing.PageAsync(db, db.PublishedVersions.Where(v => v.CatalogueItemId == id), pageNumber, ct);
+        if (pageNumber > pageInfo.TotalPages) return NotFoundPage($"该事项共 {pageInfo.TotalPages} 页，没有第 {pageNumber} 页。");
+        return View(new ItemModel(
+            item.Item, item.Department.Id, item.Department.Name,
+            new DomainTile(item.Domain.Code, item.Domain.NameZh, item.Domain.NameEn, 0),
+            new StageLink(item.Stage.Code, item.Stage.NameZh, item.Stage.NameEn),
+            records, pageInfo));
+    }
+
+    /// <summary>
+    /// Items with their latest records, in one round trip: one LIMIT query per item on the item index, joined by
+    /// UNION ALL, rather than a window over every record of the domain or a query per item.
+    /// </summary>
+    internal async Task<List<ItemSummary>> ItemSummaries(IQueryable<CatalogueItem> items, CancellationToken ct)
+    {
+        var rows = await (
+            from i in items
+            join d in db.Departments on i.DepartmentId equals d.Id
+            orderby i.SortOrder, i.Id
+            select new { i.Id, i.NameLevel1, i.NameLevel2, i.TimeLimitText, DepartmentName = d.Name }).ToListAsync(ct);
+        var parts = rows.Select(row => db.PublishedVersions.Where(v => v.CatalogueItemId == row.Id)
+                .OrderByDescending(v => v.PublishedOn).ThenByDescending(v => v.Id).Take(LatestPerItem)
+                // An anonymous shape, not a record constructor: EF can put it inside a set operation.
+                .Select(v => new { v.CatalogueItemId, v.RecordId, v.Title, v.PublishedOn }))
+            .ToList();
+        var latest = parts.Count == 0 ? [] : await parts.Aggregate((all, part) => all.Concat(part)).ToListAsync(ct);
+        var byItem = latest
+            .Select(l => new LatestRecord(l.CatalogueItemId, l.RecordId, l.Title, l.PublishedOn!.Value))
+            .ToLookup(l => l.ItemId);
+        return rows.Select(r => new ItemSummary(r.Id, r.NameLevel1, r.NameLevel2, r.TimeLimitText, r.DepartmentName,
+            byItem[r.Id].OrderByDescending(l => l.PublishedOn).ThenByDescending(l => l.RecordId).ToList())).ToList();
+    }
+}
+
+public sealed record StageTab(string Code, string NameZh, string NameEn, int ItemCount, int RecordCount)
+{
+    public string Name => Infrastructure.Localization.Pick(NameZh, NameEn);
+}
+
+public sealed record LatestRecord(int ItemId, int RecordId, string Title, DateOnly PublishedOn);
+
+public sealed record ItemSummary(int Id, string NameLevel1, string NameLevel2, string TimeLimitText, string DepartmentName, IReadOnlyList<LatestRecord> Latest);
+
+public sealed record DomainModel(DomainTile Domain, IReadOnlyList<StageTab> Stages, StageTab Selected, IReadOnlyList<ItemSummary> Items, IReadOnlyList<RecordListItem> Records, PageInfo Page);
+
+public sealed record ItemModel(CatalogueItem Item, int DepartmentId, string DepartmentName, DomainTile Domain, StageLink Stage, IReadOnlyList<RecordListItem> Records, PageInfo Page);

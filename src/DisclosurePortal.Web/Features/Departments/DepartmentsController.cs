@@ -1,0 +1,49 @@
+using DisclosurePortal.Domain.Catalogue;
+using DisclosurePortal.Web.Data;
+using DisclosurePortal.Web.Features.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace DisclosurePortal.Web.Features.Departments;
+
+public sealed class DepartmentsController(PortalDbContext db) : PortalController
+{
+    [HttpGet("/departments")]
+    public async Task<IActionResult> Index(CancellationToken ct)
+    {
+        var items = await db.CatalogueItems.Where(i => i.Status == CatalogueItemStatus.Active)
+            .GroupBy(i => i.DepartmentId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var records = await db.PublishedVersions
+            .GroupBy(v => v.DepartmentId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var departments = await db.Departments.AsNoTracking().Where(d => d.IsActive).OrderBy(d => d.SortOrder).ToListAsync(ct);
+        return View(departments.Select(d => new DepartmentRow(d.Id, d.Name, items.GetValueOrDefault(d.Id), records.GetValueOrDefault(d.Id))).ToList());
+    }
+
+    [HttpGet("/departments/{id:int}")]
+    public async Task<IActionResult> Show(int id, string? page, CancellationToken ct)
+    {
+        if (!TryPage(page, out var pageNumber, out var problem)) return problem!;
+        var department = await db.Departments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, ct);
+        if (department is null) return NotFoundPage("没有找到该部门。");
+        var catalogue = await (
+            from i in db.CatalogueItems
+            join dom in db.Domains on i.DomainId equals dom.Id
+            join s in db.Stages on i.StageId equals s.Id
+            where i.DepartmentId == id && i.Status == CatalogueItemStatus.Active
+            orderby dom.SortOrder, s.SortOrder, i.SortOrder, i.Id
+            select new DepartmentItem(i.Id, i.NameLevel1, i.NameLevel2, dom.Code, dom.NameZh, dom.NameEn, s.NameZh, s.NameEn, i.TimeLimitText)).ToListAsync(ct);
+        var (info, records) = await RecordListing.PageAsync(db, db.PublishedVersions.Where(v => v.DepartmentId == id), pageNumber, ct);
+        if (pageNumber > info.TotalPages) return NotFoundPage($"该部门信息共 {info.TotalPages} 页，没有第 {pageNumber} 页。");
+        return View(new DepartmentModel(department, catalogue, records, info));
+    }
+}
+
+public sealed record DepartmentRow(int Id, string Name, int ItemCount, int RecordCount);
+
+public sealed record DepartmentItem(int Id, string NameLevel1, string NameLevel2, string DomainCode, string DomainZh, string DomainEn, string StageZh, string StageEn, string TimeLimitText)
+{
+    public string DomainName => Infrastructure.Localization.Pick(DomainZh, DomainEn);
+    public string StageName => Infrastructure.Localization.Pick(StageZh, StageEn);
+}
+
+public sealed record DepartmentModel(Department Department, IReadOnlyList<DepartmentItem> Catalogue, IReadOnlyList<RecordListItem> Records, PageInfo Page);

@@ -1,0 +1,75 @@
+using DisclosurePortal.Web.Data;
+using DisclosurePortal.Web.Features.Shared;
+using DisclosurePortal.Web.Infrastructure;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace DisclosurePortal.Web.Features.Home;
+
+public sealed class HomeController(PortalDbContext db) : PortalController
+{
+    [HttpGet("/")]
+    public async Task<IActionResult> Index(CancellationToken ct)
+    {
+        var counts = await db.PublishedVersions
+            .GroupBy(v => v.DomainId)
+            .Select(g => new { DomainId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.DomainId, x => x.Count, ct);
+        var domains = await db.Domains.OrderBy(d => d.SortOrder)
+            .Select(d => new DomainTile(d.Code, d.NameZh, d.NameEn, 0))
+            .ToListAsync(ct);
+        var domainIds = await db.Domains.ToDictionaryAsync(d => d.Code, d => d.Id, ct);
+        domains = domains.Select(d => d with { PublishedCount = counts.GetValueOrDefault(domainIds[d.Code]) }).ToList();
+        var latest = await RecordListing.Project(db, db.PublishedVersions.OrderByDescending(v => v.PublishedOn).ThenByDescending(v => v.Id).Take(12))
+            .ToListAsync(ct);
+        var stages = await db.Stages.OrderBy(s => s.SortOrder).Select(s => new StageLink(s.Code, s.NameZh, s.NameEn)).ToListAsync(ct);
+        return View(new HomeModel(domains, latest, stages, counts.Values.Sum()));
+    }
+
+    [HttpGet("/guide")]
+    public IActionResult Guide() => View();
+
+    [HttpGet("/error/{status:int}")]
+    public IActionResult Error(int status)
+    {
+        var code = status is >= 400 and <= 599 ? status : 500;
+        Response.StatusCode = code;
+        var (title, message) = code switch
+        {
+            404 => ("页面不存在", "您访问的页面不存在或已被移除，请检查网址，或从首页重新进入。"),
+            400 => ("请求有误", "请求的参数有误，请检查后重试。"),
+            403 => ("无权访问", "您没有访问该页面的权限。"),
+            405 => ("请求方式有误", "该页面不支持这种请求方式。"),
+            429 => ("请求过于频繁", "请求过于频繁，请稍后再试。"),
+            >= 500 => ("系统繁忙", "系统暂时无法处理您的请求，请稍后再试。如问题持续，请联系网站管理员。"),
+            _ => ("请求未能完成", "请求未能完成，请返回首页重试。"),
+        };
+        return View("Problem", new ProblemModel(code, title, message));
+    }
+
+    /// <summary>The language switch: remembers the choice in the culture cookie and goes back where the visitor was.</summary>
+    [HttpGet("/culture/{culture}")]
+    public IActionResult SetCulture(string culture, string? returnUrl)
+    {
+        if (!Localization.Supported.Contains(culture, StringComparer.OrdinalIgnoreCase))
+            return BadInput("不支持该语言。");
+        Response.Cookies.Append(
+            CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = Request.IsHttps, IsEssential = true });
+        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+    }
+}
+
+public sealed record DomainTile(string Code, string NameZh, string NameEn, int PublishedCount)
+{
+    public string Name => Localization.Pick(NameZh, NameEn);
+}
+
+public sealed record StageLink(string Code, string NameZh, string NameEn)
+{
+    public string Name => Localization.Pick(NameZh, NameEn);
+}
+
+public sealed record HomeModel(IReadOnlyList<DomainTile> Domains, IReadOnlyList<RecordListItem> Latest, IReadOnlyList<StageLink> Stages, int TotalPublished);

@@ -1,0 +1,94 @@
+using DisclosurePortal.Domain.Publishing;
+using DisclosurePortal.Web.Data;
+using DisclosurePortal.Web.Features.Home;
+using DisclosurePortal.Web.Features.Shared;
+using DisclosurePortal.Web.Infrastructure;
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace DisclosurePortal.Web.Features.Records;
+
+public sealed class RecordsController(PortalDbContext db, MarkdownRenderer markdown) : PortalController
+{
+    public const int MaxQueryLength = 100;
+
+    /// <summary>A record as the public sees it: only its published version, with the standard metadata block.</summary>
+    [HttpGet("/records/{id:int}")]
+    public async Task<IActionResult> Show(int id, CancellationToken ct)
+    {
+        var row = await (
+            from v in db.PublishedVersions.AsNoTracking()
+            join r in db.Records on v.RecordId equals r.Id
+            join i in db.CatalogueItems on v.CatalogueItemId equals i.Id
+            join dom in db.Domains on v.DomainId equals dom.Id
+            join s in db.Stages on v.StageId equals s.Id
+            join d in db.Departments on v.DepartmentId equals d.Id
+            where v.RecordId == id
+            select new { Version = v, r.IndexNumber, ItemName1 = i.NameLevel1, ItemName2 = i.NameLevel2, Domain = dom, Stage = s, DepartmentId = d.Id, DepartmentName = d.Name })
+            .FirstOrDefaultAsync(ct);
+        if (row is null) return NotFoundPage("没有找到该信息，可能尚未发布或已被撤回。");
+
+        var attachments = await db.Attachments.AsNoTracking().Where(a => a.RecordVersionId == row.Version.Id)
+            .OrderBy(a => a.Id).Select(a => new AttachmentLink(a.Id, a.FileName, a.SizeBytes)).ToListAsync(ct);
+        var interpretations = await (
+            from l in db.InterpretationLinks
+            join v in db.PublishedVersions on l.InterpretationRecordId equals v.RecordId
+            where l.PolicyRecordId == id
+            orderby v.PublishedOn, v.Id
+            select new RelatedRecord(v.RecordId, v.Title, v.PublishedOn!.Value, v.InterpretationForm)).ToListAsync(ct);
+        var policies = await (
+            from l in db.InterpretationLinks
+            join v in db.PublishedVersions on l.PolicyRecordId equals v.RecordId
+            where l.InterpretationRecordId == id
+            orderby v.PublishedOn, v.Id
+            select new RelatedRecord(v.RecordId, v.Title, v.PublishedOn!.Value, null)).ToListAsync(ct);
+
+        return View(new RecordModel(
+            row.Version, row.IndexNumber ?? "—", row.Version.CatalogueItemId, $"{row.ItemName1} · {row.ItemName2}",
+            new DomainTile(row.Domain.Code, row.Domain.NameZh, row.Domain.NameEn, 0),
+            new StageLink(row.Stage.Code, row.Stage.NameZh, row.Stage.NameEn),
+            row.DepartmentId, row.DepartmentName,
+            markdown.Render(row.Version.Body), attachments, interpretations, policies));
+    }
+
+    /// <summary>A simple title and 文号 search over published records (full-text search comes with its own issue).</summary>
+    [HttpGet("/search")]
+    public async Task<IActionResult> Search(string? q, string? page, CancellationToken ct)
+    {
+        if (!TryPage(page, out var pageNumber, out var problem)) return problem!;
+        // ?q= binds to null; only a search page opened with no q at all is not a (blank) search.
+        if (!Request.Query.ContainsKey("q")) return View(new SearchModel(null, null, [], new PageInfo(1, RecordListing.PageSize, 0)));
+        q ??= string.Empty;
+        var query = q.Trim();
+        string? error = query.Length == 0 ? "请输入要搜索的关键词。"
+            : query.Length > MaxQueryLength ? $"关键词不能超过 {MaxQueryLength} 个字。"
+            : query.Any(char.IsControl) ? "关键词含有无法识别的字符。"
+            : null;
+        if (error is not null)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(new SearchModel(q.Length > MaxQueryLength ? q[..MaxQueryLength] : q, error, [], new PageInfo(1, RecordListing.PageSize, 0)));
+        }
+        var pattern = $"%{EscapeLike(query)}%";
+        var matches = db.PublishedVersions.Where(v =>
+            EF.Functions.Like(v.Title, pattern, "\\") || (v.DocumentNumber != null && EF.Functions.Like(v.DocumentNumber, pattern, "\\")));
+        var (info, items) = await RecordListing.PageAsync(db, matches, pageNumber, ct);
+        if (pageNumber > info.TotalPages) return NotFoundPage($"搜索结果共 {info.TotalPages} 页，没有第 {pageNumber} 页。");
+        return View(new SearchModel(query, null, items, info));
+    }
+
+    private static string EscapeLike(string s) =>
+        s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+}
+
+public sealed record AttachmentLink(int Id, string FileName, long SizeBytes);
+
+public sealed record RelatedRecord(int RecordId, string Title, DateOnly PublishedOn, InterpretationForm? Form);
+
+public sealed record RecordModel(
+    RecordVersion Version, string IndexNumber, int ItemId, string ItemName, DomainTile Domain, StageLink Stage,
+    int DepartmentId, string DepartmentName, IHtmlContent BodyHtml, IReadOnlyList<AttachmentLink> Attachments,
+    IReadOnlyList<RelatedRecord> Interpretations, IReadOnlyList<RelatedRecord> Policies);
+
+public sealed record SearchModel(string? Query, string? Error, IReadOnlyList<RecordListItem> Results, PageInfo Page);

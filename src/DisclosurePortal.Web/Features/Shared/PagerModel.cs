@@ -1,0 +1,13 @@
+namespace DisclosurePortal.Web.Features.Shared;
+
+/// <summary>A pager: the page and a function from page number to URL (other query values kept).</summary>
+public sealed record PagerModel(PageInfo Page, Func<int, string> Link)
+{
+    public static PagerModel For(PageInfo page, string path, IEnumerable<KeyValuePair<string, string?>>? keep = null) =>
+        new(page, p =>
+        {
+            var query = (keep ?? []).Where(kv => !string.IsNullOrEmpty(kv.Value)).ToList();
+            if (p > 1) query.Add(new("page", p.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            return query.Count == 0 ? path : path + Microsoft.AspNetCore.Http.QueryString.Create(query).ToUriComponent();
+        });
+}

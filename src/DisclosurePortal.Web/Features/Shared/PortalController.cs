@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Mvc;
+
+namespace DisclosurePortal.Web.Features.Shared;
+
+/// <summary>Base for the public controllers: bad input and missing things answer with a Chinese page and a 4xx.</summary>
+public abstract class PortalController : Controller
+{
+    /// <summary>A 400 page that says what was wrong with the request.</summary>
+    protected IActionResult BadInput(string message)
+    {
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View("Problem", new ProblemModel(400, "请求有误", message));
+    }
+
+    protected IActionResult NotFoundPage(string message)
+    {
+        Response.StatusCode = StatusCodes.Status404NotFound;
+        return View("Problem", new ProblemModel(404, "页面不存在", message));
+    }
+
+    /// <summary>Reads the page number, or explains why it cannot.</summary>
+    protected bool TryPage(string? raw, out int page, out IActionResult? problem)
+    {
+        problem = null;
+        if (Paging.TryRead(raw, out page)) return true;
+        problem = BadInput($"页码应为 1 到 {Paging.MaxPage} 之间的整数。");
+        return false;
+    }
+}
+
+public sealed record ProblemModel(int Status, string Title, string Message);

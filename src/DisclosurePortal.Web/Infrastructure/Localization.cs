@@ -1,0 +1,91 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using System.Reflection;
+using System.Text.Json;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Localization;
+
+namespace DisclosurePortal.Web.Infrastructure;
+
+/// <summary>Marker type for the shared UI strings.</summary>
+public sealed class SharedResource;
+
+/// <summary>
+/// zh-CN is the default UI language and its text is the key; English translations are one JSON file
+/// (Resources/en.json, embedded). A missing translation falls back to the Chinese text.
+/// </summary>
+public static class Localization
+{
+    public const string DefaultCulture = "zh-CN";
+    public static readonly string[] Supported = [DefaultCulture, "en"];
+
+    public static IServiceCollection AddPortalLocalization(this IServiceCollection services)
+    {
+        services.AddSingleton<IStringLocalizerFactory, JsonStringLocalizerFactory>();
+        services.AddTransient(typeof(IStringLocalizer<>), typeof(StringLocalizer<>));
+        return services;
+    }
+
+    public static IApplicationBuilder UsePortalLocalization(this IApplicationBuilder app)
+    {
+        var cultures = Supported.Select(c => new CultureInfo(c)).ToList();
+        var options = new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture(DefaultCulture),
+            SupportedCultures = cultures,
+            SupportedUICultures = cultures,
+            FallBackToParentUICultures = true,
+        };
+        // Only an explicit choice (query string or the cookie set by the switch) changes the language;
+        // the browser's Accept-Language does not, so the portal is Chinese unless a visitor picks English.
+        options.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        return app.UseRequestLocalization(options);
+    }
+
+    public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+
+    /// <summary>Picks the Chinese or English form of reference data by the current UI culture.</summary>
+    public static string Pick(string zh, string en) => IsEnglish ? en : zh;
+}
+
+internal sealed class JsonStringLocalizerFactory : IStringLocalizerFactory
+{
+    private readonly JsonStringLocalizer _localizer = new(LoadEnglish());
+
+    public IStringLocalizer Create(Type resourceSource) => _localizer;
+
+    public IStringLocalizer Create(string baseName, string location) => _localizer;
+
+    private static FrozenDictionary<string, string> LoadEnglish()
+    {
+        var assembly = Assembly.GetExecutingAssembly();
+        var name = assembly.GetManifestResourceNames().Single(n => n.EndsWith("Resources.en.json", StringComparison.Ordinal));
+        using var stream = assembly.GetManifestResourceStream(name)!;
+        return (JsonSerializer.Deserialize<Dictionary<string, string>>(stream) ?? []).ToFrozenDictionary(StringComparer.Ordinal);
+    }
+}
+
+internal sealed class JsonStringLocalizer(FrozenDictionary<string, string> english) : IStringLocalizer
+{
+    public LocalizedString this[string name] => Lookup(name);
+
+    public LocalizedString this[string name, params object[] arguments]
+    {
+        get
+        {
+            var s = Lookup(name);
+            return new LocalizedString(name, string.Format(CultureInfo.CurrentCulture, s.Value, arguments), s.ResourceNotFound);
+        }
+    }
+
+    public IEnumerable<LocalizedString> GetAllStrings(bool includeParentCultures) =>
+        english.Select(kv => new LocalizedString(kv.Key, Localization.IsEnglish ? kv.Value : kv.Key));
+
+    private LocalizedString Lookup(string name)
+    {
+        if (!Localization.IsEnglish) return new LocalizedString(name, name);
+        return english.TryGetValue(name, out var value)
+            ? new LocalizedString(name, value)
+            : new LocalizedString(name, name, resourceNotFound: true);
+    }
+}

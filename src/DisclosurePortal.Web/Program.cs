@@ -1,0 +1,44 @@
+using DisclosurePortal.Web.Data.Seed;
+using DisclosurePortal.Web.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddPortalLogging();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddPortalDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddScoped<ReferenceDataSeeder>();
+builder.Services.AddScoped<DemoDataSeeder>();
+builder.Services.AddScoped<DatabaseInitializer>();
+builder.Services.AddSingleton<MarkdownRenderer>();
+builder.Services.AddPortalLocalization();
+builder.Services.AddHealthChecks().AddDbContextCheck<DisclosurePortal.Web.Data.PortalDbContext>("database");
+builder.Services
+    .AddControllersWithViews()
+    .AddRazorOptions(o =>
+    {
+        // Vertical slices: a feature's views live beside its controller (STYLE.md).
+        o.ViewLocationFormats.Clear();
+        o.ViewLocationFormats.Add("/Features/{1}/Views/{0}.cshtml");
+        o.ViewLocationFormats.Add("/Features/Shared/Views/{0}.cshtml");
+    });
+
+var app = builder.Build();
+
+using (var scope = app.Services.CreateScope())
+{
+    await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+}
+
+app.UseExceptionHandler("/error/500");
+app.UseStatusCodePagesWithReExecute("/error/{0}");
+app.UseRequestLogging();
+app.UseStaticFiles();
+app.UsePortalLocalization();
+app.UseRouting();
+app.MapHealthChecks("/healthz", HealthResponse.Options);
+app.MapControllers();
+
+await app.RunAsync();
+
+/// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

@@ -1,0 +1,49 @@
+using DisclosurePortal.Web.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DisclosurePortal.Web.Tests.Infrastructure;
+
+/// <summary>The real app on a real database (one per factory), with the demo data seeded unless told otherwise.</summary>
+public class PortalFactory : WebApplicationFactory<Program>
+{
+    public PortalFactory(TestDb db, bool demoData = true, int demoRecords = 1000)
+    {
+        Db = db;
+        DemoData = demoData;
+        DemoRecords = demoRecords;
+        ConnectionString = TestDatabases.Create(db, "web");
+    }
+
+    public TestDb Db { get; }
+    public bool DemoData { get; }
+    public int DemoRecords { get; }
+    public string ConnectionString { get; }
+    public SqlCommandCounter Commands { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", TestDatabases.ProviderName(Db));
+        builder.UseSetting("ConnectionStrings:Portal", ConnectionString);
+        builder.UseSetting("Seed:DemoData", DemoData ? "true" : "false");
+        builder.UseSetting("Seed:DemoRecords", DemoRecords.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.ConfigureServices(services => services.ConfigureDbContext<PortalDbContext>(o => o.AddInterceptors(Commands)));
+    }
+
+    /// <summary>A DbContext on the same database, for arranging data and checking what the app wrote.</summary>
+    public PortalDbContext NewDbContext()
+    {
+        var options = new DbContextOptionsBuilder<PortalDbContext>();
+        DisclosurePortal.Web.Infrastructure.DatabaseSetup.Configure(options,
+            Db == TestDb.Sqlite ? DisclosurePortal.Web.Infrastructure.DatabaseProvider.Sqlite : DisclosurePortal.Web.Infrastructure.DatabaseProvider.PostgreSQL,
+            ConnectionString);
+        return new PortalDbContext(options.Options);
+    }
+}
+
+public sealed class SqlitePortal() : PortalFactory(TestDb.Sqlite);
+
+public sealed class PostgresPortal() : PortalFactory(TestDb.Postgres);

@@ -1,0 +1,352 @@
+using System.Net;
+using DisclosurePortal.Domain.Catalogue;
+using DisclosurePortal.Domain.Publishing;
+using Record = DisclosurePortal.Domain.Publishing.Record;
+using DisclosurePortal.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace DisclosurePortal.Web.Tests.Pages;
+
+/// <summary>What a citizen sees on each public page, checked against the database, on SQLite and on PostgreSQL.</summary>
+public abstract class PublicPagesTests(PortalFactory factory)
+{
+    public static readonly string[] DomainNames =
+    [
+        "城乡规划", "重大建设项目", "公共资源交易", "财政预决算", "安全生产", "税收管理", "农村集体土地征收", "国有土地上房屋征收与补偿",
+        "保障性住房", "农村危房改造", "生态环境", "公共文化服务", "公共法律服务", "扶贫", "救灾", "食品药品监管", "城市综合执法",
+        "就业", "社会保险", "社会救助", "养老服务", "户籍管理", "涉农补贴", "义务教育", "卫生健康", "市政服务",
+    ];
+
+    private readonly HttpClient _client = factory.CreateClient(new() { AllowAutoRedirect = false });
+
+    [Fact]
+    public async Task Home_ShowsAll26DomainsInOrder_WithTheirPublishedCounts()
+    {
+        var (response, doc) = await Html.GetAsync(_client, "/");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("zh-CN", doc.DocumentElement.GetAttribute("lang"));
+        var tiles = doc.QuerySelectorAll(".domain-grid a").ToList();
+        Assert.Equal(DomainNames, tiles.Select(t => t.QuerySelector(".domain-name").Text()));
+
+        await using var db = factory.NewDbContext();
+        var housing = await db.Domains.SingleAsync(d => d.Code == "rural-dilapidated-housing");
+        var count = await db.RecordVersions.CountAsync(v => v.IsPublished && v.DomainId == housing.Id);
+        Assert.True(count > 0);
+        var tile = tiles.Single(t => t.GetAttribute("href") == "/domains/rural-dilapidated-housing");
+        Assert.Equal($"{count} 条", tile.QuerySelector(".domain-count").Text());
+    }
+
+    [Fact]
+    public async Task Home_ShowsLatestRecords_SearchBox_GuideAndAnnualReports()
+    {
+        var (_, doc) = await Html.GetAsync(_client, "/");
+        await using var db = factory.NewDbContext();
+        var newest = await db.RecordVersions.Where(v => v.IsPublished).OrderByDescending(v => v.PublishedOn).ThenByDescending(v => v.Id).FirstAsync();
+        var first = doc.QuerySelector("#latest-title + .record-list li a");
+        Assert.Equal(newest.Title, first.Text());
+        Assert.Equal($"/records/{newest.RecordId}", first!.GetAttribute("href"));
+        Assert.NotNull(doc.QuerySelector("form[role=search] input[name=q]"));
+        Assert.NotNull(doc.QuerySelector("label[for=home-q]"));
+        Assert.NotNull(doc.QuerySelector("a[href='/guide']"));
+        Assert.NotNull(doc.QuerySelector("a[href='/annual-reports']"));
+    }
+
+    [Fact]
+    public async Task DomainPage_ShowsFiveStages_ItemsWithLatestRecords_AndPagedRecords()
+    {
+        await using var db = factory.NewDbContext();
+        var domain = await db.Domains.SingleAsync(d => d.Code == "rural-dilapidated-housing");
+        var stage = await (from i in db.CatalogueItems
+                           join s in db.Stages on i.StageId equals s.Id
+                           where i.DomainId == domain.Id
+                           group s by new { s.Id, s.Code } into g
+                           orderby g.Count() descending
+                           select g.Key).FirstAsync();
+
+        var (response, doc) = await Html.GetAsync(_client, $"/domains/{domain.Code}?stage={stage.Code}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("农村危房改造", doc.QuerySelector("h1").Text());
+        Assert.Equal(["决策", "执行", "管理", "服务", "结果"],
+            doc.QuerySelectorAll(".stage-tabs a").Select(a => a.ChildNodes.First().TextContent.Trim()));
+        Assert.Equal($"/domains/{domain.Code}?stage={stage.Code}", doc.QuerySelector(".stage-tabs a[aria-current=page]")!.GetAttribute("href"));
+
+        var items = await db.CatalogueItems.Where(i => i.DomainId == domain.Id && i.StageId == stage.Id).OrderBy(i => i.SortOrder).ToListAsync();
+        var cards = doc.QuerySelectorAll(".item-card").ToList();
+        Assert.Equal(items.Select(i => $"{i.NameLevel1} · {i.NameLevel2}"), cards.Select(c => c.QuerySelector("h3").Text()));
+        foreach (var (item, card) in items.Zip(cards))
+        {
+            var latest = await db.RecordVersions.Where(v => v.IsPublished && v.CatalogueItemId == item.Id)
+                .OrderByDescending(v => v.PublishedOn).ThenByDescending(v => v.Id).Take(3).Select(v => v.Title).ToListAsync();
+            Assert.Equal(latest, card.QuerySelectorAll(".latest a").Select(a => a.Text()));
+        }
+
+        var total = await db.RecordVersions.CountAsync(v => v.IsPublished && v.DomainId == domain.Id && v.StageId == stage.Id);
+        Assert.Equal(Math.Min(total, 20), doc.QuerySelectorAll("#records-title ~ .record-list li").Length);
+    }
+
+    [Fact]
+    public async Task Listing_PagesThroughEveryRecordOnce_InNewestFirstOrder()
+    {
+        await using var db = factory.NewDbContext();
+        var biggest = await db.RecordVersions.Where(v => v.IsPublished)
+            .GroupBy(v => v.DepartmentId).OrderByDescending(g => g.Count()).Select(g => new { DepartmentId = g.Key, Count = g.Count() }).FirstAsync();
+        Assert.True(biggest.Count > 40, "the demo data should fill several pages");
+        var expected = await db.RecordVersions.Where(v => v.IsPublished && v.DepartmentId == biggest.DepartmentId)
+            .OrderByDescending(v => v.PublishedOn).ThenByDescending(v => v.Id).Select(v => $"/records/{v.RecordId}").ToListAsync();
+
+        var seen = new List<string>();
+        var pages = (biggest.Count + 19) / 20;
+        for (var page = 1; page <= pages; page++)
+        {
+            var (response, doc) = await Html.GetAsync(_client, $"/departments/{biggest.DepartmentId}?page={page}");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            seen.AddRange(doc.QuerySelectorAll("#records-title ~ .record-list li > a").Select(a => a.GetAttribute("href")!));
+            Assert.Equal($"第 {page} / {pages} 页", doc.QuerySelector(".pager-summary").Text().Split('，')[1]);
+            if (page < pages)
+                Assert.Equal($"/departments/{biggest.DepartmentId}?page={page + 1}", doc.QuerySelector(".pager a[rel=next]")!.GetAttribute("href"));
+        }
+        Assert.Equal(expected, seen);
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync($"/departments/{biggest.DepartmentId}?page={pages + 1}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task DomainPage_QueryCountDoesNotGrowWithItems()
+    {
+        await using var db = factory.NewDbContext();
+        var perStage = await db.CatalogueItems.GroupBy(i => new { i.DomainId, i.StageId }).Select(g => new { g.Key.DomainId, g.Key.StageId, Count = g.Count() }).ToListAsync();
+        var many = perStage.OrderByDescending(x => x.Count).First();
+        var few = perStage.OrderBy(x => x.Count).First();
+        Assert.True(many.Count > few.Count);
+
+        async Task<int> CommandsFor(int domainId, int stageId)
+        {
+            var code = await db.Domains.Where(d => d.Id == domainId).Select(d => d.Code).SingleAsync();
+            var stage = await db.Stages.Where(s => s.Id == stageId).Select(s => s.Code).SingleAsync();
+            await _client.GetAsync($"/domains/{code}?stage={stage}"); // warm
+            factory.Commands.Reset();
+            var response = await _client.GetAsync($"/domains/{code}?stage={stage}");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return factory.Commands.Count;
+        }
+
+        Assert.Equal(await CommandsFor(few.DomainId, few.StageId), await CommandsFor(many.DomainId, many.StageId));
+    }
+
+    [Theory]
+    [InlineData("/domains/no-such-domain", HttpStatusCode.NotFound)]
+    [InlineData("/domains/health?stage=nonsense", HttpStatusCode.BadRequest)]
+    [InlineData("/domains/health?page=abc", HttpStatusCode.BadRequest)]
+    [InlineData("/domains/health?page=-1", HttpStatusCode.BadRequest)]
+    [InlineData("/domains/health?page=99999", HttpStatusCode.NotFound)]
+    [InlineData("/items/999999", HttpStatusCode.NotFound)]
+    [InlineData("/records/999999", HttpStatusCode.NotFound)]
+    [InlineData("/departments/999999", HttpStatusCode.NotFound)]
+    [InlineData("/no/such/page", HttpStatusCode.NotFound)]
+    [InlineData("/search?q=", HttpStatusCode.BadRequest)]
+    [InlineData("/culture/fr", HttpStatusCode.BadRequest)]
+    public async Task BadOrMissing_AnswersWithAChinesePage_NeverAStackTrace(string url, HttpStatusCode expected)
+    {
+        var (response, doc) = await Html.GetAsync(_client, url);
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal("zh-CN", doc.DocumentElement.GetAttribute("lang"));
+        var text = doc.Body.Text();
+        Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", doc.QuerySelector("h1").Text());
+        Assert.DoesNotContain("Exception", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(" at ", doc.QuerySelector("main").Text(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ItemPage_ShowsEveryRequiredElement_AndItsRecords()
+    {
+        await using var db = factory.NewDbContext();
+        var item = await db.CatalogueItems.OrderBy(i => i.Id).Skip(7).FirstAsync();
+        var department = await db.Departments.SingleAsync(d => d.Id == item.DepartmentId);
+
+        var (response, doc) = await Html.GetAsync(_client, $"/items/{item.Id}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var elements = doc.DefinitionList(".elements");
+        Assert.Equal(item.NameLevel1, elements["事项名称（一级）"]);
+        Assert.Equal(item.NameLevel2, elements["事项名称（二级）"]);
+        Assert.Equal(item.Content, elements["公开内容（要素）"]);
+        Assert.Equal(item.Basis, elements["公开依据"]);
+        Assert.Equal(item.TimeLimitText, elements["公开时限"]);
+        Assert.Equal(department.Name, elements["公开主体"]);
+        Assert.Equal(item.Method == DisclosureMethod.Proactive ? "主动公开" : "依申请公开", elements["公开方式"]);
+        Assert.Equal(item.Audience == Audience.Public ? "全社会" : "特定群众", elements["公开对象"]);
+        Assert.Contains("政府网站", elements["公开渠道和载体"], StringComparison.Ordinal);
+        Assert.Equal(item.Level == AdministrativeLevel.County ? "县级" : "乡级", elements["公开层级"]);
+        Assert.False(string.IsNullOrWhiteSpace(elements["更新频次"]));
+
+        var count = await db.RecordVersions.CountAsync(v => v.IsPublished && v.CatalogueItemId == item.Id);
+        Assert.Equal(Math.Min(count, 20), doc.QuerySelectorAll("#records-title ~ .record-list li").Length);
+    }
+
+    [Fact]
+    public async Task RecordPage_ShowsTheStandardMetadataBlock_BodyAndBreadcrumbs()
+    {
+        await using var db = factory.NewDbContext();
+        var version = await db.RecordVersions.Where(v => v.IsPublished && v.DocumentNumber != null).OrderBy(v => v.Id).Skip(3).FirstAsync();
+        var record = await db.Records.SingleAsync(r => r.Id == version.RecordId);
+        var domain = await db.Domains.SingleAsync(d => d.Id == version.DomainId);
+        var stage = await db.Stages.SingleAsync(s => s.Id == version.StageId);
+
+        var (response, doc) = await Html.GetAsync(_client, $"/records/{record.Id}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var meta = doc.DefinitionList(".metadata");
+        Assert.Equal(["索引号", "分类", "发文机关", "成文日期", "标题", "发文字号", "发布日期", "有效性", "公开属性"], meta.Keys);
+        Assert.Equal(record.IndexNumber, meta["索引号"]);
+        Assert.Matches(@"^[0-9A-HJ-NPQRTUWXY]{18}/\d{4}-\d{5}$", meta["索引号"]);
+        Assert.StartsWith($"{domain.NameZh} \\ {stage.NameZh}", meta["分类"], StringComparison.Ordinal);
+        Assert.Equal(version.IssuingOrgan, meta["发文机关"]);
+        Assert.Equal(version.WrittenOn!.Value.ToString("yyyy-MM-dd"), meta["成文日期"]);
+        Assert.Equal(version.Title, meta["标题"]);
+        Assert.Equal(version.DocumentNumber, meta["发文字号"]);
+        Assert.Matches(@"〔\d{4}〕\d+号$", meta["发文字号"]);
+        Assert.Equal(version.PublishedOn!.Value.ToString("yyyy-MM-dd"), meta["发布日期"]);
+        Assert.Contains(meta["有效性"], new[] { "有效", "失效", "废止" });
+        Assert.Equal(version.Title, doc.QuerySelector("h1").Text());
+        Assert.NotEmpty(doc.QuerySelectorAll(".record-body p"));
+        var crumbs = doc.QuerySelectorAll(".breadcrumbs a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Equal(["/", $"/domains/{domain.Code}", $"/domains/{domain.Code}?stage={stage.Code}", $"/items/{version.CatalogueItemId}"], crumbs);
+    }
+
+    [Fact]
+    public async Task PolicyAndInterpretation_LinkToEachOther()
+    {
+        await using var db = factory.NewDbContext();
+        var link = await db.InterpretationLinks.OrderBy(l => l.Id).FirstAsync();
+        var interpretationTitle = await db.RecordVersions.Where(v => v.IsPublished && v.RecordId == link.InterpretationRecordId).Select(v => v.Title).SingleAsync();
+
+        var (_, policyPage) = await Html.GetAsync(_client, $"/records/{link.PolicyRecordId}");
+        var listed = policyPage.QuerySelectorAll("#interp-title ~ ul a").ToList();
+        Assert.Contains(listed, a => a.GetAttribute("href") == $"/records/{link.InterpretationRecordId}" && a.Text() == interpretationTitle);
+
+        var (_, interpretationPage) = await Html.GetAsync(_client, $"/records/{link.InterpretationRecordId}");
+        Assert.Contains(interpretationPage.QuerySelectorAll("#policy-title ~ ul a"), a => a.GetAttribute("href") == $"/records/{link.PolicyRecordId}");
+    }
+
+    [Fact]
+    public async Task Drafts_AreNeverShown_AndBodiesRenderNoRawHtml()
+    {
+        await using var db = factory.NewDbContext();
+        var item = await db.CatalogueItems.OrderBy(i => i.Id).FirstAsync();
+        var now = DateTimeOffset.UtcNow;
+        var draftRecord = Record.Create(item.DepartmentId, item.Id, item.DomainId, item.StageId, RecordKind.Notice, now);
+        var hostile = Record.Create(item.DepartmentId, item.Id, item.DomainId, item.StageId, RecordKind.Notice, now);
+        db.Records.AddRange(draftRecord, hostile);
+        await db.SaveChangesAsync();
+        var metadata = new RecordMetadata { Title = "草稿：尚未审核的通知", IssuingOrgan = "测试单位", Body = "草稿正文" };
+        db.RecordVersions.Add(RecordVersion.CreateDraft(draftRecord, 1, metadata, "测试", now));
+        var published = RecordVersion.CreateDraft(hostile, 1, metadata with
+        {
+            Title = "含有脚本的测试正文",
+            Body = "<script>alert('x')</script>\n\n[点我](javascript:alert(1))\n\n<img src=x onerror=alert(1)>",
+        }, "测试", now);
+        published.Submit(now);
+        published.Publish(DateOnly.FromDateTime(now.UtcDateTime), now);
+        db.RecordVersions.Add(published);
+        await db.SaveChangesAsync();
+
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync($"/records/{draftRecord.Id}")).StatusCode);
+        var (_, search) = await Html.GetAsync(_client, "/search?q=" + Uri.EscapeDataString("尚未审核"));
+        Assert.Empty(search.QuerySelectorAll(".record-list li"));
+
+        var (response, doc) = await Html.GetAsync(_client, $"/records/{hostile.Id}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = doc.QuerySelector(".record-body")!;
+        Assert.Empty(body.QuerySelectorAll("script, img"));
+        Assert.All(body.QuerySelectorAll("a"), a => Assert.DoesNotContain("javascript:", a.GetAttribute("href") ?? "", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains("<script>", body.TextContent, StringComparison.Ordinal); // shown as text, not run
+    }
+
+    [Fact]
+    public async Task DepartmentPage_ShowsItsCatalogueAndRecords()
+    {
+        await using var db = factory.NewDbContext();
+        var department = await db.Departments.OrderBy(d => d.SortOrder).FirstAsync();
+        var items = await db.CatalogueItems.CountAsync(i => i.DepartmentId == department.Id);
+        var (response, doc) = await Html.GetAsync(_client, $"/departments/{department.Id}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(department.Name, doc.QuerySelector("h1").Text());
+        Assert.Equal(items, doc.QuerySelectorAll(".catalogue-table tbody tr").Length);
+
+        var (_, list) = await Html.GetAsync(_client, "/departments");
+        Assert.Contains(list.QuerySelectorAll(".department-name"), e => e.Text() == department.Name);
+    }
+
+    [Fact]
+    public async Task Search_FindsTitleSubstrings_AndRefusesAbsurdQueries()
+    {
+        await using var db = factory.NewDbContext();
+        var expected = await db.RecordVersions.CountAsync(v => v.IsPublished && (v.Title.Contains("危房") || (v.DocumentNumber != null && v.DocumentNumber.Contains("危房"))));
+        Assert.True(expected > 0);
+        var (response, doc) = await Html.GetAsync(_client, "/search?q=" + Uri.EscapeDataString("危房"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains($"共 {expected} 条", doc.QuerySelector("#results-title").Text(), StringComparison.Ordinal);
+        Assert.All(doc.QuerySelectorAll(".record-list li > a"), a => Assert.Contains("危房", a.Text(), StringComparison.Ordinal));
+
+        foreach (var absurd in new[] { new string('危', 10_000), "%_\\'; DROP TABLE \"Records\"; --" })
+        {
+            var r = await _client.GetAsync("/search?q=" + Uri.EscapeDataString(absurd));
+            Assert.True(r.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest, $"{r.StatusCode} for an absurd query");
+        }
+        var (tooLong, tooLongDoc) = await Html.GetAsync(_client, "/search?q=" + new string('a', 10_000));
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        Assert.Contains("不能超过", tooLongDoc.QuerySelector(".field-error").Text(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task English_IsChosenWithTheSwitch_AndRemembered()
+    {
+        var switched = await _client.GetAsync("/culture/en?returnUrl=%2Fdomains%2Fhealth");
+        Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
+        Assert.Equal("/domains/health", switched.Headers.Location!.OriginalString);
+        var cookie = switched.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(".AspNetCore.Culture=", StringComparison.Ordinal));
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/");
+        request.Headers.Add("Cookie", cookie.Split(';')[0]);
+        var doc = await Html.ParseAsync(await _client.SendAsync(request));
+        Assert.Equal("en", doc.DocumentElement.GetAttribute("lang"));
+        Assert.Contains(doc.QuerySelectorAll(".domain-name"), e => e.Text() == "Renovation of dilapidated rural housing");
+
+        var offsite = await _client.GetAsync("/culture/en?returnUrl=https%3A%2F%2Fevil.example");
+        Assert.Equal("/", offsite.Headers.Location!.OriginalString);
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/domains/health")]
+    [InlineData("/departments")]
+    [InlineData("/guide")]
+    [InlineData("/annual-reports")]
+    [InlineData("/search?q=%E9%80%9A%E7%9F%A5")]
+    public async Task EveryPage_HasASkipLink_OneH1_AndHeadingsInOrder(string url)
+    {
+        var (response, doc) = await Html.GetAsync(_client, url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var skip = doc.QuerySelector("a.skip-link");
+        Assert.Equal("#main", skip!.GetAttribute("href"));
+        Assert.NotNull(doc.GetElementById("main"));
+        Assert.Single(doc.QuerySelectorAll("h1"));
+        var levels = doc.QuerySelectorAll("h1, h2, h3, h4, h5, h6").Select(h => h.LocalName[1] - '0').ToList();
+        Assert.Equal(1, levels[0]);
+        for (var i = 1; i < levels.Count; i++) Assert.True(levels[i] <= levels[i - 1] + 1, $"heading h{levels[i]} follows h{levels[i - 1]} on {url}");
+        Assert.All(doc.QuerySelectorAll("input:not([type=hidden])"), input =>
+            Assert.True(doc.QuerySelector($"label[for='{input.Id}']") is not null || input.HasAttribute("aria-label"), $"unlabelled input on {url}"));
+        Assert.Empty(doc.QuerySelectorAll("script"));
+    }
+
+    [Fact]
+    public async Task Healthz_ReportsTheDatabase()
+    {
+        var response = await _client.GetAsync("/healthz");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains("\"status\":\"Healthy\"", body, StringComparison.Ordinal);
+        Assert.Contains("\"database\"", body, StringComparison.Ordinal);
+    }
+}
+
+public sealed class PublicPagesOnSqlite(SqlitePortal factory) : PublicPagesTests(factory), IClassFixture<SqlitePortal>;
+
+public sealed class PublicPagesOnPostgres(PostgresPortal factory) : PublicPagesTests(factory), IClassFixture<PostgresPortal>;

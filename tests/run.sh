@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# The one test command (README). On Debian as root it installs what the tests need (PostgreSQL, Chromium,
+# CJK fonts); it starts a throwaway PostgreSQL cluster on a free port, runs every test project (the web tests
+# against SQLite and that PostgreSQL; the browser tests in Debian's Chromium), and ends with the plain total:
+#   N passed, N failed
+set -uo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+OUT="$ROOT/tests/output"
+rm -rf "$OUT"; mkdir -p "$OUT"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+log() { printf '[run.sh] %s\n' "$*" >&2; }
+
+install_missing() {
+    local need=()
+    dpkg -s postgresql >/dev/null 2>&1 || need+=(postgresql)
+    dpkg -s chromium >/dev/null 2>&1 || need+=(chromium)
+    dpkg -s fonts-noto-cjk >/dev/null 2>&1 || need+=(fonts-noto-cjk)
+    [ ${#need[@]} -eq 0 ] && return 0
+    if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null; then
+        log "missing ${need[*]}: install them (apt-get install -y ${need[*]}) or run as root on Debian"
+        return 1
+    fi
+    log "installing ${need[*]}"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >"$OUT/apt.log" 2>&1
+}
+
+free_port() {
+    local p
+    for _ in $(seq 1 100); do
+        p=$(( (RANDOM % 30000) + 20000 ))
+        (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return 0; }
+    done
+    return 1
+}
+
+PG_DIR=""
+PG_BIN=""
+stop_postgres() {
+    [ -n "$PG_DIR" ] || return 0
+    as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate stop >/dev/null 2>&1
+    rm -rf "$PG_DIR"
+}
+as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+start_postgres() {
+    PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+    [ -x "$PG_BIN/initdb" ] || { log "PostgreSQL server binaries not found"; return 1; }
+    PG_DIR=$(mktemp -d /tmp/dp-pg.XXXXXX)
+    [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$PG_DIR"
+    local port; port=$(free_port) || { log "no free port"; return 1; }
+    as_pg "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >"$OUT/initdb.log" 2>&1 \
+        || { log "initdb failed (see tests/output/initdb.log)"; return 1; }
+    # A throwaway cluster: durability settings off for speed; the durability tests use their own server.
+    as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 \
+        -o "-p $port -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+        start >/dev/null || { log "PostgreSQL did not start"; cat "$PG_DIR/server.log" >&2; return 1; }
+    export DP_TEST_PG="Host=127.0.0.1;Port=$port;Username=postgres;Include Error Detail=true"
+    log "PostgreSQL $(basename "$(dirname "$PG_BIN")") on port $port"
+}
+
+trap stop_postgres EXIT
+
+install_missing || exit 1
+start_postgres || { echo "0 passed, 1 failed"; exit 1; }
+export DP_CHROMIUM="${DP_CHROMIUM:-/usr/bin/chromium}"
+export DP_TEST_OUTPUT="$OUT"
+
+log "building"
+if ! dotnet build DisclosurePortal.sln -c Release -nologo -v q >"$OUT/build.log" 2>&1; then
+    grep -E "error|Error" "$OUT/build.log" | sort -u | head -40 >&2
+    echo "0 passed, 1 failed"
+    exit 1
+fi
+
+passed=0; failed=0; skipped=0
+for project in tests/*.Tests/*.Tests.csproj; do
+    name=$(basename "$project" .csproj)
+    log "testing $name"
+    dotnet test "$project" -c Release --no-build --nologo \
+        --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" \
+        --results-directory "$OUT" 2>&1 | tee "$OUT/$name.log" | grep -E "^\s+(Failed|Passed|Skipped) |error|Passed!|Failed!" >&2
+    trx="$OUT/$name.trx"
+    if [ -f "$trx" ]; then
+        counters=$(grep -o '<Counters [^>]*' "$trx" | head -n 1)
+        p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+        f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+        t=$(sed -n 's/.* total="\([0-9]*\)".*/\1/p' <<<"$counters")
+        e=$(sed -n 's/.* executed="\([0-9]*\)".*/\1/p' <<<"$counters")
+        passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+        skipped=$((skipped + ${t:-0} - ${e:-0}))
+        [ "${t:-0}" -gt 0 ] || { log "$name ran no test"; failed=$((failed + 1)); }
+    else
+        log "$name produced no results (crashed?)"; failed=$((failed + 1))
+    fi
+done
+
+if [ "$skipped" -gt 0 ]; then
+    echo "$passed passed, $failed failed, $skipped skipped"
+else
+    echo "$passed passed, $failed failed"
+fi
+[ "$failed" -eq 0 ]
