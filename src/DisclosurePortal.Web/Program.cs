@@ -10,6 +10,10 @@ builder.Services.AddScoped<ReferenceDataSeeder>();
 builder.Services.AddScoped<DemoDataSeeder>();
 builder.Services.AddScoped<DatabaseInitializer>();
 builder.Services.AddSingleton<MarkdownRenderer>();
+builder.Services.AddSingleton<AttachmentStorage>();
+// Chinese text is written as characters, not &#x…; escapes: a third of the bytes on every page.
+builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+    o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 builder.Services.AddPortalLocalization();
 builder.Services.AddHealthChecks().AddDbContextCheck<DisclosurePortal.Web.Data.PortalDbContext>("database");
 builder.Services

@@ -22,6 +22,7 @@ public class PortalFactory : WebApplicationFactory<Program>
     public int DemoRecords { get; }
     public string ConnectionString { get; }
     public SqlCommandCounter Commands { get; } = new();
+    public string AttachmentsFolder { get; } = Directory.CreateTempSubdirectory("dp-attachments-").FullName;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -29,6 +30,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", TestDatabases.ProviderName(Db));
         builder.UseSetting("ConnectionStrings:Portal", ConnectionString);
         builder.UseSetting("Seed:DemoData", DemoData ? "true" : "false");
+        builder.UseSetting("Storage:AttachmentsFolder", AttachmentsFolder);
         builder.UseSetting("Seed:DemoRecords", DemoRecords.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureServices(services => services.ConfigureDbContext<PortalDbContext>(o => o.AddInterceptors(Commands)));
     }

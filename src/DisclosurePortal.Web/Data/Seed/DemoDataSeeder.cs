@@ -49,17 +49,31 @@ public sealed class DemoDataSeeder(PortalDbContext db, TimeProvider clock, IConf
             i.Entity.Id, 1, CatalogueItemChange.Added, JsonSerializer.Serialize(ElementsOf(i.Demo)), SeedActor, "初始目录", i.Entity.CreatedAt)));
 
         // Plan the records first, oldest first, so 索引号 serials and 文号 numbers rise with time as they would.
-        var perItem = Math.Max(1, (target + items.Count - 1) / items.Count);
+        // Items take turns so every item gets records; a title is used once (a portal does not publish the same
+        // notice twice), so an item whose templates are exhausted simply stops receiving records.
         var planned = new List<PlannedRecord>();
-        foreach (var (demo, item) in items)
+        var usedTitles = new HashSet<string>(StringComparer.Ordinal);
+        for (var round = 0; planned.Count < target && round < 4 * target / items.Count + 4; round++)
         {
-            var count = Math.Max(1, perItem + random.Next(-3, 4));
-            for (var n = 0; n < count && planned.Count < target; n++)
+            var added = 0;
+            foreach (var (demo, item) in items)
             {
+                if (planned.Count >= target) break;
+                if (round > 0 && random.NextDouble() < 0.15) continue; // some items are busier than others
                 // Recent records are more common, as on a real portal.
-                var daysAgo = 1 + (int)(Math.Pow(random.NextDouble(), 1.6) * 1000);
-                planned.Add(new PlannedRecord(demo, item, Weekday(today.AddDays(-daysAgo)), random.Next()));
+                var publishedOn = Weekday(today.AddDays(-1 - (int)(Math.Pow(random.NextDouble(), 1.6) * 1000)));
+                var seed = random.Next();
+                var rnd = new Random(seed);
+                for (var attempt = 0; attempt < 6; attempt++)
+                {
+                    var title = Fill(demo.TitleTemplates[rnd.Next(demo.TitleTemplates.Length)], publishedOn, rnd);
+                    if (!usedTitles.Add(title)) continue;
+                    planned.Add(new PlannedRecord(demo, item, publishedOn, seed, title));
+                    added++;
+                    break;
+                }
             }
+            if (added == 0) break;
         }
         planned.Sort((a, b) => a.PublishedOn.CompareTo(b.PublishedOn));
 
@@ -72,7 +86,7 @@ public sealed class DemoDataSeeder(PortalDbContext db, TimeProvider clock, IConf
             var rnd = new Random(plan.Seed);
             var record = Record.Create(department.Id, plan.Item.Id, plan.Item.DomainId, plan.Item.StageId, plan.Demo.RecordKind, ChinaTime.At(plan.PublishedOn.AddDays(-3), new TimeOnly(9, 0)));
             record.AssignIndexNumber(NextIndexNumber(counters, department.OrganisationCode, plan.PublishedOn.Year));
-            var title = Fill(plan.Demo.TitleTemplates[rnd.Next(plan.Demo.TitleTemplates.Length)], plan.PublishedOn, rnd, department.Name);
+            var title = plan.Title;
             var metadata = new RecordMetadata
             {
                 Title = title,
@@ -196,7 +210,7 @@ public sealed class DemoDataSeeder(PortalDbContext db, TimeProvider clock, IConf
 
     private static readonly string[] Quarters = ["一", "二", "三", "四"];
 
-    private static string Fill(string template, DateOnly date, Random rnd, string department)
+    private static string Fill(string template, DateOnly date, Random rnd, string department = "", string title = "")
     {
         var previousMonth = date.AddMonths(-1);
         return template
@@ -206,27 +220,26 @@ public sealed class DemoDataSeeder(PortalDbContext db, TimeProvider clock, IConf
             .Replace("{town}", DemoContent.Towns[rnd.Next(DemoContent.Towns.Count)], StringComparison.Ordinal)
             .Replace("{n}", rnd.Next(1, 6).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{dept}", department, StringComparison.Ordinal)
-            .Replace("{title}", string.Empty, StringComparison.Ordinal);
+            .Replace("{title}", title, StringComparison.Ordinal);
     }
 
+    /// <summary>The body keeps the authored order of the paragraphs (一 before 二); the opening one always, others sampled.</summary>
     private static string Body(RecordKind kind, string title, DateOnly date, Random rnd, string department)
     {
-        var paragraphs = DemoContent.BodyParagraphs[kind];
-        var count = Math.Min(paragraphs.Length, rnd.Next(3, 7));
-        var chosen = paragraphs.OrderBy(_ => rnd.Next()).Take(count);
-        var sb = new StringBuilder();
-        foreach (var p in chosen)
-            sb.Append(Fill(p, date, rnd, department).Replace("{title}", title, StringComparison.Ordinal)).Append("\n\n");
-        sb.Append(CultureInfo.InvariantCulture, $"{department}  \n{date.Year}年{date.Month}月{date.Day}日\n");
-        return sb.ToString();
+        var name = DocumentName(title);
+        var chosen = DemoContent.BodyParagraphs[kind].Where((_, i) => i == 0 || rnd.NextDouble() < 0.7);
+        return string.Join("\n\n", chosen.Select(p => Fill(p, date, rnd, department, name))) + "\n";
     }
 
-    private static string PolicyName(string policyTitle)
+    /// <summary>The document's own name: what stands inside 《》 in a title such as 关于印发《…》的通知, else the title.</summary>
+    private static string DocumentName(string title)
     {
-        var start = policyTitle.IndexOf('《', StringComparison.Ordinal);
-        var end = policyTitle.IndexOf('》', StringComparison.Ordinal);
-        return start >= 0 && end > start ? policyTitle[start..(end + 1)] : $"《{policyTitle}》";
+        var start = title.IndexOf('《', StringComparison.Ordinal);
+        var end = title.IndexOf('》', StringComparison.Ordinal);
+        return start >= 0 && end > start + 1 ? title[(start + 1)..end] : title;
     }
+
+    private static string PolicyName(string policyTitle) => $"《{DocumentName(policyTitle)}》";
 
     private static string FormSuffix(InterpretationForm form) => form switch
     {
@@ -249,16 +262,11 @@ public sealed class DemoDataSeeder(PortalDbContext db, TimeProvider clock, IConf
         }
         else
         {
-            sb.Append(CultureInfo.InvariantCulture, $"### 一、出台背景\n\n为进一步规范相关工作，{department}制定了{name}（{policy.DocumentNumber ?? "见原文"}）。\n\n");
-            sb.Append("### 二、重点内容\n\n");
-            var paragraphs = DemoContent.BodyParagraphs[RecordKind.PolicyInterpretation];
-            foreach (var p in paragraphs.OrderBy(_ => rnd.Next()).Take(2))
-                sb.Append(Fill(p, date, rnd, department).Replace("{title}", name, StringComparison.Ordinal)).Append("\n\n");
-            sb.Append("### 三、落实措施\n\n各乡镇（街道）、各有关部门要按照职责分工抓好落实，确保政策落地见效。\n\n");
-            sb.Append("### 四、办事指引\n\n咨询电话：12345政务服务便民热线。\n");
+            // The authored interpretation paragraphs already follow 出台背景 → 主要内容 → 特色亮点 → 办事指引.
+            sb.Append(Body(RecordKind.PolicyInterpretation, policy.Title, date, rnd, department));
         }
         return sb.ToString();
     }
 
-    private sealed record PlannedRecord(DemoItem Demo, CatalogueItem Item, DateOnly PublishedOn, int Seed);
+    private sealed record PlannedRecord(DemoItem Demo, CatalogueItem Item, DateOnly PublishedOn, int Seed, string Title);
 }

@@ -34,7 +34,7 @@ public sealed class CatalogueController(PortalDbContext db) : PortalController
 
         var items = await ItemSummaries(db.CatalogueItems.Where(i => i.DomainId == domain.Id && i.StageId == selected.Id && i.Status == CatalogueItemStatus.Active), ct);
         var (pageInfo, records) = await RecordListing.PageAsync(db, db.PublishedVersions.Where(v => v.DomainId == domain.Id && v.StageId == selected.Id), pageNumber, ct);
-        if (pageNumber > pageInfo.TotalPages) return NotFoundPage($"该栏目共 {pageInfo.TotalPages} 页，没有第 {pageNumber} 页。");
+        if (pageNumber > pageInfo.TotalPages) return PageOutOfRange(pageInfo);
 
         return View(new DomainModel(
             new DomainTile(domain.Code, domain.NameZh, domain.NameEn, recordCounts.Values.Sum()),
@@ -54,7 +54,7 @@ public sealed class CatalogueController(PortalDbContext db) : PortalController
             select new { Item = i, Department = d, Domain = dom, Stage = s }).FirstOrDefaultAsync(ct);
         if (item is null) return NotFoundPage("没有找到该公开事项。");
         var (pageInfo, records) = await RecordListing.PageAsync(db, db.PublishedVersions.Where(v => v.CatalogueItemId == id), pageNumber, ct);
-        if (pageNumber > pageInfo.TotalPages) return NotFoundPage($"该事项共 {pageInfo.TotalPages} 页，没有第 {pageNumber} 页。");
+        if (pageNumber > pageInfo.TotalPages) return PageOutOfRange(pageInfo);
         return View(new ItemModel(
             item.Item, item.Department.Id, item.Department.Name,
             new DomainTile(item.Domain.Code, item.Domain.NameZh, item.Domain.NameEn, 0),

@@ -33,7 +33,7 @@ public sealed class DepartmentsController(PortalDbContext db) : PortalController
             orderby dom.SortOrder, s.SortOrder, i.SortOrder, i.Id
             select new DepartmentItem(i.Id, i.NameLevel1, i.NameLevel2, dom.Code, dom.NameZh, dom.NameEn, s.NameZh, s.NameEn, i.TimeLimitText)).ToListAsync(ct);
         var (info, records) = await RecordListing.PageAsync(db, db.PublishedVersions.Where(v => v.DepartmentId == id), pageNumber, ct);
-        if (pageNumber > info.TotalPages) return NotFoundPage($"该部门信息共 {info.TotalPages} 页，没有第 {pageNumber} 页。");
+        if (pageNumber > info.TotalPages) return PageOutOfRange(info);
         return View(new DepartmentModel(department, catalogue, records, info));
     }
 }

@@ -45,7 +45,7 @@ public sealed class HomeController(PortalDbContext db) : PortalController
             >= 500 => ("系统繁忙", "系统暂时无法处理您的请求，请稍后再试。如问题持续，请联系网站管理员。"),
             _ => ("请求未能完成", "请求未能完成，请返回首页重试。"),
         };
-        return View("Problem", new ProblemModel(code, title, message));
+        return View("Problem", new ProblemModel(code, title, message, []));
     }
 
     /// <summary>The language switch: remembers the choice in the culture cookie and goes back where the visitor was.</summary>

@@ -11,7 +11,7 @@ namespace DisclosurePortal.Web.Features.Records;
 
 public sealed class RecordsController(PortalDbContext db, MarkdownRenderer markdown) : PortalController
 {
-    public const int MaxQueryLength = 100;
+    public const int MaxQueryLength = 100; // the message below names it
 
     /// <summary>A record as the public sees it: only its published version, with the standard metadata block.</summary>
     [HttpGet("/records/{id:int}")]
@@ -62,7 +62,7 @@ public sealed class RecordsController(PortalDbContext db, MarkdownRenderer markd
         q ??= string.Empty;
         var query = q.Trim();
         string? error = query.Length == 0 ? "请输入要搜索的关键词。"
-            : query.Length > MaxQueryLength ? $"关键词不能超过 {MaxQueryLength} 个字。"
+            : query.Length > MaxQueryLength ? "关键词不能超过 100 个字。"
             : query.Any(char.IsControl) ? "关键词含有无法识别的字符。"
             : null;
         if (error is not null)
@@ -74,7 +74,7 @@ public sealed class RecordsController(PortalDbContext db, MarkdownRenderer markd
         var matches = db.PublishedVersions.Where(v =>
             EF.Functions.Like(v.Title, pattern, "\\") || (v.DocumentNumber != null && EF.Functions.Like(v.DocumentNumber, pattern, "\\")));
         var (info, items) = await RecordListing.PageAsync(db, matches, pageNumber, ct);
-        if (pageNumber > info.TotalPages) return NotFoundPage($"搜索结果共 {info.TotalPages} 页，没有第 {pageNumber} 页。");
+        if (pageNumber > info.TotalPages) return PageOutOfRange(info);
         return View(new SearchModel(query, null, items, info));
     }
 

@@ -6,26 +6,31 @@ namespace DisclosurePortal.Web.Features.Shared;
 public abstract class PortalController : Controller
 {
     /// <summary>A 400 page that says what was wrong with the request.</summary>
-    protected IActionResult BadInput(string message)
+    /// <param name="message">A localizer key (zh-CN text) with {0}-style placeholders for <paramref name="args"/>.</param>
+    protected IActionResult BadInput(string message, params object[] args)
     {
         Response.StatusCode = StatusCodes.Status400BadRequest;
-        return View("Problem", new ProblemModel(400, "请求有误", message));
+        return View("Problem", new ProblemModel(400, "请求有误", message, args));
     }
 
-    protected IActionResult NotFoundPage(string message)
+    protected IActionResult NotFoundPage(string message, params object[] args)
     {
         Response.StatusCode = StatusCodes.Status404NotFound;
-        return View("Problem", new ProblemModel(404, "页面不存在", message));
+        return View("Problem", new ProblemModel(404, "页面不存在", message, args));
     }
+
+    /// <summary>A page number past the end of a listing.</summary>
+    protected IActionResult PageOutOfRange(PageInfo page) =>
+        NotFoundPage("共 {0} 页，没有第 {1} 页。", page.TotalPages, page.Page);
 
     /// <summary>Reads the page number, or explains why it cannot.</summary>
     protected bool TryPage(string? raw, out int page, out IActionResult? problem)
     {
         problem = null;
         if (Paging.TryRead(raw, out page)) return true;
-        problem = BadInput($"页码应为 1 到 {Paging.MaxPage} 之间的整数。");
+        problem = BadInput("页码应为 1 到 {0} 之间的整数。", Paging.MaxPage);
         return false;
     }
 }
 
-public sealed record ProblemModel(int Status, string Title, string Message);
+public sealed record ProblemModel(int Status, string Title, string Message, object[] Args);
