@@ -48,16 +48,15 @@ internal sealed class RecordVersionConfiguration : IEntityTypeConfiguration<Reco
         // At most one published and one latest version per record (OrchardCore's flags, enforced by the database).
         b.HasIndex(x => x.RecordId, "IX_RecordVersions_OnePublished").IsUnique().HasFilter(WherePublished);
         b.HasIndex(x => x.RecordId, "IX_RecordVersions_OneLatest").IsUnique().HasFilter(WhereLatest);
-        // The public listings: newest first, paged on these indexes.
-        b.HasIndex(x => new { x.IsPublished, x.PublishedOn, x.Id }, "IX_RecordVersions_Published_Date");
-        b.HasIndex(x => new { x.IsPublished, x.DomainId, x.StageId, x.PublishedOn, x.Id }, "IX_RecordVersions_Published_Domain");
-        b.HasIndex(x => new { x.IsPublished, x.CatalogueItemId, x.PublishedOn, x.Id }, "IX_RecordVersions_Published_Item");
-        b.HasIndex(x => new { x.IsPublished, x.DepartmentId, x.PublishedOn, x.Id }, "IX_RecordVersions_Published_Department");
+        // The public listings, newest first: partial indexes over the published rows only. The queries say
+        // WHERE "IsPublished" exactly as the filter does, which is what lets SQLite use them (a composite index
+        // led by IsPublished is not used for a bare boolean predicate), and serve both the seek and the order.
+        b.HasIndex(x => new { x.PublishedOn, x.Id }, "IX_RecordVersions_Published_Date").HasFilter(WherePublished);
+        b.HasIndex(x => new { x.DomainId, x.StageId, x.PublishedOn, x.Id }, "IX_RecordVersions_Published_Domain").HasFilter(WherePublished);
+        b.HasIndex(x => new { x.CatalogueItemId, x.PublishedOn, x.Id }, "IX_RecordVersions_Published_Item").HasFilter(WherePublished);
+        b.HasIndex(x => new { x.DepartmentId, x.PublishedOn, x.Id }, "IX_RecordVersions_Published_Department").HasFilter(WherePublished);
         b.HasIndex(x => new { x.State, x.DepartmentId }, "IX_RecordVersions_State_Department");
-        b.HasIndex(x => x.CatalogueItemId);
-        b.HasIndex(x => x.DomainId);
         b.HasIndex(x => x.StageId);
-        b.HasIndex(x => x.DepartmentId);
     }
 }
 

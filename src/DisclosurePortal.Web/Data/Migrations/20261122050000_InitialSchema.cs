@@ -375,17 +375,14 @@ public sealed class InitialSchema : Migration
         m.CreateIndex("IX_Records_IndexNumber", "Records", "IndexNumber", unique: true);
         m.CreateIndex("IX_Records_StageId", "Records", "StageId");
 
-        m.CreateIndex("IX_RecordVersions_CatalogueItemId", "RecordVersions", "CatalogueItemId");
-        m.CreateIndex("IX_RecordVersions_DepartmentId", "RecordVersions", "DepartmentId");
-        m.CreateIndex("IX_RecordVersions_DomainId", "RecordVersions", "DomainId");
         m.CreateIndex("IX_RecordVersions_StageId", "RecordVersions", "StageId");
         m.CreateIndex("IX_RecordVersions_RecordId_Number", "RecordVersions", ["RecordId", "Number"], unique: true);
         m.CreateIndex("IX_RecordVersions_OnePublished", "RecordVersions", "RecordId", unique: true, filter: "\"IsPublished\"");
         m.CreateIndex("IX_RecordVersions_OneLatest", "RecordVersions", "RecordId", unique: true, filter: "\"IsLatest\"");
-        m.CreateIndex("IX_RecordVersions_Published_Date", "RecordVersions", ["IsPublished", "PublishedOn", "Id"]);
-        m.CreateIndex("IX_RecordVersions_Published_Domain", "RecordVersions", ["IsPublished", "DomainId", "StageId", "PublishedOn", "Id"]);
-        m.CreateIndex("IX_RecordVersions_Published_Item", "RecordVersions", ["IsPublished", "CatalogueItemId", "PublishedOn", "Id"]);
-        m.CreateIndex("IX_RecordVersions_Published_Department", "RecordVersions", ["IsPublished", "DepartmentId", "PublishedOn", "Id"]);
+        m.CreateIndex("IX_RecordVersions_Published_Date", "RecordVersions", ["PublishedOn", "Id"], filter: "\"IsPublished\"");
+        m.CreateIndex("IX_RecordVersions_Published_Domain", "RecordVersions", ["DomainId", "StageId", "PublishedOn", "Id"], filter: "\"IsPublished\"");
+        m.CreateIndex("IX_RecordVersions_Published_Item", "RecordVersions", ["CatalogueItemId", "PublishedOn", "Id"], filter: "\"IsPublished\"");
+        m.CreateIndex("IX_RecordVersions_Published_Department", "RecordVersions", ["DepartmentId", "PublishedOn", "Id"], filter: "\"IsPublished\"");
         m.CreateIndex("IX_RecordVersions_State_Department", "RecordVersions", ["State", "DepartmentId"]);
 
         m.CreateIndex("IX_ReviewDecisions_RecordVersionId", "ReviewDecisions", "RecordVersionId");

@@ -16,11 +16,9 @@ public sealed class HomeController(PortalDbContext db) : PortalController
             .GroupBy(v => v.DomainId)
             .Select(g => new { DomainId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.DomainId, x => x.Count, ct);
-        var domains = await db.Domains.OrderBy(d => d.SortOrder)
-            .Select(d => new DomainTile(d.Code, d.NameZh, d.NameEn, 0))
-            .ToListAsync(ct);
-        var domainIds = await db.Domains.ToDictionaryAsync(d => d.Code, d => d.Id, ct);
-        domains = domains.Select(d => d with { PublishedCount = counts.GetValueOrDefault(domainIds[d.Code]) }).ToList();
+        var domains = (await db.Domains.AsNoTracking().OrderBy(d => d.SortOrder).ToListAsync(ct))
+            .Select(d => new DomainTile(d.Code, d.NameZh, d.NameEn, counts.GetValueOrDefault(d.Id)))
+            .ToList();
         var latest = await RecordListing.Project(db, db.PublishedVersions.OrderByDescending(v => v.PublishedOn).ThenByDescending(v => v.Id).Take(12))
             .ToListAsync(ct);
         var stages = await db.Stages.OrderBy(s => s.SortOrder).Select(s => new StageLink(s.Code, s.NameZh, s.NameEn)).ToListAsync(ct);
