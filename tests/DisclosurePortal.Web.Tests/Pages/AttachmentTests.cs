@@ -2,7 +2,6 @@ using System.Net;
 using DisclosurePortal.Domain.Publishing;
 using DisclosurePortal.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Record = DisclosurePortal.Domain.Publishing.Record;
 
 namespace DisclosurePortal.Web.Tests.Pages;
 
@@ -13,27 +12,16 @@ public abstract class AttachmentTests(PortalFactory factory)
     private async Task<(int Published, int Draft, int Escaping)> ArrangeAsync()
     {
         await using var db = factory.NewDbContext();
-        var item = await db.CatalogueItems.OrderBy(i => i.Id).FirstAsync();
-        var now = DateTimeOffset.UtcNow;
-        var published = Record.Create(item.DepartmentId, item.Id, item.DomainId, item.StageId, RecordKind.Notice, now);
-        var draft = Record.Create(item.DepartmentId, item.Id, item.DomainId, item.StageId, RecordKind.Notice, now);
-        db.Records.AddRange(published, draft);
-        await db.SaveChangesAsync();
-        var meta = new RecordMetadata { Title = $"附件测试 {Guid.NewGuid():N}", IssuingOrgan = "测试单位", Body = "见附件。" };
-        var pv = RecordVersion.CreateDraft(published, 1, meta, "测试", now);
-        pv.Submit(now);
-        pv.Publish(DateOnly.FromDateTime(now.UtcDateTime), now);
-        var dv = RecordVersion.CreateDraft(draft, 1, meta with { Title = meta.Title + " 草稿" }, "测试", now);
-        db.RecordVersions.AddRange(pv, dv);
-        await db.SaveChangesAsync();
+        var (_, pv) = await new RecordBuilder(db).Published().SaveAsync();
+        var (_, dv) = await new RecordBuilder(db).SaveAsync();
 
         var key = $"{Guid.NewGuid():N}.pdf";
         await File.WriteAllBytesAsync(Path.Combine(factory.AttachmentsFolder, key), "%PDF-1.7 test"u8.ToArray());
         var secret = Path.Combine(Path.GetDirectoryName(factory.AttachmentsFolder)!, $"secret-{Guid.NewGuid():N}.txt");
         await File.WriteAllTextAsync(secret, "outside the folder");
-        var a1 = new Attachment(pv.Id, "青川县2026年补助名单.pdf", "application/pdf", 13, key, new string('0', 64), now, "测试");
-        var a2 = new Attachment(dv.Id, "草稿附件.pdf", "application/pdf", 13, key, new string('0', 64), now, "测试");
-        var a3 = new Attachment(pv.Id, "escape.txt", "text/plain", 18, Path.Combine("..", Path.GetFileName(secret)), new string('0', 64), now, "测试");
+        var a1 = new Attachment(pv.Id, "青川县2026年补助名单.pdf", "application/pdf", 13, key, new string('0', 64), DateTimeOffset.UtcNow, "测试");
+        var a2 = new Attachment(dv.Id, "草稿附件.pdf", "application/pdf", 13, key, new string('0', 64), DateTimeOffset.UtcNow, "测试");
+        var a3 = new Attachment(pv.Id, "escape.txt", "text/plain", 18, Path.Combine("..", Path.GetFileName(secret)), new string('0', 64), DateTimeOffset.UtcNow, "测试");
         db.Attachments.AddRange(a1, a2, a3);
         await db.SaveChangesAsync();
         return (a1.Id, a2.Id, a3.Id);

@@ -1,7 +1,6 @@
 using System.Net;
 using DisclosurePortal.Domain.Catalogue;
 using DisclosurePortal.Domain.Publishing;
-using Record = DisclosurePortal.Domain.Publishing.Record;
 using DisclosurePortal.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -229,23 +228,9 @@ public abstract class PublicPagesTests(PortalFactory factory)
     public async Task Drafts_AreNeverShown_AndBodiesRenderNoRawHtml()
     {
         await using var db = factory.NewDbContext();
-        var item = await db.CatalogueItems.OrderBy(i => i.Id).FirstAsync();
-        var now = DateTimeOffset.UtcNow;
-        var draftRecord = Record.Create(item.DepartmentId, item.Id, item.DomainId, item.StageId, RecordKind.Notice, now);
-        var hostile = Record.Create(item.DepartmentId, item.Id, item.DomainId, item.StageId, RecordKind.Notice, now);
-        db.Records.AddRange(draftRecord, hostile);
-        await db.SaveChangesAsync();
-        var metadata = new RecordMetadata { Title = "草稿：尚未审核的通知", IssuingOrgan = "测试单位", Body = "草稿正文" };
-        db.RecordVersions.Add(RecordVersion.CreateDraft(draftRecord, 1, metadata, "测试", now));
-        var published = RecordVersion.CreateDraft(hostile, 1, metadata with
-        {
-            Title = "含有脚本的测试正文",
-            Body = "<script>alert('x')</script>\n\n[点我](javascript:alert(1))\n\n<img src=x onerror=alert(1)>",
-        }, "测试", now);
-        published.Submit(now);
-        published.Publish(DateOnly.FromDateTime(now.UtcDateTime), now);
-        db.RecordVersions.Add(published);
-        await db.SaveChangesAsync();
+        var (draftRecord, _) = await new RecordBuilder(db).Titled("草稿：尚未审核的通知").SaveAsync();
+        var (hostile, _) = await new RecordBuilder(db).Published().Titled("含有脚本的测试正文")
+            .WithBody("<script>alert('x')</script>\n\n[点我](javascript:alert(1))\n\n<img src=x onerror=alert(1)>").SaveAsync();
 
         Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync($"/records/{draftRecord.Id}")).StatusCode);
         var (_, search) = await Html.GetAsync(_client, "/search?q=" + Uri.EscapeDataString("尚未审核"));
