@@ -1,5 +1,7 @@
 using DisclosurePortal.Web.Data.Seed;
 using DisclosurePortal.Web.Infrastructure;
+using DisclosurePortal.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Mvc;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -8,16 +10,19 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddPortalDatabase(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddScoped<ReferenceDataSeeder>();
 builder.Services.AddScoped<DemoDataSeeder>();
+builder.Services.AddScoped<DemoAccountsSeeder>();
 builder.Services.AddScoped<DatabaseInitializer>();
 builder.Services.AddSingleton<MarkdownRenderer>();
 builder.Services.AddSingleton<AttachmentStorage>();
+builder.Services.AddScoped<AuditTrail>();
 // Chinese text is written as characters, not &#x…; escapes: a third of the bytes on every page.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 builder.Services.AddPortalLocalization();
+builder.Services.AddPortalSecurity(builder.Configuration, builder.Environment);
 builder.Services.AddHealthChecks().AddDbContextCheck<DisclosurePortal.Web.Data.PortalDbContext>("database");
 builder.Services
-    .AddControllersWithViews()
+    .AddControllersWithViews(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
     .AddRazorOptions(o =>
     {
         // Vertical slices: a feature's views live beside its controller (STYLE.md).
@@ -39,6 +44,8 @@ app.UseRequestLogging();
 app.UseStaticFiles();
 app.UsePortalLocalization();
 app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapHealthChecks("/healthz", HealthResponse.Options);
 app.MapControllers();
 

@@ -4,12 +4,13 @@ using DisclosurePortal.Domain.Calendar;
 using DisclosurePortal.Domain.Catalogue;
 using DisclosurePortal.Domain.Publishing;
 using DisclosurePortal.Domain.Reporting;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace DisclosurePortal.Web.Data;
 
 /// <summary>The portal's one DbContext, used directly by the features (no repositories: see docs/adr).</summary>
-public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbContext(options)
+public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) : IdentityDbContext<PortalUser>(options)
 {
     public DbSet<DisclosureDomain> Domains => Set<DisclosureDomain>();
     public DbSet<DisclosureStage> Stages => Set<DisclosureStage>();
@@ -32,6 +33,9 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     /// <summary>The published versions: the only rows the public may read.</summary>
     public IQueryable<RecordVersion> PublishedVersions => RecordVersions.Where(v => v.IsPublished);
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder); // the Identity tables
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+    }
 }

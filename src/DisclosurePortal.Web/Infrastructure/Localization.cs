@@ -58,10 +58,16 @@ internal sealed class JsonStringLocalizerFactory : IStringLocalizerFactory
 
     private static FrozenDictionary<string, string> LoadEnglish()
     {
+        // Resources/en.json plus one en.<feature>.json per feature that wants its own file.
         var assembly = Assembly.GetExecutingAssembly();
-        var name = assembly.GetManifestResourceNames().Single(n => n.EndsWith("Resources.en.json", StringComparison.Ordinal));
-        using var stream = assembly.GetManifestResourceStream(name)!;
-        return (JsonSerializer.Deserialize<Dictionary<string, string>>(stream) ?? []).ToFrozenDictionary(StringComparer.Ordinal);
+        var merged = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.Contains(".Resources.en", StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal)))
+        {
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            foreach (var (key, value) in JsonSerializer.Deserialize<Dictionary<string, string>>(stream) ?? [])
+                merged[key] = value;
+        }
+        return merged.ToFrozenDictionary(StringComparer.Ordinal);
     }
 }
 

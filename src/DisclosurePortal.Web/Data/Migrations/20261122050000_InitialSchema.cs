@@ -1,8 +1,5 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Microsoft.EntityFrameworkCore.Migrations.Operations;
-using Microsoft.EntityFrameworkCore.Migrations.Operations.Builders;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 namespace DisclosurePortal.Web.Data.Migrations;
 
@@ -45,7 +42,7 @@ public sealed class InitialSchema : Migration
             name: "Departments",
             columns: table => new
             {
-                Id = Identity<int>(table),
+                Id = table.IdentityKey<int>(),
                 Name = table.Column<string>(maxLength: 100, nullable: false),
                 ShortName = table.Column<string>(maxLength: 50, nullable: false),
                 OrganisationCode = table.Column<string>(maxLength: 18, nullable: false),
@@ -59,7 +56,7 @@ public sealed class InitialSchema : Migration
             name: "CatalogueItems",
             columns: table => new
             {
-                Id = Identity<int>(table),
+                Id = table.IdentityKey<int>(),
                 DepartmentId = table.Column<int>(nullable: false),
                 DomainId = table.Column<int>(nullable: false),
                 StageId = table.Column<int>(nullable: false),
@@ -95,7 +92,7 @@ public sealed class InitialSchema : Migration
             name: "CatalogueItemRevisions",
             columns: table => new
             {
-                Id = Identity<long>(table),
+                Id = table.IdentityKey<long>(),
                 CatalogueItemId = table.Column<int>(nullable: false),
                 RevisionNumber = table.Column<int>(nullable: false),
                 Change = table.Column<int>(nullable: false),
@@ -115,7 +112,7 @@ public sealed class InitialSchema : Migration
             name: "Records",
             columns: table => new
             {
-                Id = Identity<int>(table),
+                Id = table.IdentityKey<int>(),
                 IndexNumber = table.Column<string>(maxLength: 40, nullable: true),
                 DepartmentId = table.Column<int>(nullable: false),
                 CatalogueItemId = table.Column<int>(nullable: false),
@@ -138,7 +135,7 @@ public sealed class InitialSchema : Migration
             name: "RecordVersions",
             columns: table => new
             {
-                Id = Identity<int>(table),
+                Id = table.IdentityKey<int>(),
                 RecordId = table.Column<int>(nullable: false),
                 Number = table.Column<int>(nullable: false),
                 State = table.Column<int>(nullable: false),
@@ -184,7 +181,7 @@ public sealed class InitialSchema : Migration
             name: "ReviewDecisions",
             columns: table => new
             {
-                Id = Identity<long>(table),
+                Id = table.IdentityKey<long>(),
                 RecordVersionId = table.Column<int>(nullable: false),
                 Step = table.Column<int>(nullable: false),
                 Outcome = table.Column<int>(nullable: false),
@@ -203,7 +200,7 @@ public sealed class InitialSchema : Migration
             name: "InterpretationLinks",
             columns: table => new
             {
-                Id = Identity<int>(table),
+                Id = table.IdentityKey<int>(),
                 InterpretationRecordId = table.Column<int>(nullable: false),
                 PolicyRecordId = table.Column<int>(nullable: false),
                 CreatedAt = table.Column<DateTimeOffset>(nullable: false),
@@ -219,7 +216,7 @@ public sealed class InitialSchema : Migration
             name: "Attachments",
             columns: table => new
             {
-                Id = Identity<int>(table),
+                Id = table.IdentityKey<int>(),
                 RecordVersionId = table.Column<int>(nullable: false),
                 FileName = table.Column<string>(maxLength: 255, nullable: false),
                 ContentType = table.Column<string>(maxLength: 100, nullable: false),
@@ -249,7 +246,7 @@ public sealed class InitialSchema : Migration
             name: "ApplicationCases",
             columns: table => new
             {
-                Id = Identity<int>(table),
+                Id = table.IdentityKey<int>(),
                 QueryCode = table.Column<string>(maxLength: 20, nullable: false),
                 ApplicantKind = table.Column<int>(nullable: false),
                 ApplicantName = table.Column<string>(maxLength: 200, nullable: false),
@@ -283,7 +280,7 @@ public sealed class InitialSchema : Migration
             name: "ApplicationEvents",
             columns: table => new
             {
-                Id = Identity<long>(table),
+                Id = table.IdentityKey<long>(),
                 CaseId = table.Column<int>(nullable: false),
                 Kind = table.Column<int>(nullable: false),
                 OccurredAt = table.Column<DateTimeOffset>(nullable: false),
@@ -323,7 +320,7 @@ public sealed class InitialSchema : Migration
             name: "AuditEvents",
             columns: table => new
             {
-                Id = Identity<long>(table),
+                Id = table.IdentityKey<long>(),
                 OccurredAt = table.Column<DateTimeOffset>(nullable: false),
                 ActorId = table.Column<string>(maxLength: 64, nullable: true),
                 ActorName = table.Column<string>(maxLength: 100, nullable: false),
@@ -340,7 +337,7 @@ public sealed class InitialSchema : Migration
             name: "AnnualReports",
             columns: table => new
             {
-                Id = Identity<int>(table),
+                Id = table.IdentityKey<int>(),
                 Year = table.Column<int>(nullable: false),
                 State = table.Column<int>(nullable: false),
                 OverviewText = table.Column<string>(maxLength: 20000, nullable: true),
@@ -412,10 +409,4 @@ public sealed class InitialSchema : Migration
             migrationBuilder.DropTable(table);
         }
     }
-
-    /// <summary>An identity key column, annotated for each provider (SQLite AUTOINCREMENT, PostgreSQL identity).</summary>
-    private static OperationBuilder<AddColumnOperation> Identity<T>(ColumnsBuilder table) =>
-        table.Column<T>(nullable: false)
-            .Annotation("Sqlite:Autoincrement", true)
-            .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
 }

@@ -8,6 +8,7 @@ public sealed class DatabaseInitializer(
     PortalDbContext db,
     ReferenceDataSeeder referenceData,
     DemoDataSeeder demoData,
+    DemoAccountsSeeder demoAccounts,
     IConfiguration configuration,
     ILogger<DatabaseInitializer> logger)
 {
@@ -23,6 +24,7 @@ public sealed class DatabaseInitializer(
         if (configuration.GetValue("Seed:DemoData", true))
         {
             await demoData.SeedAsync(ct);
+            await demoAccounts.SeedAsync();
         }
         logger.LogInformation("Database ready ({Provider})", DatabaseSetup.ProviderFrom(configuration));
     }

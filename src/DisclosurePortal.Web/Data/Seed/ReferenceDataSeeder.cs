@@ -2,6 +2,8 @@ using System.Reflection;
 using System.Text.Json;
 using DisclosurePortal.Domain.Calendar;
 using DisclosurePortal.Domain.Catalogue;
+using DisclosurePortal.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace DisclosurePortal.Web.Data.Seed;
@@ -10,7 +12,7 @@ namespace DisclosurePortal.Web.Data.Seed;
 /// The 26 domains, the 5 stages and the 2025–2026 working-day calendar, from the JSON files copied out of
 /// shared/domain into this project (embedded, so nothing outside the app is read at run time). Idempotent.
 /// </summary>
-public sealed class ReferenceDataSeeder(PortalDbContext db, TimeProvider clock)
+public sealed class ReferenceDataSeeder(PortalDbContext db, TimeProvider clock, RoleManager<IdentityRole> roles)
 {
     public async Task SeedAsync(CancellationToken ct = default)
     {
@@ -34,6 +36,18 @@ public sealed class ReferenceDataSeeder(PortalDbContext db, TimeProvider clock)
             db.CalendarDays.AddRange(days.Work.Select(d => new CalendarDay(d, CalendarDayKind.Work)));
         }
         await db.SaveChangesAsync(ct);
+
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+                Check(await roles.CreateAsync(new IdentityRole(role)));
+        }
+    }
+
+    internal static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+            throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
     }
 
     private static T Load<T>(string fileName)

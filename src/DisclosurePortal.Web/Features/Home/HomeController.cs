@@ -28,7 +28,9 @@ public sealed class HomeController(PortalDbContext db) : PortalController
     [HttpGet("/guide")]
     public IActionResult Guide() => View();
 
-    [HttpGet("/error/{status:int}")]
+    /// <summary>Status pages are re-executed with the failed request's method (a refused POST shows this page too).</summary>
+    [Route("/error/{status:int}")]
+    [IgnoreAntiforgeryToken]
     public IActionResult Error(int status)
     {
         var code = status is >= 400 and <= 599 ? status : 500;

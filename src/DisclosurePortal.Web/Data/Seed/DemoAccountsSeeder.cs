@@ -1,0 +1,36 @@
+using DisclosurePortal.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace DisclosurePortal.Web.Data.Seed;
+
+/// <summary>
+/// The demo staff accounts listed in the README. Seeded only with the demo data (never on a real deployment, where
+/// the first administrator is created with the command in the README), and only while no account exists.
+/// </summary>
+public sealed class DemoAccountsSeeder(PortalDbContext db, UserManager<PortalUser> users)
+{
+    public const string Password = "Demo@2026pass";
+
+    public static readonly (string UserName, string DisplayName, string Role, string? DepartmentCode)[] Accounts =
+    [
+        ("admin", "系统管理员", Roles.Admin, null),
+        ("reviewer", "王审核（县政务公开办）", Roles.Reviewer, null),
+        ("editor.housing", "李编辑（县住建局）", Roles.Editor, "11511099022152793X"),
+        ("editor.finance", "张编辑（县财政局）", Roles.Editor, "11511099076240393N"),
+        ("editor.health", "陈编辑（县卫健局）", Roles.Editor, "11511099016290727W"),
+    ];
+
+    public async Task SeedAsync()
+    {
+        if (await db.Users.AnyAsync()) return;
+        foreach (var (userName, displayName, role, departmentCode) in Accounts)
+        {
+            int? departmentId = departmentCode is null ? null
+                : await db.Departments.Where(d => d.OrganisationCode == departmentCode).Select(d => (int?)d.Id).SingleAsync();
+            var user = new PortalUser { UserName = userName, DisplayName = displayName, DepartmentId = departmentId };
+            ReferenceDataSeeder.Check(await users.CreateAsync(user, Password));
+            ReferenceDataSeeder.Check(await users.AddToRoleAsync(user, role));
+        }
+    }
+}

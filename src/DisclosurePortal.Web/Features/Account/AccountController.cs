@@ -1,0 +1,72 @@
+using System.ComponentModel.DataAnnotations;
+using DisclosurePortal.Web.Data;
+using DisclosurePortal.Web.Features.Shared;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+
+namespace DisclosurePortal.Web.Features.Account;
+
+public sealed class AccountController(SignInManager<PortalUser> signIn, ILogger<AccountController> logger) : PortalController
+{
+    [HttpGet("/account/login")]
+    [AllowAnonymous]
+    public IActionResult Login(string? returnUrl) => View(new LoginForm { ReturnUrl = returnUrl });
+
+    [HttpPost("/account/login")]
+    [AllowAnonymous]
+    public async Task<IActionResult> Login(LoginForm form)
+    {
+        if (string.IsNullOrWhiteSpace(form.UserName)) ModelState.AddModelError(nameof(form.UserName), "请输入用户名。");
+        if (string.IsNullOrEmpty(form.Password)) ModelState.AddModelError(nameof(form.Password), "请输入密码。");
+        if (!ModelState.IsValid) return Invalid(form);
+
+        var result = await signIn.PasswordSignInAsync(form.UserName!.Trim(), form.Password!, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            logger.LogInformation("Staff sign-in {UserName}", form.UserName);
+            return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/manage");
+        }
+        logger.LogWarning("Failed sign-in for {UserName} (locked out: {LockedOut})", form.UserName, result.IsLockedOut);
+        ModelState.AddModelError(string.Empty, result.IsLockedOut
+            ? "登录失败次数过多，账户已被锁定，请 15 分钟后再试。"
+            : "用户名或密码不正确。连续失败 5 次将锁定账户 15 分钟。");
+        return Invalid(form);
+    }
+
+    [HttpPost("/account/logout")]
+    [Authorize]
+    public async Task<IActionResult> Logout()
+    {
+        await signIn.SignOutAsync();
+        return LocalRedirect("/");
+    }
+
+    [HttpGet("/account/denied")]
+    [AllowAnonymous]
+    public IActionResult Denied()
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        return View("Problem", new ProblemModel(403, "无权访问", "您的账户没有执行该操作的权限。如需开通，请联系系统管理员。", []));
+    }
+
+    private ViewResult Invalid(LoginForm form)
+    {
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        form.Password = null; // never echo a password back
+        return View(form);
+    }
+}
+
+public sealed class LoginForm
+{
+    [Display(Name = "用户名")]
+    [StringLength(256)]
+    public string? UserName { get; set; }
+
+    [Display(Name = "密码")]
+    [StringLength(256)]
+    public string? Password { get; set; }
+
+    public string? ReturnUrl { get; set; }
+}

@@ -1,0 +1,20 @@
+using System.Security.Claims;
+using DisclosurePortal.Domain.Auditing;
+using DisclosurePortal.Web.Data;
+using DisclosurePortal.Web.Infrastructure.Security;
+
+namespace DisclosurePortal.Web.Infrastructure;
+
+/// <summary>
+/// Appends audit events (who, when, what, to which entity) in the caller's unit of work: the event is saved by the
+/// same SaveChanges as the change it records, so there is never a change without its event.
+/// </summary>
+public sealed class AuditTrail(PortalDbContext db, TimeProvider clock)
+{
+    public void Record(ClaimsPrincipal actor, string action, string entityType, object entityId, string? summary) =>
+        db.AuditEvents.Add(new AuditEvent(
+            clock.GetUtcNow(), actor.DisplayName(), action, entityType,
+            Convert.ToString(entityId, System.Globalization.CultureInfo.InvariantCulture)!, Truncate(summary), actor.UserId()));
+
+    private static string? Truncate(string? s) => s is { Length: > 2000 } ? s[..2000] : s;
+}

@@ -1,0 +1,54 @@
+using System.Globalization;
+using System.Security.Claims;
+
+namespace DisclosurePortal.Web.Infrastructure.Security;
+
+/// <summary>The three staff roles (domain README §1).</summary>
+public static class Roles
+{
+    /// <summary>部门编辑: keeps their own department's catalogue items and records.</summary>
+    public const string Editor = "Editor";
+
+    /// <summary>政务公开办审核员: works the publication queue and the applications.</summary>
+    public const string Reviewer = "Reviewer";
+
+    /// <summary>系统管理员: departments, users, the calendar.</summary>
+    public const string Admin = "Admin";
+
+    public static readonly string[] All = [Editor, Reviewer, Admin];
+
+    public static string Describe(string role) => role switch
+    {
+        Editor => "部门编辑",
+        Reviewer => "公开办审核员",
+        Admin => "系统管理员",
+        _ => role,
+    };
+}
+
+public static class Policies
+{
+    public const string Staff = "Staff";
+    public const string Editor = Roles.Editor;
+    public const string Reviewer = Roles.Reviewer;
+    public const string Admin = Roles.Admin;
+}
+
+public static class PortalClaims
+{
+    public const string Department = "dp:department";
+    public const string Name = "dp:name";
+
+    /// <summary>The editor's department, or null for reviewers and admins.</summary>
+    public static int? DepartmentId(this ClaimsPrincipal user) =>
+        int.TryParse(user.FindFirstValue(Department), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+
+    public static string DisplayName(this ClaimsPrincipal user) =>
+        user.FindFirstValue(Name) ?? user.Identity?.Name ?? "未知用户";
+
+    public static string? UserId(this ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier);
+
+    /// <summary>Only an editor of that very department may change its items and records.</summary>
+    public static bool EditsFor(this ClaimsPrincipal user, int departmentId) =>
+        user.IsInRole(Roles.Editor) && user.DepartmentId() == departmentId;
+}
