@@ -23,7 +23,23 @@ builder.Services.AddPortalLocalization();
 builder.Services.AddPortalSecurity(builder.Configuration, builder.Environment);
 builder.Services.AddHealthChecks().AddDbContextCheck<DisclosurePortal.Web.Data.PortalDbContext>("database");
 builder.Services
-    .AddControllersWithViews(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
+    .AddControllersWithViews(o =>
+    {
+        o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+        // Model binding speaks Chinese too: a value that does not fit its field is explained, never a 500.
+        var m = o.ModelBindingMessageProvider;
+        m.SetAttemptedValueIsInvalidAccessor((value, _) => $"“{value}”不是有效的值。");
+        m.SetValueIsInvalidAccessor(value => $"“{value}”不是有效的值。");
+        m.SetValueMustBeANumberAccessor(_ => "请填写数字。");
+        m.SetMissingBindRequiredValueAccessor(_ => "请填写此项。");
+        m.SetMissingKeyOrValueAccessor(() => "请填写此项。");
+        m.SetMissingRequestBodyRequiredValueAccessor(() => "请求内容不能为空。");
+        m.SetNonPropertyAttemptedValueIsInvalidAccessor(value => $"“{value}”不是有效的值。");
+        m.SetNonPropertyUnknownValueIsInvalidAccessor(() => "填写的值无效。");
+        m.SetNonPropertyValueMustBeANumberAccessor(() => "请填写数字。");
+        m.SetUnknownValueIsInvalidAccessor(_ => "填写的值无效。");
+        m.SetValueMustNotBeNullAccessor(_ => "请填写此项。");
+    })
     .AddRazorOptions(o =>
     {
         // Vertical slices: a feature's views live beside its controller (STYLE.md).

@@ -71,6 +71,36 @@ public sealed class RecordVersion
         return version;
     }
 
+    /// <summary>
+    /// 修改已发布信息: a new draft copied from the published version. The published version stays live (and stops being
+    /// the latest) until the new one is approved.
+    /// </summary>
+    public static RecordVersion DraftFrom(Record record, RecordVersion published, string createdBy, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(published);
+        if (published.RecordId != record.Id) throw new ArgumentException("The version belongs to another record.", nameof(published));
+        if (!published.IsLatest || published.State != VersionState.Published)
+            throw new DomainException("只有最新的已发布版本才能新建修改稿。");
+        published.IsLatest = false;
+        published.Version++;
+        return CreateDraft(record, published.Number + 1, published.Metadata, createdBy, now);
+    }
+
+    /// <summary>The metadata as an editor would write it again.</summary>
+    public RecordMetadata Metadata => new()
+    {
+        Title = Title,
+        DocumentNumber = DocumentNumber,
+        IssuingOrgan = IssuingOrgan,
+        TopicCategory = TopicCategory,
+        WrittenOn = WrittenOn,
+        Validity = Validity,
+        DisclosureAttribute = DisclosureAttribute,
+        NonDisclosureReason = NonDisclosureReason,
+        Body = Body,
+        InterpretationForm = InterpretationForm,
+    };
+
     public void Edit(RecordMetadata metadata, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(metadata);
@@ -106,7 +136,25 @@ public sealed class RecordVersion
         ReturnReason = why;
     }
 
-    /// <summary>Publishes this version. The caller supersedes the previously published version of the record.</summary>
+    /// <summary>
+    /// 审核通过并发布: only with the three reviews (保密审查, 合法性审查, 公开属性审查) recorded as passed for this
+    /// version (domain README §4). The previously published version, if any, is superseded in the same step.
+    /// </summary>
+    public void Approve(IEnumerable<ReviewDecision> reviews, RecordVersion? previouslyPublished, DateOnly publishedOn, DateTimeOffset now)
+    {
+        var missing = Reviews.Missing(Id, reviews);
+        if (missing.Count > 0)
+            throw new DomainException($"发布前须完成并通过以下审查：{string.Join("、", missing.Select(Reviews.Describe))}。");
+        if (previouslyPublished is not null)
+        {
+            if (previouslyPublished.RecordId != RecordId || !previouslyPublished.IsPublished)
+                throw new DomainException("被替代的版本不是本信息当前发布的版本。");
+            previouslyPublished.Supersede(now);
+        }
+        Publish(publishedOn, now);
+    }
+
+    /// <summary>Publishes this version. Use <see cref="Approve"/> in the workflow; this is the bare state change.</summary>
     public void Publish(DateOnly publishedOn, DateTimeOffset now)
     {
         if (DisclosureAttribute == DisclosureAttribute.NotDisclosed)
@@ -122,6 +170,16 @@ public sealed class RecordVersion
         Move(VersionState.Superseded, now);
         IsPublished = false;
         IsLatest = false;
+    }
+
+    /// <summary>不予公开 re-evaluated (domain README §4): the version returns to draft so it can be disclosed after review.</summary>
+    public void Reconsider(string reason, DateTimeOffset now)
+    {
+        var why = Guard.Optional(reason) ?? throw new DomainException("重新评估须说明理由。");
+        Move(VersionState.Draft, now);
+        DisclosureAttribute = DisclosureAttribute.Proactive;
+        NonDisclosureReason = null;
+        ReturnReason = why;
     }
 
     public void Withdraw(string reason, DateTimeOffset now)

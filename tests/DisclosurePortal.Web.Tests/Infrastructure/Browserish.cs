@@ -32,6 +32,25 @@ public static class Browserish
         return await client.PostAsync(action, new FormUrlEncodedContent(body));
     }
 
+    /// <summary>Uploads a file through the multipart form on <paramref name="formPage"/>.</summary>
+    public static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string formPage, string action, string fileName, byte[] content, string contentType = "application/octet-stream")
+    {
+        var token = await TokenFromAsync(client, formPage);
+        using var body = new MultipartFormDataContent();
+        body.Add(new StringContent(token), TokenField);
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        body.Add(file, "file", fileName);
+        return await client.PostAsync(action, body);
+    }
+
+    /// <summary>The value of a named input on a page (e.g. the hidden concurrency Version).</summary>
+    public static async Task<string> InputValueAsync(HttpClient client, string page, string name)
+    {
+        var (_, doc) = await Html.GetAsync(client, page);
+        return doc.QuerySelector($"input[name={name}]")?.GetAttribute("value") ?? throw new InvalidOperationException($"no input {name} on {page}");
+    }
+
     public static async Task<string> TokenFromAsync(HttpClient client, string page)
     {
         var (response, doc) = await Html.GetAsync(client, page);

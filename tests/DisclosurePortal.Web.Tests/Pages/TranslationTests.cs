@@ -42,7 +42,7 @@ public sealed partial class TranslationTests
     [GeneratedRegex("""L\["((?:[^"\\]|\\.)+)"[,\]]""")]
     private static partial Regex LocalizerKey();
 
-    [GeneratedRegex("""(?:BadInput|NotFoundPage)\("([^"]+)"|\("([^"]*\p{IsCJKUnifiedIdeographs}[^"]*)", "([^"]+)"\)""")]
+    [GeneratedRegex("""(?:BadInput|NotFoundPage)\("([^"]+)"|\("([^"]*\p{IsCJKUnifiedIdeographs}[^"]*)", "([^"]*\p{IsCJKUnifiedIdeographs}[^"]*)"\)""")]
     private static partial Regex ProblemKey();
 
     [GeneratedRegex("""=> "([^"]*\p{IsCJKUnifiedIdeographs}[^"]*)",""")]

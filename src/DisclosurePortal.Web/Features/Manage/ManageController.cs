@@ -10,8 +10,34 @@ namespace DisclosurePortal.Web.Features.Manage;
 
 /// <summary>The staff dashboard: what each role has to do now.</summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class ManageController(PortalDbContext db) : PortalController
+public sealed class ManageController(PortalDbContext db, TimeProvider clock) : PortalController
 {
+    /// <summary>How many working days ahead a deadline counts as "due soon".</summary>
+    public const int DueSoonWorkingDays = 3;
+
+    /// <summary>
+    /// Unpublished records of the department whose item's time limit, counted from the day the information was formed
+    /// (成文日期) on the working-day calendar, has passed or falls within the next three working days.
+    /// </summary>
+    private async Task<List<DeadlineRow>> DeadlinesAsync(int department, CancellationToken ct)
+    {
+        var pending = await (
+            from v in db.RecordVersions
+            join i in db.CatalogueItems on v.CatalogueItemId equals i.Id
+            where v.IsLatest && v.DepartmentId == department && v.WrittenOn != null
+                  && (v.State == VersionState.Draft || v.State == VersionState.Submitted)
+                  && !db.RecordVersions.Any(p => p.RecordId == v.RecordId && p.IsPublished)
+            select new { v.RecordId, v.Title, v.State, WrittenOn = v.WrittenOn!.Value, Item = i }).ToListAsync(ct);
+        var calendar = await Infrastructure.CalendarLoader.LoadAsync(db, ct);
+        var today = Infrastructure.ChinaTime.Today(clock);
+        var soon = calendar.AddWorkingDays(today, DueSoonWorkingDays);
+        return pending
+            .Select(p => new DeadlineRow(p.RecordId, p.Title, p.State, p.Item.TimeLimitText, p.Item.TimeLimit.DueOn(p.WrittenOn, calendar), today))
+            .Where(r => r.DueOn <= soon)
+            .OrderBy(r => r.DueOn)
+            .ToList();
+    }
+
     [HttpGet("/manage")]
     public async Task<IActionResult> Index(CancellationToken ct)
     {
@@ -23,6 +49,7 @@ public sealed class ManageController(PortalDbContext db) : PortalController
             model.Returned = await latest.CountAsync(v => v.State == VersionState.Draft && v.ReturnReason != null, ct);
             model.Submitted = await latest.CountAsync(v => v.State == VersionState.Submitted, ct);
             model.DepartmentName = await db.Departments.Where(d => d.Id == department).Select(d => d.Name).SingleAsync(ct);
+            model.Deadlines = await DeadlinesAsync(department, ct);
         }
         if (User.IsInRole(Roles.Reviewer))
             model.QueueSize = await db.RecordVersions.CountAsync(v => v.State == VersionState.Submitted, ct);
@@ -37,4 +64,10 @@ public sealed class DashboardModel
     public int Returned { get; set; }
     public int Submitted { get; set; }
     public int? QueueSize { get; set; }
+    public IReadOnlyList<DeadlineRow> Deadlines { get; set; } = [];
+}
+
+public sealed record DeadlineRow(int RecordId, string Title, VersionState State, string TimeLimitText, DateOnly DueOn, DateOnly Today)
+{
+    public bool Overdue => DueOn < Today;
 }

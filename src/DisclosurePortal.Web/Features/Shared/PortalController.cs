@@ -33,4 +33,8 @@ public abstract class PortalController : Controller
     }
 }
 
-public sealed record ProblemModel(int Status, string Title, string Message, object[] Args);
+public sealed record ProblemModel(int Status, string Title, string Message, object[] Args)
+{
+    /// <summary>Where "back" leads (the page the action was taken from); the home page when null.</summary>
+    public string? BackLink { get; init; }
+}

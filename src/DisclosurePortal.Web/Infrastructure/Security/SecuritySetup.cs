@@ -41,6 +41,12 @@ public static class SecuritySetup
             o.LogoutPath = "/account/logout";
             o.AccessDeniedPath = "/account/denied";
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // A signed-in user without the right role gets a plain 403 (the Chinese status page), not a redirect.
+            o.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
             o.SlidingExpiration = true;
         });
         services.AddAntiforgery(o =>

@@ -1,0 +1,344 @@
+using System.Security.Cryptography;
+using DisclosurePortal.Domain;
+using DisclosurePortal.Domain.Catalogue;
+using DisclosurePortal.Domain.Publishing;
+using DisclosurePortal.Web.Data;
+using DisclosurePortal.Web.Features.Shared;
+using DisclosurePortal.Web.Infrastructure;
+using DisclosurePortal.Web.Infrastructure.Security;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Record = DisclosurePortal.Domain.Publishing.Record;
+
+namespace DisclosurePortal.Web.Features.ManageRecords;
+
+/// <summary>
+/// Department editors draft, edit, attach and submit their own department's records (Editor policy on each action);
+/// reviewers may read a record's staff page. Another department's record is a 404 here: its drafts' existence is
+/// nobody else's business.
+/// </summary>
+[Authorize(Policy = Policies.Staff)]
+public sealed class ManageRecordsController(
+    PortalDbContext db,
+    IValidator<RecordForm> validator,
+    MarkdownRenderer markdown,
+    AttachmentStorage storage,
+    AuditTrail audit,
+    TimeProvider clock,
+    IConfiguration configuration,
+    ILogger<ManageRecordsController> logger) : PortalController
+{
+    public const long DefaultMaxAttachmentBytes = 20 * 1024 * 1024;
+    private const int SubmitAttempts = 5;
+
+    private int Department => User.DepartmentId() ?? throw new InvalidOperationException("Editor policy guarantees a department.");
+
+    [HttpGet("/manage/records")]
+    [Authorize(Policy = Policies.Editor)]
+    public async Task<IActionResult> Index(string? state, string? page, CancellationToken ct)
+    {
+        if (!TryPage(page, out var pageNumber, out var problem)) return problem!;
+        var latest = db.RecordVersions.Where(v => v.IsLatest && v.DepartmentId == Department);
+        latest = state switch
+        {
+            null or "" or "all" => latest,
+            "draft" => latest.Where(v => v.State == VersionState.Draft && v.ReturnReason == null),
+            "returned" => latest.Where(v => v.State == VersionState.Draft && v.ReturnReason != null),
+            "submitted" => latest.Where(v => v.State == VersionState.Submitted),
+            "published" => latest.Where(v => v.State == VersionState.Published),
+            "withdrawn" => latest.Where(v => v.State == VersionState.Withdrawn),
+            "withheld" => latest.Where(v => v.State == VersionState.Withheld),
+            _ => null!,
+        };
+        if (latest is null) return BadInput("状态筛选条件无效。");
+        var total = await latest.CountAsync(ct);
+        var info = new PageInfo(pageNumber, RecordListing.PageSize, total);
+        if (pageNumber > info.TotalPages) return PageOutOfRange(info);
+        var rows = await (
+            from v in latest
+            join r in db.Records on v.RecordId equals r.Id
+            join i in db.CatalogueItems on v.CatalogueItemId equals i.Id
+            orderby v.RecordId descending
+            select new ManagedRecordRow(r.Id, v.Title, r.IndexNumber, i.NameLevel1 + " · " + i.NameLevel2, v.State, v.ReturnReason != null, v.Number, v.UpdatedAt))
+            .Skip(info.Skip).Take(info.PageSize).ToListAsync(ct);
+        return View(new ManagedRecordsModel(state, rows, info));
+    }
+
+    [HttpGet("/manage/records/new")]
+    [Authorize(Policy = Policies.Editor)]
+    public async Task<IActionResult> New(int? itemId, CancellationToken ct)
+    {
+        var department = await db.Departments.SingleAsync(d => d.Id == Department, ct);
+        var form = new RecordForm { CatalogueItemId = itemId, IssuingOrgan = department.Name, WrittenOn = clock.Today() };
+        return await FormView("New", form, null, ct);
+    }
+
+    [HttpPost("/manage/records/new")]
+    [Authorize(Policy = Policies.Editor)]
+    public async Task<IActionResult> Create(RecordForm form, CancellationToken ct)
+    {
+        var item = form.CatalogueItemId is { } itemId ? await OwnActiveItem(itemId, ct) : null;
+        if (item is null) ModelState.AddModelError(nameof(RecordForm.CatalogueItemId), "请选择本部门的公开事项。");
+        if (!await validator.ValidateIntoAsync(form, ModelState, ct) || item is null || form.IsPreview)
+            return await FormView("New", form, null, ct, invalid: !ModelState.IsValid);
+
+        var now = clock.GetUtcNow();
+        var record = Record.Create(Department, item.Id, item.DomainId, item.StageId, form.Kind!.Value, now);
+        db.Records.Add(record);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        var version = RecordVersion.CreateDraft(record, 1, form.ToMetadata(), User.DisplayName(), now);
+        db.RecordVersions.Add(version);
+        audit.Record(User, "record.create", "Record", record.Id, $"新建草稿：{version.Title}");
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        TempData["Flash"] = "草稿已保存。可以继续上传附件，完成后提交审核。";
+        return Redirect($"/manage/records/{record.Id}");
+    }
+
+    /// <summary>The record's staff page: its latest version, what is live, attachments, reviews and the audit trail.</summary>
+    [HttpGet("/manage/records/{id:int}")]
+    public async Task<IActionResult> Show(int id, CancellationToken ct)
+    {
+        var record = await db.Records.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (record is null || !CanSee(record)) return NotFoundPage("没有找到该信息。");
+        var versions = await db.RecordVersions.AsNoTracking().Where(v => v.RecordId == id).OrderBy(v => v.Number).ToListAsync(ct);
+        var latest = versions.Single(v => v.IsLatest);
+        var versionIds = versions.Select(v => v.Id).ToList();
+        var item = await db.CatalogueItems.AsNoTracking().SingleAsync(i => i.Id == record.CatalogueItemId, ct);
+        var attachments = await db.Attachments.AsNoTracking().Where(a => a.RecordVersionId == latest.Id).OrderBy(a => a.Id).ToListAsync(ct);
+        var reviews = await db.ReviewDecisions.AsNoTracking().Where(d => versionIds.Contains(d.RecordVersionId)).OrderBy(d => d.Id).ToListAsync(ct);
+        var events = await db.AuditEvents.AsNoTracking().Where(e => e.EntityType == "Record" && e.EntityId == id.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .OrderBy(e => e.Id).ToListAsync(ct);
+        var calendar = await CalendarLoader.LoadAsync(db, ct);
+        DateOnly? dueOn = latest.WrittenOn is { } formed ? item.TimeLimit.DueOn(formed, calendar) : null;
+        return View(new ManagedRecordModel(record, item, versions, latest, versions.SingleOrDefault(v => v.IsPublished), attachments, reviews, events,
+            markdown.Render(latest.Body), dueOn, User.EditsFor(record.DepartmentId), MaxAttachmentBytes));
+    }
+
+    [HttpGet("/manage/records/{id:int}/edit")]
+    [Authorize(Policy = Policies.Editor)]
+    public async Task<IActionResult> Edit(int id, CancellationToken ct)
+    {
+        var (record, version) = await OwnLatest(id, ct);
+        if (record is null || version is null) return NotFoundPage("没有找到该信息。");
+        if (version.State != VersionState.Draft)
+            return Conflict(id, $"当前版本状态为“{VersionWorkflow.Describe(version.State)}”，不能修改。已发布的信息请先“新建修改稿”。");
+        return await FormView("Edit", RecordForm.From(record, version), record, ct, returnReason: version.ReturnReason);
+    }
+
+    [HttpPost("/manage/records/{id:int}/edit")]
+    [Authorize(Policy = Policies.Editor)]
+    public async Task<IActionResult> Update(int id, RecordForm form, CancellationToken ct)
+    {
+        var (record, version) = await OwnLatest(id, ct);
+        if (record is null || version is null) return NotFoundPage("没有找到该信息。");
+        form.Kind = record.Kind; // the kind is fixed once the record exists
+        form.CatalogueItemId = record.CatalogueItemId;
+        if (!await validator.ValidateIntoAsync(form, ModelState, ct) || form.IsPreview)
+            return await FormView("Edit", form, record, ct, invalid: !ModelState.IsValid, returnReason: version.ReturnReason);
+        if (version.Version != form.Version)
+            return await StaleForm(form, record, version, ct);
+        try
+        {
+            db.Entry(version).Property(v => v.Version).OriginalValue = form.Version;
+            version.Edit(form.ToMetadata(), clock.GetUtcNow());
+            audit.Record(User, "record.edit", "Record", record.Id, $"修改第{version.Number}版：{version.Title}");
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DomainException ex)
+        {
+            ModelState.AddModelError(string.Empty, ex.Message);
+            return await FormView("Edit", form, record, ct, invalid: true, returnReason: version.ReturnReason);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var (_, fresh) = await OwnLatest(id, ct);
+            return await StaleForm(form, record, fresh!, ct);
+        }
+        TempData["Flash"] = "修改已保存。";
+        return Redirect($"/manage/records/{id}");
+    }
+
+    /// <summary>
+    /// 提交审核. On the first submission the record gets its 索引号: the next serial of the department's organisation
+    /// code in the current year. Two editors submitting at the same moment race on the counter row; the loser's
+    /// update matches no row (or its insert collides), and the whole submission is retried on fresh data.
+    /// </summary>
+    [HttpPost("/manage/records/{id:int}/submit")]
+    [Authorize(Policy = Policies.Editor)]
+    public async Task<IActionResult> Submit(int id, int version, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var (record, latest) = await OwnLatest(id, ct);
+            if (record is null || latest is null) return NotFoundPage("没有找到该信息。");
+            if (latest.Version != version)
+                return Conflict(id, "该信息已被他人修改，请查看最新内容后再提交。");
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            try
+            {
+                var now = clock.GetUtcNow();
+                latest.Submit(now);
+                if (record.IndexNumber is null)
+                {
+                    var organisation = await db.Departments.Where(d => d.Id == record.DepartmentId).Select(d => d.OrganisationCode).SingleAsync(ct);
+                    var year = clock.Today().Year;
+                    var counter = await db.IndexNumberCounters.FindAsync([organisation, year], ct);
+                    if (counter is null) db.IndexNumberCounters.Add(counter = new IndexNumberCounter(organisation, year));
+                    record.AssignIndexNumber(counter.Next());
+                }
+                audit.Record(User, "record.submit", "Record", record.Id, $"草稿 → 待审核（第{latest.Number}版，索引号 {record.IndexNumber}）");
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+                TempData["Flash"] = $"已提交审核。索引号：{record.IndexNumber}";
+                return Redirect($"/manage/records/{id}");
+            }
+            catch (DomainException ex)
+            {
+                return Conflict(id, ex.Message);
+            }
+            catch (DbUpdateException ex) when (attempt < SubmitAttempts)
+            {
+                logger.LogInformation(ex, "Submission of record {RecordId} raced for an index number; retrying ({Attempt})", id, attempt);
+                await tx.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    /// <summary>修改已发布信息: a new draft; the published version stays live until the new one is approved.</summary>
+    [HttpPost("/manage/records/{id:int}/new-version")]
+    [Authorize(Policy = Policies.Editor)]
+    public async Task<IActionResult> NewVersion(int id, CancellationToken ct)
+    {
+        var (record, latest) = await OwnLatest(id, ct);
+        if (record is null || latest is null) return NotFoundPage("没有找到该信息。");
+        try
+        {
+            var draft = RecordVersion.DraftFrom(record, latest, User.DisplayName(), clock.GetUtcNow());
+            db.RecordVersions.Add(draft);
+            await db.SaveChangesAsync(ct); // the old row stops being latest in the same statement batch, before the insert
+            foreach (var a in await db.Attachments.AsNoTracking().Where(a => a.RecordVersionId == latest.Id).ToListAsync(ct))
+                db.Attachments.Add(new Attachment(draft.Id, a.FileName, a.ContentType, a.SizeBytes, a.StorageKey, a.Sha256, a.UploadedAt, a.UploadedBy));
+            audit.Record(User, "record.new-version", "Record", id, $"新建修改稿第{draft.Number}版（第{latest.Number}版继续公开）");
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DomainException ex)
+        {
+            return Conflict(id, ex.Message);
+        }
+        TempData["Flash"] = "已新建修改稿。审核通过前，网站上继续显示已发布的版本。";
+        return Redirect($"/manage/records/{id}/edit");
+    }
+
+    [HttpPost("/manage/records/{id:int}/attachments")]
+    [Authorize(Policy = Policies.Editor)]
+    [RequestSizeLimit(64 * 1024 * 1024)]
+    [RequestFormLimits(MultipartBodyLengthLimit = 64 * 1024 * 1024)]
+    public async Task<IActionResult> Upload(int id, IFormFile? file, CancellationToken ct)
+    {
+        var (record, latest) = await OwnLatest(id, ct);
+        if (record is null || latest is null) return NotFoundPage("没有找到该信息。");
+        if (latest.State != VersionState.Draft) return Conflict(id, "只有草稿可以上传附件。");
+        if (file is null || file.Length == 0) return Conflict(id, "请选择要上传的文件。", StatusCodes.Status400BadRequest);
+        if (file.Length > MaxAttachmentBytes)
+            return Conflict(id, $"文件不能超过 {MaxAttachmentBytes / 1024 / 1024} MB。", StatusCodes.Status400BadRequest);
+
+        await using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, ct);
+        var (type, problem) = AttachmentInspector.Inspect(buffer, file.FileName);
+        if (type is null) return Conflict(id, problem!, StatusCodes.Status400BadRequest);
+
+        var key = $"{DateTime.UtcNow:yyyy}/{Guid.NewGuid():N}{type.Extension}";
+        var path = storage.PathOf(key)!;
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        buffer.Position = 0;
+        await using (var output = new FileStream(path, FileMode.CreateNew, FileAccess.Write))
+            await buffer.CopyToAsync(output, ct);
+        var sha = Convert.ToHexStringLower(SHA256.HashData(buffer.ToArray()));
+        var name = AttachmentInspector.CleanFileName(file.FileName, type);
+        db.Attachments.Add(new Attachment(latest.Id, name, type.ContentType, buffer.Length, key, sha, clock.GetUtcNow(), User.DisplayName()));
+        audit.Record(User, "record.attach", "Record", id, $"上传附件：{name}（{type.Name}，{buffer.Length} 字节）");
+        await db.SaveChangesAsync(ct);
+        TempData["Flash"] = $"附件“{name}”已上传。";
+        return Redirect($"/manage/records/{id}#attachments");
+    }
+
+    [HttpPost("/manage/records/{id:int}/attachments/{attachmentId:int}/delete")]
+    [Authorize(Policy = Policies.Editor)]
+    public async Task<IActionResult> DeleteAttachment(int id, int attachmentId, CancellationToken ct)
+    {
+        var (record, latest) = await OwnLatest(id, ct);
+        if (record is null || latest is null) return NotFoundPage("没有找到该信息。");
+        var attachment = await db.Attachments.FirstOrDefaultAsync(a => a.Id == attachmentId && a.RecordVersionId == latest.Id, ct);
+        if (attachment is null) return NotFoundPage("没有找到该附件。");
+        if (latest.State != VersionState.Draft) return Conflict(id, "只有草稿可以删除附件。");
+        db.Attachments.Remove(attachment); // the file stays: an earlier version may still list it
+        audit.Record(User, "record.detach", "Record", id, $"删除附件：{attachment.FileName}");
+        await db.SaveChangesAsync(ct);
+        TempData["Flash"] = $"附件“{attachment.FileName}”已删除。";
+        return Redirect($"/manage/records/{id}#attachments");
+    }
+
+    /// <summary>Staff download of any version's attachment (an editor's own department, or a reviewer).</summary>
+    [HttpGet("/manage/attachments/{attachmentId:int}")]
+    public async Task<IActionResult> Download(int attachmentId, CancellationToken ct)
+    {
+        var row = await (from a in db.Attachments
+                         join v in db.RecordVersions on a.RecordVersionId equals v.Id
+                         where a.Id == attachmentId
+                         select new { Attachment = a, v.DepartmentId }).AsNoTracking().FirstOrDefaultAsync(ct);
+        if (row is null || !(User.IsInRole(Roles.Reviewer) || User.EditsFor(row.DepartmentId))) return NotFoundPage("没有找到该附件。");
+        var path = storage.PathOf(row.Attachment.StorageKey);
+        if (path is null || !System.IO.File.Exists(path)) return NotFoundPage("没有找到该附件。");
+        Response.Headers.XContentTypeOptions = "nosniff";
+        return PhysicalFile(path, row.Attachment.ContentType, row.Attachment.FileName);
+    }
+
+    private long MaxAttachmentBytes => configuration.GetValue("Storage:MaxAttachmentBytes", DefaultMaxAttachmentBytes);
+
+    private bool CanSee(Record record) => User.IsInRole(Roles.Reviewer) || User.EditsFor(record.DepartmentId);
+
+    private async Task<(Record? Record, RecordVersion? Latest)> OwnLatest(int id, CancellationToken ct)
+    {
+        var record = await db.Records.FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (record is null || !User.EditsFor(record.DepartmentId)) return (null, null);
+        return (record, await db.RecordVersions.SingleAsync(v => v.RecordId == id && v.IsLatest, ct));
+    }
+
+    private Task<CatalogueItem?> OwnActiveItem(int id, CancellationToken ct) =>
+        db.CatalogueItems.FirstOrDefaultAsync(i => i.Id == id && i.DepartmentId == Department && i.Status == CatalogueItemStatus.Active, ct);
+
+    private async Task<IActionResult> FormView(string view, RecordForm form, Record? record, CancellationToken ct, bool invalid = false, string? returnReason = null, RecordVersion? current = null)
+    {
+        if (invalid) Response.StatusCode = StatusCodes.Status400BadRequest;
+        var items = await db.CatalogueItems.AsNoTracking()
+            .Where(i => i.DepartmentId == Department && (i.Status == CatalogueItemStatus.Active || (record != null && i.Id == record.CatalogueItemId)))
+            .OrderBy(i => i.DomainId).ThenBy(i => i.StageId).ThenBy(i => i.SortOrder)
+            .Select(i => new ItemOption(i.Id, i.NameLevel1 + " · " + i.NameLevel2)).ToListAsync(ct);
+        var preview = form.IsPreview ? markdown.Render(form.Body) : null;
+        return View(view, new RecordFormModel(form, record?.Id, record?.IndexNumber, items, preview, returnReason, current));
+    }
+
+    private async Task<IActionResult> StaleForm(RecordForm form, Record record, RecordVersion current, CancellationToken ct)
+    {
+        ModelState.AddModelError(string.Empty, "保存失败：您打开此页后，该信息已被他人修改。您填写的内容保留在下方，当前已保存的内容列在表单后，请核对后再保存。");
+        form.Version = current.Version; // saving again now overwrites deliberately, with the other change in view
+        var view = await FormView("Edit", form, record, ct, returnReason: current.ReturnReason, current: current);
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        return view;
+    }
+
+    private IActionResult Conflict(int id, string message, int status = StatusCodes.Status409Conflict)
+    {
+        Response.StatusCode = status;
+        return View("Problem", new ProblemModel(status, status == 400 ? "请求有误" : "操作未能完成", message, [])
+        {
+            BackLink = $"/manage/records/{id}",
+        });
+    }
+}

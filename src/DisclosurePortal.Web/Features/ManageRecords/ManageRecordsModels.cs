@@ -1,0 +1,39 @@
+using DisclosurePortal.Domain.Auditing;
+using DisclosurePortal.Domain.Catalogue;
+using DisclosurePortal.Domain.Publishing;
+using DisclosurePortal.Web.Features.Shared;
+using Microsoft.AspNetCore.Html;
+using Record = DisclosurePortal.Domain.Publishing.Record;
+
+namespace DisclosurePortal.Web.Features.ManageRecords;
+
+public sealed record ManagedRecordRow(int RecordId, string Title, string? IndexNumber, string ItemName, VersionState State, bool Returned, int Number, DateTimeOffset UpdatedAt);
+
+public sealed record ManagedRecordsModel(string? State, IReadOnlyList<ManagedRecordRow> Rows, PageInfo Page);
+
+public sealed record ItemOption(int Id, string Name);
+
+public sealed record RecordFormModel(
+    RecordForm Form, int? RecordId, string? IndexNumber, IReadOnlyList<ItemOption> Items, IHtmlContent? Preview, string? ReturnReason,
+    RecordVersion? CurrentSaved);
+
+public sealed record ManagedRecordModel(
+    Record Record, CatalogueItem Item, IReadOnlyList<RecordVersion> Versions, RecordVersion Latest, RecordVersion? Published,
+    IReadOnlyList<Attachment> Attachments, IReadOnlyList<ReviewDecision> Reviews, IReadOnlyList<AuditEvent> Events,
+    IHtmlContent BodyHtml, DateOnly? DueOn, bool CanEdit, long MaxAttachmentBytes);
+
+public static class StateLabels
+{
+    /// <summary>The state a person reads: a returned draft says so.</summary>
+    public static (string Text, string Css) Of(VersionState state, bool returned) => state switch
+    {
+        VersionState.Draft when returned => ("被退回", "danger"),
+        VersionState.Draft => ("草稿", ""),
+        VersionState.Submitted => ("待审核", "warn"),
+        VersionState.Published => ("已发布", "ok"),
+        VersionState.Superseded => ("已被替代", ""),
+        VersionState.Withdrawn => ("已撤回", "danger"),
+        VersionState.Withheld => ("不予公开", "danger"),
+        _ => (state.ToString(), ""),
+    };
+}

@@ -1,0 +1,62 @@
+using DisclosurePortal.Domain.Catalogue;
+using DisclosurePortal.Domain.Publishing;
+using DisclosurePortal.Web.Features.Shared;
+using Microsoft.AspNetCore.Html;
+using Record = DisclosurePortal.Domain.Publishing.Record;
+
+namespace DisclosurePortal.Web.Features.Review;
+
+public sealed record Option(string Value, string Text);
+
+public sealed record QueueRow(int VersionId, int RecordId, string Title, int Number, RecordKind Kind, string? IndexNumber, string Department, string Domain,
+    DateTimeOffset SubmittedAt, int AgeWorkingDays);
+
+public sealed record QueueModel(IReadOnlyList<QueueRow> Rows, PageInfo Page, int? Department, string? Domain, RecordKind? Kind,
+    IReadOnlyList<Option> Departments, IReadOnlyList<Option> Domains);
+
+public sealed record WithheldRow(int VersionId, int RecordId, string Title, string Department, string? Reason, DateTimeOffset Since);
+
+public sealed record ReviewPageModel(RecordVersion Version, Record Record, string Department, CatalogueItem Item, RecordVersion? Published,
+    IReadOnlyList<Attachment> Attachments, IHtmlContent BodyHtml, ReviewForm Form);
+
+/// <summary>The three reviews and the conclusion, as a reviewer records them.</summary>
+public sealed class ReviewForm
+{
+    public ReviewOutcome? Confidentiality { get; set; }
+    public string? ConfidentialityComment { get; set; }
+    public ReviewOutcome? Legality { get; set; }
+    public string? LegalityComment { get; set; }
+    public ReviewOutcome? Attribute { get; set; }
+    public string? AttributeComment { get; set; }
+
+    /// <summary>approve, return or withhold.</summary>
+    public string? Decision { get; set; }
+
+    /// <summary>The comment the editor sees (return), or the reason (withhold).</summary>
+    public string? Comment { get; set; }
+
+    public int Version { get; set; }
+
+    public IEnumerable<(string Field, ReviewOutcome? Outcome, string? Comment)> Steps()
+    {
+        yield return (nameof(Confidentiality), Confidentiality, ConfidentialityComment);
+        yield return (nameof(Legality), Legality, LegalityComment);
+        yield return (nameof(Attribute), Attribute, AttributeComment);
+    }
+
+    /// <summary>
+    /// A decision row for each review the reviewer filled in. A failed review without its own comment carries the
+    /// conclusion's comment; a failed 公开属性审查 under a 不予公开 conclusion is recorded as 不予公开.
+    /// </summary>
+    public IEnumerable<ReviewDecision> Decisions(int versionId, string reviewer, string? reviewerId, DateTimeOffset now)
+    {
+        var steps = new[] { ReviewStep.Confidentiality, ReviewStep.Legality, ReviewStep.DisclosureAttribute };
+        foreach (var ((_, outcome, comment), step) in Steps().Zip(steps))
+        {
+            if (outcome is not { } o) continue;
+            if (o != ReviewOutcome.Passed && Decision == "withhold" && step == ReviewStep.DisclosureAttribute) o = ReviewOutcome.Withheld;
+            var text = o == ReviewOutcome.Passed || !string.IsNullOrWhiteSpace(comment) ? comment : Comment;
+            yield return new ReviewDecision(versionId, step, o, reviewer, text, now, reviewerId);
+        }
+    }
+}
