@@ -28,11 +28,16 @@ public sealed class HomeController(PortalDbContext db) : PortalController
     [HttpGet("/guide")]
     public IActionResult Guide() => View();
 
-    /// <summary>Status pages are re-executed with the failed request's method (a refused POST shows this page too).</summary>
+    /// <summary>
+    /// Status pages are re-executed with the failed request's method and body (a refused POST shows this page too).
+    /// No parameters: model binding would read that body again, and a body the form reader refused (a NUL in a
+    /// field, say) would turn this 400 page into a 500.
+    /// </summary>
     [Route("/error/{status:int}")]
     [IgnoreAntiforgeryToken]
-    public IActionResult Error(int status)
+    public IActionResult Error()
     {
+        var status = int.TryParse(RouteData.Values["status"] as string, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var s) ? s : 500;
         var code = status is >= 400 and <= 599 ? status : 500;
         Response.StatusCode = code;
         var (title, message) = code switch
