@@ -97,11 +97,29 @@ public sealed class CatalogueItem
         Version++;
     }
 
+    /// <summary>The item's elements as an editor supplies them: to prefill a form, or to snapshot a revision.</summary>
+    public CatalogueItemElements ToElements() => new()
+    {
+        NameLevel1 = NameLevel1,
+        NameLevel2 = NameLevel2,
+        Content = Content,
+        Basis = Basis,
+        TimeLimitText = TimeLimitText,
+        TimeLimit = TimeLimit,
+        Method = Method,
+        Channels = Channels,
+        Audience = Audience,
+        Level = Level,
+        Frequency = Frequency,
+    };
+
     private void Apply(CatalogueItemElements e, DateTimeOffset now)
     {
         var missing = e.MissingRequiredElements();
         if (missing.Count > 0)
             throw new DomainException($"公开事项缺少必备要素：{string.Join("、", missing)}。");
+        if (!CatalogueItemElements.AreKnown(e.Channels))
+            throw new DomainException("公开渠道和载体中有无效的选项。");
         NameLevel1 = e.NameLevel1!.Trim();
         NameLevel2 = e.NameLevel2!.Trim();
         Content = e.Content!.Trim();
@@ -131,6 +149,13 @@ public sealed record CatalogueItemElements
     public Audience? Audience { get; init; }
     public AdministrativeLevel? Level { get; init; }
     public UpdateFrequency? Frequency { get; init; }
+
+    /// <summary>Every channel the directory knows; a stored set outside it would be shown as nothing.</summary>
+    public static DisclosureChannels AllChannels { get; } =
+        Enum.GetValues<DisclosureChannels>().Aggregate(DisclosureChannels.None, (all, c) => all | c);
+
+    /// <summary>True when every bit of <paramref name="channels"/> is one of the named channels.</summary>
+    public static bool AreKnown(DisclosureChannels channels) => (channels & ~AllChannels) == 0;
 
     /// <summary>The Chinese names of the required elements that are missing, in the directory's order.</summary>
     public IReadOnlyList<string> MissingRequiredElements()

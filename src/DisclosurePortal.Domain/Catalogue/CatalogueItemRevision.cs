@@ -3,8 +3,9 @@ namespace DisclosurePortal.Domain.Catalogue;
 /// <summary>One entry of a catalogue item's history (动态调整): what it said after each change, who changed it and why.</summary>
 public sealed class CatalogueItemRevision
 {
-    public CatalogueItemRevision(int catalogueItemId, int revisionNumber, CatalogueItemChange change, string snapshotJson, string actorName, string? reason, DateTimeOffset at)
+    public CatalogueItemRevision(int catalogueItemId, int revisionNumber, CatalogueItemChange change, string snapshotJson, string actorName, string? reason, DateTimeOffset at, string? actorId = null)
     {
+        if (revisionNumber < 1) throw new ArgumentOutOfRangeException(nameof(revisionNumber), "Revisions are numbered from 1.");
         CatalogueItemId = catalogueItemId;
         RevisionNumber = revisionNumber;
         Change = change;
@@ -12,6 +13,7 @@ public sealed class CatalogueItemRevision
         ActorName = Guard.Required(actorName, nameof(actorName));
         Reason = Guard.Optional(reason);
         At = at;
+        ActorId = Guard.Optional(actorId);
     }
 
     public long Id { get; private set; }
@@ -19,6 +21,8 @@ public sealed class CatalogueItemRevision
     public int RevisionNumber { get; private set; }
     public CatalogueItemChange Change { get; private set; }
     public string SnapshotJson { get; private set; }
+
+    /// <summary>The staff account that made the change; null for changes made by the system (the demo seed).</summary>
     public string? ActorId { get; private set; }
     public string ActorName { get; private set; }
     public string? Reason { get; private set; }

@@ -62,6 +62,33 @@ public static class Labels
         _ => value.ToString(),
     };
 
+    /// <summary>How a time limit is counted; N stands for the amount the editor enters beside it.</summary>
+    public static string Of(TimeLimitKind value) => value switch
+    {
+        TimeLimitKind.WorkingDaysAfterFormed => "信息形成或变更之日起 N 个工作日内",
+        TimeLimitKind.DaysAfterCompletion => "办结后 N 日内",
+        TimeLimitKind.MonthlyByDay => "每月 N 日前公开上月情况",
+        TimeLimitKind.QuarterlyByDay => "每季度首月 N 日前公开上季度情况",
+        TimeLimitKind.AnnuallyByDay => "每年 1 月 N 日前公开上年情况",
+        TimeLimitKind.RealTime => "实时公开",
+        _ => value.ToString(),
+    };
+
+    public static string Of(CatalogueItemStatus value) => value switch
+    {
+        CatalogueItemStatus.Active => "在用",
+        CatalogueItemStatus.Retired => "已停用",
+        _ => value.ToString(),
+    };
+
+    public static string Of(CatalogueItemChange value) => value switch
+    {
+        CatalogueItemChange.Added => "新增",
+        CatalogueItemChange.Revised => "修订",
+        CatalogueItemChange.Retired => "停用",
+        _ => value.ToString(),
+    };
+
     public static string Of(RecordKind value) => value switch
     {
         RecordKind.Regulation => "规章",

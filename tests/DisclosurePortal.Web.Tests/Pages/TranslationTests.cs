@@ -11,7 +11,10 @@ public sealed partial class TranslationTests
     [Fact]
     public void EveryLocalizedString_HasAnEnglishTranslation_WithTheSamePlaceholders()
     {
-        var english = JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(Path.Combine(Web, "Resources", "en.json")))!;
+        // As the localizer loads them: Resources/en.json plus one en.<feature>.json per feature, merged.
+        var english = Directory.EnumerateFiles(Path.Combine(Web, "Resources"), "en*.json").Order(StringComparer.Ordinal)
+            .SelectMany(f => JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(f))!)
+            .GroupBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal);
         var keys = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var file in Directory.EnumerateFiles(Path.Combine(Web, "Features"), "*.*", SearchOption.AllDirectories))
         {

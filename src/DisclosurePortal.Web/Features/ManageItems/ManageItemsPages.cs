@@ -1,0 +1,55 @@
+using DisclosurePortal.Domain.Catalogue;
+using DisclosurePortal.Web.Infrastructure;
+
+namespace DisclosurePortal.Web.Features.ManageItems;
+
+/// <summary>A select option: the posted value and the label as shown (already in the current language).</summary>
+public sealed record Choice(string Value, string Label);
+
+/// <summary>The department's catalogue, grouped by domain and then stage.</summary>
+public sealed record ItemListPage(string DepartmentName, IReadOnlyList<DomainGroup> Domains, int ActiveCount, int RetiredCount);
+
+public sealed record DomainGroup(string Code, string Name, IReadOnlyList<StageGroup> Stages);
+
+public sealed record StageGroup(string Code, string Name, IReadOnlyList<ItemRow> Items);
+
+public sealed record ItemRow(
+    int Id, string NameLevel1, string NameLevel2, CatalogueItemStatus Status, string? RetiredReason,
+    DateTimeOffset UpdatedAt, CatalogueItemChange? LastChange, string? LastActor, int PublishedRecords);
+
+public sealed record NewItemPage(NewItemForm Form, string DepartmentName, IReadOnlyList<Choice> Domains, IReadOnlyList<Choice> Stages);
+
+/// <summary>The edit page: the form, the retire form, the item's fixed facts, and on a conflict the saved values.</summary>
+public sealed record EditItemPage(
+    int Id, EditItemForm Form, RetireForm Retire, string DepartmentName, string DomainName, string StageName,
+    CatalogueItemStatus Status, string? RetiredReason, IReadOnlyList<ElementLine>? Saved);
+
+public sealed record HistoryPage(int Id, string Name, string DepartmentName, string DomainName, string StageName, CatalogueItemStatus Status, IReadOnlyList<HistoryEntry> Entries);
+
+/// <summary>
+/// One revision. <see cref="Initial"/> is the whole item as first added; <see cref="Changes"/> what differs from the
+/// revision before; <see cref="Unreadable"/> when the stored snapshot cannot be read.
+/// </summary>
+public sealed record HistoryEntry(
+    int Number, CatalogueItemChange Change, string ActorName, DateTimeOffset At, string? Reason,
+    IReadOnlyList<ElementLine>? Initial, IReadOnlyList<ElementChange> Changes, bool Unreadable)
+{
+    public string AtText => At.ToChina().ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>A text input or textarea of the item form; <see cref="Label"/> and <see cref="Hint"/> are already localized.</summary>
+public sealed record TextField(string Name, string Label, string? Value, int MaxLength, bool Multiline = false, string? Hint = null, bool Required = true, bool Numeric = false);
+
+/// <summary>A select of the item form; the first option is the empty "please choose".</summary>
+public sealed record ChoiceField(string Name, string Label, string? Value, IReadOnlyList<Choice> Options, string? Hint = null);
+
+/// <summary>Reads a field's state from ModelState for aria-invalid and the message beside it.</summary>
+public static class FieldState
+{
+    /// <summary>"true" when the field has an error, else null (so Razor leaves the attribute out).</summary>
+    public static string? Invalid(this Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary modelState, string field) =>
+        modelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0 ? "true" : null;
+
+    public static IReadOnlyList<string> Messages(this Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary modelState, string field) =>
+        modelState.TryGetValue(field, out var entry) ? entry.Errors.Select(e => e.ErrorMessage).ToList() : [];
+}
