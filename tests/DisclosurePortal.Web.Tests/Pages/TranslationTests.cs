@@ -11,17 +11,26 @@ public sealed partial class TranslationTests
     [Fact]
     public void EveryLocalizedString_HasAnEnglishTranslation_WithTheSamePlaceholders()
     {
-        var english = JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(Path.Combine(Web, "Resources", "en.json")))!;
+        // The localizer merges Resources/en.json and every Resources/en.<feature>.json (Localization.cs); so does the test.
+        var english = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(Web, "Resources"), "en*.json").Order(StringComparer.Ordinal))
+            foreach (var (key, value) in JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(file))!)
+                english[key] = value;
         var keys = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var file in Directory.EnumerateFiles(Path.Combine(Web, "Features"), "*.*", SearchOption.AllDirectories))
         {
             var text = File.ReadAllText(file);
             foreach (Match m in LocalizerKey().Matches(text)) keys.Add(m.Groups[1].Value);
             if (file.EndsWith(".cs", StringComparison.Ordinal))
+            {
                 foreach (Match m in ProblemKey().Matches(text))
                     foreach (var g in m.Groups.Values.Skip(1).Where(g => g.Success)) keys.Add(g.Value);
+                // Validation messages and flash confirmations: the views show them through the localizer.
+                foreach (Match m in MessageKey().Matches(text)) keys.Add(m.Groups[1].Value);
+            }
         }
         foreach (Match m in ChineseLiteral().Matches(File.ReadAllText(Path.Combine(Web, "Infrastructure", "Labels.cs")))) keys.Add(m.Groups[1].Value);
+        keys.ExceptWith(NotShownThroughTheLocalizer);
 
         Assert.True(keys.Count > 100, $"only {keys.Count} keys found: is the scan still finding the views?");
         var missing = keys.Where(k => !english.ContainsKey(k)).ToList();
@@ -29,6 +38,12 @@ public sealed partial class TranslationTests
         var mismatched = keys.Where(k => !Placeholders(k).SetEquals(Placeholders(english[k]))).ToList();
         Assert.True(mismatched.Count == 0, "placeholders differ for: " + string.Join(" | ", mismatched));
     }
+
+    /// <summary>
+    /// The login form shows its field errors with Html.ValidationMessage, which does not go through the localizer,
+    /// so these stay Chinese in English too; drop them from here when Login.cshtml localizes its field errors.
+    /// </summary>
+    private static readonly string[] NotShownThroughTheLocalizer = ["请输入用户名。", "请输入密码。"];
 
     private static HashSet<string> Placeholders(string s) => [.. Placeholder().Matches(s).Select(m => m.Value)];
 
@@ -44,6 +59,9 @@ public sealed partial class TranslationTests
 
     [GeneratedRegex("""(?:BadInput|NotFoundPage)\("([^"]+)"|\("([^"]*\p{IsCJKUnifiedIdeographs}[^"]*)", "([^"]+)"\)""")]
     private static partial Regex ProblemKey();
+
+    [GeneratedRegex("""(?:WithMessage\(|AddModelError\((?:[^,()]|\([^()]*\))+, |Flash\()"([^"]*\p{IsCJKUnifiedIdeographs}[^"]*)"[,)]""")]
+    private static partial Regex MessageKey();
 
     [GeneratedRegex("""=> "([^"]*\p{IsCJKUnifiedIdeographs}[^"]*)",""")]
     private static partial Regex ChineseLiteral();
