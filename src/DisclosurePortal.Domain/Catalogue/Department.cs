@@ -27,6 +27,34 @@ public sealed partial class Department
     public int SortOrder { get; private set; }
     public bool IsActive { get; private set; }
 
+    /// <summary>
+    /// Corrects the department's particulars. The caller refuses a new organisation code once 索引号 have been
+    /// issued under the old one: the code is part of every 索引号, and issued ones never change.
+    /// </summary>
+    public void Update(string name, string shortName, string organisationCode, string documentPrefix, int sortOrder)
+    {
+        // Every value is checked before any is assigned, so a refused update leaves the department as it was.
+        var validName = Guard.Required(name, nameof(name));
+        var validShortName = Guard.Required(shortName, nameof(shortName));
+        var validCode = ValidOrganisationCode(organisationCode);
+        var validPrefix = Guard.Required(documentPrefix, nameof(documentPrefix));
+        (Name, ShortName, OrganisationCode, DocumentPrefix, SortOrder) = (validName, validShortName, validCode, validPrefix, sortOrder);
+    }
+
+    /// <summary>停用: the department leaves the public list; its items, records and 索引号 stay.</summary>
+    public void Deactivate()
+    {
+        if (!IsActive) throw new DomainException("该部门已停用。");
+        IsActive = false;
+    }
+
+    /// <summary>启用 again after <see cref="Deactivate"/>.</summary>
+    public void Activate()
+    {
+        if (IsActive) throw new DomainException("该部门已是启用状态。");
+        IsActive = true;
+    }
+
     /// <summary>18 characters of the 统一社会信用代码 alphabet (GB 32100-2015: digits and capitals without I, O, Z, S, V).</summary>
     public static bool IsValidOrganisationCode(string? code) => code is not null && CodePattern().IsMatch(code);
 

@@ -11,18 +11,23 @@ public sealed partial class TranslationTests
     [Fact]
     public void EveryLocalizedString_HasAnEnglishTranslation_WithTheSamePlaceholders()
     {
-        // As the localizer loads them: Resources/en.json plus one en.<feature>.json per feature, merged.
-        var english = Directory.EnumerateFiles(Path.Combine(Web, "Resources"), "en*.json").Order(StringComparer.Ordinal)
-            .SelectMany(f => JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(f))!)
-            .GroupBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal);
+        // The localizer merges Resources/en.json and every Resources/en.<feature>.json (Localization.cs); so does the test.
+        var english = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(Web, "Resources"), "en*.json").Order(StringComparer.Ordinal))
+            foreach (var (key, value) in JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(file))!)
+                english[key] = value;
         var keys = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var file in Directory.EnumerateFiles(Path.Combine(Web, "Features"), "*.*", SearchOption.AllDirectories))
         {
             var text = File.ReadAllText(file);
             foreach (Match m in LocalizerKey().Matches(text)) keys.Add(m.Groups[1].Value);
             if (file.EndsWith(".cs", StringComparison.Ordinal))
+            {
                 foreach (Match m in ProblemKey().Matches(text))
                     foreach (var g in m.Groups.Values.Skip(1).Where(g => g.Success)) keys.Add(g.Value);
+                // Validation messages and flash confirmations: the views show them through the localizer.
+                foreach (Match m in MessageKey().Matches(text)) keys.Add(m.Groups[1].Value);
+            }
         }
         foreach (Match m in ChineseLiteral().Matches(File.ReadAllText(Path.Combine(Web, "Infrastructure", "Labels.cs")))) keys.Add(m.Groups[1].Value);
 
@@ -47,6 +52,9 @@ public sealed partial class TranslationTests
 
     [GeneratedRegex("""(?:BadInput|NotFoundPage)\("([^"]+)"|\("([^"]*\p{IsCJKUnifiedIdeographs}[^"]*)", "([^"]*\p{IsCJKUnifiedIdeographs}[^"]*)"\)""")]
     private static partial Regex ProblemKey();
+
+    [GeneratedRegex("""(?:WithMessage\(|AddModelError\((?:[^,()]|\([^()]*\))+, |Flash\()"([^"]*\p{IsCJKUnifiedIdeographs}[^"]*)"[,)]""")]
+    private static partial Regex MessageKey();
 
     [GeneratedRegex("""=> "([^"]*\p{IsCJKUnifiedIdeographs}[^"]*)",""")]
     private static partial Regex ChineseLiteral();
