@@ -233,6 +233,9 @@ public abstract class AdminUsersTests(PortalFactory factory)
         var disabled = await PostAsync(admin, user.Id, "disable");
         Assert.Equal($"已停用账户“{user.UserName}”，它不能再登录。", await FlashAfterAsync(admin, disabled));
         Assert.False(await CanSignInAsync(factory, user.UserName!, StrongPassword));
+        var attempt = await Browserish.PostFormAsync(Browserish.NewClient(factory), "/account/login", "/account/login",
+            new() { ["UserName"] = user.UserName!, ["Password"] = StrongPassword });
+        Assert.Contains("该账户已停用", (await Html.ParseAsync(attempt)).QuerySelector(".form-errors").Text(), StringComparison.Ordinal);
         var afterDisable = await ReloadUserAsync(factory, user.Id);
         Assert.True(afterDisable.LockoutEnd > DateTimeOffset.UtcNow.AddYears(1000));
         Assert.NotEqual(user.SecurityStamp, afterDisable.SecurityStamp); // the open session is signed out at its next check

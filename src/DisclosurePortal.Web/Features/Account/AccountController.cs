@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace DisclosurePortal.Web.Features.Account;
 
-public sealed class AccountController(SignInManager<PortalUser> signIn, ILogger<AccountController> logger) : PortalController
+public sealed class AccountController(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, TimeProvider clock, ILogger<AccountController> logger) : PortalController
 {
     [HttpGet("/account/login")]
     [AllowAnonymous]
@@ -28,9 +28,11 @@ public sealed class AccountController(SignInManager<PortalUser> signIn, ILogger<
             return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/manage");
         }
         logger.LogWarning("Failed sign-in for {UserName} (locked out: {LockedOut})", form.UserName, result.IsLockedOut);
-        ModelState.AddModelError(string.Empty, result.IsLockedOut
-            ? "登录失败次数过多，账户已被锁定，请 15 分钟后再试。"
-            : "用户名或密码不正确。连续失败 5 次将锁定账户 15 分钟。");
+        ModelState.AddModelError(string.Empty, !result.IsLockedOut
+            ? "用户名或密码不正确。连续失败 5 次将锁定账户 15 分钟。"
+            : await IsDisabledAsync(form.UserName!)
+                ? "该账户已停用，请联系系统管理员。"
+                : "登录失败次数过多，账户已被锁定，请 15 分钟后再试。");
         return Invalid(form);
     }
 
@@ -49,6 +51,10 @@ public sealed class AccountController(SignInManager<PortalUser> signIn, ILogger<
         Response.StatusCode = StatusCodes.Status403Forbidden;
         return View("Problem", new ProblemModel(403, "无权访问", "您的账户没有执行该操作的权限。如需开通，请联系系统管理员。", []));
     }
+
+    /// <summary>An administrator disables an account by locking it out indefinitely (far beyond any lockout period).</summary>
+    private async Task<bool> IsDisabledAsync(string userName) =>
+        await users.FindByNameAsync(userName.Trim()) is { LockoutEnd: { } end } && end > clock.GetUtcNow().AddYears(1);
 
     private ViewResult Invalid(LoginForm form)
     {

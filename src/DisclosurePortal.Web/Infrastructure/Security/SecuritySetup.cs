@@ -49,6 +49,8 @@ public static class SecuritySetup
             };
             o.SlidingExpiration = true;
         });
+        // A disabled, demoted or moved account loses its open sessions within a minute, not Identity's default 30.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "dp.af";
