@@ -140,7 +140,7 @@ public sealed class AdminUsersController(
         Check(accessChanged ? await users.UpdateSecurityStampAsync(user) : await users.UpdateAsync(user));
         audit.Record(User, "user.update", EntityType, user.Id, $"修改账户 {user.UserName}：{string.Join("；", changes)}");
         await CommitAsync(transaction, ct);
-        if (accessChanged) Flash("已保存账户“{0}”。新的角色或部门在其下次登录时生效，已登录的会话将被要求重新登录。", user.UserName!);
+        if (accessChanged) Flash("已保存账户“{0}”。新的角色或部门在一分钟内生效，已登录的会话须重新登录。", user.UserName!);
         else Flash("已保存账户“{0}”。", user.UserName!);
         return Redirect("/admin/users");
     }
