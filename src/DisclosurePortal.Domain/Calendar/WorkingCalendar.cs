@@ -35,6 +35,12 @@ public sealed class WorkingCalendar
         return date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
     }
 
+    /// <summary>A public holiday or 调休 rest day (whatever day of the week it falls on).</summary>
+    public bool IsHoliday(DateOnly date) => _off.Contains(date);
+
+    /// <summary>A weekend day that is worked (调休上班).</summary>
+    public bool IsAdjustedWorkday(DateOnly date) => _work.Contains(date);
+
     /// <summary>The <paramref name="count"/>-th working day after <paramref name="start"/>; the start day itself is not counted.</summary>
     public DateOnly AddWorkingDays(DateOnly start, int count)
     {

@@ -1,0 +1,52 @@
+using System.Globalization;
+
+namespace DisclosurePortal.Domain.Applications;
+
+/// <summary>The identity numbers an applicant gives (条例 Art. 29): a resident ID for a person, a credit code for an organisation.</summary>
+public static class IdentityNumbers
+{
+    private static readonly int[] ResidentWeights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    private const string ResidentCheck = "10X98765432";
+
+    private const string CreditAlphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+    private static readonly int[] CreditWeights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+
+    /// <summary>
+    /// 公民身份号码 (GB 11643-1999): 17 digits with a real date of birth (not after <paramref name="today"/>) at positions
+    /// 7–14, then the ISO 7064 MOD 11-2 check character (0–9 or X).
+    /// </summary>
+    public static bool IsValidResidentId(string? id, DateOnly today)
+    {
+        if (id is not { Length: 18 }) return false;
+        var s = id.ToUpperInvariant();
+        for (var i = 0; i < 17; i++) if (!char.IsAsciiDigit(s[i])) return false;
+        if (!DateOnly.TryParseExact(s.AsSpan(6, 8), "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var born)
+            || born > today || born.Year < 1900) return false;
+        var sum = 0;
+        for (var i = 0; i < 17; i++) sum += (s[i] - '0') * ResidentWeights[i];
+        return ResidentCheck[sum % 11] == s[17];
+    }
+
+    /// <summary>
+    /// 统一社会信用代码 (GB 32100-2015): 18 characters of the 31-character alphabet (no I, O, Z, S, V); the last is
+    /// the check character of the first 17 (weights 3^i mod 31).
+    /// </summary>
+    public static bool IsValidCreditCode(string? code)
+    {
+        if (code is not { Length: 18 }) return false;
+        var s = code.ToUpperInvariant();
+        var sum = 0;
+        for (var i = 0; i < 17; i++)
+        {
+            var value = CreditAlphabet.IndexOf(s[i], StringComparison.Ordinal);
+            if (value < 0) return false;
+            sum += value * CreditWeights[i];
+        }
+        var check = 31 - (sum % 31);
+        return CreditAlphabet[check == 31 ? 0 : check] == s[17];
+    }
+
+    /// <summary>Shown in lists and logs: the first 6 and last 4 characters, the rest masked.</summary>
+    public static string Mask(string? number) =>
+        number is not { Length: > 10 } ? "****" : string.Concat(number.AsSpan(0, 6), new string('*', number.Length - 10), number.AsSpan(number.Length - 4));
+}

@@ -1,0 +1,151 @@
+using System.Globalization;
+using System.Text;
+using DisclosurePortal.Domain.Calendar;
+
+namespace DisclosurePortal.Domain.Applications;
+
+/// <summary>A consultation of a third party or another agency (条例 Art. 32).</summary>
+public sealed record Consultation(DateOnly SentOn, DateOnly? AnsweredOn);
+
+/// <summary>The facts a reply deadline depends on; the deadline is computed from them, never typed.</summary>
+public sealed record DeadlineFacts
+{
+    /// <summary>收到申请之日 (Art. 31).</summary>
+    public required DateOnly ReceivedOn { get; init; }
+
+    /// <summary>收到补正之日: the 20 working days run anew from it (Art. 30).</summary>
+    public DateOnly? SupplementReceivedOn { get; init; }
+
+    public IReadOnlyList<Consultation> Consultations { get; init; } = [];
+
+    /// <summary>The one extension (Art. 33), 0 when none, at most 20 working days.</summary>
+    public int ExtensionWorkingDays { get; init; }
+}
+
+/// <summary>A due date with the steps that produced it, in words an applicant understands.</summary>
+public sealed record DeadlineExplanation(DateOnly DueOn, IReadOnlyList<string> Steps, bool Provisional);
+
+/// <summary>The statutory deadlines of the 政府信息公开条例 (2019), on the working-day calendar.</summary>
+public static class ReplyDeadline
+{
+    /// <summary>条例 Art. 33: reply within 20 working days of receipt.</summary>
+    public const int ReplyWorkingDays = 20;
+
+    /// <summary>条例 Art. 33: one extension of at most 20 working days.</summary>
+    public const int MaxExtensionWorkingDays = 20;
+
+    /// <summary>条例 Art. 30: the supplementation notice within 7 working days of receipt.</summary>
+    public const int SupplementNoticeWorkingDays = 7;
+
+    /// <summary>条例 Art. 32: the third party has 15 working days to give its opinion.</summary>
+    public const int ConsultationWorkingDays = 15;
+
+    /// <summary>How close a due date counts as "due soon" (a derived fact, never stored).</summary>
+    public const int DueSoonWorkingDays = 3;
+
+    public static DateOnly SupplementNoticeDue(DateOnly receivedOn, WorkingCalendar calendar) =>
+        calendar.AddWorkingDays(receivedOn, SupplementNoticeWorkingDays);
+
+    public static bool IsOverdue(DateOnly dueOn, DateOnly today) => today > dueOn;
+
+    public static bool IsDueSoon(DateOnly dueOn, DateOnly today, WorkingCalendar calendar) =>
+        today <= dueOn && calendar.WorkingDaysBetween(today, dueOn) <= DueSoonWorkingDays;
+
+    public static DeadlineExplanation Compute(DeadlineFacts facts, WorkingCalendar calendar, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        ArgumentNullException.ThrowIfNull(calendar);
+        Validate(facts);
+        var steps = new List<string>();
+        var start = facts.SupplementReceivedOn ?? facts.ReceivedOn;
+        steps.Add(facts.SupplementReceivedOn is { } supplemented
+            ? $"收到申请之日为{D(facts.ReceivedOn)}；{D(supplemented)}收到补正材料，答复期限自收到补正之日重新计算（条例第三十条）。"
+            : $"收到申请之日为{D(facts.ReceivedOn)}（条例第三十一条）。");
+
+        var due = calendar.AddWorkingDays(start, ReplyWorkingDays);
+        steps.Add($"自{D(start)}的次日起算{ReplyWorkingDays}个工作日（当日不计入），答复期限为{D(due)}（条例第三十三条）。{Skipped(start, due, calendar)}");
+
+        var provisional = false;
+        foreach (var c in facts.Consultations.OrderBy(c => c.SentOn))
+        {
+            var limit = calendar.AddWorkingDays(c.SentOn, ConsultationWorkingDays);
+            var ongoing = c.AnsweredOn is null && today < limit;
+            provisional |= ongoing;
+            var end = c.AnsweredOn is { } answered ? Min(answered, limit) : Min(today, limit);
+            var paused = calendar.WorkingDaysBetween(c.SentOn, end);
+            var before = due;
+            due = calendar.AddWorkingDays(due, paused);
+            steps.Add(c.AnsweredOn switch
+            {
+                { } a when a <= limit =>
+                    $"{D(c.SentOn)}征求第三方或其他机关意见，{D(a)}收到意见，其间{paused}个工作日不计入答复期限（条例第三十二条），答复期限由{D(before)}顺延至{D(due)}。",
+                { } =>
+                    $"{D(c.SentOn)}征求意见，{ConsultationWorkingDays}个工作日的意见期限于{D(limit)}届满，其间{paused}个工作日不计入答复期限，答复期限由{D(before)}顺延至{D(due)}。",
+                null when ongoing =>
+                    $"{D(c.SentOn)}起征求第三方或其他机关意见，尚未收到意见：截至{D(today)}已暂停{paused}个工作日，答复期限暂顺延至{D(due)}，收到意见后重新确定（意见期限最迟于{D(limit)}届满）。",
+                null =>
+                    $"{D(c.SentOn)}征求意见，未在{ConsultationWorkingDays}个工作日内（{D(limit)}前）收到意见，其间{paused}个工作日不计入答复期限，答复期限由{D(before)}顺延至{D(due)}。",
+            });
+        }
+
+        if (facts.ExtensionWorkingDays > 0)
+        {
+            var before = due;
+            due = calendar.AddWorkingDays(due, facts.ExtensionWorkingDays);
+            steps.Add($"经政府信息公开工作机构负责人同意，答复期限自{D(before)}起延长{facts.ExtensionWorkingDays}个工作日，为{D(due)}（条例第三十三条）。{Skipped(before, due, calendar)}");
+        }
+
+        var unknown = Enumerable.Range(start.Year, due.Year - start.Year + 1).Where(y => !calendar.Knows(y)).ToList();
+        if (unknown.Count > 0)
+            steps.Add($"{string.Join("、", unknown.Select(y => y.ToString(CultureInfo.InvariantCulture) + "年"))}的节假日安排尚未录入，暂按周一至周五计算工作日，录入后期限可能调整。");
+        return new DeadlineExplanation(due, steps, provisional);
+    }
+
+    private static void Validate(DeadlineFacts facts)
+    {
+        if (facts.ExtensionWorkingDays is < 0 or > MaxExtensionWorkingDays)
+            throw new DomainException($"延长答复期限最长不得超过{MaxExtensionWorkingDays}个工作日（条例第三十三条）。");
+        if (facts.SupplementReceivedOn < facts.ReceivedOn)
+            throw new DomainException("收到补正之日不能早于收到申请之日。");
+        foreach (var c in facts.Consultations)
+        {
+            if (c.SentOn < facts.ReceivedOn) throw new DomainException("征求意见之日不能早于收到申请之日。");
+            if (c.AnsweredOn < c.SentOn) throw new DomainException("收到意见之日不能早于征求意见之日。");
+        }
+    }
+
+    /// <summary>"其间…为节假日，不计入；…调休上班，计入。" for the days in (from, to].</summary>
+    private static string Skipped(DateOnly from, DateOnly to, WorkingCalendar calendar)
+    {
+        var holidays = new List<(DateOnly First, DateOnly Last)>();
+        var worked = new List<DateOnly>();
+        for (var d = from.AddDays(1); d <= to; d = d.AddDays(1))
+        {
+            if (calendar.IsHoliday(d))
+            {
+                if (holidays.Count > 0 && holidays[^1].Last == d.AddDays(-1)) holidays[^1] = (holidays[^1].First, d);
+                else holidays.Add((d, d));
+            }
+            if (calendar.IsAdjustedWorkday(d)) worked.Add(d);
+        }
+        var text = new StringBuilder();
+        if (holidays.Count > 0)
+            text.Append("其间").AppendJoin("、", holidays.Select(h => h.First == h.Last ? D(h.First) : $"{D(h.First)}至{D(h.Last)}")).Append("为节假日，不计入");
+        if (worked.Count > 0)
+            text.Append(holidays.Count > 0 ? "；" : "其间").AppendJoin("、", worked.Select(w => $"{D(w)}（{Weekday(w)}）")).Append("调休上班，计入");
+        if (text.Length > 0) text.Append('。');
+        text.Append("周六、周日不计入。");
+        return text.ToString();
+    }
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+
+    private static string D(DateOnly d) => string.Create(CultureInfo.InvariantCulture, $"{d.Year}年{d.Month}月{d.Day}日");
+
+    private static string Weekday(DateOnly d) => d.DayOfWeek switch
+    {
+        DayOfWeek.Saturday => "星期六",
+        DayOfWeek.Sunday => "星期日",
+        _ => "工作日",
+    };
+}
