@@ -1,3 +1,5 @@
+using DisclosurePortal.Domain.Calendar;
+
 namespace DisclosurePortal.Domain.Applications;
 
 /// <summary>
@@ -7,10 +9,17 @@ namespace DisclosurePortal.Domain.Applications;
 /// </summary>
 public sealed class ApplicationCase
 {
+    public const string Remedy = "如对本答复不服，可以自收到本答复之日起60日内依法申请行政复议，或者自收到本答复之日起6个月内依法提起行政诉讼。";
+
+    private readonly List<ApplicationEvent> _events = [];
+
     private ApplicationCase()
     {
         QueryCode = ApplicantName = Contact = InformationDescription = string.Empty;
     }
+
+    /// <summary>Everything that happened to the case, in order; each state change appends one (Alaveteli).</summary>
+    public IReadOnlyList<ApplicationEvent> Events => _events;
 
     public int Id { get; private set; }
 
@@ -53,6 +62,24 @@ public sealed class ApplicationCase
 
     /// <summary>信息处理费 (Art. 42, 国办函〔2020〕109号), in yuan.</summary>
     public decimal FeeAmount { get; private set; }
+
+    /// <summary>补正告知之日 (Art. 30: one notice, within 7 working days of receipt).</summary>
+    public DateOnly? SupplementRequestedOn { get; private set; }
+
+    /// <summary>The date by which the applicant is to supplement.</summary>
+    public DateOnly? SupplementDeadline { get; private set; }
+
+    /// <summary>收到补正之日: the reply period runs anew from it.</summary>
+    public DateOnly? SupplementReceivedOn { get; private set; }
+
+    /// <summary>The one extension (Art. 33), in working days; null when none.</summary>
+    public int? ExtensionWorkingDays { get; private set; }
+    public string? ExtensionReason { get; private set; }
+    public string? ExtensionApprovedBy { get; private set; }
+
+    /// <summary>The reply letter as sent, always ending with the remedy.</summary>
+    public string? ReplyLetter { get; private set; }
+    public DateOnly? DeliveredOn { get; private set; }
     public int Version { get; private set; }
 
     public static ApplicationCase Submit(ApplicationDetails details, string queryCode, DateTimeOffset now)
@@ -60,7 +87,31 @@ public sealed class ApplicationCase
         ArgumentNullException.ThrowIfNull(details);
         var problems = details.Problems();
         if (problems.Count > 0) throw new DomainException(string.Join(" ", problems));
-        return new ApplicationCase
+        var @case = New(details, queryCode, now);
+        @case.Append(ApplicationEventKind.Submitted, now, "申请人", null, $"通过{ChannelName(details.Channel)}提交申请。");
+        return @case;
+    }
+
+    /// <summary>
+    /// An application the office registers from paper (in person: received the day handed in; mail: the day signed
+    /// for — 条例 Art. 31), so it is received at once and its reply period starts.
+    /// </summary>
+    public static ApplicationCase Register(ApplicationDetails details, string queryCode, DateOnly receivedOn, string actor, DateTimeOffset now, WorkingCalendar calendar, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        if (details.Channel is not (ApplicationChannel.InPerson or ApplicationChannel.Mail))
+            throw new DomainException("网上和传真申请由申请人提交，收到后由工作人员确认收到。");
+        var @case = Submit(details, queryCode, now);
+        if (receivedOn > today) throw new DomainException("收到申请之日不能晚于今天。");
+        @case.ReceivedOn = receivedOn;
+        @case.Recompute(calendar, today);
+        @case.Append(ApplicationEventKind.ReceiptConfirmed, now, actor, receivedOn,
+            details.Channel == ApplicationChannel.InPerson ? "当面提交，以提交之日为收到申请之日。" : "邮寄申请，以签收之日为收到申请之日。");
+        return @case;
+    }
+
+    private static ApplicationCase New(ApplicationDetails details, string queryCode, DateTimeOffset now) =>
+        new()
         {
             QueryCode = Guard.Required(queryCode, nameof(queryCode)),
             ApplicantKind = details.ApplicantKind,
@@ -79,7 +130,202 @@ public sealed class ApplicationCase
                 ? ApplicationState.AwaitingConfirmation
                 : ApplicationState.InProgress,
         };
+
+    /// <summary>The actions the state machine allows now: the office is offered exactly these.</summary>
+    public IReadOnlyList<CaseAction> AllowedActions()
+    {
+        var allowed = Transitions.Where(t => t.From == State).Select(t => t.Action).ToHashSet();
+        if (SupplementRequestedOn is not null) allowed.Remove(CaseAction.RequestSupplement); // one notice only (Art. 30)
+        if (ExtensionWorkingDays is not null) allowed.Remove(CaseAction.Extend);             // one extension only (Art. 33)
+        return [.. Enum.GetValues<CaseAction>().Where(allowed.Contains)];
     }
+
+    private static readonly (ApplicationState From, CaseAction Action)[] Transitions =
+    [
+        (ApplicationState.AwaitingConfirmation, CaseAction.ConfirmReceipt),
+        (ApplicationState.InProgress, CaseAction.RequestSupplement),
+        (ApplicationState.InProgress, CaseAction.SendConsultation),
+        (ApplicationState.InProgress, CaseAction.Extend),
+        (ApplicationState.InProgress, CaseAction.Assign),
+        (ApplicationState.InProgress, CaseAction.Reply),
+        (ApplicationState.AwaitingSupplement, CaseAction.ReceiveSupplement),
+        (ApplicationState.AwaitingSupplement, CaseAction.CloseUnsupplemented),
+        (ApplicationState.InConsultation, CaseAction.ReceiveConsultation),
+        (ApplicationState.InConsultation, CaseAction.Extend),
+        (ApplicationState.InConsultation, CaseAction.Assign),
+        (ApplicationState.Replied, CaseAction.Deliver),
+    ];
+
+    /// <summary>确认收到 (Art. 31: online and fax applications are received the day receipt is confirmed).</summary>
+    public void ConfirmReceipt(DateOnly receivedOn, string actor, DateTimeOffset now, WorkingCalendar calendar, DateOnly today)
+    {
+        Require(CaseAction.ConfirmReceipt);
+        if (receivedOn > today) throw new DomainException("收到申请之日不能晚于今天。");
+        if (receivedOn < DateOnly.FromDateTime(SubmittedAt.ToOffset(TimeSpan.FromHours(8)).DateTime))
+            throw new DomainException("收到申请之日不能早于申请提交之日。");
+        ReceivedOn = receivedOn;
+        State = ApplicationState.InProgress;
+        Recompute(calendar, today);
+        Append(ApplicationEventKind.ReceiptConfirmed, now, actor, receivedOn, "确认收到申请。");
+    }
+
+    /// <summary>补正告知 (Art. 30): once, saying what to supplement and by when; the clock stops until it arrives.</summary>
+    public void RequestSupplement(DateOnly noticeOn, DateOnly supplementBy, string whatIsNeeded, string actor, DateTimeOffset now, WorkingCalendar calendar, DateOnly today)
+    {
+        Require(CaseAction.RequestSupplement);
+        var what = Guard.Optional(whatIsNeeded) ?? throw new DomainException("补正告知须写明需要补正的事项。");
+        if (noticeOn < ReceivedOn || noticeOn > today) throw new DomainException("补正告知之日应在收到申请之日与今天之间。");
+        if (supplementBy <= noticeOn) throw new DomainException("补正期限应晚于告知之日。");
+        var noticeDue = ReplyDeadline.SupplementNoticeDue(ReceivedOn!.Value, calendar);
+        SupplementRequestedOn = noticeOn;
+        SupplementDeadline = supplementBy;
+        State = ApplicationState.AwaitingSupplement;
+        var late = noticeOn > noticeDue ? $"（告知晚于法定的{noticeDue:yyyy-MM-dd}）" : string.Empty;
+        Append(ApplicationEventKind.SupplementRequested, now, actor, noticeOn, $"一次性告知补正{late}：{what}；请于{supplementBy:yyyy-MM-dd}前补正。");
+    }
+
+    /// <summary>收到补正: the 20 working days run anew from this day (Art. 30).</summary>
+    public void ReceiveSupplement(DateOnly receivedOn, string actor, DateTimeOffset now, WorkingCalendar calendar, DateOnly today)
+    {
+        Require(CaseAction.ReceiveSupplement);
+        if (receivedOn < SupplementRequestedOn || receivedOn > today) throw new DomainException("收到补正之日应在补正告知之日与今天之间。");
+        SupplementReceivedOn = receivedOn;
+        State = ApplicationState.InProgress;
+        Recompute(calendar, today);
+        Append(ApplicationEventKind.SupplementReceived, now, actor, receivedOn, "收到补正材料，答复期限重新计算。");
+    }
+
+    /// <summary>申请人无正当理由逾期不补正 (Art. 30): closed as 其他处理, once the deadline to supplement has passed.</summary>
+    public void CloseUnsupplemented(string actor, DateTimeOffset now, DateOnly today)
+    {
+        Require(CaseAction.CloseUnsupplemented);
+        if (today <= SupplementDeadline)
+            throw new DomainException($"补正期限（{SupplementDeadline:yyyy-MM-dd}）尚未届满，不能按逾期不补正处理。");
+        ReplyType = Applications.ReplyType.OtherNoSupplement;
+        ClosedOn = today;
+        State = ApplicationState.Closed;
+        Append(ApplicationEventKind.Closed, now, actor, today, "申请人逾期未补正，视为放弃申请，不再处理（其他处理）。");
+    }
+
+    /// <summary>征求第三方或其他机关意见 (Art. 32): the working days until the answer (at most 15) do not count.</summary>
+    public void SendConsultation(DateOnly sentOn, string party, string actor, DateTimeOffset now, WorkingCalendar calendar, DateOnly today)
+    {
+        Require(CaseAction.SendConsultation);
+        var who = Guard.Optional(party) ?? throw new DomainException("请写明征求意见的对象。");
+        if (sentOn < (SupplementReceivedOn ?? ReceivedOn) || sentOn > today) throw new DomainException("征求意见之日应在收到申请之日与今天之间。");
+        State = ApplicationState.InConsultation;
+        var sent = Append(ApplicationEventKind.ConsultationSent, now, actor, sentOn, $"征求意见：{who}");
+        Recompute(calendar, today); // the pause is read from the event just appended
+        sent.RecordDueOn(DueOn);
+    }
+
+    public void ReceiveConsultation(DateOnly answeredOn, string? summary, string actor, DateTimeOffset now, WorkingCalendar calendar, DateOnly today)
+    {
+        Require(CaseAction.ReceiveConsultation);
+        var sent = _events.Last(e => e.Kind == ApplicationEventKind.ConsultationSent).EffectiveOn!.Value;
+        if (answeredOn < sent || answeredOn > today) throw new DomainException("收到意见之日应在征求意见之日与今天之间。");
+        State = ApplicationState.InProgress;
+        var answered = Append(ApplicationEventKind.ConsultationAnswered, now, actor, answeredOn, Guard.Optional(summary) ?? "收到意见。");
+        Recompute(calendar, today);
+        answered.RecordDueOn(DueOn);
+    }
+
+    /// <summary>延期答复 (Art. 33): once, at most 20 working days from the current due date, approved and explained.</summary>
+    public void Extend(int workingDays, string reason, string approvedBy, DateOnly on, string actor, DateTimeOffset now, WorkingCalendar calendar, DateOnly today)
+    {
+        Require(CaseAction.Extend);
+        if (workingDays is < 1 or > ReplyDeadline.MaxExtensionWorkingDays)
+            throw new DomainException($"延长的期限应为1至{ReplyDeadline.MaxExtensionWorkingDays}个工作日（条例第三十三条）。");
+        var why = Guard.Optional(reason) ?? throw new DomainException("延期须说明理由。");
+        var approver = Guard.Optional(approvedBy) ?? throw new DomainException("延期须经政府信息公开工作机构负责人同意，请填写批准人。");
+        if (on > DueOn) throw new DomainException($"答复期限（{DueOn:yyyy-MM-dd}）已过，不能再延期。");
+        ExtensionWorkingDays = workingDays;
+        ExtensionReason = why;
+        ExtensionApprovedBy = approver;
+        Recompute(calendar, today);
+        Append(ApplicationEventKind.Extended, now, actor, on, $"经{approver}同意延期{workingDays}个工作日，理由：{why}。已告知申请人。");
+    }
+
+    /// <summary>分办 to the department that holds the information.</summary>
+    public void Assign(int departmentId, string departmentName, string actor, DateTimeOffset now)
+    {
+        Require(CaseAction.Assign);
+        AssignedDepartmentId = departmentId;
+        Append(ApplicationEventKind.Assigned, now, actor, null, $"分办至{departmentName}。");
+    }
+
+    /// <summary>答复: one reply type (a row of Table 三) and the letter, which always states the remedy.</summary>
+    public void Reply(ReplyType type, string letter, DateOnly on, string actor, DateTimeOffset now)
+    {
+        Require(CaseAction.Reply);
+        if (!Enum.IsDefined(type) || type is Applications.ReplyType.OtherNoSupplement) throw new DomainException("答复类型无效。");
+        var text = Guard.Optional(letter) ?? throw new DomainException("请填写答复书内容。");
+        if (on < (SupplementReceivedOn ?? ReceivedOn)) throw new DomainException("答复日期不能早于收到申请之日。");
+        ReplyType = type;
+        RepliedOn = on;
+        ReplyLetter = text.Contains("行政复议", StringComparison.Ordinal) ? text : $"{text}\n\n{Remedy}";
+        State = ApplicationState.Replied;
+        Append(ApplicationEventKind.Replied, now, actor, on, $"答复：{ReplyTypes.Describe(type)}。");
+    }
+
+    /// <summary>送达 and 归档.</summary>
+    public void Deliver(DateOnly on, DeliveryMethod method, string actor, DateTimeOffset now)
+    {
+        Require(CaseAction.Deliver);
+        if (on < RepliedOn) throw new DomainException("送达日期不能早于答复日期。");
+        DeliveredOn = on;
+        DeliveryMethod = method;
+        ClosedOn = on;
+        State = ApplicationState.Closed;
+        Append(ApplicationEventKind.Delivered, now, actor, on, "答复书已送达，办结归档。");
+    }
+
+    /// <summary>The due date and how it was computed, or null before the application is received.</summary>
+    public DeadlineExplanation? Deadline(WorkingCalendar calendar, DateOnly today) =>
+        ReceivedOn is null ? null : ReplyDeadline.Compute(Facts(), calendar, today);
+
+    private DeadlineFacts Facts()
+    {
+        var consultations = new List<Consultation>();
+        foreach (var e in _events.Where(e => e.Kind is ApplicationEventKind.ConsultationSent or ApplicationEventKind.ConsultationAnswered))
+        {
+            if (e.Kind == ApplicationEventKind.ConsultationSent) consultations.Add(new Consultation(e.EffectiveOn!.Value, null));
+            else consultations[^1] = consultations[^1] with { AnsweredOn = e.EffectiveOn };
+        }
+        return new DeadlineFacts
+        {
+            ReceivedOn = ReceivedOn!.Value,
+            SupplementReceivedOn = SupplementReceivedOn,
+            Consultations = consultations,
+            ExtensionWorkingDays = ExtensionWorkingDays ?? 0,
+        };
+    }
+
+    /// <summary>The due date is stored and recomputed only when a rule says so: receipt, supplement, consultation, extension.</summary>
+    private void Recompute(WorkingCalendar calendar, DateOnly today) => DueOn = Deadline(calendar, today)?.DueOn;
+
+    private void Require(CaseAction action)
+    {
+        if (!AllowedActions().Contains(action))
+            throw new DomainException($"申请当前状态为“{ApplicationStates.Describe(State)}”，不能{CaseActions.Describe(action)}。");
+    }
+
+    private ApplicationEvent Append(ApplicationEventKind kind, DateTimeOffset now, string actor, DateOnly? effectiveOn, string note)
+    {
+        var e = new ApplicationEvent(Id, kind, now, actor, effectiveOn, note, DueOn);
+        _events.Add(e);
+        Version++;
+        return e;
+    }
+
+    private static string ChannelName(ApplicationChannel channel) => channel switch
+    {
+        ApplicationChannel.InPerson => "当面",
+        ApplicationChannel.Mail => "邮寄",
+        ApplicationChannel.Online => "网上",
+        ApplicationChannel.Fax => "传真",
+        _ => channel.ToString(),
+    };
 }
 
 /// <summary>What an applicant fills in (条例 Art. 29).</summary>

@@ -28,4 +28,6 @@ public sealed class ApplicationEvent
 
     /// <summary>The case's due date after this event, so the history explains how the due date came about.</summary>
     public DateOnly? DueOnAfter { get; private set; }
+
+    internal void RecordDueOn(DateOnly? dueOn) => DueOnAfter = dueOn;
 }

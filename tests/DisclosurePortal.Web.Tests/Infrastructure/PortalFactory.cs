@@ -49,3 +49,8 @@ public class PortalFactory : WebApplicationFactory<Program>
 public sealed class SqlitePortal() : PortalFactory(TestDb.Sqlite);
 
 public sealed class PostgresPortal() : PortalFactory(TestDb.Postgres);
+
+/// <summary>The app with reference data only (no demo county), for tests that arrange everything themselves.</summary>
+public sealed class EmptySqlitePortal() : PortalFactory(TestDb.Sqlite, demoData: false);
+
+public sealed class EmptyPostgresPortal() : PortalFactory(TestDb.Postgres, demoData: false);

@@ -19,6 +19,10 @@ internal sealed class ApplicationCaseConfiguration : IEntityTypeConfiguration<Ap
         b.Property(x => x.PostalAddress).HasMaxLength(300);
         b.Property(x => x.InformationDescription).HasMaxLength(4000);
         b.Property(x => x.FeeAmount).HasPrecision(12, 2);
+        b.Property(x => x.ExtensionReason).HasMaxLength(500);
+        b.Property(x => x.ExtensionApprovedBy).HasMaxLength(100);
+        b.Property(x => x.ReplyLetter).HasMaxLength(20000);
+        b.HasMany(x => x.Events).WithOne().HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Restrict);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasOne<Department>().WithMany().HasForeignKey(x => x.AssignedDepartmentId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => x.QueryCode).IsUnique();
@@ -36,7 +40,6 @@ internal sealed class ApplicationEventConfiguration : IEntityTypeConfiguration<A
         b.Property(x => x.ActorId).HasMaxLength(64);
         b.Property(x => x.ActorName).HasMaxLength(100);
         b.Property(x => x.Note).HasMaxLength(2000);
-        b.HasOne<ApplicationCase>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => x.CaseId);
     }
 }
