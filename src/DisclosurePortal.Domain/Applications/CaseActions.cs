@@ -76,3 +76,39 @@ public static class ReplyTypes
         _ => type.ToString(),
     };
 }
+
+public static class ApplicantKinds
+{
+    public static string Describe(ApplicantKind kind) => kind switch
+    {
+        ApplicantKind.NaturalPerson => "自然人",
+        ApplicantKind.CommercialEnterprise => "商业企业",
+        ApplicantKind.ResearchInstitution => "科研机构",
+        ApplicantKind.PublicInterestOrganisation => "社会公益组织",
+        ApplicantKind.LegalServiceProvider => "法律服务机构",
+        ApplicantKind.OtherOrganisation => "其他",
+        _ => kind.ToString(),
+    };
+}
+
+public static class EventKinds
+{
+    public static string Describe(ApplicationEventKind kind) => kind switch
+    {
+        ApplicationEventKind.Submitted => "提交申请",
+        ApplicationEventKind.ReceiptConfirmed => "登记/确认收到",
+        ApplicationEventKind.Assigned => "分办",
+        ApplicationEventKind.SupplementRequested => "补正通知",
+        ApplicationEventKind.SupplementReceived => "补正收到",
+        ApplicationEventKind.ConsultationSent => "征求意见",
+        ApplicationEventKind.ConsultationAnswered => "收到意见",
+        ApplicationEventKind.Extended => "延期",
+        ApplicationEventKind.FeeNotified => "收费通知",
+        ApplicationEventKind.FeePaid => "缴费",
+        ApplicationEventKind.Replied => "答复",
+        ApplicationEventKind.Delivered => "送达归档",
+        ApplicationEventKind.Closed => "办结",
+        ApplicationEventKind.Note => "备注",
+        _ => kind.ToString(),
+    };
+}

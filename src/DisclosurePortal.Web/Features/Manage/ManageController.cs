@@ -12,6 +12,20 @@ namespace DisclosurePortal.Web.Features.Manage;
 [Authorize(Policy = Policies.Staff)]
 public sealed class ManageController(PortalDbContext db, TimeProvider clock) : PortalController
 {
+    /// <summary>Applications waiting to be confirmed, overdue, and due within three working days (derived, never stored).</summary>
+    private async Task<CaseCounts> CaseCountsAsync(CancellationToken ct)
+    {
+        var awaiting = await db.ApplicationCases.CountAsync(c => c.State == Domain.Applications.ApplicationState.AwaitingConfirmation, ct);
+        var open = await db.ApplicationCases
+            .Where(c => c.DueOn != null && c.State != Domain.Applications.ApplicationState.Replied && c.State != Domain.Applications.ApplicationState.Closed)
+            .Select(c => c.DueOn!.Value).ToListAsync(ct);
+        var calendar = await Infrastructure.CalendarLoader.LoadAsync(db, ct);
+        var today = Infrastructure.ChinaTime.Today(clock);
+        return new CaseCounts(awaiting,
+            open.Count(d => Domain.Applications.ReplyDeadline.IsOverdue(d, today)),
+            open.Count(d => Domain.Applications.ReplyDeadline.IsDueSoon(d, today, calendar)));
+    }
+
     /// <summary>How many working days ahead a deadline counts as "due soon".</summary>
     public const int DueSoonWorkingDays = 3;
 
@@ -52,7 +66,10 @@ public sealed class ManageController(PortalDbContext db, TimeProvider clock) : P
             model.Deadlines = await DeadlinesAsync(department, ct);
         }
         if (User.IsInRole(Roles.Reviewer))
+        {
             model.QueueSize = await db.RecordVersions.CountAsync(v => v.State == VersionState.Submitted, ct);
+            model.Cases = await CaseCountsAsync(ct);
+        }
         return View(model);
     }
 }
@@ -65,7 +82,10 @@ public sealed class DashboardModel
     public int Submitted { get; set; }
     public int? QueueSize { get; set; }
     public IReadOnlyList<DeadlineRow> Deadlines { get; set; } = [];
+    public CaseCounts? Cases { get; set; }
 }
+
+public sealed record CaseCounts(int AwaitingConfirmation, int Overdue, int DueSoon);
 
 public sealed record DeadlineRow(int RecordId, string Title, VersionState State, string TimeLimitText, DateOnly DueOn, DateOnly Today)
 {

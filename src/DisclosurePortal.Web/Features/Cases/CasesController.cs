@@ -1,0 +1,177 @@
+using DisclosurePortal.Domain;
+using DisclosurePortal.Domain.Applications;
+using DisclosurePortal.Web.Data;
+using DisclosurePortal.Web.Features.Shared;
+using DisclosurePortal.Web.Infrastructure;
+using DisclosurePortal.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace DisclosurePortal.Web.Features.Cases;
+
+/// <summary>
+/// The office handles applications (依申请公开) within the statutory deadlines: a list ordered by what is due first,
+/// and a case page offering exactly the actions the state machine allows now. Personal data is whole only on the
+/// case page; lists mask it.
+/// </summary>
+[Authorize(Policy = Policies.Reviewer)]
+public sealed class CasesController(PortalDbContext db, AuditTrail audit, TimeProvider clock) : PortalController
+{
+    private const int PageSize = 30;
+
+    [HttpGet("/cases")]
+    public async Task<IActionResult> Index(string? state, int? department, string? month, string? page, CancellationToken ct)
+    {
+        if (!TryPage(page, out var pageNumber, out var problem)) return problem!;
+        var cases = db.ApplicationCases.AsNoTracking();
+        if (!string.IsNullOrEmpty(state))
+        {
+            if (!Enum.TryParse<ApplicationState>(state, ignoreCase: true, out var s) || !Enum.IsDefined(s)) return BadInput("状态筛选条件无效。");
+            cases = cases.Where(c => c.State == s);
+        }
+        else
+        {
+            cases = cases.Where(c => c.State != ApplicationState.Closed);
+        }
+        if (department is { } dep) cases = cases.Where(c => c.AssignedDepartmentId == dep);
+        if (!string.IsNullOrEmpty(month))
+        {
+            if (!DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var first))
+                return BadInput("收到月份应为“年-月”，如 2026-03。");
+            var next = first.AddMonths(1);
+            cases = cases.Where(c => c.ReceivedOn >= first && c.ReceivedOn < next);
+        }
+        var total = await cases.CountAsync(ct);
+        var info = new PageInfo(pageNumber, PageSize, total);
+        if (pageNumber > info.TotalPages) return PageOutOfRange(info);
+        // What needs doing first: applications waiting to be confirmed, then the earliest due date.
+        var rows = await (
+            from c in cases
+            join d in db.Departments on c.AssignedDepartmentId equals d.Id into dd
+            from d in dd.DefaultIfEmpty()
+            orderby c.DueOn == null descending, c.DueOn, c.Id
+            select new { c.Id, c.QueryCode, c.ApplicantName, c.ApplicantKind, c.InformationDescription, c.State, c.SubmittedAt, c.ReceivedOn, c.DueOn, Department = d == null ? null : d.Name })
+            .Skip(info.Skip).Take(PageSize).ToListAsync(ct);
+        var calendar = await CalendarLoader.LoadAsync(db, ct);
+        var today = clock.Today();
+        var model = rows.Select(r =>
+        {
+            var open = r.State is not (ApplicationState.Replied or ApplicationState.Closed);
+            int? left = r.DueOn is { } due && open ? (today <= due ? calendar.WorkingDaysBetween(today, due) : -calendar.WorkingDaysBetween(due, today)) : null;
+            return new CaseRow(r.Id, r.QueryCode, CaseActionForm.MaskName(r.ApplicantName), r.ApplicantKind,
+                r.InformationDescription.Length > 40 ? r.InformationDescription[..40] + "……" : r.InformationDescription,
+                r.State, DateOnly.FromDateTime(r.SubmittedAt.ToChina().DateTime), r.ReceivedOn, r.DueOn, left,
+                open && r.DueOn is { } d1 && ReplyDeadline.IsOverdue(d1, today), open && r.DueOn is { } d2 && ReplyDeadline.IsDueSoon(d2, today, calendar), r.Department);
+        }).ToList();
+        return View(new CaseListModel(model, info, state, department, month, await DepartmentsAsync(ct)));
+    }
+
+    [HttpGet("/cases/{id:int}")]
+    public async Task<IActionResult> Show(int id, string? template, CancellationToken ct)
+    {
+        var c = await LoadAsync(id, ct);
+        if (c is null) return NotFoundPage("没有找到该申请。");
+        var form = new CaseActionForm { On = clock.Today(), Version = c.Version };
+        if (ReplyTemplates.Find(template) is { } t)
+        {
+            form.Template = t.Key;
+            form.Text = ReplyTemplates.Fill(t, c.ApplicantName, c.SupplementReceivedOn ?? c.ReceivedOn, c.InformationDescription);
+        }
+        return View(await PageAsync(c, form, null, ct));
+    }
+
+    /// <summary>One of the case actions ({verb}: "action" itself is a reserved route value in MVC).</summary>
+    [HttpPost("/cases/{id:int}/{verb}")]
+    public async Task<IActionResult> Act(int id, string verb, CaseActionForm form, CancellationToken ct)
+    {
+        if (!Enum.TryParse<CaseAction>(verb, ignoreCase: true, out var act) || !Enum.IsDefined(act)) return NotFoundPage("没有这项操作。");
+        var c = await db.ApplicationCases.Include(x => x.Events).FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (c is null) return NotFoundPage("没有找到该申请。");
+        if (form.Version != c.Version)
+            return await Refused(c, form, act, "该申请已被他人处理，请查看最新记录后再操作。", StatusCodes.Status409Conflict, ct);
+
+        var calendar = await CalendarLoader.LoadAsync(db, ct);
+        var today = clock.Today();
+        var now = clock.GetUtcNow();
+        var actor = User.DisplayName();
+        var on = form.On ?? today;
+        try
+        {
+            string? departmentName = null;
+            if (act == CaseAction.Assign)
+            {
+                departmentName = form.DepartmentId is { } dep ? await db.Departments.Where(d => d.Id == dep).Select(d => d.Name).FirstOrDefaultAsync(ct) : null;
+                if (departmentName is null) throw new DomainException("请选择承办部门。");
+            }
+            var template = ReplyTemplates.Find(form.Template);
+            switch (act)
+            {
+                case CaseAction.ConfirmReceipt: c.ConfirmReceipt(on, actor, now, calendar, today); break;
+                case CaseAction.RequestSupplement:
+                    c.RequestSupplement(on, form.Until ?? throw new DomainException("请填写补正期限。"), form.Text ?? "", actor, now, calendar, today); break;
+                case CaseAction.ReceiveSupplement: c.ReceiveSupplement(on, actor, now, calendar, today); break;
+                case CaseAction.CloseUnsupplemented: c.CloseUnsupplemented(actor, now, today); break;
+                case CaseAction.SendConsultation: c.SendConsultation(on, form.Text ?? "", actor, now, calendar, today); break;
+                case CaseAction.ReceiveConsultation: c.ReceiveConsultation(on, form.Text, actor, now, calendar, today); break;
+                case CaseAction.Extend:
+                    c.Extend(form.Days ?? 0, form.Text ?? "", form.Approver ?? "", on, actor, now, calendar, today); break;
+                case CaseAction.Assign: c.Assign(form.DepartmentId!.Value, departmentName!, actor, now); break;
+                case CaseAction.Reply:
+                    if (template is null) throw new DomainException("请选择答复类型。");
+                    if (form.Text is { Length: > 19000 }) throw new DomainException("答复书不能超过19000字。");
+                    c.Reply(template.Type, form.Text ?? "", on, actor, now); break;
+                case CaseAction.Deliver:
+                    if (form.Delivery is not { } method || !Enum.IsDefined(method)) throw new DomainException("请选择送达方式。");
+                    c.Deliver(on, method, actor, now); break;
+            }
+        }
+        catch (DomainException ex)
+        {
+            return await Refused(c, form, act, ex.Message, StatusCodes.Status400BadRequest, ct);
+        }
+        audit.Record(User, $"case.{act.ToString().ToLowerInvariant()}", "ApplicationCase", c.Id, $"{CaseActions.Describe(act)}：{c.Events[^1].Note}");
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return await Refused((await LoadAsync(id, ct))!, form, act, "该申请已被他人处理，请查看最新记录后再操作。", StatusCodes.Status409Conflict, ct);
+        }
+        TempData["Flash"] = $"已{CaseActions.Describe(act)}。";
+        return Redirect($"/cases/{id}");
+    }
+
+    private async Task<IActionResult> Refused(ApplicationCase c, CaseActionForm form, CaseAction act, string message, int status, CancellationToken ct)
+    {
+        ModelState.Clear();
+        ModelState.AddModelError(string.Empty, message);
+        Response.StatusCode = status;
+        db.ChangeTracker.Clear();
+        var fresh = (await LoadAsync(c.Id, ct))!;
+        form.Version = fresh.Version;
+        return View("Show", await PageAsync(fresh, form, act, ct));
+    }
+
+    private Task<ApplicationCase?> LoadAsync(int id, CancellationToken ct) =>
+        db.ApplicationCases.AsNoTracking().Include(c => c.Events).FirstOrDefaultAsync(c => c.Id == id, ct);
+
+    private async Task<CasePageModel> PageAsync(ApplicationCase c, CaseActionForm form, CaseAction? failed, CancellationToken ct)
+    {
+        var calendar = await CalendarLoader.LoadAsync(db, ct);
+        var today = clock.Today();
+        var deadline = c.Deadline(calendar, today);
+        var open = c.State is not (ApplicationState.Replied or ApplicationState.Closed);
+        var department = c.AssignedDepartmentId is { } dep ? await db.Departments.Where(d => d.Id == dep).Select(d => d.Name).FirstOrDefaultAsync(ct) : null;
+        return new CasePageModel(c, department, deadline,
+            open && deadline is not null && ReplyDeadline.IsOverdue(deadline.DueOn, today),
+            open && deadline is not null && ReplyDeadline.IsDueSoon(deadline.DueOn, today, calendar),
+            c.AllowedActions(), await DepartmentsAsync(ct), form, failed, today);
+    }
+
+    private async Task<IReadOnlyList<(int Id, string Name)>> DepartmentsAsync(CancellationToken ct) =>
+        (await db.Departments.AsNoTracking().Where(d => d.IsActive).OrderBy(d => d.SortOrder).Select(d => new { d.Id, d.Name }).ToListAsync(ct))
+            .Select(d => (d.Id, d.Name)).ToList();
+}

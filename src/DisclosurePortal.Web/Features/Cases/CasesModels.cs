@@ -1,0 +1,33 @@
+using DisclosurePortal.Domain.Applications;
+using DisclosurePortal.Web.Features.Shared;
+
+namespace DisclosurePortal.Web.Features.Cases;
+
+public sealed record CaseRow(int Id, string QueryCode, string ApplicantMasked, ApplicantKind Kind, string Description, ApplicationState State,
+    DateOnly SubmittedOn, DateOnly? ReceivedOn, DateOnly? DueOn, int? WorkingDaysLeft, bool Overdue, bool DueSoon, string? Department);
+
+public sealed record CaseListModel(IReadOnlyList<CaseRow> Rows, PageInfo Page, string? State, int? Department, string? Month, IReadOnlyList<(int Id, string Name)> Departments);
+
+public sealed record CasePageModel(ApplicationCase Case, string? DepartmentName, DeadlineExplanation? Deadline, bool Overdue, bool DueSoon,
+    IReadOnlyList<CaseAction> Actions, IReadOnlyList<(int Id, string Name)> Departments, CaseActionForm Form, CaseAction? FailedAction, DateOnly Today);
+
+/// <summary>The fields of every action form on the case page (each form uses the ones it needs).</summary>
+public sealed class CaseActionForm
+{
+    /// <summary>The legal date of the action: received, notice, sent, answered, extended, replied, delivered.</summary>
+    public DateOnly? On { get; set; }
+
+    /// <summary>The applicant's deadline to supplement.</summary>
+    public DateOnly? Until { get; set; }
+
+    /// <summary>What to supplement / the party consulted / the opinion / the extension's reason / the reply letter.</summary>
+    public string? Text { get; set; }
+    public string? Approver { get; set; }
+    public int? Days { get; set; }
+    public int? DepartmentId { get; set; }
+    public string? Template { get; set; }
+    public DeliveryMethod? Delivery { get; set; }
+    public int Version { get; set; }
+
+    public static string MaskName(string name) => name.Length <= 1 ? "*" : name[..1] + new string('*', Math.Min(3, name.Length - 1));
+}

@@ -1,0 +1,145 @@
+using System.Net;
+using DisclosurePortal.Domain.Applications;
+using DisclosurePortal.Web.Infrastructure;
+using DisclosurePortal.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace DisclosurePortal.Web.Tests.Cases;
+
+public abstract class CasesTests(PortalFactory factory)
+{
+    private static string Today => DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd");
+
+    private async Task<ApplicationCase> SubmittedOnlineAsync()
+    {
+        _ = factory.Server;
+        await using var db = factory.NewDbContext();
+        var c = ApplicationCase.Submit(new ApplicationDetails
+        {
+            ApplicantKind = ApplicantKind.NaturalPerson, ApplicantName = "张三丰", IdentityNumber = "11010519491231002X",
+            Contact = "13800000000", InformationDescription = "2025年农村危房改造补助资金发放明细", Channel = ApplicationChannel.Online,
+        }, Guid.NewGuid().ToString("N")[..12].ToUpperInvariant(), DateTimeOffset.UtcNow.AddMinutes(-5));
+        db.ApplicationCases.Add(c);
+        await db.SaveChangesAsync();
+        return c;
+    }
+
+    private static async Task<HttpResponseMessage> ActAsync(HttpClient client, int id, string action, Dictionary<string, string> fields)
+    {
+        var page = $"/cases/{id}";
+        fields["Version"] = await Browserish.InputValueAsync(client, page, "Version");
+        return await Browserish.PostFormAsync(client, page, $"{page}/{action}", fields);
+    }
+
+    [Fact]
+    public async Task TheOffice_ConfirmsConsultsExtendsReplies_AndTheDueDateFollowsTheRules()
+    {
+        var c = await SubmittedOnlineAsync();
+        var reviewer = await Browserish.SignedInAsync(factory, "reviewer");
+        var (_, page) = await Html.GetAsync(reviewer, $"/cases/{c.Id}");
+        Assert.Equal(["确认收到"], page.QuerySelectorAll(".case-action h3").Select(h => h.Text()));
+        Assert.Equal("11010519491231002X", page.QuerySelectorAll(".elements dd.mono").First().Text()); // whole on the case page
+
+        Assert.Equal(HttpStatusCode.Redirect, (await ActAsync(reviewer, c.Id, "confirmreceipt", new() { ["On"] = Today })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await ActAsync(reviewer, c.Id, "sendconsultation", new() { ["On"] = Today, ["Text"] = "第三方：某公司" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await ActAsync(reviewer, c.Id, "receiveconsultation", new() { ["On"] = Today, ["Text"] = "同意公开" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await ActAsync(reviewer, c.Id, "extend", new() { ["On"] = Today, ["Days"] = "10", ["Text"] = "需汇总多个乡镇数据", ["Approver"] = "刘主任" })).StatusCode);
+
+        await using (var db = factory.NewDbContext())
+        {
+            var saved = await db.ApplicationCases.Include(x => x.Events).SingleAsync(x => x.Id == c.Id);
+            var calendar = await CalendarLoader.LoadAsync(db);
+            var today = DateOnly.Parse(Today, System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal(calendar.AddWorkingDays(calendar.AddWorkingDays(today, 20), 10), saved.DueOn); // same-day consultation pauses nothing
+            Assert.Equal(10, saved.ExtensionWorkingDays);
+        }
+        var (_, afterExtend) = await Html.GetAsync(reviewer, $"/cases/{c.Id}");
+        Assert.DoesNotContain(afterExtend.QuerySelectorAll(".case-action h3"), h => h.Text() == "延期答复"); // one extension only
+        Assert.Contains("延长10个工作日", afterExtend.QuerySelector(".deadline-steps").Text(), StringComparison.Ordinal);
+
+        var (_, drafted) = await Html.GetAsync(reviewer, $"/cases/{c.Id}?template=partially");
+        var letter = drafted.QuerySelector("#text-Reply").Text();
+        Assert.StartsWith("张三丰：", letter, StringComparison.Ordinal);
+        Assert.Contains("第三十七条", letter, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await ActAsync(reviewer, c.Id, "reply", new() { ["On"] = Today, ["Template"] = "partially", ["Text"] = letter + "涉及个人隐私的部分已作遮盖处理。" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await ActAsync(reviewer, c.Id, "deliver", new() { ["On"] = Today, ["Delivery"] = "2" })).StatusCode);
+
+        await using (var db = factory.NewDbContext())
+        {
+            var closed = await db.ApplicationCases.Include(x => x.Events).SingleAsync(x => x.Id == c.Id);
+            Assert.Equal(ApplicationState.Closed, closed.State);
+            Assert.Equal(ReplyType.PartiallyDisclosed, closed.ReplyType);
+            Assert.EndsWith(ApplicationCase.Remedy, closed.ReplyLetter, StringComparison.Ordinal);
+            Assert.Equal(7, closed.Events.Count);
+            Assert.Equal(6, await db.AuditEvents.CountAsync(e => e.EntityType == "ApplicationCase" && e.EntityId == c.Id.ToString()));
+        }
+    }
+
+    [Fact]
+    public async Task RefusedActions_SayWhy_KeepWhatWasTyped_AndChangeNothing()
+    {
+        var c = await SubmittedOnlineAsync();
+        var reviewer = await Browserish.SignedInAsync(factory, "reviewer");
+        var future = DateTime.UtcNow.AddHours(8).AddDays(5).ToString("yyyy-MM-dd");
+        var refused = await ActAsync(reviewer, c.Id, "confirmreceipt", new() { ["On"] = future });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var doc = await Html.ParseAsync(refused);
+        Assert.Contains("不能晚于今天", doc.QuerySelector(".form-errors").Text(), StringComparison.Ordinal);
+        Assert.Equal(future, doc.QuerySelector("#on-ConfirmReceipt")!.GetAttribute("value"));
+
+        await ActAsync(reviewer, c.Id, "confirmreceipt", new() { ["On"] = Today });
+        var noApprover = await ActAsync(reviewer, c.Id, "extend", new() { ["On"] = Today, ["Days"] = "25", ["Text"] = "理由写了很久", ["Approver"] = "" });
+        Assert.Equal(HttpStatusCode.BadRequest, noApprover.StatusCode);
+        var extendDoc = await Html.ParseAsync(noApprover);
+        Assert.Contains("1至20个工作日", extendDoc.QuerySelector(".form-errors").Text(), StringComparison.Ordinal);
+        Assert.Equal("理由写了很久", extendDoc.QuerySelector("#text-Extend")!.GetAttribute("value"));
+
+        var notAllowed = await ActAsync(reviewer, c.Id, "deliver", new() { ["On"] = Today, ["Delivery"] = "1" });
+        Assert.Equal(HttpStatusCode.BadRequest, notAllowed.StatusCode);
+        Assert.Contains("不能送达归档", (await Html.ParseAsync(notAllowed)).QuerySelector(".form-errors").Text(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await ActAsync(reviewer, c.Id, "delete-everything", [])).StatusCode);
+
+        await using var db = factory.NewDbContext();
+        var saved = await db.ApplicationCases.Include(x => x.Events).SingleAsync(x => x.Id == c.Id);
+        Assert.Null(saved.ExtensionWorkingDays);
+        Assert.Equal(ApplicationState.InProgress, saved.State);
+        Assert.Equal(2, saved.Events.Count);
+    }
+
+    [Fact]
+    public async Task TheList_PutsConfirmationsFirst_AndMasksPersonalData()
+    {
+        var c = await SubmittedOnlineAsync();
+        var reviewer = await Browserish.SignedInAsync(factory, "reviewer");
+        var (response, doc) = await Html.GetAsync(reviewer, "/cases");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var row = doc.QuerySelectorAll("tbody tr").Single(r => r.QuerySelector("a").Text() == c.QueryCode);
+        Assert.Contains("张**", row.Text(), StringComparison.Ordinal);
+        Assert.DoesNotContain("张三丰", doc.Body.Text(), StringComparison.Ordinal);
+        Assert.DoesNotContain("11010519491231002X", doc.Body.Text(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, (await reviewer.GetAsync("/cases?month=2026-13")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await reviewer.GetAsync("/cases?state=Nonsense")).StatusCode);
+    }
+
+    [Fact]
+    public async Task EditorsAndAdmins_CannotHandleApplications_AnonymousIsSentToLogin()
+    {
+        var c = await SubmittedOnlineAsync();
+        foreach (var user in new[] { "editor.housing", "admin" })
+        {
+            var client = await Browserish.SignedInAsync(factory, user);
+            Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/cases")).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/cases/{c.Id}")).StatusCode);
+            var post = await Browserish.PostFormAsync(client, "/manage", $"/cases/{c.Id}/confirmreceipt", new() { ["On"] = Today, ["Version"] = "1" });
+            Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
+        }
+        var anonymous = Browserish.NewClient(factory);
+        Assert.StartsWith("/account/login", (await anonymous.GetAsync($"/cases/{c.Id}")).Headers.Location!.AbsolutePath, StringComparison.Ordinal);
+        await using var db = factory.NewDbContext();
+        Assert.Equal(ApplicationState.AwaitingConfirmation, (await db.ApplicationCases.SingleAsync(x => x.Id == c.Id)).State);
+    }
+}
+
+public sealed class CasesOnSqlite(SqlitePortal factory) : CasesTests(factory), IClassFixture<SqlitePortal>;
+
+public sealed class CasesOnPostgres(PostgresPortal factory) : CasesTests(factory), IClassFixture<PostgresPortal>;
