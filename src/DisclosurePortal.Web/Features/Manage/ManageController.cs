@@ -53,6 +53,8 @@ public sealed class ManageController(PortalDbContext db, TimeProvider clock) : P
         }
         if (User.IsInRole(Roles.Reviewer))
             model.QueueSize = await db.RecordVersions.CountAsync(v => v.State == VersionState.Submitted, ct);
+        if (User.IsInRole(Roles.Admin) || User.IsInRole(Roles.Reviewer))
+            model.MissingCalendarYears = await AdminCalendar.CalendarQueries.MissingYearsAsync(db, Infrastructure.ChinaTime.Today(clock), nextYearOnlyFromNovember: true, ct);
         return View(model);
     }
 }
@@ -65,6 +67,8 @@ public sealed class DashboardModel
     public int Submitted { get; set; }
     public int? QueueSize { get; set; }
     public IReadOnlyList<DeadlineRow> Deadlines { get; set; } = [];
+    /// <summary>This year, and from 1 November next year, when their holiday schedule has not been entered.</summary>
+    public IReadOnlyList<int> MissingCalendarYears { get; set; } = [];
 }
 
 public sealed record DeadlineRow(int RecordId, string Title, VersionState State, string TimeLimitText, DateOnly DueOn, DateOnly Today)
