@@ -37,4 +37,14 @@ public sealed class CalendarYear
     public int Year { get; private set; }
     public string Source { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
+
+    /// <summary>A date of the year was added or removed.</summary>
+    public void Touch(DateTimeOffset now) => UpdatedAt = now;
+
+    /// <summary>The whole year was replaced by an imported schedule with its own source.</summary>
+    public void Replace(string source, DateTimeOffset now)
+    {
+        Source = Guard.Required(source, nameof(source));
+        UpdatedAt = now;
+    }
 }

@@ -70,6 +70,8 @@ public sealed class ManageController(PortalDbContext db, TimeProvider clock) : P
             model.QueueSize = await db.RecordVersions.CountAsync(v => v.State == VersionState.Submitted, ct);
             model.Cases = await CaseCountsAsync(ct);
         }
+        if (User.IsInRole(Roles.Admin) || User.IsInRole(Roles.Reviewer))
+            model.MissingCalendarYears = await AdminCalendar.CalendarQueries.MissingYearsAsync(db, Infrastructure.ChinaTime.Today(clock), nextYearOnlyFromNovember: true, ct);
         return View(model);
     }
 }
@@ -83,6 +85,9 @@ public sealed class DashboardModel
     public int? QueueSize { get; set; }
     public IReadOnlyList<DeadlineRow> Deadlines { get; set; } = [];
     public CaseCounts? Cases { get; set; }
+
+    /// <summary>This year, and from 1 November next year, when their holiday schedule has not been entered.</summary>
+    public IReadOnlyList<int> MissingCalendarYears { get; set; } = [];
 }
 
 public sealed record CaseCounts(int AwaitingConfirmation, int Overdue, int DueSoon);
