@@ -21,14 +21,19 @@ public static class ApplySupport
     public static WebApplicationFactory<Program> WithRoomyLimits(PortalFactory factory) =>
         Roomy.GetValue(factory, f => Limited(f, applyPermits: 10_000, trackPermits: 10_000));
 
-    public static WebApplicationFactory<Program> Limited(PortalFactory factory, int applyPermits, int trackPermits) =>
-        factory.WithWebHostBuilder(b =>
+    /// <summary>The fixture's app with these limits, started (so the database is migrated before a test reads it).</summary>
+    public static WebApplicationFactory<Program> Limited(PortalFactory factory, int applyPermits, int trackPermits)
+    {
+        var app = factory.WithWebHostBuilder(b =>
         {
             b.UseSetting("RateLimits:Apply:PermitLimit", applyPermits.ToString(System.Globalization.CultureInfo.InvariantCulture));
             b.UseSetting("RateLimits:Apply:WindowSeconds", "600");
             b.UseSetting("RateLimits:Track:PermitLimit", trackPermits.ToString(System.Globalization.CultureInfo.InvariantCulture));
             b.UseSetting("RateLimits:Track:WindowSeconds", "600");
         });
+        _ = app.Server;
+        return app;
+    }
 
     public static HttpClient Client(WebApplicationFactory<Program> app) => app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
 
