@@ -1,4 +1,5 @@
 using DisclosurePortal.Web.Data.Seed;
+using DisclosurePortal.Web.Features.Apply;
 using DisclosurePortal.Web.Infrastructure;
 using DisclosurePortal.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc;
@@ -16,6 +17,7 @@ builder.Services.AddSingleton<MarkdownRenderer>();
 builder.Services.AddSingleton<AttachmentStorage>();
 builder.Services.AddScoped<AuditTrail>();
 builder.Services.AddPortalValidators();
+builder.Services.AddApplyRateLimits(builder.Configuration); // AddRateLimiter: policies "apply" and "track" (Features/Apply)
 // Chinese text is written as characters, not &#x…; escapes: a third of the bytes on every page.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -61,6 +63,7 @@ app.UseRequestLogging();
 app.UseStaticFiles();
 app.UsePortalLocalization();
 app.UseRouting();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealthChecks("/healthz", HealthResponse.Options);

@@ -1,0 +1,150 @@
+using DisclosurePortal.Domain;
+using DisclosurePortal.Domain.Applications;
+using DisclosurePortal.Web.Data;
+using DisclosurePortal.Web.Features.Shared;
+using DisclosurePortal.Web.Infrastructure;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+
+namespace DisclosurePortal.Web.Features.Apply;
+
+/// <summary>
+/// 依申请公开, public and without an account: the application form (条例 Art. 29), its receipt with the 查询码, and
+/// tracking by that code. The code is the only key, so it is random, and the pages behind it show no personal data
+/// beyond a masked ID and the first character of the name.
+/// </summary>
+[AllowAnonymous]
+public sealed class ApplyController(
+    PortalDbContext db,
+    IValidator<ApplyForm> validator,
+    TimeProvider clock,
+    ILogger<ApplyController> logger) : PortalController
+{
+    private const int CodeAttempts = 5;
+
+    [HttpGet("/apply")]
+    public IActionResult Index() => FormView(new ApplyForm());
+
+    [HttpPost("/apply")]
+    [EnableRateLimiting(ApplyRateLimits.Apply)]
+    public async Task<IActionResult> Submit(ApplyForm form, CancellationToken ct)
+    {
+        if (!string.IsNullOrEmpty(form.Website))
+        {
+            // Only a bot fills the hidden field: it is told "accepted", and nothing is stored.
+            logger.LogWarning("Honeypot field filled on /apply from {Client}; nothing stored", HttpContext.Connection.RemoteIpAddress);
+            return SeeOther("/apply/receipt");
+        }
+
+        // A value that does not bind (ApplicantKind=99, say) gets the validator's message, not the binder's generic one.
+        foreach (var field in new[] { nameof(ApplyForm.ApplicantKind), nameof(ApplyForm.ProvisionForm), nameof(ApplyForm.DeliveryMethod) })
+            ModelState.Remove(field);
+        if (!ModelState.IsValid || !await validator.ValidateIntoAsync(form, ModelState, ct))
+            return FormView(form, invalid: true);
+
+        var details = form.ToDetails();
+        for (var attempt = 1; ; attempt++)
+        {
+            var code = QueryCodes.New();
+            try
+            {
+                var @case = ApplicationCase.Submit(details, code, clock.GetUtcNow());
+                db.ApplicationCases.Add(@case);
+                await db.SaveChangesAsync(ct);
+                logger.LogInformation("Application {CaseId} submitted online", @case.Id);
+                return SeeOther($"/apply/receipt/{code}");
+            }
+            catch (DomainException ex)
+            {
+                ModelState.AddModelError(string.Empty, ex.Message);
+                return FormView(form, invalid: true);
+            }
+            catch (DbUpdateException) when (attempt < CodeAttempts)
+            {
+                // The astronomically rare collision with an existing code (unique index): draw another.
+                if (!await CodeTakenAsync(code, ct)) throw;
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    /// <summary>The honeypot's receipt: looks like success, shows no code.</summary>
+    [HttpGet("/apply/receipt")]
+    public IActionResult Received() => View("Receipt", new ReceiptModel(null, null, null));
+
+    [HttpGet("/apply/receipt/{code}")]
+    [EnableRateLimiting(ApplyRateLimits.Track)]
+    public async Task<IActionResult> Receipt(string code, CancellationToken ct)
+    {
+        var normalised = QueryCodes.Normalise(code);
+        if (normalised is null) return BadInput("查询码应为12位字母和数字，不含数字0、1和字母O、I、L，请核对后重新输入。");
+        var receipt = await db.ApplicationCases.AsNoTracking().Where(c => c.QueryCode == normalised)
+            .Select(c => new { c.SubmittedAt, c.IdentityNumber }).FirstOrDefaultAsync(ct);
+        if (receipt is null) return NotFoundPage("没有找到该查询码对应的申请，请核对后重新输入。");
+        return View("Receipt", new ReceiptModel(normalised, receipt.SubmittedAt, IdentityNumbers.Mask(receipt.IdentityNumber)));
+    }
+
+    [HttpGet("/track")]
+    [EnableRateLimiting(ApplyRateLimits.Track)]
+    public async Task<IActionResult> Track(string? code, CancellationToken ct)
+    {
+        if (!Request.Query.ContainsKey("code")) return View("TrackForm", new TrackFormModel(null, null, []));
+        var normalised = QueryCodes.Normalise(code);
+        if (normalised is null)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            var message = string.IsNullOrWhiteSpace(code) ? "请输入查询码。" : "查询码应为12位字母和数字，不含数字0、1和字母O、I、L，请核对后重新输入。";
+            return View("TrackForm", new TrackFormModel(code, message, []));
+        }
+        var c = await db.ApplicationCases.AsNoTracking().Include(x => x.Events).FirstOrDefaultAsync(x => x.QueryCode == normalised, ct);
+        if (c is null)
+        {
+            Response.StatusCode = StatusCodes.Status404NotFound;
+            return View("TrackForm", new TrackFormModel(code, "没有找到查询码为 {0} 的申请，请核对后重新输入。", [normalised]));
+        }
+
+        var today = clock.Today();
+        var deadline = c.Deadline(await CalendarLoader.LoadAsync(db, ct), today);
+        var supplement = c.Events.LastOrDefault(e => e.Kind == ApplicationEventKind.SupplementRequested);
+        var open = c.State is not (ApplicationState.Replied or ApplicationState.Closed);
+        return View("Track", new TrackModel(
+            c.QueryCode,
+            TrackModel.Initial(c.ApplicantName),
+            IdentityNumbers.Mask(c.IdentityNumber),
+            c.State,
+            c.SubmittedAt,
+            c.ReceivedOn,
+            deadline,
+            open && c.State != ApplicationState.AwaitingSupplement && deadline is { } d && ReplyDeadline.IsOverdue(d.DueOn, today),
+            c.SupplementRequestedOn,
+            c.SupplementDeadline,
+            supplement?.Note,
+            c.SupplementReceivedOn,
+            c.ExtensionWorkingDays,
+            c.ExtensionReason,
+            c.ReplyType,
+            c.RepliedOn,
+            (c.ReplyLetter ?? string.Empty).ReplaceLineEndings("\n").Split('\n'),
+            c.DeliveredOn,
+            c.ClosedOn));
+    }
+
+    private IActionResult FormView(ApplyForm form, bool invalid = false)
+    {
+        if (invalid) Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View("Index", form);
+    }
+
+    private Task<bool> CodeTakenAsync(string code, CancellationToken ct) =>
+        db.ApplicationCases.AsNoTracking().AnyAsync(c => c.QueryCode == code, ct);
+
+    /// <summary>303: the browser GETs the receipt, so a reload does not submit the application again.</summary>
+    private StatusCodeResult SeeOther(string location)
+    {
+        Response.Headers.Location = location;
+        return StatusCode(StatusCodes.Status303SeeOther);
+    }
+}

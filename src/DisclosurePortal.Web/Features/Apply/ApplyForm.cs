@@ -1,0 +1,116 @@
+using System.Text.RegularExpressions;
+using DisclosurePortal.Domain.Applications;
+using FluentValidation;
+
+namespace DisclosurePortal.Web.Features.Apply;
+
+/// <summary>What an applicant types (条例 Art. 29). Everything is nullable so nothing typed is lost on a re-render.</summary>
+public sealed class ApplyForm
+{
+    public ApplicantKind? ApplicantKind { get; set; }
+    public string? ApplicantName { get; set; }
+    public string? IdentityNumber { get; set; }
+    public string? ContactPerson { get; set; }
+    public string? Contact { get; set; }
+    public string? PostalAddress { get; set; }
+    public string? InformationDescription { get; set; }
+    public ProvisionForm? ProvisionForm { get; set; }
+    public DeliveryMethod? DeliveryMethod { get; set; }
+
+    /// <summary>The honeypot: hidden from people, so only a bot fills it in.</summary>
+    public string? Website { get; set; }
+
+    public bool IsOrganisation => ApplicantKind is { } kind && kind != Domain.Applications.ApplicantKind.NaturalPerson;
+
+    /// <summary>The identity number as stored: no surrounding spaces, a resident ID's check character as a capital X.</summary>
+    public string NormalisedIdentityNumber => (IdentityNumber ?? string.Empty).Trim().ToUpperInvariant();
+
+    public ApplicationDetails ToDetails() => new()
+    {
+        ApplicantKind = ApplicantKind!.Value,
+        ApplicantName = ApplicantName!.Trim(),
+        IdentityNumber = NormalisedIdentityNumber,
+        // A natural person has no 联系人: whatever was typed there is not kept (only what the application needs).
+        ContactPerson = IsOrganisation ? ContactPerson?.Trim() : null,
+        Contact = Contact!.Trim(),
+        PostalAddress = PostalAddress?.Trim(),
+        InformationDescription = InformationDescription!.Trim(),
+        ProvisionForm = ProvisionForm!.Value,
+        DeliveryMethod = DeliveryMethod!.Value,
+        Channel = ApplicationChannel.Online,
+    };
+}
+
+public sealed partial class ApplyFormValidator : AbstractValidator<ApplyForm>
+{
+    // The column sizes of ApplicationsConfiguration: a longer value is refused here, never by the database.
+    public const int MaxNameLength = 200;
+    public const int MaxContactPersonLength = 100;
+    public const int MaxContactLength = 200;
+    public const int MaxAddressLength = 300;
+    public const int MaxDescriptionLength = 4000;
+
+    public ApplyFormValidator(TimeProvider clock)
+    {
+        var today = Infrastructure.ChinaTime.Today(clock);
+        RuleFor(x => x.ApplicantKind).NotNull().WithMessage("请选择申请人类型。").IsInEnum().WithMessage("请选择申请人类型。");
+        RuleFor(x => x.ApplicantName)
+            .NotEmpty().WithMessage("请填写申请人姓名或名称。")
+            .MaximumLength(MaxNameLength).WithMessage("姓名或名称不能超过200个字。")
+            .Must(NoControlCharacters).WithMessage("姓名或名称含有无法显示的控制字符。")
+            .Must(NoMarkup).WithMessage("姓名或名称不能包含“<”“>”符号。");
+
+        // 条例 Art. 29: 身份证明. A person gives the 18-digit resident ID; an organisation its 统一社会信用代码.
+        RuleFor(x => x.IdentityNumber).Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage("请填写证件号码。")
+            .Must(NoControlCharacters).WithMessage("证件号码含有无法显示的控制字符。")
+            .Must((f, _) => IdentityNumbers.IsValidResidentId(f.NormalisedIdentityNumber, today))
+            .When(f => f.ApplicantKind == ApplicantKind.NaturalPerson, ApplyConditionTo.CurrentValidator)
+            .WithMessage("身份证号码有误，请核对：应为18位，最后一位是数字或X。");
+        RuleFor(x => x.IdentityNumber).Cascade(CascadeMode.Stop)
+            .Must((f, _) => !IdentityNumbers.IsValidResidentId(f.NormalisedIdentityNumber, today))
+            .WithMessage("法人或其他组织请填写统一社会信用代码，而不是身份证号码。")
+            .Must((f, _) => IdentityNumbers.IsValidCreditCode(f.NormalisedIdentityNumber))
+            .WithMessage("统一社会信用代码有误，请核对：应为18位数字或大写字母。")
+            .When(f => f.IsOrganisation && !string.IsNullOrWhiteSpace(f.IdentityNumber) && NoControlCharacters(f.IdentityNumber));
+
+        RuleFor(x => x.ContactPerson)
+            .NotEmpty().When(f => f.IsOrganisation).WithMessage("法人或其他组织请填写联系人。")
+            .MaximumLength(MaxContactPersonLength).WithMessage("联系人不能超过100个字。")
+            .Must(NoControlCharacters).WithMessage("联系人含有无法显示的控制字符。")
+            .Must(NoMarkup).WithMessage("联系人不能包含“<”“>”符号。");
+        RuleFor(x => x.Contact).Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage("请填写联系电话或电子邮箱。")
+            .MaximumLength(MaxContactLength).WithMessage("联系方式不能超过200个字。")
+            .Must(c => IsPhone(c) || IsEmail(c)).WithMessage("请填写有效的联系电话或电子邮箱。")
+            .Must((f, c) => f.DeliveryMethod != DeliveryMethod.Email || IsEmail(c))
+            .WithMessage("选择以电子邮件获取的，请在此填写电子邮箱。");
+        RuleFor(x => x.PostalAddress)
+            .NotEmpty().When(f => f.DeliveryMethod == DeliveryMethod.Post).WithMessage("选择邮寄的，请填写通信地址。")
+            .MaximumLength(MaxAddressLength).WithMessage("通信地址不能超过300个字。")
+            .Must(NoControlCharacters).WithMessage("通信地址含有无法显示的控制字符。");
+        RuleFor(x => x.InformationDescription)
+            .NotEmpty().WithMessage("请描述所需的政府信息：名称、文号或者便于查询的其他特征。")
+            .MaximumLength(MaxDescriptionLength).WithMessage("所需信息的描述不能超过4000字。")
+            .Must(d => d is null || !d.Any(c => char.IsControl(c) && c is not ('\r' or '\n' or '\t')))
+            .WithMessage("所需信息的描述含有无法显示的控制字符。");
+        RuleFor(x => x.ProvisionForm).NotNull().WithMessage("请选择获取信息的形式。").IsInEnum().WithMessage("请选择获取信息的形式。");
+        RuleFor(x => x.DeliveryMethod).NotNull().WithMessage("请选择获取信息的方式。").IsInEnum().WithMessage("请选择获取信息的方式。");
+    }
+
+    private static bool NoControlCharacters(string? s) => s is null || !s.Any(char.IsControl);
+
+    /// <summary>A name has no angle brackets; one that does is markup, not a name (it would be shown escaped anyway).</summary>
+    private static bool NoMarkup(string? s) => s is null || s.AsSpan().IndexOfAny('<', '>') < 0;
+
+    private static bool IsPhone(string? s) => s is not null && Phone().IsMatch(s.Trim());
+
+    private static bool IsEmail(string? s) => s is not null && Email().IsMatch(s.Trim());
+
+    /// <summary>A mobile or landline number, with an area code, extension or +86 if the applicant writes one.</summary>
+    [GeneratedRegex(@"^\+?[0-9][0-9 ()\-]{5,22}[0-9]$")]
+    private static partial Regex Phone();
+
+    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+    private static partial Regex Email();
+}
