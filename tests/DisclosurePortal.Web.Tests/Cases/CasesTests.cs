@@ -38,6 +38,7 @@ public abstract class CasesTests(PortalFactory factory)
         var reviewer = await Browserish.SignedInAsync(factory, "reviewer");
         var (_, page) = await Html.GetAsync(reviewer, $"/cases/{c.Id}");
         Assert.Equal(["确认收到"], page.QuerySelectorAll(".case-action h3").Select(h => h.Text()));
+        Assert.Single(page.QuerySelectorAll(".case-action form[method=post]"));
         Assert.Equal("11010519491231002X", page.QuerySelectorAll(".elements dd.mono").First().Text()); // whole on the case page
 
         Assert.Equal(HttpStatusCode.Redirect, (await ActAsync(reviewer, c.Id, "confirmreceipt", new() { ["On"] = Today })).StatusCode);
