@@ -173,7 +173,7 @@ public sealed class ApplicationCase
     public void RequestSupplement(DateOnly noticeOn, DateOnly supplementBy, string whatIsNeeded, string actor, DateTimeOffset now, WorkingCalendar calendar, DateOnly today)
     {
         Require(CaseAction.RequestSupplement);
-        var what = Guard.Optional(whatIsNeeded) ?? throw new DomainException("补正告知须写明需要补正的事项。");
+        var what = Guard.Optional(whatIsNeeded)?.TrimEnd('。', '；', '.', ';') ?? throw new DomainException("补正告知须写明需要补正的事项。");
         if (noticeOn < ReceivedOn || noticeOn > today) throw new DomainException("补正告知之日应在收到申请之日与今天之间。");
         if (supplementBy <= noticeOn) throw new DomainException("补正期限应晚于告知之日。");
         var noticeDue = ReplyDeadline.SupplementNoticeDue(ReceivedOn!.Value, calendar);

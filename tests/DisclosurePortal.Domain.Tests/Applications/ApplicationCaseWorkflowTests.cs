@@ -92,7 +92,8 @@ public sealed class ApplicationCaseWorkflowTests
     {
         var c = Online();
         c.ConfirmReceipt(D("2026-01-26"), "王审核", At("2026-01-26"), China2025To2026, D("2026-01-26"));
-        c.RequestSupplement(D("2026-01-27"), D("2026-02-10"), "写明年份", "王审核", At("2026-01-27"), China2025To2026, D("2026-01-27"));
+        c.RequestSupplement(D("2026-01-27"), D("2026-02-10"), "写明年份。", "王审核", At("2026-01-27"), China2025To2026, D("2026-01-27"));
+        Assert.EndsWith("写明年份；请于2026-02-10前补正。", c.Events[^1].Note, StringComparison.Ordinal);
         Assert.Throws<DomainException>(() => c.CloseUnsupplemented("王审核", At("2026-02-10"), D("2026-02-10")));
         c.CloseUnsupplemented("王审核", At("2026-02-11"), D("2026-02-11"));
         Assert.Equal(ReplyType.OtherNoSupplement, c.ReplyType);
