@@ -107,6 +107,69 @@ public abstract class CasesTests(PortalFactory factory)
         Assert.Equal(2, saved.Events.Count);
     }
 
+    private static Dictionary<string, string> PaperApplication(string channel, string receivedOn) => new()
+    {
+        ["channel"] = channel, ["receivedOn"] = receivedOn, ["ApplicantKind"] = "2", ["ApplicantName"] = "青川县某建材有限公司",
+        ["IdentityNumber"] = "91350100M000100Y43", ["ContactPerson"] = "王经理", ["Contact"] = "0839-1234567",
+        ["PostalAddress"] = "青川县工业园区1号", ["InformationDescription"] = $"2025年度政府采购项目中标结果 {Guid.NewGuid():N}",
+        ["ProvisionForm"] = "1", ["DeliveryMethod"] = "1",
+    };
+
+    [Fact]
+    public async Task APaperApplication_IsRegistered_ReceivedTheDayItWasSignedFor()
+    {
+        _ = factory.Server;
+        var reviewer = await Browserish.SignedInAsync(factory, "reviewer");
+        var signedFor = DateTime.UtcNow.AddHours(8).AddDays(-3).ToString("yyyy-MM-dd");
+        var form = PaperApplication("2", signedFor);
+        var response = await Browserish.PostFormAsync(reviewer, "/cases/new", "/cases/new", form);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+
+        await using var db = factory.NewDbContext();
+        var c = await db.ApplicationCases.Include(x => x.Events).SingleAsync(x => x.InformationDescription == form["InformationDescription"]);
+        var calendar = await CalendarLoader.LoadAsync(db);
+        var received = DateOnly.Parse(signedFor, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(ApplicationChannel.Mail, c.Channel);
+        Assert.Equal(ApplicationState.InProgress, c.State);
+        Assert.Equal(received, c.ReceivedOn);
+        Assert.Equal(calendar.AddWorkingDays(received, 20), c.DueOn);
+        Assert.Contains("签收之日", c.Events[^1].Note, StringComparison.Ordinal);
+        var (_, page) = await Html.GetAsync(reviewer, response.Headers.Location!.OriginalString);
+        Assert.Contains(c.QueryCode, page.QuerySelector(".flash").Text(), StringComparison.Ordinal);
+    }
+
+    private static Dictionary<string, string> BadCreditCode(Dictionary<string, string> form)
+    {
+        form["IdentityNumber"] = "91350100M000100Y44"; // wrong check character (GB 32100)
+        return form;
+    }
+
+    [Fact]
+    public async Task RegistrationRefusals_KeepTheForm()
+    {
+        _ = factory.Server;
+        var reviewer = await Browserish.SignedInAsync(factory, "reviewer");
+        var future = DateTime.UtcNow.AddHours(8).AddDays(2).ToString("yyyy-MM-dd");
+        foreach (var (form, field, message) in new[]
+                 {
+                     (PaperApplication("3", Today), "channel", "请选择当面提交或邮寄。"),
+                     (PaperApplication("1", future), "receivedOn", "收到申请之日不能晚于今天。"),
+                     (BadCreditCode(PaperApplication("1", Today)), "IdentityNumber", ""), // the form's own (checksum) message
+                 })
+        {
+            await using var before = factory.NewDbContext();
+            var count = await before.ApplicationCases.CountAsync();
+            var response = await Browserish.PostFormAsync(reviewer, "/cases/new", "/cases/new", form);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            var doc = await Html.ParseAsync(response);
+            Assert.Contains(message, doc.QuerySelector($"#{field}-error").Text(), StringComparison.Ordinal);
+            Assert.NotEmpty(doc.QuerySelector($"#{field}-error").Text());
+            Assert.Equal(form["InformationDescription"], doc.QuerySelector("#InformationDescription").Text());
+            await using var after = factory.NewDbContext();
+            Assert.Equal(count, await after.ApplicationCases.CountAsync());
+        }
+    }
+
     [Fact]
     public async Task TheList_PutsConfirmationsFirst_AndMasksPersonalData()
     {

@@ -25,7 +25,7 @@ public sealed class ApplyForm
     /// <summary>The identity number as stored: no surrounding spaces, a resident ID's check character as a capital X.</summary>
     public string NormalisedIdentityNumber => (IdentityNumber ?? string.Empty).Trim().ToUpperInvariant();
 
-    public ApplicationDetails ToDetails() => new()
+    public ApplicationDetails ToDetails(ApplicationChannel channel = ApplicationChannel.Online) => new()
     {
         ApplicantKind = ApplicantKind!.Value,
         ApplicantName = ApplicantName!.Trim(),
@@ -37,7 +37,7 @@ public sealed class ApplyForm
         InformationDescription = InformationDescription!.Trim(),
         ProvisionForm = ProvisionForm!.Value,
         DeliveryMethod = DeliveryMethod!.Value,
-        Channel = ApplicationChannel.Online,
+        Channel = channel,
     };
 }
 

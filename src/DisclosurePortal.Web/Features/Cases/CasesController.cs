@@ -16,8 +16,44 @@ namespace DisclosurePortal.Web.Features.Cases;
 /// case page; lists mask it.
 /// </summary>
 [Authorize(Policy = Policies.Reviewer)]
-public sealed class CasesController(PortalDbContext db, AuditTrail audit, TimeProvider clock) : PortalController
+public sealed class CasesController(PortalDbContext db, AuditTrail audit, TimeProvider clock, FluentValidation.IValidator<Apply.ApplyForm> applicantValidator) : PortalController
 {
+    /// <summary>登记 a paper application: handed in at the office or received by mail.</summary>
+    [HttpGet("/cases/new")]
+    public IActionResult New() => View(new RegisterModel(new Apply.ApplyForm(), ApplicationChannel.InPerson, clock.Today()));
+
+    /// <summary>
+    /// 条例 Art. 31: an application handed in is received that day; one sent by mail the day it is signed for. The case
+    /// starts with its reply period running, and the applicant is given the tracking code.
+    /// </summary>
+    [HttpPost("/cases/new")]
+    public async Task<IActionResult> Register(Apply.ApplyForm form, ApplicationChannel? channel, DateOnly? receivedOn, CancellationToken ct)
+    {
+        var today = clock.Today();
+        foreach (var field in new[] { nameof(Apply.ApplyForm.ApplicantKind), nameof(Apply.ApplyForm.ProvisionForm), nameof(Apply.ApplyForm.DeliveryMethod), "channel" })
+            ModelState.Remove(field);
+        if (channel is not (ApplicationChannel.InPerson or ApplicationChannel.Mail))
+            ModelState.AddModelError("channel", "请选择当面提交或邮寄。");
+        if (receivedOn is null) ModelState.AddModelError("receivedOn", "请填写收到申请之日。");
+        else if (receivedOn > today) ModelState.AddModelError("receivedOn", "收到申请之日不能晚于今天。");
+        if (!await applicantValidator.ValidateIntoAsync(form, ModelState, ct))
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View("New", new RegisterModel(form, channel, receivedOn));
+        }
+        var calendar = await CalendarLoader.LoadAsync(db, ct);
+        var code = Apply.QueryCodes.New();
+        var c = ApplicationCase.Register(form.ToDetails(channel!.Value), code, receivedOn!.Value, User.DisplayName(), clock.GetUtcNow(), calendar, today);
+        db.ApplicationCases.Add(c);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        audit.Record(User, "case.register", "ApplicationCase", c.Id, $"登记{(channel == ApplicationChannel.Mail ? "邮寄" : "当面提交")}的申请，收到申请之日 {receivedOn:yyyy-MM-dd}");
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        TempData["Flash"] = $"已登记。请将查询码 {code} 告知申请人。";
+        return Redirect($"/cases/{c.Id}");
+    }
+
     private const int PageSize = 30;
 
     [HttpGet("/cases")]

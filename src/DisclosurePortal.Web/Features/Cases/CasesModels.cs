@@ -31,3 +31,5 @@ public sealed class CaseActionForm
 
     public static string MaskName(string name) => name.Length <= 1 ? "*" : name[..1] + new string('*', Math.Min(3, name.Length - 1));
 }
+
+public sealed record RegisterModel(Apply.ApplyForm Form, ApplicationChannel? Channel, DateOnly? ReceivedOn);
