@@ -88,7 +88,7 @@ public sealed class ApplicationCase
         var problems = details.Problems();
         if (problems.Count > 0) throw new DomainException(string.Join(" ", problems));
         var @case = New(details, queryCode, now);
-        @case.Append(ApplicationEventKind.Submitted, now, "申请人", null, $"通过{ChannelName(details.Channel)}提交申请。");
+        @case.Append(ApplicationEventKind.Submitted, now, "申请人", null, $"通过{ApplicationChannels.Describe(details.Channel)}提交申请。");
         return @case;
     }
 
@@ -317,15 +317,6 @@ public sealed class ApplicationCase
         Version++;
         return e;
     }
-
-    private static string ChannelName(ApplicationChannel channel) => channel switch
-    {
-        ApplicationChannel.InPerson => "当面",
-        ApplicationChannel.Mail => "邮寄",
-        ApplicationChannel.Online => "网上",
-        ApplicationChannel.Fax => "传真",
-        _ => channel.ToString(),
-    };
 }
 
 /// <summary>What an applicant fills in (条例 Art. 29).</summary>

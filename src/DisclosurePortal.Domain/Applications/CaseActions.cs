@@ -79,6 +79,10 @@ public static class ReplyTypes
 
 public static class ApplicantKinds
 {
+    /// <summary>法人或其他组织: every kind but the natural person.</summary>
+    public static IReadOnlyList<ApplicantKind> Organisations { get; } =
+        [.. Enum.GetValues<ApplicantKind>().Where(k => k != ApplicantKind.NaturalPerson)];
+
     public static string Describe(ApplicantKind kind) => kind switch
     {
         ApplicantKind.NaturalPerson => "自然人",
@@ -110,5 +114,39 @@ public static class EventKinds
         ApplicationEventKind.Closed => "办结",
         ApplicationEventKind.Note => "备注",
         _ => kind.ToString(),
+    };
+}
+
+public static class ApplicationChannels
+{
+    public static string Describe(ApplicationChannel channel) => channel switch
+    {
+        ApplicationChannel.InPerson => "当面",
+        ApplicationChannel.Mail => "邮寄",
+        ApplicationChannel.Online => "网上",
+        ApplicationChannel.Fax => "传真",
+        _ => channel.ToString(),
+    };
+}
+
+public static class ProvisionForms
+{
+    public static string Describe(ProvisionForm form) => form switch
+    {
+        ProvisionForm.Paper => "纸质",
+        ProvisionForm.Electronic => "电子文档",
+        _ => form.ToString(),
+    };
+}
+
+public static class DeliveryMethods
+{
+    public static string Describe(DeliveryMethod method) => method switch
+    {
+        DeliveryMethod.Post => "邮寄",
+        DeliveryMethod.Email => "电子邮件",
+        DeliveryMethod.Pickup => "当面领取",
+        DeliveryMethod.Online => "网上获取",
+        _ => method.ToString(),
     };
 }

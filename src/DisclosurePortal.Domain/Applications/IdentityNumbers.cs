@@ -46,6 +46,13 @@ public static class IdentityNumbers
         return CreditAlphabet[check == 31 ? 0 : check] == s[17];
     }
 
+    /// <summary>A name as lists and the public tracking page show it: the first character, then "*" (张*).</summary>
+    public static string MaskName(string? name)
+    {
+        var trimmed = (name ?? string.Empty).Trim();
+        return trimmed.Length == 0 ? "*" : new StringInfo(trimmed).SubstringByTextElements(0, 1) + "*";
+    }
+
     /// <summary>Shown in lists and logs: the first 6 and last 4 characters, the rest masked.</summary>
     public static string Mask(string? number) =>
         number is not { Length: > 10 } ? "****" : string.Concat(number.AsSpan(0, 6), new string('*', number.Length - 10), number.AsSpan(number.Length - 4));

@@ -32,6 +32,14 @@ public sealed class IdentityAndFeeTests
         Assert.Equal("110105********002X", IdentityNumbers.Mask("11010519491231002X"));
 
     [Theory]
+    [InlineData("张三丰", "张*")]
+    [InlineData("  李四 ", "李*")]
+    [InlineData("𠀋大勇", "𠀋*")]   // a character outside the BMP is one person-visible character, not half of one
+    [InlineData("", "*")]
+    public void MaskName_ShowsOnlyTheFirstCharacter(string name, string masked) =>
+        Assert.Equal(masked, IdentityNumbers.MaskName(name));
+
+    [Theory]
     [InlineData(1, 0)]
     [InlineData(10, 0)]
     [InlineData(11, 100)]

@@ -178,7 +178,7 @@ public abstract class CasesTests(PortalFactory factory)
         var (response, doc) = await Html.GetAsync(reviewer, "/cases");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var row = doc.QuerySelectorAll("tbody tr").Single(r => r.QuerySelector("a").Text() == c.QueryCode);
-        Assert.Contains("张**", row.Text(), StringComparison.Ordinal);
+        Assert.Contains("张*", row.Text(), StringComparison.Ordinal);
         Assert.DoesNotContain("张三丰", doc.Body.Text(), StringComparison.Ordinal);
         Assert.DoesNotContain("11010519491231002X", doc.Body.Text(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, (await reviewer.GetAsync("/cases?month=2026-13")).StatusCode);

@@ -112,7 +112,7 @@ public sealed class ApplyController(
         var open = c.State is not (ApplicationState.Replied or ApplicationState.Closed);
         return View("Track", new TrackModel(
             c.QueryCode,
-            TrackModel.Initial(c.ApplicantName),
+            IdentityNumbers.MaskName(c.ApplicantName),
             IdentityNumbers.Mask(c.IdentityNumber),
             c.State,
             c.SubmittedAt,

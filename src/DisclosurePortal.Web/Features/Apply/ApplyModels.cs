@@ -1,4 +1,3 @@
-using System.Globalization;
 using DisclosurePortal.Domain.Applications;
 
 namespace DisclosurePortal.Web.Features.Apply;
@@ -32,10 +31,4 @@ public sealed record TrackModel(
     DateOnly? ClosedOn)
 {
     public bool IsOpen => State is not (ApplicationState.Replied or ApplicationState.Closed);
-
-    public static string Initial(string name)
-    {
-        var trimmed = name.Trim();
-        return trimmed.Length == 0 ? "*" : new StringInfo(trimmed).SubstringByTextElements(0, 1) + "*";
-    }
 }

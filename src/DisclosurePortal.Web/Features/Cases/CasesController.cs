@@ -95,7 +95,7 @@ public sealed class CasesController(PortalDbContext db, AuditTrail audit, TimePr
         {
             var open = r.State is not (ApplicationState.Replied or ApplicationState.Closed);
             int? left = r.DueOn is { } due && open ? (today <= due ? calendar.WorkingDaysBetween(today, due) : -calendar.WorkingDaysBetween(due, today)) : null;
-            return new CaseRow(r.Id, r.QueryCode, CaseActionForm.MaskName(r.ApplicantName), r.ApplicantKind,
+            return new CaseRow(r.Id, r.QueryCode, IdentityNumbers.MaskName(r.ApplicantName), r.ApplicantKind,
                 r.InformationDescription.Length > 40 ? r.InformationDescription[..40] + "……" : r.InformationDescription,
                 r.State, DateOnly.FromDateTime(r.SubmittedAt.ToChina().DateTime), r.ReceivedOn, r.DueOn, left,
                 open && r.DueOn is { } d1 && ReplyDeadline.IsOverdue(d1, today), open && r.DueOn is { } d2 && ReplyDeadline.IsDueSoon(d2, today, calendar), r.Department);

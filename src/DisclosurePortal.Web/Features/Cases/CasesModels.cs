@@ -28,8 +28,6 @@ public sealed class CaseActionForm
     public string? Template { get; set; }
     public DeliveryMethod? Delivery { get; set; }
     public int Version { get; set; }
-
-    public static string MaskName(string name) => name.Length <= 1 ? "*" : name[..1] + new string('*', Math.Min(3, name.Length - 1));
 }
 
 public sealed record RegisterModel(Apply.ApplyForm Form, ApplicationChannel? Channel, DateOnly? ReceivedOn);

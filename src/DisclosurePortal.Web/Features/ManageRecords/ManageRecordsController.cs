@@ -125,7 +125,7 @@ public sealed class ManageRecordsController(
         var (record, version) = await OwnLatest(id, ct);
         if (record is null || version is null) return NotFoundPage("没有找到该信息。");
         if (version.State != VersionState.Draft)
-            return Conflict(id, $"当前版本状态为“{VersionWorkflow.Describe(version.State)}”，不能修改。已发布的信息请先“新建修改稿”。");
+            return Refused(id, $"当前版本状态为“{VersionWorkflow.Describe(version.State)}”，不能修改。已发布的信息请先“新建修改稿”。");
         return await FormView("Edit", RecordForm.From(record, version), record, ct, returnReason: version.ReturnReason);
     }
 
@@ -177,7 +177,7 @@ public sealed class ManageRecordsController(
             var (record, latest) = await OwnLatest(id, ct);
             if (record is null || latest is null) return NotFoundPage("没有找到该信息。");
             if (latest.Version != version)
-                return Conflict(id, "该信息已被他人修改，请查看最新内容后再提交。");
+                return Refused(id, "该信息已被他人修改，请查看最新内容后再提交。");
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             try
             {
@@ -199,7 +199,7 @@ public sealed class ManageRecordsController(
             }
             catch (DomainException ex)
             {
-                return Conflict(id, ex.Message);
+                return Refused(id, ex.Message);
             }
             catch (DbUpdateException ex) when (attempt < SubmitAttempts)
             {
@@ -229,7 +229,7 @@ public sealed class ManageRecordsController(
         }
         catch (DomainException ex)
         {
-            return Conflict(id, ex.Message);
+            return Refused(id, ex.Message);
         }
         TempData["Flash"] = "已新建修改稿。审核通过前，网站上继续显示已发布的版本。";
         return Redirect($"/manage/records/{id}/edit");
@@ -243,15 +243,15 @@ public sealed class ManageRecordsController(
     {
         var (record, latest) = await OwnLatest(id, ct);
         if (record is null || latest is null) return NotFoundPage("没有找到该信息。");
-        if (latest.State != VersionState.Draft) return Conflict(id, "只有草稿可以上传附件。");
-        if (file is null || file.Length == 0) return Conflict(id, "请选择要上传的文件。", StatusCodes.Status400BadRequest);
+        if (latest.State != VersionState.Draft) return Refused(id, "只有草稿可以上传附件。");
+        if (file is null || file.Length == 0) return Refused(id, "请选择要上传的文件。", StatusCodes.Status400BadRequest);
         if (file.Length > MaxAttachmentBytes)
-            return Conflict(id, $"文件不能超过 {MaxAttachmentBytes / 1024 / 1024} MB。", StatusCodes.Status400BadRequest);
+            return Refused(id, $"文件不能超过 {MaxAttachmentBytes / 1024 / 1024} MB。", StatusCodes.Status400BadRequest);
 
         await using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, ct);
         var (type, problem) = AttachmentInspector.Inspect(buffer, file.FileName);
-        if (type is null) return Conflict(id, problem!, StatusCodes.Status400BadRequest);
+        if (type is null) return Refused(id, problem!, StatusCodes.Status400BadRequest);
 
         var key = $"{DateTime.UtcNow:yyyy}/{Guid.NewGuid():N}{type.Extension}";
         var path = storage.PathOf(key)!;
@@ -276,7 +276,7 @@ public sealed class ManageRecordsController(
         if (record is null || latest is null) return NotFoundPage("没有找到该信息。");
         var attachment = await db.Attachments.FirstOrDefaultAsync(a => a.Id == attachmentId && a.RecordVersionId == latest.Id, ct);
         if (attachment is null) return NotFoundPage("没有找到该附件。");
-        if (latest.State != VersionState.Draft) return Conflict(id, "只有草稿可以删除附件。");
+        if (latest.State != VersionState.Draft) return Refused(id, "只有草稿可以删除附件。");
         db.Attachments.Remove(attachment); // the file stays: an earlier version may still list it
         audit.Record(User, "record.detach", "Record", id, $"删除附件：{attachment.FileName}");
         await db.SaveChangesAsync(ct);
@@ -333,7 +333,7 @@ public sealed class ManageRecordsController(
         return view;
     }
 
-    private IActionResult Conflict(int id, string message, int status = StatusCodes.Status409Conflict)
+    private IActionResult Refused(int id, string message, int status = StatusCodes.Status409Conflict)
     {
         Response.StatusCode = status;
         return View("Problem", new ProblemModel(status, status == 400 ? "请求有误" : "操作未能完成", message, [])
