@@ -1,5 +1,6 @@
 using DisclosurePortal.Web.Data.Seed;
 using DisclosurePortal.Web.Features.Apply;
+using DisclosurePortal.Web.Features.Cases;
 using DisclosurePortal.Web.Infrastructure;
 using DisclosurePortal.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc;
@@ -17,6 +18,7 @@ builder.Services.AddSingleton<MarkdownRenderer>();
 builder.Services.AddSingleton<AttachmentStorage>();
 builder.Services.AddScoped<AuditTrail>();
 builder.Services.AddPortalValidators();
+builder.Services.AddProcessingFees(builder.Configuration); // FeeTiers from the "Fees" section (Features/Cases)
 builder.Services.AddApplyRateLimits(builder.Configuration); // AddRateLimiter: policies "apply" and "track" (Features/Apply)
 // Chinese text is written as characters, not &#x…; escapes: a third of the bytes on every page.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>

@@ -63,6 +63,16 @@ public sealed class ApplicationCase
     /// <summary>信息处理费 (Art. 42, 国办函〔2020〕109号), in yuan.</summary>
     public decimal FeeAmount { get; private set; }
 
+    /// <summary>件数: the items this application counts as (109号 Art. 4: 一事一申请, split to the smallest reasonable unit); 1 until the office says otherwise.</summary>
+    public int ItemCount { get; private set; } = 1;
+
+    /// <summary>发出收费通知之日; the reply period stops from it until payment (109号 Art. 7).</summary>
+    public DateOnly? FeeNotifiedOn { get; private set; }
+
+    /// <summary>缴费期限: 20 working days after the notice (109号 Art. 7); unpaid by then, the application is abandoned.</summary>
+    public DateOnly? FeePaymentDeadline { get; private set; }
+    public DateOnly? FeePaidOn { get; private set; }
+
     /// <summary>补正告知之日 (Art. 30: one notice, within 7 working days of receipt).</summary>
     public DateOnly? SupplementRequestedOn { get; private set; }
 
@@ -137,6 +147,7 @@ public sealed class ApplicationCase
         var allowed = Transitions.Where(t => t.From == State).Select(t => t.Action).ToHashSet();
         if (SupplementRequestedOn is not null) allowed.Remove(CaseAction.RequestSupplement); // one notice only (Art. 30)
         if (ExtensionWorkingDays is not null) allowed.Remove(CaseAction.Extend);             // one extension only (Art. 33)
+        if (FeeNotifiedOn is not null) allowed.Remove(CaseAction.NotifyFee);                 // one fee notice per application
         return [.. Enum.GetValues<CaseAction>().Where(allowed.Contains)];
     }
 
@@ -153,6 +164,9 @@ public sealed class ApplicationCase
         (ApplicationState.InConsultation, CaseAction.ReceiveConsultation),
         (ApplicationState.InConsultation, CaseAction.Extend),
         (ApplicationState.InConsultation, CaseAction.Assign),
+        (ApplicationState.InProgress, CaseAction.NotifyFee),
+        (ApplicationState.AwaitingFee, CaseAction.RecordFeePayment),
+        (ApplicationState.AwaitingFee, CaseAction.CloseFeeUnpaid),
         (ApplicationState.Replied, CaseAction.Deliver),
     ];
 
@@ -246,6 +260,62 @@ public sealed class ApplicationCase
         Append(ApplicationEventKind.Extended, now, actor, on, $"经{approver}同意延期{workingDays}个工作日，理由：{why}。已告知申请人。");
     }
 
+    /// <summary>
+    /// 收费通知 (条例 Art. 42; 国办函〔2020〕109号 Art. 7): within the reply period, when the applicant's items this calendar month
+    /// go beyond the free ones. The applicant pays within 20 working days; from the notice until payment the reply period
+    /// stops.
+    /// </summary>
+    public void NotifyFee(DateOnly noticeOn, int items, int itemsEarlierThisMonth, FeeTiers tiers, string actor, DateTimeOffset now, WorkingCalendar calendar, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(tiers);
+        Require(CaseAction.NotifyFee);
+        if (items is < 1 or > MaxItems) throw new DomainException($"件数应为1至{MaxItems}。");
+        if (itemsEarlierThisMonth < 0) throw new DomainException("本月此前申请件数无效。");
+        if (noticeOn < (SupplementReceivedOn ?? ReceivedOn) || noticeOn > today) throw new DomainException("收费通知之日应在收到申请之日与今天之间。");
+        if (noticeOn > DueOn) throw new DomainException($"收费通知应在答复期限（{DueOn:yyyy-MM-dd}）内发出。");
+        var fee = tiers.FeeFor(itemsEarlierThisMonth, items);
+        if (fee == 0)
+            throw new DomainException($"该申请人本月累计申请{itemsEarlierThisMonth + items}件，未超过免费的{tiers.FreeItems}件，不收取信息处理费。");
+        ItemCount = items;
+        FeeAmount = fee;
+        FeeNotifiedOn = noticeOn;
+        FeePaymentDeadline = calendar.AddWorkingDays(noticeOn, ReplyDeadline.FeePaymentWorkingDays);
+        State = ApplicationState.AwaitingFee;
+        var notified = Append(ApplicationEventKind.FeeNotified, now, actor, noticeOn,
+            $"本月此前已申请{itemsEarlierThisMonth}件，本申请计{items}件，应缴信息处理费{fee:0.##}元，请于{FeePaymentDeadline:yyyy-MM-dd}前缴纳；逾期未缴纳的，视为放弃申请。");
+        Recompute(calendar, today);
+        notified.RecordDueOn(DueOn);
+    }
+
+    /// <summary>缴费: the reply period runs on from the day after payment.</summary>
+    public void RecordFeePayment(DateOnly paidOn, string actor, DateTimeOffset now, WorkingCalendar calendar, DateOnly today)
+    {
+        Require(CaseAction.RecordFeePayment);
+        if (paidOn < FeeNotifiedOn || paidOn > today) throw new DomainException("缴费之日应在收费通知之日与今天之间。");
+        if (paidOn > FeePaymentDeadline)
+            throw new DomainException($"缴费期限（{FeePaymentDeadline:yyyy-MM-dd}）已过，申请视为放弃，请按逾期未缴费办结。");
+        FeePaidOn = paidOn;
+        State = ApplicationState.InProgress;
+        var paid = Append(ApplicationEventKind.FeePaid, now, actor, paidOn, $"申请人已缴纳信息处理费{FeeAmount:0.##}元，答复期限相应顺延。");
+        Recompute(calendar, today);
+        paid.RecordDueOn(DueOn);
+    }
+
+    /// <summary>申请人逾期未按收费通知要求缴纳费用 (109号 Art. 7): closed as 其他处理 once the payment deadline has passed.</summary>
+    public void CloseFeeUnpaid(string actor, DateTimeOffset now, DateOnly today)
+    {
+        Require(CaseAction.CloseFeeUnpaid);
+        if (today <= FeePaymentDeadline)
+            throw new DomainException($"缴费期限（{FeePaymentDeadline:yyyy-MM-dd}）尚未届满，不能按逾期未缴费处理。");
+        ReplyType = Applications.ReplyType.OtherFeeUnpaid;
+        ClosedOn = today;
+        State = ApplicationState.Closed;
+        Append(ApplicationEventKind.Closed, now, actor, today, "申请人逾期未缴纳信息处理费，视为放弃申请，不再处理（其他处理）。");
+    }
+
+    /// <summary>The most items one application can be split into; beyond that the number is surely a typing error.</summary>
+    public const int MaxItems = 1000;
+
     /// <summary>分办 to the department that holds the information.</summary>
     public void Assign(int departmentId, string departmentName, string actor, DateTimeOffset now)
     {
@@ -258,7 +328,8 @@ public sealed class ApplicationCase
     public void Reply(ReplyType type, string letter, DateOnly on, string actor, DateTimeOffset now)
     {
         Require(CaseAction.Reply);
-        if (!Enum.IsDefined(type) || type is Applications.ReplyType.OtherNoSupplement) throw new DomainException("答复类型无效。");
+        // 逾期不补正 and 逾期未缴费 are closings of their own (CloseUnsupplemented, CloseFeeUnpaid), not replies.
+        if (!Enum.IsDefined(type) || type is Applications.ReplyType.OtherNoSupplement or Applications.ReplyType.OtherFeeUnpaid) throw new DomainException("答复类型无效。");
         var text = Guard.Optional(letter) ?? throw new DomainException("请填写答复书内容。");
         if (on < (SupplementReceivedOn ?? ReceivedOn)) throw new DomainException("答复日期不能早于收到申请之日。");
         ReplyType = type;
@@ -280,6 +351,25 @@ public sealed class ApplicationCase
         Append(ApplicationEventKind.Delivered, now, actor, on, "答复书已送达，办结归档。");
     }
 
+    /// <summary>
+    /// The due date the current calendar gives, when it differs from the stored one (an administrator has corrected the
+    /// holidays since the date was stored); null when nothing would change.
+    /// </summary>
+    public DateOnly? CorrectedDueOn(WorkingCalendar calendar, DateOnly today) =>
+        ApplicationStates.IsOpen(State) && Deadline(calendar, today) is { } d && d.DueOn != DueOn ? d.DueOn : null;
+
+    /// <summary>
+    /// 节假日安排更正: an explicit action (ADR 8), never a silent change — the stored due date follows the corrected calendar
+    /// and the history says from what to what.
+    /// </summary>
+    public void ApplyCalendarCorrection(string actor, DateTimeOffset now, WorkingCalendar calendar, DateOnly today)
+    {
+        var before = DueOn;
+        var corrected = CorrectedDueOn(calendar, today) ?? throw new DomainException("按现行工作日历，该申请的答复期限没有变化。");
+        DueOn = corrected;
+        Append(ApplicationEventKind.Note, now, actor, today, $"工作日历（节假日安排）已更正，答复期限由{before:yyyy-MM-dd}调整为{corrected:yyyy-MM-dd}。");
+    }
+
     /// <summary>The due date and how it was computed, or null before the application is received.</summary>
     public DeadlineExplanation? Deadline(WorkingCalendar calendar, DateOnly today) =>
         ReceivedOn is null ? null : ReplyDeadline.Compute(Facts(), calendar, today);
@@ -297,11 +387,12 @@ public sealed class ApplicationCase
             ReceivedOn = ReceivedOn!.Value,
             SupplementReceivedOn = SupplementReceivedOn,
             Consultations = consultations,
+            Fee = FeeNotifiedOn is { } notified ? new FeeNotice(notified, FeePaymentDeadline!.Value, FeePaidOn) : null,
             ExtensionWorkingDays = ExtensionWorkingDays ?? 0,
         };
     }
 
-    /// <summary>The due date is stored and recomputed only when a rule says so: receipt, supplement, consultation, extension.</summary>
+    /// <summary>The due date is stored and recomputed only when a rule says so: receipt, supplement, consultation, fee notice, extension.</summary>
     private void Recompute(WorkingCalendar calendar, DateOnly today) => DueOn = Deadline(calendar, today)?.DueOn;
 
     private void Require(CaseAction action)

@@ -67,6 +67,8 @@ public enum ApplicationState
     Replied = 5,
     /// <summary>已办结 (归档).</summary>
     Closed = 6,
+    /// <summary>待缴费 (国办函〔2020〕109号): a fee notice is out; the clock is paused until payment.</summary>
+    AwaitingFee = 7,
 }
 
 /// <summary>办理结果: exactly the rows of Table 三（三） of the annual report (国办公开办函〔2021〕30号).</summary>

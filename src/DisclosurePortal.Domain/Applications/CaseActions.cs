@@ -13,6 +13,9 @@ public enum CaseAction
     Assign,
     Reply,
     Deliver,
+    NotifyFee,
+    RecordFeePayment,
+    CloseFeeUnpaid,
 }
 
 public static class CaseActions
@@ -29,12 +32,18 @@ public static class CaseActions
         CaseAction.Assign => "分办",
         CaseAction.Reply => "答复",
         CaseAction.Deliver => "送达归档",
+        CaseAction.NotifyFee => "发出收费通知",
+        CaseAction.RecordFeePayment => "登记缴费",
+        CaseAction.CloseFeeUnpaid => "按逾期未缴费办结",
         _ => action.ToString(),
     };
 }
 
 public static class ApplicationStates
 {
+    /// <summary>Still running against its reply deadline (not yet replied or closed).</summary>
+    public static bool IsOpen(ApplicationState state) => state is not (ApplicationState.Replied or ApplicationState.Closed);
+
     public static string Describe(ApplicationState state) => state switch
     {
         ApplicationState.AwaitingConfirmation => "待确认收到",
@@ -43,6 +52,7 @@ public static class ApplicationStates
         ApplicationState.InConsultation => "征求意见中",
         ApplicationState.Replied => "已答复",
         ApplicationState.Closed => "已办结",
+        ApplicationState.AwaitingFee => "待缴费",
         _ => state.ToString(),
     };
 }

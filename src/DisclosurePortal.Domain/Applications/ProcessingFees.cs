@@ -10,6 +10,17 @@ public sealed record FeeTiers(int FreeItems = 10, int FirstTierLastItem = 30, de
 {
     public static FeeTiers StateCouncil2020 { get; } = new();
 
+    /// <summary>What is wrong with tiers read from configuration; empty when they make sense.</summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var p = new List<string>();
+        if (FreeItems < 0) p.Add("Fees:FreeItems must be 0 or more.");
+        if (FirstTierLastItem < FreeItems) p.Add("Fees:FirstTierLastItem must not be below Fees:FreeItems.");
+        if (StepItems < 1) p.Add("Fees:StepItems must be 1 or more.");
+        if (BaseYuan < 0 || StepYuan < 0) p.Add("Fees:BaseYuan and Fees:StepYuan must not be negative.");
+        return p;
+    }
+
     /// <summary>The price of the <paramref name="n"/>-th item of the month (1-based).</summary>
     public decimal PriceOfItem(int n)
     {

@@ -7,6 +7,9 @@ namespace DisclosurePortal.Domain.Applications;
 /// <summary>A consultation of a third party or another agency (条例 Art. 32).</summary>
 public sealed record Consultation(DateOnly SentOn, DateOnly? AnsweredOn);
 
+/// <summary>A fee notice (国办函〔2020〕109号 Art. 7): from the notice until payment the reply period does not run.</summary>
+public sealed record FeeNotice(DateOnly NotifiedOn, DateOnly PayBy, DateOnly? PaidOn);
+
 /// <summary>The facts a reply deadline depends on; the deadline is computed from them, never typed.</summary>
 public sealed record DeadlineFacts
 {
@@ -17,6 +20,9 @@ public sealed record DeadlineFacts
     public DateOnly? SupplementReceivedOn { get; init; }
 
     public IReadOnlyList<Consultation> Consultations { get; init; } = [];
+
+    /// <summary>The fee notice, if one was sent.</summary>
+    public FeeNotice? Fee { get; init; }
 
     /// <summary>The one extension (Art. 33), 0 when none, at most 20 working days.</summary>
     public int ExtensionWorkingDays { get; init; }
@@ -39,6 +45,9 @@ public static class ReplyDeadline
 
     /// <summary>条例 Art. 32: the third party has 15 working days to give its opinion.</summary>
     public const int ConsultationWorkingDays = 15;
+
+    /// <summary>国办函〔2020〕109号 Art. 7: pay within 20 working days of the fee notice.</summary>
+    public const int FeePaymentWorkingDays = 20;
 
     /// <summary>How close a due date counts as "due soon" (a derived fact, never stored).</summary>
     public const int DueSoonWorkingDays = 3;
@@ -88,6 +97,28 @@ public static class ReplyDeadline
             });
         }
 
+        if (facts.Fee is { } fee)
+        {
+            // 109号 Art. 7: 自发出收费通知之日起至申请人缴费之日止的期间，不计算在条例第三十三条规定的期限内. As for
+            // consultations, the notice day itself is not counted (it is a day of the period already running).
+            var unpaid = fee.PaidOn is null;
+            var ongoing = unpaid && today <= fee.PayBy;
+            provisional |= ongoing;
+            var end = fee.PaidOn ?? Min(today, fee.PayBy);
+            var paused = calendar.WorkingDaysBetween(fee.NotifiedOn, end);
+            var before = due;
+            due = calendar.AddWorkingDays(due, paused);
+            steps.Add(fee.PaidOn switch
+            {
+                { } paid =>
+                    $"{D(fee.NotifiedOn)}发出收费通知，申请人于{D(paid)}缴费，其间{paused}个工作日不计入答复期限（国办函〔2020〕109号），答复期限由{D(before)}顺延至{D(due)}。",
+                null when ongoing =>
+                    $"{D(fee.NotifiedOn)}发出收费通知，尚未缴费：截至{D(today)}已暂停{paused}个工作日，答复期限暂顺延至{D(due)}，缴费后重新确定（缴费期限为{D(fee.PayBy)}）。",
+                null =>
+                    $"{D(fee.NotifiedOn)}发出收费通知，申请人未在缴费期限{D(fee.PayBy)}前缴费，视为放弃申请（国办函〔2020〕109号）。",
+            });
+        }
+
         if (facts.ExtensionWorkingDays > 0)
         {
             var before = due;
@@ -107,6 +138,8 @@ public static class ReplyDeadline
             throw new DomainException($"延长答复期限最长不得超过{MaxExtensionWorkingDays}个工作日（条例第三十三条）。");
         if (facts.SupplementReceivedOn < facts.ReceivedOn)
             throw new DomainException("收到补正之日不能早于收到申请之日。");
+        if (facts.Fee is { } fee && (fee.NotifiedOn < facts.ReceivedOn || fee.PaidOn < fee.NotifiedOn || fee.PayBy < fee.NotifiedOn))
+            throw new DomainException("收费通知、缴费期限和缴费之日的先后顺序不对。");
         foreach (var c in facts.Consultations)
         {
             if (c.SentOn < facts.ReceivedOn) throw new DomainException("征求意见之日不能早于收到申请之日。");

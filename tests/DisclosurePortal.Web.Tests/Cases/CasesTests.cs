@@ -107,6 +107,125 @@ public abstract class CasesTests(PortalFactory factory)
         Assert.Equal(2, saved.Events.Count);
     }
 
+    [Fact]
+    public async Task AFeeNotice_CountsTheApplicantsItemsThisMonth_PausesTheClock_AndTheApplicantSeesIt()
+    {
+        _ = factory.Server;
+        var identity = "FEE" + Guid.NewGuid().ToString("N")[..15].ToUpperInvariant(); // this test's own applicant
+        var today = DateOnly.Parse(Today, System.Globalization.CultureInfo.InvariantCulture);
+        ApplicationCase earlier, c;
+        await using (var db = factory.NewDbContext())
+        {
+            var calendar = await CalendarLoader.LoadAsync(db);
+            ApplicationCase Paper(string what) => ApplicationCase.Register(new ApplicationDetails
+            {
+                ApplicantKind = ApplicantKind.LegalServiceProvider, ApplicantName = "某律师事务所", IdentityNumber = identity,
+                Contact = "0839-1234567", InformationDescription = what, Channel = ApplicationChannel.InPerson,
+            }, DisclosurePortal.Web.Features.Apply.QueryCodes.New(), today, "窗口", DateTimeOffset.UtcNow, calendar, today);
+            earlier = Paper("某路段工程招标文件");
+            db.ApplicationCases.Add(earlier);
+            await db.SaveChangesAsync();
+            c = Paper("全县各乡镇道路工程招标文件，共12个乡镇");
+            db.ApplicationCases.Add(c);
+            await db.SaveChangesAsync();
+        }
+        var reviewer = await Browserish.SignedInAsync(factory, "reviewer");
+        var (_, page) = await Html.GetAsync(reviewer, $"/cases/{c.Id}");
+        Assert.Contains("本月此前已申请1件", page.QuerySelector("#items-hint")!.Text(), StringComparison.Ordinal);
+
+        var bad = await ActAsync(reviewer, c.Id, "notifyfee", new() { ["On"] = Today, ["Items"] = "0" });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var badDoc = await Html.ParseAsync(bad);
+        Assert.Contains("件数应为1至1000", badDoc.QuerySelector(".form-errors").Text(), StringComparison.Ordinal);
+        Assert.Equal("0", badDoc.QuerySelector("#items-NotifyFee")!.GetAttribute("value"));
+        var free = await ActAsync(reviewer, c.Id, "notifyfee", new() { ["On"] = Today, ["Items"] = "9" });
+        Assert.Equal(HttpStatusCode.BadRequest, free.StatusCode);
+        Assert.Contains("不收取信息处理费", (await Html.ParseAsync(free)).QuerySelector(".form-errors").Text(), StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await ActAsync(reviewer, c.Id, "notifyfee", new() { ["On"] = Today, ["Items"] = "12" })).StatusCode);
+        await using (var db = factory.NewDbContext())
+        {
+            var saved = await db.ApplicationCases.SingleAsync(x => x.Id == c.Id);
+            Assert.Equal(ApplicationState.AwaitingFee, saved.State);
+            Assert.Equal(300m, saved.FeeAmount); // items 2–13 of the month: 11, 12, 13 at ¥100
+            Assert.Equal(12, saved.ItemCount);
+            var calendar = await CalendarLoader.LoadAsync(db);
+            Assert.Equal(calendar.AddWorkingDays(today, 20), saved.FeePaymentDeadline);
+        }
+        var (_, notified) = await Html.GetAsync(reviewer, $"/cases/{c.Id}");
+        Assert.Equal(["登记缴费", "按逾期未缴费办结"], notified.QuerySelectorAll(".case-action h3").Select(h => h.Text()));
+        Assert.Contains("300元", notified.QuerySelector("#case-fee")!.Text(), StringComparison.Ordinal);
+        var early = await ActAsync(reviewer, c.Id, "closefeeunpaid", []);
+        Assert.Equal(HttpStatusCode.BadRequest, early.StatusCode);
+        Assert.Contains("尚未届满", (await Html.ParseAsync(early)).QuerySelector(".form-errors").Text(), StringComparison.Ordinal);
+
+        var (_, track) = await Html.GetAsync(Browserish.NewClient(factory), $"/track?code={c.QueryCode}");
+        Assert.Contains("应缴信息处理费300元", track.QuerySelector("#fee-notice")!.Text(), StringComparison.Ordinal);
+        Assert.Equal("待缴费", track.QuerySelector("#case-state strong")!.Text());
+
+        Assert.Equal(HttpStatusCode.Redirect, (await ActAsync(reviewer, c.Id, "recordfeepayment", new() { ["On"] = Today })).StatusCode);
+        await using (var db = factory.NewDbContext())
+        {
+            var paid = await db.ApplicationCases.Include(x => x.Events).SingleAsync(x => x.Id == c.Id);
+            Assert.Equal(ApplicationState.InProgress, paid.State);
+            Assert.Equal(today, paid.FeePaidOn);
+            Assert.Equal(paid.Events.Single(e => e.Kind == ApplicationEventKind.ReceiptConfirmed).DueOnAfter, paid.DueOn); // paid the same day: nothing paused
+            Assert.Equal(1, (await db.ApplicationCases.SingleAsync(x => x.Id == earlier.Id)).ItemCount);
+        }
+    }
+
+    [Fact]
+    public async Task ACorrectedCalendar_ChangesStoredDueDates_OnlyWhenTheOfficeAppliesIt()
+    {
+        _ = factory.Server;
+        var today = DateOnly.Parse(Today, System.Globalization.CultureInfo.InvariantCulture);
+        ApplicationCase c;
+        DateOnly holiday;
+        await using (var db = factory.NewDbContext())
+        {
+            var calendar = await CalendarLoader.LoadAsync(db);
+            c = ApplicationCase.Register(new ApplicationDetails
+            {
+                ApplicantKind = ApplicantKind.NaturalPerson, ApplicantName = "赵六", Contact = "13700000000",
+                InformationDescription = "某村土地征收补偿标准", Channel = ApplicationChannel.Mail,
+            }, DisclosurePortal.Web.Features.Apply.QueryCodes.New(), today, "窗口", DateTimeOffset.UtcNow, calendar, today);
+            db.ApplicationCases.Add(c);
+            holiday = calendar.AddWorkingDays(today, 3); // the administrator then enters a holiday inside the reply period
+            db.CalendarDays.Add(new DisclosurePortal.Domain.Calendar.CalendarDay(holiday, DisclosurePortal.Domain.Calendar.CalendarDayKind.Off, "测试更正"));
+            await db.SaveChangesAsync();
+        }
+        try
+        {
+            var stored = c.DueOn!.Value;
+            var reviewer = await Browserish.SignedInAsync(factory, "reviewer");
+            var (_, page) = await Html.GetAsync(reviewer, "/cases/calendar-corrections");
+            var row = page.QuerySelectorAll("#corrections tbody tr").Single(r => r.Text().Contains(c.QueryCode, StringComparison.Ordinal));
+            DateOnly corrected;
+            await using (var db = factory.NewDbContext())
+            {
+                corrected = (await CalendarLoader.LoadAsync(db)).AddWorkingDays(today, 20);
+                Assert.Equal(stored, (await db.ApplicationCases.SingleAsync(x => x.Id == c.Id)).DueOn); // looking changes nothing
+            }
+            Assert.Contains(corrected.ToString("yyyy-MM-dd"), row.Text(), StringComparison.Ordinal);
+
+            var applied = await Browserish.PostFormAsync(reviewer, "/cases/calendar-corrections", "/cases/calendar-corrections", []);
+            Assert.Equal(HttpStatusCode.Redirect, applied.StatusCode);
+            await using (var db = factory.NewDbContext())
+            {
+                var saved = await db.ApplicationCases.Include(x => x.Events).SingleAsync(x => x.Id == c.Id);
+                Assert.Equal(corrected, saved.DueOn);
+                Assert.Contains($"由{stored:yyyy-MM-dd}调整为{corrected:yyyy-MM-dd}", saved.Events.OrderBy(e => e.Id).Last().Note, StringComparison.Ordinal);
+            }
+            var (_, after) = await Html.GetAsync(reviewer, "/cases/calendar-corrections");
+            Assert.DoesNotContain(c.QueryCode, after.Body!.Text(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            await using var db = factory.NewDbContext();
+            await db.CalendarDays.Where(d => d.Date == holiday && d.Note == "测试更正").ExecuteDeleteAsync();
+        }
+    }
+
     private static Dictionary<string, string> PaperApplication(string channel, string receivedOn) => new()
     {
         ["channel"] = channel, ["receivedOn"] = receivedOn, ["ApplicantKind"] = "2", ["ApplicantName"] = "青川县某建材有限公司",

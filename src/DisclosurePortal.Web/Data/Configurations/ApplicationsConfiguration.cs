@@ -19,6 +19,7 @@ internal sealed class ApplicationCaseConfiguration : IEntityTypeConfiguration<Ap
         b.Property(x => x.PostalAddress).HasMaxLength(300);
         b.Property(x => x.InformationDescription).HasMaxLength(4000);
         b.Property(x => x.FeeAmount).HasPrecision(12, 2);
+        b.Property(x => x.ItemCount).HasDefaultValue(1);
         b.Property(x => x.ExtensionReason).HasMaxLength(500);
         b.Property(x => x.ExtensionApprovedBy).HasMaxLength(100);
         b.Property(x => x.ReplyLetter).HasMaxLength(20000);

@@ -109,7 +109,7 @@ public sealed class ApplyController(
         var today = clock.Today();
         var deadline = c.Deadline(await CalendarLoader.LoadAsync(db, ct), today);
         var supplement = c.Events.LastOrDefault(e => e.Kind == ApplicationEventKind.SupplementRequested);
-        var open = c.State is not (ApplicationState.Replied or ApplicationState.Closed);
+        var open = ApplicationStates.IsOpen(c.State);
         return View("Track", new TrackModel(
             c.QueryCode,
             IdentityNumbers.MaskName(c.ApplicantName),
@@ -129,7 +129,8 @@ public sealed class ApplyController(
             c.RepliedOn,
             (c.ReplyLetter ?? string.Empty).ReplaceLineEndings("\n").Split('\n'),
             c.DeliveredOn,
-            c.ClosedOn));
+            c.ClosedOn,
+            c.FeeNotifiedOn is { } feeOn ? new FeeNoticeView(feeOn, c.ItemCount, c.FeeAmount, c.FeePaymentDeadline!.Value, c.FeePaidOn) : null));
     }
 
     private IActionResult FormView(ApplyForm form, bool invalid = false)

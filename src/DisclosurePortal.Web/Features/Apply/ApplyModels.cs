@@ -8,6 +8,9 @@ public sealed record ReceiptModel(string? Code, DateTimeOffset? SubmittedAt, str
 /// <summary>The tracking form; <paramref name="Error"/> explains a code that is malformed or unknown.</summary>
 public sealed record TrackFormModel(string? Typed, string? Error, object[] ErrorArgs);
 
+/// <summary>The fee notice as the applicant sees it (国办函〔2020〕109号).</summary>
+public sealed record FeeNoticeView(DateOnly NotifiedOn, int Items, decimal Amount, DateOnly PayBy, DateOnly? PaidOn);
+
 /// <summary>What /track shows: the case's progress, and of the applicant only the masked ID and the name's first character.</summary>
 public sealed record TrackModel(
     string Code,
@@ -28,7 +31,8 @@ public sealed record TrackModel(
     DateOnly? RepliedOn,
     IReadOnlyList<string> ReplyLetterLines,
     DateOnly? DeliveredOn,
-    DateOnly? ClosedOn)
+    DateOnly? ClosedOn,
+    FeeNoticeView? Fee)
 {
-    public bool IsOpen => State is not (ApplicationState.Replied or ApplicationState.Closed);
+    public bool IsOpen => ApplicationStates.IsOpen(State);
 }

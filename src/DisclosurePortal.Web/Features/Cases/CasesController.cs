@@ -16,7 +16,7 @@ namespace DisclosurePortal.Web.Features.Cases;
 /// case page; lists mask it.
 /// </summary>
 [Authorize(Policy = Policies.Reviewer)]
-public sealed class CasesController(PortalDbContext db, AuditTrail audit, TimeProvider clock, FluentValidation.IValidator<Apply.ApplyForm> applicantValidator) : PortalController
+public sealed class CasesController(PortalDbContext db, AuditTrail audit, TimeProvider clock, FeeTiers feeTiers, FluentValidation.IValidator<Apply.ApplyForm> applicantValidator) : PortalController
 {
     /// <summary>登记 a paper application: handed in at the office or received by mail.</summary>
     [HttpGet("/cases/new")]
@@ -93,7 +93,7 @@ public sealed class CasesController(PortalDbContext db, AuditTrail audit, TimePr
         var today = clock.Today();
         var model = rows.Select(r =>
         {
-            var open = r.State is not (ApplicationState.Replied or ApplicationState.Closed);
+            var open = ApplicationStates.IsOpen(r.State);
             int? left = r.DueOn is { } due && open ? (today <= due ? calendar.WorkingDaysBetween(today, due) : -calendar.WorkingDaysBetween(due, today)) : null;
             return new CaseRow(r.Id, r.QueryCode, IdentityNumbers.MaskName(r.ApplicantName), r.ApplicantKind,
                 r.InformationDescription.Length > 40 ? r.InformationDescription[..40] + "……" : r.InformationDescription,
@@ -101,6 +101,54 @@ public sealed class CasesController(PortalDbContext db, AuditTrail audit, TimePr
                 open && r.DueOn is { } d1 && ReplyDeadline.IsOverdue(d1, today), open && r.DueOn is { } d2 && ReplyDeadline.IsDueSoon(d2, today, calendar), r.Department);
         }).ToList();
         return View(new CaseListModel(model, info, state, department, month, await DepartmentsAsync(ct)));
+    }
+
+    /// <summary>
+    /// ADR 8: when an administrator corrects the calendar, stored due dates of open cases are not silently changed. This
+    /// page lists the cases whose due date the current calendar gives differently; the office applies the correction.
+    /// </summary>
+    [HttpGet("/cases/calendar-corrections")]
+    public async Task<IActionResult> CalendarCorrections(CancellationToken ct) => View(await CorrectionsAsync(ct));
+
+    [HttpPost("/cases/calendar-corrections")]
+    public async Task<IActionResult> ApplyCalendarCorrections(CancellationToken ct)
+    {
+        var calendar = await CalendarLoader.LoadAsync(db, ct);
+        var today = clock.Today();
+        var open = await OpenReceivedCases().Include(c => c.Events).ToListAsync(ct);
+        var changed = 0;
+        foreach (var c in open.Where(c => c.CorrectedDueOn(calendar, today) is not null))
+        {
+            c.ApplyCalendarCorrection(User.DisplayName(), clock.GetUtcNow(), calendar, today);
+            audit.Record(User, "case.calendar-correction", "ApplicationCase", c.Id, c.Events[^1].Note ?? string.Empty);
+            changed++;
+        }
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            ModelState.AddModelError(string.Empty, "有申请正在被他人处理，请核对后重新提交。");
+            return View("CalendarCorrections", await CorrectionsAsync(ct));
+        }
+        TempData["Flash"] = changed == 0 ? "没有需要调整的答复期限。" : $"已按现行工作日历调整 {changed} 件申请的答复期限。";
+        return Redirect("/cases/calendar-corrections");
+    }
+
+    private IQueryable<ApplicationCase> OpenReceivedCases() =>
+        db.ApplicationCases.Where(c => c.ReceivedOn != null && c.State != ApplicationState.Replied && c.State != ApplicationState.Closed);
+
+    private async Task<IReadOnlyList<CorrectionRow>> CorrectionsAsync(CancellationToken ct)
+    {
+        var calendar = await CalendarLoader.LoadAsync(db, ct);
+        var today = clock.Today();
+        var open = await OpenReceivedCases().AsNoTracking().Include(c => c.Events).OrderBy(c => c.DueOn).ThenBy(c => c.Id).ToListAsync(ct);
+        return [.. open.Select(c => (Case: c, Corrected: c.CorrectedDueOn(calendar, today)))
+            .Where(x => x.Corrected is not null)
+            .Select(x => new CorrectionRow(x.Case.Id, x.Case.QueryCode, IdentityNumbers.MaskName(x.Case.ApplicantName), x.Case.State, x.Case.DueOn!.Value, x.Corrected!.Value))];
     }
 
     [HttpGet("/cases/{id:int}")]
@@ -160,6 +208,10 @@ public sealed class CasesController(PortalDbContext db, AuditTrail audit, TimePr
                 case CaseAction.Deliver:
                     if (form.Delivery is not { } method || !Enum.IsDefined(method)) throw new DomainException("请选择送达方式。");
                     c.Deliver(on, method, actor, now); break;
+                case CaseAction.NotifyFee:
+                    c.NotifyFee(on, form.Items ?? throw new DomainException("请填写本申请的件数。"), await ItemsEarlierThisMonthAsync(c, ct), feeTiers, actor, now, calendar, today); break;
+                case CaseAction.RecordFeePayment: c.RecordFeePayment(on, actor, now, calendar, today); break;
+                case CaseAction.CloseFeeUnpaid: c.CloseFeeUnpaid(actor, now, today); break;
             }
         }
         catch (DomainException ex)
@@ -199,12 +251,31 @@ public sealed class CasesController(PortalDbContext db, AuditTrail audit, TimePr
         var calendar = await CalendarLoader.LoadAsync(db, ct);
         var today = clock.Today();
         var deadline = c.Deadline(calendar, today);
-        var open = c.State is not (ApplicationState.Replied or ApplicationState.Closed);
+        var open = ApplicationStates.IsOpen(c.State);
         var department = c.AssignedDepartmentId is { } dep ? await db.Departments.Where(d => d.Id == dep).Select(d => d.Name).FirstOrDefaultAsync(ct) : null;
         return new CasePageModel(c, department, deadline,
             open && deadline is not null && ReplyDeadline.IsOverdue(deadline.DueOn, today),
             open && deadline is not null && ReplyDeadline.IsDueSoon(deadline.DueOn, today, calendar),
-            c.AllowedActions(), await DepartmentsAsync(ct), form, failed, today);
+            c.AllowedActions(), await DepartmentsAsync(ct), form, failed, today,
+            c.AllowedActions().Contains(CaseAction.NotifyFee) ? await ItemsEarlierThisMonthAsync(c, ct) : null, feeTiers);
+    }
+
+    /// <summary>
+    /// 国办函〔2020〕109号 Art. 4: fees count the items one applicant applied for in a calendar month — here the applications
+    /// received earlier in the month of this one's receipt, the same applicant being the same ID number (or, without one,
+    /// the same name and contact).
+    /// </summary>
+    private async Task<int> ItemsEarlierThisMonthAsync(ApplicationCase c, CancellationToken ct)
+    {
+        if (c.ReceivedOn is not { } received) return 0;
+        var first = new DateOnly(received.Year, received.Month, 1);
+        var next = first.AddMonths(1);
+        var same = db.ApplicationCases.Where(x => x.Id != c.Id && x.ReceivedOn >= first && x.ReceivedOn < next
+            && (x.ReceivedOn < received || (x.ReceivedOn == received && x.Id < c.Id)));
+        same = c.IdentityNumber is { } identity
+            ? same.Where(x => x.IdentityNumber == identity)
+            : same.Where(x => x.IdentityNumber == null && x.ApplicantName == c.ApplicantName && x.Contact == c.Contact);
+        return await same.SumAsync(x => x.ItemCount, ct);
     }
 
     private async Task<IReadOnlyList<(int Id, string Name)>> DepartmentsAsync(CancellationToken ct) =>

@@ -9,7 +9,8 @@ public sealed record CaseRow(int Id, string QueryCode, string ApplicantMasked, A
 public sealed record CaseListModel(IReadOnlyList<CaseRow> Rows, PageInfo Page, string? State, int? Department, string? Month, IReadOnlyList<(int Id, string Name)> Departments);
 
 public sealed record CasePageModel(ApplicationCase Case, string? DepartmentName, DeadlineExplanation? Deadline, bool Overdue, bool DueSoon,
-    IReadOnlyList<CaseAction> Actions, IReadOnlyList<(int Id, string Name)> Departments, CaseActionForm Form, CaseAction? FailedAction, DateOnly Today);
+    IReadOnlyList<CaseAction> Actions, IReadOnlyList<(int Id, string Name)> Departments, CaseActionForm Form, CaseAction? FailedAction, DateOnly Today,
+    int? ItemsEarlierThisMonth, FeeTiers FeeTiers);
 
 /// <summary>The fields of every action form on the case page (each form uses the ones it needs).</summary>
 public sealed class CaseActionForm
@@ -24,6 +25,9 @@ public sealed class CaseActionForm
     public string? Text { get; set; }
     public string? Approver { get; set; }
     public int? Days { get; set; }
+
+    /// <summary>件数 of this application, for the fee notice.</summary>
+    public int? Items { get; set; }
     public int? DepartmentId { get; set; }
     public string? Template { get; set; }
     public DeliveryMethod? Delivery { get; set; }
@@ -31,3 +35,6 @@ public sealed class CaseActionForm
 }
 
 public sealed record RegisterModel(Apply.ApplyForm Form, ApplicationChannel? Channel, DateOnly? ReceivedOn);
+
+/// <summary>An open case whose stored due date the current calendar gives differently (ADR 8).</summary>
+public sealed record CorrectionRow(int Id, string QueryCode, string ApplicantMasked, ApplicationState State, DateOnly StoredDueOn, DateOnly CorrectedDueOn);
