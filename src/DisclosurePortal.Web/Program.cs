@@ -1,6 +1,7 @@
 using DisclosurePortal.Web.Data.Seed;
 using DisclosurePortal.Web.Features.Apply;
 using DisclosurePortal.Web.Infrastructure;
+using DisclosurePortal.Web.Infrastructure.Search;
 using DisclosurePortal.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc;
 
@@ -9,6 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddPortalLogging();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddPortalDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddPortalSearch(builder.Configuration);
 builder.Services.AddScoped<ReferenceDataSeeder>();
 builder.Services.AddScoped<DemoDataSeeder>();
 builder.Services.AddScoped<DemoAccountsSeeder>();
