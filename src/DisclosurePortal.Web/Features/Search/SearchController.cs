@@ -40,7 +40,7 @@ public sealed class SearchController(PortalDbContext db, ISearchIndex index) : P
         var results = await index.SearchAsync(new SearchQuery(terms, filters, sort, page, PageSize), ct);
         var info = new PageInfo(page, PageSize, results.Total);
         if (page > info.TotalPages) return PageOutOfRange(info);
-        var hits = results.Hits.Select(h => View(h, terms.Words)).ToList();
+        var hits = results.Hits.Select(h => ToHitView(h, terms.Words)).ToList();
         return View(new SearchPageModel(form, errors, options, new SearchOutcome(terms.Text, results.Total, results.MoreThanMax, info, hits)));
     }
 
@@ -99,7 +99,7 @@ public sealed class SearchController(PortalDbContext db, ISearchIndex index) : P
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    private static SearchHitView View(SearchHit h, IReadOnlyList<string> words)
+    private static SearchHitView ToHitView(SearchHit h, IReadOnlyList<string> words)
     {
         var isItem = h.Kind == SearchEntryKind.CatalogueItem;
         var body = SearchSnippets.PlainText(h.Body);
