@@ -2,6 +2,7 @@ using DisclosurePortal.Web.Data.Seed;
 using DisclosurePortal.Web.Features.Apply;
 using DisclosurePortal.Web.Features.Cases;
 using DisclosurePortal.Web.Infrastructure;
+using DisclosurePortal.Web.Infrastructure.Search;
 using DisclosurePortal.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc;
 
@@ -10,6 +11,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddPortalLogging();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddPortalDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddPortalSearch(builder.Configuration);
 builder.Services.AddScoped<ReferenceDataSeeder>();
 builder.Services.AddScoped<DemoDataSeeder>();
 builder.Services.AddScoped<DemoAccountsSeeder>();

@@ -4,6 +4,7 @@ using DisclosurePortal.Domain.Calendar;
 using DisclosurePortal.Domain.Catalogue;
 using DisclosurePortal.Domain.Publishing;
 using DisclosurePortal.Domain.Reporting;
+using DisclosurePortal.Web.Infrastructure.Search;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,6 +30,9 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<AnnualReport> AnnualReports => Set<AnnualReport>();
+
+    /// <summary>The search index, written by database triggers only (docs/adr/0009); read through ISearchIndex.</summary>
+    public DbSet<SearchEntry> SearchEntries => Set<SearchEntry>();
 
     /// <summary>The published versions: the only rows the public may read.</summary>
     public IQueryable<RecordVersion> PublishedVersions => RecordVersions.Where(v => v.IsPublished);

@@ -10,7 +10,7 @@ namespace DisclosurePortal.Web.Tests.Data;
 /// </summary>
 public sealed class QueryPlanTests(SqlitePortal factory) : IClassFixture<SqlitePortal>
 {
-    private static readonly string[] RecordTables = ["RecordVersions", "Records", "InterpretationLinks", "Attachments"];
+    private static readonly string[] RecordTables = ["RecordVersions", "Records", "InterpretationLinks", "Attachments", "SearchEntries"];
 
     [Theory]
     [InlineData("/")]
@@ -20,6 +20,9 @@ public sealed class QueryPlanTests(SqlitePortal factory) : IClassFixture<SqliteP
     [InlineData("/departments/3?page=2")]
     [InlineData("/items/5")]
     [InlineData("/records/7")]
+    [InlineData("/search?q=%E5%86%9C%E6%9D%91%E5%8D%B1%E6%88%BF%E6%94%B9%E9%80%A0")] // 农村危房改造
+    [InlineData("/search?q=%E5%8D%B1%E6%88%BF%E6%94%B9%E9%80%A0%20%E8%A1%A5%E5%8A%A9%E8%B5%84%E9%87%91&sort=date&domain=rural-dilapidated-housing&kind=11&validity=1&from=2025-01-01&to=2026-12-31&page=1")]
+    [InlineData("/search?q=%E9%80%9A%E7%9F%A5%E5%85%AC%E5%91%8A&department=3&stage=result")] // 通知公告
     public async Task PublicPage_QueriesUseIndexes_NoFullScansOrTempSortsOfRecords(string url)
     {
         var client = factory.CreateClient();
@@ -49,6 +52,29 @@ public sealed class QueryPlanTests(SqlitePortal factory) : IClassFixture<SqliteP
             Assert.False(pagesRecords && plan.Any(l => l.Contains("TEMP B-TREE", StringComparison.Ordinal)),
                 $"temporary sort before a LIMIT on {url}:\n{string.Join("\n", plan)}\n{command.Sql}");
         }
+    }
+
+    /// <summary>
+    /// A word of three or more characters is answered by the FTS5 trigram index, which walks its matches newest first
+    /// (ORDER BY rowid DESC consumed: idxNum 192) and stops at the limit: no scan of the entries, no sort of them.
+    /// </summary>
+    [Theory]
+    [InlineData("/search?q=%E5%8D%B1%E6%88%BF%E6%94%B9%E9%80%A0")]
+    [InlineData("/search?q=%E5%8D%B1%E6%88%BF%E6%94%B9%E9%80%A0%20%E8%A1%A5%E5%8A%A9&sort=date&department=3")]
+    [InlineData("/search?q=%E5%8D%B1%E6%88%BF%E6%94%B9%E9%80%A0%20%E8%A1%A5%E5%8A%A9")] // a long word and a short one: the short one filters the long one's matches
+    public async Task Search_IsAnsweredByTheTrigramIndex(string url)
+    {
+        var client = factory.CreateClient();
+        await client.GetAsync(url);
+        factory.Commands.Reset();
+        var response = await client.GetAsync(url);
+        Assert.True(response.IsSuccessStatusCode, $"{url}: {response.StatusCode}");
+        var search = factory.Commands.Commands.Single(c => c.Sql.Contains("MATCH", StringComparison.Ordinal));
+        await using var connection = new SqliteConnection(factory.ConnectionString);
+        await connection.OpenAsync();
+        var plan = await PlanAsync(connection, search);
+        Assert.Contains(plan, l => l.Contains("VIRTUAL TABLE INDEX 192:M", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, l => l.StartsWith("SCAN e", StringComparison.Ordinal) || l.Contains("TEMP B-TREE", StringComparison.Ordinal));
     }
 
     /// <summary>The alias EF gave a table in the statement (FROM "RecordVersions" AS "r" → r), or the table name.</summary>

@@ -11,8 +11,6 @@ namespace DisclosurePortal.Web.Features.Records;
 
 public sealed class RecordsController(PortalDbContext db, MarkdownRenderer markdown) : PortalController
 {
-    public const int MaxQueryLength = 100; // the message below names it
-
     /// <summary>A record as the public sees it: only its published version, with the standard metadata block.</summary>
     [HttpGet("/records/{id:int}")]
     public async Task<IActionResult> Show(int id, CancellationToken ct)
@@ -51,35 +49,6 @@ public sealed class RecordsController(PortalDbContext db, MarkdownRenderer markd
             row.DepartmentId, row.DepartmentName,
             markdown.Render(row.Version.Body), attachments, interpretations, policies));
     }
-
-    /// <summary>A simple title and 文号 search over published records (full-text search comes with its own issue).</summary>
-    [HttpGet("/search")]
-    public async Task<IActionResult> Search(string? q, string? page, CancellationToken ct)
-    {
-        if (!TryPage(page, out var pageNumber, out var problem)) return problem!;
-        // ?q= binds to null; only a search page opened with no q at all is not a (blank) search.
-        if (!Request.Query.ContainsKey("q")) return View(new SearchModel(null, null, [], new PageInfo(1, RecordListing.PageSize, 0)));
-        q ??= string.Empty;
-        var query = q.Trim();
-        string? error = query.Length == 0 ? "请输入要搜索的关键词。"
-            : query.Length > MaxQueryLength ? "关键词不能超过 100 个字。"
-            : query.Any(char.IsControl) ? "关键词含有无法识别的字符。"
-            : null;
-        if (error is not null)
-        {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View(new SearchModel(q.Length > MaxQueryLength ? q[..MaxQueryLength] : q, error, [], new PageInfo(1, RecordListing.PageSize, 0)));
-        }
-        var pattern = $"%{EscapeLike(query)}%";
-        var matches = db.PublishedVersions.Where(v =>
-            EF.Functions.Like(v.Title, pattern, "\\") || (v.DocumentNumber != null && EF.Functions.Like(v.DocumentNumber, pattern, "\\")));
-        var (info, items) = await RecordListing.PageAsync(db, matches, pageNumber, ct);
-        if (pageNumber > info.TotalPages) return PageOutOfRange(info);
-        return View(new SearchModel(query, null, items, info));
-    }
-
-    private static string EscapeLike(string s) =>
-        s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }
 
 public sealed record AttachmentLink(int Id, string FileName, long SizeBytes);
@@ -90,5 +59,3 @@ public sealed record RecordModel(
     RecordVersion Version, string IndexNumber, int ItemId, string ItemName, DomainTile Domain, StageLink Stage,
     int DepartmentId, string DepartmentName, IHtmlContent BodyHtml, IReadOnlyList<AttachmentLink> Attachments,
     IReadOnlyList<RelatedRecord> Interpretations, IReadOnlyList<RelatedRecord> Policies);
-
-public sealed record SearchModel(string? Query, string? Error, IReadOnlyList<RecordListItem> Results, PageInfo Page);

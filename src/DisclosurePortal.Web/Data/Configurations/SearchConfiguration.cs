@@ -1,0 +1,26 @@
+using DisclosurePortal.Web.Infrastructure.Search;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace DisclosurePortal.Web.Data.Configurations;
+
+/// <summary>
+/// The search index table. Derived data written only by triggers (docs/adr/0009), so it has no foreign keys: deleting
+/// a source row removes its entry in the same statement. The full-text structures over it (SQLite's FTS5 table,
+/// PostgreSQL's pg_trgm index) are provider-specific and created by the migration (SearchIndexSql).
+/// </summary>
+internal sealed class SearchEntryConfiguration : IEntityTypeConfiguration<SearchEntry>
+{
+    public void Configure(EntityTypeBuilder<SearchEntry> b)
+    {
+        b.ToTable("SearchEntries");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.Title).HasMaxLength(500);
+        b.Property(x => x.DocumentNumber).HasMaxLength(100);
+        b.Property(x => x.IndexNumber).HasMaxLength(40);
+        b.HasIndex(x => x.RecordVersionId).IsUnique();
+        b.HasIndex(x => x.CatalogueItemId).IsUnique();
+        b.HasIndex(x => x.RecordId);
+    }
+}

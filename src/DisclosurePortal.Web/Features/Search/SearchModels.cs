@@ -1,0 +1,55 @@
+using DisclosurePortal.Domain.Publishing;
+using DisclosurePortal.Web.Features.Shared;
+using DisclosurePortal.Web.Infrastructure.Search;
+using Microsoft.AspNetCore.Html;
+
+namespace DisclosurePortal.Web.Features.Search;
+
+/// <summary>The search form as typed (query string), so that a refused value is shown back and explained.</summary>
+public sealed class SearchForm
+{
+    public string? Q { get; set; }
+    public string? Domain { get; set; }
+    public string? Stage { get; set; }
+    public string? Department { get; set; }
+    public string? Kind { get; set; }
+    public string? Validity { get; set; }
+    public string? From { get; set; }
+    public string? To { get; set; }
+    public string? Sort { get; set; }
+    public string? Page { get; set; }
+
+    public const string ItemsKind = "item";
+    public const string DateSort = "date";
+
+    public bool HasFilters =>
+        new[] { Domain, Stage, Department, Kind, Validity, From, To }.Any(v => !string.IsNullOrWhiteSpace(v)) || Sort == DateSort;
+
+    /// <summary>What the pager links keep.</summary>
+    public IEnumerable<KeyValuePair<string, string?>> Keep(string query) =>
+    [
+        new("q", query), new("domain", Domain), new("stage", Stage), new("department", Department), new("kind", Kind),
+        new("validity", Validity), new("from", From), new("to", To), new("sort", Sort == DateSort ? DateSort : null),
+    ];
+}
+
+public sealed record SearchOption(string Value, string Text);
+
+public sealed record SearchOptions(IReadOnlyList<SearchOption> Domains, IReadOnlyList<SearchOption> Stages, IReadOnlyList<SearchOption> Departments)
+{
+    public IReadOnlyDictionary<string, int> DomainIds { get; init; } = new Dictionary<string, int>();
+    public IReadOnlyDictionary<string, int> StageIds { get; init; } = new Dictionary<string, int>();
+}
+
+/// <summary>The page: the form (with any refusal, keyed by field name), and the results when there was a search.</summary>
+public sealed record SearchPageModel(SearchForm Form, IReadOnlyDictionary<string, string> Errors, SearchOptions Options, SearchOutcome? Outcome)
+{
+    public string? ErrorFor(string field) => Errors.TryGetValue(field, out var e) ? e : null;
+}
+
+public sealed record SearchOutcome(string Query, int Total, bool MoreThanMax, PageInfo Page, IReadOnlyList<SearchHitView> Hits);
+
+/// <summary>One result as shown: title and snippet already encoded with the words marked.</summary>
+public sealed record SearchHitView(
+    string Url, IHtmlContent Title, IHtmlContent Snippet, bool IsCatalogueItem, RecordKind? Kind, Validity? Validity,
+    string DepartmentName, DateOnly? PublishedOn, string? DocumentNumber, string? MatchedIndexNumber, string DomainName);

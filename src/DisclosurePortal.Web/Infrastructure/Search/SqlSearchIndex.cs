@@ -1,0 +1,95 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using DisclosurePortal.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace DisclosurePortal.Web.Infrastructure.Search;
+
+/// <summary>
+/// The search both providers share: one statement finds the matching entries (the full-text index does the work),
+/// newest first, at most <see cref="SearchLimits.MaxResults"/> + 1 of them, each with its relevance score; they are
+/// counted and ordered here, and the page's rows are then read by id. The providers differ only in how a word is
+/// matched (<see cref="MatchSource"/>, <see cref="WordCondition"/>) and how text is searched within a column.
+/// </summary>
+public abstract class SqlSearchIndex(PortalDbContext db) : ISearchIndex
+{
+    public async Task<SearchResults> SearchAsync(SearchQuery query, CancellationToken ct)
+    {
+        var parameters = new List<DbParameter>();
+        string Parameter(object value)
+        {
+            var name = "p" + parameters.Count.ToString(CultureInfo.InvariantCulture);
+            parameters.Add(CreateParameter(name, value));
+            return "@" + name;
+        }
+
+        var words = query.Terms.Words;
+        var lowered = words.Select(w => Parameter(w.ToLowerInvariant())).ToList();
+        var sql = new StringBuilder();
+        // Relevance: 2 points for each word in the title, 1 for each word in the 文号 or 索引号.
+        var score = string.Join(" + ", lowered.Select(p =>
+            $"(CASE WHEN {Contains("e.\"Title\"", p)} THEN 2 ELSE 0 END) + " +
+            $"(CASE WHEN {Contains("coalesce(e.\"DocumentNumber\", '') || ' ' || coalesce(e.\"IndexNumber\", '')", p)} THEN 1 ELSE 0 END)"));
+        var (from, order) = MatchSource(words, Parameter);
+        sql.Append(CultureInfo.InvariantCulture, $"SELECT e.\"Id\" AS \"Id\", {score} AS \"Score\"\n{from}\n");
+        foreach (var word in words)
+        {
+            if (WordCondition(word, Parameter) is { } condition) sql.Append(CultureInfo.InvariantCulture, $"AND {condition}\n");
+        }
+        AppendFilters(sql, query.Filters, Parameter);
+        sql.Append(CultureInfo.InvariantCulture, $"ORDER BY {order} DESC\nLIMIT {SearchLimits.MaxResults + 1}");
+
+        var candidates = await db.Database.SqlQueryRaw<Candidate>(sql.ToString(), [.. parameters]).ToListAsync(ct);
+        var moreThanMax = candidates.Count > SearchLimits.MaxResults;
+        var matches = candidates.Take(SearchLimits.MaxResults);
+        var ordered = query.Sort == SearchSort.Relevance
+            ? matches.OrderByDescending(c => c.Score).ThenByDescending(c => c.Id).ToList()
+            : matches.OrderByDescending(c => c.Id).ToList();
+        var pageIds = ordered.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).Select(c => c.Id).ToList();
+        if (pageIds.Count == 0) return new SearchResults(ordered.Count, moreThanMax, []);
+
+        var rows = await (
+            from e in db.SearchEntries.AsNoTracking()
+            join d in db.Departments on e.DepartmentId equals d.Id
+            join dm in db.Domains on e.DomainId equals dm.Id
+            where pageIds.Contains(e.Id)
+            select new SearchHit(e.Id, e.Kind, e.RecordId, e.CatalogueItemId, e.Title, e.DocumentNumber, e.IndexNumber, e.Body,
+                e.RecordKind, e.Validity, e.PublishedOn, d.Name, dm.Code, dm.NameZh, dm.NameEn)).ToListAsync(ct);
+        var byId = rows.ToDictionary(r => r.EntryId);
+        // An entry withdrawn between the two statements is simply left out of this page.
+        var hits = pageIds.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
+        return new SearchResults(ordered.Count, moreThanMax, hits);
+    }
+
+    /// <summary>The FROM clause (aliasing SearchEntries as e) that yields the entries matching the indexed words, and the column to order by, newest first.</summary>
+    protected abstract (string From, string OrderBy) MatchSource(IReadOnlyList<string> words, Func<object, string> parameter);
+
+    /// <summary>A condition on e for a word that <see cref="MatchSource"/> did not already match, or null.</summary>
+    protected abstract string? WordCondition(string word, Func<object, string> parameter);
+
+    /// <summary>True when the (lower-cased) text contains the lower-cased word in the parameter.</summary>
+    protected abstract string Contains(string text, string parameter);
+
+    protected abstract object DateValue(DateOnly date);
+
+    protected abstract DbParameter CreateParameter(string name, object value);
+
+    private void AppendFilters(StringBuilder sql, SearchFilters f, Func<object, string> parameter)
+    {
+        if (f.DomainId is { } domain) sql.Append(CultureInfo.InvariantCulture, $"AND e.\"DomainId\" = {parameter(domain)}\n");
+        if (f.StageId is { } stage) sql.Append(CultureInfo.InvariantCulture, $"AND e.\"StageId\" = {parameter(stage)}\n");
+        if (f.DepartmentId is { } department) sql.Append(CultureInfo.InvariantCulture, $"AND e.\"DepartmentId\" = {parameter(department)}\n");
+        if (f.CatalogueItemsOnly) sql.Append(CultureInfo.InvariantCulture, $"AND e.\"Kind\" = {(int)SearchEntryKind.CatalogueItem}\n");
+        if (f.RecordKind is { } kind) sql.Append(CultureInfo.InvariantCulture, $"AND e.\"RecordKind\" = {parameter((int)kind)}\n");
+        if (f.Validity is { } validity) sql.Append(CultureInfo.InvariantCulture, $"AND e.\"Validity\" = {parameter((int)validity)}\n");
+        if (f.PublishedFrom is { } from) sql.Append(CultureInfo.InvariantCulture, $"AND e.\"PublishedOn\" >= {parameter(DateValue(from))}\n");
+        if (f.PublishedTo is { } to) sql.Append(CultureInfo.InvariantCulture, $"AND e.\"PublishedOn\" <= {parameter(DateValue(to))}\n");
+    }
+
+    private sealed class Candidate
+    {
+        public long Id { get; init; }
+        public int Score { get; init; }
+    }
+}

@@ -1,0 +1,402 @@
+using System.Globalization;
+using System.Net;
+using DisclosurePortal.Domain.Catalogue;
+using DisclosurePortal.Domain.Publishing;
+using DisclosurePortal.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using static DisclosurePortal.Web.Tests.Search.SearchSupport;
+using static DisclosurePortal.Web.Tests.Workflow.WorkflowSupport;
+
+namespace DisclosurePortal.Web.Tests.Search;
+
+/// <summary>
+/// The full-text search (issue 5) as a citizen uses it, on the demo county, on SQLite (FTS5 trigram) and on PostgreSQL
+/// (pg_trgm): Chinese substrings, every filter, both orders, paging, marked snippets, nothing unpublished, and no
+/// query that can break it.
+/// </summary>
+public abstract class SearchTests(PortalFactory factory)
+{
+    private readonly HttpClient _client = factory.CreateClient(new() { AllowAutoRedirect = false });
+
+    [Fact]
+    public async Task FindsChineseSubstrings_InTitle_Body_DocumentNumber_AndIndexNumber()
+    {
+        var body = Marker(6);
+        var serial = Random.Shared.Next(10_000, 99_999).ToString(CultureInfo.InvariantCulture);
+        await using var db = factory.NewDbContext();
+        var (record, _) = await new RecordBuilder(db).Titled($"{Marker()}镇农村危房改造补助对象公示")
+            .WithBody($"## 一、公示对象\n\n经村民会议评议，**{body}**等农户符合补助条件。")
+            .WithDocumentNumber($"青建发〔2031〕{serial}号").WithIndexNumber().Published().SaveAsync();
+        var url = $"/records/{record.Id}";
+        var indexNumber = (await db.Records.SingleAsync(r => r.Id == record.Id)).IndexNumber!;
+
+        // 危房 inside 农村危房改造: two characters, shorter than a trigram, still found (newest first, so on page 1).
+        var (response, twoChars) = await SearchAsync(_client, "危房", "&sort=date");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(url, HitUrls(twoChars).First());
+        Assert.Contains("<mark>危房</mark>", twoChars.QuerySelector(".search-hit .hit-title a")!.InnerHtml, StringComparison.Ordinal);
+
+        // A three-character run from the middle of a word in the body (the Markdown emphasis does not hide it).
+        var (_, inBody) = await SearchAsync(_client, body[1..4]);
+        Assert.Equal([url], HitUrls(inBody));
+        Assert.Equal(1, Total(inBody));
+        Assert.Contains($"<mark>{body[1..4]}</mark>", inBody.QuerySelector(".hit-snippet")!.InnerHtml, StringComparison.Ordinal);
+
+        // A 文号 fragment, brackets included.
+        var (_, byDocumentNumber) = await SearchAsync(_client, $"〔2031〕{serial}");
+        Assert.Equal([url], HitUrls(byDocumentNumber));
+        Assert.Equal($"青建发〔2031〕{serial}号", byDocumentNumber.QuerySelector(".hit-meta .docno").Text());
+
+        // The 索引号, assigned after the version was published (the index follows the record).
+        var (_, byIndexNumber) = await SearchAsync(_client, indexNumber);
+        Assert.Equal([url], HitUrls(byIndexNumber));
+        Assert.Contains(indexNumber, byIndexNumber.QuerySelector(".hit-meta .hit-index").Text(), StringComparison.Ordinal);
+
+        // And a demo record by its 索引号: the migration's backfill and the seeder's triggers indexed it.
+        var demo = await (from v in db.RecordVersions
+                          join r in db.Records on v.RecordId equals r.Id
+                          where v.IsPublished && r.IndexNumber != null
+                          orderby v.Id
+                          select new { v.RecordId, r.IndexNumber }).Skip(17).FirstAsync();
+        var (_, demoHit) = await SearchAsync(_client, demo.IndexNumber!);
+        Assert.Equal([$"/records/{demo.RecordId}"], HitUrls(demoHit));
+    }
+
+    [Fact]
+    public async Task SeveralWords_MustAllBeFound_AnywhereInTheEntry()
+    {
+        var a = Marker();
+        var b = Marker();
+        await using var db = factory.NewDbContext();
+        var (both, _) = await new RecordBuilder(db).Titled($"{a}的通知").WithBody($"正文提到{b}。").Published().SaveAsync();
+        await new RecordBuilder(db).Titled($"{a}的另一则通知").WithBody("正文没有第二个词。").Published().SaveAsync();
+
+        var (_, doc) = await SearchAsync(_client, $"{a} {b}");
+        Assert.Equal([$"/records/{both.Id}"], HitUrls(doc));
+        var (_, shortAndLong) = await SearchAsync(_client, $"{a} 提到");
+        Assert.Equal([$"/records/{both.Id}"], HitUrls(shortAndLong));
+    }
+
+    public static TheoryData<string> Filters => ["domain", "stage", "department", "kind", "interpretation", "item", "validity", "dates"];
+
+    [Theory]
+    [MemberData(nameof(Filters))]
+    public async Task EachFilter_ListsExactlyTheMatchingEntries(string filter)
+    {
+        // Both ways of matching: 危房改造 through the full-text index, 通知 (two characters) through the fallback.
+        foreach (var word in new[] { "危房改造", "通知", "补助" })
+        {
+            var entries = await MatchingEntriesAsync(word);
+            Assert.NotEmpty(entries);
+            var (query, keep) = await FilterAsync(filter, entries);
+            var expected = entries.Where(keep).Select(e => e.Url).Order(StringComparer.Ordinal).ToList();
+            if (expected.Count == 0) continue;
+            var found = await AllHitUrlsAsync(_client, "/search?q=" + Uri.EscapeDataString(word) + query);
+            Assert.Equal(expected, found.Order(StringComparer.Ordinal).ToList());
+            Assert.Equal(found.Count, found.Distinct().Count());
+            var (_, first) = await Html.GetAsync(_client, "/search?q=" + Uri.EscapeDataString(word) + query);
+            Assert.Equal(expected.Count, Total(first));
+            return;
+        }
+        Assert.Fail($"no demo entry fits the {filter} filter");
+    }
+
+    [Fact]
+    public async Task Relevance_PutsTitleMatchesFirst_DateSort_NewestFirst()
+    {
+        var m = Marker();
+        await using var db = factory.NewDbContext();
+        var (inTitle, _) = await new RecordBuilder(db).Titled($"关于{m}的通知").WithBody("正文。").PublishedOn(new DateOnly(2025, 3, 3)).SaveAsync();
+        var (inBody, _) = await new RecordBuilder(db).Titled("一则较新的通知").WithBody($"正文提到{m}。").PublishedOn(new DateOnly(2026, 3, 3)).SaveAsync();
+        var (inBodyOld, _) = await new RecordBuilder(db).Titled("一则较旧的通知").WithBody($"正文也提到{m}。").PublishedOn(new DateOnly(2024, 3, 4)).SaveAsync();
+
+        var (_, relevance) = await SearchAsync(_client, m);
+        Assert.Equal([$"/records/{inTitle.Id}", $"/records/{inBody.Id}", $"/records/{inBodyOld.Id}"], HitUrls(relevance));
+        var (_, byDate) = await SearchAsync(_client, m, "&sort=date");
+        Assert.Equal([$"/records/{inBody.Id}", $"/records/{inTitle.Id}", $"/records/{inBodyOld.Id}"], HitUrls(byDate));
+
+        var (_, many) = await SearchAsync(_client, "通知", "&sort=date");
+        var dates = many.QuerySelectorAll(".search-hit .hit-meta time").Select(t => t.GetAttribute("datetime")!).ToList();
+        Assert.True(dates.Count >= 10);
+        Assert.Equal(dates.OrderDescending(StringComparer.Ordinal), dates);
+    }
+
+    [Fact]
+    public async Task Pages_AreStable_AndThePagerKeepsTheQueryAndFilters()
+    {
+        const string more = "&domain=rural-dilapidated-housing&sort=date";
+        var (_, first) = await SearchAsync(_client, "危房", more);
+        var total = Total(first)!.Value;
+        Assert.True(total > 20, $"{total} results: not enough for two pages");
+        Assert.Equal(20, HitUrls(first).Count);
+        var next = first.QuerySelector(".pager a[rel=next]")!.GetAttribute("href")!;
+        Assert.Contains("q=%E5%8D%B1%E6%88%BF", next, StringComparison.Ordinal);
+        Assert.Contains("domain=rural-dilapidated-housing", next, StringComparison.Ordinal);
+        Assert.Contains("sort=date", next, StringComparison.Ordinal);
+        Assert.Contains("page=2", next, StringComparison.Ordinal);
+
+        var all = await AllHitUrlsAsync(_client, "/search?q=" + Uri.EscapeDataString("危房") + more);
+        Assert.Equal(total, all.Count);
+        Assert.Equal(total, all.Distinct().Count());
+        Assert.Equal(all, await AllHitUrlsAsync(_client, "/search?q=" + Uri.EscapeDataString("危房") + more)); // the same order again
+
+        var relevance = await AllHitUrlsAsync(_client, "/search?q=" + Uri.EscapeDataString("危房") + "&domain=rural-dilapidated-housing");
+        Assert.Equal(all.Order(StringComparer.Ordinal), relevance.Order(StringComparer.Ordinal));
+
+        var pastTheEnd = await _client.GetAsync("/search?q=" + Uri.EscapeDataString("危房") + more + "&page=99");
+        Assert.Equal(HttpStatusCode.NotFound, pastTheEnd.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await _client.GetAsync("/search?q=x&page=abc")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Snippets_MarkTheWords_AndShowMarkupFromTheDataAsText()
+    {
+        var m = Marker();
+        await using var db = factory.NewDbContext();
+        var (record, _) = await new RecordBuilder(db).Titled($"<b>{m}</b> 测试 <i>标题</i>")
+            .WithBody($"<script>alert('x')</script> 开头。{new string('甲', 300)}其中写到{m}和<img src=x onerror=alert(1)>。").Published().SaveAsync();
+
+        var (_, doc) = await SearchAsync(_client, m);
+        var hit = doc.QuerySelector(".search-hit")!;
+        Assert.Equal($"/records/{record.Id}", hit.QuerySelector(".hit-title a")!.GetAttribute("href"));
+        Assert.Empty(hit.QuerySelectorAll("b, i, script, img"));
+        Assert.Equal(m, hit.QuerySelector(".hit-title mark").Text());
+        Assert.Equal($"<b>{m}</b> 测试 <i>标题</i>", hit.QuerySelector(".hit-title a").Text());
+        var snippet = hit.QuerySelector(".hit-snippet")!;
+        Assert.Equal(m, snippet.QuerySelector("mark").Text());
+        Assert.Contains("<img src=x", snippet.TextContent, StringComparison.Ordinal); // shown as text
+        Assert.StartsWith("…", snippet.Text(), StringComparison.Ordinal); // the window around the word, not the opening
+        Assert.True(snippet.Text().Length < 200);
+    }
+
+    [Fact]
+    public async Task Drafts_Submitted_Withheld_Withdrawn_AndReplacedVersions_AreNeverFound()
+    {
+        var editor = await Browserish.SignedInAsync(factory, "editor.housing");
+        var reviewer = await Browserish.SignedInAsync(factory, "reviewer");
+        var item = await HousingItemAsync(factory);
+
+        // A draft (test helper) and a draft through the form.
+        var m = Marker();
+        await using (var db = factory.NewDbContext())
+            await new RecordBuilder(db).Titled($"草稿{m}").WithBody($"草稿正文{m}").SaveAsync();
+        var draft = await CreateDraftAsync(editor, item.Id, $"表单草稿{m}", $"正文{m}");
+        Assert.Empty(HitUrls((await SearchAsync(_client, m)).Document));
+
+        // Submitted, then 不予公开.
+        await SubmitAsync(editor, draft);
+        Assert.Empty(HitUrls((await SearchAsync(_client, m)).Document));
+        Assert.Equal(HttpStatusCode.Redirect, (await DecideAsync(reviewer, await LatestVersionIdAsync(factory, draft), "withhold", "涉及第三方商业秘密", attribute: "2")).StatusCode);
+        Assert.Empty(HitUrls((await SearchAsync(_client, m)).Document));
+        Assert.Empty(HitUrls((await SearchAsync(_client, m[..2])).Document)); // the fallback reads the same index
+
+        // Published, then withdrawn: gone from the results at once.
+        var w = Marker();
+        var published = await CreateDraftAsync(editor, item.Id, $"将被撤回的通知{w}", $"正文{w}");
+        await SubmitAsync(editor, published);
+        Assert.Equal(HttpStatusCode.Redirect, (await DecideAsync(reviewer, await LatestVersionIdAsync(factory, published), "approve")).StatusCode);
+        Assert.Equal([$"/records/{published}"], HitUrls((await SearchAsync(_client, w)).Document));
+        var withdraw = await Browserish.PostFormAsync(reviewer, $"/manage/records/{published}", $"/review/records/{published}/withdraw", new() { ["reason"] = "内容有误" });
+        Assert.Equal(HttpStatusCode.Redirect, withdraw.StatusCode);
+        Assert.Empty(HitUrls((await SearchAsync(_client, w)).Document));
+        Assert.Empty(HitUrls((await SearchAsync(_client, w[..2])).Document));
+
+        // Replaced by a newer published version: the old text is no longer found, the new one is.
+        var oldWord = Marker();
+        var newWord = Marker();
+        var revised = await CreateDraftAsync(editor, item.Id, $"将被修订的通知{oldWord}", $"旧正文{oldWord}");
+        await SubmitAsync(editor, revised);
+        await DecideAsync(reviewer, await LatestVersionIdAsync(factory, revised), "approve");
+        Assert.Equal(HttpStatusCode.Redirect, (await Browserish.PostFormAsync(editor, $"/manage/records/{revised}", $"/manage/records/{revised}/new-version", [])).StatusCode);
+        var edit = await Browserish.PostFormAsync(editor, $"/manage/records/{revised}/edit", $"/manage/records/{revised}/edit", new()
+        {
+            ["Title"] = $"修订后的通知{newWord}",
+            ["IssuingOrgan"] = "青川县住房和城乡建设局",
+            ["Validity"] = "1",
+            ["DisclosureAttribute"] = "1",
+            ["Body"] = $"新正文{newWord}",
+            ["Version"] = await Browserish.InputValueAsync(editor, $"/manage/records/{revised}/edit", "Version"),
+            ["Intent"] = "save",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, edit.StatusCode);
+        await SubmitAsync(editor, revised);
+        Assert.Equal([$"/records/{revised}"], HitUrls((await SearchAsync(_client, oldWord)).Document)); // still the live version
+        Assert.Empty(HitUrls((await SearchAsync(_client, newWord)).Document)); // the edit awaits review
+        await DecideAsync(reviewer, await LatestVersionIdAsync(factory, revised), "approve");
+        Assert.Empty(HitUrls((await SearchAsync(_client, oldWord)).Document));
+        Assert.Equal([$"/records/{revised}"], HitUrls((await SearchAsync(_client, newWord)).Document));
+    }
+
+    [Fact]
+    public async Task CatalogueItems_AreFound_LinkToTheirPage_AndFollowRevisionAndRetirement()
+    {
+        await using var db = factory.NewDbContext();
+        var item = await db.CatalogueItems.Where(i => i.Status == CatalogueItemStatus.Active).OrderBy(i => i.Id).Skip(11).FirstAsync();
+        var (_, byName) = await SearchAsync(_client, item.NameLevel2, "&kind=item");
+        Assert.Contains($"/items/{item.Id}", HitUrls(byName));
+        Assert.Equal("公开事项", byName.QuerySelector(".search-hit .hit-meta .badge").Text());
+
+        var m = Marker();
+        item.Revise(item.ToElements() with { Content = item.Content + $"（含{m}）" }, DateTimeOffset.UtcNow);
+        await db.SaveChangesAsync();
+        Assert.Equal([$"/items/{item.Id}"], HitUrls((await SearchAsync(_client, m)).Document));
+
+        item.Retire("事项已合并", DateTimeOffset.UtcNow);
+        await db.SaveChangesAsync();
+        Assert.Empty(HitUrls((await SearchAsync(_client, m)).Document));
+    }
+
+    private static readonly string[] Hostile =
+    [
+        "", " ", "　", new string('a', 10_000), new string('危', 10_000), "\"", "*", "NEAR", "OR", "-", "'; DROP TABLE \"Records\"; --",
+        "%_", "%", "_", "\\", "危房%", "危_改造", "\"危房\" OR *", "危房 NEAR/3 改造", "NEAR(危房 改造)", "危房 -改造", "^危房", "危房*",
+        "Title:危房", "{Title Body}:危房", "(", ")", "危房)", "AND", "NOT 危房", "危房\u0000", "危房\n改造", "𠀀𠀁", "a b c d e f g h i j k",
+        "；：，。！？", "<script>alert(1)</script>", "' OR '1'='1", "1; SELECT pg_sleep(5)",
+    ];
+
+    /// <summary>By position: some of the queries (control characters, 10,000 characters) do not belong in a test name.</summary>
+    public static TheoryData<int> HostileQueries => [.. Enumerable.Range(0, Hostile.Length)];
+
+    [Theory]
+    [MemberData(nameof(HostileQueries))]
+    public async Task HostileQueries_GetAChineseMessageOrAPage_NeverA500(int index)
+    {
+        var q = Hostile[index];
+        var (response, doc) = await SearchAsync(_client, q);
+        Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest, $"{(int)response.StatusCode} for {q[..Math.Min(q.Length, 30)]}");
+        if (response.StatusCode == HttpStatusCode.BadRequest)
+            Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", doc.QuerySelector(".field-error").Text());
+        else
+            Assert.NotNull(doc.QuerySelector("#results-title"));
+        Assert.Equal("zh-CN", doc.DocumentElement.GetAttribute("lang"));
+    }
+
+    [Theory]
+    [InlineData("/search?q=%ED%A0%80%E5%8D%B1%E6%88%BF")] // a lone surrogate, as UTF-8 bytes
+    [InlineData("/search?q=%FF%FE")]
+    [InlineData("/search?q=%E5%8D%B1&q=%E6%88%BF")]
+    [InlineData("/search?q[]=x")]
+    [InlineData("/search?q=%E5%8D%B1%E6%88%BF&page=0")]
+    [InlineData("/search?q=%E5%8D%B1%E6%88%BF&page=100001")]
+    [InlineData("/search?q=%E5%8D%B1%E6%88%BF&domain=%27%3B--&kind=%25")]
+    public async Task MalformedRequests_GetAChineseAnswer_NeverA500(string url)
+    {
+        var (response, doc) = await Html.GetAsync(_client, url);
+        Assert.True((int)response.StatusCode is 200 or 400 or 404, $"{(int)response.StatusCode} for {url}");
+        Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", doc.QuerySelector("h1").Text());
+    }
+
+    [Fact]
+    public async Task QuerySyntaxAndWildcards_AreLiteralText()
+    {
+        // A LIKE wildcard matches itself only: 危房% finds nothing, where 危房 finds many.
+        Assert.Equal(0, Total((await SearchAsync(_client, "危房%")).Document));
+        Assert.Equal(0, Total((await SearchAsync(_client, "危_")).Document));
+        Assert.Equal(0, Total((await SearchAsync(_client, "危房改造*")).Document));
+        Assert.Equal(0, Total((await SearchAsync(_client, "\"危房改造\"OR")).Document));
+
+        // Text that looks like syntax is found as text.
+        var m = Marker();
+        await using var db = factory.NewDbContext();
+        var (record, _) = await new RecordBuilder(db).Titled($"{m} NEAR \"引号\" 100%_达标 a*b").Published().SaveAsync();
+        foreach (var q in new[] { $"{m} NEAR", "100%_达标", "a*b", $"{m} \"引号\"" })
+            Assert.Equal([$"/records/{record.Id}"], HitUrls((await SearchAsync(_client, q)).Document));
+    }
+
+    [Fact]
+    public async Task BadFilters_AreExplainedBesideTheirField()
+    {
+        foreach (var (more, field) in new[]
+                 {
+                     ("&domain=nowhere", "domain"), ("&stage=x", "stage"), ("&department=abc", "department"), ("&department=99999", "department"),
+                     ("&kind=99", "kind"), ("&kind=-1", "kind"), ("&validity=0", "validity"), ("&from=2026-02-30", "from"),
+                     ("&to=yesterday", "to"), ("&from=2026-05-01&to=2026-01-01", "to"), ("&sort=random", "sort"),
+                 })
+        {
+            var (response, doc) = await SearchAsync(_client, "危房", more);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", doc.GetElementById($"error-{field}").Text());
+            Assert.Equal("true", doc.QuerySelector($"[name={field}]")!.GetAttribute("aria-invalid"));
+        }
+    }
+
+    [Fact]
+    public async Task SearchPage_HasLabelledFilters_WithoutScripts_AndKeepsWhatWasChosen()
+    {
+        var (response, doc) = await SearchAsync(_client, "危房", "&domain=rural-dilapidated-housing&kind=2&validity=1&sort=date&from=2025-01-01");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(doc.QuerySelectorAll("script"));
+        var form = doc.QuerySelector("main form.search-form[role=search][method=get][action='/search']")!;
+        foreach (var name in new[] { "q", "domain", "stage", "department", "kind", "validity", "sort", "from", "to" })
+        {
+            var control = form.QuerySelector($"[name={name}]")!;
+            Assert.NotNull(doc.QuerySelector($"label[for='{control.Id}']"));
+        }
+        Assert.Equal("rural-dilapidated-housing", form.QuerySelector("[name=domain] option[selected]")!.GetAttribute("value"));
+        Assert.Equal("2", form.QuerySelector("[name=kind] option[selected]")!.GetAttribute("value"));
+        Assert.Equal("date", form.QuerySelector("[name=sort] option[selected]")!.GetAttribute("value"));
+        Assert.Equal("2025-01-01", form.QuerySelector("[name=from]")!.GetAttribute("value"));
+        Assert.True(form.QuerySelector("details")!.HasAttribute("open"));
+        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/search")).StatusCode);
+    }
+
+    // ── what the search should find, worked out from the source tables ─────────────────────────────────────────
+
+    private sealed record Entry(string Url, int DomainId, int StageId, int DepartmentId, RecordKind? Kind, Validity? Validity, DateOnly? PublishedOn);
+
+    private async Task<List<Entry>> MatchingEntriesAsync(string word)
+    {
+        await using var db = factory.NewDbContext();
+        var records = await (from v in db.RecordVersions
+                             join r in db.Records on v.RecordId equals r.Id
+                             where v.IsPublished
+                             select new { v.RecordId, v.Title, v.DocumentNumber, r.IndexNumber, v.Body, v.DomainId, v.StageId, v.DepartmentId, v.Kind, v.Validity, v.PublishedOn })
+            .ToListAsync();
+        var items = await db.CatalogueItems.Where(i => i.Status == CatalogueItemStatus.Active).ToListAsync();
+        return
+        [
+            .. records.Where(r => $"{r.Title} {r.DocumentNumber} {r.IndexNumber} {r.Body}".Contains(word, StringComparison.OrdinalIgnoreCase))
+                .Select(r => new Entry($"/records/{r.RecordId}", r.DomainId, r.StageId, r.DepartmentId, r.Kind, r.Validity, r.PublishedOn)),
+            .. items.Where(i => $"{i.NameLevel1} · {i.NameLevel2} {i.Content} {i.Basis}".Contains(word, StringComparison.OrdinalIgnoreCase))
+                .Select(i => new Entry($"/items/{i.Id}", i.DomainId, i.StageId, i.DepartmentId, null, null, null)),
+        ];
+    }
+
+    /// <summary>The query string for a filter, with a value taken from the entries so that it keeps some and drops others.</summary>
+    private async Task<(string Query, Func<Entry, bool> Keep)> FilterAsync(string filter, List<Entry> entries)
+    {
+        await using var db = factory.NewDbContext();
+        static T MostCommon<T>(IEnumerable<T> values) => values.GroupBy(v => v).OrderByDescending(g => g.Count()).First().Key;
+        switch (filter)
+        {
+            case "domain":
+                var domainId = MostCommon(entries.Select(e => e.DomainId));
+                var domain = await db.Domains.Where(d => d.Id == domainId).Select(d => d.Code).SingleAsync();
+                return ($"&domain={domain}", e => e.DomainId == domainId);
+            case "stage":
+                var stageId = MostCommon(entries.Select(e => e.StageId));
+                var stage = await db.Stages.Where(s => s.Id == stageId).Select(s => s.Code).SingleAsync();
+                return ($"&stage={stage}", e => e.StageId == stageId);
+            case "department":
+                var departmentId = MostCommon(entries.Select(e => e.DepartmentId));
+                return ($"&department={departmentId}", e => e.DepartmentId == departmentId);
+            case "kind":
+                var kind = MostCommon(entries.Where(e => e.Kind is not null).Select(e => e.Kind!.Value));
+                return ($"&kind={(int)kind}", e => e.Kind == kind);
+            case "interpretation":
+                return ($"&kind={(int)RecordKind.PolicyInterpretation}", e => e.Kind == RecordKind.PolicyInterpretation);
+            case "item":
+                return ("&kind=item", e => e.Url.StartsWith("/items/", StringComparison.Ordinal));
+            case "validity":
+                return ($"&validity={(int)Validity.Expired}", e => e.Validity == Validity.Expired);
+            default:
+                var dates = entries.Where(e => e.PublishedOn is not null).Select(e => e.PublishedOn!.Value).Order().ToList();
+                var (from, to) = (dates[dates.Count / 4], dates[dates.Count * 3 / 4]);
+                return ($"&from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}", e => e.PublishedOn >= from && e.PublishedOn <= to);
+        }
+    }
+}
+
+public sealed class SearchOnSqlite(SqlitePortal factory) : SearchTests(factory), IClassFixture<SqlitePortal>;
+
+public sealed class SearchOnPostgres(PostgresPortal factory) : SearchTests(factory), IClassFixture<PostgresPortal>;
