@@ -16,7 +16,7 @@ public static class InterpretationSupport
 
     public static async Task<int> DepartmentIdAsync(PortalFactory factory, string organisationCode)
     {
-        _ = factory.Server; // the app migrates and seeds a fresh database when it starts
+        _ = factory.Services; // starts the app, which migrates and seeds a fresh database
         await using var db = factory.NewDbContext();
         return await db.Departments.Where(d => d.OrganisationCode == organisationCode).Select(d => d.Id).SingleAsync();
     }

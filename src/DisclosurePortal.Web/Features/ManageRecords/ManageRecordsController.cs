@@ -389,6 +389,7 @@ public sealed class ManageRecordsController(
         // The rows are redrawn as posted (errors are keyed by their index), then blank ones are added to write more.
         var rows = form.Questions.Take(PolicyInterpretations.MaxQuestions + 10).ToList();
         if (form.MovesRow is { } up && up < rows.Count) (rows[up - 1], rows[up]) = (rows[up], rows[up - 1]);
+        while (rows.Count > 0 && rows[^1].IsBlank) rows.RemoveAt(rows.Count - 1); // blank rows carry no errors
         var blanks = form.Intent == "add-questions" ? 3 : Math.Max(1, 3 - rows.Count);
         if (rows.Count(r => !r.IsBlank) < PolicyInterpretations.MaxQuestions)
             rows.AddRange(Enumerable.Range(0, blanks).Select(_ => new QuestionField()));
