@@ -18,6 +18,8 @@ public sealed record RecordMetadata
     /// <summary>Markdown; rendered with raw HTML disabled.</summary>
     public string Body { get; init; } = string.Empty;
     public InterpretationForm? InterpretationForm { get; init; }
+    /// <summary>视频解读: the https address of the video (shown as a link, never embedded); kept only for that form.</summary>
+    public string? VideoUrl { get; init; }
 
     public IReadOnlyList<string> Problems()
     {
@@ -29,6 +31,9 @@ public sealed record RecordMetadata
         if (!Enum.IsDefined(DisclosureAttribute)) problems.Add("公开属性无效。");
         if (DisclosureAttribute == DisclosureAttribute.NotDisclosed && string.IsNullOrWhiteSpace(NonDisclosureReason))
             problems.Add("不予公开的信息须说明理由。");
+        if (InterpretationForm is { } form && !Enum.IsDefined(form)) problems.Add("解读形式无效。");
+        if (InterpretationForm == Publishing.InterpretationForm.Video && PolicyInterpretations.VideoUrlProblem(VideoUrl) is { } video)
+            problems.Add(video);
         return problems;
     }
 }

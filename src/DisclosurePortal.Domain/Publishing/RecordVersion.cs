@@ -33,6 +33,7 @@ public sealed class RecordVersion
     public string? NonDisclosureReason { get; private set; }
     public string Body { get; private set; }
     public InterpretationForm? InterpretationForm { get; private set; }
+    public string? VideoUrl { get; private set; }
 
     public int DepartmentId { get; private set; }
     public int CatalogueItemId { get; private set; }
@@ -99,6 +100,7 @@ public sealed class RecordVersion
         NonDisclosureReason = NonDisclosureReason,
         Body = Body,
         InterpretationForm = InterpretationForm,
+        VideoUrl = VideoUrl,
     };
 
     public void Edit(RecordMetadata metadata, DateTimeOffset now)
@@ -118,6 +120,7 @@ public sealed class RecordVersion
         NonDisclosureReason = metadata.DisclosureAttribute == DisclosureAttribute.NotDisclosed ? metadata.NonDisclosureReason!.Trim() : null;
         Body = metadata.Body;
         InterpretationForm = metadata.InterpretationForm;
+        VideoUrl = metadata.InterpretationForm == Publishing.InterpretationForm.Video ? metadata.VideoUrl!.Trim() : null;
         UpdatedAt = now;
         Version++;
     }

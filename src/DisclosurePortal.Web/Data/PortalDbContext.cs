@@ -22,6 +22,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<RecordVersion> RecordVersions => Set<RecordVersion>();
     public DbSet<ReviewDecision> ReviewDecisions => Set<ReviewDecision>();
     public DbSet<InterpretationLink> InterpretationLinks => Set<InterpretationLink>();
+    public DbSet<InterpretationQuestion> InterpretationQuestions => Set<InterpretationQuestion>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<IndexNumberCounter> IndexNumberCounters => Set<IndexNumberCounter>();
     public DbSet<ApplicationCase> ApplicationCases => Set<ApplicationCase>();

@@ -1,5 +1,6 @@
 using DisclosurePortal.Web.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 
 namespace DisclosurePortal.Web.Tests.Data;
 
@@ -10,7 +11,7 @@ namespace DisclosurePortal.Web.Tests.Data;
 /// </summary>
 public sealed class QueryPlanTests(SqlitePortal factory) : IClassFixture<SqlitePortal>
 {
-    private static readonly string[] RecordTables = ["RecordVersions", "Records", "InterpretationLinks", "Attachments", "SearchEntries"];
+    private static readonly string[] RecordTables = ["RecordVersions", "Records", "InterpretationLinks", "InterpretationQuestions", "Attachments", "SearchEntries"];
 
     [Theory]
     [InlineData("/")]
@@ -75,6 +76,24 @@ public sealed class QueryPlanTests(SqlitePortal factory) : IClassFixture<SqliteP
         var plan = await PlanAsync(connection, search);
         Assert.Contains(plan, l => l.Contains("VIRTUAL TABLE INDEX 192:M", StringComparison.Ordinal));
         Assert.DoesNotContain(plan, l => l.StartsWith("SCAN e", StringComparison.Ordinal) || l.Contains("TEMP B-TREE", StringComparison.Ordinal));
+    }
+
+    /// <summary>A 政策问答 interpretation's page (its policies, its questions) and its policy's page (its interpretations).</summary>
+    [Fact]
+    public async Task InterpretationAndPolicyPages_QueriesUseIndexes()
+    {
+        factory.CreateClient(); // the app seeds the database when it starts
+        int interpretation, policy;
+        await using (var db = factory.NewDbContext())
+        {
+            var version = await db.RecordVersions
+                .Where(v => v.IsPublished && v.InterpretationForm == DisclosurePortal.Domain.Publishing.InterpretationForm.QuestionsAndAnswers)
+                .OrderBy(v => v.Id).FirstAsync();
+            interpretation = version.RecordId;
+            policy = await db.InterpretationLinks.Where(l => l.RecordVersionId == version.Id).Select(l => l.PolicyRecordId).FirstAsync();
+        }
+        await PublicPage_QueriesUseIndexes_NoFullScansOrTempSortsOfRecords($"/records/{interpretation}");
+        await PublicPage_QueriesUseIndexes_NoFullScansOrTempSortsOfRecords($"/records/{policy}");
     }
 
     /// <summary>The alias EF gave a table in the statement (FROM "RecordVersions" AS "r" → r), or the table name.</summary>

@@ -37,6 +37,7 @@ internal sealed class RecordVersionConfiguration : IEntityTypeConfiguration<Reco
         b.Property(x => x.CreatedBy).HasMaxLength(100);
         b.Property(x => x.ReturnReason).HasMaxLength(1000);
         b.Property(x => x.WithdrawnReason).HasMaxLength(1000);
+        b.Property(x => x.VideoUrl).HasMaxLength(PolicyInterpretations.MaxVideoUrlLength);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasOne<Record>().WithMany().HasForeignKey(x => x.RecordId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Department>().WithMany().HasForeignKey(x => x.DepartmentId).OnDelete(DeleteBehavior.Restrict);
@@ -79,9 +80,24 @@ internal sealed class InterpretationLinkConfiguration : IEntityTypeConfiguration
     {
         b.ToTable("InterpretationLinks");
         b.HasOne<Record>().WithMany().HasForeignKey(x => x.InterpretationRecordId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<RecordVersion>().WithMany().HasForeignKey(x => x.RecordVersionId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Record>().WithMany().HasForeignKey(x => x.PolicyRecordId).OnDelete(DeleteBehavior.Restrict);
-        b.HasIndex(x => new { x.InterpretationRecordId, x.PolicyRecordId }).IsUnique();
+        // A version names a policy once; the policy's page finds its interpretations by PolicyRecordId.
+        b.HasIndex(x => new { x.RecordVersionId, x.PolicyRecordId }).IsUnique();
         b.HasIndex(x => x.PolicyRecordId);
+        b.HasIndex(x => x.InterpretationRecordId);
+    }
+}
+
+internal sealed class InterpretationQuestionConfiguration : IEntityTypeConfiguration<InterpretationQuestion>
+{
+    public void Configure(EntityTypeBuilder<InterpretationQuestion> b)
+    {
+        b.ToTable("InterpretationQuestions");
+        b.Property(x => x.Question).HasMaxLength(PolicyInterpretations.MaxQuestionLength);
+        b.Property(x => x.Answer).HasMaxLength(PolicyInterpretations.MaxAnswerLength);
+        b.HasOne<RecordVersion>().WithMany().HasForeignKey(x => x.RecordVersionId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.RecordVersionId, x.Position }).IsUnique();
     }
 }
 

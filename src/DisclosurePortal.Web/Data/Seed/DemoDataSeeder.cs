@@ -101,7 +101,7 @@ public sealed class DemoDataSeeder(PortalDbContext db, TimeProvider clock, IConf
         }
 
         // Policy interpretations (政策解读) for about half the normative documents: most on time, a few late.
-        var interpretations = new List<(Record Policy, Record Record, RecordMetadata Metadata, DateOnly PublishedOn)>();
+        var interpretations = new List<(Record Policy, Record Record, RecordMetadata Metadata, DateOnly PublishedOn, IReadOnlyList<(string Q, string A)> Questions)>();
         foreach (var (plan, policy, policyMeta) in records.Where(r => r.Plan.Demo.RecordKind == RecordKind.NormativeDocument).ToList())
         {
             var rnd = new Random(plan.Seed ^ 0x5A5A);
@@ -113,15 +113,21 @@ public sealed class DemoDataSeeder(PortalDbContext db, TimeProvider clock, IConf
             var interpretation = Record.Create(department.Id, plan.Item.Id, plan.Item.DomainId, plan.Item.StageId, RecordKind.PolicyInterpretation, ChinaTime.At(publishedOn, new TimeOnly(9, 0)));
             interpretation.AssignIndexNumber(NextIndexNumber(counters, department.OrganisationCode, publishedOn.Year));
             var form = (InterpretationForm)rnd.Next(1, 6);
+            // Every other 媒体解读 is a video on the county's (fictional) video site: the page links to it, embeds nothing.
+            if (form == InterpretationForm.Media && interpretations.Count % 2 == 0) form = InterpretationForm.Video;
             var title = $"{PolicyName(policyMeta.Title)}{FormSuffix(form)}";
+            var questions = form == InterpretationForm.QuestionsAndAnswers ? Questions(policyMeta, department.Name) : [];
             interpretations.Add((policy, interpretation, new RecordMetadata
             {
                 Title = title,
                 IssuingOrgan = department.Name,
                 WrittenOn = publishedOn,
                 InterpretationForm = form,
+                VideoUrl = form == InterpretationForm.Video
+                    ? string.Create(CultureInfo.InvariantCulture, $"https://video.qingchuan.example/jiedu/{interpretation.IndexNumber![^10..]}.mp4")
+                    : null,
                 Body = InterpretationBody(form, policyMeta, rnd, department.Name, publishedOn),
-            }, publishedOn));
+            }, publishedOn, questions));
         }
 
         db.Records.AddRange(records.Select(r => r.Record));
@@ -132,10 +138,15 @@ public sealed class DemoDataSeeder(PortalDbContext db, TimeProvider clock, IConf
         var versions = new List<RecordVersion>();
         foreach (var (plan, record, metadata) in records)
             versions.Add(PublishedVersion(record, metadata, plan.PublishedOn));
-        foreach (var (_, record, metadata, publishedOn) in interpretations)
-            versions.Add(PublishedVersion(record, metadata, publishedOn));
+        var interpretationVersions = interpretations.Select(i => PublishedVersion(i.Record, i.Metadata, i.PublishedOn)).ToList();
+        versions.AddRange(interpretationVersions);
         db.RecordVersions.AddRange(versions);
-        db.InterpretationLinks.AddRange(interpretations.Select(i => new InterpretationLink(i.Record.Id, i.Policy.Id, i.Record.CreatedAt)));
+        await db.SaveChangesAsync(ct);
+        foreach (var (i, version) in interpretations.Zip(interpretationVersions))
+        {
+            db.InterpretationLinks.Add(new InterpretationLink(i.Record.Id, version.Id, i.Policy.Id, i.Record.CreatedAt));
+            db.InterpretationQuestions.AddRange(i.Questions.Select((qa, n) => new InterpretationQuestion(version.Id, n + 1, qa.Q, qa.A)));
+        }
         await db.SaveChangesAsync(ct);
 
         // Nothing goes public unreviewed: each demo publication carries its three reviews and the approval.
@@ -247,6 +258,7 @@ public sealed class DemoDataSeeder(PortalDbContext db, TimeProvider clock, IConf
         InterpretationForm.Expert => "专家解读",
         InterpretationForm.Media => "媒体解读",
         InterpretationForm.QuestionsAndAnswers => "政策问答",
+        InterpretationForm.Video => "视频解读",
         _ => "政策解读",
     };
 
@@ -256,9 +268,12 @@ public sealed class DemoDataSeeder(PortalDbContext db, TimeProvider clock, IConf
         var name = PolicyName(policy.Title);
         if (form == InterpretationForm.QuestionsAndAnswers)
         {
-            sb.Append(CultureInfo.InvariantCulture, $"### 问：制定{name}的背景是什么？\n\n答：为贯彻落实上级有关部署，结合我县实际，{department}在深入调研、广泛征求意见的基础上起草了该文件。\n\n");
-            sb.Append("### 问：文件的适用对象有哪些？\n\n答：文件适用于本县行政区域内符合条件的单位和个人，具体条件以文件正文为准。\n\n");
-            sb.Append(CultureInfo.InvariantCulture, $"### 问：如何咨询和办理？\n\n答：可拨打12345政务服务便民热线，或到县政务服务中心{department}窗口咨询办理。\n\n");
+            // The questions and answers themselves are rows of their own (Questions); the body introduces them.
+            sb.Append(CultureInfo.InvariantCulture, $"为便于群众和企业准确理解{name}，{department}就社会关注的主要问题作如下解答。\n");
+        }
+        else if (form == InterpretationForm.Video)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"{department}负责同志在视频中解读{name}的出台背景、主要内容和办事指引。视频约8分钟。\n");
         }
         else
         {
@@ -266,6 +281,17 @@ public sealed class DemoDataSeeder(PortalDbContext db, TimeProvider clock, IConf
             sb.Append(Body(RecordKind.PolicyInterpretation, policy.Title, date, rnd, department));
         }
         return sb.ToString();
+    }
+
+    private static IReadOnlyList<(string Q, string A)> Questions(RecordMetadata policy, string department)
+    {
+        var name = PolicyName(policy.Title);
+        return
+        [
+            ($"制定{name}的背景是什么？", $"为贯彻落实上级有关部署，结合我县实际，{department}在深入调研、广泛征求意见的基础上起草了该文件。"),
+            ("文件的适用对象有哪些？", "文件适用于本县行政区域内符合条件的单位和个人，具体条件以文件正文为准。"),
+            ("如何咨询和办理？", $"可拨打12345政务服务便民热线，或到县政务服务中心{department}窗口咨询办理。\n办理时请携带本人有效身份证件。"),
+        ];
     }
 
     private sealed record PlannedRecord(DemoItem Demo, CatalogueItem Item, DateOnly PublishedOn, int Seed, string Title);

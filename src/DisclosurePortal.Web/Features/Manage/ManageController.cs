@@ -52,6 +52,17 @@ public sealed class ManageController(PortalDbContext db, TimeProvider clock) : P
             .ToList();
     }
 
+    /// <summary>Published policies (of a department, or all) whose interpretation is overdue, not yet due, or came late.</summary>
+    private async Task<Interpretations.DueCounts> InterpretationCountsAsync(int? department, CancellationToken ct)
+    {
+        var calendar = await Infrastructure.CalendarLoader.LoadAsync(db, ct);
+        var rows = await Interpretations.InterpretationQueries.TimelinessAsync(db, department, Infrastructure.ChinaTime.Today(clock), calendar, ct);
+        return new Interpretations.DueCounts(
+            rows.Count(r => r.Timeliness.Status == InterpretationStatus.MissingOverdue),
+            rows.Count(r => r.Timeliness.Status == InterpretationStatus.MissingNotYetDue),
+            rows.Count(r => r.Timeliness.Status == InterpretationStatus.Late));
+    }
+
     [HttpGet("/manage")]
     public async Task<IActionResult> Index(CancellationToken ct)
     {
@@ -64,11 +75,13 @@ public sealed class ManageController(PortalDbContext db, TimeProvider clock) : P
             model.Submitted = await latest.CountAsync(v => v.State == VersionState.Submitted, ct);
             model.DepartmentName = await db.Departments.Where(d => d.Id == department).Select(d => d.Name).SingleAsync(ct);
             model.Deadlines = await DeadlinesAsync(department, ct);
+            model.Interpretations = await InterpretationCountsAsync(department, ct);
         }
         if (User.IsInRole(Roles.Reviewer))
         {
             model.QueueSize = await db.RecordVersions.CountAsync(v => v.State == VersionState.Submitted, ct);
             model.Cases = await CaseCountsAsync(ct);
+            model.OfficeInterpretations = await InterpretationCountsAsync(null, ct);
         }
         if (User.IsInRole(Roles.Admin) || User.IsInRole(Roles.Reviewer))
             model.MissingCalendarYears = await AdminCalendar.CalendarQueries.MissingYearsAsync(db, Infrastructure.ChinaTime.Today(clock), nextYearOnlyFromNovember: true, ct);
@@ -85,6 +98,12 @@ public sealed class DashboardModel
     public int? QueueSize { get; set; }
     public IReadOnlyList<DeadlineRow> Deadlines { get; set; } = [];
     public CaseCounts? Cases { get; set; }
+
+    /// <summary>The editor's department's policies whose interpretation is missing or was late.</summary>
+    public Interpretations.DueCounts? Interpretations { get; set; }
+
+    /// <summary>The same over every department, for the office.</summary>
+    public Interpretations.DueCounts? OfficeInterpretations { get; set; }
 
     /// <summary>This year, and from 1 November next year, when their holiday schedule has not been entered.</summary>
     public IReadOnlyList<int> MissingCalendarYears { get; set; } = [];

@@ -3,6 +3,7 @@ using DisclosurePortal.Domain;
 using DisclosurePortal.Domain.Catalogue;
 using DisclosurePortal.Domain.Publishing;
 using DisclosurePortal.Web.Data;
+using DisclosurePortal.Web.Features.Interpretations;
 using DisclosurePortal.Web.Features.Shared;
 using DisclosurePortal.Web.Infrastructure;
 using DisclosurePortal.Web.Infrastructure.Security;
@@ -68,20 +69,46 @@ public sealed class ManageRecordsController(
 
     [HttpGet("/manage/records/new")]
     [Authorize(Policy = Policies.Editor)]
-    public async Task<IActionResult> New(int? itemId, CancellationToken ct)
+    public async Task<IActionResult> New(int? itemId, RecordKind? kind, int? policy, CancellationToken ct)
     {
         var department = await db.Departments.SingleAsync(d => d.Id == Department, ct);
         var form = new RecordForm { CatalogueItemId = itemId, IssuingOrgan = department.Name, WrittenOn = clock.Today() };
+        if (kind is { } k && Enum.IsDefined(k)) form.Kind = k;
+        // From the due list's "撰写解读": the interpretation of that policy, filed under the policy's item when it is ours.
+        if (policy is { } policyId && (await InterpretationQueries.PoliciesAsync(db, [policyId], ct)).FirstOrDefault() is { IsPublished: true } chosen)
+        {
+            form.Kind = RecordKind.PolicyInterpretation;
+            form.PolicyIds = [policyId];
+            form.Title = InterpretationTitle(chosen.Title);
+            form.CatalogueItemId ??= await (
+                from r in db.Records
+                join i in db.CatalogueItems on r.CatalogueItemId equals i.Id
+                where r.Id == policyId && i.DepartmentId == Department && i.Status == CatalogueItemStatus.Active
+                select (int?)i.Id).FirstOrDefaultAsync(ct);
+        }
         return await FormView("New", form, null, ct);
+    }
+
+    /// <summary>《…》政策解读 from a policy title such as 关于印发《…》的通知.</summary>
+    private static string InterpretationTitle(string policyTitle)
+    {
+        var start = policyTitle.IndexOf('《', StringComparison.Ordinal);
+        var end = policyTitle.IndexOf('》', StringComparison.Ordinal);
+        var name = start >= 0 && end > start + 1 ? policyTitle[(start + 1)..end] : policyTitle;
+        var title = $"《{name}》政策解读";
+        return title.Length <= 300 ? title : title[..300];
     }
 
     [HttpPost("/manage/records/new")]
     [Authorize(Policy = Policies.Editor)]
     public async Task<IActionResult> Create(RecordForm form, CancellationToken ct)
     {
+        if (form.IsFormOnly) return await FormView("New", form, null, ct, invalid: !ModelState.IsValid);
         var item = form.CatalogueItemId is { } itemId ? await OwnActiveItem(itemId, ct) : null;
         if (item is null) ModelState.AddModelError(nameof(RecordForm.CatalogueItemId), "请选择本部门的公开事项。");
-        if (!await validator.ValidateIntoAsync(form, ModelState, ct) || item is null || form.IsPreview)
+        var valid = await validator.ValidateIntoAsync(form, ModelState, ct);
+        if (form.IsInterpretation) await CheckPoliciesAsync(form, ct);
+        if (!valid || !ModelState.IsValid || item is null || form.IsPreview)
             return await FormView("New", form, null, ct, invalid: !ModelState.IsValid);
 
         var now = clock.GetUtcNow();
@@ -93,6 +120,11 @@ public sealed class ManageRecordsController(
         db.RecordVersions.Add(version);
         audit.Record(User, "record.create", "Record", record.Id, $"新建草稿：{version.Title}");
         await db.SaveChangesAsync(ct);
+        if (record.Kind == RecordKind.PolicyInterpretation)
+        {
+            await SaveInterpretationPartsAsync(record, version, form, now, ct);
+            await db.SaveChangesAsync(ct);
+        }
         await tx.CommitAsync(ct);
         TempData["Flash"] = "草稿已保存。可以继续上传附件，完成后提交审核。";
         return Redirect($"/manage/records/{record.Id}");
@@ -114,8 +146,18 @@ public sealed class ManageRecordsController(
             .OrderBy(e => e.Id).ToListAsync(ct);
         var calendar = await CalendarLoader.LoadAsync(db, ct);
         DateOnly? dueOn = latest.WrittenOn is { } formed ? item.TimeLimit.DueOn(formed, calendar) : null;
+        InterpretationDetails? interpretation = record.Kind == RecordKind.PolicyInterpretation
+            ? new InterpretationDetails(await InterpretationQueries.PoliciesOfVersionAsync(db, latest.Id, ct), await InterpretationQueries.QuestionsAsync(db, latest.Id, ct))
+            : null;
+        var interpretationDue = PolicyInterpretations.IsPolicy(record.Kind)
+            ? (await InterpretationQueries.TimelinessAsync(db, null, clock.Today(), calendar, ct, policyRecordId: id)).SingleOrDefault()?.Timeliness
+            : null;
         return View(new ManagedRecordModel(record, item, versions, latest, versions.SingleOrDefault(v => v.IsPublished), attachments, reviews, events,
-            markdown.Render(latest.Body), dueOn, User.EditsFor(record.DepartmentId), MaxAttachmentBytes));
+            markdown.Render(latest.Body), dueOn, User.EditsFor(record.DepartmentId), MaxAttachmentBytes)
+        {
+            Interpretation = interpretation,
+            InterpretationDue = interpretationDue,
+        });
     }
 
     [HttpGet("/manage/records/{id:int}/edit")]
@@ -126,7 +168,9 @@ public sealed class ManageRecordsController(
         if (record is null || version is null) return NotFoundPage("没有找到该信息。");
         if (version.State != VersionState.Draft)
             return Refused(id, $"当前版本状态为“{VersionWorkflow.Describe(version.State)}”，不能修改。已发布的信息请先“新建修改稿”。");
-        return await FormView("Edit", RecordForm.From(record, version), record, ct, returnReason: version.ReturnReason);
+        var policyIds = await db.InterpretationLinks.Where(l => l.RecordVersionId == version.Id).OrderBy(l => l.Id).Select(l => l.PolicyRecordId).ToListAsync(ct);
+        var questions = await InterpretationQueries.QuestionsAsync(db, version.Id, ct);
+        return await FormView("Edit", RecordForm.From(record, version, policyIds, questions), record, ct, returnReason: version.ReturnReason);
     }
 
     [HttpPost("/manage/records/{id:int}/edit")]
@@ -137,24 +181,34 @@ public sealed class ManageRecordsController(
         if (record is null || version is null) return NotFoundPage("没有找到该信息。");
         form.Kind = record.Kind; // the kind is fixed once the record exists
         form.CatalogueItemId = record.CatalogueItemId;
-        if (!await validator.ValidateIntoAsync(form, ModelState, ct) || form.IsPreview)
+        if (form.IsFormOnly) return await FormView("Edit", form, record, ct, invalid: !ModelState.IsValid, returnReason: version.ReturnReason);
+        var valid = await validator.ValidateIntoAsync(form, ModelState, ct);
+        if (form.IsInterpretation) await CheckPoliciesAsync(form, ct);
+        if (!valid || !ModelState.IsValid || form.IsPreview)
             return await FormView("Edit", form, record, ct, invalid: !ModelState.IsValid, returnReason: version.ReturnReason);
         if (version.Version != form.Version)
             return await StaleForm(form, record, version, ct);
+        // The version's questions are replaced in the same transaction as its text, so a stale save changes neither.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
         {
             db.Entry(version).Property(v => v.Version).OriginalValue = form.Version;
-            version.Edit(form.ToMetadata(), clock.GetUtcNow());
+            var now = clock.GetUtcNow();
+            version.Edit(form.ToMetadata(), now);
+            if (record.Kind == RecordKind.PolicyInterpretation) await SaveInterpretationPartsAsync(record, version, form, now, ct);
             audit.Record(User, "record.edit", "Record", record.Id, $"修改第{version.Number}版：{version.Title}");
             await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
         }
         catch (DomainException ex)
         {
+            await tx.RollbackAsync(ct);
             ModelState.AddModelError(string.Empty, ex.Message);
             return await FormView("Edit", form, record, ct, invalid: true, returnReason: version.ReturnReason);
         }
         catch (DbUpdateConcurrencyException)
         {
+            await tx.RollbackAsync(ct);
             db.ChangeTracker.Clear();
             var (_, fresh) = await OwnLatest(id, ct);
             return await StaleForm(form, record, fresh!, ct);
@@ -182,6 +236,8 @@ public sealed class ManageRecordsController(
             try
             {
                 var now = clock.GetUtcNow();
+                if (record.Kind == RecordKind.PolicyInterpretation)
+                    PolicyInterpretations.EnsureNamesAPublishedPolicy(await InterpretationQueries.PublishedPolicyCountAsync(db, latest.Id, ct));
                 latest.Submit(now);
                 if (record.IndexNumber is null)
                 {
@@ -224,6 +280,11 @@ public sealed class ManageRecordsController(
             await db.SaveChangesAsync(ct); // the old row stops being latest in the same statement batch, before the insert
             foreach (var a in await db.Attachments.AsNoTracking().Where(a => a.RecordVersionId == latest.Id).ToListAsync(ct))
                 db.Attachments.Add(new Attachment(draft.Id, a.FileName, a.ContentType, a.SizeBytes, a.StorageKey, a.Sha256, a.UploadedAt, a.UploadedBy));
+            // An interpretation's new draft starts with the policies, questions and answers of the published version.
+            foreach (var link in await db.InterpretationLinks.AsNoTracking().Where(l => l.RecordVersionId == latest.Id).ToListAsync(ct))
+                db.InterpretationLinks.Add(link.CopyTo(draft.Id));
+            foreach (var question in await InterpretationQueries.QuestionsAsync(db, latest.Id, ct))
+                db.InterpretationQuestions.Add(question.CopyTo(draft.Id));
             audit.Record(User, "record.new-version", "Record", id, $"新建修改稿第{draft.Number}版（第{latest.Number}版继续公开）");
             await db.SaveChangesAsync(ct);
         }
@@ -321,7 +382,49 @@ public sealed class ManageRecordsController(
             .OrderBy(i => i.DomainId).ThenBy(i => i.StageId).ThenBy(i => i.SortOrder)
             .Select(i => new ItemOption(i.Id, i.NameLevel1 + " · " + i.NameLevel2)).ToListAsync(ct);
         var preview = form.IsPreview ? markdown.Render(form.Body) : null;
-        return View(view, new RecordFormModel(form, record?.Id, record?.IndexNumber, items, preview, returnReason, current));
+        var model = new RecordFormModel(form, record?.Id, record?.IndexNumber, items, preview, returnReason, current);
+        if (!form.IsInterpretation) return View(view, model);
+
+        var chosen = form.ChosenPolicyIds.Take(PolicyInterpretations.MaxPolicies * 2).ToList(); // a tampered list is refused; it need not be drawn
+        // The rows are redrawn as posted (errors are keyed by their index), then blank ones are added to write more.
+        var rows = form.Questions.Take(PolicyInterpretations.MaxQuestions + 10).ToList();
+        if (form.MovesRow is { } up && up < rows.Count) (rows[up - 1], rows[up]) = (rows[up], rows[up - 1]);
+        while (rows.Count > 0 && rows[^1].IsBlank) rows.RemoveAt(rows.Count - 1); // blank rows carry no errors
+        var blanks = form.Intent == "add-questions" ? 3 : Math.Max(1, 3 - rows.Count);
+        if (rows.Count(r => !r.IsBlank) < PolicyInterpretations.MaxQuestions)
+            rows.AddRange(Enumerable.Range(0, blanks).Select(_ => new QuestionField()));
+        var found = form.PolicyQuery is { Length: > 100 } ? [] : await InterpretationQueries.FindPoliciesAsync(db, form.PolicyQuery, Department, chosen, ct);
+        return View(view, model with
+        {
+            ChosenPolicies = await InterpretationQueries.PoliciesAsync(db, chosen, ct),
+            FoundPolicies = found,
+            QuestionRows = rows,
+        });
+    }
+
+    /// <summary>Every chosen policy must be published now, and be a policy (规章 or 行政规范性文件).</summary>
+    private async Task CheckPoliciesAsync(RecordForm form, CancellationToken ct)
+    {
+        var chosen = form.ChosenPolicyIds;
+        if (chosen.Count == 0 || chosen.Count > PolicyInterpretations.MaxPolicies) return;
+        var published = await db.PublishedVersions
+            .CountAsync(v => chosen.Contains(v.RecordId) && (v.Kind == RecordKind.Regulation || v.Kind == RecordKind.NormativeDocument), ct);
+        if (published != chosen.Count)
+            ModelState.AddModelError(nameof(RecordForm.PolicyIds), "所选的政策文件须是已发布的规章或行政规范性文件；已不再公开的请取消勾选。");
+    }
+
+    /// <summary>The version's links to the policies it interprets (kept where unchanged) and its questions (replaced).</summary>
+    private async Task SaveInterpretationPartsAsync(Record record, RecordVersion version, RecordForm form, DateTimeOffset now, CancellationToken ct)
+    {
+        var chosen = form.ChosenPolicyIds;
+        var existing = await db.InterpretationLinks.Where(l => l.RecordVersionId == version.Id).ToListAsync(ct);
+        db.InterpretationLinks.RemoveRange(existing.Where(l => !chosen.Contains(l.PolicyRecordId)));
+        foreach (var policyId in chosen.Where(p => existing.All(l => l.PolicyRecordId != p)))
+            db.InterpretationLinks.Add(new InterpretationLink(record.Id, version.Id, policyId, now));
+
+        await db.InterpretationQuestions.Where(q => q.RecordVersionId == version.Id).ExecuteDeleteAsync(ct);
+        if (version.InterpretationForm == InterpretationForm.QuestionsAndAnswers)
+            db.InterpretationQuestions.AddRange(form.FilledQuestions.Select((q, i) => new InterpretationQuestion(version.Id, i + 1, q.Question!, q.Answer!)));
     }
 
     private async Task<IActionResult> StaleForm(RecordForm form, Record record, RecordVersion current, CancellationToken ct)

@@ -1,6 +1,7 @@
 using DisclosurePortal.Domain.Auditing;
 using DisclosurePortal.Domain.Catalogue;
 using DisclosurePortal.Domain.Publishing;
+using DisclosurePortal.Web.Features.Interpretations;
 using DisclosurePortal.Web.Features.Shared;
 using Microsoft.AspNetCore.Html;
 using Record = DisclosurePortal.Domain.Publishing.Record;
@@ -15,12 +16,29 @@ public sealed record ItemOption(int Id, string Name);
 
 public sealed record RecordFormModel(
     RecordForm Form, int? RecordId, string? IndexNumber, IReadOnlyList<ItemOption> Items, IHtmlContent? Preview, string? ReturnReason,
-    RecordVersion? CurrentSaved);
+    RecordVersion? CurrentSaved)
+{
+    /// <summary>政策解读: the policies ticked on the form, as they are (or were last) published.</summary>
+    public IReadOnlyList<PolicyOption> ChosenPolicies { get; init; } = [];
+
+    /// <summary>政策解读: published policies to add (the department's latest, or those matching the words looked for).</summary>
+    public IReadOnlyList<PolicyOption> FoundPolicies { get; init; } = [];
+
+    /// <summary>The question rows to draw: those typed, and blank ones to add more.</summary>
+    public IReadOnlyList<QuestionField> QuestionRows { get; init; } = [];
+}
 
 public sealed record ManagedRecordModel(
     Record Record, CatalogueItem Item, IReadOnlyList<RecordVersion> Versions, RecordVersion Latest, RecordVersion? Published,
     IReadOnlyList<Attachment> Attachments, IReadOnlyList<ReviewDecision> Reviews, IReadOnlyList<AuditEvent> Events,
-    IHtmlContent BodyHtml, DateOnly? DueOn, bool CanEdit, long MaxAttachmentBytes);
+    IHtmlContent BodyHtml, DateOnly? DueOn, bool CanEdit, long MaxAttachmentBytes)
+{
+    /// <summary>For an interpretation: its latest version's policies and questions.</summary>
+    public InterpretationDetails? Interpretation { get; init; }
+
+    /// <summary>For a published policy in force: when its interpretation is due and whether it came.</summary>
+    public InterpretationTimeliness? InterpretationDue { get; init; }
+}
 
 public static class StateLabels
 {

@@ -19,6 +19,18 @@ public sealed class RecordForm
     public string? Body { get; set; }
     public InterpretationForm? InterpretationForm { get; set; }
 
+    /// <summary>政策解读: the policy records the interpretation interprets (published policies only).</summary>
+    public List<int> PolicyIds { get; set; } = [];
+
+    /// <summary>政策解读: words to find a policy by title or 文号 ("find-policies" shows the matches without saving).</summary>
+    public string? PolicyQuery { get; set; }
+
+    /// <summary>政策问答: the rows as typed, in order; rows left blank are ignored (the form offers some for adding).</summary>
+    public List<QuestionField> Questions { get; set; } = [];
+
+    /// <summary>视频解读: the https address of the video.</summary>
+    public string? VideoUrl { get; set; }
+
     /// <summary>The version's concurrency stamp when the form was opened.</summary>
     public int Version { get; set; }
 
@@ -26,6 +38,28 @@ public sealed class RecordForm
     public string? Intent { get; set; }
 
     public bool IsPreview => Intent == "preview";
+
+    /// <summary>
+    /// A button that only redraws the form, keeping what was typed: find policies, add question rows, move a row up
+    /// ("up-3"). Nothing is validated or saved.
+    /// </summary>
+    public bool IsFormOnly => Intent is "find-policies" or "add-questions" || MovesRow is not null;
+
+    /// <summary>The row index of an "up-N" button, when it is a valid one.</summary>
+    public int? MovesRow =>
+        Intent is { Length: > 3 } i && i.StartsWith("up-", StringComparison.Ordinal)
+        && int.TryParse(i.AsSpan(3), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var row)
+        && row >= 1 && row < Questions.Count
+            ? row
+            : null;
+
+    public bool IsInterpretation => Kind == RecordKind.PolicyInterpretation;
+
+    /// <summary>The question rows the editor filled in, in order (the ones stored for 政策问答).</summary>
+    public IReadOnlyList<QuestionField> FilledQuestions => [.. Questions.Where(q => !q.IsBlank)];
+
+    /// <summary>The chosen policies, each once, in the order chosen.</summary>
+    public IReadOnlyList<int> ChosenPolicyIds => [.. PolicyIds.Where(id => id > 0).Distinct()];
 
     public RecordMetadata ToMetadata() => new()
     {
@@ -39,10 +73,14 @@ public sealed class RecordForm
         NonDisclosureReason = NonDisclosureReason,
         Body = Body ?? string.Empty,
         InterpretationForm = Kind == RecordKind.PolicyInterpretation ? InterpretationForm : null,
+        VideoUrl = Kind == RecordKind.PolicyInterpretation ? VideoUrl : null,
     };
 
-    public static RecordForm From(Record record, RecordVersion v) => new()
+    public static RecordForm From(Record record, RecordVersion v, IReadOnlyList<int> policyIds, IReadOnlyList<InterpretationQuestion> questions) => new()
     {
+        PolicyIds = [.. policyIds],
+        Questions = [.. questions.OrderBy(q => q.Position).Select(q => new QuestionField { Question = q.Question, Answer = q.Answer })],
+        VideoUrl = v.VideoUrl,
         CatalogueItemId = record.CatalogueItemId,
         Kind = record.Kind,
         Title = v.Title,
@@ -84,7 +122,49 @@ public sealed class RecordFormValidator : AbstractValidator<RecordForm>
             .NotNull().When(x => x.Kind == RecordKind.PolicyInterpretation).WithMessage("请选择解读形式。")
             .IsInEnum().WithMessage("解读形式无效，请从列表中选择。");
         RuleFor(x => x.Body).MaximumLength(MaxBodyLength).WithMessage("正文不能超过20万字。");
+
+        When(x => x.Kind == RecordKind.PolicyInterpretation, () =>
+        {
+            RuleFor(x => x.PolicyIds)
+                .Must(ids => ids.Distinct().Count() <= PolicyInterpretations.MaxPolicies).WithMessage("一篇政策解读最多关联10项政策文件。")
+                .Must(ids => ids.All(id => id > 0)).WithMessage("所选的政策文件无效，请重新选择。");
+            RuleFor(x => x.PolicyQuery).MaximumLength(100).WithMessage("查找关键词不能超过100个字。");
+            RuleFor(x => x.VideoUrl)
+                .Custom((url, context) =>
+                {
+                    if (PolicyInterpretations.VideoUrlProblem(url) is { } problem) context.AddFailure(problem);
+                })
+                .When(x => x.InterpretationForm == Domain.Publishing.InterpretationForm.Video);
+            When(x => x.InterpretationForm == Domain.Publishing.InterpretationForm.QuestionsAndAnswers, () =>
+            {
+                RuleFor(x => x.Questions)
+                    .Must(rows => rows.Any(r => !r.IsBlank)).WithMessage("政策问答须至少填写一组问题和回答。")
+                    .Must(rows => rows.Count(r => !r.IsBlank) <= PolicyInterpretations.MaxQuestions).WithMessage("政策问答最多50组，请删去多余的问答。");
+                RuleForEach(x => x.Questions).ChildRules(row =>
+                {
+                    row.RuleFor(r => r.Question)
+                        .NotEmpty().WithMessage("请填写问题。").When(r => !r.IsBlank)
+                        .MaximumLength(PolicyInterpretations.MaxQuestionLength).WithMessage("问题不能超过300个字。")
+                        .Must(NoControlCharacters).WithMessage("问题含有无法显示的控制字符。");
+                    row.RuleFor(r => r.Answer)
+                        .NotEmpty().WithMessage("请填写回答。").When(r => !r.IsBlank)
+                        .MaximumLength(PolicyInterpretations.MaxAnswerLength).WithMessage("回答不能超过5000个字。")
+                        .Must(NoControlCharactersExceptLines).WithMessage("回答含有无法显示的控制字符。");
+                });
+            });
+        });
     }
 
+    private static bool NoControlCharactersExceptLines(string? s) => s is null || !s.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'));
+
     private static bool NoControlCharacters(string? s) => s is null || !s.Any(char.IsControl);
+}
+
+/// <summary>One 政策问答 row as typed.</summary>
+public sealed class QuestionField
+{
+    public string? Question { get; set; }
+    public string? Answer { get; set; }
+
+    public bool IsBlank => string.IsNullOrWhiteSpace(Question) && string.IsNullOrWhiteSpace(Answer);
 }

@@ -29,25 +29,37 @@ public sealed class RecordsController(PortalDbContext db, MarkdownRenderer markd
 
         var attachments = await db.Attachments.AsNoTracking().Where(a => a.RecordVersionId == row.Version.Id)
             .OrderBy(a => a.Id).Select(a => new AttachmentLink(a.Id, a.FileName, a.SizeBytes)).ToListAsync(ct);
-        var interpretations = await (
-            from l in db.InterpretationLinks
-            join v in db.PublishedVersions on l.InterpretationRecordId equals v.RecordId
-            where l.PolicyRecordId == id
-            orderby v.PublishedOn, v.Id
-            select new RelatedRecord(v.RecordId, v.Title, v.PublishedOn!.Value, v.InterpretationForm)).ToListAsync(ct);
-        var policies = await (
-            from l in db.InterpretationLinks
-            join v in db.PublishedVersions on l.PolicyRecordId equals v.RecordId
-            where l.InterpretationRecordId == id
-            orderby v.PublishedOn, v.Id
-            select new RelatedRecord(v.RecordId, v.Title, v.PublishedOn!.Value, null)).ToListAsync(ct);
+        // 政策解读 ↔ policy: only published versions on either side, and only the links of the published interpretation.
+        IReadOnlyList<RelatedRecord> interpretations = [], policies = [];
+        IReadOnlyList<QuestionAnswer> questions = [];
+        if (PolicyInterpretations.IsPolicy(row.Version.Kind))
+        {
+            interpretations = await (
+                from l in db.InterpretationLinks
+                join v in db.PublishedVersions on l.RecordVersionId equals v.Id
+                where l.PolicyRecordId == id
+                orderby v.PublishedOn, v.Id
+                select new RelatedRecord(v.RecordId, v.Title, v.PublishedOn!.Value, v.InterpretationForm)).ToListAsync(ct);
+        }
+        if (row.Version.Kind == RecordKind.PolicyInterpretation)
+        {
+            policies = await (
+                from l in db.InterpretationLinks
+                join v in db.PublishedVersions on l.PolicyRecordId equals v.RecordId
+                where l.RecordVersionId == row.Version.Id
+                orderby v.PublishedOn, v.Id
+                select new RelatedRecord(v.RecordId, v.Title, v.PublishedOn!.Value, null)).ToListAsync(ct);
+            if (row.Version.InterpretationForm == InterpretationForm.QuestionsAndAnswers)
+                questions = await db.InterpretationQuestions.AsNoTracking().Where(q => q.RecordVersionId == row.Version.Id).OrderBy(q => q.Position)
+                    .Select(q => new QuestionAnswer(q.Position, q.Question, q.Answer)).ToListAsync(ct);
+        }
 
         return View(new RecordModel(
             row.Version, row.IndexNumber ?? "—", row.Version.CatalogueItemId, $"{row.ItemName1} · {row.ItemName2}",
             new DomainTile(row.Domain.Code, row.Domain.NameZh, row.Domain.NameEn, 0),
             new StageLink(row.Stage.Code, row.Stage.NameZh, row.Stage.NameEn),
             row.DepartmentId, row.DepartmentName,
-            markdown.Render(row.Version.Body), attachments, interpretations, policies));
+            markdown.Render(row.Version.Body), attachments, interpretations, policies) { Questions = questions });
     }
 }
 
@@ -58,4 +70,14 @@ public sealed record RelatedRecord(int RecordId, string Title, DateOnly Publishe
 public sealed record RecordModel(
     RecordVersion Version, string IndexNumber, int ItemId, string ItemName, DomainTile Domain, StageLink Stage,
     int DepartmentId, string DepartmentName, IHtmlContent BodyHtml, IReadOnlyList<AttachmentLink> Attachments,
-    IReadOnlyList<RelatedRecord> Interpretations, IReadOnlyList<RelatedRecord> Policies);
+    IReadOnlyList<RelatedRecord> Interpretations, IReadOnlyList<RelatedRecord> Policies)
+{
+    /// <summary>政策问答: the published version's questions and answers, in order.</summary>
+    public IReadOnlyList<QuestionAnswer> Questions { get; init; } = [];
+}
+
+public sealed record QuestionAnswer(int Position, string Question, string Answer)
+{
+    /// <summary>The answer's paragraphs: the editor's line breaks, blank lines dropped.</summary>
+    public IEnumerable<string> Paragraphs => Answer.Split('\n').Select(p => p.Trim()).Where(p => p.Length > 0);
+}

@@ -2,6 +2,7 @@ using DisclosurePortal.Domain;
 using DisclosurePortal.Domain.Catalogue;
 using DisclosurePortal.Domain.Publishing;
 using DisclosurePortal.Web.Data;
+using DisclosurePortal.Web.Features.Interpretations;
 using DisclosurePortal.Web.Features.Shared;
 using DisclosurePortal.Web.Infrastructure;
 using DisclosurePortal.Web.Infrastructure.Security;
@@ -89,6 +90,9 @@ public sealed class ReviewController(PortalDbContext db, MarkdownRenderer markdo
             switch (form.Decision)
             {
                 case "approve":
+                    // A policy interpretation goes public only beside a published policy (it may have been withdrawn since).
+                    if (version.Kind == RecordKind.PolicyInterpretation)
+                        PolicyInterpretations.EnsureNamesAPublishedPolicy(await InterpretationQueries.PublishedPolicyCountAsync(db, version.Id, ct));
                     var previous = await db.RecordVersions.FirstOrDefaultAsync(v => v.RecordId == version.RecordId && v.IsPublished, ct);
                     var earlier = await db.ReviewDecisions.Where(d => d.RecordVersionId == version.Id).ToListAsync(ct);
                     // The superseded row has the lower id, so EF writes it first: the one-published index never sees two.
@@ -206,7 +210,13 @@ public sealed class ReviewController(PortalDbContext db, MarkdownRenderer markdo
         var item = await db.CatalogueItems.AsNoTracking().SingleAsync(i => i.Id == version.CatalogueItemId, ct);
         var published = await db.RecordVersions.AsNoTracking().FirstOrDefaultAsync(v => v.RecordId == version.RecordId && v.IsPublished, ct);
         var attachments = await db.Attachments.AsNoTracking().Where(a => a.RecordVersionId == id).OrderBy(a => a.Id).ToListAsync(ct);
-        return new ReviewPageModel(version, record, department, item, published, attachments, markdown.Render(version.Body), form);
+        var interpretation = version.Kind == RecordKind.PolicyInterpretation
+            ? new InterpretationDetails(await InterpretationQueries.PoliciesOfVersionAsync(db, id, ct), await InterpretationQueries.QuestionsAsync(db, id, ct))
+            : null;
+        return new ReviewPageModel(version, record, department, item, published, attachments, markdown.Render(version.Body), form)
+        {
+            Interpretation = interpretation,
+        };
     }
 
     private IActionResult Refused(int id, string message)
