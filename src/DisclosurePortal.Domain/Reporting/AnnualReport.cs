@@ -45,4 +45,21 @@ public sealed class AnnualReport
     public DateTimeOffset UpdatedAt { get; private set; }
     public DateTimeOffset? PublishedAt { get; private set; }
     public int Version { get; private set; }
+
+    /// <summary>Saves the draft's text and hand-entered figures; only a draft can be changed.</summary>
+    public void SaveDraft(string? overview, string? problems, string? otherMatters, ManualFigures figures, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(figures);
+        if (State != ReportState.Draft) throw new DomainException("年度报告已提交或已发布，不能再修改。");
+        if (figures.Inconsistencies() is { Count: > 0 } problemsFound) throw new DomainException(problemsFound[0]);
+        OverviewText = Guard.Optional(overview);
+        ProblemsText = Guard.Optional(problems);
+        OtherMattersText = Guard.Optional(otherMatters);
+        ManualFiguresJson = System.Text.Json.JsonSerializer.Serialize(figures);
+        UpdatedAt = now;
+        Version++;
+    }
+
+    public ManualFigures Figures() =>
+        System.Text.Json.JsonSerializer.Deserialize<ManualFigures>(ManualFiguresJson) ?? new ManualFigures();
 }
