@@ -19,6 +19,18 @@ public sealed class AnnualReportsController(PortalDbContext db) : PortalControll
             .ToListAsync(ct);
         return View(reports);
     }
+
+    /// <summary>A published report, with the numbers frozen at publication.</summary>
+    [HttpGet("/annual-reports/{year}")]
+    public async Task<IActionResult> Show(string year, CancellationToken ct)
+    {
+        if (!AnnualReportsOfficeController.TryYear(year, out var y)) return BadInput("年份应为2000到2100之间的四位数字。");
+        var report = await db.AnnualReports.AsNoTracking().SingleOrDefaultAsync(r => r.Year == y && r.State == ReportState.Published, ct);
+        if (report?.PublishedTables() is not { } tables) return NotFoundPage("{0}年度报告尚未发布。", y);
+        return View(new PublicReportModel(report.Year, report.PublishedAt, report.OverviewText, report.ProblemsText, report.OtherMattersText, tables));
+    }
 }
+
+public sealed record PublicReportModel(int Year, DateTimeOffset? PublishedAt, string? Overview, string? Problems, string? OtherMatters, AnnualReportTables Tables);
 
 public sealed record PublishedReport(int Year, DateTimeOffset? PublishedAt);

@@ -87,10 +87,64 @@ public sealed class AnnualReportsOfficeController(PortalDbContext db, AuditTrail
         }
     }
 
+    /// <summary>报送审核.</summary>
+    [HttpPost("/reports/annual/{year}/submit")]
+    public Task<IActionResult> Submit(string year, int version, CancellationToken ct) =>
+        ActAsync(year, version, "annual-report.submit", "已提交审核，请由另一位审核员发布。", (r, now) => r.Submit(User.UserId() ?? string.Empty, User.DisplayName(), now), ct);
+
+    /// <summary>退回修改.</summary>
+    [HttpPost("/reports/annual/{year}/return")]
+    public Task<IActionResult> Return(string year, int version, string? comment, CancellationToken ct) =>
+        ActAsync(year, version, "annual-report.return", "已退回修改。", (r, now) => r.Return(User.UserId() ?? string.Empty, comment, now), ct);
+
+    /// <summary>发布: the numbers are computed once more and frozen with the report.</summary>
+    [HttpPost("/reports/annual/{year}/publish")]
+    public async Task<IActionResult> Publish(string year, int version, CancellationToken ct)
+    {
+        if (!TryYear(year, out var y)) return BadYear();
+        var figures = (await db.AnnualReports.AsNoTracking().SingleOrDefaultAsync(r => r.Year == y, ct))?.Figures() ?? new ManualFigures();
+        var tables = await AnnualReportQueries.ComputeAsync(db, y, figures, ct);
+        if (tables.Inconsistencies.Count > 0)
+            return await ActAsync(year, version, "annual-report.publish", "", (_, _) => throw new DomainException("表三数据不符合勾稽关系，不能发布。"), ct);
+        return await ActAsync(year, version, "annual-report.publish", "年度报告已发布。", (r, now) => r.Publish(User.UserId() ?? string.Empty, User.DisplayName(), tables, now), ct);
+    }
+
+    private async Task<IActionResult> ActAsync(string year, int version, string action, string flash, Action<AnnualReport, DateTimeOffset> act, CancellationToken ct)
+    {
+        if (!TryYear(year, out var y)) return BadYear();
+        var report = await db.AnnualReports.SingleOrDefaultAsync(r => r.Year == y, ct);
+        if (report is null) return NotFoundPage("{0}年度报告尚未编制。", y);
+        db.Entry(report).Property(r => r.Version).OriginalValue = version;
+        int status;
+        try
+        {
+            act(report, clock.GetUtcNow());
+            await db.SaveChangesAsync(ct);
+            audit.Record(User, action, "AnnualReport", report.Id, $"{y}年度报告：{ReportStates.Describe(report.State)}");
+            await db.SaveChangesAsync(ct);
+            TempData["Flash"] = flash;
+            return Redirect($"/reports/annual/{y}");
+        }
+        catch (DomainException ex)
+        {
+            ModelState.AddModelError(string.Empty, ex.Message);
+            status = StatusCodes.Status400BadRequest;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError(string.Empty, "该年度报告已被他人修改，请刷新后重新操作。");
+            status = StatusCodes.Status409Conflict;
+        }
+        db.ChangeTracker.Clear();
+        Response.StatusCode = status;
+        var current = await db.AnnualReports.AsNoTracking().SingleAsync(r => r.Year == y, ct);
+        return View(Views + "Draft.cshtml", await PageAsync(y, current, AnnualDraftForm.From(current), ct));
+    }
+
     private async Task<DraftPageModel> PageAsync(int year, AnnualReport? report, AnnualDraftForm form, CancellationToken ct)
     {
-        var tables = await AnnualReportQueries.ComputeAsync(db, year, report?.Figures() ?? new ManualFigures(), ct);
-        return new DraftPageModel(year, report?.State, tables, form);
+        var tables = report?.PublishedTables() ?? await AnnualReportQueries.ComputeAsync(db, year, report?.Figures() ?? new ManualFigures(), ct);
+        return new DraftPageModel(year, report?.State, tables, form) { SubmittedBy = report?.SubmittedBy, ReturnComment = report?.ReturnComment };
     }
 
     internal static bool TryYear(string raw, out int year) =>
@@ -103,7 +157,11 @@ public sealed record OfficeReportRow(int Year, ReportState State, DateTimeOffset
 
 public sealed record OfficeIndexModel(IReadOnlyList<OfficeReportRow> Reports, int? DueYear);
 
-public sealed record DraftPageModel(int Year, ReportState? State, AnnualReportTables Tables, AnnualDraftForm Form);
+public sealed record DraftPageModel(int Year, ReportState? State, AnnualReportTables Tables, AnnualDraftForm Form)
+{
+    public string? SubmittedBy { get; init; }
+    public string? ReturnComment { get; init; }
+}
 
 public static class ReportStates
 {
