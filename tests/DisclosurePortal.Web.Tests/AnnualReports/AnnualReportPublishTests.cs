@@ -83,8 +83,43 @@ public abstract class AnnualReportPublishTests(PortalFactory factory)
         var frozen = await Browserish.PostFormAsync(reviewer, Office, Office, AnnualReportDraftTests.ValidFields(await Browserish.InputValueAsync(reviewer, Office, "Version")));
         Assert.Equal(HttpStatusCode.BadRequest, frozen.StatusCode);
 
+        await AssertDownloadsMatchThePageAsync(visitor);
+
         Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync("/annual-reports/2021")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync("/annual-reports/2021.xlsx")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await visitor.GetAsync("/annual-reports/2022.pdf")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await visitor.GetAsync("/annual-reports/abc")).StatusCode);
+    }
+
+    private static async Task AssertDownloadsMatchThePageAsync(HttpClient visitor)
+    {
+        var (_, page) = await Html.GetAsync(visitor, "/annual-reports/2022");
+        var expected = DisclosurePortal.Web.Features.AnnualReports.ReportLayout.ApplicationLines.ToDictionary(
+            l => l.FullLabel, l => page.QuerySelectorAll($"#table3 tr[data-row={l.Row}] td").Select(td => td.Text()).ToList());
+        var table4 = page.QuerySelectorAll("#table4 td").Select(td => td.Text()).ToList();
+        Assert.Equal(15, table4.Count);
+
+        var xlsxResponse = await visitor.GetAsync(page.QuerySelector("#download-xlsx")!.GetAttribute("href"));
+        Assert.Equal(HttpStatusCode.OK, xlsxResponse.StatusCode);
+        using (var xlsx = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(await xlsxResponse.Content.ReadAsByteArrayAsync()), false))
+        {
+            var rows = xlsx.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>()
+                .Select(r => r.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().Select(c => c.InnerText).ToList()).ToList();
+            foreach (var (label, cells) in expected)
+                Assert.Equal(cells, rows.Single(r => r[0] == label).Skip(1));
+            Assert.Equal(table4, rows.Where(r => r[0].StartsWith("行政复议", StringComparison.Ordinal) || r[0].StartsWith("行政诉讼", StringComparison.Ordinal)).SelectMany(r => r.Skip(1)));
+        }
+        var docxResponse = await visitor.GetAsync(page.QuerySelector("#download-docx")!.GetAttribute("href"));
+        Assert.Equal(HttpStatusCode.OK, docxResponse.StatusCode);
+        using (var docx = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(await docxResponse.Content.ReadAsByteArrayAsync()), false))
+        {
+            var rows = docx.MainDocumentPart!.Document.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.TableRow>()
+                .Select(r => r.Elements<DocumentFormat.OpenXml.Wordprocessing.TableCell>().Select(c => c.InnerText).ToList()).ToList();
+            foreach (var (label, cells) in expected)
+                Assert.Equal(cells, rows.Single(r => r[0] == label).Skip(1));
+            Assert.Equal(table4, rows.Where(r => r[0].StartsWith("行政复议", StringComparison.Ordinal) || r[0].StartsWith("行政诉讼", StringComparison.Ordinal)).SelectMany(r => r.Skip(1)));
+            Assert.Contains("本年度全面推进政务公开。", docx.MainDocumentPart.Document.Body.InnerText, StringComparison.Ordinal);
+        }
     }
 
     private static async Task AssertPublicTableAsync(HttpClient visitor, CaseYear year)
