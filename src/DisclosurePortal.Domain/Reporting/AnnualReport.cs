@@ -45,4 +45,78 @@ public sealed class AnnualReport
     public DateTimeOffset UpdatedAt { get; private set; }
     public DateTimeOffset? PublishedAt { get; private set; }
     public int Version { get; private set; }
+
+    /// <summary>Who submitted the report for publication (user id and display name).</summary>
+    public string? SubmittedById { get; private set; }
+    public string? SubmittedBy { get; private set; }
+    public DateTimeOffset? SubmittedAt { get; private set; }
+
+    /// <summary>Why the last submission was returned.</summary>
+    public string? ReturnComment { get; private set; }
+    public string? PublishedBy { get; private set; }
+
+    /// <summary>Every number as published (<see cref="AnnualReportTables"/> as JSON): later case changes do not rewrite it.</summary>
+    public string? PublishedTablesJson { get; private set; }
+
+    /// <summary>报送审核: the draft goes to another reviewer.</summary>
+    public void Submit(string actorId, string actorName, DateTimeOffset now)
+    {
+        if (State != ReportState.Draft) throw new DomainException("只有草稿可以提交审核。");
+        SubmittedById = actorId;
+        SubmittedBy = actorName;
+        SubmittedAt = now;
+        ReturnComment = null;
+        State = ReportState.Submitted;
+        UpdatedAt = now;
+        Version++;
+    }
+
+    /// <summary>退回修改, with the reason; by someone other than the submitter.</summary>
+    public void Return(string actorId, string? comment, DateTimeOffset now)
+    {
+        RequireOtherReviewer(actorId, "退回");
+        ReturnComment = Guard.Optional(comment) ?? throw new DomainException("退回时请写明需要修改的内容。");
+        State = ReportState.Draft;
+        UpdatedAt = now;
+        Version++;
+    }
+
+    /// <summary>发布: the numbers are frozen as they are now (ADR 12: four eyes, the submitter cannot publish).</summary>
+    public void Publish(string actorId, string actorName, AnnualReportTables tables, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(tables);
+        RequireOtherReviewer(actorId, "发布");
+        PublishedTablesJson = System.Text.Json.JsonSerializer.Serialize(tables);
+        PublishedBy = actorName;
+        PublishedAt = now;
+        State = ReportState.Published;
+        UpdatedAt = now;
+        Version++;
+    }
+
+    public AnnualReportTables? PublishedTables() =>
+        PublishedTablesJson is null ? null : System.Text.Json.JsonSerializer.Deserialize<AnnualReportTables>(PublishedTablesJson);
+
+    private void RequireOtherReviewer(string actorId, string what)
+    {
+        if (State != ReportState.Submitted) throw new DomainException($"年度报告尚未提交审核，不能{what}。");
+        if (actorId == SubmittedById) throw new DomainException($"提交审核的人不能自己{what}，请由另一位审核员审核。");
+    }
+
+    /// <summary>Saves the draft's text and hand-entered figures; only a draft can be changed.</summary>
+    public void SaveDraft(string? overview, string? problems, string? otherMatters, ManualFigures figures, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(figures);
+        if (State != ReportState.Draft) throw new DomainException("年度报告已提交或已发布，不能再修改。");
+        if (figures.Inconsistencies() is { Count: > 0 } problemsFound) throw new DomainException(problemsFound[0]);
+        OverviewText = Guard.Optional(overview);
+        ProblemsText = Guard.Optional(problems);
+        OtherMattersText = Guard.Optional(otherMatters);
+        ManualFiguresJson = System.Text.Json.JsonSerializer.Serialize(figures);
+        UpdatedAt = now;
+        Version++;
+    }
+
+    public ManualFigures Figures() =>
+        System.Text.Json.JsonSerializer.Deserialize<ManualFigures>(ManualFiguresJson) ?? new ManualFigures();
 }

@@ -53,6 +53,11 @@ internal sealed class AnnualReportConfiguration : IEntityTypeConfiguration<Annua
         b.Property(x => x.ProblemsText).HasMaxLength(20000);
         b.Property(x => x.OtherMattersText).HasMaxLength(20000);
         b.Property(x => x.ManualFiguresJson).HasMaxLength(20000);
+        b.Property(x => x.SubmittedById).HasMaxLength(64);
+        b.Property(x => x.SubmittedBy).HasMaxLength(200);
+        b.Property(x => x.ReturnComment).HasMaxLength(2000);
+        b.Property(x => x.PublishedBy).HasMaxLength(200);
+        b.Property(x => x.PublishedTablesJson).HasMaxLength(100000);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasIndex(x => x.Year).IsUnique();
     }
