@@ -20,11 +20,11 @@ public sealed class FeedsController(PortalDbContext db, PublicSite site, Markdow
 
     [HttpGet(FeedLinks.SitePath)]
     public async Task<IActionResult> Site(CancellationToken ct) =>
-        await Feed(db.PublishedVersions, $"{site.SiteName} · 最新公开信息", FeedLinks.SitePath, "/", ct);
+        await Feed(Newest(db.PublishedVersions), $"{site.SiteName} · 最新公开信息", FeedLinks.SitePath, "/", ct);
 
     [HttpGet(FeedLinks.InterpretationsPath)]
     public async Task<IActionResult> Interpretations(CancellationToken ct) =>
-        await Feed(db.PublishedVersions.Where(v => v.Kind == RecordKind.PolicyInterpretation), $"{site.SiteName} · 政策解读",
+        await Feed(Newest(db.PublishedVersions.Where(v => v.Kind == RecordKind.PolicyInterpretation)), $"{site.SiteName} · 政策解读",
             FeedLinks.InterpretationsPath, null, ct);
 
     [HttpGet("/feeds/domains/{code}.atom")]
@@ -36,8 +36,7 @@ public sealed class FeedsController(PortalDbContext db, PublicSite site, Markdow
         // order, and the newest of the domain are among them. Ordering the whole domain by date would sort every row.
         var stageIds = await db.Stages.Select(s => s.Id).ToListAsync(ct);
         var newest = stageIds
-            .Select(stageId => db.PublishedVersions.Where(v => v.DomainId == domain.Id && v.StageId == stageId)
-                .OrderByDescending(v => v.PublishedOn).ThenByDescending(v => v.Id).Take(EntryCount)
+            .Select(stageId => Newest(db.PublishedVersions.Where(v => v.DomainId == domain.Id && v.StageId == stageId))
                 .Select(v => new { v.Id, v.PublishedOn }))
             .Aggregate((all, part) => all.Concat(part));
         var ids = (await newest.ToListAsync(ct))
@@ -53,27 +52,31 @@ public sealed class FeedsController(PortalDbContext db, PublicSite site, Markdow
             ? await db.Departments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == departmentId, ct)
             : null;
         if (department is null) return NotFoundPage("没有找到该部门。");
-        return await Feed(db.PublishedVersions.Where(v => v.DepartmentId == department.Id), $"{site.SiteName} · {department.Name}",
+        return await Feed(Newest(db.PublishedVersions.Where(v => v.DepartmentId == department.Id)), $"{site.SiteName} · {department.Name}",
             FeedLinks.Department(department.Id), $"/departments/{department.Id}", ct);
     }
 
-    private async Task<IActionResult> Feed(IQueryable<RecordVersion> scope, string title, string selfPath, string? pagePath, CancellationToken ct)
+    /// <summary>The newest published versions first, as the listing indexes serve them (PublishedOn, Id).</summary>
+    private static IQueryable<RecordVersion> Newest(IQueryable<RecordVersion> published) =>
+        published.OrderByDescending(v => v.PublishedOn).ThenByDescending(v => v.Id).Take(EntryCount);
+
+    /// <param name="versions">At most <see cref="EntryCount"/> versions; the feed orders them newest first.</param>
+    private async Task<IActionResult> Feed(IQueryable<RecordVersion> versions, string title, string selfPath, string? pagePath, CancellationToken ct)
     {
-        var rows = await (
-            from v in scope.OrderByDescending(v => v.PublishedOn).ThenByDescending(v => v.Id).Take(EntryCount)
+        var rows = (await (
+            from v in versions
             join d in db.Departments on v.DepartmentId equals d.Id
             join dom in db.Domains on v.DomainId equals dom.Id
             join s in db.Stages on v.StageId equals s.Id
-            orderby v.PublishedOn descending, v.Id descending
             select new
             {
-                v.RecordId, v.Title, v.DocumentNumber, v.IssuingOrgan, v.Body, v.Kind, Updated = v.PublishedAt!.Value,
+                v.Id, v.RecordId, v.Title, v.DocumentNumber, v.IssuingOrgan, v.Body, v.Kind, PublishedOn = v.PublishedOn!.Value, Updated = v.PublishedAt!.Value,
                 // atom:published is the entry's first availability: when the record's first version went public
                 // (versions are numbered in order; SQLite cannot take the MIN of a DateTimeOffset).
                 FirstPublished = db.RecordVersions.Where(x => x.RecordId == v.RecordId && x.PublishedAt != null)
                     .OrderBy(x => x.Number).Select(x => x.PublishedAt).First(),
                 DepartmentId = d.Id, DepartmentName = d.Name, DomainCode = dom.Code, DomainName = dom.NameZh, StageName = s.NameZh,
-            }).ToListAsync(ct);
+            }).ToListAsync(ct)).OrderByDescending(r => r.PublishedOn).ThenByDescending(r => r.Id);
 
         var entries = rows.Select(r =>
         {
