@@ -45,7 +45,7 @@ public static partial class AtomRules
         }
 
         foreach (var id in document.Descendants(Atom + "id"))
-            if (!Uri.TryCreate(id.Value, UriKind.Absolute, out _)) problems.Add($"id “{id.Value}” is not an absolute IRI");
+            if (!IsAbsoluteIri(id.Value)) problems.Add($"id “{id.Value}” is not an absolute IRI");
         foreach (var date in document.Descendants().Where(e => e.Name == Atom + "updated" || e.Name == Atom + "published"))
             if (Date(date) is null) problems.Add($"{date.Name.LocalName} “{date.Value}” is not an RFC 3339 date-time");
         foreach (var text in document.Descendants().Where(e => e.Name.LocalName is "title" or "subtitle" or "summary" or "rights" && e.Name.Namespace == Atom))
@@ -64,6 +64,10 @@ public static partial class AtomRules
             ? value
             : null;
 
+    /// <summary>RFC 3987: a scheme, then the rest (on Unix, Uri takes "/path" for an absolute file URI, so it is no judge).</summary>
+    private static bool IsAbsoluteIri(string? value) =>
+        value is not null && Scheme().IsMatch(value) && Uri.TryCreate(value, UriKind.Absolute, out _);
+
     private static void ExactlyOne(XElement parent, string name, string where, List<string> problems)
     {
         var count = parent.Elements(Atom + name).Count();
@@ -80,12 +84,15 @@ public static partial class AtomRules
     {
         var links = parent.Elements(Atom + "link").ToList();
         foreach (var link in links)
-            if (!Uri.TryCreate((string?)link.Attribute("href"), UriKind.Absolute, out _)) problems.Add($"{where} has a link without an absolute href");
+            if (!IsAbsoluteIri((string?)link.Attribute("href"))) problems.Add($"{where} has a link without an absolute href");
         // RFC 4287 4.1.1: at most one alternate link with the same type and hreflang.
         var alternates = links.Where(l => (string?)l.Attribute("rel") is null or "alternate")
             .GroupBy(l => ((string?)l.Attribute("type"), (string?)l.Attribute("hreflang")));
         if (alternates.Any(g => g.Count() > 1)) problems.Add($"{where} has two alternate links of one type");
     }
+
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9+.-]*:")]
+    private static partial Regex Scheme();
 
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$")]
     private static partial Regex Rfc3339();

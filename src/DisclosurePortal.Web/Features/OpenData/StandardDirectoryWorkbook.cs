@@ -27,6 +27,7 @@ public static class StandardDirectoryWorkbook
     public static readonly string[] SubHeaders = ["", "一级事项", "二级事项", "", "", "", "", "", "", "", ""];
 
     private static readonly double[] Widths = [6, 14, 20, 36, 36, 22, 18, 22, 14, 12, 12];
+    private const double LineHeight = 14.4; // points, for the 11-point body font
 
     // Cell formats, in the order StyleSheet() declares them.
     private const uint TitleStyle = 1, HeaderStyle = 2, SectionStyle = 3, BodyStyle = 4, CenteredStyle = 5;
@@ -62,7 +63,7 @@ public static class StandardDirectoryWorkbook
             foreach (var domain in items.GroupBy(i => i.DomainCode))
             {
                 var section = domain.First().DomainName;
-                data.Append(Row(rowIndex, Enumerable.Range(0, Headers.Length).Select(i => i == 0 ? SectionTitle(++domainIndex, section) : ""), SectionStyle));
+                data.Append(Row(rowIndex, Enumerable.Range(0, Headers.Length).Select(i => i == 0 ? SectionTitle(++domainIndex, section) : ""), SectionStyle, height: 20));
                 merges.Add($"A{rowIndex}:{last}{rowIndex}");
                 rowIndex++;
                 var number = 0;
@@ -112,7 +113,9 @@ public static class StandardDirectoryWorkbook
             item.Basis, item.TimeLimitText, item.DepartmentName, string.Join("、", Labels.Of(item.Channels)),
             Labels.Of(item.Audience), Labels.Of(item.Method), Labels.Of(item.Level),
         };
-        var row = new Row { RowIndex = rowIndex };
+        // Spreadsheets do not grow a row to fit wrapped text on opening: the height is set from the longest cell.
+        var lines = values.Select((v, i) => LinesNeeded(v, Widths[i])).Max();
+        var row = new Row { RowIndex = rowIndex, Height = Math.Max(1, lines) * LineHeight + 4, CustomHeight = true };
         for (var i = 0; i < values.Length; i++)
         {
             var style = i is 0 or 8 or 9 or 10 ? CenteredStyle : BodyStyle;
@@ -121,6 +124,19 @@ public static class StandardDirectoryWorkbook
                 : TextCell($"{Column(i)}{rowIndex}", values[i], style));
         }
         return row;
+    }
+
+    /// <summary>Lines a text wraps to in a column: a CJK or full-width character is two units of the width, others one.</summary>
+    internal static int LinesNeeded(string text, double columnWidth)
+    {
+        var perLine = Math.Max(1, columnWidth - 1.5);
+        var lines = 0;
+        foreach (var paragraph in text.Split('\n'))
+        {
+            var units = paragraph.Sum(c => c >= 0x2E80 ? 2 : 1);
+            lines += Math.Max(1, (int)Math.Ceiling(units / perLine));
+        }
+        return lines;
     }
 
     private static Row Row(uint rowIndex, IEnumerable<string> values, uint style, double? height = null)
