@@ -44,16 +44,16 @@ stop_app
 # Copy the demo's published records (one version each, a short body: the export does not carry it) until there are N.
 if [ -n "${DP_BENCH_PG:-}" ]; then
     pg "$DB" <<SQL
+CREATE TEMP TABLE seed AS SELECT row_number() OVER (ORDER BY "Id") - 1 AS k, * FROM "RecordVersions" WHERE "IsPublished";
+CREATE TEMP TABLE n AS SELECT g AS i FROM generate_series(1, $N - (SELECT count(*) FROM seed)) g;
 INSERT INTO "Records" ("DepartmentId","CatalogueItemId","DomainId","StageId","Kind","CreatedAt","Version")
-SELECT r."DepartmentId", r."CatalogueItemId", r."DomainId", r."StageId", r."Kind", r."CreatedAt", 0
-FROM generate_series(1, $N - (SELECT count(*) FROM "RecordVersions" WHERE "IsPublished")) g
-JOIN (SELECT row_number() OVER (ORDER BY "Id") - 1 AS k, * FROM "Records") r ON r.k = g % (SELECT count(*) FROM "Records");
+SELECT s."DepartmentId", s."CatalogueItemId", s."DomainId", s."StageId", s."Kind", s."CreatedAt", 0
+FROM n JOIN seed s ON s.k = n.i % (SELECT count(*) FROM seed);
+ANALYZE "Records"; ANALYZE seed;
 INSERT INTO "RecordVersions" ("RecordId","Number","State","IsPublished","IsLatest","Title","DocumentNumber","IssuingOrgan","TopicCategory","WrittenOn","PublishedOn","Validity","DisclosureAttribute","Body","DepartmentId","CatalogueItemId","DomainId","StageId","Kind","CreatedAt","CreatedBy","UpdatedAt","SubmittedAt","PublishedAt","Version")
-SELECT r."Id", 1, v."State", TRUE, TRUE, v."Title", v."DocumentNumber", v."IssuingOrgan", v."TopicCategory", v."WrittenOn", v."PublishedOn", v."Validity", v."DisclosureAttribute", '', r."DepartmentId", r."CatalogueItemId", r."DomainId", r."StageId", r."Kind", v."CreatedAt", v."CreatedBy", v."UpdatedAt", v."SubmittedAt", v."PublishedAt", 0
-FROM "Records" r
-JOIN (SELECT row_number() OVER (ORDER BY "Id") - 1 AS k, * FROM "RecordVersions" WHERE "IsPublished") v
-  ON v.k = r."Id" % (SELECT count(*) FROM "RecordVersions" WHERE "IsPublished")
-WHERE NOT EXISTS (SELECT 1 FROM "RecordVersions" x WHERE x."RecordId" = r."Id");
+SELECT r."Id", 1, s."State", TRUE, TRUE, s."Title", s."DocumentNumber", s."IssuingOrgan", s."TopicCategory", s."WrittenOn", s."PublishedOn", s."Validity", s."DisclosureAttribute", '', r."DepartmentId", r."CatalogueItemId", r."DomainId", r."StageId", r."Kind", s."CreatedAt", s."CreatedBy", s."UpdatedAt", s."SubmittedAt", s."PublishedAt", 0
+FROM "Records" r JOIN seed s ON s.k = r."Id" % (SELECT count(*) FROM seed)
+WHERE r."Id" > (SELECT max("RecordId") FROM "RecordVersions");
 ANALYZE;
 SQL
 else

@@ -28,6 +28,7 @@ public static class TableExport
         line.Append('\uFEFF');
         AppendLine(line, columns.Select(c => c.Header));
         await writer.WriteAsync(line, ct);
+        await writer.FlushAsync(ct); // the download starts at once, before the database has sent its first row
         await foreach (var row in rows.WithCancellation(ct))
         {
             line.Clear();
@@ -45,6 +46,7 @@ public static class TableExport
         json.WriteStartObject();
         foreach (var (key, value) in about) json.WriteString(key, value);
         json.WriteStartArray(arrayName);
+        await json.FlushAsync(ct);
         await foreach (var row in rows.WithCancellation(ct))
         {
             json.WriteStartObject();
