@@ -17,6 +17,7 @@ builder.Services.AddScoped<DemoDataSeeder>();
 builder.Services.AddScoped<DemoAccountsSeeder>();
 builder.Services.AddScoped<DatabaseInitializer>();
 builder.Services.AddSingleton<MarkdownRenderer>();
+builder.Services.AddSingleton<PublicSite>();
 builder.Services.AddSingleton<AttachmentStorage>();
 builder.Services.AddScoped<AuditTrail>();
 builder.Services.AddPortalValidators();

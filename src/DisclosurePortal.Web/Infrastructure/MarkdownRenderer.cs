@@ -27,6 +27,16 @@ public sealed class MarkdownRenderer
         return new HtmlString(document.ToHtml(_pipeline));
     }
 
+    /// <summary>The text a reader sees, without markup, whitespace collapsed, cut at a length (for feed summaries).</summary>
+    public string Excerpt(string? markdown, int maxLength)
+    {
+        var plain = Markdown.ToPlainText(markdown ?? string.Empty, _pipeline);
+        var text = string.Join(' ', plain.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        if (text.Length <= maxLength) return text;
+        var cut = char.IsHighSurrogate(text[maxLength - 1]) ? maxLength - 1 : maxLength; // never half a character
+        return string.Concat(text.AsSpan(0, cut), "…");
+    }
+
     internal static bool IsSafe(string? url)
     {
         if (string.IsNullOrWhiteSpace(url)) return true;

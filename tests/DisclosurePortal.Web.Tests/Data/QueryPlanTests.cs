@@ -24,6 +24,11 @@ public sealed class QueryPlanTests(SqlitePortal factory) : IClassFixture<SqliteP
     [InlineData("/search?q=%E5%86%9C%E6%9D%91%E5%8D%B1%E6%88%BF%E6%94%B9%E9%80%A0")] // 农村危房改造
     [InlineData("/search?q=%E5%8D%B1%E6%88%BF%E6%94%B9%E9%80%A0%20%E8%A1%A5%E5%8A%A9%E8%B5%84%E9%87%91&sort=date&domain=rural-dilapidated-housing&kind=11&validity=1&from=2025-01-01&to=2026-12-31&page=1")]
     [InlineData("/search?q=%E9%80%9A%E7%9F%A5%E5%85%AC%E5%91%8A&department=3&stage=result")] // 通知公告
+    [InlineData("/records/7/qr.svg")]
+    [InlineData("/feeds/all.atom")]
+    [InlineData("/feeds/domains/health.atom")]
+    [InlineData("/feeds/departments/3.atom")]
+    [InlineData("/feeds/interpretations.atom")]
     public async Task PublicPage_QueriesUseIndexes_NoFullScansOrTempSortsOfRecords(string url)
     {
         var client = factory.CreateClient();

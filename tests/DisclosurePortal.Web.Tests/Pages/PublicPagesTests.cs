@@ -285,6 +285,7 @@ public abstract class PublicPagesTests(PortalFactory factory)
     [InlineData("/guide")]
     [InlineData("/annual-reports")]
     [InlineData("/search?q=%E9%80%9A%E7%9F%A5")]
+    [InlineData("/open-data")]
     public async Task EveryPage_HasASkipLink_OneH1_AndHeadingsInOrder(string url)
     {
         var (response, doc) = await Html.GetAsync(_client, url);

@@ -1,0 +1,116 @@
+using System.Globalization;
+using DisclosurePortal.Domain.Publishing;
+using DisclosurePortal.Web.Data;
+using DisclosurePortal.Web.Features.Shared;
+using DisclosurePortal.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace DisclosurePortal.Web.Features.Feeds;
+
+/// <summary>
+/// Atom feeds of the latest published records: the whole site, one domain, one department, the policy
+/// interpretations. Only published versions (never drafts, withdrawn or 不予公开 ones); one entry per record, whose id
+/// is the record's canonical URL, so a revision updates the reader's entry instead of adding another (ADR 10).
+/// </summary>
+public sealed class FeedsController(PortalDbContext db, PublicSite site, MarkdownRenderer markdown, TimeProvider clock) : PortalController
+{
+    public const int EntryCount = 50;
+    private const int SummaryLength = 200;
+
+    [HttpGet(FeedLinks.SitePath)]
+    public async Task<IActionResult> Site(CancellationToken ct) =>
+        await Feed(Newest(db.PublishedVersions), $"{site.SiteName} · 最新公开信息", FeedLinks.SitePath, "/", ct);
+
+    [HttpGet(FeedLinks.InterpretationsPath)]
+    public async Task<IActionResult> Interpretations(CancellationToken ct) =>
+        await Feed(Newest(db.PublishedVersions.Where(v => v.Kind == RecordKind.PolicyInterpretation)), $"{site.SiteName} · 政策解读",
+            FeedLinks.InterpretationsPath, null, ct);
+
+    [HttpGet("/feeds/domains/{code}.atom")]
+    public async Task<IActionResult> Domain(string code, CancellationToken ct)
+    {
+        var domain = await db.Domains.AsNoTracking().FirstOrDefaultAsync(d => d.Code == code, ct);
+        if (domain is null) return NotFoundPage("没有找到该公开领域。");
+        // The domain listing index is (DomainId, StageId, PublishedOn, Id): the newest of each stage come off it in
+        // order, and the newest of the domain are among them. Ordering the whole domain by date would sort every row.
+        var stageIds = await db.Stages.Select(s => s.Id).ToListAsync(ct);
+        var newest = stageIds
+            .Select(stageId => Newest(db.PublishedVersions.Where(v => v.DomainId == domain.Id && v.StageId == stageId))
+                .Select(v => new { v.Id, v.PublishedOn }))
+            .Aggregate((all, part) => all.Concat(part));
+        var ids = (await newest.ToListAsync(ct))
+            .OrderByDescending(v => v.PublishedOn).ThenByDescending(v => v.Id).Take(EntryCount).Select(v => v.Id).ToList();
+        return await Feed(db.PublishedVersions.Where(v => ids.Contains(v.Id)), $"{site.SiteName} · {domain.NameZh}",
+            FeedLinks.Domain(domain.Code), $"/domains/{domain.Code}", ct);
+    }
+
+    [HttpGet("/feeds/departments/{id}.atom")]
+    public async Task<IActionResult> Department(string id, CancellationToken ct)
+    {
+        var department = int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var departmentId)
+            ? await db.Departments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == departmentId, ct)
+            : null;
+        if (department is null) return NotFoundPage("没有找到该部门。");
+        return await Feed(Newest(db.PublishedVersions.Where(v => v.DepartmentId == department.Id)), $"{site.SiteName} · {department.Name}",
+            FeedLinks.Department(department.Id), $"/departments/{department.Id}", ct);
+    }
+
+    /// <summary>The newest published versions first, as the listing indexes serve them (PublishedOn, Id).</summary>
+    private static IQueryable<RecordVersion> Newest(IQueryable<RecordVersion> published) =>
+        published.OrderByDescending(v => v.PublishedOn).ThenByDescending(v => v.Id).Take(EntryCount);
+
+    /// <param name="versions">At most <see cref="EntryCount"/> versions; the feed orders them newest first.</param>
+    private async Task<IActionResult> Feed(IQueryable<RecordVersion> versions, string title, string selfPath, string? pagePath, CancellationToken ct)
+    {
+        var rows = (await (
+            from v in versions
+            join d in db.Departments on v.DepartmentId equals d.Id
+            join dom in db.Domains on v.DomainId equals dom.Id
+            join s in db.Stages on v.StageId equals s.Id
+            select new
+            {
+                v.Id, v.RecordId, v.Title, v.DocumentNumber, v.IssuingOrgan, v.Body, v.Kind, PublishedOn = v.PublishedOn!.Value, Updated = v.PublishedAt!.Value,
+                // atom:published is the entry's first availability: when the record's first version went public
+                // (versions are numbered in order; SQLite cannot take the MIN of a DateTimeOffset).
+                FirstPublished = db.RecordVersions.Where(x => x.RecordId == v.RecordId && x.PublishedAt != null)
+                    .OrderBy(x => x.Number).Select(x => x.PublishedAt).First(),
+                DepartmentId = d.Id, DepartmentName = d.Name, DomainCode = dom.Code, DomainName = dom.NameZh, StageName = s.NameZh,
+            }).ToListAsync(ct)).OrderByDescending(r => r.PublishedOn).ThenByDescending(r => r.Id);
+
+        var entries = rows.Select(r =>
+        {
+            var url = site.RecordUrl(Request, r.RecordId);
+            var line = string.Join(" · ", new[] { r.IssuingOrgan, r.DocumentNumber, $"{r.DomainName}\\{r.StageName}\\{Labels.Of(r.Kind)}" }.Where(s => s is not null));
+            return new AtomEntry(url, r.Title, url, r.FirstPublished ?? r.Updated, r.Updated,
+                r.DepartmentName, site.Absolute(Request, $"/departments/{r.DepartmentId}"),
+                $"{line}。{markdown.Excerpt(r.Body, SummaryLength)}",
+                [
+                    new AtomCategory(r.DomainCode, r.DomainName, site.Absolute(Request, "/domains/")),
+                    new AtomCategory(r.Kind.ToString(), Labels.Of(r.Kind), null),
+                ]);
+        }).ToList();
+
+        var self = site.Absolute(Request, selfPath);
+        var feed = new AtomFeed(self, title, self, pagePath is null ? null : site.Absolute(Request, pagePath),
+            entries.Count == 0 ? clock.GetUtcNow() : entries.Max(e => e.Updated), site.Publisher, entries)
+        {
+            Subtitle = $"最新发布的 {EntryCount} 条政府信息，由{site.Publisher}提供。",
+        };
+        return File(AtomWriter.Write(feed), AtomWriter.ContentType);
+    }
+}
+
+/// <summary>The feeds' addresses, for the pages that link them (the alternate link in the head and a visible link).</summary>
+public static class FeedLinks
+{
+    public const string SitePath = "/feeds/all.atom";
+    public const string InterpretationsPath = "/feeds/interpretations.atom";
+
+    public static string Domain(string code) => $"/feeds/domains/{Uri.EscapeDataString(code)}.atom";
+
+    public static string Department(int id) => string.Create(CultureInfo.InvariantCulture, $"/feeds/departments/{id}.atom");
+}
+
+/// <summary>A feed a page offers: the layout puts it in the head, the page shows <c>_FeedLink</c> where readers look.</summary>
+public sealed record FeedLink(string Href, string Title);

@@ -1,0 +1,183 @@
+using System.Globalization;
+using DisclosurePortal.Domain.Catalogue;
+using DisclosurePortal.Web.Data;
+using DisclosurePortal.Web.Features.Feeds;
+using DisclosurePortal.Web.Features.Shared;
+using DisclosurePortal.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Net.Http.Headers;
+
+namespace DisclosurePortal.Web.Features.OpenData;
+
+/// <summary>
+/// 开放数据: the catalogue and the published records' metadata as CSV and JSON (whole site, a domain, a department),
+/// and a department's 标准目录 as the 26-domain guidelines lay it out (.xlsx). Exports stream from the database.
+/// </summary>
+public sealed class OpenDataController(PortalDbContext db, PublicSite site, TimeProvider clock) : PortalController
+{
+    private static readonly string[] KnownParameters = ["domain", "department", "culture", "ui-culture"];
+
+    [HttpGet("/open-data")]
+    public async Task<IActionResult> Index(CancellationToken ct)
+    {
+        var recordsByDomain = await db.PublishedVersions.GroupBy(v => v.DomainId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var recordsByDepartment = await db.PublishedVersions.GroupBy(v => v.DepartmentId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var active = db.CatalogueItems.Where(i => i.Status == CatalogueItemStatus.Active);
+        var itemsByDomain = await active.GroupBy(i => i.DomainId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var itemsByDepartment = await active.GroupBy(i => i.DepartmentId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+
+        var domains = (await db.Domains.AsNoTracking().OrderBy(d => d.SortOrder).ToListAsync(ct))
+            .Select(d => new ExportScopeRow($"domain={Uri.EscapeDataString(d.Code)}", Localization.Pick(d.NameZh, d.NameEn),
+                recordsByDomain.GetValueOrDefault(d.Id), itemsByDomain.GetValueOrDefault(d.Id), FeedLinks.Domain(d.Code), null))
+            .ToList();
+        var departments = (await db.Departments.AsNoTracking().Where(d => d.IsActive).OrderBy(d => d.SortOrder).ToListAsync(ct))
+            .Select(d => new ExportScopeRow(string.Create(CultureInfo.InvariantCulture, $"department={d.Id}"), d.Name,
+                recordsByDepartment.GetValueOrDefault(d.Id), itemsByDepartment.GetValueOrDefault(d.Id), FeedLinks.Department(d.Id), d.Id))
+            .ToList();
+        return View(new OpenDataModel(domains, departments, recordsByDomain.Values.Sum(), itemsByDomain.Values.Sum(),
+            OpenDataColumns.Records(site, Request), OpenDataColumns.Catalogue(site, Request)));
+    }
+
+    [HttpGet("/open-data/records.{format}")]
+    public async Task<IActionResult> Records(string format, CancellationToken ct)
+    {
+        if (format is not ("csv" or "json")) return NotFoundPage("开放数据只提供 CSV 和 JSON 两种格式。");
+        var (scope, problem) = await ReadScopeAsync(ct);
+        if (scope is null) return problem!;
+
+        var versions = db.PublishedVersions.AsNoTracking();
+        if (scope.Domain is { } domain) versions = versions.Where(v => v.DomainId == domain.Id);
+        if (scope.Department is { } department) versions = versions.Where(v => v.DepartmentId == department.Id);
+        // In publication order, off the published-date (or department) listing index; the rows stream to the response.
+        var rows = (
+            from v in versions
+            join r in db.Records on v.RecordId equals r.Id
+            join d in db.Departments on v.DepartmentId equals d.Id
+            join dom in db.Domains on v.DomainId equals dom.Id
+            join s in db.Stages on v.StageId equals s.Id
+            join i in db.CatalogueItems on v.CatalogueItemId equals i.Id
+            orderby v.PublishedOn, v.Id
+            select new RecordExportRow(
+                v.RecordId, r.IndexNumber, v.Title, v.DocumentNumber, v.IssuingOrgan, d.Name, v.PublishedOn!.Value, v.WrittenOn,
+                v.Validity, dom.Code, dom.NameZh, s.NameZh, v.Kind, v.TopicCategory, i.NameLevel1, i.NameLevel2)).AsAsyncEnumerable();
+        return Download(format, $"records-{scope.FileSuffix}", "records", scope, OpenDataColumns.Records(site, Request), rows);
+    }
+
+    [HttpGet("/open-data/catalogue.{format}")]
+    public async Task<IActionResult> Catalogue(string format, CancellationToken ct)
+    {
+        if (format is not ("csv" or "json")) return NotFoundPage("开放数据只提供 CSV 和 JSON 两种格式。");
+        var (scope, problem) = await ReadScopeAsync(ct);
+        if (scope is null) return problem!;
+        var rows = CatalogueRows(scope).AsAsyncEnumerable();
+        return Download(format, $"catalogue-{scope.FileSuffix}", "items", scope, OpenDataColumns.Catalogue(site, Request), rows);
+    }
+
+    /// <summary>标准目录 of one department, in the layout of the 26-domain guidelines.</summary>
+    [HttpGet("/open-data/standard-directory.xlsx")]
+    public async Task<IActionResult> StandardDirectory(CancellationToken ct)
+    {
+        var (scope, problem) = await ReadScopeAsync(ct);
+        if (scope is null) return problem!;
+        if (scope.Department is null) return BadInput("请指定部门，例如 ?department=3：标准目录按部门编制。");
+        if (scope.Domain is not null) return BadInput("标准目录包含部门的全部领域，不能按领域筛选。");
+        var items = await CatalogueRows(scope).ToListAsync(ct);
+        var workbook = StandardDirectoryWorkbook.Build(scope.Department.Name, items);
+        Response.Headers.XContentTypeOptions = "nosniff";
+        return File(workbook, StandardDirectoryWorkbook.ContentType, $"standard-directory-{scope.FileSuffix}.xlsx");
+    }
+
+    /// <summary>The active items of the scope in the directory's order: domain, stage, then the department's own order.</summary>
+    private IQueryable<CatalogueExportRow> CatalogueRows(ExportScope scope)
+    {
+        var items = db.CatalogueItems.AsNoTracking().Where(i => i.Status == CatalogueItemStatus.Active);
+        if (scope.Domain is { } domain) items = items.Where(i => i.DomainId == domain.Id);
+        if (scope.Department is { } department) items = items.Where(i => i.DepartmentId == department.Id);
+        return
+            from i in items
+            join d in db.Departments on i.DepartmentId equals d.Id
+            join dom in db.Domains on i.DomainId equals dom.Id
+            join s in db.Stages on i.StageId equals s.Id
+            orderby dom.SortOrder, s.SortOrder, d.SortOrder, i.SortOrder, i.Id
+            select new CatalogueExportRow(
+                i.Id, d.Name, dom.Code, dom.NameZh, s.NameZh, i.NameLevel1, i.NameLevel2, i.Content, i.Basis, i.TimeLimitText,
+                i.Method, i.Channels, i.Audience, i.Level, i.Frequency, i.UpdatedAt);
+    }
+
+    private StreamedDownload Download<T>(string format, string fileStem, string arrayName, ExportScope scope,
+        IReadOnlyList<ExportColumn<T>> columns, IAsyncEnumerable<T> rows)
+    {
+        if (format == "csv")
+            return new StreamedDownload("text/csv; charset=utf-8", fileStem + ".csv", (stream, ct) => TableExport.WriteCsvAsync(stream, columns, rows, ct));
+        var about = new Dictionary<string, string?>
+        {
+            ["publisher"] = site.Publisher,
+            ["generatedAt"] = ChinaTime.Rfc3339(clock.GetUtcNow()),
+            ["domain"] = scope.Domain?.Code,
+            ["department"] = scope.Department?.Name,
+        };
+        return new StreamedDownload("application/json; charset=utf-8", fileStem + ".json",
+            (stream, ct) => TableExport.WriteJsonAsync(stream, about, arrayName, columns, rows, ct));
+    }
+
+    /// <summary>
+    /// The filters: <c>domain</c> (a domain code) and <c>department</c> (a department number), each at most once.
+    /// Anything else is refused, so a mistyped filter never silently exports everything.
+    /// </summary>
+    private async Task<(ExportScope? Scope, IActionResult? Problem)> ReadScopeAsync(CancellationToken ct)
+    {
+        foreach (var (key, values) in Request.Query)
+        {
+            if (!KnownParameters.Contains(key, StringComparer.Ordinal))
+                return (null, BadInput("不支持的参数“{0}”。可用的筛选条件是 domain（领域代码）和 department（部门编号）。", key.Length > 40 ? key[..40] + "…" : key));
+            if (values.Count > 1) return (null, BadInput("参数“{0}”只能填写一次。", key));
+        }
+        DisclosureDomain? domain = null;
+        if (Request.Query["domain"].ToString() is { Length: > 0 } code)
+        {
+            domain = await db.Domains.AsNoTracking().FirstOrDefaultAsync(d => d.Code == code, ct);
+            if (domain is null) return (null, NotFoundPage("没有找到该公开领域。"));
+        }
+        Department? department = null;
+        if (Request.Query["department"].ToString() is { Length: > 0 } rawDepartment)
+        {
+            if (!int.TryParse(rawDepartment, NumberStyles.None, CultureInfo.InvariantCulture, out var id) || id <= 0)
+                return (null, BadInput("部门编号应为正整数。"));
+            department = await db.Departments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, ct);
+            if (department is null) return (null, NotFoundPage("没有找到该部门。"));
+        }
+        return (new ExportScope(domain, department), null);
+    }
+}
+
+public sealed record ExportScope(DisclosureDomain? Domain, Department? Department)
+{
+    public string FileSuffix => (Domain, Department) switch
+    {
+        (null, null) => "all",
+        ({ } d, null) => $"domain-{d.Code}",
+        (null, { } p) => string.Create(CultureInfo.InvariantCulture, $"department-{p.Id}"),
+        ({ } d, { } p) => string.Create(CultureInfo.InvariantCulture, $"domain-{d.Code}-department-{p.Id}"),
+    };
+}
+
+/// <summary>A download written straight to the response as it is produced (no buffering of the whole file).</summary>
+public sealed class StreamedDownload(string contentType, string fileName, Func<Stream, CancellationToken, Task> write) : IActionResult
+{
+    public async Task ExecuteResultAsync(ActionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var response = context.HttpContext.Response;
+        response.ContentType = contentType;
+        response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileName = fileName }.ToString();
+        response.Headers.XContentTypeOptions = "nosniff";
+        await write(response.Body, context.HttpContext.RequestAborted);
+    }
+}
+
+public sealed record ExportScopeRow(string Query, string Name, int RecordCount, int ItemCount, string FeedHref, int? DepartmentId);
+
+public sealed record OpenDataModel(
+    IReadOnlyList<ExportScopeRow> Domains, IReadOnlyList<ExportScopeRow> Departments, int TotalRecords, int TotalItems,
+    IReadOnlyList<ExportColumn<RecordExportRow>> RecordColumns, IReadOnlyList<ExportColumn<CatalogueExportRow>> CatalogueColumns);
