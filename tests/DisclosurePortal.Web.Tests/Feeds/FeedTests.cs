@@ -152,8 +152,15 @@ public abstract class FeedTests(PortalFactory factory)
         Assert.Contains("/feeds/departments/3.atom", department.QuerySelectorAll("head link[rel=alternate]").Select(l => l.GetAttribute("href")));
         Assert.Equal("/feeds/departments/3.atom", department.QuerySelector("main a.feed-link")!.GetAttribute("href"));
 
+        int interpretationId;
+        await using (var db = factory.NewDbContext())
+            interpretationId = await db.RecordVersions.Where(v => v.IsPublished && v.InterpretationForm != null).Select(v => v.RecordId).FirstAsync();
+        var (_, interpretation) = await Html.GetAsync(_client, $"/records/{interpretationId}");
+        Assert.Contains("/feeds/interpretations.atom", interpretation.QuerySelectorAll("head link[rel=alternate]").Select(l => l.GetAttribute("href")));
+        Assert.Equal("/feeds/interpretations.atom", interpretation.QuerySelector("main a.feed-link")!.GetAttribute("href"));
+
         // Every feed the pages link to answers.
-        foreach (var href in new[] { home, domain, department }.SelectMany(d => d.QuerySelectorAll("link[type='application/atom+xml'], a[type='application/atom+xml']")).Select(l => l.GetAttribute("href")!).Distinct())
+        foreach (var href in new[] { home, domain, department, interpretation }.SelectMany(d => d.QuerySelectorAll("link[type='application/atom+xml'], a[type='application/atom+xml']")).Select(l => l.GetAttribute("href")!).Distinct())
             Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync(href)).StatusCode);
     }
 
