@@ -16,6 +16,8 @@ public sealed class DemoAccountsSeeder(PortalDbContext db, UserManager<PortalUse
     [
         ("admin", "系统管理员", Roles.Admin, null),
         ("reviewer", "王审核（县政务公开办）", Roles.Reviewer, null),
+        // A second reviewer: the annual report is published by another reviewer than the one who submitted it (ADR 12).
+        ("reviewer2", "周审核（县政务公开办）", Roles.Reviewer, null),
         ("editor.housing", "李编辑（县住建局）", Roles.Editor, "11511099022152793X"),
         ("editor.finance", "张编辑（县财政局）", Roles.Editor, "11511099076240393N"),
         ("editor.health", "陈编辑（县卫健局）", Roles.Editor, "11511099016290727W"),
