@@ -171,6 +171,28 @@ public abstract class QuarterlyReportPageTests(PortalFactory factory)
     }
 
     [Fact]
+    public async Task InactiveDepartment_WithNothingDue_HasADrillDownOfZeros()
+    {
+        _ = factory.Server;
+        int id;
+        await using (var db = factory.NewDbContext())
+        {
+            var code = "1151108" + Random.Shared.NextInt64(10_000_000_000, 99_999_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var gone = new Department("已撤销测试局" + code[^4..], "撤销局", code, "撤发", 998);
+            gone.Deactivate();
+            db.Departments.Add(gone);
+            await db.SaveChangesAsync();
+            id = gone.Id;
+        }
+        var reviewer = await Browserish.SignedInAsync(factory, "reviewer");
+        var (response, doc) = await Html.GetAsync(reviewer, $"/reports/quarterly/2025/q4/departments/{id}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("0", doc.QuerySelector("#department-summary [data-col='due']").Text());
+        Assert.Equal("—", doc.QuerySelector("#department-summary [data-col='rank']").Text());
+        Assert.Contains("本季度该部门没有到期的目录事项。", doc.Body.Text(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Index_ListsQuarters_AndEditorsCannotReadIt()
     {
         var reviewer = await Browserish.SignedInAsync(factory, "reviewer");

@@ -36,7 +36,12 @@ public sealed class QuarterlyReportsController(PortalDbContext db, TimeProvider 
     {
         if (Parse(year, quarter, out var q) is { } problem) return problem;
         var (report, departments, domains, _) = await LoadAsync(q, ct);
-        var shownDomains = domains.Where(d => report.DomainCells.Keys.Any(k => k.DomainId == d.Id)).ToList();
+        // Only the domains with something due, those with the most missing and late first, so the gaps are in view.
+        var shownDomains = domains
+            .Select(d => (Domain: d, Cells: report.DomainCells.Where(c => c.Key.DomainId == d.Id).Select(c => c.Value).ToList()))
+            .Where(x => x.Cells.Count > 0)
+            .OrderByDescending(x => x.Cells.Sum(c => c.Missing)).ThenByDescending(x => x.Cells.Sum(c => c.Late)).ThenBy(x => x.Domain.SortOrder)
+            .Select(x => x.Domain).ToList();
         return View(Views + "Show.cshtml", new QuarterPageModel(q, report, departments, shownDomains, await MissingCalendarYearAsync(q, ct)));
     }
 
@@ -51,7 +56,9 @@ public sealed class QuarterlyReportsController(PortalDbContext db, TimeProvider 
         var rows = report.StageCells.Where(c => c.Key.DepartmentId == id)
             .Select(c => new StageRow(domains.Single(d => d.Id == c.Key.DomainId), stages.Single(s => s.Id == c.Key.StageId), c.Value))
             .OrderBy(r => r.Domain.SortOrder).ThenBy(r => r.Stage.SortOrder).ToList();
-        var line = report.Ranking.Single(d => d.DepartmentId == id);
+        // A department no longer active, with nothing due in the quarter, is not in the ranking: all zero.
+        var line = report.Ranking.SingleOrDefault(d => d.DepartmentId == id)
+                   ?? new DepartmentQuarter(id, TimelinessCounts.Zero, TimelinessCounts.Zero, TimelinessCounts.Zero);
         return View(Views + "Department.cshtml", new DepartmentPageModel(q, name, line, rows, report.AsOf));
     }
 
