@@ -1,0 +1,50 @@
+using DisclosurePortal.Domain.Calendar;
+using DisclosurePortal.Domain.Publishing;
+using DisclosurePortal.Domain.Reporting;
+using DisclosurePortal.Web.Data;
+using DisclosurePortal.Web.Features.Interpretations;
+using Microsoft.EntityFrameworkCore;
+
+namespace DisclosurePortal.Web.Features.QuarterlyReports;
+
+/// <summary>Reads the facts of the 按季通报 from the database; <see cref="QuarterlyReport"/> does the counting.</summary>
+public static class QuarterlyReportQueries
+{
+    public static async Task<QuarterlyReportResult> ComputeAsync(PortalDbContext db, Quarter quarter, IReadOnlyList<int> departmentIds,
+        DateOnly today, WorkingCalendar calendar, CancellationToken ct)
+    {
+        var records = await RecordFactsAsync(db, quarter, ct);
+        var policies = (await InterpretationQueries.TimelinessAsync(db, null, today, calendar, ct))
+            .Select(r => new PolicyFact(r.DepartmentId, r.PublishedOn, r.Timeliness.InterpretedOn));
+        var cases = await db.ApplicationCases.AsNoTracking()
+            .Where(c => c.DueOn != null && c.DueOn >= quarter.Start && c.DueOn <= quarter.End)
+            .Select(c => new { c.AssignedDepartmentId, DueOn = c.DueOn!.Value, AnsweredOn = c.RepliedOn ?? c.ClosedOn })
+            .ToListAsync(ct);
+        return QuarterlyReport.Compute(quarter, records, policies, cases.Select(c => new CaseFact(c.AssignedDepartmentId, c.DueOn, c.AnsweredOn)),
+            departmentIds, today, calendar);
+    }
+
+    /// <summary>
+    /// Records owed proactively (主动公开, not 不予公开): formed on the 成文日期 of their first version that has one, published on
+    /// their first 发布日期. Any time limit is at most a year and a month, so records formed long before the quarter are skipped.
+    /// </summary>
+    private static async Task<List<RecordDueFact>> RecordFactsAsync(PortalDbContext db, Quarter quarter, CancellationToken ct)
+    {
+        var earliest = quarter.Start.AddYears(-2);
+        var rows = await (
+            from r in db.Records
+            let formedOn = db.RecordVersions.Where(v => v.RecordId == r.Id && v.WrittenOn != null).OrderBy(v => v.Number).Select(v => v.WrittenOn).FirstOrDefault()
+            where formedOn != null && formedOn >= earliest && formedOn <= quarter.End
+                  && db.RecordVersions.Any(v => v.RecordId == r.Id && v.IsLatest
+                                                && v.DisclosureAttribute == DisclosureAttribute.Proactive && v.State != VersionState.Withheld)
+            select new
+            {
+                r.DepartmentId, r.DomainId, r.StageId, r.CatalogueItemId,
+                FormedOn = formedOn!.Value,
+                FirstPublishedOn = db.RecordVersions.Where(v => v.RecordId == r.Id && v.PublishedOn != null).Min(v => v.PublishedOn),
+            }).AsNoTracking().ToListAsync(ct);
+        var itemIds = rows.Select(r => r.CatalogueItemId).Distinct().ToList();
+        var rules = (await db.CatalogueItems.AsNoTracking().Where(i => itemIds.Contains(i.Id)).ToListAsync(ct)).ToDictionary(i => i.Id, i => i.TimeLimit);
+        return [.. rows.Select(r => new RecordDueFact(r.DepartmentId, r.DomainId, r.StageId, r.FormedOn, rules[r.CatalogueItemId], r.FirstPublishedOn))];
+    }
+}

@@ -1,0 +1,106 @@
+using System.Globalization;
+using DisclosurePortal.Domain.Reporting;
+using DisclosurePortal.Web.Data;
+using DisclosurePortal.Web.Features.Shared;
+using DisclosurePortal.Web.Infrastructure;
+using DisclosurePortal.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace DisclosurePortal.Web.Features.QuarterlyReports;
+
+/// <summary>
+/// 按季通报 (docs/adr/0013): for a quarter, each department's records, interpretations and applications whose deadline
+/// falls in it, computed live on the working-day calendar; the office reads it.
+/// </summary>
+[Authorize(Policy = Policies.Reviewer)]
+public sealed class QuarterlyReportsController(PortalDbContext db, TimeProvider clock) : PortalController
+{
+    private const string Views = "~/Features/QuarterlyReports/Views/";
+
+    /// <summary>How many quarters the index offers, counting back from the current one.</summary>
+    public const int QuartersListed = 8;
+
+    [HttpGet("/reports/quarterly")]
+    public IActionResult Index()
+    {
+        var current = Quarter.Of(clock.Today());
+        var quarters = new List<Quarter> { current };
+        while (quarters.Count < QuartersListed) quarters.Add(quarters[^1].Previous);
+        return View(Views + "Index.cshtml", quarters);
+    }
+
+    [HttpGet("/reports/quarterly/{year}/{quarter}")]
+    public async Task<IActionResult> Show(string year, string quarter, CancellationToken ct)
+    {
+        if (Parse(year, quarter, out var q) is { } problem) return problem;
+        var (report, departments, domains, _) = await LoadAsync(q, ct);
+        // Only the domains with something due, those with the most missing and late first, so the gaps are in view.
+        var shownDomains = domains
+            .Select(d => (Domain: d, Cells: report.DomainCells.Where(c => c.Key.DomainId == d.Id).Select(c => c.Value).ToList()))
+            .Where(x => x.Cells.Count > 0)
+            .OrderByDescending(x => x.Cells.Sum(c => c.Missing)).ThenByDescending(x => x.Cells.Sum(c => c.Late)).ThenBy(x => x.Domain.SortOrder)
+            .Select(x => x.Domain).ToList();
+        return View(Views + "Show.cshtml", new QuarterPageModel(q, report, departments, shownDomains, await MissingCalendarYearAsync(q, ct)));
+    }
+
+    [HttpGet("/reports/quarterly/{year}/{quarter}/departments/{department}")]
+    public async Task<IActionResult> Department(string year, string quarter, string department, CancellationToken ct)
+    {
+        if (Parse(year, quarter, out var q) is { } problem) return problem;
+        if (!int.TryParse(department, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+            return BadInput("部门编号应为数字。");
+        var (report, departments, domains, stages) = await LoadAsync(q, ct);
+        if (!departments.TryGetValue(id, out var name)) return NotFoundPage("没有编号为{0}的部门。", id);
+        var rows = report.StageCells.Where(c => c.Key.DepartmentId == id)
+            .Select(c => new StageRow(domains.Single(d => d.Id == c.Key.DomainId), stages.Single(s => s.Id == c.Key.StageId), c.Value))
+            .OrderBy(r => r.Domain.SortOrder).ThenBy(r => r.Stage.SortOrder).ToList();
+        // A department no longer active, with nothing due in the quarter, is not in the ranking: all zero.
+        var line = report.Ranking.SingleOrDefault(d => d.DepartmentId == id)
+                   ?? new DepartmentQuarter(id, TimelinessCounts.Zero, TimelinessCounts.Zero, TimelinessCounts.Zero);
+        return View(Views + "Department.cshtml", new DepartmentPageModel(q, name, line, rows, report.AsOf));
+    }
+
+    private async Task<(QuarterlyReportResult Report, Dictionary<int, string> Departments, List<NamedRow> Domains, List<NamedRow> Stages)> LoadAsync(Quarter q, CancellationToken ct)
+    {
+        var departments = await db.Departments.AsNoTracking().OrderBy(d => d.SortOrder).ThenBy(d => d.Id)
+            .Select(d => new { d.Id, d.Name, d.IsActive }).ToListAsync(ct);
+        var domains = await db.Domains.AsNoTracking().OrderBy(d => d.SortOrder).Select(d => new NamedRow(d.Id, d.NameZh, d.SortOrder)).ToListAsync(ct);
+        var stages = await db.Stages.AsNoTracking().OrderBy(s => s.SortOrder).Select(s => new NamedRow(s.Id, s.NameZh, s.SortOrder)).ToListAsync(ct);
+        var calendar = await CalendarLoader.LoadAsync(db, ct);
+        var report = await QuarterlyReportQueries.ComputeAsync(db, q, [.. departments.Where(d => d.IsActive).Select(d => d.Id)], clock.Today(), calendar, ct);
+        return (report, departments.ToDictionary(d => d.Id, d => d.Name), domains, stages);
+    }
+
+    private async Task<int?> MissingCalendarYearAsync(Quarter q, CancellationToken ct) =>
+        await db.CalendarYears.AnyAsync(y => y.Year == q.Year, ct) ? null : q.Year;
+
+    /// <summary>The year is four digits from 2000 to 2100; the quarter is q1–q4; a quarter that has not begun has no report yet.</summary>
+    private IActionResult? Parse(string year, string quarter, out Quarter q)
+    {
+        q = default;
+        if (!int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var y) || y is < 2000 or > 2100)
+            return BadInput("年份应为2000到2100之间的四位数字。");
+        if (quarter is not ['q' or 'Q', >= '1' and <= '4'])
+            return NotFoundPage("季度应写作 q1 到 q4，例如 /reports/quarterly/2026/q3。");
+        q = new Quarter(y, quarter[1] - '0');
+        if (q.Start > clock.Today()) return NotFoundPage("{0}年第{1}季度尚未开始。", q.Year, q.Number);
+        return null;
+    }
+}
+
+public sealed record NamedRow(int Id, string Name, int SortOrder);
+
+public sealed record QuarterPageModel(Quarter Quarter, QuarterlyReportResult Report, IReadOnlyDictionary<int, string> Departments,
+    IReadOnlyList<NamedRow> Domains, int? MissingCalendarYear)
+{
+    public string Href => $"/reports/quarterly/{Quarter.Year}/q{Quarter.Number}";
+}
+
+public sealed record StageRow(NamedRow Domain, NamedRow Stage, TimelinessCounts Counts);
+
+public sealed record DepartmentPageModel(Quarter Quarter, string Department, DepartmentQuarter Line, IReadOnlyList<StageRow> Rows, DateOnly AsOf)
+{
+    public string Href => $"/reports/quarterly/{Quarter.Year}/q{Quarter.Number}";
+}
