@@ -102,7 +102,7 @@ public sealed class QueryPlanTests(SqlitePortal factory) : IClassFixture<SqliteP
     }
 
     /// <summary>The alias EF gave a table in the statement (FROM "RecordVersions" AS "r" → r), or the table name.</summary>
-    private static string Alias(string sql, string table)
+    internal static string Alias(string sql, string table)
     {
         var marker = $"\"{table}\" AS \"";
         var at = sql.IndexOf(marker, StringComparison.Ordinal);
@@ -111,7 +111,7 @@ public sealed class QueryPlanTests(SqlitePortal factory) : IClassFixture<SqliteP
         return sql[start..sql.IndexOf('"', start)];
     }
 
-    private static async Task<List<string>> PlanAsync(SqliteConnection connection, CapturedCommand command)
+    internal static async Task<List<string>> PlanAsync(SqliteConnection connection, CapturedCommand command)
     {
         await using var explain = connection.CreateCommand();
         explain.CommandText = "EXPLAIN QUERY PLAN " + command.Sql;

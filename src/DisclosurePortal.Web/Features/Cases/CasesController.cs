@@ -57,10 +57,30 @@ public sealed class CasesController(PortalDbContext db, AuditTrail audit, TimePr
     private const int PageSize = 30;
 
     [HttpGet("/cases")]
-    public async Task<IActionResult> Index(string? state, int? department, string? month, string? page, CancellationToken ct)
+    public async Task<IActionResult> Index(string? state, int? department, string? month, string? due, string? page, CancellationToken ct)
     {
         if (!TryPage(page, out var pageNumber, out var problem)) return problem!;
         var cases = db.ApplicationCases.AsNoTracking();
+        if (!string.IsNullOrEmpty(due))
+        {
+            // The office dashboard's counts: open cases overdue, or due within 3 (or 10) working days. Due within n
+            // working days = today ≤ due date < the (n+1)th working day after today, so the filter runs in SQL.
+            var dueCalendar = await CalendarLoader.LoadAsync(db, ct);
+            var dueToday = clock.Today();
+            var openCases = cases.Where(c => c.DueOn != null && c.State != ApplicationState.Replied && c.State != ApplicationState.Closed);
+            switch (due)
+            {
+                case "overdue":
+                    cases = openCases.Where(c => c.DueOn < dueToday);
+                    break;
+                case "soon" or "upcoming":
+                    var before = dueCalendar.AddWorkingDays(dueToday, (due == "soon" ? ReplyDeadline.DueSoonWorkingDays : CaseDue.UpcomingWorkingDays) + 1);
+                    cases = openCases.Where(c => c.DueOn >= dueToday && c.DueOn < before);
+                    break;
+                default:
+                    return BadInput("期限筛选条件无效。");
+            }
+        }
         if (!string.IsNullOrEmpty(state))
         {
             if (!Enum.TryParse<ApplicationState>(state, ignoreCase: true, out var s) || !Enum.IsDefined(s)) return BadInput("状态筛选条件无效。");
@@ -100,7 +120,7 @@ public sealed class CasesController(PortalDbContext db, AuditTrail audit, TimePr
                 r.State, DateOnly.FromDateTime(r.SubmittedAt.ToChina().DateTime), r.ReceivedOn, r.DueOn, left,
                 open && r.DueOn is { } d1 && ReplyDeadline.IsOverdue(d1, today), open && r.DueOn is { } d2 && ReplyDeadline.IsDueSoon(d2, today, calendar), r.Department);
         }).ToList();
-        return View(new CaseListModel(model, info, state, department, month, await DepartmentsAsync(ct)));
+        return View(new CaseListModel(model, info, state, department, month, await DepartmentsAsync(ct)) { Due = due });
     }
 
     /// <summary>
@@ -281,4 +301,10 @@ public sealed class CasesController(PortalDbContext db, AuditTrail audit, TimePr
     private async Task<IReadOnlyList<(int Id, string Name)>> DepartmentsAsync(CancellationToken ct) =>
         (await db.Departments.AsNoTracking().Where(d => d.IsActive).OrderBy(d => d.SortOrder).Select(d => new { d.Id, d.Name }).ToListAsync(ct))
             .Select(d => (d.Id, d.Name)).ToList();
+}
+
+public static class CaseDue
+{
+    /// <summary>How far ahead the office dashboard lists upcoming deadlines.</summary>
+    public const int UpcomingWorkingDays = 10;
 }

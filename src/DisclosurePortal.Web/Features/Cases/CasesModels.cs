@@ -6,7 +6,11 @@ namespace DisclosurePortal.Web.Features.Cases;
 public sealed record CaseRow(int Id, string QueryCode, string ApplicantMasked, ApplicantKind Kind, string Description, ApplicationState State,
     DateOnly SubmittedOn, DateOnly? ReceivedOn, DateOnly? DueOn, int? WorkingDaysLeft, bool Overdue, bool DueSoon, string? Department);
 
-public sealed record CaseListModel(IReadOnlyList<CaseRow> Rows, PageInfo Page, string? State, int? Department, string? Month, IReadOnlyList<(int Id, string Name)> Departments);
+public sealed record CaseListModel(IReadOnlyList<CaseRow> Rows, PageInfo Page, string? State, int? Department, string? Month, IReadOnlyList<(int Id, string Name)> Departments)
+{
+    /// <summary>overdue, soon or upcoming: the office dashboard's deadline filter.</summary>
+    public string? Due { get; init; }
+}
 
 public sealed record CasePageModel(ApplicationCase Case, string? DepartmentName, DeadlineExplanation? Deadline, bool Overdue, bool DueSoon,
     IReadOnlyList<CaseAction> Actions, IReadOnlyList<(int Id, string Name)> Departments, CaseActionForm Form, CaseAction? FailedAction, DateOnly Today,

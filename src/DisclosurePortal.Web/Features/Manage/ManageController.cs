@@ -35,21 +35,10 @@ public sealed class ManageController(PortalDbContext db, TimeProvider clock) : P
     /// </summary>
     private async Task<List<DeadlineRow>> DeadlinesAsync(int department, CancellationToken ct)
     {
-        var pending = await (
-            from v in db.RecordVersions
-            join i in db.CatalogueItems on v.CatalogueItemId equals i.Id
-            where v.IsLatest && v.DepartmentId == department && v.WrittenOn != null
-                  && (v.State == VersionState.Draft || v.State == VersionState.Submitted)
-                  && !db.RecordVersions.Any(p => p.RecordId == v.RecordId && p.IsPublished)
-            select new { v.RecordId, v.Title, v.State, WrittenOn = v.WrittenOn!.Value, Item = i }).ToListAsync(ct);
         var calendar = await Infrastructure.CalendarLoader.LoadAsync(db, ct);
         var today = Infrastructure.ChinaTime.Today(clock);
         var soon = calendar.AddWorkingDays(today, DueSoonWorkingDays);
-        return pending
-            .Select(p => new DeadlineRow(p.RecordId, p.Title, p.State, p.Item.TimeLimitText, p.Item.TimeLimit.DueOn(p.WrittenOn, calendar), today))
-            .Where(r => r.DueOn <= soon)
-            .OrderBy(r => r.DueOn)
-            .ToList();
+        return [.. (await RecordDeadlines.PendingAsync(db, department, today, calendar, ct)).Where(r => r.DueOn <= soon)];
     }
 
     /// <summary>Published policies (of a department, or all) whose interpretation is overdue, not yet due, or came late.</summary>
@@ -113,5 +102,7 @@ public sealed record CaseCounts(int AwaitingConfirmation, int Overdue, int DueSo
 
 public sealed record DeadlineRow(int RecordId, string Title, VersionState State, string TimeLimitText, DateOnly DueOn, DateOnly Today)
 {
+    public string? Department { get; init; }
+
     public bool Overdue => DueOn < Today;
 }

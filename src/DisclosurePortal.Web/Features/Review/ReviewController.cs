@@ -23,9 +23,15 @@ public sealed class ReviewController(PortalDbContext db, MarkdownRenderer markdo
     private const int PageSize = 30;
 
     [HttpGet("/review")]
-    public async Task<IActionResult> Index(int? department, string? domain, RecordKind? kind, string? page, CancellationToken ct)
+    public async Task<IActionResult> Index(int? department, string? domain, RecordKind? kind, string? stage, string? page, CancellationToken ct)
     {
         if (!TryPage(page, out var pageNumber, out var problem)) return problem!;
+        ReviewStep? step = null;
+        if (!string.IsNullOrEmpty(stage))
+        {
+            step = ReviewStages.Parse(stage);
+            if (step is null) return BadInput("审查环节筛选条件无效。");
+        }
         if (kind is { } k && !Enum.IsDefined(k)) return BadInput("信息类别筛选条件无效。");
         var domainId = domain is null ? (int?)null : await db.Domains.Where(d => d.Code == domain).Select(d => (int?)d.Id).FirstOrDefaultAsync(ct);
         if (domain is not null && domainId is null) return BadInput("领域筛选条件无效。");
@@ -41,6 +47,14 @@ public sealed class ReviewController(PortalDbContext db, MarkdownRenderer markdo
             join dm in db.Domains on v.DomainId equals dm.Id
             select new { v.Id, v.RecordId, v.Title, v.Number, v.Kind, v.SubmittedAt, r.IndexNumber, Department = d.Name, Domain = dm.NameZh }).ToListAsync(ct);
 
+        if (step is { } only)
+        {
+            // The versions still waiting for this review (the latest decision per step counts, as at publication).
+            var ids = rows.Select(r => r.Id).ToList();
+            var decisions = await db.ReviewDecisions.AsNoTracking().Where(d => ids.Contains(d.RecordVersionId)).ToListAsync(ct);
+            rows = rows.Where(r => Reviews.Missing(r.Id, decisions).Contains(only)).ToList();
+        }
+
         // Oldest first. The queue is small (what awaits review now), and SQLite cannot order by an instant, so it is
         // ordered here rather than in SQL.
         var calendar = await CalendarLoader.LoadAsync(db, ct);
@@ -54,7 +68,7 @@ public sealed class ReviewController(PortalDbContext db, MarkdownRenderer markdo
 
         var departments = await db.Departments.AsNoTracking().OrderBy(d => d.SortOrder).Select(d => new Option(d.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), d.Name)).ToListAsync(ct);
         var domains = await db.Domains.AsNoTracking().OrderBy(d => d.SortOrder).Select(d => new Option(d.Code, d.NameZh)).ToListAsync(ct);
-        return View(new QueueModel(ordered.Skip(info.Skip).Take(PageSize).ToList(), info, department, domain, kind, departments, domains));
+        return View(new QueueModel(ordered.Skip(info.Skip).Take(PageSize).ToList(), info, department, domain, kind, departments, domains) { Stage = step });
     }
 
     [HttpGet("/review/versions/{id:int}")]
@@ -224,4 +238,19 @@ public sealed class ReviewController(PortalDbContext db, MarkdownRenderer markdo
         Response.StatusCode = StatusCodes.Status409Conflict;
         return View("Problem", new ProblemModel(409, "操作未能完成", message, []) { BackLink = $"/review/versions/{id}" });
     }
+}
+
+/// <summary>The review steps as the queue's <c>stage</c> filter spells them.</summary>
+public static class ReviewStages
+{
+    public static string Code(ReviewStep step) => step switch
+    {
+        ReviewStep.Confidentiality => "confidentiality",
+        ReviewStep.Legality => "legality",
+        ReviewStep.DisclosureAttribute => "disclosure-attribute",
+        _ => step.ToString(),
+    };
+
+    /// <summary>One of the three required steps, or null.</summary>
+    public static ReviewStep? Parse(string code) => Reviews.Required.Cast<ReviewStep?>().FirstOrDefault(s => Code(s!.Value) == code);
 }

@@ -12,7 +12,11 @@ public sealed record QueueRow(int VersionId, int RecordId, string Title, int Num
     DateTimeOffset SubmittedAt, int AgeWorkingDays);
 
 public sealed record QueueModel(IReadOnlyList<QueueRow> Rows, PageInfo Page, int? Department, string? Domain, RecordKind? Kind,
-    IReadOnlyList<Option> Departments, IReadOnlyList<Option> Domains);
+    IReadOnlyList<Option> Departments, IReadOnlyList<Option> Domains)
+{
+    /// <summary>Only the versions still waiting for this review step (from the office dashboard).</summary>
+    public ReviewStep? Stage { get; init; }
+}
 
 public sealed record WithheldRow(int VersionId, int RecordId, string Title, string Department, string? Reason, DateTimeOffset Since);
 

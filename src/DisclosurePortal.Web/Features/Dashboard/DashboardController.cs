@@ -1,0 +1,118 @@
+using DisclosurePortal.Domain.Applications;
+using DisclosurePortal.Domain.Publishing;
+using DisclosurePortal.Web.Data;
+using DisclosurePortal.Web.Features.Cases;
+using DisclosurePortal.Web.Features.Interpretations;
+using DisclosurePortal.Web.Features.Manage;
+using DisclosurePortal.Web.Features.Review;
+using DisclosurePortal.Web.Features.Shared;
+using DisclosurePortal.Web.Infrastructure;
+using DisclosurePortal.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace DisclosurePortal.Web.Features.Dashboard;
+
+/// <summary>
+/// 公开办工作台: what the disclosure office must watch across every department — the review queue per step, records
+/// past their publication deadline, applications overdue or due soon, interpretations missing or late, the next
+/// deadlines and the working-day calendar. Every number links to the list behind it (ADR 14).
+/// </summary>
+[Authorize(Policy = Policies.Reviewer)]
+public sealed class DashboardController(PortalDbContext db, TimeProvider clock) : PortalController
+{
+    private const int PageSize = 30;
+
+    [HttpGet("/office")]
+    public async Task<IActionResult> Index(CancellationToken ct)
+    {
+        var calendar = await CalendarLoader.LoadAsync(db, ct);
+        var today = clock.Today();
+
+        // The review queue: what awaits review now, a small set read once; ages in working days since submission.
+        var queue = await db.RecordVersions.AsNoTracking().Where(v => v.State == VersionState.Submitted)
+            .Select(v => new { v.Id, v.SubmittedAt }).ToListAsync(ct);
+        var ids = queue.Select(q => q.Id).ToList();
+        var decisions = await db.ReviewDecisions.AsNoTracking().Where(d => ids.Contains(d.RecordVersionId)).ToListAsync(ct);
+        int Age(DateTimeOffset? at) => at is { } t ? calendar.WorkingDaysBetween(DateOnly.FromDateTime(t.ToChina().DateTime), today) : 0;
+        var stages = Reviews.Required.Select(step =>
+        {
+            var waiting = queue.Where(q => Reviews.Missing(q.Id, decisions).Contains(step)).ToList();
+            return new StageRow(step, ReviewStages.Code(step), waiting.Count, waiting.Select(w => Age(w.SubmittedAt)).DefaultIfEmpty(0).Max());
+        }).ToList();
+
+        var records = await RecordDeadlines.PendingAsync(db, null, today, calendar, ct);
+
+        var openDue = await db.ApplicationCases.AsNoTracking()
+            .Where(c => c.DueOn != null && c.State != ApplicationState.Replied && c.State != ApplicationState.Closed)
+            .Select(c => c.DueOn!.Value).ToListAsync(ct);
+
+        var interpretations = await InterpretationQueries.TimelinessAsync(db, null, today, calendar, ct);
+
+        return View(new OfficeDashboardModel
+        {
+            Today = today,
+            QueueTotal = queue.Count,
+            OldestInQueue = queue.Select(q => Age(q.SubmittedAt)).DefaultIfEmpty(0).Max(),
+            Stages = stages,
+            RecordsOverdue = records.Count(r => r.Overdue),
+            RecordsDueSoon = records.Count(r => RecordDeadlines.DueWithin(r.DueOn, today, ReplyDeadline.DueSoonWorkingDays, calendar)),
+            RecordsUpcoming = records.Count(r => RecordDeadlines.DueWithin(r.DueOn, today, CaseDue.UpcomingWorkingDays, calendar)),
+            AwaitingConfirmation = await db.ApplicationCases.CountAsync(c => c.State == ApplicationState.AwaitingConfirmation, ct),
+            CasesOverdue = openDue.Count(d => ReplyDeadline.IsOverdue(d, today)),
+            CasesDueSoon = openDue.Count(d => ReplyDeadline.IsDueSoon(d, today, calendar)),
+            CasesUpcoming = openDue.Count(d => RecordDeadlines.DueWithin(d, today, CaseDue.UpcomingWorkingDays, calendar)),
+            Interpretations = new DueCounts(
+                interpretations.Count(r => r.Timeliness.Status == InterpretationStatus.MissingOverdue),
+                interpretations.Count(r => r.Timeliness.Status == InterpretationStatus.MissingNotYetDue),
+                interpretations.Count(r => r.Timeliness.Status == InterpretationStatus.Late)),
+            MissingCalendarYears = await AdminCalendar.CalendarQueries.MissingYearsAsync(db, today, nextYearOnlyFromNovember: false, ct),
+            UpcomingUntil = calendar.AddWorkingDays(today, CaseDue.UpcomingWorkingDays),
+        });
+    }
+
+    /// <summary>Unpublished records of every department past (overdue), or within 3 (soon) or 10 (upcoming) working days of, their deadline.</summary>
+    [HttpGet("/office/deadlines")]
+    public async Task<IActionResult> Deadlines(string? due, string? page, CancellationToken ct)
+    {
+        if (!TryPage(page, out var pageNumber, out var problem)) return problem!;
+        var calendar = await CalendarLoader.LoadAsync(db, ct);
+        var today = clock.Today();
+        Func<DeadlineRow, bool>? filter = due switch
+        {
+            null or "" => r => r.Overdue || RecordDeadlines.DueWithin(r.DueOn, today, CaseDue.UpcomingWorkingDays, calendar),
+            "overdue" => r => r.Overdue,
+            "soon" => r => RecordDeadlines.DueWithin(r.DueOn, today, ReplyDeadline.DueSoonWorkingDays, calendar),
+            "upcoming" => r => RecordDeadlines.DueWithin(r.DueOn, today, CaseDue.UpcomingWorkingDays, calendar),
+            _ => null,
+        };
+        if (filter is null) return BadInput("期限筛选条件无效。");
+        var rows = (await RecordDeadlines.PendingAsync(db, null, today, calendar, ct)).Where(filter).ToList();
+        var info = new PageInfo(pageNumber, PageSize, rows.Count);
+        if (pageNumber > info.TotalPages) return PageOutOfRange(info);
+        return View(new DeadlineListModel(rows.Skip(info.Skip).Take(PageSize).ToList(), info, string.IsNullOrEmpty(due) ? null : due));
+    }
+}
+
+public sealed record StageRow(ReviewStep Step, string Code, int Waiting, int OldestWorkingDays);
+
+public sealed class OfficeDashboardModel
+{
+    public DateOnly Today { get; init; }
+    public int QueueTotal { get; init; }
+    public int OldestInQueue { get; init; }
+    public IReadOnlyList<StageRow> Stages { get; init; } = [];
+    public int RecordsOverdue { get; init; }
+    public int RecordsDueSoon { get; init; }
+    public int RecordsUpcoming { get; init; }
+    public int AwaitingConfirmation { get; init; }
+    public int CasesOverdue { get; init; }
+    public int CasesDueSoon { get; init; }
+    public int CasesUpcoming { get; init; }
+    public DueCounts Interpretations { get; init; } = new(0, 0, 0);
+    public IReadOnlyList<int> MissingCalendarYears { get; init; } = [];
+    public DateOnly UpcomingUntil { get; init; }
+}
+
+public sealed record DeadlineListModel(IReadOnlyList<DeadlineRow> Rows, PageInfo Page, string? Due);
