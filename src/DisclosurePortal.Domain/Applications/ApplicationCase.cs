@@ -210,15 +210,22 @@ public sealed class ApplicationCase
     }
 
     /// <summary>申请人无正当理由逾期不补正 (Art. 30): closed as 其他处理, once the deadline to supplement has passed.</summary>
-    public void CloseUnsupplemented(string actor, DateTimeOffset now, DateOnly today)
+    public void CloseUnsupplemented(string actor, DateTimeOffset now, DateOnly today) =>
+        CloseAsAbandoned(CaseAction.CloseUnsupplemented, SupplementDeadline, "补正期限", "逾期不补正", Applications.ReplyType.OtherNoSupplement, "申请人逾期未补正", actor, now, today);
+
+    /// <summary>
+    /// 其他处理: the applicant let a deadline pass (to supplement, Art. 30; to pay, 109号 Art. 7), so the application is
+    /// treated as abandoned — possible only once that deadline is over.
+    /// </summary>
+    private void CloseAsAbandoned(CaseAction action, DateOnly? deadline, string deadlineName, string closingName, ReplyType type, string what, string actor, DateTimeOffset now, DateOnly today)
     {
-        Require(CaseAction.CloseUnsupplemented);
-        if (today <= SupplementDeadline)
-            throw new DomainException($"补正期限（{SupplementDeadline:yyyy-MM-dd}）尚未届满，不能按逾期不补正处理。");
-        ReplyType = Applications.ReplyType.OtherNoSupplement;
+        Require(action);
+        if (today <= deadline)
+            throw new DomainException($"{deadlineName}（{deadline:yyyy-MM-dd}）尚未届满，不能按{closingName}处理。");
+        ReplyType = type;
         ClosedOn = today;
         State = ApplicationState.Closed;
-        Append(ApplicationEventKind.Closed, now, actor, today, "申请人逾期未补正，视为放弃申请，不再处理（其他处理）。");
+        Append(ApplicationEventKind.Closed, now, actor, today, $"{what}，视为放弃申请，不再处理（其他处理）。");
     }
 
     /// <summary>征求第三方或其他机关意见 (Art. 32): the working days until the answer (at most 15) do not count.</summary>
@@ -302,16 +309,8 @@ public sealed class ApplicationCase
     }
 
     /// <summary>申请人逾期未按收费通知要求缴纳费用 (109号 Art. 7): closed as 其他处理 once the payment deadline has passed.</summary>
-    public void CloseFeeUnpaid(string actor, DateTimeOffset now, DateOnly today)
-    {
-        Require(CaseAction.CloseFeeUnpaid);
-        if (today <= FeePaymentDeadline)
-            throw new DomainException($"缴费期限（{FeePaymentDeadline:yyyy-MM-dd}）尚未届满，不能按逾期未缴费处理。");
-        ReplyType = Applications.ReplyType.OtherFeeUnpaid;
-        ClosedOn = today;
-        State = ApplicationState.Closed;
-        Append(ApplicationEventKind.Closed, now, actor, today, "申请人逾期未缴纳信息处理费，视为放弃申请，不再处理（其他处理）。");
-    }
+    public void CloseFeeUnpaid(string actor, DateTimeOffset now, DateOnly today) =>
+        CloseAsAbandoned(CaseAction.CloseFeeUnpaid, FeePaymentDeadline, "缴费期限", "逾期未缴费", Applications.ReplyType.OtherFeeUnpaid, "申请人逾期未缴纳信息处理费", actor, now, today);
 
     /// <summary>The most items one application can be split into; beyond that the number is surely a typing error.</summary>
     public const int MaxItems = 1000;
