@@ -7,8 +7,6 @@ namespace DisclosurePortal.Browser.Tests;
 /// <summary>Issue 4's journey in a real browser: apply, get a code, the office works the case, the citizen reads the reply.</summary>
 public sealed class ApplicationJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    private string Shot(string name) => Path.Combine(BrowserFixture.OutputFolder, name);
-
     private static string ChinaToday(int plusDays = 0) =>
         DateTime.UtcNow.AddHours(8).AddDays(plusDays).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -27,12 +25,12 @@ public sealed class ApplicationJourneyTests(BrowserFixture fixture) : IClassFixt
         await citizen.Locator("#InformationDescription").FillAsync("2025年度本村农村危房改造补助资金发放明细（含补助对象名单）");
         await citizen.Locator("input[name=ProvisionForm][value='2']").CheckAsync();
         await citizen.Locator("input[name=DeliveryMethod][value='4']").CheckAsync();
-        await citizen.ScreenshotAsync(new() { Path = Shot("20-apply-form.png"), FullPage = true });
+        await citizen.ScreenshotAsync(new() { Path = BrowserFixture.Shot("20-apply-form.png"), FullPage = true });
         await citizen.GetByRole(AriaRole.Button, new() { Name = "提交申请" }).ClickAsync();
         await citizen.WaitForURLAsync("**/apply/receipt/*");
         var code = (await citizen.Locator("#query-code").InnerTextAsync()).Trim();
         Assert.Equal(12, code.Length);
-        await citizen.ScreenshotAsync(new() { Path = Shot("21-apply-receipt.png"), FullPage = true });
+        await citizen.ScreenshotAsync(new() { Path = BrowserFixture.Shot("21-apply-receipt.png"), FullPage = true });
 
         // The office works the case, one allowed action at a time.
         var office = await (await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 }, Locale = "zh-CN" })).NewPageAsync();
@@ -70,7 +68,7 @@ public sealed class ApplicationJourneyTests(BrowserFixture fixture) : IClassFixt
         Assert.DoesNotContain("RequestVerificationToken", office.Url, StringComparison.Ordinal);
         var letter = office.Locator("#text-Reply");
         await letter.FillAsync(await letter.InputValueAsync() + "\n涉及其他村民个人信息的部分已作遮盖处理。");
-        await office.ScreenshotAsync(new() { Path = Shot("22-office-case-reply.png"), FullPage = true });
+        await office.ScreenshotAsync(new() { Path = BrowserFixture.Shot("22-office-case-reply.png"), FullPage = true });
         await office.Locator("#submit-Reply").ClickAsync();
         await office.WaitForURLAsync("**/cases/*");
         Assert.Contains("已答复", await office.Locator(".flash").InnerTextAsync(), StringComparison.Ordinal);
@@ -82,6 +80,6 @@ public sealed class ApplicationJourneyTests(BrowserFixture fixture) : IClassFixt
         Assert.Contains("第三十七条", reply, StringComparison.Ordinal);
         Assert.Contains("行政复议", reply, StringComparison.Ordinal);
         Assert.DoesNotContain("11010519491231002X", await citizen.ContentAsync(), StringComparison.Ordinal);
-        await citizen.ScreenshotAsync(new() { Path = Shot("23-track-reply.png"), FullPage = true });
+        await citizen.ScreenshotAsync(new() { Path = BrowserFixture.Shot("23-track-reply.png"), FullPage = true });
     }
 }

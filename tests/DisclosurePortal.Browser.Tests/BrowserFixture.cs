@@ -27,6 +27,22 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>Where a journey saves its screenshot <paramref name="name"/>.</summary>
+    public static string Shot(string name) => Path.Combine(OutputFolder, name);
+
+    /// <summary>A desktop page of a staff member signed in through the login form, on their dashboard.</summary>
+    public async Task<IPage> SignInAsync(string userName)
+    {
+        var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 }, Locale = "zh-CN" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(BaseUrl + "/account/login");
+        await page.GetByLabel("用户名").FillAsync(userName);
+        await page.GetByLabel("密码").FillAsync(DisclosurePortal.Web.Data.Seed.DemoAccountsSeeder.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await page.WaitForURLAsync("**/manage");
+        return page;
+    }
+
     public async Task InitializeAsync()
     {
         _factory.UseKestrel(0);

@@ -11,20 +11,6 @@ namespace DisclosurePortal.Browser.Tests;
 /// </summary>
 public sealed class InterpretationJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    private string Shot(string name) => Path.Combine(BrowserFixture.OutputFolder, name);
-
-    private async Task<IPage> SignInAsync(string userName)
-    {
-        var context = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 }, Locale = "zh-CN" });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(fixture.BaseUrl + "/account/login");
-        await page.GetByLabel("用户名").FillAsync(userName);
-        await page.GetByLabel("密码").FillAsync(DemoAccountsSeeder.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync("**/manage");
-        return page;
-    }
-
     [Fact]
     public async Task Editor_InterpretsAnOverduePolicy_WithQuestions_OfficeApproves_VisitorReadsTheFaqOnAPhone()
     {
@@ -34,12 +20,12 @@ public sealed class InterpretationJourneyTests(BrowserFixture fixture) : IClassF
             InterpretationSupport.Today.AddDays(-20), title: policyTitle);
 
         // The editor's dashboard leads to the due list; the overdue policy offers "撰写解读".
-        var editor = await SignInAsync("editor.housing");
+        var editor = await fixture.SignInAsync("editor.housing");
         await editor.GetByRole(AriaRole.Link, new() { Name = "查看本部门政策解读时限" }).ClickAsync();
         await editor.WaitForURLAsync("**/manage/interpretations");
         var row = editor.Locator($"tr[data-policy='{policy}']");
         Assert.Equal(nameof(InterpretationStatus.MissingOverdue), await row.GetAttributeAsync("data-status"));
-        await editor.ScreenshotAsync(new() { Path = Shot("50-editor-interpretations-due.png"), FullPage = true });
+        await editor.ScreenshotAsync(new() { Path = BrowserFixture.Shot("50-editor-interpretations-due.png"), FullPage = true });
         await row.GetByRole(AriaRole.Link, new() { Name = "撰写解读" }).ClickAsync();
         await editor.WaitForURLAsync("**/manage/records/new?policy=*");
         Assert.True(await editor.Locator($"input[name=PolicyIds][value='{policy}']").IsCheckedAsync());
@@ -54,7 +40,7 @@ public sealed class InterpretationJourneyTests(BrowserFixture fixture) : IClassF
         await editor.GetByRole(AriaRole.Button, new() { Name = "上移第 2 组" }).ClickAsync();
         Assert.Equal("哪些家庭可以申请？", await editor.Locator("#Questions_0__Question").InputValueAsync());
         await editor.GetByLabel("正文（Markdown）").FillAsync("为便于群众理解，现就有关问题解答如下。");
-        await editor.ScreenshotAsync(new() { Path = Shot("51-editor-new-interpretation.png"), FullPage = true });
+        await editor.ScreenshotAsync(new() { Path = BrowserFixture.Shot("51-editor-new-interpretation.png"), FullPage = true });
         // Enter in a text field saves (the form's first button is "save", not "find" or "move up").
         await editor.Locator("#Title").PressAsync("Enter");
         await editor.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, @"/manage/records/\d+$"));
@@ -63,13 +49,13 @@ public sealed class InterpretationJourneyTests(BrowserFixture fixture) : IClassF
         Assert.Contains("已提交审核", await editor.Locator(".flash").InnerTextAsync(), StringComparison.Ordinal);
 
         // The office sees the policy and the questions on the review page, and approves.
-        var reviewer = await SignInAsync("reviewer");
+        var reviewer = await fixture.SignInAsync("reviewer");
         await reviewer.GotoAsync(fixture.BaseUrl + "/review");
         await reviewer.GetByRole(AriaRole.Link, new() { Name = await editor.Locator("h1").InnerTextAsync() }).ClickAsync();
         await reviewer.WaitForURLAsync("**/review/versions/*");
         Assert.Equal(2, await reviewer.Locator(".qa-review li").CountAsync());
         Assert.True(await reviewer.Locator(".interpretation-details").GetByRole(AriaRole.Link, new() { Name = policyTitle }).IsVisibleAsync());
-        await reviewer.ScreenshotAsync(new() { Path = Shot("52-review-interpretation.png"), FullPage = true });
+        await reviewer.ScreenshotAsync(new() { Path = BrowserFixture.Shot("52-review-interpretation.png"), FullPage = true });
         foreach (var step in new[] { "Confidentiality", "Legality", "Attribute" })
             await reviewer.Locator($"input[name={step}][value='1']").CheckAsync();
         await reviewer.GetByLabel("审核通过并发布").CheckAsync();
@@ -79,14 +65,14 @@ public sealed class InterpretationJourneyTests(BrowserFixture fixture) : IClassF
         // A visitor on a phone: the policy lists its interpretation; the FAQ reads as headings and paragraphs.
         var phone = await (await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, Locale = "zh-CN", IsMobile = true })).NewPageAsync();
         await phone.GotoAsync($"{fixture.BaseUrl}/records/{policy}");
-        await phone.ScreenshotAsync(new() { Path = Shot("53-phone-policy-with-interpretation.png"), FullPage = true });
+        await phone.ScreenshotAsync(new() { Path = BrowserFixture.Shot("53-phone-policy-with-interpretation.png"), FullPage = true });
         await phone.Locator("#interp-title ~ ul").GetByRole(AriaRole.Link).First.ClickAsync();
         await phone.WaitForURLAsync($"**/records/{interpretation}");
         Assert.Equal(["问哪些家庭可以申请？", "问补助标准是多少？"], (await phone.Locator(".faq-item h3").AllInnerTextsAsync()).Select(t => t.Replace("\n", "", StringComparison.Ordinal).Trim()));
         Assert.Equal(2, await phone.Locator(".faq-item").First.Locator(".faq-a p").CountAsync());
         // Nothing wider than the phone: the FAQ wraps.
         Assert.True(await phone.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth + 1"));
-        await phone.ScreenshotAsync(new() { Path = Shot("54-phone-interpretation-faq.png"), FullPage = true });
+        await phone.ScreenshotAsync(new() { Path = BrowserFixture.Shot("54-phone-interpretation-faq.png"), FullPage = true });
         await phone.Locator(".record-interprets a").ClickAsync();
         await phone.WaitForURLAsync($"**/records/{policy}");
     }
