@@ -4,6 +4,7 @@ using DisclosurePortal.Domain.Calendar;
 using DisclosurePortal.Domain.Catalogue;
 using DisclosurePortal.Domain.Publishing;
 using DisclosurePortal.Domain.Reporting;
+using DisclosurePortal.Web.Infrastructure.Listing;
 using DisclosurePortal.Web.Infrastructure.Search;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -34,6 +35,9 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
 
     /// <summary>The search index, written by database triggers only (docs/adr/0009); read through ISearchIndex.</summary>
     public DbSet<SearchEntry> SearchEntries => Set<SearchEntry>();
+
+    /// <summary>Published versions counted per catalogue item, written by database triggers only (docs/adr/0015).</summary>
+    public DbSet<PublishedCount> PublishedCounts => Set<PublishedCount>();
 
     /// <summary>The published versions: the only rows the public may read.</summary>
     public IQueryable<RecordVersion> PublishedVersions => RecordVersions.Where(v => v.IsPublished);

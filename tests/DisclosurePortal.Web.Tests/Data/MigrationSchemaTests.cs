@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Text.RegularExpressions;
 using DisclosurePortal.Web.Data;
 using DisclosurePortal.Web.Infrastructure;
+using DisclosurePortal.Web.Infrastructure.Listing;
 using DisclosurePortal.Web.Infrastructure.Search;
 using DisclosurePortal.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -24,7 +25,8 @@ public abstract partial class MigrationSchemaTests(TestDb db)
         await created.Database.EnsureCreatedAsync();
         // The search index's provider-specific part (FTS5 table and its shadow tables, pg_trgm index, triggers) is
         // outside the model: the migration runs it, and so does the model's side, so that the rest must still match.
-        foreach (var statement in SearchIndexSql.Install(db == TestDb.Sqlite ? DatabaseProvider.Sqlite : DatabaseProvider.PostgreSQL))
+        var provider = db == TestDb.Sqlite ? DatabaseProvider.Sqlite : DatabaseProvider.PostgreSQL;
+        foreach (var statement in SearchIndexSql.Install(provider).Concat(PublishedCountsSql.Install(provider)))
             await created.Database.ExecuteSqlRawAsync(statement);
 
         var fromMigrations = await DescribeAsync(migrated);

@@ -19,6 +19,9 @@ public sealed class QueryPlanTests(SqlitePortal factory) : IClassFixture<SqliteP
     [InlineData("/domains/health?stage=service&page=1")]
     [InlineData("/departments")]
     [InlineData("/departments/3?page=2")]
+    [InlineData("/departments/3?page=2&after=20991231-1")]
+    [InlineData("/departments/3?page=2&before=19000101-1")]
+    [InlineData("/domains/health?stage=service&after=20991231-1")]
     [InlineData("/items/5")]
     [InlineData("/records/7")]
     [InlineData("/search?q=%E5%86%9C%E6%9D%91%E5%8D%B1%E6%88%BF%E6%94%B9%E9%80%A0")] // 农村危房改造

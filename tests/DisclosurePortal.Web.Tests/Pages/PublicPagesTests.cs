@@ -93,19 +93,51 @@ public abstract class PublicPagesTests(PortalFactory factory)
         var expected = await db.RecordVersions.Where(v => v.IsPublished && v.DepartmentId == biggest.DepartmentId)
             .OrderByDescending(v => v.PublishedOn).ThenByDescending(v => v.Id).Select(v => $"/records/{v.RecordId}").ToListAsync();
 
-        var seen = new List<string>();
         var pages = (biggest.Count + 19) / 20;
+        var path = $"/departments/{biggest.DepartmentId}";
+
+        // By page number (the numbered links): each page skips over the index from the nearer end.
+        var seen = new List<string>();
         for (var page = 1; page <= pages; page++)
         {
-            var (response, doc) = await Html.GetAsync(_client, $"/departments/{biggest.DepartmentId}?page={page}");
+            var (response, doc) = await Html.GetAsync(_client, $"{path}?page={page}");
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            seen.AddRange(doc.QuerySelectorAll("#records-title ~ .record-list li > a").Select(a => a.GetAttribute("href")!));
+            seen.AddRange(RecordLinks(doc));
             Assert.Equal($"第 {page} / {pages} 页", doc.QuerySelector(".pager-summary").Text().Split('，')[1]);
-            if (page < pages)
-                Assert.Equal($"/departments/{biggest.DepartmentId}?page={page + 1}", doc.QuerySelector(".pager a[rel=next]")!.GetAttribute("href"));
         }
         Assert.Equal(expected, seen);
-        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync($"/departments/{biggest.DepartmentId}?page={pages + 1}")).StatusCode);
+
+        // By 下一页 (keyset: each link carries the last row's key), then back by 上一页 (the first row's key).
+        var forward = new List<string>();
+        var url = path;
+        for (var page = 1; ; page++)
+        {
+            var (response, doc) = await Html.GetAsync(_client, url);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            forward.AddRange(RecordLinks(doc));
+            Assert.Equal($"第 {page} / {pages} 页", doc.QuerySelector(".pager-summary").Text().Split('，')[1]);
+            var next = doc.QuerySelector(".pager a[rel=next]")?.GetAttribute("href");
+            if (next is null) { Assert.Equal(pages, page); break; }
+            Assert.StartsWith($"{path}?page={page + 1}&after=", next, StringComparison.Ordinal);
+            url = next;
+        }
+        Assert.Equal(expected, forward);
+        var backward = new List<string>();
+        for (var page = pages; ; page--)
+        {
+            var (_, doc) = await Html.GetAsync(_client, url);
+            backward.InsertRange(0, RecordLinks(doc));
+            var previous = doc.QuerySelector(".pager a[rel=prev]")?.GetAttribute("href");
+            if (previous is null) { Assert.Equal(1, page); break; }
+            if (page == 2) Assert.Equal(path, previous); // back to page 1 is the plain address
+            else Assert.StartsWith($"{path}?page={page - 1}&before=", previous, StringComparison.Ordinal);
+            url = previous;
+        }
+        Assert.Equal(expected, backward);
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync($"{path}?page={pages + 1}")).StatusCode);
+
+        static IEnumerable<string> RecordLinks(AngleSharp.Dom.IDocument doc) =>
+            doc.QuerySelectorAll("#records-title ~ .record-list li > a").Select(a => a.GetAttribute("href")!);
     }
 
     [Fact]
@@ -137,6 +169,10 @@ public abstract class PublicPagesTests(PortalFactory factory)
     [InlineData("/domains/health?page=abc", HttpStatusCode.BadRequest)]
     [InlineData("/domains/health?page=-1", HttpStatusCode.BadRequest)]
     [InlineData("/domains/health?page=99999", HttpStatusCode.NotFound)]
+    [InlineData("/domains/health?after=yesterday", HttpStatusCode.BadRequest)]
+    [InlineData("/domains/health?page=2&after=20250101-1&before=20250101-9", HttpStatusCode.BadRequest)]
+    [InlineData("/departments/3?before=20251399-1", HttpStatusCode.BadRequest)]
+    [InlineData("/items/5?after=20250101-99999999999", HttpStatusCode.BadRequest)]
     [InlineData("/items/999999", HttpStatusCode.NotFound)]
     [InlineData("/records/999999", HttpStatusCode.NotFound)]
     [InlineData("/departments/999999", HttpStatusCode.NotFound)]

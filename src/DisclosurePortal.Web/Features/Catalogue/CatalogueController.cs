@@ -13,9 +13,9 @@ public sealed class CatalogueController(PortalDbContext db) : PortalController
     private const int LatestPerItem = 3;
 
     [HttpGet("/domains/{code}")]
-    public async Task<IActionResult> Domain(string code, string? stage, string? page, CancellationToken ct)
+    public async Task<IActionResult> Domain(string code, string? stage, string? page, string? after, string? before, CancellationToken ct)
     {
-        if (!TryPage(page, out var pageNumber, out var problem)) return problem!;
+        if (!TryListing(page, after, before, out var listing, out var problem)) return problem!;
         var domain = await db.Domains.AsNoTracking().FirstOrDefaultAsync(d => d.Code == code, ct);
         if (domain is null) return NotFoundPage("没有找到该公开领域。");
         var stages = await db.Stages.AsNoTracking().OrderBy(s => s.SortOrder).ToListAsync(ct);
@@ -26,15 +26,13 @@ public sealed class CatalogueController(PortalDbContext db) : PortalController
             .Where(i => i.DomainId == domain.Id && i.Status == CatalogueItemStatus.Active)
             .GroupBy(i => i.StageId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        var recordCounts = await db.PublishedVersions
-            .Where(v => v.DomainId == domain.Id)
-            .GroupBy(v => v.StageId).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var recordCounts = await PublishedCountQueries.ByStageAsync(db, domain.Id, ct);
         var tabs = stages.Select(s => new StageTab(s.Code, s.NameZh, s.NameEn, itemCounts.GetValueOrDefault(s.Id), recordCounts.GetValueOrDefault(s.Id))).ToList();
 
         var items = await ItemSummaries(db.CatalogueItems.Where(i => i.DomainId == domain.Id && i.StageId == selected.Id && i.Status == CatalogueItemStatus.Active), ct);
-        var (pageInfo, records) = await RecordListing.PageAsync(db, db.PublishedVersions.Where(v => v.DomainId == domain.Id && v.StageId == selected.Id), pageNumber, ct);
-        if (pageNumber > pageInfo.TotalPages) return PageOutOfRange(pageInfo);
+        var (pageInfo, records) = await RecordListing.PageAsync(db, db.PublishedVersions.Where(v => v.DomainId == domain.Id && v.StageId == selected.Id),
+            listing, recordCounts.GetValueOrDefault(selected.Id), ct);
+        if (listing.Page > pageInfo.TotalPages) return PageOutOfRange(pageInfo);
 
         return View(new DomainModel(
             new DomainTile(domain.Code, domain.NameZh, domain.NameEn, recordCounts.Values.Sum()),
@@ -42,9 +40,9 @@ public sealed class CatalogueController(PortalDbContext db) : PortalController
     }
 
     [HttpGet("/items/{id:int}")]
-    public async Task<IActionResult> Item(int id, string? page, CancellationToken ct)
+    public async Task<IActionResult> Item(int id, string? page, string? after, string? before, CancellationToken ct)
     {
-        if (!TryPage(page, out var pageNumber, out var problem)) return problem!;
+        if (!TryListing(page, after, before, out var listing, out var problem)) return problem!;
         var item = await (
             from i in db.CatalogueItems.AsNoTracking()
             join d in db.Departments on i.DepartmentId equals d.Id
@@ -53,8 +51,9 @@ public sealed class CatalogueController(PortalDbContext db) : PortalController
             where i.Id == id
             select new { Item = i, Department = d, Domain = dom, Stage = s }).FirstOrDefaultAsync(ct);
         if (item is null) return NotFoundPage("没有找到该公开事项。");
-        var (pageInfo, records) = await RecordListing.PageAsync(db, db.PublishedVersions.Where(v => v.CatalogueItemId == id), pageNumber, ct);
-        if (pageNumber > pageInfo.TotalPages) return PageOutOfRange(pageInfo);
+        var (pageInfo, records) = await RecordListing.PageAsync(db, db.PublishedVersions.Where(v => v.CatalogueItemId == id),
+            listing, await PublishedCountQueries.ForItemAsync(db, id, ct), ct);
+        if (listing.Page > pageInfo.TotalPages) return PageOutOfRange(pageInfo);
         return View(new ItemModel(
             item.Item, item.Department.Id, item.Department.Name,
             new DomainTile(item.Domain.Code, item.Domain.NameZh, item.Domain.NameEn, 0),

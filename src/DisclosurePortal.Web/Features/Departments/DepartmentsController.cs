@@ -13,16 +13,15 @@ public sealed class DepartmentsController(PortalDbContext db) : PortalController
     {
         var items = await db.CatalogueItems.Where(i => i.Status == CatalogueItemStatus.Active)
             .GroupBy(i => i.DepartmentId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        var records = await db.PublishedVersions
-            .GroupBy(v => v.DepartmentId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var records = await PublishedCountQueries.ByDepartmentAsync(db, ct);
         var departments = await db.Departments.AsNoTracking().Where(d => d.IsActive).OrderBy(d => d.SortOrder).ToListAsync(ct);
         return View(departments.Select(d => new DepartmentRow(d.Id, d.Name, items.GetValueOrDefault(d.Id), records.GetValueOrDefault(d.Id))).ToList());
     }
 
     [HttpGet("/departments/{id:int}")]
-    public async Task<IActionResult> Show(int id, string? page, CancellationToken ct)
+    public async Task<IActionResult> Show(int id, string? page, string? after, string? before, CancellationToken ct)
     {
-        if (!TryPage(page, out var pageNumber, out var problem)) return problem!;
+        if (!TryListing(page, after, before, out var listing, out var problem)) return problem!;
         var department = await db.Departments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, ct);
         if (department is null) return NotFoundPage("没有找到该部门。");
         var catalogue = await (
@@ -32,8 +31,9 @@ public sealed class DepartmentsController(PortalDbContext db) : PortalController
             where i.DepartmentId == id && i.Status == CatalogueItemStatus.Active
             orderby dom.SortOrder, s.SortOrder, i.SortOrder, i.Id
             select new DepartmentItem(i.Id, i.NameLevel1, i.NameLevel2, dom.Code, dom.NameZh, dom.NameEn, s.NameZh, s.NameEn, i.TimeLimitText)).ToListAsync(ct);
-        var (info, records) = await RecordListing.PageAsync(db, db.PublishedVersions.Where(v => v.DepartmentId == id), pageNumber, ct);
-        if (pageNumber > info.TotalPages) return PageOutOfRange(info);
+        var (info, records) = await RecordListing.PageAsync(db, db.PublishedVersions.Where(v => v.DepartmentId == id),
+            listing, await PublishedCountQueries.ForDepartmentAsync(db, id, ct), ct);
+        if (listing.Page > info.TotalPages) return PageOutOfRange(info);
         return View(new DepartmentModel(department, catalogue, records, info));
     }
 }

@@ -12,10 +12,7 @@ public sealed class HomeController(PortalDbContext db) : PortalController
     [HttpGet("/")]
     public async Task<IActionResult> Index(CancellationToken ct)
     {
-        var counts = await db.PublishedVersions
-            .GroupBy(v => v.DomainId)
-            .Select(g => new { DomainId = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(x => x.DomainId, x => x.Count, ct);
+        var counts = await PublishedCountQueries.ByDomainAsync(db, ct);
         var domains = (await db.Domains.AsNoTracking().OrderBy(d => d.SortOrder).ToListAsync(ct))
             .Select(d => new DomainTile(d.Code, d.NameZh, d.NameEn, counts.GetValueOrDefault(d.Id)))
             .ToList();

@@ -21,8 +21,8 @@ public sealed class OpenDataController(PortalDbContext db, PublicSite site, Time
     [HttpGet("/open-data")]
     public async Task<IActionResult> Index(CancellationToken ct)
     {
-        var recordsByDomain = await db.PublishedVersions.GroupBy(v => v.DomainId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        var recordsByDepartment = await db.PublishedVersions.GroupBy(v => v.DepartmentId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var recordsByDomain = await PublishedCountQueries.ByDomainAsync(db, ct);
+        var recordsByDepartment = await PublishedCountQueries.ByDepartmentAsync(db, ct);
         var active = db.CatalogueItems.Where(i => i.Status == CatalogueItemStatus.Active);
         var itemsByDomain = await active.GroupBy(i => i.DomainId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         var itemsByDepartment = await active.GroupBy(i => i.DepartmentId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);

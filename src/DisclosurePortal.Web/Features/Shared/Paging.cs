@@ -5,7 +5,16 @@ public sealed record PageInfo(int Page, int PageSize, int Total)
 {
     public int TotalPages => Math.Max(1, (Total + PageSize - 1) / PageSize);
     public bool HasPrevious => Page > 1;
-    public bool HasNext => Page < TotalPages;
+    public bool HasNext => HasNextOverride ?? Page < TotalPages;
+
+    /// <summary>Set by a keyset listing reached through a cursor, where the page's own rows say whether more follow.</summary>
+    public bool? HasNextOverride { get; init; }
+
+    /// <summary>Keyset listings: the key the next page starts after (the last row's), for the 下一页 link.</summary>
+    public string? NextAfter { get; init; }
+
+    /// <summary>Keyset listings: the key the previous page ends before (the first row's), for the 上一页 link.</summary>
+    public string? PreviousBefore { get; init; }
     public int Skip => (Page - 1) * PageSize;
 
     /// <summary>The page numbers to show around the current one (first, last, and a window), 0 standing for a gap.</summary>

@@ -77,7 +77,7 @@ public static class StatisticsQueries
             .GroupBy(v => new { v.PublishedOn!.Value.Year, v.PublishedOn!.Value.Month })
             .Select(g => new { g.Key.Year, g.Key.Month, Count = g.Count() })
             .ToListAsync(ct);
-        var perDomain = await db.PublishedVersions.GroupBy(v => v.DomainId).Select(g => new { DomainId = g.Key, Count = g.Count() }).ToListAsync(ct);
+        var perDomain = (await PublishedCountQueries.ByDomainAsync(db, ct)).Select(kv => new { DomainId = kv.Key, Count = kv.Value }).ToList();
         var domains = await db.Domains.AsNoTracking().OrderBy(d => d.SortOrder).Select(d => new { d.Id, d.Code, d.NameZh, d.NameEn }).ToListAsync(ct);
 
         var received = await db.ApplicationCases

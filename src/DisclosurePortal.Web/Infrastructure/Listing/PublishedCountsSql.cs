@@ -1,0 +1,90 @@
+namespace DisclosurePortal.Web.Infrastructure.Listing;
+
+/// <summary>
+/// The triggers that keep <see cref="PublishedCount"/> in step with RecordVersions.IsPublished (docs/adr/0015), and the
+/// backfill. Used by the migration, by the schema tests on the model's side, and by the data generator's post-load step.
+/// </summary>
+public static class PublishedCountsSql
+{
+    private const string Key = "\"CatalogueItemId\", \"DomainId\", \"StageId\", \"DepartmentId\"";
+
+    /// <summary>Recounts every row from RecordVersions: the backfill, and a repair after a bulk load without triggers.</summary>
+    public static IReadOnlyList<string> Recount() =>
+    [
+        "DELETE FROM \"PublishedCounts\";",
+        $"INSERT INTO \"PublishedCounts\" ({Key}, \"Count\") SELECT {Key}, count(*) FROM \"RecordVersions\" WHERE \"IsPublished\" GROUP BY {Key};",
+    ];
+
+    public static IReadOnlyList<string> Install(DatabaseProvider provider) =>
+        [.. Recount().Skip(1), .. provider == DatabaseProvider.Sqlite ? SqliteTriggers : PostgresTriggers];
+
+    public static IReadOnlyList<string> Uninstall(DatabaseProvider provider) => provider == DatabaseProvider.Sqlite
+        ?
+        [
+            "DROP TRIGGER IF EXISTS \"RecordVersions_Counts_Insert\";",
+            "DROP TRIGGER IF EXISTS \"RecordVersions_Counts_Update\";",
+            "DROP TRIGGER IF EXISTS \"RecordVersions_Counts_Delete\";",
+        ]
+        :
+        [
+            "DROP TRIGGER IF EXISTS \"RecordVersions_Counts\" ON \"RecordVersions\";",
+            "DROP FUNCTION IF EXISTS \"PublishedCounts_FromRecordVersion\"();",
+        ];
+
+    private static string Add(string row, string condition) =>
+        $"""
+        INSERT INTO "PublishedCounts" ({Key}, "Count")
+            SELECT {row}."CatalogueItemId", {row}."DomainId", {row}."StageId", {row}."DepartmentId", 1 WHERE {condition}
+            ON CONFLICT ({Key}) DO UPDATE SET "Count" = "PublishedCounts"."Count" + 1;
+        """;
+
+    private static string Remove(string row) =>
+        $"""
+        UPDATE "PublishedCounts" SET "Count" = "Count" - 1
+            WHERE "CatalogueItemId" = {row}."CatalogueItemId" AND "DomainId" = {row}."DomainId"
+              AND "StageId" = {row}."StageId" AND "DepartmentId" = {row}."DepartmentId";
+        """;
+
+    private const string Watched = "\"IsPublished\", \"CatalogueItemId\", \"DomainId\", \"StageId\", \"DepartmentId\"";
+
+    private static readonly string[] SqliteTriggers =
+    [
+        $"""
+        CREATE TRIGGER "RecordVersions_Counts_Insert" AFTER INSERT ON "RecordVersions" WHEN NEW."IsPublished" BEGIN
+            {Add("NEW", "1")}
+        END;
+        """,
+        $"""
+        CREATE TRIGGER "RecordVersions_Counts_Update" AFTER UPDATE OF {Watched} ON "RecordVersions" BEGIN
+            {Remove("OLD").TrimEnd(';')} AND OLD."IsPublished";
+            {Add("NEW", "NEW.\"IsPublished\"")}
+        END;
+        """,
+        $"""
+        CREATE TRIGGER "RecordVersions_Counts_Delete" AFTER DELETE ON "RecordVersions" WHEN OLD."IsPublished" BEGIN
+            {Remove("OLD")}
+        END;
+        """,
+    ];
+
+    private static readonly string[] PostgresTriggers =
+    [
+        $$"""
+        CREATE FUNCTION "PublishedCounts_FromRecordVersion"() RETURNS trigger LANGUAGE plpgsql AS $body$
+        BEGIN
+            IF TG_OP <> 'INSERT' AND OLD."IsPublished" THEN
+                {{Remove("OLD")}}
+            END IF;
+            IF TG_OP <> 'DELETE' AND NEW."IsPublished" THEN
+                {{Add("NEW", "TRUE")}}
+            END IF;
+            RETURN NULL;
+        END
+        $body$;
+        """,
+        $"""
+        CREATE TRIGGER "RecordVersions_Counts" AFTER INSERT OR DELETE OR UPDATE OF {Watched} ON "RecordVersions"
+        FOR EACH ROW EXECUTE FUNCTION "PublishedCounts_FromRecordVersion"();
+        """,
+    ];
+}
