@@ -1,6 +1,8 @@
 using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
 using DisclosurePortal.Domain.Applications;
 using DisclosurePortal.Web.Data;
@@ -126,7 +128,7 @@ internal sealed class DataGenerator(PortalDbContext db, TimeProvider clock)
             }
 
             var analyze = Stopwatch.StartNew();
-            await ExecuteAsync(connection, null, provider == DatabaseProvider.Sqlite ? "ANALYZE;" : "ANALYZE;", ct);
+            await ExecuteAsync(connection, null, "ANALYZE;", ct);
             if (provider == DatabaseProvider.Sqlite) await ExecuteAsync(connection, null, "PRAGMA optimize;", ct);
             Done("ANALYZE", analyze, output);
             await RestoreAsync(connection, provider, ct);
@@ -191,7 +193,7 @@ internal sealed class DataGenerator(PortalDbContext db, TimeProvider clock)
         var reported = TimeSpan.Zero;
         try
         {
-            await foreach (var chunk in channel.Reader.ReadAllAsync(stop.Token))
+            await foreach (var chunk in Chunks(channel.Reader, stop.Token))
             {
                 write(chunk);
                 done += count(chunk);
@@ -208,6 +210,23 @@ internal sealed class DataGenerator(PortalDbContext db, TimeProvider clock)
             await Task.WhenAny(producer);
         }
         Done(name, watch, output, done);
+    }
+
+    /// <summary>The chunks as they come; a generator failure (e.g. <see cref="GeneratorException"/>) surfaces as itself.</summary>
+    private static async IAsyncEnumerable<T> Chunks<T>(ChannelReader<T> reader, [EnumeratorCancellation] CancellationToken ct)
+    {
+        while (true)
+        {
+            try
+            {
+                if (!await reader.WaitToReadAsync(ct)) yield break;
+            }
+            catch (ChannelClosedException e) when (e.InnerException is not null)
+            {
+                ExceptionDispatchInfo.Throw(e.InnerException);
+            }
+            while (reader.TryRead(out var chunk)) yield return chunk;
+        }
     }
 
     private void Done(string name, Stopwatch watch, TextWriter? output = null, int rows = 0)
