@@ -2,11 +2,16 @@ using DisclosurePortal.Web.Data.Seed;
 using DisclosurePortal.Web.Features.Apply;
 using DisclosurePortal.Web.Features.Cases;
 using DisclosurePortal.Web.Infrastructure;
+using DisclosurePortal.Web.Infrastructure.Generator;
 using DisclosurePortal.Web.Infrastructure.Search;
 using DisclosurePortal.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc;
 
-var builder = WebApplication.CreateBuilder(args);
+// `generate --records N`: fill the configured database with generated data and exit (Infrastructure/Generator).
+var generate = GenerateCommand.From(args);
+if (generate?.ExitBeforeHost() is { } exitCode) return exitCode;
+
+var builder = WebApplication.CreateBuilder(generate?.HostArguments ?? args);
 
 builder.AddPortalLogging();
 builder.Services.AddSingleton(TimeProvider.System);
@@ -57,6 +62,7 @@ builder.Services
     });
 
 var app = builder.Build();
+if (generate is not null) return await generate.RunAsync(app.Services);
 
 using (var scope = app.Services.CreateScope())
 {
@@ -76,6 +82,7 @@ app.MapHealthChecks("/healthz", HealthResponse.Options);
 app.MapControllers();
 
 await app.RunAsync();
+return 0;
 
 /// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

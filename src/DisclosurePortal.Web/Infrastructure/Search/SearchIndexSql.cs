@@ -39,10 +39,50 @@ public static class SearchIndexSql
     private const string SqliteSortKey = """((CAST(julianday(coalesce(v."PublishedOn", '1970-01-01')) - 2440587.5 AS INTEGER) << 32) + v."Id")""";
     private const string PostgresSortKey = """((coalesce(v."PublishedOn", DATE '1970-01-01') - DATE '1970-01-01')::bigint * 4294967296 + v."Id")""";
 
-    public static IReadOnlyList<string> Install(DatabaseProvider provider) => provider switch
+    /// <summary>Everything, in this order: the full-text structure, its triggers, the backfill, the source triggers.</summary>
+    public static IReadOnlyList<string> Install(DatabaseProvider provider) =>
+        [.. FullTextIndex(provider), .. IndexTriggers(provider), .. Backfill(provider), .. SourceTriggers(provider)];
+
+    // The parts of Install, so that a bulk load (Infrastructure/Generator) can run them itself: Uninstall, load the
+    // rows with no trigger firing, then Backfill, FullTextIndex + RebuildFullTextIndex, IndexTriggers, SourceTriggers.
+
+    /// <summary>SQLite: the FTS5 table (empty); PostgreSQL: pg_trgm and the GIN index (built over the rows present).</summary>
+    public static IReadOnlyList<string> FullTextIndex(DatabaseProvider provider) => For(provider, SqliteFullTextIndex, PostgresFullTextIndex);
+
+    /// <summary>
+    /// Indexes the entries already in SearchEntries: FTS5's rebuild (external content), with 256 MB for the terms pending
+    /// in memory instead of 1 MB while it runs (far fewer segments to merge: about 40 % faster at a million entries), then
+    /// the default again. On PostgreSQL the index creation did it.
+    /// </summary>
+    public static IReadOnlyList<string> RebuildFullTextIndex(DatabaseProvider provider) => For(provider,
+        [
+            "INSERT INTO \"SearchText\" (\"SearchText\", rank) VALUES ('hashsize', 268435456);",
+            "INSERT INTO \"SearchText\" (\"SearchText\") VALUES ('rebuild');",
+            "INSERT INTO \"SearchText\" (\"SearchText\", rank) VALUES ('hashsize', 1048576);",
+        ],
+        []);
+
+    /// <summary>SQLite: the triggers that keep the FTS5 table equal to SearchEntries (PostgreSQL's index needs none).</summary>
+    public static IReadOnlyList<string> IndexTriggers(DatabaseProvider provider) => For(provider, SqliteIndexTriggers, []);
+
+    /// <summary>One INSERT…SELECT each: every published version, and the catalogue in use.</summary>
+    public static IReadOnlyList<string> Backfill(DatabaseProvider provider) => For(provider,
+        [
+            $"INSERT INTO \"SearchEntries\" ({Columns})\n{PublishedVersions(SqliteSortKey)};",
+            $"INSERT INTO \"SearchEntries\" ({Columns})\n{ActiveItems};",
+        ],
+        [
+            $"INSERT INTO \"SearchEntries\" ({Columns})\n{PublishedVersions(PostgresSortKey)};",
+            $"INSERT INTO \"SearchEntries\" ({Columns})\n{ActiveItems};",
+        ]);
+
+    /// <summary>The triggers on RecordVersions, Records and CatalogueItems that keep SearchEntries equal to what is published.</summary>
+    public static IReadOnlyList<string> SourceTriggers(DatabaseProvider provider) => For(provider, SqliteSourceTriggers, PostgresSourceTriggers);
+
+    private static IReadOnlyList<string> For(DatabaseProvider provider, IReadOnlyList<string> sqlite, IReadOnlyList<string> postgres) => provider switch
     {
-        DatabaseProvider.Sqlite => SqliteInstall,
-        DatabaseProvider.PostgreSQL => PostgresInstall,
+        DatabaseProvider.Sqlite => sqlite,
+        DatabaseProvider.PostgreSQL => postgres,
         _ => throw new InvalidOperationException($"Unhandled provider {provider}."),
     };
 
@@ -68,7 +108,7 @@ public static class SearchIndexSql
         _ => throw new InvalidOperationException($"Unhandled provider {provider}."),
     };
 
-    private static readonly string[] SqliteInstall =
+    private static readonly string[] SqliteFullTextIndex =
     [
         // External content: the FTS5 table keeps only the trigram index; the text stays in SearchEntries.
         """
@@ -76,6 +116,10 @@ public static class SearchIndexSql
             "Title", "DocumentNumber", "IndexNumber", "Body",
             content='SearchEntries', content_rowid='Id', tokenize='trigram');
         """,
+    ];
+
+    private static readonly string[] SqliteIndexTriggers =
+    [
         """
         CREATE TRIGGER "SearchEntries_Insert" AFTER INSERT ON "SearchEntries" BEGIN
             INSERT INTO "SearchText" (rowid, "Title", "DocumentNumber", "IndexNumber", "Body")
@@ -96,9 +140,10 @@ public static class SearchIndexSql
             VALUES (NEW."Id", NEW."Title", NEW."DocumentNumber", NEW."IndexNumber", NEW."Body");
         END;
         """,
-        // Backfill: what an existing database has published, and its catalogue in use.
-        $"INSERT INTO \"SearchEntries\" ({Columns})\n{PublishedVersions(SqliteSortKey)};",
-        $"INSERT INTO \"SearchEntries\" ({Columns})\n{ActiveItems};",
+    ];
+
+    private static readonly string[] SqliteSourceTriggers =
+    [
         $"""
         CREATE TRIGGER "RecordVersions_Search_Insert" AFTER INSERT ON "RecordVersions" WHEN NEW."IsPublished" BEGIN
             INSERT INTO "SearchEntries" ({Columns})
@@ -142,13 +187,15 @@ public static class SearchIndexSql
         """,
     ];
 
-    private static readonly string[] PostgresInstall =
+    private static readonly string[] PostgresFullTextIndex =
     [
         // pg_trgm is a trusted extension (PostgreSQL 13+): the database owner may create it.
         "CREATE EXTENSION IF NOT EXISTS pg_trgm;",
         $"CREATE INDEX \"IX_SearchEntries_Text\" ON \"SearchEntries\" USING gin ({PostgresText} gin_trgm_ops);",
-        $"INSERT INTO \"SearchEntries\" ({Columns})\n{PublishedVersions(PostgresSortKey)};",
-        $"INSERT INTO \"SearchEntries\" ({Columns})\n{ActiveItems};",
+    ];
+
+    private static readonly string[] PostgresSourceTriggers =
+    [
         $$"""
         CREATE FUNCTION "SearchEntries_FromRecordVersion"() RETURNS trigger LANGUAGE plpgsql AS $body$
         BEGIN

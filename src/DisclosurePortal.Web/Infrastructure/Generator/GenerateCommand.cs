@@ -1,0 +1,125 @@
+using System.Globalization;
+using DisclosurePortal.Web.Data;
+using DisclosurePortal.Web.Data.Seed;
+
+namespace DisclosurePortal.Web.Infrastructure.Generator;
+
+/// <summary>
+/// The web app's second verb: <c>generate [--records N] [--cases N] [--Key=value …]</c> fills the configured database with
+/// generated data and exits (README, docs/performance.md). Program.cs asks <see cref="From"/> before it builds the host:
+/// the generator's own options are taken out, everything else (--Database:…, --ConnectionStrings:…) goes to the host,
+/// so the generator writes exactly where the portal would read. Demo data is always off: the generator makes its own.
+/// </summary>
+internal sealed class GenerateCommand
+{
+    public const string Verb = "generate";
+    public const int DefaultRecords = 1_000_000;
+    public const int MinRecords = GeneratedContent.RareTermRecords;
+    public const int MaxRecords = 5_000_000;
+    public const int MaxCases = 1_000_000;
+
+    public const string Usage = """
+        Usage: DisclosurePortal.Web generate [--records N] [--cases N] [--Database:Provider=…] [--ConnectionStrings:Portal=…] [--Database:DataFolder=…]
+          --records N   published records to generate, 20 to 5,000,000 (default 1,000,000; policy interpretations included)
+          --cases N     application cases, 0 to 1,000,000 (default: a tenth of the records)
+        The database must be empty (a new SQLite folder or a new PostgreSQL database); migrations and reference data are applied first.
+        """;
+
+    // Host settings that are not Section:Key pairs but may be given to the web app.
+    private static readonly string[] HostOptions = ["--environment", "--contentRoot", "--applicationName"];
+
+    private GenerateCommand(GeneratorOptions? options, IReadOnlyList<string> hostArguments, string? error, bool help)
+    {
+        Options = options;
+        HostArguments = [.. hostArguments];
+        Error = error;
+        Help = help;
+    }
+
+    public GeneratorOptions? Options { get; }
+
+    /// <summary>The arguments for the host: the caller's configuration, and demo data off.</summary>
+    public string[] HostArguments { get; }
+
+    /// <summary>Why the arguments cannot be used (with the usage), or null.</summary>
+    public string? Error { get; }
+
+    public bool Help { get; }
+
+    /// <summary>The command, when the first argument is the verb; null for a normal start of the portal.</summary>
+    public static GenerateCommand? From(string[] args)
+    {
+        if (args.Length == 0 || args[0] != Verb) return null;
+        int? records = null, cases = null;
+        var host = new List<string>();
+        for (var i = 1; i < args.Length; i++)
+        {
+            var arg = args[i];
+            var (name, inline) = arg.IndexOf('=', StringComparison.Ordinal) is var eq and > 0 ? (arg[..eq], arg[(eq + 1)..]) : (arg, null);
+            if (name is "--help" or "-h") return new GenerateCommand(null, [], null, help: true);
+            if (name is "--records" or "--cases")
+            {
+                var value = inline ?? (i + 1 < args.Length ? args[++i] : null);
+                var (min, max) = name == "--records" ? (MinRecords, MaxRecords) : (0, MaxCases);
+                if (!int.TryParse(value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var n) || n < min || n > max)
+                    return Fail($"{name} must be a whole number from {min:N0} to {max:N0} (got {(value is null ? "nothing" : $"'{value}'")}).");
+                if (name == "--records") records = n; else cases = n;
+                continue;
+            }
+            if (name.StartsWith("--", StringComparison.Ordinal) && (name.Contains(':', StringComparison.Ordinal) || HostOptions.Contains(name, StringComparer.OrdinalIgnoreCase)))
+            {
+                host.Add(arg);
+                if (inline is null && i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal)) host.Add(args[++i]);
+                continue;
+            }
+            return Fail($"Unknown argument '{arg}'.");
+        }
+        var recordCount = records ?? DefaultRecords;
+        host.Add("--Seed:DemoData=false");
+        return new GenerateCommand(new GeneratorOptions(recordCount, cases ?? recordCount / 10), host, null, help: false);
+
+        static GenerateCommand Fail(string message) => new(null, [], message + Environment.NewLine + Usage, help: false);
+    }
+
+    /// <summary>Before the host is built: usage or an argument error, with the process exit code; null to go on.</summary>
+    public int? ExitBeforeHost()
+    {
+        if (Help)
+        {
+            Console.Out.WriteLine(Usage);
+            return 0;
+        }
+        if (Error is null) return null;
+        Console.Error.WriteLine(Error);
+        return 2;
+    }
+
+    /// <summary>Applies the migrations and reference data, generates, prints the summary. 0 on success, 1 when the generator refuses.</summary>
+    public async Task<int> RunAsync(IServiceProvider services)
+    {
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cancel.Cancel();
+        };
+        try
+        {
+            using var scope = services.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(cancel.Token);
+            var generator = new DataGenerator(scope.ServiceProvider.GetRequiredService<PortalDbContext>(), scope.ServiceProvider.GetRequiredService<TimeProvider>());
+            await generator.RunAsync(Options!, Console.Out, cancel.Token);
+            return 0;
+        }
+        catch (GeneratorException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            return 1;
+        }
+        catch (OperationCanceledException)
+        {
+            await Console.Error.WriteLineAsync("Cancelled: nothing was written (the load is one transaction).");
+            return 130;
+        }
+    }
+}
