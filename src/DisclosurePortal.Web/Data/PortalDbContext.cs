@@ -36,7 +36,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     /// <summary>The search index, written by database triggers only (docs/adr/0009); read through ISearchIndex.</summary>
     public DbSet<SearchEntry> SearchEntries => Set<SearchEntry>();
 
-    /// <summary>Published versions counted per catalogue item, written by database triggers only (docs/adr/0015).</summary>
+    /// <summary>Published versions counted per catalogue item, written by database triggers only (docs/adr/0017).</summary>
     public DbSet<PublishedCount> PublishedCounts => Set<PublishedCount>();
 
     /// <summary>The published versions: the only rows the public may read.</summary>

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DisclosurePortal.Web.Tests.Data;
 
 /// <summary>
-/// The published counts (docs/adr/0015) are kept by triggers: after the demo seed and after publishing, withdrawing,
+/// The published counts (docs/adr/0017) are kept by triggers: after the demo seed and after publishing, withdrawing,
 /// replacing and deleting, they equal a count of the published versions, on SQLite and PostgreSQL; and the public
 /// pages show those counts.
 /// </summary>

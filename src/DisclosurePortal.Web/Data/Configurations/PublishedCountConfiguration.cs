@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace DisclosurePortal.Web.Data.Configurations;
 
 /// <summary>
-/// The published counts: written only by triggers (PublishedCountsSql, docs/adr/0015), so no foreign keys, like the
+/// The published counts: written only by triggers (PublishedCountsSql, docs/adr/0017), so no foreign keys, like the
 /// search index. One row per (item, domain, stage, department) that has ever had a published version.
 /// </summary>
 internal sealed class PublishedCountConfiguration : IEntityTypeConfiguration<PublishedCount>

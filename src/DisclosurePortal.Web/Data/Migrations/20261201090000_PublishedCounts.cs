@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace DisclosurePortal.Web.Data.Migrations;
 
 /// <summary>
-/// Published counts per catalogue item (docs/adr/0015): the table, filled from what is already published, and the
+/// Published counts per catalogue item (docs/adr/0017): the table, filled from what is already published, and the
 /// triggers on RecordVersions that keep it in step.
 /// </summary>
 [DbContext(typeof(PortalDbContext))]

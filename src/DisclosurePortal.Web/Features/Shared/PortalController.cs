@@ -32,7 +32,7 @@ public abstract class PortalController : Controller
         return false;
     }
 
-    /// <summary>Reads a public listing's page number and its 下一页 / 上一页 cursor (docs/adr/0015), or explains why it cannot.</summary>
+    /// <summary>Reads a public listing's page number and its 下一页 / 上一页 cursor (docs/adr/0017), or explains why it cannot.</summary>
     protected bool TryListing(string? page, string? after, string? before, out ListingRequest request, out IActionResult? problem)
     {
         request = ListingRequest.First;

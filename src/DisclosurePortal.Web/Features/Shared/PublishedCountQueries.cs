@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DisclosurePortal.Web.Features.Shared;
 
 /// <summary>
-/// How many records are published where, read from the trigger-kept PublishedCounts (docs/adr/0015): a sum over at
+/// How many records are published where, read from the trigger-kept PublishedCounts (docs/adr/0017): a sum over at
 /// most a few thousand rows, however many records there are.
 /// </summary>
 public static class PublishedCountQueries

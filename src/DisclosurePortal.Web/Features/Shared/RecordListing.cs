@@ -43,7 +43,7 @@ public static class RecordListing
 
     /// <summary>
     /// A page of published versions, newest first on (PublishedOn, Id): a stable order that the listing indexes
-    /// (IX_RecordVersions_Published_*) serve. Keyset paging (docs/adr/0015): with a cursor the page is one index seek
+    /// (IX_RecordVersions_Published_*) serve. Keyset paging (docs/adr/0017): with a cursor the page is one index seek
     /// whatever its depth; a page number without one skips over the index only (ids, no rows), from whichever end of
     /// the listing is nearer; then the page's 20 rows are read by id with their departments joined.
     /// <paramref name="total"/> comes from the published counts, not from counting the listing.

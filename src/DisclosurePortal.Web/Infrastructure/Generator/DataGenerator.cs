@@ -6,6 +6,7 @@ using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
 using DisclosurePortal.Domain.Applications;
 using DisclosurePortal.Web.Data;
+using DisclosurePortal.Web.Infrastructure.Listing;
 using DisclosurePortal.Web.Infrastructure.Search;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -54,6 +55,7 @@ internal sealed class DataGenerator(PortalDbContext db, TimeProvider clock)
         new("search entries", p => ["DELETE FROM \"SearchEntries\";", .. SearchIndexSql.Backfill(p)]),
         new("full-text index", p => [.. SearchIndexSql.FullTextIndex(p), .. SearchIndexSql.RebuildFullTextIndex(p)]),
         new("search triggers", p => [.. SearchIndexSql.IndexTriggers(p), .. SearchIndexSql.SourceTriggers(p)]),
+        new("published counts", p => [.. PublishedCountsSql.Recount(), .. PublishedCountsSql.Triggers(p)]),
     ];
 
     private readonly List<GeneratorPhase> _phases = [];
@@ -84,7 +86,8 @@ internal sealed class DataGenerator(PortalDbContext db, TimeProvider clock)
             await using (var transaction = await db.Database.BeginTransactionAsync(ct))
             {
                 var dbTransaction = transaction.GetDbTransaction();
-                foreach (var statement in SearchIndexSql.Uninstall(provider)) await ExecuteAsync(connection, dbTransaction, statement, ct);
+                foreach (var statement in SearchIndexSql.Uninstall(provider).Concat(PublishedCountsSql.Uninstall(provider)))
+                    await ExecuteAsync(connection, dbTransaction, statement, ct);
 
                 var phase = Stopwatch.StartNew();
                 var catalogue = await GeneratedCatalogue.CreateAsync(db, random, clock.GetUtcNow(), ct);

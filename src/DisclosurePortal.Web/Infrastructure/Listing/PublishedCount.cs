@@ -2,7 +2,7 @@ namespace DisclosurePortal.Web.Infrastructure.Listing;
 
 /// <summary>
 /// How many published versions one catalogue item holds, under the domain, stage and department the versions carry.
-/// Derived data kept by database triggers on RecordVersions (docs/adr/0015), in the same transaction as the change, so
+/// Derived data kept by database triggers on RecordVersions (docs/adr/0017), in the same transaction as the change, so
 /// that the public pages read counts from a few hundred rows instead of counting a million (home, domain tabs, pagers).
 /// </summary>
 public sealed class PublishedCount

@@ -1,7 +1,7 @@
 namespace DisclosurePortal.Web.Infrastructure.Listing;
 
 /// <summary>
-/// The triggers that keep <see cref="PublishedCount"/> in step with RecordVersions.IsPublished (docs/adr/0015), and the
+/// The triggers that keep <see cref="PublishedCount"/> in step with RecordVersions.IsPublished (docs/adr/0017), and the
 /// backfill. Used by the migration, by the schema tests on the model's side, and by the data generator's post-load step.
 /// </summary>
 public static class PublishedCountsSql
@@ -15,8 +15,10 @@ public static class PublishedCountsSql
         $"INSERT INTO \"PublishedCounts\" ({Key}, \"Count\") SELECT {Key}, count(*) FROM \"RecordVersions\" WHERE \"IsPublished\" GROUP BY {Key};",
     ];
 
-    public static IReadOnlyList<string> Install(DatabaseProvider provider) =>
-        [.. Recount().Skip(1), .. provider == DatabaseProvider.Sqlite ? SqliteTriggers : PostgresTriggers];
+    public static IReadOnlyList<string> Install(DatabaseProvider provider) => [.. Recount().Skip(1), .. Triggers(provider)];
+
+    /// <summary>The triggers alone: a bulk load drops them (<see cref="Uninstall"/>), then runs <see cref="Recount"/> and these.</summary>
+    public static IReadOnlyList<string> Triggers(DatabaseProvider provider) => provider == DatabaseProvider.Sqlite ? SqliteTriggers : PostgresTriggers;
 
     public static IReadOnlyList<string> Uninstall(DatabaseProvider provider) => provider == DatabaseProvider.Sqlite
         ?
