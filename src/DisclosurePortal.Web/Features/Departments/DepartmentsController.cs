@@ -1,6 +1,7 @@
 using DisclosurePortal.Domain.Catalogue;
 using DisclosurePortal.Web.Data;
 using DisclosurePortal.Web.Features.Shared;
+using DisclosurePortal.Web.Infrastructure.Caching;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,6 +10,7 @@ namespace DisclosurePortal.Web.Features.Departments;
 public sealed class DepartmentsController(PortalDbContext db) : PortalController
 {
     [HttpGet("/departments")]
+    [PublicPage(PublicPage.Departments)]
     public async Task<IActionResult> Index(CancellationToken ct)
     {
         var items = await db.CatalogueItems.Where(i => i.Status == CatalogueItemStatus.Active)
@@ -20,6 +22,7 @@ public sealed class DepartmentsController(PortalDbContext db) : PortalController
     }
 
     [HttpGet("/departments/{id:int}")]
+    [PublicPage(PublicPage.Department)]
     public async Task<IActionResult> Show(int id, string? page, CancellationToken ct)
     {
         if (!TryPage(page, out var pageNumber, out var problem)) return problem!;
