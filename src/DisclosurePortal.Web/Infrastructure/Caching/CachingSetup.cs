@@ -95,6 +95,7 @@ public static class CachingSetup
     public static WebApplication UsePortalCaching(this WebApplication app)
     {
         var settings = app.Services.GetRequiredService<PortalCachingOptions>();
+        var changes = app.Services.GetRequiredService<PublicPageChanges>();
         app.Use(async (context, next) =>
         {
             try
@@ -103,7 +104,7 @@ public static class CachingSetup
             }
             finally
             {
-                await context.RequestServices.GetRequiredService<PublicPageChanges>().FlushAsync(context);
+                await changes.FlushAsync(context);
             }
         });
         if (settings.Enabled) app.UseOutputCache();

@@ -47,10 +47,12 @@ public sealed class PublicPageAttribute(PublicPage page) : Attribute, IOutputCac
         var response = context.HttpContext.Response;
         // A 404 for a withdrawn record, a 400 for a bad page number, anything that sets a cookie or says no-store
         // (antiforgery does, on a page with a form) is answered fresh every time.
+        // A page read before an eviction is neither stored nor handed to the requests that waited for it.
         if (response.StatusCode != StatusCodes.Status200OK
             || !StringValues.IsNullOrEmpty(response.Headers.SetCookie)
             || context.HttpContext.User.Identity?.IsAuthenticated == true
-            || IsPrivate(response.Headers.CacheControl))
+            || IsPrivate(response.Headers.CacheControl)
+            || context.HttpContext.RequestServices.GetRequiredService<PublicPageStore>().EvictedSinceStart(context.HttpContext))
             context.AllowCacheStorage = false;
         return ValueTask.CompletedTask;
     }

@@ -19,6 +19,7 @@ namespace DisclosurePortal.Web.Infrastructure.Caching;
 public sealed class PublicPageChanges(PublicPageStore store, IHttpContextAccessor http) : SaveChangesInterceptor
 {
     private const string PendingKey = "DisclosurePortal.PendingEvictions";
+    private const int BulkChange = 500;
 
     // Properties a published row may change without changing what the public sees: the draft pointer, the
     // optimistic-concurrency counter and the edit stamp (a new draft of a published record touches exactly these).
@@ -129,6 +130,7 @@ public sealed class PublicPageChanges(PublicPageStore store, IHttpContextAccesso
             }
         }
         if (records.Count == 0 && items.Count == 0) return tags;
+        if (records.Count + items.Count > BulkChange) return [.. PublicPageTags.WhenBulkChanges()];
 
         var domainIds = records.Select(r => r.DomainId).Concat(items.SelectMany(i => i.DomainIds)).ToHashSet();
         var codes = await db.Domains.AsNoTracking().Where(d => domainIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Code, ct);

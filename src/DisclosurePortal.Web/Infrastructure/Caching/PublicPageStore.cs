@@ -21,6 +21,9 @@ public sealed class PublicPageStore(IOutputCacheStore inner, IHttpContextAccesso
 
     public void NoteRequestStart(HttpContext context) => context.Items[GenerationKey] = Generation;
 
+    /// <summary>Whether something was evicted since the request started (its page may show what was evicted).</summary>
+    public bool EvictedSinceStart(HttpContext context) => context.Items[GenerationKey] is long startedAt && startedAt != Generation;
+
     /// <summary>Evicts every page carrying any of <paramref name="tags"/>, as one step.</summary>
     public async Task EvictAsync(IEnumerable<string> tags, CancellationToken ct = default)
     {
@@ -46,7 +49,7 @@ public sealed class PublicPageStore(IOutputCacheStore inner, IHttpContextAccesso
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            if (http.HttpContext?.Items[GenerationKey] is long startedAt && startedAt != Generation) return;
+            if (http.HttpContext is { } context && EvictedSinceStart(context)) return;
             await inner.SetAsync(key, value, tags, validFor, cancellationToken);
         }
         finally

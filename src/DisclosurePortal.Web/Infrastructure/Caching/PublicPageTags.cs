@@ -106,6 +106,9 @@ public static class PublicPageTags
 
     public static IEnumerable<string> WhenAnnualReportChanges() => [AnnualReports];
 
+    /// <summary>A bulk load (the demo seed, an import through EF): every page, rather than working out each one.</summary>
+    public static IEnumerable<string> WhenBulkChanges() => [Site];
+
     private static string[]? IdTags(RouteValueDictionary route, Func<int, string> tag, params string[] more) =>
         int.TryParse(route["id"] as string, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
             ? [Site, tag(id), .. more]
