@@ -3,6 +3,7 @@ using DisclosurePortal.Web.Features.Apply;
 using DisclosurePortal.Web.Features.Cases;
 using DisclosurePortal.Web.Infrastructure;
 using DisclosurePortal.Web.Infrastructure.Generator;
+using DisclosurePortal.Web.Infrastructure.Caching;
 using DisclosurePortal.Web.Infrastructure.Search;
 using DisclosurePortal.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc;
@@ -33,6 +34,7 @@ builder.Services.AddApplyRateLimits(builder.Configuration); // AddRateLimiter: p
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 builder.Services.AddPortalLocalization();
+builder.AddPortalCaching(); // output cache, validators, compression, static assets (ADR 16)
 builder.Services.AddPortalSecurity(builder.Configuration, builder.Environment);
 builder.Services.AddHealthChecks().AddDbContextCheck<DisclosurePortal.Web.Data.PortalDbContext>("database");
 builder.Services
@@ -72,14 +74,14 @@ using (var scope = app.Services.CreateScope())
 app.UseExceptionHandler("/error/500");
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseRequestLogging();
-app.UseStaticFiles();
 app.UsePortalLocalization();
 app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UsePortalCaching();
 app.MapHealthChecks("/healthz", HealthResponse.Options);
-app.MapControllers();
+app.MapControllers().WithStaticAssets();
 
 await app.RunAsync();
 return 0;

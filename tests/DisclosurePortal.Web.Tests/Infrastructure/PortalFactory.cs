@@ -1,4 +1,5 @@
 using DisclosurePortal.Web.Data;
+using DisclosurePortal.Web.Infrastructure.Caching;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -9,17 +10,20 @@ namespace DisclosurePortal.Web.Tests.Infrastructure;
 /// <summary>The real app on a real database (one per factory), with the demo data seeded unless told otherwise.</summary>
 public class PortalFactory : WebApplicationFactory<Program>
 {
-    public PortalFactory(TestDb db, bool demoData = true, int demoRecords = 1000)
+    public PortalFactory(TestDb db, bool demoData = true, int demoRecords = 1000, bool outputCache = true)
     {
         Db = db;
         DemoData = demoData;
         DemoRecords = demoRecords;
+        OutputCache = outputCache;
         ConnectionString = TestDatabases.Create(db, "web");
     }
 
     public TestDb Db { get; }
     public bool DemoData { get; }
     public int DemoRecords { get; }
+    /// <summary>The output cache (on by default, as in production); off for tests that look at what a page asks the database.</summary>
+    public bool OutputCache { get; }
     public string ConnectionString { get; }
     public SqlCommandCounter Commands { get; } = new();
     public string AttachmentsFolder { get; } = Directory.CreateTempSubdirectory("dp-attachments-").FullName;
@@ -32,16 +36,21 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Seed:DemoData", DemoData ? "true" : "false");
         builder.UseSetting("Storage:AttachmentsFolder", AttachmentsFolder);
         builder.UseSetting("Seed:DemoRecords", DemoRecords.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("OutputCache:Enabled", OutputCache ? "true" : "false");
         builder.ConfigureServices(services => services.ConfigureDbContext<PortalDbContext>(o => o.AddInterceptors(Commands)));
     }
 
-    /// <summary>A DbContext on the same database, for arranging data and checking what the app wrote.</summary>
+    /// <summary>
+    /// A DbContext on the same database, for arranging data and checking what the app wrote. What a test saves through
+    /// it evicts the app's cached pages as the app's own saves do (the same interceptor), so pages show the arranged data.
+    /// </summary>
     public PortalDbContext NewDbContext()
     {
         var options = new DbContextOptionsBuilder<PortalDbContext>();
         DisclosurePortal.Web.Infrastructure.DatabaseSetup.Configure(options,
             Db == TestDb.Sqlite ? DisclosurePortal.Web.Infrastructure.DatabaseProvider.Sqlite : DisclosurePortal.Web.Infrastructure.DatabaseProvider.PostgreSQL,
             ConnectionString);
+        options.AddInterceptors(Services.GetRequiredService<PublicPageChanges>());
         return new PortalDbContext(options.Options);
     }
 }
@@ -49,6 +58,11 @@ public class PortalFactory : WebApplicationFactory<Program>
 public sealed class SqlitePortal() : PortalFactory(TestDb.Sqlite);
 
 public sealed class PostgresPortal() : PortalFactory(TestDb.Postgres);
+
+/// <summary>The app with the output cache off (<c>--OutputCache:Enabled=false</c>): every page is computed.</summary>
+public sealed class UncachedSqlitePortal() : PortalFactory(TestDb.Sqlite, outputCache: false);
+
+public sealed class UncachedPostgresPortal() : PortalFactory(TestDb.Postgres, outputCache: false);
 
 /// <summary>The app with reference data only (no demo county), for tests that arrange everything themselves.</summary>
 public sealed class EmptySqlitePortal() : PortalFactory(TestDb.Sqlite, demoData: false);

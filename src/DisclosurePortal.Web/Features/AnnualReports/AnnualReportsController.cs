@@ -1,6 +1,7 @@
 using DisclosurePortal.Domain.Reporting;
 using DisclosurePortal.Web.Data;
 using DisclosurePortal.Web.Features.Shared;
+using DisclosurePortal.Web.Infrastructure.Caching;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,6 +11,7 @@ namespace DisclosurePortal.Web.Features.AnnualReports;
 public sealed class AnnualReportsController(PortalDbContext db) : PortalController
 {
     [HttpGet("/annual-reports")]
+    [PublicPage(PublicPage.AnnualReports)]
     public async Task<IActionResult> Index(CancellationToken ct)
     {
         var reports = await db.AnnualReports.AsNoTracking()
@@ -22,6 +24,7 @@ public sealed class AnnualReportsController(PortalDbContext db) : PortalControll
 
     /// <summary>A published report, with the numbers frozen at publication.</summary>
     [HttpGet("/annual-reports/{year}")]
+    [PublicPage(PublicPage.AnnualReports)]
     public async Task<IActionResult> Show(string year, CancellationToken ct)
     {
         if (!AnnualReportsOfficeController.TryYear(year, out var y)) return BadInput("年份应为2000到2100之间的四位数字。");
@@ -32,6 +35,7 @@ public sealed class AnnualReportsController(PortalDbContext db) : PortalControll
 
     /// <summary>The published report as a spreadsheet or a Word document, with the same frozen numbers as the page.</summary>
     [HttpGet("/annual-reports/{year}.{format}")]
+    [PublicPage(PublicPage.AnnualReports)]
     public async Task<IActionResult> Download(string year, string format, CancellationToken ct)
     {
         if (!AnnualReportsOfficeController.TryYear(year, out var y) || format is not ("xlsx" or "docx"))

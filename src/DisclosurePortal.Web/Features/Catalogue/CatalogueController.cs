@@ -2,6 +2,7 @@ using DisclosurePortal.Domain.Catalogue;
 using DisclosurePortal.Web.Data;
 using DisclosurePortal.Web.Features.Home;
 using DisclosurePortal.Web.Features.Shared;
+using DisclosurePortal.Web.Infrastructure.Caching;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,6 +14,7 @@ public sealed class CatalogueController(PortalDbContext db) : PortalController
     private const int LatestPerItem = 3;
 
     [HttpGet("/domains/{code}")]
+    [PublicPage(PublicPage.Domain)]
     public async Task<IActionResult> Domain(string code, string? stage, string? page, string? after, string? before, CancellationToken ct)
     {
         if (!TryListing(page, after, before, out var listing, out var problem)) return problem!;
@@ -40,6 +42,7 @@ public sealed class CatalogueController(PortalDbContext db) : PortalController
     }
 
     [HttpGet("/items/{id:int}")]
+    [PublicPage(PublicPage.Item)]
     public async Task<IActionResult> Item(int id, string? page, string? after, string? before, CancellationToken ct)
     {
         if (!TryListing(page, after, before, out var listing, out var problem)) return problem!;

@@ -1,6 +1,7 @@
 using DisclosurePortal.Domain.Catalogue;
 using DisclosurePortal.Web.Data;
 using DisclosurePortal.Web.Features.Shared;
+using DisclosurePortal.Web.Infrastructure.Caching;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,6 +10,7 @@ namespace DisclosurePortal.Web.Features.Departments;
 public sealed class DepartmentsController(PortalDbContext db) : PortalController
 {
     [HttpGet("/departments")]
+    [PublicPage(PublicPage.Departments)]
     public async Task<IActionResult> Index(CancellationToken ct)
     {
         var items = await db.CatalogueItems.Where(i => i.Status == CatalogueItemStatus.Active)
@@ -19,6 +21,7 @@ public sealed class DepartmentsController(PortalDbContext db) : PortalController
     }
 
     [HttpGet("/departments/{id:int}")]
+    [PublicPage(PublicPage.Department)]
     public async Task<IActionResult> Show(int id, string? page, string? after, string? before, CancellationToken ct)
     {
         if (!TryListing(page, after, before, out var listing, out var problem)) return problem!;

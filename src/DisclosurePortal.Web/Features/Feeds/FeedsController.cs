@@ -3,6 +3,7 @@ using DisclosurePortal.Domain.Publishing;
 using DisclosurePortal.Web.Data;
 using DisclosurePortal.Web.Features.Shared;
 using DisclosurePortal.Web.Infrastructure;
+using DisclosurePortal.Web.Infrastructure.Caching;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,15 +20,18 @@ public sealed class FeedsController(PortalDbContext db, PublicSite site, Markdow
     private const int SummaryLength = 200;
 
     [HttpGet(FeedLinks.SitePath)]
+    [PublicPage(PublicPage.Feed)]
     public async Task<IActionResult> Site(CancellationToken ct) =>
         await Feed(Newest(db.PublishedVersions), $"{site.SiteName} · 最新公开信息", FeedLinks.SitePath, "/", ct);
 
     [HttpGet(FeedLinks.InterpretationsPath)]
+    [PublicPage(PublicPage.Feed)]
     public async Task<IActionResult> Interpretations(CancellationToken ct) =>
         await Feed(Newest(db.PublishedVersions.Where(v => v.Kind == RecordKind.PolicyInterpretation)), $"{site.SiteName} · 政策解读",
             FeedLinks.InterpretationsPath, null, ct);
 
     [HttpGet("/feeds/domains/{code}.atom")]
+    [PublicPage(PublicPage.Feed)]
     public async Task<IActionResult> Domain(string code, CancellationToken ct)
     {
         var domain = await db.Domains.AsNoTracking().FirstOrDefaultAsync(d => d.Code == code, ct);
@@ -46,6 +50,7 @@ public sealed class FeedsController(PortalDbContext db, PublicSite site, Markdow
     }
 
     [HttpGet("/feeds/departments/{id}.atom")]
+    [PublicPage(PublicPage.Feed)]
     public async Task<IActionResult> Department(string id, CancellationToken ct)
     {
         var department = int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var departmentId)

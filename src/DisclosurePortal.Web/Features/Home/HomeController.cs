@@ -1,6 +1,7 @@
 using DisclosurePortal.Web.Data;
 using DisclosurePortal.Web.Features.Shared;
 using DisclosurePortal.Web.Infrastructure;
+using DisclosurePortal.Web.Infrastructure.Caching;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -10,6 +11,7 @@ namespace DisclosurePortal.Web.Features.Home;
 public sealed class HomeController(PortalDbContext db) : PortalController
 {
     [HttpGet("/")]
+    [PublicPage(PublicPage.Home)]
     public async Task<IActionResult> Index(CancellationToken ct)
     {
         var counts = await PublishedCountQueries.ByDomainAsync(db, ct);
@@ -23,6 +25,7 @@ public sealed class HomeController(PortalDbContext db) : PortalController
     }
 
     [HttpGet("/guide")]
+    [PublicPage(PublicPage.Guide)]
     public IActionResult Guide() => View();
 
     /// <summary>

@@ -4,6 +4,7 @@ using DisclosurePortal.Web.Data;
 using DisclosurePortal.Web.Features.Feeds;
 using DisclosurePortal.Web.Features.Shared;
 using DisclosurePortal.Web.Infrastructure;
+using DisclosurePortal.Web.Infrastructure.Caching;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
@@ -19,6 +20,7 @@ public sealed class OpenDataController(PortalDbContext db, PublicSite site, Time
     private static readonly string[] KnownParameters = ["domain", "department", "culture", "ui-culture"];
 
     [HttpGet("/open-data")]
+    [PublicPage(PublicPage.OpenData)]
     public async Task<IActionResult> Index(CancellationToken ct)
     {
         var recordsByDomain = await PublishedCountQueries.ByDomainAsync(db, ct);

@@ -1,6 +1,7 @@
 using DisclosurePortal.Web.Data;
 using DisclosurePortal.Web.Features.Shared;
 using DisclosurePortal.Web.Infrastructure;
+using DisclosurePortal.Web.Infrastructure.Caching;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using QRCoder;
@@ -11,6 +12,7 @@ namespace DisclosurePortal.Web.Features.Records;
 public sealed class RecordQrCodeController(PortalDbContext db, PublicSite site) : PortalController
 {
     [HttpGet("/records/{id:int}/qr.svg")]
+    [PublicPage(PublicPage.RecordQrCode)]
     public async Task<IActionResult> Svg(int id, CancellationToken ct)
     {
         if (!await db.PublishedVersions.AnyAsync(v => v.RecordId == id, ct))

@@ -3,6 +3,7 @@ using DisclosurePortal.Web.Data;
 using DisclosurePortal.Web.Features.Home;
 using DisclosurePortal.Web.Features.Shared;
 using DisclosurePortal.Web.Infrastructure;
+using DisclosurePortal.Web.Infrastructure.Caching;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -13,6 +14,7 @@ public sealed class RecordsController(PortalDbContext db, MarkdownRenderer markd
 {
     /// <summary>A record as the public sees it: only its published version, with the standard metadata block.</summary>
     [HttpGet("/records/{id:int}")]
+    [PublicPage(PublicPage.Record)]
     public async Task<IActionResult> Show(int id, CancellationToken ct)
     {
         var row = await (

@@ -3,6 +3,7 @@ using DisclosurePortal.Domain.Publishing;
 using DisclosurePortal.Web.Data;
 using DisclosurePortal.Web.Features.Shared;
 using DisclosurePortal.Web.Infrastructure;
+using DisclosurePortal.Web.Infrastructure.Caching;
 using DisclosurePortal.Web.Infrastructure.Search;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -19,6 +20,7 @@ public sealed class SearchController(PortalDbContext db, ISearchIndex index) : P
     public const int PageSize = RecordListing.PageSize;
 
     [HttpGet("/search")]
+    [PublicPage(PublicPage.Search)]
     public async Task<IActionResult> Index([FromQuery] SearchForm form, CancellationToken ct)
     {
         if (!TryPage(form.Page, out var page, out var problem)) return problem!;

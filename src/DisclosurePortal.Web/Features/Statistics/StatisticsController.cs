@@ -3,6 +3,7 @@ using DisclosurePortal.Domain.Applications;
 using DisclosurePortal.Web.Data;
 using DisclosurePortal.Web.Features.Shared;
 using DisclosurePortal.Web.Infrastructure;
+using DisclosurePortal.Web.Infrastructure.Caching;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
@@ -19,6 +20,7 @@ public sealed class StatisticsController(PortalDbContext db, TimeProvider clock,
     public const int MaxMonths = 24;
 
     [HttpGet("/statistics")]
+    [PublicPage(PublicPage.Statistics)]
     public async Task<IActionResult> Index(string? months, CancellationToken ct)
     {
         var count = DefaultMonths;

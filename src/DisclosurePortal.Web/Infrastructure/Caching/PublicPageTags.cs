@@ -1,0 +1,116 @@
+using System.Globalization;
+
+namespace DisclosurePortal.Web.Infrastructure.Caching;
+
+/// <summary>The anonymous public pages that the output cache may keep, and that get validators (ADR 16).</summary>
+public enum PublicPage
+{
+    Home,
+    Guide,
+    Domain,
+    Item,
+    Record,
+    RecordQrCode,
+    Departments,
+    Department,
+    Feed,
+    AnnualReports,
+    OpenData,
+    Search,
+    /// <summary>Validators only: its figures have their own short cache (ADR 14), so the output cache would add nothing fresh.</summary>
+    Statistics,
+}
+
+/// <summary>
+/// The one place that knows which cached page shows which data: a page carries the tags of what it shows, and a change
+/// to published data evicts the tags of what changed (ADR 16). Tags name data, not URLs: "record-12" is on record 12's
+/// page and on the pages of the interpretations and policies that show it.
+/// </summary>
+public static class PublicPageTags
+{
+    /// <summary>Every cached page.</summary>
+    public const string Site = "site";
+    public const string Home = "home";
+    public const string Guide = "guide";
+    /// <summary>Every record page (they show their catalogue item's name).</summary>
+    public const string Records = "records";
+    /// <summary>The department index (item and record counts per department).</summary>
+    public const string Departments = "departments";
+    public const string Feeds = "feeds";
+    public const string AnnualReports = "annual-reports";
+    public const string OpenData = "open-data";
+    public const string Search = "search";
+
+    public static string Record(int id) => string.Create(CultureInfo.InvariantCulture, $"record-{id}");
+
+    public static string Item(int id) => string.Create(CultureInfo.InvariantCulture, $"item-{id}");
+
+    public static string Department(int id) => string.Create(CultureInfo.InvariantCulture, $"department-{id}");
+
+    public static string Domain(string code) => $"domain-{code}";
+
+    /// <summary>The tags of one request for <paramref name="page"/>; null when that page is not output-cached.</summary>
+    public static string[]? ForPage(PublicPage page, RouteValueDictionary route) => page switch
+    {
+        PublicPage.Home => [Site, Home],
+        PublicPage.Guide => [Site, Guide],
+        PublicPage.Domain => [Site, Domain(route["code"] as string ?? string.Empty)],
+        PublicPage.Item => IdTags(route, Item),
+        PublicPage.Record => IdTags(route, Record, Records),
+        PublicPage.RecordQrCode => IdTags(route, Record),
+        PublicPage.Departments => [Site, Departments],
+        PublicPage.Department => IdTags(route, Department),
+        PublicPage.Feed => [Site, Feeds],
+        PublicPage.AnnualReports => [Site, AnnualReports],
+        PublicPage.OpenData => [Site, OpenData],
+        PublicPage.Search => [Site, Search],
+        PublicPage.Statistics => null,
+        _ => null,
+    };
+
+    /// <summary>
+    /// A record's published version appeared, went or was replaced: its page, the pages of the records it is linked
+    /// with (interpretation ↔ policy), and every list that shows it or counts it.
+    /// </summary>
+    public static IEnumerable<string> WhenPublishedRecordChanges(int recordId, int itemId, string? domainCode, int departmentId)
+    {
+        yield return Record(recordId);
+        yield return Item(itemId);
+        if (domainCode is not null) yield return Domain(domainCode);
+        yield return Department(departmentId);
+        yield return Home;
+        yield return Departments;
+        yield return Feeds;
+        yield return Search;
+        yield return OpenData;
+    }
+
+    /// <summary>A catalogue item was created, revised or retired: its page, the lists of its domain and department,
+    /// the counts, the record pages (they show its name) and search (it indexes the catalogue).</summary>
+    public static IEnumerable<string> WhenCatalogueItemChanges(int itemId, IEnumerable<string> domainCodes, IEnumerable<int> departmentIds)
+    {
+        yield return Item(itemId);
+        foreach (var code in domainCodes) yield return Domain(code);
+        foreach (var id in departmentIds) yield return Department(id);
+        yield return Departments;
+        yield return Records;
+        yield return Search;
+        yield return OpenData;
+    }
+
+    /// <summary>A department's name or state shows on nearly every page (lists, records, feeds): all of them go.</summary>
+    public static IEnumerable<string> WhenDepartmentChanges() => [Site];
+
+    /// <summary>Domains and stages are reference data, seeded at start; a change anywhere in them touches every page.</summary>
+    public static IEnumerable<string> WhenReferenceDataChanges() => [Site];
+
+    public static IEnumerable<string> WhenAnnualReportChanges() => [AnnualReports];
+
+    /// <summary>A bulk load (the demo seed, an import through EF): every page, rather than working out each one.</summary>
+    public static IEnumerable<string> WhenBulkChanges() => [Site];
+
+    private static string[]? IdTags(RouteValueDictionary route, Func<int, string> tag, params string[] more) =>
+        int.TryParse(route["id"] as string, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+            ? [Site, tag(id), .. more]
+            : null;
+}
