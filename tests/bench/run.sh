@@ -208,9 +208,14 @@ for mode in $MODES; do
         [ "$status" = 200 ] || echo "warning: $check answers $status" >&2
         measure "$path" "$WARMUP" >/dev/null
         read -r rps p50 p95 p99 non2xx errors <<<"$(measure "$path" "$DURATION")"
+        rps=${rps:-0}; p50=${p50:-0}; p95=${p95:-0}; p99=${p99:-0}; non2xx=${non2xx:-0}; errors=${errors:-0}
         [ -z "$STATIC_RPS" ] && STATIC_RPS=$rps
-        ratio=$(awk -v a="$rps" -v b="$STATIC_RPS" 'BEGIN { printf "%.2f", a / b }')
-        echo "| $name | \`$path\` | $(printf '%.0f' "$rps") | $(ms "$p50") | $(ms "$p95") | $(ms "$p99") | $ratio | $non2xx | $errors |"
+        ratio=$(awk -v a="$rps" -v b="$STATIC_RPS" 'BEGIN { printf "%.2f", b > 0 ? a / b : 0 }')
+        if [ "$p50" = 0 ]; then
+            echo "| $name | \`$path\` | 0 | no response within $DURATION | | | 0.00 | $non2xx | $errors |"
+        else
+            echo "| $name | \`$path\` | $(printf '%.0f' "$rps") | $(ms "$p50") | $(ms "$p95") | $(ms "$p99") | $ratio | $non2xx | $errors |"
+        fi
         JSON_PAGES+=("{\"page\":\"$name\",\"path\":\"$path\",\"requestsPerSecond\":$rps,\"p50Ms\":$(ms "$p50"),\"p95Ms\":$(ms "$p95"),\"p99Ms\":$(ms "$p99"),\"ratioToStatic\":$ratio,\"non2xx\":$non2xx,\"socketErrors\":$errors}")
     done < <(pages)
     HWM=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$APP_PID/status")
