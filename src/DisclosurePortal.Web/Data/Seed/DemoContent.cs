@@ -13,7 +13,24 @@ internal sealed record DemoItem(
     string TimeLimitText, TimeLimitKind RuleKind, int RuleAmount,
     DisclosureChannels Channels, DisclosureMethod Method, Audience Audience,
     AdministrativeLevel Level, UpdateFrequency Frequency,
-    RecordKind RecordKind, string[] TitleTemplates);
+    RecordKind RecordKind, string[] TitleTemplates)
+{
+    /// <summary>The item's required elements, as the catalogue stores them (the seeder and the generator both use it).</summary>
+    public CatalogueItemElements ToElements() => new()
+    {
+        NameLevel1 = NameLevel1,
+        NameLevel2 = NameLevel2,
+        Content = Content,
+        Basis = Basis,
+        TimeLimitText = TimeLimitText,
+        TimeLimit = new TimeLimitRule(RuleKind, RuleAmount),
+        Method = Method,
+        Channels = Channels,
+        Audience = Audience,
+        Level = Level,
+        Frequency = Frequency,
+    };
+}
 
 /// <summary>
 /// Demo content for the fictional 青川县: departments, a catalogue modelled on the 26 基层政务公开标准指引

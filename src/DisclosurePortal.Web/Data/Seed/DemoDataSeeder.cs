@@ -39,14 +39,14 @@ public sealed class DemoDataSeeder(PortalDbContext db, TimeProvider clock, IConf
             var order = 0;
             foreach (var demo in group)
             {
-                var entity = CatalogueItem.Create(ElementsOf(demo), departments[demo.DepartmentKey].Id, domainIds[demo.DomainCode], stageIds[demo.StageCode], now.AddYears(-3), ++order);
+                var entity = CatalogueItem.Create(demo.ToElements(), departments[demo.DepartmentKey].Id, domainIds[demo.DomainCode], stageIds[demo.StageCode], now.AddYears(-3), ++order);
                 items.Add((demo, entity));
             }
         }
         db.CatalogueItems.AddRange(items.Select(i => i.Entity));
         await db.SaveChangesAsync(ct);
         db.CatalogueItemRevisions.AddRange(items.Select(i => new CatalogueItemRevision(
-            i.Entity.Id, 1, CatalogueItemChange.Added, JsonSerializer.Serialize(ElementsOf(i.Demo)), SeedActor, "初始目录", i.Entity.CreatedAt)));
+            i.Entity.Id, 1, CatalogueItemChange.Added, JsonSerializer.Serialize(i.Demo.ToElements()), SeedActor, "初始目录", i.Entity.CreatedAt)));
 
         // Plan the records first, oldest first, so 索引号 serials and 文号 numbers rise with time as they would.
         // Items take turns so every item gets records; a title is used once (a portal does not publish the same
@@ -179,20 +179,6 @@ public sealed class DemoDataSeeder(PortalDbContext db, TimeProvider clock, IConf
         return version;
     }
 
-    private static CatalogueItemElements ElementsOf(DemoItem d) => new()
-    {
-        NameLevel1 = d.NameLevel1,
-        NameLevel2 = d.NameLevel2,
-        Content = d.Content,
-        Basis = d.Basis,
-        TimeLimitText = d.TimeLimitText,
-        TimeLimit = new TimeLimitRule(d.RuleKind, d.RuleAmount),
-        Method = d.Method,
-        Channels = d.Channels,
-        Audience = d.Audience,
-        Level = d.Level,
-        Frequency = d.Frequency,
-    };
 
     private static IndexNumber NextIndexNumber(Dictionary<(string, int), IndexNumberCounter> counters, string organisationCode, int year)
     {

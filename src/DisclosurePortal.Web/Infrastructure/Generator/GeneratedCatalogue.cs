@@ -113,7 +113,7 @@ internal sealed class GeneratedCatalogue
                 }
 
                 var demoItems = demoInDomain.Where(i => i.StageCode == stage.Code).ToList();
-                var primary = demoItems.Select(i => (Elements: ElementsOf(i), Department: departments[i.DepartmentKey], i.RecordKind, i.TitleTemplates)).ToList();
+                var primary = demoItems.Select(i => (Elements: i.ToElements(), Department: departments[i.DepartmentKey], i.RecordKind, i.TitleTemplates)).ToList();
                 if (primary.Count == 0)
                     primary.Add((MadeUpElements(domain.NameZh, stage.Code), departments[owner], GeneratedContent.KindForStage(stage.Code), []));
                 foreach (var p in primary) Add(p.Elements, p.Department, p.RecordKind, p.TitleTemplates, 6);
@@ -150,20 +150,6 @@ internal sealed class GeneratedCatalogue
     private static string OrganisationCode(int number) =>
         string.Create(CultureInfo.InvariantCulture, $"1151109907{number:D2}{number * 7919 % 100000:D5}H");
 
-    private static CatalogueItemElements ElementsOf(DemoItem d) => new()
-    {
-        NameLevel1 = d.NameLevel1,
-        NameLevel2 = d.NameLevel2,
-        Content = d.Content,
-        Basis = d.Basis,
-        TimeLimitText = d.TimeLimitText,
-        TimeLimit = new TimeLimitRule(d.RuleKind, d.RuleAmount),
-        Method = d.Method,
-        Channels = d.Channels,
-        Audience = d.Audience,
-        Level = d.Level,
-        Frequency = d.Frequency,
-    };
 
     private static CatalogueItemElements MadeUpElements(string domainName, string stageCode)
     {

@@ -40,10 +40,10 @@ public static class PublishedCountsSql
             ON CONFLICT ({Key}) DO UPDATE SET "Count" = "PublishedCounts"."Count" + 1;
         """;
 
-    private static string Remove(string row) =>
+    private static string Remove(string row, string condition) =>
         $"""
         UPDATE "PublishedCounts" SET "Count" = "Count" - 1
-            WHERE "CatalogueItemId" = {row}."CatalogueItemId" AND "DomainId" = {row}."DomainId"
+            WHERE {condition} AND "CatalogueItemId" = {row}."CatalogueItemId" AND "DomainId" = {row}."DomainId"
               AND "StageId" = {row}."StageId" AND "DepartmentId" = {row}."DepartmentId";
         """;
 
@@ -58,13 +58,13 @@ public static class PublishedCountsSql
         """,
         $"""
         CREATE TRIGGER "RecordVersions_Counts_Update" AFTER UPDATE OF {Watched} ON "RecordVersions" BEGIN
-            {Remove("OLD").TrimEnd(';')} AND OLD."IsPublished";
+            {Remove("OLD", "OLD.\"IsPublished\"")}
             {Add("NEW", "NEW.\"IsPublished\"")}
         END;
         """,
         $"""
         CREATE TRIGGER "RecordVersions_Counts_Delete" AFTER DELETE ON "RecordVersions" WHEN OLD."IsPublished" BEGIN
-            {Remove("OLD")}
+            {Remove("OLD", "1")}
         END;
         """,
     ];
@@ -75,7 +75,7 @@ public static class PublishedCountsSql
         CREATE FUNCTION "PublishedCounts_FromRecordVersion"() RETURNS trigger LANGUAGE plpgsql AS $body$
         BEGIN
             IF TG_OP <> 'INSERT' AND OLD."IsPublished" THEN
-                {{Remove("OLD")}}
+                {{Remove("OLD", "TRUE")}}
             END IF;
             IF TG_OP <> 'DELETE' AND NEW."IsPublished" THEN
                 {{Add("NEW", "TRUE")}}
