@@ -20,6 +20,10 @@ cd "$(dirname "$0")/../.."
 RECORDS=${DP_BENCH_RECORDS:-1000000}
 DURATION=${DP_BENCH_DURATION:-15s}       # per page and mode
 WARMUP=${DP_BENCH_WARMUP:-3s}            # unmeasured, per page and mode (JIT, caches)
+WARMUP_ALL=${DP_BENCH_WARMUP_ALL:-5s}    # unmeasured, every page in turn once the app has started: tiered JIT and
+                                         # dynamic PGO settle over the first few thousand requests (3 s was too short)
+LIGHT_CONNECTIONS=${DP_BENCH_LIGHT_CONNECTIONS:-2}  # the latency of a page when the server is not saturated
+LIGHT_DURATION=${DP_BENCH_LIGHT_DURATION:-5s}
 THREADS=${DP_BENCH_THREADS:-2}
 TIMEOUT=${DP_BENCH_TIMEOUT:-10s}         # a slower response counts as a socket error (wrk's default is 2s)
 CONNECTIONS=${DP_BENCH_CONNECTIONS:-16}
@@ -159,10 +163,11 @@ printf '%s\n' "$STATS" >"$WORK/stats.lua"
     printf '%s\n' "$STATS"
 } >"$WORK/record.lua"
 
-measure() { # measure PATH DURATION → "rps p50 p95 p99 non2xx socketerrors"
-    local path=$1 script="$WORK/stats.lua"
+measure() { # measure PATH DURATION [CONNECTIONS] → "rps p50 p95 p99 non2xx socketerrors"
+    local path=$1 script="$WORK/stats.lua" connections=${3:-$CONNECTIONS} threads=$THREADS
     [[ $path == *"{record}"* ]] && { script="$WORK/record.lua"; path=/; }
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2" --timeout "$TIMEOUT" -s "$script" "http://127.0.0.1:$PORT$path" | sed -n 's/^RESULT //p'
+    [ "$connections" -lt "$threads" ] && threads=$connections
+    wrk -t"$threads" -c"$connections" -d"$2" --timeout "$TIMEOUT" -s "$script" "http://127.0.0.1:$PORT$path" | sed -n 's/^RESULT //p'
 }
 
 start_app() {
@@ -185,6 +190,8 @@ LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "# DisclosurePortal benchmark — $(date -u +%Y-%m-%dT%H:%MZ), revision $REVISION"
 echo
 echo "$DATABASE, $TOTAL records (largest column $DOMAIN/$STAGE). wrk -t$THREADS -c$CONNECTIONS -d$DURATION (warm-up $WARMUP) over loopback;"
+echo "Latency \"@$LIGHT_CONNECTIONS\": the same page at $LIGHT_CONNECTIONS connections for $LIGHT_DURATION, below saturation (at $CONNECTIONS connections"
+echo "on $(nproc) cores the latency is mostly the queue: $CONNECTIONS ÷ requests/s). Every page ran $WARMUP_ALL after the app started."
 echo "$(nproc) cores ($CPU), load average before the run: $LOAD_BEFORE."
 echo "Generation ($(basename "$LOG")): $(sed -n 's/^Phases: //p' "$LOG")."
 JSON_MODES=()
@@ -198,8 +205,10 @@ for mode in $MODES; do
     echo
     echo "## $mode"
     echo
-    echo "| page | path | requests/s | p50 ms | p95 ms | p99 ms | × static | non-2xx | socket errors |"
-    echo "|---|---|---:|---:|---:|---:|---:|---:|---:|"
+    echo "| page | path | requests/s | p50 ms | p95 ms | p99 ms | × static | p50 ms @$LIGHT_CONNECTIONS | p95 ms @$LIGHT_CONNECTIONS | p99 ms @$LIGHT_CONNECTIONS | non-2xx | socket errors |"
+    echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    echo "warming up: every page for $WARMUP_ALL…" >&2
+    while IFS='|' read -r _ path; do measure "$path" "$WARMUP_ALL" >/dev/null; done < <(pages)
     STATIC_RPS=""
     JSON_PAGES=()
     while IFS='|' read -r name path; do
@@ -208,15 +217,17 @@ for mode in $MODES; do
         [ "$status" = 200 ] || echo "warning: $check answers $status" >&2
         measure "$path" "$WARMUP" >/dev/null
         read -r rps p50 p95 p99 non2xx errors <<<"$(measure "$path" "$DURATION")"
-        rps=${rps:-0}; p50=${p50:-0}; p95=${p95:-0}; p99=${p99:-0}; non2xx=${non2xx:-0}; errors=${errors:-0}
+        read -r _ l50 l95 l99 lnon2xx lerrors <<<"$(measure "$path" "$LIGHT_DURATION" "$LIGHT_CONNECTIONS")"
+        rps=${rps:-0}; p50=${p50:-0}; p95=${p95:-0}; p99=${p99:-0}; l50=${l50:-0}; l95=${l95:-0}; l99=${l99:-0}
+        non2xx=$(( ${non2xx:-0} + ${lnon2xx:-0} )); errors=$(( ${errors:-0} + ${lerrors:-0} ))
         [ -z "$STATIC_RPS" ] && STATIC_RPS=$rps
         ratio=$(awk -v a="$rps" -v b="$STATIC_RPS" 'BEGIN { printf "%.2f", b > 0 ? a / b : 0 }')
         if [ "$p50" = 0 ]; then
-            echo "| $name | \`$path\` | 0 | no response within $DURATION | | | 0.00 | $non2xx | $errors |"
+            echo "| $name | \`$path\` | 0 | no response within $DURATION | | | 0.00 | | | | $non2xx | $errors |"
         else
-            echo "| $name | \`$path\` | $(printf '%.0f' "$rps") | $(ms "$p50") | $(ms "$p95") | $(ms "$p99") | $ratio | $non2xx | $errors |"
+            echo "| $name | \`$path\` | $(printf '%.0f' "$rps") | $(ms "$p50") | $(ms "$p95") | $(ms "$p99") | $ratio | $(ms "$l50") | $(ms "$l95") | $(ms "$l99") | $non2xx | $errors |"
         fi
-        JSON_PAGES+=("{\"page\":\"$name\",\"path\":\"$path\",\"requestsPerSecond\":$rps,\"p50Ms\":$(ms "$p50"),\"p95Ms\":$(ms "$p95"),\"p99Ms\":$(ms "$p99"),\"ratioToStatic\":$ratio,\"non2xx\":$non2xx,\"socketErrors\":$errors}")
+        JSON_PAGES+=("{\"page\":\"$name\",\"path\":\"$path\",\"requestsPerSecond\":$rps,\"p50Ms\":$(ms "$p50"),\"p95Ms\":$(ms "$p95"),\"p99Ms\":$(ms "$p99"),\"ratioToStatic\":$ratio,\"light\":{\"connections\":$LIGHT_CONNECTIONS,\"p50Ms\":$(ms "$l50"),\"p95Ms\":$(ms "$l95"),\"p99Ms\":$(ms "$l99")},\"non2xx\":$non2xx,\"socketErrors\":$errors}")
     done < <(pages)
     HWM=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$APP_PID/status")
     echo

@@ -58,6 +58,17 @@ public sealed class SearchTermsTests
         Assert.False(SearchTerms.IsIndexed("𠀀𠀁")); // two characters, four UTF-16 units
     }
 
+    [Theory]
+    [InlineData("通知", true)]
+    [InlineData("〔2031〕12号", true)]
+    [InlineData("𠀀", true)]
+    [InlineData("K9", false)]
+    [InlineData("ab", false)]
+    [InlineData("Ωμ", false)]
+    [InlineData("ＡＢ", false)] // full-width letters have case too
+    public void Caseless_IsTrueOnlyWhenNoCharacterHasCase(string word, bool caseless) =>
+        Assert.Equal(caseless, SearchTerms.IsCaseless(word));
+
     [Fact]
     public void Snippets_EncodeTheText_AndMarkEveryOccurrence()
     {

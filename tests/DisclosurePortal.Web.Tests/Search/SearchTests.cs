@@ -77,6 +77,24 @@ public abstract class SearchTests(PortalFactory factory)
         Assert.Equal([$"/records/{both.Id}"], HitUrls(shortAndLong));
     }
 
+    [Fact]
+    public async Task ShortWords_AreFoundInEveryColumn_CaselessOnesAsBytes_OthersIgnoringCase()
+    {
+        // Words of one or two characters are not in the trigram index: a caseless one (汉字) is a byte search, one with
+        // letters is matched ignoring their case. Newest first, the record just published is the first hit.
+        var serial = Random.Shared.Next(10_000, 99_999).ToString(CultureInfo.InvariantCulture);
+        await using var db = factory.NewDbContext();
+        var (record, _) = await new RecordBuilder(db).Titled($"{Marker()}关于Qz标准的说明")
+            .WithBody("本段提到甴曱两字。").WithDocumentNumber($"青建发〔2032〕{serial}号").Published().SaveAsync();
+        var url = $"/records/{record.Id}";
+        foreach (var q in new[] { "Qz", "qZ", "QZ", "甴曱", "曱", "号" })
+        {
+            var (response, doc) = await SearchAsync(_client, q, "&sort=date");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(url, HitUrls(doc).First());
+        }
+    }
+
     public static TheoryData<string> Filters => ["domain", "stage", "department", "kind", "interpretation", "item", "validity", "dates"];
 
     [Theory]

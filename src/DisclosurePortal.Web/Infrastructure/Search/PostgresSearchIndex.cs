@@ -19,7 +19,10 @@ public sealed class PostgresSearchIndex(PortalDbContext db) : SqlSearchIndex(db)
         // A word of 1–2 characters has no trigram: as an ILIKE the planner would read the whole GIN index and sort every
         // match. Written as strpos, it is not the index's operator, so PostgreSQL walks the entries newest first (the
         // primary key backwards) and stops at the limit: fast for a common word, a scan for a rare one (ADR 9, ADR 17).
-        : $"strpos(lower({SearchIndexSql.PostgresText}), {parameter(word.ToLowerInvariant())}) > 0";
+        // A caseless word (通知) is looked for without lower-casing every entry's text first.
+        : SearchTerms.IsCaseless(word)
+            ? $"strpos({SearchIndexSql.PostgresText}, {parameter(word)}) > 0"
+            : $"strpos(lower({SearchIndexSql.PostgresText}), {parameter(word.ToLowerInvariant())}) > 0";
 
     protected override string Contains(string text, string parameter) => $"strpos(lower({text}), {parameter}) > 0";
 

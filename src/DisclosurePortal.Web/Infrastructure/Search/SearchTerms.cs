@@ -58,6 +58,13 @@ public sealed class SearchTerms
 
     public static bool IsIndexed(string word) => CharacterCount(word) >= IndexedLength;
 
+    /// <summary>
+    /// True when no character of the word has case (汉字, digits, punctuation): lower-casing the text cannot change
+    /// whether it contains the word, so the database can look for the word's bytes without lower-casing every body.
+    /// </summary>
+    public static bool IsCaseless(string word) =>
+        word.EnumerateRunes().All(r => !Rune.IsLetter(r) || (Rune.ToLowerInvariant(r) == r && Rune.ToUpperInvariant(r) == r));
+
     /// <summary>An FTS5 string: the word in double quotes, a double quote inside it doubled. Never bare syntax.</summary>
     public static string Fts5String(string word) => "\"" + word.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 

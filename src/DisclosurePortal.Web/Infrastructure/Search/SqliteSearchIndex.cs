@@ -24,6 +24,12 @@ public sealed class SqliteSearchIndex(PortalDbContext db) : SqlSearchIndex(db)
     protected override string? WordCondition(string word, Func<object, string> parameter)
     {
         if (SearchTerms.IsIndexed(word)) return null;
+        if (SearchTerms.IsCaseless(word))
+        {
+            // 通知: a byte search (instr) finds the same rows as LIKE and costs less per body scanned (ADR 9).
+            var w = parameter(word);
+            return $"(instr(e.\"Title\", {w}) > 0 OR instr(e.\"DocumentNumber\", {w}) > 0 OR instr(e.\"IndexNumber\", {w}) > 0 OR instr(e.\"Body\", {w}) > 0)";
+        }
         var p = parameter(SearchTerms.LikeContains(word));
         return $"(e.\"Title\" LIKE {p} ESCAPE '\\' OR e.\"DocumentNumber\" LIKE {p} ESCAPE '\\' OR e.\"IndexNumber\" LIKE {p} ESCAPE '\\' OR e.\"Body\" LIKE {p} ESCAPE '\\')";
     }
