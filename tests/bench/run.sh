@@ -221,7 +221,7 @@ for mode in $MODES; do
         rps=${rps:-0}; p50=${p50:-0}; p95=${p95:-0}; p99=${p99:-0}; l50=${l50:-0}; l95=${l95:-0}; l99=${l99:-0}
         non2xx=$(( ${non2xx:-0} + ${lnon2xx:-0} )); errors=$(( ${errors:-0} + ${lerrors:-0} ))
         [ -z "$STATIC_RPS" ] && STATIC_RPS=$rps
-        ratio=$(awk -v a="$rps" -v b="$STATIC_RPS" 'BEGIN { printf "%.2f", b > 0 ? a / b : 0 }')
+        ratio=$(awk -v a="$rps" -v b="$STATIC_RPS" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
         if [ "$p50" = 0 ]; then
             echo "| $name | \`$path\` | 0 | no response within $DURATION | | | 0.00 | | | | $non2xx | $errors |"
         else

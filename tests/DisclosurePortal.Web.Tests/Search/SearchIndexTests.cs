@@ -86,7 +86,7 @@ public abstract class SearchIndexTests(PortalFactory factory)
         var entries = await db.SearchEntries.AsNoTracking().OrderBy(e => e.Id).ToListAsync();
         Assert.Equal([(SearchEntryKind.CatalogueItem, (int?)null, (int?)item.Id), (SearchEntryKind.Record, live.Id, null)],
             entries.Select(e => (e.Kind, e.RecordVersionId, e.CatalogueItemId)));
-        ISearchIndex index = factory.Db == TestDb.Sqlite ? new SqliteSearchIndex(db) : new PostgresSearchIndex(db);
+        ISearchIndex index = factory.Db == TestDb.Sqlite ? new SqliteSearchIndex(db, new SearchSettings()) : new PostgresSearchIndex(db, new SearchSettings());
         foreach (var word in new[] { "危房改造补助", "危房" })
         {
             Assert.True(SearchTerms.TryParse(word, out var terms, out _));

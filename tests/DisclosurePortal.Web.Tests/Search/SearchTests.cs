@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using Microsoft.AspNetCore.Hosting;
 using DisclosurePortal.Domain.Catalogue;
 using DisclosurePortal.Domain.Publishing;
 using DisclosurePortal.Web.Tests.Infrastructure;
@@ -93,6 +94,39 @@ public abstract class SearchTests(PortalFactory factory)
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Equal(url, HitUrls(doc).First());
         }
+    }
+
+    [Fact]
+    public async Task ShortWordsOnly_AreLookedForInTheNewestEntries_WithinBounds_AndThePageSaysSo()
+    {
+        var word = Marker(2);
+        await using var db = factory.NewDbContext();
+        var (old, _) = await new RecordBuilder(db).Titled($"{word}旧公告").Published().SaveAsync();
+        await using var bounded = factory.WithWebHostBuilder(b => b.UseSetting("Search:ShortWordWindow", "5")
+            .UseSetting("Search:ShortWordMaxResults", "3").UseSetting("OutputCache:Enabled", "false"));
+        var client = bounded.CreateClient(new() { AllowAutoRedirect = false });
+
+        // Among the newest five entries: found; the page notes that older entries were not searched.
+        var (_, found) = await SearchAsync(client, word);
+        Assert.Equal([$"/records/{old.Id}"], HitUrls(found));
+        Assert.NotNull(found.QuerySelector(".window-hint"));
+
+        for (var i = 0; i < 6; i++) await new RecordBuilder(db).Titled($"{Marker()}较新的信息{i}").Published().SaveAsync();
+        // Six newer entries later the record is older than the window: not found, and the page says why.
+        var (response, outside) = await SearchAsync(client, word);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(HitUrls(outside));
+        Assert.Contains("只检索了最新的 5 条信息", outside.QuerySelector(".window-hint")!.Text(), StringComparison.Ordinal);
+
+        // A word of three characters is answered by the index, over every entry.
+        var (_, indexed) = await SearchAsync(client, word + "旧");
+        Assert.Equal([$"/records/{old.Id}"], HitUrls(indexed));
+        Assert.Null(indexed.QuerySelector(".window-hint"));
+
+        // A common short word stops at the bound of matches: "3+ 条", three hits.
+        var (_, common) = await SearchAsync(client, "信息");
+        Assert.Contains("3+ 条", common.QuerySelector("#results-title")!.Text(), StringComparison.Ordinal);
+        Assert.Equal(3, HitUrls(common).Count);
     }
 
     public static TheoryData<string> Filters => ["domain", "stage", "department", "kind", "interpretation", "item", "validity", "dates"];

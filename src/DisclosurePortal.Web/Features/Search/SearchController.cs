@@ -15,7 +15,7 @@ namespace DisclosurePortal.Web.Features.Search;
 /// filters, two orders, marked snippets and paging. Any refused input answers 400 with the form and a Chinese
 /// message beside the field; the words typed are never query syntax (ISearchIndex, docs/adr/0009).
 /// </summary>
-public sealed class SearchController(PortalDbContext db, ISearchIndex index) : PortalController
+public sealed class SearchController(PortalDbContext db, ISearchIndex index, SearchSettings searchSettings) : PortalController
 {
     public const int PageSize = RecordListing.PageSize;
 
@@ -43,7 +43,8 @@ public sealed class SearchController(PortalDbContext db, ISearchIndex index) : P
         var info = new PageInfo(page, PageSize, results.Total);
         if (page > info.TotalPages) return PageOutOfRange(info);
         var hits = results.Hits.Select(h => ToHitView(h, terms.Words)).ToList();
-        return View(new SearchPageModel(form, errors, options, new SearchOutcome(terms.Text, results.Total, results.MoreThanMax, info, hits)));
+        return View(new SearchPageModel(form, errors, options, new SearchOutcome(terms.Text, results.Total, results.MoreThanMax, results.Max,
+            results.WindowLimited ? searchSettings.ShortWordWindow : null, info, hits)));
     }
 
     private static SearchFilters ReadFilters(SearchForm form, SearchOptions options, Dictionary<string, string> errors, out SearchSort sort)

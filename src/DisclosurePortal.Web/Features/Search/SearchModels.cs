@@ -47,7 +47,7 @@ public sealed record SearchPageModel(SearchForm Form, IReadOnlyDictionary<string
     public string? ErrorFor(string field) => Errors.TryGetValue(field, out var e) ? e : null;
 }
 
-public sealed record SearchOutcome(string Query, int Total, bool MoreThanMax, PageInfo Page, IReadOnlyList<SearchHitView> Hits);
+public sealed record SearchOutcome(string Query, int Total, bool MoreThanMax, int Max, int? Window, PageInfo Page, IReadOnlyList<SearchHitView> Hits);
 
 /// <summary>One result as shown: title and snippet already encoded with the words marked.</summary>
 public sealed record SearchHitView(

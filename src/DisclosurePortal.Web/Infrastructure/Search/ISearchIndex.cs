@@ -38,10 +38,15 @@ public sealed record SearchFilters
 public sealed record SearchQuery(SearchTerms Terms, SearchFilters Filters, SearchSort Sort, int Page, int PageSize);
 
 /// <summary>
-/// A page of hits. <see cref="Total"/> counts at most <see cref="SearchLimits.MaxResults"/> matches (the newest);
-/// <see cref="MoreThanMax"/> says there were more.
+/// A page of hits. <see cref="Total"/> counts at most <see cref="Max"/> matches (the newest); <see cref="MoreThanMax"/>
+/// says there were more. <see cref="WindowLimited"/>: only the newest entries were checked (every word was shorter
+/// than the index's three characters) and older ones exist, so older matches may be missing.
 /// </summary>
-public sealed record SearchResults(int Total, bool MoreThanMax, IReadOnlyList<SearchHit> Hits);
+public sealed record SearchResults(int Total, bool MoreThanMax, IReadOnlyList<SearchHit> Hits)
+{
+    public int Max { get; init; } = SearchLimits.MaxResults;
+    public bool WindowLimited { get; init; }
+}
 
 public sealed record SearchHit(
     long EntryId, SearchEntryKind Kind, int? RecordId, int? CatalogueItemId, string Title, string? DocumentNumber, string? IndexNumber,
@@ -55,4 +60,17 @@ public static class SearchLimits
     /// common a word is ("1000+ 条"); a visitor narrows with more words or the filters.
     /// </summary>
     public const int MaxResults = 1000;
+}
+
+/// <summary>
+/// The bounds of a search whose every word is shorter than the full-text index's three characters (通知, 低保): no
+/// index can answer it, so it reads entries newest first. It stops at <see cref="ShortWordMaxResults"/> matches and
+/// never reads more than the newest <see cref="ShortWordWindow"/> entries, so that a common short word costs a few
+/// milliseconds and a rare one a bounded scan instead of every entry (docs/performance.md). Section "Search".
+/// </summary>
+public sealed class SearchSettings
+{
+    public int ShortWordMaxResults { get; set; } = 200;
+
+    public int ShortWordWindow { get; set; } = 10_000;
 }

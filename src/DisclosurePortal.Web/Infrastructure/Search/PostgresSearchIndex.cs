@@ -9,7 +9,7 @@ namespace DisclosurePortal.Web.Infrastructure.Search;
 /// index is built on, so the planner answers words of three or more characters from the index; a short word is a
 /// strpos over the same text, checked newest first (the same fallback as on SQLite). The pattern's wildcards are escaped (backslash is ILIKE's escape).
 /// </summary>
-public sealed class PostgresSearchIndex(PortalDbContext db) : SqlSearchIndex(db)
+public sealed class PostgresSearchIndex(PortalDbContext db, SearchSettings settings) : SqlSearchIndex(db, settings)
 {
     protected override (string From, string OrderBy) MatchSource(IReadOnlyList<string> words, Func<object, string> parameter) =>
         ("FROM \"SearchEntries\" AS e\nWHERE TRUE", "e.\"Id\"");

@@ -36,6 +36,10 @@ public static class SearchIndexSql
         WHERE i."Status" = 1
         """;
 
+    /// <summary>The entry id of a published version, as the two SortKey expressions below compute it: days since 1970 in the high half, the version id in the low.</summary>
+    public static long SortKey(DateOnly publishedOn, int versionId) =>
+        ((long)(publishedOn.DayNumber - DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber) << 32) + versionId;
+
     private const string SqliteSortKey = """((CAST(julianday(coalesce(v."PublishedOn", '1970-01-01')) - 2440587.5 AS INTEGER) << 32) + v."Id")""";
     private const string PostgresSortKey = """((coalesce(v."PublishedOn", DATE '1970-01-01') - DATE '1970-01-01')::bigint * 4294967296 + v."Id")""";
 

@@ -11,6 +11,10 @@ public static class SearchSetup
             DatabaseProvider.PostgreSQL => services.AddScoped<ISearchIndex, PostgresSearchIndex>(),
             var other => throw new InvalidOperationException($"Unhandled provider {other}."),
         };
+        var settings = configuration.GetSection("Search").Get<SearchSettings>() ?? new SearchSettings();
+        if (settings.ShortWordMaxResults is < 1 or > SearchLimits.MaxResults || settings.ShortWordWindow < 1)
+            throw new InvalidOperationException($"Search:ShortWordMaxResults must be 1–{SearchLimits.MaxResults} and Search:ShortWordWindow at least 1.");
+        services.AddSingleton(settings);
         return services;
     }
 }

@@ -8,11 +8,12 @@ namespace DisclosurePortal.Web.Infrastructure.Search;
 
 /// <summary>
 /// The search both providers share: one statement finds the matching entries (the full-text index does the work),
-/// newest first, at most <see cref="SearchLimits.MaxResults"/> + 1 of them, each with its relevance score; they are
+/// newest first, at most <see cref="SearchLimits.MaxResults"/> + 1 of them (fewer, within a window of the newest entries,
+/// when every word is too short for the index: <see cref="SearchSettings"/>), each with its relevance score; they are
 /// counted and ordered here, and the page's rows are then read by id. The providers differ only in how a word is
 /// matched (<see cref="MatchSource"/>, <see cref="WordCondition"/>) and how text is searched within a column.
 /// </summary>
-public abstract class SqlSearchIndex(PortalDbContext db) : ISearchIndex
+public abstract class SqlSearchIndex(PortalDbContext db, SearchSettings settings) : ISearchIndex
 {
     public async Task<SearchResults> SearchAsync(SearchQuery query, CancellationToken ct)
     {
@@ -25,6 +26,10 @@ public abstract class SqlSearchIndex(PortalDbContext db) : ISearchIndex
         }
 
         var words = query.Terms.Words;
+        // Only short words: no index answers them, entries are read newest first, within bounds (SearchSettings).
+        var scan = !words.Any(SearchTerms.IsIndexed);
+        var max = scan ? settings.ShortWordMaxResults : SearchLimits.MaxResults;
+        var floor = scan ? await WindowFloorAsync(ct) : null;
         var lowered = words.Select(w => Parameter(w.ToLowerInvariant())).ToList();
         var sql = new StringBuilder();
         // Relevance: 2 points for each word in the title, 1 for each word in the 文号 or 索引号.
@@ -37,17 +42,19 @@ public abstract class SqlSearchIndex(PortalDbContext db) : ISearchIndex
         {
             if (WordCondition(word, Parameter) is { } condition) sql.Append(CultureInfo.InvariantCulture, $"AND {condition}\n");
         }
+        if (floor is { } oldest) sql.Append(CultureInfo.InvariantCulture, $"AND e.\"Id\" > {Parameter(oldest)}\n");
         AppendFilters(sql, query.Filters, Parameter);
-        sql.Append(CultureInfo.InvariantCulture, $"ORDER BY {order} DESC\nLIMIT {SearchLimits.MaxResults + 1}");
+        sql.Append(CultureInfo.InvariantCulture, $"ORDER BY {order} DESC\nLIMIT {max + 1}");
 
         var candidates = await db.Database.SqlQueryRaw<Candidate>(sql.ToString(), [.. parameters]).ToListAsync(ct);
-        var moreThanMax = candidates.Count > SearchLimits.MaxResults;
-        var matches = candidates.Take(SearchLimits.MaxResults);
+        var moreThanMax = candidates.Count > max;
+        var matches = candidates.Take(max);
         var ordered = query.Sort == SearchSort.Relevance
             ? matches.OrderByDescending(c => c.Score).ThenByDescending(c => c.Id).ToList()
             : matches.OrderByDescending(c => c.Id).ToList();
         var pageIds = ordered.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).Select(c => c.Id).ToList();
-        if (pageIds.Count == 0) return new SearchResults(ordered.Count, moreThanMax, []);
+        var bounds = (Max: max, WindowLimited: floor is not null && !moreThanMax);
+        if (pageIds.Count == 0) return new SearchResults(ordered.Count, moreThanMax, []) { Max = bounds.Max, WindowLimited = bounds.WindowLimited };
 
         var rows = await (
             from e in db.SearchEntries.AsNoTracking()
@@ -59,7 +66,20 @@ public abstract class SqlSearchIndex(PortalDbContext db) : ISearchIndex
         var byId = rows.ToDictionary(r => r.EntryId);
         // An entry withdrawn between the two statements is simply left out of this page.
         var hits = pageIds.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
-        return new SearchResults(ordered.Count, moreThanMax, hits);
+        return new SearchResults(ordered.Count, moreThanMax, hits) { Max = bounds.Max, WindowLimited = bounds.WindowLimited };
+    }
+
+    /// <summary>
+    /// The entry id just older than the newest <see cref="SearchSettings.ShortWordWindow"/> records, or null when there
+    /// are no more records than that. Read from the published-date index over the versions (ids only), not from the
+    /// entries themselves, whose rows carry the bodies: on SQLite skipping 20,000 of those reads 20,000 pages.
+    /// </summary>
+    private async Task<long?> WindowFloorAsync(CancellationToken ct)
+    {
+        var edge = await db.RecordVersions.Where(v => v.IsPublished)
+            .OrderByDescending(v => v.PublishedOn).ThenByDescending(v => v.Id)
+            .Skip(settings.ShortWordWindow).Select(v => new { v.PublishedOn, v.Id }).FirstOrDefaultAsync(ct);
+        return edge is null ? null : SearchIndexSql.SortKey(edge.PublishedOn!.Value, edge.Id);
     }
 
     /// <summary>The FROM clause (aliasing SearchEntries as e) that yields the entries matching the indexed words, and the column to order by, newest first.</summary>

@@ -11,7 +11,7 @@ namespace DisclosurePortal.Web.Infrastructure.Search;
 /// a LIKE over the same columns, checked on the entries the index found, or on every entry when no word is long
 /// enough (the documented fallback).
 /// </summary>
-public sealed class SqliteSearchIndex(PortalDbContext db) : SqlSearchIndex(db)
+public sealed class SqliteSearchIndex(PortalDbContext db, SearchSettings settings) : SqlSearchIndex(db, settings)
 {
     protected override (string From, string OrderBy) MatchSource(IReadOnlyList<string> words, Func<object, string> parameter)
     {
