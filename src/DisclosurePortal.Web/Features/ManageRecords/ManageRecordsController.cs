@@ -219,8 +219,9 @@ public sealed class ManageRecordsController(
 
     /// <summary>
     /// 提交审核. On the first submission the record gets its 索引号: the next serial of the department's organisation
-    /// code in the current year. Two editors submitting at the same moment race on the counter row; the loser's
-    /// update matches no row (or its insert collides), and the whole submission is retried on fresh data.
+    /// code in the current year, taken atomically (<see cref="IndexNumberSerials"/>), so simultaneous submissions queue
+    /// on the counter instead of racing. A submission that still conflicts (the draft changed under it) is retried on
+    /// fresh data a few times, then refused with a 409 and the draft unchanged — never a 500.
     /// </summary>
     [HttpPost("/manage/records/{id:int}/submit")]
     [Authorize(Policy = Policies.Editor)]
@@ -243,9 +244,7 @@ public sealed class ManageRecordsController(
                 {
                     var organisation = await db.Departments.Where(d => d.Id == record.DepartmentId).Select(d => d.OrganisationCode).SingleAsync(ct);
                     var year = clock.Today().Year;
-                    var counter = await db.IndexNumberCounters.FindAsync([organisation, year], ct);
-                    if (counter is null) db.IndexNumberCounters.Add(counter = new IndexNumberCounter(organisation, year));
-                    record.AssignIndexNumber(counter.Next());
+                    record.AssignIndexNumber(new IndexNumber(organisation, year, await IndexNumberSerials.NextAsync(db, organisation, year, ct)));
                 }
                 audit.Record(User, "record.submit", "Record", record.Id, $"草稿 → 待审核（第{latest.Number}版，索引号 {record.IndexNumber}）");
                 await db.SaveChangesAsync(ct);
@@ -257,9 +256,15 @@ public sealed class ManageRecordsController(
             {
                 return Refused(id, ex.Message);
             }
-            catch (DbUpdateException ex) when (attempt < SubmitAttempts)
+            catch (DbUpdateException ex) when (attempt >= SubmitAttempts)
             {
-                logger.LogInformation(ex, "Submission of record {RecordId} raced for an index number; retrying ({Attempt})", id, attempt);
+                // Nothing was saved (the transaction rolls back); the draft is as the editor left it.
+                logger.LogWarning(ex, "Submission of record {RecordId} failed {Attempts} times", id, attempt);
+                return Refused(id, "提交时与其他操作冲突，未能提交，草稿没有变化。请稍后再提交一次。", StatusCodes.Status409Conflict);
+            }
+            catch (DbUpdateException ex)
+            {
+                logger.LogInformation(ex, "Submission of record {RecordId} conflicted with another change; retrying ({Attempt})", id, attempt);
                 await tx.RollbackAsync(ct);
                 db.ChangeTracker.Clear();
             }
