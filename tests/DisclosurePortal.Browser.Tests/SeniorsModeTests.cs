@@ -96,7 +96,11 @@ public sealed class SeniorsModeTests(BrowserFixture fixture) : IClassFixture<Bro
             foreach (var user in staffPages.Select(p => p.User).Distinct())
             {
                 var staff = await PhoneAsync(senior, user);
-                foreach (var url in staffPages.Where(p => p.User == user).Select(p => p.Url)) wide.AddRange(await OverflowAsync(staff, url, mode));
+                foreach (var url in staffPages.Where(p => p.User == user).Select(p => p.Url))
+                {
+                    wide.AddRange(await OverflowAsync(staff, url, mode));
+                    await staff.ScreenshotAsync(new() { Path = BrowserFixture.Shot($"31-{(senior ? "senior" : "standard")}-320{url.Replace('/', '-')}.png") });
+                }
             }
         }
         Assert.True(wide.Count == 0, "wider than 320px: " + string.Join("; ", wide));
