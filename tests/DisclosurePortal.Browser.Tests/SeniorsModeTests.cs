@@ -99,7 +99,15 @@ public sealed class SeniorsModeTests(BrowserFixture fixture) : IClassFixture<Bro
                 foreach (var url in staffPages.Where(p => p.User == user).Select(p => p.Url))
                 {
                     wide.AddRange(await OverflowAsync(staff, url, mode));
-                    await staff.ScreenshotAsync(new() { Path = BrowserFixture.Shot($"31-{(senior ? "senior" : "standard")}-320{url.Replace('/', '-')}.png") });
+                    // The start of the page's own content (tables stacked per row), not the header.
+                    var top = await staff.EvaluateAsync<float>("() => document.querySelector('main').getBoundingClientRect().top + window.scrollY");
+                    var height = await staff.EvaluateAsync<float>("() => document.documentElement.scrollHeight");
+                    await staff.ScreenshotAsync(new()
+                    {
+                        Path = BrowserFixture.Shot($"31-{(senior ? "senior" : "standard")}-320{url.Replace('/', '-')}.png"),
+                        FullPage = true,
+                        Clip = new() { X = 0, Y = top, Width = 320, Height = Math.Min(960, height - top) },
+                    });
                 }
             }
         }
