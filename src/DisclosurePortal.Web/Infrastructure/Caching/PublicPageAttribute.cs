@@ -9,7 +9,7 @@ namespace DisclosurePortal.Web.Infrastructure.Caching;
 /// Marks an action as an anonymous public page: the output cache may keep it (tags from <see cref="PublicPageTags"/>),
 /// and <see cref="PublicPageValidators"/> gives it an ETag, Last-Modified and a public Cache-Control. A signed-in
 /// request is neither served from the cache nor stored in it; only 200 responses without cookies are stored; the
-/// key varies by the resolved UI culture and by the content coding the response will have (the cache keeps the
+/// key varies by the resolved UI culture, the display preferences (<see cref="AccessibilityPreferences"/>) and by the content coding the response will have (the cache keeps the
 /// compressed bytes, so a hit costs no compression).
 /// </summary>
 [AttributeUsage(AttributeTargets.Method)]
@@ -33,6 +33,8 @@ public sealed class PublicPageAttribute(PublicPage page) : Attribute, IOutputCac
         // Every query key: a page that learns a new parameter (a paging cursor, say) must not share another's entry.
         context.CacheVaryByRules.QueryKeys = "*";
         context.CacheVaryByRules.VaryByValues["culture"] = CultureInfo.CurrentUICulture.Name;
+        // 长辈版, font size and contrast (ADR 18) are classes and pressed buttons in every page's bytes.
+        context.CacheVaryByRules.VaryByValues["display"] = AccessibilityPreferences.From(http).CacheKey;
         context.CacheVaryByRules.VaryByValues["coding"] =
             http.RequestServices.GetRequiredService<IResponseCompressionProvider>().GetCompressionProvider(http)?.EncodingName ?? "identity";
         foreach (var tag in tags!) context.Tags.Add(tag);

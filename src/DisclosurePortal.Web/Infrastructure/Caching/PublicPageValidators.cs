@@ -12,7 +12,7 @@ namespace DisclosurePortal.Web.Infrastructure.Caching;
 /// <summary>
 /// Validators and Cache-Control for the anonymous public pages (<see cref="PublicPageAttribute"/>), whether or not the
 /// output cache is on: the page is buffered, its ETag is a hash of the bytes, its Last-Modified the time this server
-/// first sent those bytes for that URL and language, and If-None-Match / If-Modified-Since are answered with 304.
+/// first sent those bytes for that URL, language and display preferences, and If-None-Match / If-Modified-Since are answered with 304.
 /// When the page comes from the output cache, the cache answers them from the stored headers instead.
 /// Signed-in users' responses are <c>private, no-store</c>; fingerprinted static assets are <c>public</c> for a year.
 /// </summary>
@@ -68,7 +68,8 @@ public sealed class PublicPageValidators(RequestDelegate next, RepresentationHis
             headers.ETag = etag.ToString();
             headers.LastModified = HeaderUtilities.FormatDate(since);
             if (StringValues.IsNullOrEmpty(headers.CacheControl)) headers.CacheControl = PublicCacheControl;
-            // The language comes from a cookie: a shared cache must not give one visitor's English page to another.
+            // The language and the display preferences come from cookies: a shared cache must not give one visitor's
+            // English or 长辈版 page to another.
             headers.Append(HeaderNames.Vary, HeaderNames.Cookie);
             // A response the output cache is about to keep is sent whole: the next visitors get their 304s from the cache.
             var storing = context.Features.Get<IOutputCacheFeature>()?.Context.AllowCacheStorage == true;
@@ -116,7 +117,7 @@ public sealed class PublicPageValidators(RequestDelegate next, RepresentationHis
 }
 
 /// <summary>
-/// When this server first sent the current bytes of a page (per URL and language): the page's Last-Modified. A later
+/// When this server first sent the current bytes of a page (per URL, language and display preferences): the page's Last-Modified. A later
 /// change of the bytes moves it forward; an entry pushed out of the bounded map starts again at "now", which can only
 /// make a client download a page it had, never keep one that changed.
 /// </summary>
@@ -127,7 +128,8 @@ public sealed class RepresentationHistory : IDisposable
     public DateTimeOffset Since(HttpContext context, string etag, DateTimeOffset now)
     {
         var request = context.Request;
-        var key = $"{request.Host}{request.PathBase}{request.Path}{request.QueryString}|{CultureInfo.CurrentUICulture.Name}";
+        // The language and the display preferences (ADR 18) each give the URL other bytes: each has its own history.
+        var key = $"{request.Host}{request.PathBase}{request.Path}{request.QueryString}|{CultureInfo.CurrentUICulture.Name}|{AccessibilityPreferences.From(context).CacheKey}";
         // HTTP dates have whole seconds; a fraction would make "modified since" true for the same second.
         now = new DateTimeOffset(now.Ticks - now.Ticks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
         if (_seen.TryGetValue(key, out Seen? seen) && seen!.ETag == etag) return seen.At;

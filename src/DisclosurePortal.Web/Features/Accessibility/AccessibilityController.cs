@@ -1,0 +1,81 @@
+using DisclosurePortal.Web.Features.Shared;
+using DisclosurePortal.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+
+namespace DisclosurePortal.Web.Features.Accessibility;
+
+/// <summary>
+/// 长辈版 and the accessibility bar (ADR 18): plain links that remember a choice in a cookie and go back to the page
+/// the visitor was on, so they work with no JavaScript and every page stays cacheable (no form, no antiforgery cookie).
+/// </summary>
+public sealed class AccessibilityController(TimeProvider clock) : PortalController
+{
+    /// <summary>Longer than any address the layout writes into its links; anything longer is not one of ours.</summary>
+    public const int MaxReturnUrlLength = 2048;
+
+    [HttpGet("/accessibility/mode")]
+    public IActionResult Mode(string? value, string? returnUrl)
+    {
+        if (!AccessibilityPreferences.TryParseMode(value, out var mode))
+            return BadInput("显示模式应为“standard”（标准版）或“senior”（长辈版）。");
+        return Remember(AccessibilityPreferences.ModeCookie, AccessibilityPreferences.Value(mode), returnUrl);
+    }
+
+    [HttpGet("/accessibility/size")]
+    public IActionResult Size(string? value, string? returnUrl)
+    {
+        if (!AccessibilityPreferences.TryParseSize(value, out var size))
+            return BadInput("字号应为“standard”（标准）、“large”（大）或“xlarge”（特大）。");
+        return Remember(AccessibilityPreferences.SizeCookie, AccessibilityPreferences.Value(size), returnUrl);
+    }
+
+    [HttpGet("/accessibility/contrast")]
+    public IActionResult Contrast(string? value, string? returnUrl)
+    {
+        if (!AccessibilityPreferences.TryParseContrast(value, out var contrast))
+            return BadInput("对比度应为“standard”（标准）或“high”（高对比度）。");
+        return Remember(AccessibilityPreferences.ContrastCookie, AccessibilityPreferences.Value(contrast), returnUrl);
+    }
+
+    /// <summary>恢复默认: the standard site, standard size and contrast (the cookies are removed).</summary>
+    [HttpGet("/accessibility/reset")]
+    public IActionResult Reset(string? returnUrl)
+    {
+        if (!TryReturnUrl(returnUrl, out var target, out var problem)) return problem!;
+        foreach (var name in new[] { AccessibilityPreferences.ModeCookie, AccessibilityPreferences.SizeCookie, AccessibilityPreferences.ContrastCookie })
+            Response.Cookies.Delete(name, Options());
+        return LocalRedirect(target);
+    }
+
+    private IActionResult Remember(string cookie, string value, string? returnUrl)
+    {
+        if (!TryReturnUrl(returnUrl, out var target, out var problem)) return problem!;
+        var options = Options();
+        options.Expires = clock.GetUtcNow().AddYears(1);
+        Response.Cookies.Append(cookie, value, options);
+        return LocalRedirect(target);
+    }
+
+    /// <summary>Read by the server only, but not secret: HttpOnly is not needed; Lax so a link from elsewhere still shows the choice.</summary>
+    private CookieOptions Options() => new() { Path = "/", SameSite = SameSiteMode.Lax, Secure = Request.IsHttps, IsEssential = true };
+
+    /// <summary>Back to the page of this site the visitor came from; none given means the home page.</summary>
+    private bool TryReturnUrl(string? returnUrl, out string target, out IActionResult? problem)
+    {
+        target = "/";
+        problem = null;
+        if (string.IsNullOrEmpty(returnUrl)) return true;
+        if (returnUrl.Length > MaxReturnUrlLength)
+        {
+            problem = BadInput("返回地址过长（最多 {0} 个字符）。", MaxReturnUrlLength);
+            return false;
+        }
+        if (!Url.IsLocalUrl(returnUrl))
+        {
+            problem = BadInput("返回地址必须是本网站的页面。");
+            return false;
+        }
+        target = returnUrl;
+        return true;
+    }
+}
