@@ -45,7 +45,7 @@ public sealed class ReviewController(PortalDbContext db, MarkdownRenderer markdo
             join r in db.Records on v.RecordId equals r.Id
             join d in db.Departments on v.DepartmentId equals d.Id
             join dm in db.Domains on v.DomainId equals dm.Id
-            select new { v.Id, v.RecordId, v.Title, v.Number, v.Kind, v.SubmittedAt, r.IndexNumber, Department = d.Name, Domain = dm.NameZh }).ToListAsync(ct);
+            select new { v.Id, v.RecordId, v.Title, v.Number, v.Kind, v.SubmittedAt, r.IndexNumber, Department = d.Name, DomainZh = dm.NameZh, DomainEn = dm.NameEn }).ToListAsync(ct);
 
         if (step is { } only)
         {
@@ -60,15 +60,15 @@ public sealed class ReviewController(PortalDbContext db, MarkdownRenderer markdo
         var calendar = await CalendarLoader.LoadAsync(db, ct);
         var today = clock.Today();
         var ordered = rows.OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id)
-            .Select(r => new QueueRow(r.Id, r.RecordId, r.Title, r.Number, r.Kind, r.IndexNumber, r.Department, r.Domain, r.SubmittedAt!.Value,
+            .Select(r => new QueueRow(r.Id, r.RecordId, r.Title, r.Number, r.Kind, r.IndexNumber, r.Department, Localization.Pick(r.DomainZh, r.DomainEn), r.SubmittedAt!.Value,
                 calendar.WorkingDaysBetween(DateOnly.FromDateTime(r.SubmittedAt.Value.ToChina().DateTime), today)))
             .ToList();
         var info = new PageInfo(pageNumber, PageSize, ordered.Count);
         if (pageNumber > info.TotalPages) return PageOutOfRange(info);
 
         var departments = await db.Departments.AsNoTracking().OrderBy(d => d.SortOrder).Select(d => new Option(d.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), d.Name)).ToListAsync(ct);
-        var domains = await db.Domains.AsNoTracking().OrderBy(d => d.SortOrder).Select(d => new Option(d.Code, d.NameZh)).ToListAsync(ct);
-        return View(new QueueModel(ordered.Skip(info.Skip).Take(PageSize).ToList(), info, department, domain, kind, departments, domains) { Stage = step });
+        var domains = await db.Domains.AsNoTracking().OrderBy(d => d.SortOrder).Select(d => new { d.Code, d.NameZh, d.NameEn }).ToListAsync(ct);
+        return View(new QueueModel(ordered.Skip(info.Skip).Take(PageSize).ToList(), info, department, domain, kind, departments, domains.Select(d => new Option(d.Code, Localization.Pick(d.NameZh, d.NameEn))).ToList()) { Stage = step });
     }
 
     [HttpGet("/review/versions/{id:int}")]
