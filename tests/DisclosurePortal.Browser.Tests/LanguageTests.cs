@@ -73,6 +73,28 @@ public sealed partial class LanguageTests(BrowserFixture fixture) : IClassFixtur
         Assert.True(found.Count == 0, "Chinese page text in English mode:\n" + string.Join("\n", found));
     }
 
+    [Fact]
+    public async Task AnEditorWorkingInEnglish_ReadsTheConfirmationsInEnglish()
+    {
+        var item = await WorkflowSupport.HousingItemAsync(fixture.Portal);
+        var editor = await fixture.SignInAsync("editor.housing");
+        await editor.GotoAsync($"{fixture.BaseUrl}/manage/records/new?itemId={item.Id}");
+        await editor.GetByRole(AriaRole.Navigation, new() { Name = "语言" }).GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
+        await editor.GetByLabel("Kind").SelectOptionAsync(new SelectOptionValue { Label = "Notices and announcements" });
+        await editor.GetByLabel("Title").FillAsync("英文界面测试公告");
+        await editor.GetByLabel("Body (Markdown)").FillAsync("测试正文。");
+        await editor.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+        await editor.WaitForURLAsync(new Regex(@"/manage/records/\d+$"));
+        Assert.StartsWith("Draft saved.", await JourneySteps.StatusAsync(editor), StringComparison.Ordinal);
+        await editor.GetByLabel("Upload an attachment").SetInputFilesAsync(new FilePayload { Name = "名单.pdf", MimeType = "application/pdf", Buffer = WorkflowSupport.Pdf });
+        await editor.GetByRole(AriaRole.Button, new() { Name = "Upload", Exact = true }).ClickAsync();
+        // The file's name is data: it stays as it was uploaded.
+        Assert.Equal("Attachment “名单.pdf” uploaded.", await JourneySteps.StatusAsync(editor));
+        await editor.GetByRole(AriaRole.Button, new() { Name = "Submit for review" }).ClickAsync();
+        Assert.Matches(@"^Submitted for review\. Index number: \S+/\d{4}-\d{5}$", await JourneySteps.StatusAsync(editor));
+        await editor.ScreenshotAsync(new() { Path = BrowserFixture.Shot("46-editor-in-english-submitted.png"), FullPage = true });
+    }
+
     private async Task<List<string>> PublicPagesAsync()
     {
         await using var db = fixture.Portal.NewDbContext();

@@ -134,12 +134,12 @@ public sealed class ReviewController(PortalDbContext db, MarkdownRenderer markdo
         {
             return Refused(id, "该版本在您审核期间已被他人处理，请返回队列查看。");
         }
-        TempData["Flash"] = form.Decision switch
+        switch (form.Decision)
         {
-            "approve" => "已审核通过并发布，网站上已可查看。",
-            "return" => "已退回，编辑将看到您的意见。",
-            _ => "已标记为不予公开，并列入定期重新评估清单。",
-        };
+            case "approve": Flash("已审核通过并发布，网站上已可查看。"); break;
+            case "return": Flash("已退回，编辑将看到您的意见。"); break;
+            default: Flash("已标记为不予公开，并列入定期重新评估清单。"); break;
+        }
         return Redirect("/review");
     }
 
@@ -157,7 +157,7 @@ public sealed class ReviewController(PortalDbContext db, MarkdownRenderer markdo
         published.Withdraw(reason, clock.GetUtcNow());
         audit.Record(User, "record.withdraw", "Record", recordId, $"已发布 → 已撤回（第{published.Number}版）：{reason.Trim()}");
         await db.SaveChangesAsync(ct);
-        TempData["Flash"] = "已撤回，网站上不再显示该信息。";
+        Flash("已撤回，网站上不再显示该信息。");
         return Redirect($"/manage/records/{recordId}");
     }
 
@@ -189,7 +189,7 @@ public sealed class ReviewController(PortalDbContext db, MarkdownRenderer markdo
         }
         audit.Record(User, "record.reconsider", "Record", version.RecordId, $"不予公开 → 草稿（重新评估）：{reason}");
         await db.SaveChangesAsync(ct);
-        TempData["Flash"] = "已退回编辑部门，可按公开信息重新提交。";
+        Flash("已退回编辑部门，可按公开信息重新提交。");
         return Redirect("/review/withheld");
     }
 
