@@ -22,13 +22,14 @@ public sealed class KeyboardTests(BrowserFixture fixture) : IClassFixture<Browse
         public bool Indicated { get; set; }
         public bool InDocument { get; set; }
         public string Path { get; set; } = "";
+        public string Style { get; set; } = "";
     }
 
     private const string ReadFocus = """
         () => {
             const el = document.activeElement;
             if (!el || el === document.body || el === document.documentElement)
-                return { tag: 'body', id: '', name: '', type: '', text: '', checked: false, indicated: false, inDocument: false, path: 'body' };
+                return { tag: 'body', id: '', name: '', type: '', text: '', checked: false, indicated: false, inDocument: false, path: 'body', style: '' };
             const s = getComputedStyle(el);
             const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2;
             const shadow = s.boxShadow && s.boxShadow !== 'none';
@@ -37,7 +38,8 @@ public sealed class KeyboardTests(BrowserFixture fixture) : IClassFixture<Browse
                 path.unshift(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\s+/).join('.') : ''));
             return { tag: el.tagName.toLowerCase(), id: el.id || '', name: el.getAttribute('name') || '', type: el.getAttribute('type') || '',
                      text: (el.innerText || el.value || '').trim().slice(0, 60), checked: !!el.checked, indicated: outline || !!shadow, inDocument: true,
-                     path: path.join(' > ') };
+                     path: path.join(' > '),
+                     style: `outline: ${s.outlineStyle} ${s.outlineWidth}; box-shadow: ${s.boxShadow}; :focus ${el.matches(':focus')}, :focus-visible ${el.matches(':focus-visible')}, :focus-within ${el.matches(':focus-within')}` };
         }
         """;
 
@@ -48,7 +50,7 @@ public sealed class KeyboardTests(BrowserFixture fixture) : IClassFixture<Browse
     {
         await page.Keyboard.PressAsync(back ? "Shift+Tab" : "Tab");
         var focus = await FocusAsync(page);
-        Assert.True(!focus.InDocument || focus.Indicated, $"no visible focus indicator on {focus.Path} “{focus.Text}”");
+        Assert.True(!focus.InDocument || focus.Indicated, $"no visible focus indicator on {focus.Path} “{focus.Text}” ({focus.Style})");
         return focus;
     }
 
