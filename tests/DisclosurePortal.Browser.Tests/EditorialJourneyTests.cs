@@ -1,20 +1,27 @@
-using DisclosurePortal.Web.Data.Seed;
+using System.Text.RegularExpressions;
 using DisclosurePortal.Web.Tests.Workflow;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace DisclosurePortal.Browser.Tests;
 
-/// <summary>Issue 3's journey in a real browser: nothing goes public unreviewed, and an edit waits for its review.</summary>
+/// <summary>
+/// Journey b (issue 8): an editor drafts a record, attaches a file and submits it; the office returns it with a reason;
+/// the editor reads the reason, fixes the record and resubmits. Then the first half of journey c: the reviewer works the
+/// publication queue (保密审查, 合法性审查, 公开属性审查), publishes, and the public column shows the record; an edit of
+/// it waits for review. Accessible locators throughout; a screenshot at each step (10–24).
+/// </summary>
 public sealed class EditorialJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
+    private const string ReturnReason = "公示期应写明起止日期；正文缺少监督举报电话。";
+
     [Fact]
-    public async Task Editor_Drafts_Attaches_Submits_Reviewer_Approves_Public_Sees_AndAnEditWaitsForReview()
+    public async Task Editor_DraftsAttachesSubmits_IsReturnedWithAReason_FixesAndResubmits_ReviewerPublishes_PublicSeesIt_AndAnEditWaitsForReview()
     {
         var item = await WorkflowSupport.HousingItemAsync(fixture.Portal);
         var title = $"青川县2026年农村危房改造第三批补助对象公示（{DateTime.UtcNow:HHmmssfff}）";
 
-        // The editor drafts a record with an attachment and submits it.
+        // The editor drafts a record under one of the department's items, previews the body and saves.
         var editor = await fixture.SignInAsync("editor.housing");
         await editor.ScreenshotAsync(new() { Path = BrowserFixture.Shot("10-editor-dashboard.png"), FullPage = true });
         await editor.GotoAsync($"{fixture.BaseUrl}/manage/records/new?itemId={item.Id}");
@@ -22,52 +29,105 @@ public sealed class EditorialJourneyTests(BrowserFixture fixture) : IClassFixtur
         await editor.GetByLabel("标题").FillAsync(title);
         await editor.GetByLabel("正文（Markdown）").FillAsync("经村民评议、乡镇审核，现将补助对象予以公示。\n\n### 公示期\n\n公示期为7天。");
         await editor.GetByRole(AriaRole.Button, new() { Name = "预览正文" }).ClickAsync();
-        Assert.True(await editor.Locator(".preview h3").IsVisibleAsync());
+        Assert.True(await editor.GetByRole(AriaRole.Region, new() { Name = "正文预览（尚未保存）" }).GetByRole(AriaRole.Heading, new() { Name = "公示期" }).IsVisibleAsync());
+        // The preview keeps what was typed.
+        Assert.Equal(title, await editor.GetByLabel("标题").InputValueAsync());
         await editor.ScreenshotAsync(new() { Path = BrowserFixture.Shot("11-editor-new-record-preview.png"), FullPage = true });
         await editor.GetByRole(AriaRole.Button, new() { Name = "保存草稿" }).ClickAsync();
-        await editor.WaitForURLAsync("**/manage/records/*");
+        await editor.WaitForURLAsync(new Regex(@"/manage/records/\d+$"));
         var recordUrl = editor.Url;
         var recordId = int.Parse(recordUrl[(recordUrl.LastIndexOf('/') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
 
+        // Attaches the list of households, and submits.
         await editor.GetByLabel("上传附件").SetInputFilesAsync(new FilePayload { Name = "补助对象名单.pdf", MimeType = "application/pdf", Buffer = WorkflowSupport.Pdf });
         await editor.GetByRole(AriaRole.Button, new() { Name = "上传", Exact = true }).ClickAsync();
+        Assert.Contains("补助对象名单.pdf", await JourneySteps.StatusAsync(editor), StringComparison.Ordinal);
         Assert.True(await editor.GetByRole(AriaRole.Link, new() { Name = "补助对象名单.pdf" }).IsVisibleAsync());
+        await editor.ScreenshotAsync(new() { Path = BrowserFixture.Shot("12-editor-attached.png"), FullPage = true });
         await editor.GetByRole(AriaRole.Button, new() { Name = "提交审核" }).ClickAsync();
-        Assert.Contains("已提交审核", await editor.Locator(".flash").InnerTextAsync(), StringComparison.Ordinal);
-        await editor.ScreenshotAsync(new() { Path = BrowserFixture.Shot("12-editor-submitted.png"), FullPage = true });
+        Assert.Contains("已提交审核", await JourneySteps.StatusAsync(editor), StringComparison.Ordinal);
+        await editor.ScreenshotAsync(new() { Path = BrowserFixture.Shot("13-editor-submitted.png"), FullPage = true });
 
         string indexNumber;
         await using (var db = fixture.Portal.NewDbContext())
             indexNumber = (await db.Records.SingleAsync(r => r.Id == recordId)).IndexNumber!;
         Assert.StartsWith(WorkflowSupport.HousingOrganisationCode + "/", indexNumber, StringComparison.Ordinal);
 
-        // The reviewer finds it in the queue, records the three reviews and approves.
+        // The reviewer finds it in the queue, passes confidentiality, fails legality with a comment, and returns it.
         var reviewer = await fixture.SignInAsync("reviewer");
-        await reviewer.GotoAsync(fixture.BaseUrl + "/review");
-        await reviewer.ScreenshotAsync(new() { Path = BrowserFixture.Shot("13-review-queue.png"), FullPage = true });
-        await reviewer.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
+        await reviewer.GetByRole(AriaRole.Navigation, new() { Name = "工作台导航" }).GetByRole(AriaRole.Link, new() { Name = "审核队列" }).ClickAsync();
+        await reviewer.WaitForURLAsync("**/review");
+        await reviewer.ScreenshotAsync(new() { Path = BrowserFixture.Shot("14-review-queue.png"), FullPage = true });
+        await reviewer.GetByRole(AriaRole.Table).GetByRole(AriaRole.Link, new() { Name = title, Exact = true }).ClickAsync();
         await reviewer.WaitForURLAsync("**/review/versions/*");
-        foreach (var step in new[] { "Confidentiality", "Legality", "Attribute" })
-            await reviewer.Locator($"input[name={step}][value='1']").CheckAsync();
-        await reviewer.GetByLabel("审核通过并发布").CheckAsync();
-        await reviewer.ScreenshotAsync(new() { Path = BrowserFixture.Shot("14-review-form.png"), FullPage = true });
+        Assert.True(await reviewer.GetByRole(AriaRole.Link, new() { Name = "补助对象名单.pdf" }).IsVisibleAsync());
+        await reviewer.GetByRole(AriaRole.Group, new() { Name = "保密审查" }).GetByRole(AriaRole.Radio, new() { Name = "通过", Exact = true }).CheckAsync();
+        var legality = reviewer.GetByRole(AriaRole.Group, new() { Name = "合法性审查" });
+        await legality.GetByRole(AriaRole.Radio, new() { Name = "不通过" }).CheckAsync();
+        await legality.GetByLabel("审查意见").FillAsync("缺少监督举报电话");
+        await reviewer.GetByRole(AriaRole.Group, new() { Name = "公开属性审查" }).GetByRole(AriaRole.Radio, new() { Name = "通过", Exact = true }).CheckAsync();
+        await reviewer.GetByLabel("退回修改").CheckAsync();
+        await reviewer.GetByLabel("退回意见 / 不予公开理由").FillAsync(ReturnReason);
+        await reviewer.ScreenshotAsync(new() { Path = BrowserFixture.Shot("15-review-return.png"), FullPage = true });
         await reviewer.GetByRole(AriaRole.Button, new() { Name = "提交审核结论" }).ClickAsync();
         await reviewer.WaitForURLAsync("**/review");
-        Assert.Contains("已审核通过并发布", await reviewer.Locator(".flash").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("已退回", await JourneySteps.StatusAsync(reviewer), StringComparison.Ordinal);
+        Assert.Equal(0, await reviewer.GetByRole(AriaRole.Link, new() { Name = title, Exact = true }).CountAsync());
 
-        // An anonymous visitor sees it on the domain page, with its 索引号.
+        // The editor's dashboard counts it as returned; the record says why, and so does the edit form.
+        await editor.GetByRole(AriaRole.Navigation, new() { Name = "工作台导航" }).GetByRole(AriaRole.Link, new() { Name = "工作台" }).ClickAsync();
+        await editor.WaitForURLAsync("**/manage");
+        await editor.GetByRole(AriaRole.Link, new() { NameRegex = new Regex(@"^\d+\s*被退回$") }).ClickAsync();
+        await editor.WaitForURLAsync("**/manage/records?state=returned");
+        await editor.ScreenshotAsync(new() { Path = BrowserFixture.Shot("16-editor-returned-list.png"), FullPage = true });
+        await editor.GetByRole(AriaRole.Link, new() { Name = title, Exact = true }).ClickAsync();
+        await editor.WaitForURLAsync(recordUrl);
+        var reason = editor.GetByRole(AriaRole.Note);
+        Assert.Contains(ReturnReason, await reason.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("缺少监督举报电话", await editor.GetByRole(AriaRole.Table).Filter(new() { HasText = "合法性审查" }).InnerTextAsync(), StringComparison.Ordinal);
+        await editor.ScreenshotAsync(new() { Path = BrowserFixture.Shot("17-editor-sees-the-reason.png"), FullPage = true });
+        await editor.GetByRole(AriaRole.Link, new() { Name = "修改", Exact = true }).ClickAsync();
+        await editor.WaitForURLAsync("**/edit");
+        Assert.Contains(ReturnReason, await editor.GetByRole(AriaRole.Note).InnerTextAsync(), StringComparison.Ordinal);
+        var body = editor.GetByLabel("正文（Markdown）");
+        await body.FillAsync((await body.InputValueAsync()).Replace("公示期为7天。", "公示期为7天（2026年3月2日至3月8日）。\n\n### 监督举报\n\n监督举报电话：0839-12345678。", StringComparison.Ordinal));
+        await editor.ScreenshotAsync(new() { Path = BrowserFixture.Shot("18-editor-fixing.png"), FullPage = true });
+        await editor.GetByRole(AriaRole.Button, new() { Name = "保存修改" }).ClickAsync();
+        await editor.WaitForURLAsync(recordUrl);
+        await editor.GetByRole(AriaRole.Button, new() { Name = "提交审核" }).ClickAsync();
+        Assert.Contains("已提交审核", await JourneySteps.StatusAsync(editor), StringComparison.Ordinal);
+        // The same 索引号: a resubmission does not take a new one.
+        Assert.Contains(indexNumber, await editor.GetByRole(AriaRole.Main).InnerTextAsync(), StringComparison.Ordinal);
+        await editor.ScreenshotAsync(new() { Path = BrowserFixture.Shot("19-editor-resubmitted.png"), FullPage = true });
+
+        // The reviewer works the queue again: three reviews passed, approved, published at once.
+        await reviewer.ReloadAsync();
+        await reviewer.GetByRole(AriaRole.Table).GetByRole(AriaRole.Link, new() { Name = title, Exact = true }).ClickAsync();
+        await reviewer.WaitForURLAsync("**/review/versions/*");
+        Assert.True(await reviewer.GetByRole(AriaRole.Heading, new() { Name = "监督举报" }).IsVisibleAsync());
+        await JourneySteps.PassTheThreeReviewsAsync(reviewer, "不涉及国家秘密");
+        await reviewer.GetByLabel("审核通过并发布").CheckAsync();
+        await reviewer.ScreenshotAsync(new() { Path = BrowserFixture.Shot("20-review-approve.png"), FullPage = true });
+        await reviewer.GetByRole(AriaRole.Button, new() { Name = "提交审核结论" }).ClickAsync();
+        await reviewer.WaitForURLAsync("**/review");
+        Assert.Contains("已审核通过并发布", await JourneySteps.StatusAsync(reviewer), StringComparison.Ordinal);
+        await reviewer.ScreenshotAsync(new() { Path = BrowserFixture.Shot("21-review-queue-after.png"), FullPage = true });
+
+        // An anonymous visitor sees it in the item's column on the domain page, with its 索引号 and attachment.
         string domainCode, stageCode;
         await using (var db = fixture.Portal.NewDbContext())
         {
             domainCode = await db.Domains.Where(d => d.Id == item.DomainId).Select(d => d.Code).SingleAsync();
             stageCode = await db.Stages.Where(s => s.Id == item.StageId).Select(s => s.Code).SingleAsync();
         }
-        var visitor = await (await fixture.Browser.NewContextAsync(new() { Locale = "zh-CN" })).NewPageAsync();
+        var visitor = await JourneySteps.VisitorAsync(fixture);
         await visitor.GotoAsync($"{fixture.BaseUrl}/domains/{domainCode}?stage={stageCode}");
-        await visitor.GetByRole(AriaRole.Link, new() { Name = title }).First.ClickAsync();
+        await visitor.GetByRole(AriaRole.Link, new() { Name = title, Exact = true }).First.ClickAsync();
         await visitor.WaitForURLAsync($"**/records/{recordId}");
         Assert.Equal(indexNumber, (await visitor.Locator(".metadata .mono").InnerTextAsync()).Trim());
-        await visitor.ScreenshotAsync(new() { Path = BrowserFixture.Shot("15-public-record.png"), FullPage = true });
+        Assert.True(await visitor.GetByRole(AriaRole.Heading, new() { Name = "监督举报" }).IsVisibleAsync());
+        Assert.True(await visitor.GetByRole(AriaRole.Link, new() { Name = "补助对象名单.pdf" }).IsVisibleAsync());
+        await visitor.ScreenshotAsync(new() { Path = BrowserFixture.Shot("22-public-record.png"), FullPage = true });
 
         // The editor edits it: the public page keeps the approved version until the edit is approved.
         await editor.GotoAsync(recordUrl);
@@ -76,19 +136,19 @@ public sealed class EditorialJourneyTests(BrowserFixture fixture) : IClassFixtur
         await editor.GetByLabel("标题").FillAsync(title + "（更正）");
         await editor.GetByRole(AriaRole.Button, new() { Name = "保存修改" }).ClickAsync();
         await editor.GetByRole(AriaRole.Button, new() { Name = "提交审核" }).ClickAsync();
-        await editor.ScreenshotAsync(new() { Path = BrowserFixture.Shot("16-editor-revision-submitted.png"), FullPage = true });
+        await editor.ScreenshotAsync(new() { Path = BrowserFixture.Shot("23-editor-revision-submitted.png"), FullPage = true });
         await visitor.ReloadAsync();
-        Assert.Equal(title, await visitor.Locator("h1").InnerTextAsync());
+        Assert.Equal(title, await visitor.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync());
 
         await reviewer.GotoAsync(fixture.BaseUrl + "/review");
-        await reviewer.GetByRole(AriaRole.Link, new() { Name = title + "（更正）" }).ClickAsync();
-        foreach (var step in new[] { "Confidentiality", "Legality", "Attribute" })
-            await reviewer.Locator($"input[name={step}][value='1']").CheckAsync();
+        await reviewer.GetByRole(AriaRole.Table).GetByRole(AriaRole.Link, new() { Name = title + "（更正）", Exact = true }).ClickAsync();
+        await JourneySteps.PassTheThreeReviewsAsync(reviewer);
         await reviewer.GetByLabel("审核通过并发布").CheckAsync();
         await reviewer.GetByRole(AriaRole.Button, new() { Name = "提交审核结论" }).ClickAsync();
         await reviewer.WaitForURLAsync("**/review");
         await visitor.ReloadAsync();
-        Assert.Equal(title + "（更正）", await visitor.Locator("h1").InnerTextAsync());
+        Assert.Equal(title + "（更正）", await visitor.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync());
         Assert.Equal(indexNumber, (await visitor.Locator(".metadata .mono").InnerTextAsync()).Trim());
+        await visitor.ScreenshotAsync(new() { Path = BrowserFixture.Shot("24-public-record-corrected.png"), FullPage = true });
     }
 }

@@ -50,7 +50,7 @@ public sealed class CasesController(PortalDbContext db, AuditTrail audit, TimePr
         audit.Record(User, "case.register", "ApplicationCase", c.Id, $"登记{(channel == ApplicationChannel.Mail ? "邮寄" : "当面提交")}的申请，收到申请之日 {receivedOn:yyyy-MM-dd}");
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        TempData["Flash"] = $"已登记。请将查询码 {code} 告知申请人。";
+        Flash("已登记。请将查询码 {0} 告知申请人。", code);
         return Redirect($"/cases/{c.Id}");
     }
 
@@ -154,7 +154,8 @@ public sealed class CasesController(PortalDbContext db, AuditTrail audit, TimePr
             ModelState.AddModelError(string.Empty, "有申请正在被他人处理，请核对后重新提交。");
             return View("CalendarCorrections", await CorrectionsAsync(ct));
         }
-        TempData["Flash"] = changed == 0 ? "没有需要调整的答复期限。" : $"已按现行工作日历调整 {changed} 件申请的答复期限。";
+        if (changed == 0) Flash("没有需要调整的答复期限。");
+        else Flash("已按现行工作日历调整 {0} 件申请的答复期限。", changed.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return Redirect("/cases/calendar-corrections");
     }
 
@@ -248,7 +249,7 @@ public sealed class CasesController(PortalDbContext db, AuditTrail audit, TimePr
             db.ChangeTracker.Clear();
             return await Refused((await LoadAsync(id, ct))!, form, act, "该申请已被他人处理，请查看最新记录后再操作。", StatusCodes.Status409Conflict, ct);
         }
-        TempData["Flash"] = $"已{CaseActions.Describe(act)}。";
+        Flash("已{0}。", CaseActions.Describe(act));
         return Redirect($"/cases/{id}");
     }
 

@@ -126,7 +126,7 @@ public sealed class ManageRecordsController(
             await db.SaveChangesAsync(ct);
         }
         await tx.CommitAsync(ct);
-        TempData["Flash"] = "草稿已保存。可以继续上传附件，完成后提交审核。";
+        Flash("草稿已保存。可以继续上传附件，完成后提交审核。");
         return Redirect($"/manage/records/{record.Id}");
     }
 
@@ -213,7 +213,7 @@ public sealed class ManageRecordsController(
             var (_, fresh) = await OwnLatest(id, ct);
             return await StaleForm(form, record, fresh!, ct);
         }
-        TempData["Flash"] = "修改已保存。";
+        Flash("修改已保存。");
         return Redirect($"/manage/records/{id}");
     }
 
@@ -249,7 +249,7 @@ public sealed class ManageRecordsController(
                 audit.Record(User, "record.submit", "Record", record.Id, $"草稿 → 待审核（第{latest.Number}版，索引号 {record.IndexNumber}）");
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
-                TempData["Flash"] = $"已提交审核。索引号：{record.IndexNumber}";
+                Flash("已提交审核。索引号：{0}", record.IndexNumber ?? "");
                 return Redirect($"/manage/records/{id}");
             }
             catch (DomainException ex)
@@ -297,7 +297,7 @@ public sealed class ManageRecordsController(
         {
             return Refused(id, ex.Message);
         }
-        TempData["Flash"] = "已新建修改稿。审核通过前，网站上继续显示已发布的版本。";
+        Flash("已新建修改稿。审核通过前，网站上继续显示已发布的版本。");
         return Redirect($"/manage/records/{id}/edit");
     }
 
@@ -330,7 +330,7 @@ public sealed class ManageRecordsController(
         db.Attachments.Add(new Attachment(latest.Id, name, type.ContentType, buffer.Length, key, sha, clock.GetUtcNow(), User.DisplayName()));
         audit.Record(User, "record.attach", "Record", id, $"上传附件：{name}（{type.Name}，{buffer.Length} 字节）");
         await db.SaveChangesAsync(ct);
-        TempData["Flash"] = $"附件“{name}”已上传。";
+        Flash("附件“{0}”已上传。", name);
         return Redirect($"/manage/records/{id}#attachments");
     }
 
@@ -346,7 +346,7 @@ public sealed class ManageRecordsController(
         db.Attachments.Remove(attachment); // the file stays: an earlier version may still list it
         audit.Record(User, "record.detach", "Record", id, $"删除附件：{attachment.FileName}");
         await db.SaveChangesAsync(ct);
-        TempData["Flash"] = $"附件“{attachment.FileName}”已删除。";
+        Flash("附件“{0}”已删除。", attachment.FileName);
         return Redirect($"/manage/records/{id}#attachments");
     }
 

@@ -66,8 +66,8 @@ public sealed class QuarterlyReportsController(PortalDbContext db, TimeProvider 
     {
         var departments = await db.Departments.AsNoTracking().OrderBy(d => d.SortOrder).ThenBy(d => d.Id)
             .Select(d => new { d.Id, d.Name, d.IsActive }).ToListAsync(ct);
-        var domains = await db.Domains.AsNoTracking().OrderBy(d => d.SortOrder).Select(d => new NamedRow(d.Id, d.NameZh, d.SortOrder)).ToListAsync(ct);
-        var stages = await db.Stages.AsNoTracking().OrderBy(s => s.SortOrder).Select(s => new NamedRow(s.Id, s.NameZh, s.SortOrder)).ToListAsync(ct);
+        var domains = await db.Domains.AsNoTracking().OrderBy(d => d.SortOrder).Select(d => new NamedRow(d.Id, d.NameZh, d.NameEn, d.SortOrder)).ToListAsync(ct);
+        var stages = await db.Stages.AsNoTracking().OrderBy(s => s.SortOrder).Select(s => new NamedRow(s.Id, s.NameZh, s.NameEn, s.SortOrder)).ToListAsync(ct);
         var calendar = await CalendarLoader.LoadAsync(db, ct);
         var report = await QuarterlyReportQueries.ComputeAsync(db, q, [.. departments.Where(d => d.IsActive).Select(d => d.Id)], clock.Today(), calendar, ct);
         return (report, departments.ToDictionary(d => d.Id, d => d.Name), domains, stages);
@@ -90,7 +90,10 @@ public sealed class QuarterlyReportsController(PortalDbContext db, TimeProvider 
     }
 }
 
-public sealed record NamedRow(int Id, string Name, int SortOrder);
+public sealed record NamedRow(int Id, string NameZh, string NameEn, int SortOrder)
+{
+    public string Name => Localization.Pick(NameZh, NameEn);
+}
 
 public sealed record QuarterPageModel(Quarter Quarter, QuarterlyReportResult Report, IReadOnlyDictionary<int, string> Departments,
     IReadOnlyList<NamedRow> Domains, int? MissingCalendarYear)

@@ -45,7 +45,7 @@ public sealed class ReviewController(PortalDbContext db, MarkdownRenderer markdo
             join r in db.Records on v.RecordId equals r.Id
             join d in db.Departments on v.DepartmentId equals d.Id
             join dm in db.Domains on v.DomainId equals dm.Id
-            select new { v.Id, v.RecordId, v.Title, v.Number, v.Kind, v.SubmittedAt, r.IndexNumber, Department = d.Name, Domain = dm.NameZh }).ToListAsync(ct);
+            select new { v.Id, v.RecordId, v.Title, v.Number, v.Kind, v.SubmittedAt, r.IndexNumber, Department = d.Name, DomainZh = dm.NameZh, DomainEn = dm.NameEn }).ToListAsync(ct);
 
         if (step is { } only)
         {
@@ -60,15 +60,15 @@ public sealed class ReviewController(PortalDbContext db, MarkdownRenderer markdo
         var calendar = await CalendarLoader.LoadAsync(db, ct);
         var today = clock.Today();
         var ordered = rows.OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id)
-            .Select(r => new QueueRow(r.Id, r.RecordId, r.Title, r.Number, r.Kind, r.IndexNumber, r.Department, r.Domain, r.SubmittedAt!.Value,
+            .Select(r => new QueueRow(r.Id, r.RecordId, r.Title, r.Number, r.Kind, r.IndexNumber, r.Department, Localization.Pick(r.DomainZh, r.DomainEn), r.SubmittedAt!.Value,
                 calendar.WorkingDaysBetween(DateOnly.FromDateTime(r.SubmittedAt.Value.ToChina().DateTime), today)))
             .ToList();
         var info = new PageInfo(pageNumber, PageSize, ordered.Count);
         if (pageNumber > info.TotalPages) return PageOutOfRange(info);
 
         var departments = await db.Departments.AsNoTracking().OrderBy(d => d.SortOrder).Select(d => new Option(d.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), d.Name)).ToListAsync(ct);
-        var domains = await db.Domains.AsNoTracking().OrderBy(d => d.SortOrder).Select(d => new Option(d.Code, d.NameZh)).ToListAsync(ct);
-        return View(new QueueModel(ordered.Skip(info.Skip).Take(PageSize).ToList(), info, department, domain, kind, departments, domains) { Stage = step });
+        var domains = await db.Domains.AsNoTracking().OrderBy(d => d.SortOrder).Select(d => new { d.Code, d.NameZh, d.NameEn }).ToListAsync(ct);
+        return View(new QueueModel(ordered.Skip(info.Skip).Take(PageSize).ToList(), info, department, domain, kind, departments, domains.Select(d => new Option(d.Code, Localization.Pick(d.NameZh, d.NameEn))).ToList()) { Stage = step });
     }
 
     [HttpGet("/review/versions/{id:int}")]
@@ -134,12 +134,12 @@ public sealed class ReviewController(PortalDbContext db, MarkdownRenderer markdo
         {
             return Refused(id, "该版本在您审核期间已被他人处理，请返回队列查看。");
         }
-        TempData["Flash"] = form.Decision switch
+        switch (form.Decision)
         {
-            "approve" => "已审核通过并发布，网站上已可查看。",
-            "return" => "已退回，编辑将看到您的意见。",
-            _ => "已标记为不予公开，并列入定期重新评估清单。",
-        };
+            case "approve": Flash("已审核通过并发布，网站上已可查看。"); break;
+            case "return": Flash("已退回，编辑将看到您的意见。"); break;
+            default: Flash("已标记为不予公开，并列入定期重新评估清单。"); break;
+        }
         return Redirect("/review");
     }
 
@@ -157,7 +157,7 @@ public sealed class ReviewController(PortalDbContext db, MarkdownRenderer markdo
         published.Withdraw(reason, clock.GetUtcNow());
         audit.Record(User, "record.withdraw", "Record", recordId, $"已发布 → 已撤回（第{published.Number}版）：{reason.Trim()}");
         await db.SaveChangesAsync(ct);
-        TempData["Flash"] = "已撤回，网站上不再显示该信息。";
+        Flash("已撤回，网站上不再显示该信息。");
         return Redirect($"/manage/records/{recordId}");
     }
 
@@ -189,7 +189,7 @@ public sealed class ReviewController(PortalDbContext db, MarkdownRenderer markdo
         }
         audit.Record(User, "record.reconsider", "Record", version.RecordId, $"不予公开 → 草稿（重新评估）：{reason}");
         await db.SaveChangesAsync(ct);
-        TempData["Flash"] = "已退回编辑部门，可按公开信息重新提交。";
+        Flash("已退回编辑部门，可按公开信息重新提交。");
         return Redirect("/review/withheld");
     }
 

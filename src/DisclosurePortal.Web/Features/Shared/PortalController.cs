@@ -19,6 +19,16 @@ public abstract class PortalController : Controller
         return View("Problem", new ProblemModel(404, "页面不存在", message, args));
     }
 
+    /// <summary>
+    /// A confirmation shown once on the next page (Shared/Views/_Flash.cshtml): a localizer key with {0}-style
+    /// placeholders, so it reads in the visitor's language.
+    /// </summary>
+    protected void Flash(string message, params string[] args)
+    {
+        TempData["Flash"] = message;
+        if (args.Length > 0) TempData["FlashArgs"] = args;
+    }
+
     /// <summary>A page number past the end of a listing.</summary>
     protected IActionResult PageOutOfRange(PageInfo page) =>
         NotFoundPage("共 {0} 页，没有第 {1} 页。", page.TotalPages, page.Page);

@@ -1,0 +1,65 @@
+using Microsoft.Playwright;
+
+namespace DisclosurePortal.Browser.Tests;
+
+/// <summary>
+/// Steps that more than one journey takes, written with accessible locators (role and label) so that each use also
+/// proves the controls have names a screen reader announces.
+/// </summary>
+public static class JourneySteps
+{
+    public const string IdentityNumber = "11010519491231002X";
+
+    /// <summary>A desktop visitor with no account, in the default language.</summary>
+    public static async Task<IPage> VisitorAsync(BrowserFixture fixture, int width = 1280, int height = 900)
+    {
+        var context = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height }, Locale = "zh-CN" });
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>From any public page: the 依申请公开 menu, the form filled in as a natural person asking for an online reply, submitted; returns the query code.</summary>
+    public static async Task<string> ApplyAsync(IPage citizen, string information, string screenshotPrefix)
+    {
+        await citizen.GetByRole(AriaRole.Navigation, new() { Name = "主导航" }).GetByRole(AriaRole.Link, new() { Name = "依申请公开", Exact = true }).ClickAsync();
+        await citizen.WaitForURLAsync("**/apply");
+        await citizen.GetByRole(AriaRole.Group, new() { Name = "申请人类型" }).GetByRole(AriaRole.Radio, new() { Name = "自然人" }).CheckAsync();
+        await citizen.GetByLabel("姓名/名称").FillAsync("张三");
+        await citizen.GetByLabel("证件号码").FillAsync(IdentityNumber);
+        await citizen.GetByLabel("联系电话或电子邮箱").FillAsync("13800000000");
+        await citizen.GetByLabel("所需信息的描述").FillAsync(information);
+        await citizen.GetByRole(AriaRole.Group, new() { Name = "获取信息的形式" }).GetByRole(AriaRole.Radio, new() { Name = "电子文档" }).CheckAsync();
+        await citizen.GetByRole(AriaRole.Group, new() { Name = "获取信息的方式" }).GetByRole(AriaRole.Radio, new() { Name = "网上获取" }).CheckAsync();
+        await citizen.ScreenshotAsync(new() { Path = BrowserFixture.Shot($"{screenshotPrefix}-apply-form.png"), FullPage = true });
+        await citizen.GetByRole(AriaRole.Button, new() { Name = "提交申请" }).ClickAsync();
+        await citizen.WaitForURLAsync("**/apply/receipt/*");
+        var code = (await citizen.Locator("#query-code").InnerTextAsync()).Trim();
+        Assert.Equal(12, code.Length);
+        await citizen.ScreenshotAsync(new() { Path = BrowserFixture.Shot($"{screenshotPrefix}-apply-receipt.png"), FullPage = true });
+        return code;
+    }
+
+    /// <summary>The tracking form reached from the 依申请公开 page: the code typed in, the case's page shown.</summary>
+    public static async Task TrackAsync(IPage citizen, string code)
+    {
+        await citizen.GetByRole(AriaRole.Navigation, new() { Name = "主导航" }).GetByRole(AriaRole.Link, new() { Name = "依申请公开", Exact = true }).ClickAsync();
+        await citizen.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "查询办理进度" }).ClickAsync();
+        await citizen.WaitForURLAsync("**/track");
+        // Typed as a person copies it from a screenshot: lower case is accepted.
+        await citizen.GetByLabel("查询码").FillAsync(code.ToLowerInvariant());
+        await citizen.GetByRole(AriaRole.Button, new() { Name = "查询", Exact = true }).ClickAsync();
+        await citizen.WaitForURLAsync("**/track?code=*");
+        Assert.Equal(code, (await citizen.Locator("#query-code").InnerTextAsync()).Trim());
+    }
+
+    /// <summary>The reviewer's three reviews (保密审查, 合法性审查, 公开属性审查) each marked 通过, with an optional comment on the first.</summary>
+    public static async Task PassTheThreeReviewsAsync(IPage reviewer, string? confidentialityComment = null)
+    {
+        foreach (var step in new[] { "保密审查", "合法性审查", "公开属性审查" })
+            await reviewer.GetByRole(AriaRole.Group, new() { Name = step }).GetByRole(AriaRole.Radio, new() { Name = "通过", Exact = true }).CheckAsync();
+        if (confidentialityComment is not null)
+            await reviewer.GetByRole(AriaRole.Group, new() { Name = "保密审查" }).GetByLabel("审查意见").FillAsync(confidentialityComment);
+    }
+
+    /// <summary>The flash message shown after an action (a status region).</summary>
+    public static async Task<string> StatusAsync(IPage page) => await page.GetByRole(AriaRole.Status).InnerTextAsync();
+}
