@@ -34,6 +34,9 @@ public sealed class AccessibilityAuditTests(AuditFixture fixture, ITestOutputHel
         }
         """;
 
+    /// <summary>DP_AUDIT_SCREENSHOTS=1 saves every page in every look (to look at them), not only those with violations.</summary>
+    private static readonly bool ScreenshotAll = Environment.GetEnvironmentVariable("DP_AUDIT_SCREENSHOTS") == "1";
+
     public static IEnumerable<object[]> PageTypeNames => PageTypes.Names;
 
     [Theory]
@@ -58,7 +61,7 @@ public sealed class AccessibilityAuditTests(AuditFixture fixture, ITestOutputHel
                     report.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"    {v.GetProperty("summary").GetString()!.ReplaceLineEndings(" ")}");
                     report.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"    {v.GetProperty("helpUrl").GetString()}");
                 }
-                if (violations.GetArrayLength() > 0)
+                if (violations.GetArrayLength() > 0 || ScreenshotAll)
                     await page.ScreenshotAsync(new() { Path = BrowserFixture.Shot($"audit-{type.Name}-{look.Name}.png"), FullPage = true });
             }
             finally
