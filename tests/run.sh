@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The one test command (README). On Debian as root it installs what the tests need (PostgreSQL, Chromium,
-# CJK fonts); it starts a throwaway PostgreSQL cluster on a free port, runs every test project (the web tests
+# CJK fonts, Node.js and npm; then html-validate with npm ci in tests/tools); it starts a throwaway PostgreSQL
+# cluster on a free port, runs every test project (the web tests
 # against SQLite and that PostgreSQL; the browser tests in Debian's Chromium), and ends with the plain total:
 #   N passed, N failed
 set -uo pipefail
@@ -17,6 +18,9 @@ install_missing() {
     dpkg -s postgresql >/dev/null 2>&1 || need+=(postgresql)
     dpkg -s chromium >/dev/null 2>&1 || need+=(chromium)
     dpkg -s fonts-noto-cjk >/dev/null 2>&1 || need+=(fonts-noto-cjk)
+    # Node (Debian 12's nodejs is 18.19; tests/tools/package.json's engines accept it) for html-validate (ADR 19).
+    command -v node >/dev/null 2>&1 || need+=(nodejs)
+    command -v npm >/dev/null 2>&1 || need+=(npm)
     [ ${#need[@]} -eq 0 ] && return 0
     if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null; then
         log "missing ${need[*]}: install them (apt-get install -y ${need[*]}) or run as root on Debian"
@@ -24,6 +28,13 @@ install_missing() {
     fi
     log "installing ${need[*]}"
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >"$OUT/apt.log" 2>&1
+}
+
+# The Node tools the tests run (tests/tools/package-lock.json). If this fails the HTML validation test fails and says why.
+install_tools() {
+    log "installing tests/tools (npm ci)"
+    (cd tests/tools && npm ci --no-audit --no-fund --loglevel=error) >"$OUT/npm.log" 2>&1 \
+        || log "npm ci in tests/tools failed (see tests/output/npm.log)"
 }
 
 free_port() {
@@ -63,6 +74,7 @@ start_postgres() {
 trap stop_postgres EXIT
 
 install_missing || exit 1
+install_tools
 start_postgres || { echo "0 passed, 1 failed"; exit 1; }
 export DP_CHROMIUM="${DP_CHROMIUM:-/usr/bin/chromium}"
 export DP_TEST_OUTPUT="$OUT"

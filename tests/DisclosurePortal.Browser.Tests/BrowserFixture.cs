@@ -9,8 +9,15 @@ namespace DisclosurePortal.Browser.Tests;
 /// <summary>The portal on real Kestrel (loopback, a free port) with demo data, and Debian's Chromium driven by Playwright.</summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
-    private readonly PortalFactory _factory = new(TestDb.Sqlite);
+    private readonly PortalFactory _factory;
     private IPlaywright? _playwright;
+
+    public BrowserFixture() : this(new PortalFactory(TestDb.Sqlite))
+    {
+    }
+
+    /// <summary>On an app configured otherwise (internal: xunit builds fixtures through their one public constructor).</summary>
+    internal BrowserFixture(PortalFactory factory) => _factory = factory;
 
     public IBrowser Browser { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "";

@@ -1,0 +1,195 @@
+using System.Collections.Concurrent;
+using DisclosurePortal.Domain.Applications;
+using DisclosurePortal.Domain.Publishing;
+using DisclosurePortal.Domain.Reporting;
+using DisclosurePortal.Web.Features.AnnualReports;
+using DisclosurePortal.Web.Features.Apply;
+using DisclosurePortal.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+
+namespace DisclosurePortal.Browser.Tests.Audit;
+
+/// <summary>The ids the page types' URLs need: from the demo data, plus what the fixture adds (a case, a record in review, reports).</summary>
+public sealed record AuditData(
+    int ItemId, int PolicyId, int InterpretationId, int DepartmentId, string QueryCode, int CaseId,
+    int EditorRecordId, int EditorDraftId, int EditorItemId, string EditorUserId, int ReviewVersionId,
+    int PublishedReportYear, int DraftReportYear, int QuarterYear, int CalendarYear);
+
+/// <summary>The widths and modes every page type is audited in (issue 8).</summary>
+public sealed record Look(string Name, int Width, int Height, bool Senior)
+{
+    public static readonly Look PhoneNormal = new("phone", 375, 740, false);
+    public static readonly Look PhoneSenior = new("phone-senior", 375, 740, true);
+    public static readonly Look DesktopNormal = new("desktop", 1280, 900, false);
+    public static readonly Look DesktopSenior = new("desktop-senior", 1280, 900, true);
+    public static readonly IReadOnlyList<Look> All = [PhoneNormal, PhoneSenior, DesktopNormal, DesktopSenior];
+}
+
+/// <summary>The portal for the audit: rate limits no audit reaches (every page loads several times from one address).</summary>
+public sealed class AuditPortal() : PortalFactory(TestDb.Sqlite)
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("RateLimits:Apply:PermitLimit", "10000");
+        builder.UseSetting("RateLimits:Track:PermitLimit", "10000");
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class AuditCollection : ICollectionFixture<AuditFixture>
+{
+    public const string Name = "audit";
+}
+
+/// <summary>
+/// One portal and one browser for the accessibility audit and the HTML validation; one browser context per viewer and
+/// look (signed in once per viewer, its cookies copied), so each page type costs one navigation per look.
+/// </summary>
+public sealed class AuditFixture : IAsyncLifetime
+{
+    private readonly BrowserFixture _browser = new(new AuditPortal());
+    private readonly ConcurrentDictionary<Viewer, Task<string?>> _signedIn = new();
+    private readonly ConcurrentDictionary<(Viewer, Look), Task<IBrowserContext>> _contexts = new();
+
+    public AuditData Data { get; private set; } = null!;
+    public string BaseUrl => _browser.BaseUrl;
+    public PortalFactory Portal => _browser.Portal;
+
+    public async Task InitializeAsync()
+    {
+        await _browser.InitializeAsync();
+        Data = await ArrangeAsync();
+    }
+
+    public Task DisposeAsync() => _browser.DisposeAsync();
+
+    /// <summary>A context of <paramref name="viewer"/> in <paramref name="look"/> (seniors' mode by its cookies).</summary>
+    public Task<IBrowserContext> ContextAsync(Viewer viewer, Look look) => _contexts.GetOrAdd((viewer, look), async key =>
+    {
+        var state = await _signedIn.GetOrAdd(viewer, SignInAsync);
+        var context = await _browser.Browser.NewContextAsync(new()
+        {
+            ViewportSize = new() { Width = look.Width, Height = look.Height },
+            IsMobile = look.Width < 600,
+            Locale = "zh-CN",
+            StorageState = state,
+        });
+        if (look.Senior)
+        {
+            // The seniors' mode and its high contrast, remembered in cookies (issue 8).
+            await context.AddCookiesAsync(
+            [
+                new() { Name = "dp-mode", Value = "senior", Url = BaseUrl },
+                new() { Name = "dp-contrast", Value = "high", Url = BaseUrl },
+            ]);
+        }
+        return context;
+    });
+
+    /// <summary>Opens the page type in a new tab of the context and returns the tab and the response of the page audited.</summary>
+    public async Task<(IPage Page, IResponse Response)> OpenAsync(PageType type, Look look)
+    {
+        var context = await ContextAsync(type.Viewer, look);
+        var page = await context.NewPageAsync();
+        var response = await page.GotoAsync(BaseUrl + type.Url(Data))
+                       ?? throw new InvalidOperationException($"{type.Name}: no response");
+        if (type.Act is not null)
+        {
+            response = await type.Act(page);
+            await page.WaitForLoadStateAsync(LoadState.Load);
+        }
+        if (response.Status != type.Status)
+            throw new InvalidOperationException($"{type.Name} ({page.Url}) answered {response.Status}, expected {type.Status}");
+        return (page, response);
+    }
+
+    private async Task<string?> SignInAsync(Viewer viewer)
+    {
+        if (viewer == Viewer.Citizen) return null;
+        var userName = viewer switch
+        {
+            Viewer.Editor => "editor.housing",
+            Viewer.Reviewer => "reviewer",
+            _ => "admin",
+        };
+        var page = await _browser.SignInAsync(userName);
+        var state = await page.Context.StorageStateAsync();
+        await page.Context.CloseAsync();
+        return state;
+    }
+
+    private async Task<AuditData> ArrangeAsync()
+    {
+        await using var db = Portal.NewDbContext();
+        var now = DateTimeOffset.UtcNow;
+        var today = DateOnly.FromDateTime(now.UtcDateTime.AddHours(8));
+        var link = await db.InterpretationLinks.OrderBy(l => l.Id).FirstAsync();
+        var policy = await db.Records.SingleAsync(r => r.Id == link.PolicyRecordId);
+
+        var housing = await db.Departments.SingleAsync(d => d.OrganisationCode == "11511099022152793X");
+        var housingItem = await db.CatalogueItems.Where(i => i.DepartmentId == housing.Id).OrderBy(i => i.Id).FirstAsync();
+        var housingRecord = await db.Records.Where(r => r.DepartmentId == housing.Id).OrderBy(r => r.Id).FirstAsync();
+        var editor = await db.Users.SingleAsync(u => u.UserName == "editor.housing");
+
+        // A record waiting in the review queue (the demo data has only published ones).
+        var waiting = DisclosurePortal.Domain.Publishing.Record.Create(housingItem.DepartmentId, housingItem.Id, housingItem.DomainId, housingItem.StageId, RecordKind.Notice, now);
+        db.Records.Add(waiting);
+        await db.SaveChangesAsync();
+        var version = RecordVersion.CreateDraft(waiting, 1, new RecordMetadata
+        {
+            Title = "关于2026年农村危房改造对象认定结果的公示",
+            IssuingOrgan = housing.Name,
+            Body = "经村民申请、村委会评议、乡镇审核，现将认定结果予以公示。\n\n- 公示期：5个工作日\n- 联系电话：12345",
+        }, "李编辑", now.AddHours(-3));
+        version.Submit(now.AddHours(-2));
+        db.RecordVersions.Add(version);
+
+        // A draft of the editor's (the edit form).
+        var drafted = DisclosurePortal.Domain.Publishing.Record.Create(housingItem.DepartmentId, housingItem.Id, housingItem.DomainId, housingItem.StageId, RecordKind.WorkNews, now);
+        db.Records.Add(drafted);
+        await db.SaveChangesAsync();
+        db.RecordVersions.Add(RecordVersion.CreateDraft(drafted, 1, new RecordMetadata
+        {
+            Title = "县住建局开展农村房屋安全隐患排查",
+            IssuingOrgan = housing.Name,
+            Body = "本月起，县住建局组织技术人员开展排查。",
+        }, "李编辑", now.AddHours(-1)));
+
+        // An application (the case page and the citizen's tracking page).
+        var code = QueryCodes.New();
+        var @case = ApplicationCase.Submit(new ApplicationDetails
+        {
+            ApplicantKind = ApplicantKind.NaturalPerson,
+            ApplicantName = "张三",
+            IdentityNumber = "11010519491231002X",
+            Contact = "13800000000",
+            PostalAddress = "青川县乔庄镇测试路8号",
+            InformationDescription = "2025年度本村农村危房改造补助资金发放明细",
+            ProvisionForm = ProvisionForm.Electronic,
+            DeliveryMethod = DeliveryMethod.Email,
+            Channel = ApplicationChannel.Online,
+        }, code, now.AddDays(-2));
+        db.ApplicationCases.Add(@case);
+        await db.SaveChangesAsync();
+
+        // Last year's annual report published, the year before's a draft.
+        var published = today.Year - 1;
+        var report = new AnnualReport(published, now);
+        report.SaveDraft("本年度全面推进政务公开。", "公开内容的及时性有待提高。", "无。", new ManualFigures { Licensing = 120, Penalty = 35 }, now);
+        report.Submit("audit-1", "王审核", now);
+        report.Publish("audit-2", "周审核", await AnnualReportQueries.ComputeAsync(db, published, report.Figures(), default), now);
+        var draft = new AnnualReport(published - 1, now);
+        draft.SaveDraft("草稿：总体情况。", null, null, new ManualFigures(), now);
+        db.AnnualReports.AddRange(report, draft);
+        await db.SaveChangesAsync();
+
+        return new AuditData(
+            ItemId: policy.CatalogueItemId, PolicyId: link.PolicyRecordId, InterpretationId: link.InterpretationRecordId,
+            DepartmentId: housing.Id, QueryCode: code, CaseId: @case.Id,
+            EditorRecordId: housingRecord.Id, EditorDraftId: drafted.Id, EditorItemId: housingItem.Id, EditorUserId: editor.Id, ReviewVersionId: version.Id,
+            PublishedReportYear: published, DraftReportYear: published - 1, QuarterYear: today.Year, CalendarYear: today.Year);
+    }
+}

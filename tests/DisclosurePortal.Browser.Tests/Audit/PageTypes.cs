@@ -1,0 +1,143 @@
+using Microsoft.Playwright;
+
+namespace DisclosurePortal.Browser.Tests.Audit;
+
+/// <summary>Who looks at a page: nobody signed in, or one of the demo staff accounts (README).</summary>
+public enum Viewer
+{
+    Citizen,
+    Editor,
+    Reviewer,
+    Admin,
+}
+
+/// <summary>
+/// One kind of page the portal serves, with a real URL from the demo data (<see cref="AuditData"/>).
+/// <paramref name="Route"/> is the route template of the action that renders it, so that
+/// <see cref="PageTypes.Uncovered"/> notices a new page nobody added here.
+/// <paramref name="Act"/>, if given, is done on the loaded page and its response is the page audited
+/// (e.g. submitting an empty form to see the form with its errors).
+/// </summary>
+public sealed record PageType(
+    string Name,
+    Viewer Viewer,
+    string Route,
+    Func<AuditData, string> Url,
+    int Status = 200,
+    Func<IPage, Task<IResponse>>? Act = null)
+{
+    public override string ToString() => Name;
+}
+
+/// <summary>Every public and staff page type (issue 8's audit and validator run on each).</summary>
+public static class PageTypes
+{
+    public static readonly IReadOnlyList<PageType> All =
+    [
+        // Public.
+        new("home", Viewer.Citizen, "/", _ => "/"),
+        new("domain", Viewer.Citizen, "/domains/{code}", _ => "/domains/rural-dilapidated-housing"),
+        new("catalogue-item", Viewer.Citizen, "/items/{id:int}", d => $"/items/{d.ItemId}"),
+        new("record-policy", Viewer.Citizen, "/records/{id:int}", d => $"/records/{d.PolicyId}"),
+        new("record-interpretation", Viewer.Citizen, "/records/{id:int}", d => $"/records/{d.InterpretationId}"),
+        new("departments", Viewer.Citizen, "/departments", _ => "/departments"),
+        new("department", Viewer.Citizen, "/departments/{id:int}", d => $"/departments/{d.DepartmentId}"),
+        new("search-results", Viewer.Citizen, "/search", _ => "/search?q=%E5%8D%B1%E6%88%BF"),
+        new("search-no-results", Viewer.Citizen, "/search", _ => "/search?q=%E6%97%A0%E6%AD%A4%E8%AF%8D%E8%AF%AD%E5%96%B5"),
+        new("apply-form", Viewer.Citizen, "/apply", _ => "/apply"),
+        new("apply-form-errors", Viewer.Citizen, "/apply", _ => "/apply", 400, SubmitEmptyApplication),
+        new("apply-done", Viewer.Citizen, "/apply/receipt/{code}", d => $"/apply/receipt/{d.QueryCode}"),
+        new("track-form", Viewer.Citizen, "/track", _ => "/track"),
+        new("track-case", Viewer.Citizen, "/track", d => $"/track?code={d.QueryCode}"),
+        new("guide", Viewer.Citizen, "/guide", _ => "/guide"),
+        new("annual-reports", Viewer.Citizen, "/annual-reports", _ => "/annual-reports"),
+        new("annual-report", Viewer.Citizen, "/annual-reports/{year}", d => $"/annual-reports/{d.PublishedReportYear}"),
+        new("statistics", Viewer.Citizen, "/statistics", _ => "/statistics"),
+        new("open-data", Viewer.Citizen, "/open-data", _ => "/open-data"),
+        new("login", Viewer.Citizen, "/account/login", _ => "/account/login"),
+        new("error-404", Viewer.Citizen, "/error/{status:int}", _ => "/no-such-page", 404),
+        new("error-400", Viewer.Citizen, "/error/{status:int}", _ => "/domains/health?stage=bogus", 400),
+        new("access-denied", Viewer.Editor, "/account/denied", _ => "/account/denied", 403),
+
+        // Department editor.
+        new("editor-dashboard", Viewer.Editor, "/manage", _ => "/manage"),
+        new("editor-records", Viewer.Editor, "/manage/records", _ => "/manage/records"),
+        new("editor-record-new", Viewer.Editor, "/manage/records/new", _ => "/manage/records/new"),
+        new("editor-interpretation-new", Viewer.Editor, "/manage/records/new", _ => "/manage/records/new?kind=3"),
+        new("editor-record", Viewer.Editor, "/manage/records/{id:int}", d => $"/manage/records/{d.EditorRecordId}"),
+        new("editor-record-edit", Viewer.Editor, "/manage/records/{id:int}/edit", d => $"/manage/records/{d.EditorDraftId}/edit"),
+        new("editor-interpretations-due", Viewer.Editor, "/manage/interpretations", _ => "/manage/interpretations"),
+        new("editor-items", Viewer.Editor, "/manage/items", _ => "/manage/items"),
+        new("editor-item-new", Viewer.Editor, "/manage/items/new", _ => "/manage/items/new"),
+        new("editor-item-edit", Viewer.Editor, "/manage/items/{id:int}/edit", d => $"/manage/items/{d.EditorItemId}/edit"),
+        new("editor-item-history", Viewer.Editor, "/manage/items/{id:int}/history", d => $"/manage/items/{d.EditorItemId}/history"),
+
+        // Office reviewer.
+        new("reviewer-dashboard", Viewer.Reviewer, "/manage", _ => "/manage"),
+        new("review-queue", Viewer.Reviewer, "/review", _ => "/review"),
+        new("review-version", Viewer.Reviewer, "/review/versions/{id:int}", d => $"/review/versions/{d.ReviewVersionId}"),
+        new("review-withheld", Viewer.Reviewer, "/review/withheld", _ => "/review/withheld"),
+        new("review-interpretations-due", Viewer.Reviewer, "/review/interpretations", _ => "/review/interpretations"),
+        new("office-dashboard", Viewer.Reviewer, "/office", _ => "/office"),
+        new("office-deadlines", Viewer.Reviewer, "/office/deadlines", _ => "/office/deadlines"),
+        new("cases", Viewer.Reviewer, "/cases", _ => "/cases"),
+        new("case", Viewer.Reviewer, "/cases/{id:int}", d => $"/cases/{d.CaseId}"),
+        new("case-register", Viewer.Reviewer, "/cases/new", _ => "/cases/new"),
+        new("case-calendar-corrections", Viewer.Reviewer, "/cases/calendar-corrections", _ => "/cases/calendar-corrections"),
+        new("annual-report-office", Viewer.Reviewer, "/reports/annual", _ => "/reports/annual"),
+        new("annual-report-editor", Viewer.Reviewer, "/reports/annual/{year}", d => $"/reports/annual/{d.DraftReportYear}"),
+        new("quarterly-reports", Viewer.Reviewer, "/reports/quarterly", _ => "/reports/quarterly"),
+        new("quarterly-report", Viewer.Reviewer, "/reports/quarterly/{year}/{quarter}", d => $"/reports/quarterly/{d.QuarterYear}/q1"),
+        new("quarterly-department", Viewer.Reviewer, "/reports/quarterly/{year}/{quarter}/departments/{department}",
+            d => $"/reports/quarterly/{d.QuarterYear}/q1/departments/{d.DepartmentId}"),
+
+        // Administrator.
+        new("admin-departments", Viewer.Admin, "/admin/departments", _ => "/admin/departments"),
+        new("admin-department-new", Viewer.Admin, "/admin/departments/new", _ => "/admin/departments/new"),
+        new("admin-department-edit", Viewer.Admin, "/admin/departments/{id:int}/edit", d => $"/admin/departments/{d.DepartmentId}/edit"),
+        new("admin-users", Viewer.Admin, "/admin/users", _ => "/admin/users"),
+        new("admin-user-new", Viewer.Admin, "/admin/users/new", _ => "/admin/users/new"),
+        new("admin-user-edit", Viewer.Admin, "/admin/users/{id}/edit", d => $"/admin/users/{d.EditorUserId}/edit"),
+        new("admin-user-password", Viewer.Admin, "/admin/users/{id}/password", d => $"/admin/users/{d.EditorUserId}/password"),
+        new("admin-calendar", Viewer.Admin, "/admin/calendar", _ => "/admin/calendar"),
+        new("admin-calendar-year", Viewer.Admin, "/admin/calendar/{year}", d => $"/admin/calendar/{d.CalendarYear}"),
+    ];
+
+    /// <summary>GET routes that answer with something other than an HTML page, or that are another page type under a second address.</summary>
+    public static readonly IReadOnlyDictionary<string, string> NotPageTypes = new Dictionary<string, string>
+    {
+        ["/feeds/all.atom"] = "Atom feed",
+        ["/feeds/interpretations.atom"] = "Atom feed",
+        ["/feeds/domains/{code}.atom"] = "Atom feed",
+        ["/feeds/departments/{id}.atom"] = "Atom feed",
+        ["/records/{id:int}/qr.svg"] = "SVG image",
+        ["/annual-reports/{year}.{format}"] = "xlsx/docx download",
+        ["/open-data/records.{format}"] = "CSV/JSON download",
+        ["/open-data/catalogue.{format}"] = "CSV/JSON download",
+        ["/open-data/standard-directory.xlsx"] = "xlsx download",
+        ["/attachments/{id:int}"] = "file download",
+        ["/manage/attachments/{attachmentId:int}"] = "file download",
+        ["/admin/calendar/{year}/export"] = "JSON download",
+        ["/culture/{culture}"] = "redirect (language switch)",
+        ["/apply/receipt"] = "the receipt view of apply-done without a code (what a bot filling the honeypot is shown)",
+    };
+
+    public static IEnumerable<object[]> Names => All.Select(p => new object[] { p.Name });
+
+    public static PageType Named(string name) => All.Single(p => p.Name == name);
+
+    /// <summary>The app's GET route templates that are neither a page type here nor listed in <see cref="NotPageTypes"/>.</summary>
+    public static IReadOnlyList<string> Uncovered(IEnumerable<string> getRoutes)
+    {
+        var known = All.Select(p => Normalise(p.Route)).Concat(NotPageTypes.Keys.Select(Normalise)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return getRoutes.Select(Normalise).Where(r => !known.Contains(r)).Distinct().Order(StringComparer.Ordinal).ToList();
+    }
+
+    private static string Normalise(string route) => "/" + route.Trim('/');
+
+    /// <summary>Submits the application form empty: it comes back (400) with every error shown.</summary>
+    private static Task<IResponse> SubmitEmptyApplication(IPage page) =>
+        page.RunAndWaitForResponseAsync(
+            () => page.Locator("form.apply-form button[type=submit]").ClickAsync(),
+            r => r.Request.Method == "POST" && r.Url.EndsWith("/apply", StringComparison.Ordinal));
+}
