@@ -119,6 +119,10 @@ public static class PageTypes
         ["/manage/attachments/{attachmentId:int}"] = "file download",
         ["/admin/calendar/{year}/export"] = "JSON download",
         ["/culture/{culture}"] = "redirect (language switch)",
+        ["/accessibility/mode"] = "redirect (长辈版 switch; the pages it returns to are audited in both modes)",
+        ["/accessibility/size"] = "redirect (font size switch)",
+        ["/accessibility/contrast"] = "redirect (contrast switch)",
+        ["/accessibility/reset"] = "redirect (accessibility settings reset)",
         ["/apply/receipt"] = "the receipt view of apply-done without a code (what a bot filling the honeypot is shown)",
     };
 
