@@ -13,6 +13,7 @@ var generate = GenerateCommand.From(args);
 if (generate?.ExitBeforeHost() is { } exitCode) return exitCode;
 
 var builder = WebApplication.CreateBuilder(generate?.HostArguments ?? args);
+builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false); // no server name or version banner
 
 builder.AddPortalLogging();
 builder.Services.AddSingleton(TimeProvider.System);
@@ -23,13 +24,14 @@ builder.Services.AddScoped<ReferenceDataSeeder>();
 builder.Services.AddScoped<DemoDataSeeder>();
 builder.Services.AddScoped<DemoAccountsSeeder>();
 builder.Services.AddScoped<DatabaseInitializer>();
+builder.Services.AddScoped<IdentityNumberSealer>();
 builder.Services.AddSingleton<MarkdownRenderer>();
 builder.Services.AddSingleton<PublicSite>();
 builder.Services.AddSingleton<AttachmentStorage>();
 builder.Services.AddScoped<AuditTrail>();
 builder.Services.AddPortalValidators();
 builder.Services.AddProcessingFees(builder.Configuration); // FeeTiers from the "Fees" section (Features/Cases)
-builder.Services.AddApplyRateLimits(builder.Configuration); // AddRateLimiter: policies "apply" and "track" (Features/Apply)
+builder.Services.AddPortalRateLimits(builder.Configuration); // AddRateLimiter: apply, track, login, search (Infrastructure/Security)
 // Chinese text is written as characters, not &#x…; escapes: a third of the bytes on every page.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -72,6 +74,7 @@ using (var scope = app.Services.CreateScope())
     await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
 }
 
+app.UsePortalSecurity(); // forwarded headers, security headers, HSTS and HTTPS redirection (Infrastructure/Security)
 app.UseExceptionHandler("/error/500");
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseRequestLogging();

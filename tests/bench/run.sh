@@ -175,6 +175,7 @@ start_app() {
     dotnet "$APP" --urls "http://127.0.0.1:$PORT" --contentRoot "$PWD/src/DisclosurePortal.Web" --environment Production \
         --Logging:LogLevel:Default=Warning --Serilog:MinimumLevel:Default=Warning --Seed:DemoData=false \
         --DataProtection:KeysFolder="$WORK/keys" --Storage:AttachmentsFolder="$WORK/attachments" \
+        --RateLimits:Search:PermitLimit=1000000000 \
         "${DB_ARGS[@]}" "$@" >"$WORK/app.log" 2>&1 &
     APP_PID=$!
     for _ in $(seq 1 180); do curl -sf -o /dev/null "http://127.0.0.1:$PORT/healthz" && return 0; sleep 1; done

@@ -30,8 +30,11 @@ public sealed class ApplicationCase
     /// <summary>申请人姓名 or the organisation's name.</summary>
     public string ApplicantName { get; private set; }
 
-    /// <summary>身份证件号码 or 统一社会信用代码; protected at rest.</summary>
+    /// <summary>身份证件号码 or 统一社会信用代码 as stored: encrypted by the application (never in clear at rest).</summary>
     public string? IdentityNumber { get; private set; }
+
+    /// <summary>A keyed hash of the number in clear (blind index): tells the same applicant without decrypting.</summary>
+    public string? IdentityIndex { get; private set; }
 
     /// <summary>联系人 (for organisations).</summary>
     public string? ContactPerson { get; private set; }
@@ -127,6 +130,7 @@ public sealed class ApplicationCase
             ApplicantKind = details.ApplicantKind,
             ApplicantName = details.ApplicantName.Trim(),
             IdentityNumber = Guard.Optional(details.IdentityNumber),
+            IdentityIndex = Guard.Optional(details.IdentityIndex),
             ContactPerson = Guard.Optional(details.ContactPerson),
             Contact = details.Contact.Trim(),
             PostalAddress = Guard.Optional(details.PostalAddress),
@@ -414,7 +418,9 @@ public sealed record ApplicationDetails
 {
     public ApplicantKind ApplicantKind { get; init; }
     public required string ApplicantName { get; init; }
+    /// <summary>The number as it is to be stored (the web layer encrypts it: PersonalData).</summary>
     public string? IdentityNumber { get; init; }
+    public string? IdentityIndex { get; init; }
     public string? ContactPerson { get; init; }
     public required string Contact { get; init; }
     public string? PostalAddress { get; init; }

@@ -27,6 +27,39 @@ public static class Logging
         builder.Logging.AddSerilog(configuration.CreateLogger(), dispose: true);
     }
 
+    private const string ReceiptPath = "/apply/receipt/";
+
+    /// <summary>
+    /// Text typed by a visitor, as the log may keep it: control and format characters (line breaks that would forge
+    /// a log line, the RTL override that would disguise one) written as \uXXXX, and at most 100 characters.
+    /// </summary>
+    public static string Typed(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return string.Empty;
+        var builder = new System.Text.StringBuilder(Math.Min(text.Length, 100));
+        foreach (var c in text.Length > 100 ? text[..100] : text)
+        {
+            if (char.IsControl(c) || System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format)
+                builder.Append(System.Globalization.CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
+            else
+                builder.Append(c);
+        }
+        if (text.Length > 100) builder.Append('…');
+        return builder.ToString();
+    }
+
+    /// <summary>
+    /// A request path as the log may keep it: an application's query code (the key to its personal data on /track)
+    /// is cut to its first four characters. The query string (where /track carries the code) is never logged.
+    /// </summary>
+    public static string LoggedPath(PathString path)
+    {
+        var value = path.Value ?? string.Empty;
+        return value.StartsWith(ReceiptPath, StringComparison.OrdinalIgnoreCase) && value.Length > ReceiptPath.Length + 4
+            ? string.Concat(value.AsSpan(0, ReceiptPath.Length + 4), "********")
+            : value;
+    }
+
     public static IApplicationBuilder UseRequestLogging(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var started = Stopwatch.GetTimestamp();
@@ -40,7 +73,7 @@ public static class Logging
             logger.LogInformation(
                 "HTTP {Method} {Path} responded {StatusCode} in {Elapsed:0.0} ms",
                 context.Request.Method,
-                context.Request.Path.Value,
+                LoggedPath(context.Request.Path),
                 context.Response.StatusCode,
                 Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }

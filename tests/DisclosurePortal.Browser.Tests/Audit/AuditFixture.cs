@@ -90,10 +90,11 @@ public sealed class AuditFixture : IAsyncLifetime
     });
 
     /// <summary>Opens the page type in a new tab of the context and returns the tab and the response of the page audited.</summary>
-    public async Task<(IPage Page, IResponse Response)> OpenAsync(PageType type, Look look)
+    public async Task<(IPage Page, IResponse Response)> OpenAsync(PageType type, Look look, Action<IPage>? beforeNavigation = null)
     {
         var context = await ContextAsync(type.Viewer, look);
         var page = await context.NewPageAsync();
+        beforeNavigation?.Invoke(page);
         var response = await page.GotoAsync(BaseUrl + type.Url(Data))
                        ?? throw new InvalidOperationException($"{type.Name}: no response");
         if (type.Act is not null)

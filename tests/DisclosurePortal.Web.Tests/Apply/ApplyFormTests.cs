@@ -3,6 +3,7 @@ using DisclosurePortal.Domain.Applications;
 using DisclosurePortal.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static DisclosurePortal.Web.Tests.Apply.ApplySupport;
 
 namespace DisclosurePortal.Web.Tests.Apply;
@@ -28,7 +29,7 @@ public abstract class ApplyFormTests(PortalFactory factory)
             Assert.Equal(ApplicationState.AwaitingConfirmation, c.State);
             Assert.Equal(ApplicationChannel.Online, c.Channel);
             Assert.Equal(ApplicantKind.NaturalPerson, c.ApplicantKind);
-            Assert.Equal(form["IdentityNumber"], c.IdentityNumber);
+            Assert.Equal(form["IdentityNumber"], factory.Services.GetRequiredService<DisclosurePortal.Web.Infrastructure.Security.PersonalData>().Reveal(c.IdentityNumber));
             Assert.Null(c.ReceivedOn);
             Assert.Equal(ApplicationEventKind.Submitted, Assert.Single(c.Events).Kind);
         }
@@ -118,7 +119,11 @@ public abstract class ApplyFormTests(PortalFactory factory)
 
         await using var db = factory.NewDbContext();
         var c = await db.ApplicationCases.SingleAsync(x => x.QueryCode == code);
-        Assert.Equal(CreditCode(), c.IdentityNumber);
+        // Stored encrypted (ADR 20); in clear it is the normalised code.
+        Assert.StartsWith(DisclosurePortal.Web.Infrastructure.Security.PersonalData.Prefix, c.IdentityNumber, StringComparison.Ordinal);
+        var personalData = _app.Services.GetRequiredService<DisclosurePortal.Web.Infrastructure.Security.PersonalData>();
+        Assert.Equal(CreditCode(), personalData.Reveal(c.IdentityNumber));
+        Assert.Equal(personalData.Index(CreditCode()), c.IdentityIndex);
         Assert.Equal("王律师", c.ContactPerson);
         Assert.Equal(DeliveryMethod.Email, c.DeliveryMethod);
     }

@@ -37,6 +37,10 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Storage:AttachmentsFolder", AttachmentsFolder);
         builder.UseSetting("Seed:DemoRecords", DemoRecords.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("OutputCache:Enabled", OutputCache ? "true" : "false");
+        // The test server has no client address: every request of a factory shares one window. Tests of the limits
+        // themselves set low ones (Security/RateLimitTests); apply and track keep their defaults (Apply/ApplySupport).
+        builder.UseSetting("RateLimits:Login:PermitLimit", "100000");
+        builder.UseSetting("RateLimits:Search:PermitLimit", "100000");
         builder.ConfigureServices(services => services.ConfigureDbContext<PortalDbContext>(o => o.AddInterceptors(Commands)));
     }
 

@@ -14,6 +14,7 @@ internal sealed class ApplicationCaseConfiguration : IEntityTypeConfiguration<Ap
         b.Property(x => x.ApplicantName).HasMaxLength(200);
         // Room for the encrypted form (Data Protection payloads are longer than the plain number).
         b.Property(x => x.IdentityNumber).HasMaxLength(512);
+        b.Property(x => x.IdentityIndex).HasMaxLength(64);
         b.Property(x => x.ContactPerson).HasMaxLength(100);
         b.Property(x => x.Contact).HasMaxLength(200);
         b.Property(x => x.PostalAddress).HasMaxLength(300);
@@ -29,6 +30,7 @@ internal sealed class ApplicationCaseConfiguration : IEntityTypeConfiguration<Ap
         b.HasIndex(x => x.QueryCode).IsUnique();
         b.HasIndex(x => new { x.State, x.DueOn });
         b.HasIndex(x => x.ReceivedOn);
+        b.HasIndex(x => new { x.IdentityIndex, x.ReceivedOn });
         b.HasIndex(x => x.AssignedDepartmentId);
     }
 }

@@ -9,6 +9,7 @@ public sealed class DatabaseInitializer(
     ReferenceDataSeeder referenceData,
     DemoDataSeeder demoData,
     DemoAccountsSeeder demoAccounts,
+    Infrastructure.Security.IdentityNumberSealer identityNumbers,
     IConfiguration configuration,
     ILogger<DatabaseInitializer> logger)
 {
@@ -20,6 +21,7 @@ public sealed class DatabaseInitializer(
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         }
         await db.Database.MigrateAsync(ct);
+        await identityNumbers.SealAsync(ct);
         await referenceData.SeedAsync(ct);
         if (configuration.GetValue("Seed:DemoData", true))
         {

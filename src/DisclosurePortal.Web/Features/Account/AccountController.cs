@@ -1,9 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using DisclosurePortal.Web.Data;
 using DisclosurePortal.Web.Features.Shared;
+using DisclosurePortal.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace DisclosurePortal.Web.Features.Account;
 
@@ -15,6 +17,7 @@ public sealed class AccountController(SignInManager<PortalUser> signIn, UserMana
 
     [HttpPost("/account/login")]
     [AllowAnonymous]
+    [EnableRateLimiting(RateLimits.Login)]
     public async Task<IActionResult> Login(LoginForm form)
     {
         if (string.IsNullOrWhiteSpace(form.UserName)) ModelState.AddModelError(nameof(form.UserName), "请输入用户名。");
@@ -24,10 +27,10 @@ public sealed class AccountController(SignInManager<PortalUser> signIn, UserMana
         var result = await signIn.PasswordSignInAsync(form.UserName!.Trim(), form.Password!, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
-            logger.LogInformation("Staff sign-in {UserName}", form.UserName);
+            logger.LogInformation("Staff sign-in {UserName}", Infrastructure.Logging.Typed(form.UserName));
             return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/manage");
         }
-        logger.LogWarning("Failed sign-in for {UserName} (locked out: {LockedOut})", form.UserName, result.IsLockedOut);
+        logger.LogWarning("Failed sign-in for {UserName} (locked out: {LockedOut})", Infrastructure.Logging.Typed(form.UserName), result.IsLockedOut);
         ModelState.AddModelError(string.Empty, !result.IsLockedOut
             ? "用户名或密码不正确。连续失败 5 次将锁定账户 15 分钟。"
             : await IsDisabledAsync(form.UserName!)

@@ -3,6 +3,7 @@ using DisclosurePortal.Domain.Applications;
 using DisclosurePortal.Web.Data;
 using DisclosurePortal.Web.Features.Shared;
 using DisclosurePortal.Web.Infrastructure;
+using DisclosurePortal.Web.Infrastructure.Security;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -21,6 +22,7 @@ public sealed class ApplyController(
     PortalDbContext db,
     IValidator<ApplyForm> validator,
     TimeProvider clock,
+    PersonalData personalData,
     ILogger<ApplyController> logger) : PortalController
 {
     private const int CodeAttempts = 5;
@@ -29,7 +31,7 @@ public sealed class ApplyController(
     public IActionResult Index() => FormView(new ApplyForm());
 
     [HttpPost("/apply")]
-    [EnableRateLimiting(ApplyRateLimits.Apply)]
+    [EnableRateLimiting(RateLimits.Apply)]
     public async Task<IActionResult> Submit(ApplyForm form, CancellationToken ct)
     {
         if (!string.IsNullOrEmpty(form.Website))
@@ -45,7 +47,7 @@ public sealed class ApplyController(
         if (!ModelState.IsValid || !await validator.ValidateIntoAsync(form, ModelState, ct))
             return FormView(form, invalid: true);
 
-        var details = form.ToDetails();
+        var details = form.ToDetails(personalData);
         for (var attempt = 1; ; attempt++)
         {
             var code = QueryCodes.New();
@@ -76,7 +78,7 @@ public sealed class ApplyController(
     public IActionResult Received() => View("Receipt", new ReceiptModel(null, null, null));
 
     [HttpGet("/apply/receipt/{code}")]
-    [EnableRateLimiting(ApplyRateLimits.Track)]
+    [EnableRateLimiting(RateLimits.Track)]
     public async Task<IActionResult> Receipt(string code, CancellationToken ct)
     {
         var normalised = QueryCodes.Normalise(code);
@@ -84,11 +86,11 @@ public sealed class ApplyController(
         var receipt = await db.ApplicationCases.AsNoTracking().Where(c => c.QueryCode == normalised)
             .Select(c => new { c.SubmittedAt, c.IdentityNumber }).FirstOrDefaultAsync(ct);
         if (receipt is null) return NotFoundPage("没有找到该查询码对应的申请，请核对后重新输入。");
-        return View("Receipt", new ReceiptModel(normalised, receipt.SubmittedAt, IdentityNumbers.Mask(receipt.IdentityNumber)));
+        return View("Receipt", new ReceiptModel(normalised, receipt.SubmittedAt, personalData.Mask(receipt.IdentityNumber)));
     }
 
     [HttpGet("/track")]
-    [EnableRateLimiting(ApplyRateLimits.Track)]
+    [EnableRateLimiting(RateLimits.Track)]
     public async Task<IActionResult> Track(string? code, CancellationToken ct)
     {
         if (!Request.Query.ContainsKey("code")) return View("TrackForm", new TrackFormModel(null, null, []));
@@ -113,7 +115,7 @@ public sealed class ApplyController(
         return View("Track", new TrackModel(
             c.QueryCode,
             IdentityNumbers.MaskName(c.ApplicantName),
-            IdentityNumbers.Mask(c.IdentityNumber),
+            personalData.Mask(c.IdentityNumber),
             c.State,
             c.SubmittedAt,
             c.ReceivedOn,

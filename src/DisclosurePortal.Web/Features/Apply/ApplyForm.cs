@@ -25,11 +25,17 @@ public sealed class ApplyForm
     /// <summary>The identity number as stored: no surrounding spaces, a resident ID's check character as a capital X.</summary>
     public string NormalisedIdentityNumber => (IdentityNumber ?? string.Empty).Trim().ToUpperInvariant();
 
-    public ApplicationDetails ToDetails(ApplicationChannel channel = ApplicationChannel.Online) => new()
+    /// <summary>The details to store: the identity number encrypted, with its blind index (PersonalData, ADR 20).</summary>
+    public ApplicationDetails ToDetails(Infrastructure.Security.PersonalData personalData, ApplicationChannel channel = ApplicationChannel.Online)
+    {
+        var (identityNumber, identityIndex) = personalData.Protect(NormalisedIdentityNumber);
+        return ToDetails(channel) with { IdentityNumber = identityNumber, IdentityIndex = identityIndex };
+    }
+
+    private ApplicationDetails ToDetails(ApplicationChannel channel) => new()
     {
         ApplicantKind = ApplicantKind!.Value,
         ApplicantName = ApplicantName!.Trim(),
-        IdentityNumber = NormalisedIdentityNumber,
         // A natural person has no 联系人: whatever was typed there is not kept (only what the application needs).
         ContactPerson = IsOrganisation ? ContactPerson?.Trim() : null,
         Contact = Contact!.Trim(),

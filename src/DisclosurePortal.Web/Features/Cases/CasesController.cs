@@ -16,7 +16,7 @@ namespace DisclosurePortal.Web.Features.Cases;
 /// case page; lists mask it.
 /// </summary>
 [Authorize(Policy = Policies.Reviewer)]
-public sealed class CasesController(PortalDbContext db, AuditTrail audit, TimeProvider clock, FeeTiers feeTiers, FluentValidation.IValidator<Apply.ApplyForm> applicantValidator) : PortalController
+public sealed class CasesController(PortalDbContext db, AuditTrail audit, TimeProvider clock, FeeTiers feeTiers, FluentValidation.IValidator<Apply.ApplyForm> applicantValidator, PersonalData personalData) : PortalController
 {
     /// <summary>登记 a paper application: handed in at the office or received by mail.</summary>
     [HttpGet("/cases/new")]
@@ -43,7 +43,7 @@ public sealed class CasesController(PortalDbContext db, AuditTrail audit, TimePr
         }
         var calendar = await CalendarLoader.LoadAsync(db, ct);
         var code = Apply.QueryCodes.New();
-        var c = ApplicationCase.Register(form.ToDetails(channel!.Value), code, receivedOn!.Value, User.DisplayName(), clock.GetUtcNow(), calendar, today);
+        var c = ApplicationCase.Register(form.ToDetails(personalData, channel!.Value), code, receivedOn!.Value, User.DisplayName(), clock.GetUtcNow(), calendar, today);
         db.ApplicationCases.Add(c);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
@@ -278,7 +278,8 @@ public sealed class CasesController(PortalDbContext db, AuditTrail audit, TimePr
             open && deadline is not null && ReplyDeadline.IsOverdue(deadline.DueOn, today),
             open && deadline is not null && ReplyDeadline.IsDueSoon(deadline.DueOn, today, calendar),
             c.AllowedActions(), await DepartmentsAsync(ct), form, failed, today,
-            c.AllowedActions().Contains(CaseAction.NotifyFee) ? await ItemsEarlierThisMonthAsync(c, ct) : null, feeTiers);
+            c.AllowedActions().Contains(CaseAction.NotifyFee) ? await ItemsEarlierThisMonthAsync(c, ct) : null, feeTiers,
+            c.IdentityNumber is null ? null : personalData.Mask(c.IdentityNumber));
     }
 
     /// <summary>
@@ -293,9 +294,9 @@ public sealed class CasesController(PortalDbContext db, AuditTrail audit, TimePr
         var next = first.AddMonths(1);
         var same = db.ApplicationCases.Where(x => x.Id != c.Id && x.ReceivedOn >= first && x.ReceivedOn < next
             && (x.ReceivedOn < received || (x.ReceivedOn == received && x.Id < c.Id)));
-        same = c.IdentityNumber is { } identity
-            ? same.Where(x => x.IdentityNumber == identity)
-            : same.Where(x => x.IdentityNumber == null && x.ApplicantName == c.ApplicantName && x.Contact == c.Contact);
+        same = c.IdentityIndex is { } identity
+            ? same.Where(x => x.IdentityIndex == identity)
+            : same.Where(x => x.IdentityIndex == null && x.ApplicantName == c.ApplicantName && x.Contact == c.Contact);
         return await same.SumAsync(x => x.ItemCount, ct);
     }
 

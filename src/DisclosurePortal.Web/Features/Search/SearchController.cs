@@ -5,7 +5,9 @@ using DisclosurePortal.Web.Features.Shared;
 using DisclosurePortal.Web.Infrastructure;
 using DisclosurePortal.Web.Infrastructure.Caching;
 using DisclosurePortal.Web.Infrastructure.Search;
+using DisclosurePortal.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 
 namespace DisclosurePortal.Web.Features.Search;
@@ -21,6 +23,7 @@ public sealed class SearchController(PortalDbContext db, ISearchIndex index, Sea
 
     [HttpGet("/search")]
     [PublicPage(PublicPage.Search)]
+    [EnableRateLimiting(RateLimits.Search)]
     public async Task<IActionResult> Index([FromQuery] SearchForm form, CancellationToken ct)
     {
         if (!TryPage(form.Page, out var page, out var problem)) return problem!;

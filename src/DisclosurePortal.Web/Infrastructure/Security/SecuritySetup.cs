@@ -11,6 +11,27 @@ public static class SecuritySetup
 {
     public static IServiceCollection AddPortalSecurity(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
     {
+        var https = new HttpsPolicy(configuration, environment);
+        services.AddSingleton(https);
+        // Secure on every request when the site is HTTPS-only; otherwise whenever the request is HTTPS (the local run).
+        var secure = https.HttpsOnly ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.IncludeSubDomains = false; // a county's gov.cn subdomains are not all ours to promise for
+            o.Preload = false;
+        });
+        if (https.HttpsPort is { } port) services.AddHttpsRedirection(o => o.HttpsPort = port);
+        services.AddPortalForwardedHeaders(configuration);
+        // Every cookie the portal sets (sign-in, antiforgery, language, 长辈版 preferences) is HttpOnly (no script reads
+        // them: there is none), at least SameSite=Lax, and Secure as above, whatever the code that appends it says.
+        services.Configure<CookiePolicyOptions>(o =>
+        {
+            o.HttpOnly = Microsoft.AspNetCore.CookiePolicy.HttpOnlyPolicy.Always;
+            o.MinimumSameSitePolicy = SameSiteMode.Lax;
+            o.Secure = secure;
+        });
+
         services.AddIdentity<PortalUser, IdentityRole>(o =>
             {
                 // 等保 practice for government systems: long passwords of four character classes, lockout on guessing.
@@ -35,8 +56,7 @@ public static class SecuritySetup
             o.Cookie.Name = "dp.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
-            // Secure whenever the request is HTTPS; production runs behind HTTPS (HSTS), the README's local run does not.
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Cookie.SecurePolicy = secure;
             o.LoginPath = "/account/login";
             o.LogoutPath = "/account/logout";
             o.AccessDeniedPath = "/account/denied";
@@ -56,12 +76,13 @@ public static class SecuritySetup
             o.Cookie.Name = "dp.af";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Cookie.SecurePolicy = secure;
         });
 
-        var keys = configuration["DataProtection:KeysFolder"] ?? Path.Combine(configuration["Database:DataFolder"] ?? "data", "keys");
-        if (!Path.IsPathRooted(keys)) keys = Path.Combine(environment.ContentRootPath, keys);
-        services.AddDataProtection().SetApplicationName("DisclosurePortal").PersistKeysToFileSystem(Directory.CreateDirectory(keys));
+        var keys = DataProtectionFolder.From(configuration, environment);
+        services.AddSingleton(keys);
+        services.AddDataProtection().SetApplicationName("DisclosurePortal").PersistKeysToFileSystem(new DirectoryInfo(keys.Path));
+        services.AddSingleton<PersonalData>();
 
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.All))
@@ -69,6 +90,23 @@ public static class SecuritySetup
             .AddPolicy(Policies.Reviewer, p => p.RequireRole(Roles.Reviewer))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
         return services;
+    }
+
+    /// <summary>
+    /// First in the pipeline: the client's real address and scheme (from a known proxy), the security headers on every
+    /// response, and, when HTTPS-only, HSTS and the redirect from plain HTTP.
+    /// </summary>
+    public static WebApplication UsePortalSecurity(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
+        app.UseCookiePolicy();
+        if (app.Services.GetRequiredService<HttpsPolicy>().HttpsOnly)
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+        return app;
     }
 }
 

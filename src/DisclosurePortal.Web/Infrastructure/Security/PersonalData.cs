@@ -1,0 +1,90 @@
+using System.Security.Cryptography;
+using System.Text;
+using DisclosurePortal.Domain.Applications;
+using Microsoft.AspNetCore.DataProtection;
+
+namespace DisclosurePortal.Web.Infrastructure.Security;
+
+/// <summary>
+/// Applicants' identity numbers (居民身份证号码 / 统一社会信用代码) at rest (ADR 20): stored encrypted with ASP.NET Core
+/// Data Protection (keys in <c>DataProtection:KeysFolder</c>), shown only masked. So that "the same applicant" can
+/// still be found (fees count one applicant's items per month), each number also gets a blind index: an HMAC-SHA256
+/// under a secret of its own, itself kept in the keys folder protected by Data Protection. Neither the database file
+/// nor a dump of it holds a number in clear; with the keys folder as well, it does — keep the two apart.
+/// </summary>
+public sealed class PersonalData
+{
+    /// <summary>Marks a protected value, so that numbers stored before encryption (plain) are still told apart.</summary>
+    public const string Prefix = "dp1:";
+    private const string IndexKeyFile = "identity-index.key";
+
+    private readonly IDataProtector _protector;
+    private readonly byte[] _indexKey;
+
+    public PersonalData(IDataProtectionProvider provider, DataProtectionFolder folder)
+    {
+        _protector = provider.CreateProtector("DisclosurePortal.ApplicantIdentityNumber.v1");
+        _indexKey = LoadOrCreateIndexKey(provider.CreateProtector("DisclosurePortal.IdentityIndexKey.v1"), Path.Combine(folder.Path, IndexKeyFile));
+    }
+
+    /// <summary>The stored form of a (normalised) identity number and its blind index; nulls for no number.</summary>
+    public (string? Stored, string? Index) Protect(string? number) =>
+        string.IsNullOrEmpty(number) ? (null, null) : (Prefix + _protector.Protect(number), Index(number));
+
+    /// <summary>The blind index of a (normalised) number: equal numbers, equal indexes; nothing to reverse.</summary>
+    public string Index(string number) =>
+        Convert.ToHexString(HMACSHA256.HashData(_indexKey, Encoding.UTF8.GetBytes(number))).ToLowerInvariant();
+
+    /// <summary>The number in clear (a value stored before encryption is returned as it is).</summary>
+    public string? Reveal(string? stored) =>
+        stored is null ? null
+        : stored.StartsWith(Prefix, StringComparison.Ordinal) ? _protector.Unprotect(stored[Prefix.Length..])
+        : stored;
+
+    /// <summary>What lists, receipts, the tracking page and logs show: 511023********123X.</summary>
+    public string Mask(string? stored) => IdentityNumbers.Mask(Reveal(stored));
+
+    public static bool IsProtected(string? stored) => stored is null || stored.StartsWith(Prefix, StringComparison.Ordinal);
+
+    private static byte[] LoadOrCreateIndexKey(IDataProtector protector, string path)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            if (File.Exists(path))
+            {
+                var text = File.ReadAllText(path).Trim();
+                if (text.Length > 0) return protector.Unprotect(Convert.FromBase64String(text));
+                if (attempt > 20) throw new InvalidOperationException($"{path} is empty: restore it from the backup of the keys folder.");
+                Thread.Sleep(50); // another instance is writing it this moment
+                continue;
+            }
+            var key = RandomNumberGenerator.GetBytes(32);
+            try
+            {
+                // CreateNew: two instances starting at once on one keys folder agree on the first key written.
+                using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read);
+                using var writer = new StreamWriter(file);
+                writer.Write(Convert.ToBase64String(protector.Protect(key)));
+                return key;
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                // Lost the race: read the winner's key.
+            }
+        }
+    }
+}
+
+/// <summary>Where Data Protection keeps its keys (and the identity index key): <c>DataProtection:KeysFolder</c>.</summary>
+public sealed record DataProtectionFolder(string Path)
+{
+    public static DataProtectionFolder From(IConfiguration configuration, IWebHostEnvironment environment)
+    {
+        var keys = configuration["DataProtection:KeysFolder"] ?? System.IO.Path.Combine(configuration["Database:DataFolder"] ?? "data", "keys");
+        if (!System.IO.Path.IsPathRooted(keys)) keys = System.IO.Path.Combine(environment.ContentRootPath, keys);
+        var folder = Directory.CreateDirectory(keys);
+        if (!OperatingSystem.IsWindows())
+            folder.UnixFileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute; // 0700: the keys are the secret
+        return new DataProtectionFolder(folder.FullName);
+    }
+}

@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace DisclosurePortal.Web.Infrastructure.Security;
+
+/// <summary>
+/// Per-client-address fixed windows on what can be abused from outside: the public application form (flooding the
+/// office), tracking-code look-ups (guessing codes), staff sign-in (password spraying across accounts; the per-account
+/// lockout stops guessing one account) and search (the most expensive public page). A refusal is a 429 with
+/// Retry-After; the status page explains it in Chinese. The client address is the connection's, or the forwarded one
+/// when <c>ForwardedHeaders:KnownProxies</c> names the reverse proxy (SecuritySetup).
+/// Configuration: RateLimits:{Apply|Track|Login|Search}:PermitLimit / WindowSeconds.
+/// </summary>
+public static class RateLimits
+{
+    public const string Apply = "apply";
+    public const string Track = "track";
+    public const string Login = "login";
+    public const string Search = "search";
+
+    /// <summary>The defaults: (policy, configuration section, permits, window seconds).</summary>
+    internal static readonly (string Policy, string Section, int Permits, int Seconds)[] Defaults =
+    [
+        (Apply, "Apply", 5, 600),
+        (Track, "Track", 30, 60),
+        (Login, "Login", 10, 300),
+        (Search, "Search", 120, 60),
+    ];
+
+    public static IServiceCollection AddPortalRateLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            foreach (var (policy, section, permits, seconds) in Defaults)
+            {
+                var window = Window(configuration, section, permits, seconds);
+                o.AddPolicy(policy, context => RateLimitPartition.GetFixedWindowLimiter(ClientKey(context), _ => window));
+            }
+            o.OnRejected = (rejected, _) =>
+            {
+                var http = rejected.HttpContext;
+                var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(60);
+                http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RateLimits))
+                    .LogWarning("Rate limit reached for {Method} {Path} from {Client}", http.Request.Method, Logging.LoggedPath(http.Request.Path), ClientKey(http));
+                // No body here: the status-code page (re-executed as /error/429) says it in Chinese, keeping Retry-After.
+                return ValueTask.CompletedTask;
+            };
+        });
+        return services;
+    }
+
+    private static FixedWindowRateLimiterOptions Window(IConfiguration configuration, string name, int permits, int seconds) => new()
+    {
+        PermitLimit = Math.Max(1, configuration.GetValue($"RateLimits:{name}:PermitLimit", permits)),
+        Window = TimeSpan.FromSeconds(Math.Max(1, configuration.GetValue($"RateLimits:{name}:WindowSeconds", seconds))),
+        QueueLimit = 0,
+        AutoReplenishment = true,
+    };
+
+    // After UseForwardedHeaders this is the client's address as the trusted proxy saw it.
+    private static string ClientKey(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+}
