@@ -276,6 +276,21 @@ public sealed class HostileInputTests(SecurityPortal factory)
         Assert.DoesNotContain(Script, show.Source.Text, StringComparison.Ordinal);
     }
 
+    /// <summary>不予公开的理由 is stored in a 500-character column: a longer one passed the form and failed the save on PostgreSQL.</summary>
+    [Fact]
+    public async Task Withhold_WithAReasonLongerThanItsColumn_IsRefusedBesideTheField()
+    {
+        var editor = await factory.ClientAsync(Who.Editor);
+        var record = await Workflow.WorkflowSupport.CreateDraftAsync(editor, (await Workflow.WorkflowSupport.HousingItemAsync(factory)).Id, $"不予公开长理由 {Guid.NewGuid():N}");
+        await Workflow.WorkflowSupport.SubmitAsync(editor, record);
+        var versionId = await Workflow.WorkflowSupport.LatestVersionIdAsync(factory, record);
+        var before = factory.DataVersion();
+        var response = await Workflow.WorkflowSupport.DecideAsync(await factory.ClientAsync(Who.Reviewer), versionId, "withhold", comment: new string('密', 501));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("不予公开的理由不能超过500字。", (await Html.ParseAsync(response)).Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(before, factory.DataVersion());
+    }
+
     /// <summary>The query-string names an action reads: its simple parameters, and the properties of a [FromQuery] model.</summary>
     private static List<string> QueryNames(AppEndpoint endpoint)
     {
