@@ -22,6 +22,13 @@ public static class Validation
         return services;
     }
 
+    /// <summary>
+    /// The project's rule for pasted control characters (NUL, BEL, ESC...): refused with a message beside the field, never
+    /// stored (they break XML feeds and exports and can hide text). Multi-line fields may keep line breaks and tabs.
+    /// </summary>
+    public static bool HasControlCharacters(string? text, bool allowLines = false) =>
+        text is not null && text.Any(c => char.IsControl(c) && !(allowLines && c is '\n' or '\r' or '\t'));
+
     /// <summary>Runs the validator; returns true when the model is valid. Errors land under the property names.</summary>
     public static async Task<bool> ValidateIntoAsync<T>(this IValidator<T> validator, T model, ModelStateDictionary modelState, CancellationToken ct = default)
     {

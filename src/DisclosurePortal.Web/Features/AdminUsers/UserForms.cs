@@ -1,5 +1,6 @@
 using System.Globalization;
 using DisclosurePortal.Web.Data;
+using DisclosurePortal.Web.Infrastructure;
 using DisclosurePortal.Web.Infrastructure.Security;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
@@ -72,7 +73,8 @@ public sealed class StaffFormValidator : AbstractValidator<StaffForm>
 
         RuleFor(x => x.DisplayName)
             .NotEmpty().WithMessage("请输入姓名。")
-            .MaximumLength(100).WithMessage("姓名不能超过 100 个字。");
+            .MaximumLength(100).WithMessage("姓名不能超过 100 个字。")
+            .Must(v => !Validation.HasControlCharacters(v)).WithMessage("姓名含有无法显示的控制字符。");
 
         RuleFor(x => x.Role)
             .Must(role => Roles.All.Contains(role)).WithMessage("请选择角色。");

@@ -37,8 +37,9 @@ public sealed class HomeController(PortalDbContext db) : PortalController
     [IgnoreAntiforgeryToken]
     public IActionResult Error()
     {
-        var status = int.TryParse(RouteData.Values["status"] as string, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var s) ? s : 500;
-        var code = status is >= 400 and <= 599 ? status : 500;
+        var status = int.TryParse(RouteData.Values["status"] as string, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var s) ? s : 404;
+        // Re-executed requests carry a 4xx or 5xx; anything else is someone typing /error/-1: that page does not exist.
+        var code = status is >= 400 and <= 599 ? status : 404;
         Response.StatusCode = code;
         var (title, message) = code switch
         {

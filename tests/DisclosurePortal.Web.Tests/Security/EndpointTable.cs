@@ -1,0 +1,185 @@
+using Microsoft.AspNetCore.Mvc.Controllers;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DisclosurePortal.Web.Tests.Security;
+
+/// <summary>Who may use an endpoint, and a URL that reaches it with real ids ({name}: <see cref="Samples"/>).</summary>
+/// <param name="Allowed">The callers who get the page; everyone else is refused.</param>
+/// <param name="Url">The URL with sample ids; for POSTs the action a form posts to.</param>
+/// <param name="Scoped">
+/// The check is against the specific item's department (ADR 6): a refusal may be a 404 as well as a 403, so that another
+/// department's drafts do not show they exist.
+/// </param>
+/// <param name="RefusalPage">The page is itself the "无权访问" page: its answer to everyone is a 403.</param>
+public sealed record Access(Who Allowed, string Url, bool Scoped = false, bool RefusalPage = false);
+
+/// <summary>One endpoint as the app's routing knows it.</summary>
+public sealed record AppEndpoint(string Method, string Pattern, RouteEndpoint Endpoint)
+{
+    public string Key => $"{Method} {Pattern}";
+
+    public ControllerActionDescriptor? Action => Endpoint.Metadata.GetMetadata<ControllerActionDescriptor>();
+
+    public override string ToString() => Key;
+}
+
+/// <summary>
+/// Every endpoint of the app, classified. A new endpoint that is not in <see cref="Classes"/> fails the matrix test with
+/// its name, so it cannot be forgotten; an entry whose endpoint disappeared fails it too.
+/// </summary>
+public static class EndpointTable
+{
+    private const Who Everyone = Who.Everyone;
+    private const Who Staff = Who.Staff;
+    private const Who Editors = Who.Editors;
+    private const Who Editor = Who.Editor;
+    private const Who Reviewer = Who.Reviewer;
+    private const Who Admin = Who.Admin;
+
+    public static readonly IReadOnlyDictionary<string, Access> Classes = new Dictionary<string, Access>(StringComparer.Ordinal)
+    {
+        // Public site
+        ["GET /"] = new(Everyone, "/"),
+        ["GET /guide"] = new(Everyone, "/guide"),
+        ["* /error/{status:int}"] = new(Everyone, "/error/404"),
+        ["GET /culture/{culture}"] = new(Everyone, "/culture/zh-CN?returnUrl=%2Fsearch"),
+        ["GET /accessibility/mode"] = new(Everyone, "/accessibility/mode?value=standard&returnUrl=%2F"),
+        ["GET /accessibility/size"] = new(Everyone, "/accessibility/size?value=normal&returnUrl=%2F"),
+        ["GET /accessibility/contrast"] = new(Everyone, "/accessibility/contrast?value=normal&returnUrl=%2F"),
+        ["GET /accessibility/reset"] = new(Everyone, "/accessibility/reset?returnUrl=%2F"),
+        ["GET /statistics"] = new(Everyone, "/statistics"),
+        ["GET /search"] = new(Everyone, "/search?q=%E4%BD%8F%E6%88%BF"),
+        ["GET /records/{id:int}"] = new(Everyone, "/records/{published}"),
+        ["GET /records/{id:int}/qr.svg"] = new(Everyone, "/records/{published}/qr.svg"),
+        ["GET /attachments/{id:int}"] = new(Everyone, "/attachments/{attachment}"), // a draft's: 404 for everyone
+        ["GET /departments"] = new(Everyone, "/departments"),
+        ["GET /departments/{id:int}"] = new(Everyone, "/departments/{housing}"),
+        ["GET /domains/{code}"] = new(Everyone, "/domains/{domain}"),
+        ["GET /items/{id:int}"] = new(Everyone, "/items/{item}"),
+        ["GET /open-data"] = new(Everyone, "/open-data"),
+        ["GET /open-data/records.{format}"] = new(Everyone, "/open-data/records.csv"),
+        ["GET /open-data/catalogue.{format}"] = new(Everyone, "/open-data/catalogue.csv"),
+        ["GET /open-data/standard-directory.xlsx"] = new(Everyone, "/open-data/standard-directory.xlsx"),
+        ["GET /feeds/all.atom"] = new(Everyone, "/feeds/all.atom"),
+        ["GET /feeds/interpretations.atom"] = new(Everyone, "/feeds/interpretations.atom"),
+        ["GET /feeds/domains/{code}.atom"] = new(Everyone, "/feeds/domains/{domain}.atom"),
+        ["GET /feeds/departments/{id}.atom"] = new(Everyone, "/feeds/departments/{housing}.atom"),
+        ["GET /annual-reports"] = new(Everyone, "/annual-reports"),
+        ["GET /annual-reports/{year}"] = new(Everyone, "/annual-reports/{annualYear}"),
+        ["GET /annual-reports/{year}.{format}"] = new(Everyone, "/annual-reports/{annualYear}.pdf"),
+        ["GET /apply"] = new(Everyone, "/apply"),
+        ["POST /apply"] = new(Everyone, "/apply"),
+        ["GET /apply/receipt"] = new(Everyone, "/apply/receipt"),
+        ["GET /apply/receipt/{code}"] = new(Everyone, "/apply/receipt/{code}"),
+        ["GET /track"] = new(Everyone, "/track?code={code}"),
+        ["GET /account/login"] = new(Everyone, "/account/login?returnUrl=%2Fmanage"),
+        ["POST /account/login"] = new(Everyone, "/account/login"),
+        ["GET /account/denied"] = new(Everyone, "/account/denied", RefusalPage: true),
+        ["* /healthz"] = new(Everyone, "/healthz"),
+
+        // Any signed-in staff member
+        ["GET /manage"] = new(Staff, "/manage"),
+        ["POST /account/logout"] = new(Staff, "/account/logout"),
+
+        // Department editors: their own department's records and catalogue items
+        ["GET /manage/records"] = new(Editors, "/manage/records"),
+        ["GET /manage/records/new"] = new(Editors, "/manage/records/new"),
+        ["POST /manage/records/new"] = new(Editors, "/manage/records/new"),
+        ["GET /manage/records/{id:int}"] = new(Editor | Reviewer, "/manage/records/{draft}", Scoped: true),
+        ["GET /manage/records/{id:int}/edit"] = new(Editor, "/manage/records/{draft}/edit", Scoped: true),
+        ["POST /manage/records/{id:int}/edit"] = new(Editor, "/manage/records/{draft}/edit", Scoped: true),
+        ["POST /manage/records/{id:int}/submit"] = new(Editor, "/manage/records/{draft}/submit", Scoped: true),
+        ["POST /manage/records/{id:int}/new-version"] = new(Editor, "/manage/records/{draft}/new-version", Scoped: true),
+        ["POST /manage/records/{id:int}/attachments"] = new(Editor, "/manage/records/{draft}/attachments", Scoped: true),
+        ["POST /manage/records/{id:int}/attachments/{attachmentId:int}/delete"] = new(Editor, "/manage/records/{draft}/attachments/{attachment}/delete", Scoped: true),
+        ["GET /manage/attachments/{attachmentId:int}"] = new(Editor | Reviewer, "/manage/attachments/{attachment}", Scoped: true),
+        ["GET /manage/items"] = new(Editors, "/manage/items"),
+        ["GET /manage/items/new"] = new(Editors, "/manage/items/new"),
+        ["POST /manage/items/new"] = new(Editors, "/manage/items/new"),
+        ["GET /manage/items/{id:int}/edit"] = new(Editor, "/manage/items/{item}/edit", Scoped: true),
+        ["POST /manage/items/{id:int}/edit"] = new(Editor, "/manage/items/{item}/edit", Scoped: true),
+        ["POST /manage/items/{id:int}/retire"] = new(Editor, "/manage/items/{item}/retire", Scoped: true),
+        ["GET /manage/items/{id:int}/history"] = new(Editor, "/manage/items/{item}/history", Scoped: true),
+        ["GET /manage/interpretations"] = new(Editors, "/manage/interpretations"),
+
+        // The disclosure office (reviewers)
+        ["GET /review"] = new(Reviewer, "/review"),
+        ["GET /review/versions/{id:int}"] = new(Reviewer, "/review/versions/{submittedVersion}"),
+        ["POST /review/versions/{id:int}"] = new(Reviewer, "/review/versions/{submittedVersion}"),
+        ["POST /review/records/{recordId:int}/withdraw"] = new(Reviewer, "/review/records/{published}/withdraw"),
+        ["GET /review/withheld"] = new(Reviewer, "/review/withheld"),
+        ["POST /review/versions/{id:int}/reconsider"] = new(Reviewer, "/review/versions/{submittedVersion}/reconsider"),
+        ["GET /review/interpretations"] = new(Reviewer, "/review/interpretations"),
+        ["GET /office"] = new(Reviewer, "/office"),
+        ["GET /office/deadlines"] = new(Reviewer, "/office/deadlines"),
+        ["GET /cases"] = new(Reviewer, "/cases"),
+        ["GET /cases/new"] = new(Reviewer, "/cases/new"),
+        ["POST /cases/new"] = new(Reviewer, "/cases/new"),
+        ["GET /cases/calendar-corrections"] = new(Reviewer, "/cases/calendar-corrections"),
+        ["POST /cases/calendar-corrections"] = new(Reviewer, "/cases/calendar-corrections"),
+        ["GET /cases/{id:int}"] = new(Reviewer, "/cases/{case}"),
+        ["POST /cases/{id:int}/{verb}"] = new(Reviewer, "/cases/{case}/confirmreceipt"),
+        ["GET /reports/quarterly"] = new(Reviewer, "/reports/quarterly"),
+        ["GET /reports/quarterly/{year}/{quarter}"] = new(Reviewer, "/reports/quarterly/{quarterYear}/q1"),
+        ["GET /reports/quarterly/{year}/{quarter}/departments/{department}"] = new(Reviewer, "/reports/quarterly/{quarterYear}/q1/departments/{housing}"),
+        ["GET /reports/annual"] = new(Reviewer, "/reports/annual"),
+        ["GET /reports/annual/{year}"] = new(Reviewer, "/reports/annual/{annualYear}"),
+        ["POST /reports/annual/{year}"] = new(Reviewer, "/reports/annual/{annualYear}"),
+        ["POST /reports/annual/{year}/submit"] = new(Reviewer, "/reports/annual/{annualYear}/submit"),
+        ["POST /reports/annual/{year}/return"] = new(Reviewer, "/reports/annual/{annualYear}/return"),
+        ["POST /reports/annual/{year}/publish"] = new(Reviewer, "/reports/annual/{annualYear}/publish"),
+
+        // System administrators
+        ["GET /admin/users"] = new(Admin, "/admin/users"),
+        ["GET /admin/users/new"] = new(Admin, "/admin/users/new"),
+        ["POST /admin/users/new"] = new(Admin, "/admin/users/new"),
+        ["GET /admin/users/{id}/edit"] = new(Admin, "/admin/users/{user}/edit"),
+        ["POST /admin/users/{id}/edit"] = new(Admin, "/admin/users/{user}/edit"),
+        ["GET /admin/users/{id}/password"] = new(Admin, "/admin/users/{user}/password"),
+        ["POST /admin/users/{id}/password"] = new(Admin, "/admin/users/{user}/password"),
+        ["POST /admin/users/{id}/unlock"] = new(Admin, "/admin/users/{user}/unlock"),
+        ["POST /admin/users/{id}/disable"] = new(Admin, "/admin/users/{user}/disable"),
+        ["POST /admin/users/{id}/enable"] = new(Admin, "/admin/users/{user}/enable"),
+        ["GET /admin/departments"] = new(Admin, "/admin/departments"),
+        ["GET /admin/departments/new"] = new(Admin, "/admin/departments/new"),
+        ["POST /admin/departments/new"] = new(Admin, "/admin/departments/new"),
+        ["GET /admin/departments/{id:int}/edit"] = new(Admin, "/admin/departments/{department}/edit"),
+        ["POST /admin/departments/{id:int}/edit"] = new(Admin, "/admin/departments/{department}/edit"),
+        ["POST /admin/departments/{id:int}/deactivate"] = new(Admin, "/admin/departments/{department}/deactivate"),
+        ["POST /admin/departments/{id:int}/reactivate"] = new(Admin, "/admin/departments/{department}/reactivate"),
+        ["GET /admin/calendar"] = new(Admin, "/admin/calendar"),
+        ["POST /admin/calendar"] = new(Admin, "/admin/calendar"),
+        ["GET /admin/calendar/{year}"] = new(Admin, "/admin/calendar/{calendarYear}"),
+        ["POST /admin/calendar/{year}/days"] = new(Admin, "/admin/calendar/{calendarYear}/days"),
+        ["POST /admin/calendar/{year}/days/{date}/delete"] = new(Admin, "/admin/calendar/{calendarYear}/days/{calendarDay}/delete"),
+        ["GET /admin/calendar/{year}/export"] = new(Admin, "/admin/calendar/{calendarYear}/export"),
+        ["POST /admin/calendar/import"] = new(Admin, "/admin/calendar/import"),
+    };
+
+    /// <summary>The first folders of wwwroot: their files are static assets (MapStaticAssets), public by nature.</summary>
+    private static readonly string[] AssetFolders = ["css/", "js/", "lib/", "img/", "fonts/"];
+
+    /// <summary>Every route endpoint of the running app, one per HTTP method ("*" when it takes any).</summary>
+    public static IReadOnlyList<AppEndpoint> All(IServiceProvider services) =>
+        [.. services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .SelectMany(e =>
+            {
+                var pattern = "/" + (e.RoutePattern.RawText ?? string.Empty).TrimStart('/');
+                var methods = e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods;
+                return methods is null or { Count: 0 }
+                    ? [new AppEndpoint("*", pattern, e)]
+                    : methods.Select(m => new AppEndpoint(m, pattern, e));
+            })
+            .DistinctBy(e => e.Key)
+            .OrderBy(e => e.Pattern, StringComparer.Ordinal).ThenBy(e => e.Method, StringComparer.Ordinal)];
+
+    /// <summary>A static file (no controller behind it): public, and not part of the matrix.</summary>
+    public static bool IsStaticAsset(AppEndpoint endpoint) =>
+        endpoint.Action is null && endpoint.Method is "GET" or "HEAD" && AssetFolders.Any(f => endpoint.Pattern.StartsWith("/" + f, StringComparison.Ordinal));
+
+    /// <summary>The endpoints the matrix covers: everything but static files and the HEAD twin of a GET.</summary>
+    public static IReadOnlyList<AppEndpoint> Classifiable(IServiceProvider services) =>
+        [.. All(services).Where(e => !IsStaticAsset(e) && e.Method != "HEAD")];
+}

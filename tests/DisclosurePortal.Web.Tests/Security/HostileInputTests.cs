@@ -1,0 +1,407 @@
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using DisclosurePortal.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.EntityFrameworkCore;
+
+namespace DisclosurePortal.Web.Tests.Security;
+
+/// <summary>
+/// Every form of the app, public and staff, posted by the caller allowed to use it with hostile values; every GET with
+/// hostile query strings and route values. Never a 5xx; a refusal is a 4xx with a Chinese message and writes nothing;
+/// hostile markup never comes back unescaped. Control characters are refused (the project's rule: ApplyForm,
+/// RecordForm), and so are posts without a valid antiforgery token.
+/// </summary>
+[Collection(SecurityCollection.Name)]
+public sealed class HostileInputTests(SecurityPortal factory)
+{
+    public const string Script = "<script>alert(1)</script>";
+
+    private int accepted, refused;
+
+    /// <summary>What a hostile page would carry if it reflected the markup unescaped.</summary>
+    private static readonly string[] RawMarkers = [Script, "<b onmouseover=alert(2)>", "<img src=x onerror"];
+
+    /// <summary>Text every text field gets at once (one post per value).</summary>
+    public static readonly (string Name, string Value)[] TextValues =
+    [
+        ("10,000 characters", new string('长', 10_000)),
+        ("NUL", "控制\u0000字符"),
+        ("control characters", "响铃\u0007转义\u001b字符"),
+        ("RTL override", "申请\u202Efdp.exe"),
+        ("emoji and surrogate pairs", "😀👨‍👩‍👧 测试 𠀀𝄞"),
+        ("HTML", Script + "<b onmouseover=alert(2)>粗</b>\"'><img src=x onerror=alert(3)>"),
+        ("SQL", "' OR 1=1 --'; DROP TABLE \"Records\"; --"),
+        ("FTS syntax", "\"NEAR( 住房 * AND OR NOT \"unbalanced"),
+    ];
+
+    /// <summary>What every field (hidden, select and date fields too) gets at once, one post per value.</summary>
+    public static readonly (string Name, string Value)[] WrongTypes =
+    [
+        ("letters", "abc"),
+        ("negative", "-1"),
+        ("huge number", "99999999999999999999"),
+        ("impossible date", "2026-13-45"),
+    ];
+
+    /// <summary>Route values put in place of each route parameter in turn.</summary>
+    public static readonly (string Name, string Segment)[] RouteValues =
+    [
+        ("negative id", "-1"),
+        ("huge number", "99999999999999999999"),
+        ("markup", Uri.EscapeDataString(Script)),
+        ("path traversal", Uri.EscapeDataString("../../etc/passwd")),
+        ("control characters", "%07%1B"),
+    ];
+
+    /// <summary>Query values every query parameter of a GET endpoint gets at once.</summary>
+    public static readonly (string Name, string Value)[] QueryValues =
+    [
+        ("FTS syntax", "\"NEAR( * AND OR NOT \"x"),
+        ("10,000 characters", new string('a', 10_000)),
+        ("control characters", "a\u0000b\u0007c\u001b"),
+        ("HTML and SQL", Script + "' OR 1=1 --"),
+        ("negative", "-1"),
+        ("huge number", "99999999999999999999"),
+        ("open redirect", "//evil.example/"),
+        ("absolute URL", "https://evil.example/x"),
+    ];
+
+    /// <summary>Where each POST endpoint's form is, and who fills it in.</summary>
+    /// <param name="Action">The form's action; ending in "/", every form whose action starts with it (the case actions).</param>
+    /// <param name="Fallback">Field names to post when the form is not on the page in the sample's state.</param>
+    private sealed record Recipe(Who As, string Page, string Action, string[]? Fallback = null);
+
+    private static readonly Dictionary<string, Recipe> Recipes = new(StringComparer.Ordinal)
+    {
+        ["POST /apply"] = new(Who.Anonymous, "/apply", "/apply"),
+        ["POST /account/login"] = new(Who.Anonymous, "/account/login", "/account/login"),
+        ["POST /account/logout"] = new(Who.Editor, "/manage", "/account/logout"),
+        ["POST /manage/records/new"] = new(Who.Editor, "/manage/records/new", "/manage/records/new"),
+        ["POST /manage/records/{id:int}/edit"] = new(Who.Editor, "/manage/records/{draft}/edit", "/manage/records/{draft}/edit"),
+        ["POST /manage/records/{id:int}/submit"] = new(Who.Editor, "/manage/records/{draft}", "/manage/records/{draft}/submit"),
+        ["POST /manage/records/{id:int}/new-version"] = new(Who.Editor, "/manage/records/{published}", "/manage/records/{published}/new-version", []),
+        ["POST /manage/records/{id:int}/attachments"] = new(Who.Editor, "/manage/records/{draft}", "/manage/records/{draft}/attachments"),
+        ["POST /manage/records/{id:int}/attachments/{attachmentId:int}/delete"] = new(Who.Editor, "/manage/records/{draft}", "/manage/records/{draft}/attachments/{attachment}/delete"),
+        ["POST /manage/items/new"] = new(Who.Editor, "/manage/items/new", "/manage/items/new"),
+        ["POST /manage/items/{id:int}/edit"] = new(Who.Editor, "/manage/items/{item}/edit", "/manage/items/{item}/edit"),
+        ["POST /manage/items/{id:int}/retire"] = new(Who.Editor, "/manage/items/{item}/edit", "/manage/items/{item}/retire"),
+        ["POST /review/versions/{id:int}"] = new(Who.Reviewer, "/review/versions/{submittedVersion}", "/review/versions/{submittedVersion}"),
+        ["POST /review/records/{recordId:int}/withdraw"] = new(Who.Reviewer, "/manage/records/{published}", "/review/records/{published}/withdraw"),
+        ["POST /review/versions/{id:int}/reconsider"] = new(Who.Reviewer, "/review/withheld", "/review/versions/{submittedVersion}/reconsider", ["reason"]),
+        ["POST /cases/new"] = new(Who.Reviewer, "/cases/new", "/cases/new"),
+        ["POST /cases/calendar-corrections"] = new(Who.Reviewer, "/cases/calendar-corrections", "/cases/calendar-corrections", []),
+        ["POST /cases/{id:int}/{verb}"] = new(Who.Reviewer, "/cases/{case}", "/cases/{case}/"),
+        ["POST /reports/annual/{year}"] = new(Who.Reviewer, "/reports/annual/{annualYear}", "/reports/annual/{annualYear}"),
+        ["POST /reports/annual/{year}/submit"] = new(Who.Reviewer, "/reports/annual/{annualYear}", "/reports/annual/{annualYear}/submit", ["version"]),
+        ["POST /reports/annual/{year}/return"] = new(Who.Reviewer, "/reports/annual/{annualYear}", "/reports/annual/{annualYear}/return", ["version", "comment"]),
+        ["POST /reports/annual/{year}/publish"] = new(Who.Reviewer, "/reports/annual/{annualYear}", "/reports/annual/{annualYear}/publish", ["version"]),
+        ["POST /admin/users/new"] = new(Who.Admin, "/admin/users/new", "/admin/users/new"),
+        ["POST /admin/users/{id}/edit"] = new(Who.Admin, "/admin/users/{user}/edit", "/admin/users/{user}/edit"),
+        ["POST /admin/users/{id}/password"] = new(Who.Admin, "/admin/users/{user}/password", "/admin/users/{user}/password"),
+        ["POST /admin/users/{id}/unlock"] = new(Who.Admin, "/admin/users/{user}/edit", "/admin/users/{user}/unlock", []),
+        ["POST /admin/users/{id}/disable"] = new(Who.Admin, "/admin/users/{user}/edit", "/admin/users/{user}/disable", []),
+        ["POST /admin/users/{id}/enable"] = new(Who.Admin, "/admin/users/{user}/edit", "/admin/users/{user}/enable", []),
+        ["POST /admin/departments/new"] = new(Who.Admin, "/admin/departments/new", "/admin/departments/new"),
+        ["POST /admin/departments/{id:int}/edit"] = new(Who.Admin, "/admin/departments/{department}/edit", "/admin/departments/{department}/edit"),
+        ["POST /admin/departments/{id:int}/deactivate"] = new(Who.Admin, "/admin/departments/{department}/edit", "/admin/departments/{department}/deactivate", []),
+        ["POST /admin/departments/{id:int}/reactivate"] = new(Who.Admin, "/admin/departments/{department}/edit", "/admin/departments/{department}/reactivate", []),
+        ["POST /admin/calendar"] = new(Who.Admin, "/admin/calendar", "/admin/calendar"),
+        ["POST /admin/calendar/{year}/days"] = new(Who.Admin, "/admin/calendar/{calendarYear}", "/admin/calendar/{calendarYear}/days"),
+        ["POST /admin/calendar/{year}/days/{date}/delete"] = new(Who.Admin, "/admin/calendar/{calendarYear}", "/admin/calendar/{calendarYear}/days/{calendarDay}/delete", []),
+        ["POST /admin/calendar/import"] = new(Who.Admin, "/admin/calendar", "/admin/calendar/import"),
+    };
+
+    [Fact]
+    public void EveryPostEndpoint_HasAFormRecipe()
+    {
+        var posts = EndpointTable.Classifiable(factory.Services).Where(e => e.Method == "POST").Select(e => e.Key).ToList();
+        var missing = posts.Except(Recipes.Keys).ToList();
+        Assert.True(missing.Count == 0, "POST endpoints without a hostile-input recipe in HostileInputTests.Recipes:\n" + string.Join("\n", missing));
+        Assert.Empty(Recipes.Keys.Except(posts));
+    }
+
+    [Fact]
+    public async Task EveryForm_WithHostileValues_IsNeverA5xx_RefusesWithAChineseMessage_AndNeverReflectsMarkup()
+    {
+        var samples = await factory.ArrangeAsync();
+        var failures = new List<string>();
+        foreach (var (key, recipe) in Recipes)
+        {
+            var client = await factory.ClientAsync(recipe.As);
+            var page = samples.Fill(recipe.Page);
+            var (pageResponse, doc) = await Html.GetAsync(client, page);
+            var token = Browserish.Token(doc) ?? await factory.TokenAsync(recipe.As);
+            var forms = FormsFor(doc, samples.Fill(recipe.Action), recipe.Fallback);
+            if (forms.Count == 0)
+            {
+                failures.Add($"{key}: no form posting to {samples.Fill(recipe.Action)} on {page} ({(int)pageResponse.StatusCode})");
+                continue;
+            }
+            foreach (var form in forms)
+            {
+                var where = $"{key} → {form.Action}";
+                foreach (var (name, value) in TextValues)
+                {
+                    if (form.TextFields.Count == 0) break;
+                    var fields = form.Defaults.ToDictionary(f => f.Key, f => form.TextFields.Contains(f.Key) ? value : f.Value);
+                    await PostAsync(client, form.Action, fields, token, $"{where} [{name} in {string.Join(", ", form.TextFields)}]", failures,
+                        mustRefuse: name is "NUL" or "control characters");
+                }
+                foreach (var (name, value) in WrongTypes)
+                {
+                    if (form.Defaults.Count == 0) break;
+                    var fields = form.Defaults.ToDictionary(f => f.Key, _ => value);
+                    await PostAsync(client, form.Action, fields, token, $"{where} [{name} in every field]", failures, mustRefuse: false);
+                }
+                await PostAsync(client, form.Action, form.Defaults, null, $"{where} [no antiforgery token]", failures, mustRefuse: true, expect: 400);
+                await PostAsync(client, form.Action, form.Defaults, "CfDJ8-forged-token", $"{where} [forged antiforgery token]", failures, mustRefuse: true, expect: 400);
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        // Not vacuous: the forms were found and filled, some hostile-but-valid text saved, much refused.
+        Assert.True(accepted > 10 && refused > 200, $"{accepted} accepted, {refused} refused");
+    }
+
+    [Fact]
+    public async Task EveryRouteValue_Hostile_IsNeverA5xx_AndPostsWithIt_WriteNothing()
+    {
+        var samples = await factory.ArrangeAsync();
+        var failures = new List<string>();
+        foreach (var endpoint in EndpointTable.Classifiable(factory.Services).Where(e => e.Endpoint.RoutePattern.Parameters.Count > 0))
+        {
+            var access = EndpointTable.Classes[endpoint.Key];
+            var caller = SecurityPortal.Callers.First(w => access.Allowed.HasFlag(w));
+            var client = await factory.ClientAsync(caller);
+            var sample = samples.Fill(access.Url).Split('?')[0].Split('/');
+            var pattern = endpoint.Pattern.Split('/');
+            for (var i = 0; i < pattern.Length && i < sample.Length; i++)
+            {
+                if (!pattern[i].Contains('{', StringComparison.Ordinal)) continue;
+                foreach (var (name, segment) in RouteValues)
+                {
+                    var parts = (string[])sample.Clone();
+                    parts[i] = segment;
+                    var url = string.Join('/', parts);
+                    var where = $"{caller} {endpoint.Method} {url} ({endpoint.Key}) [{name}]";
+                    if (endpoint.Method == "POST")
+                        await PostAsync(client, url, new Dictionary<string, string>(), await factory.TokenAsync(caller), where, failures, mustRefuse: true);
+                    else
+                        await GetAsync(client, url, where, failures);
+                }
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    [Fact]
+    public async Task EveryGet_WithHostileQueryStrings_IsNeverA5xx_AndNeverRedirectsOffSite()
+    {
+        var samples = await factory.ArrangeAsync();
+        var failures = new List<string>();
+        foreach (var endpoint in EndpointTable.Classifiable(factory.Services).Where(e => e.Method is "GET" && e.Action is not null))
+        {
+            var names = QueryNames(endpoint);
+            if (names.Count == 0) continue;
+            var access = EndpointTable.Classes[endpoint.Key];
+            var caller = SecurityPortal.Callers.First(w => access.Allowed.HasFlag(w));
+            var client = await factory.ClientAsync(caller);
+            var path = samples.Fill(access.Url).Split('?')[0];
+            foreach (var (name, value) in QueryValues)
+            {
+                var url = path + "?" + string.Join('&', names.Select(n => $"{n}={Uri.EscapeDataString(value)}"));
+                await GetAsync(client, url, $"{caller} GET {path} ({endpoint.Key}) [{name} in {string.Join(", ", names)}]", failures);
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    public static TheoryData<string, string, string> HostileUploads() => new()
+    {
+        // name, file name, content kind
+        { "an .exe renamed .pdf", "报告.pdf", "exe" },
+        { "an empty file", "空文件.pdf", "empty" },
+        { "a file over Storage:MaxAttachmentBytes", "超大.pdf", "oversize" },
+        { "a path-traversal name", "../../etc/passwd", "pdf" },
+        { "a Windows path-traversal name", "..\\..\\x.pdf", "pdf" },
+        { "an RTL-override name", "报告\u202Efdp.exe", "pdf" },
+        { "a markup name", Script + ".pdf", "pdf" },
+    };
+
+    [Theory]
+    [MemberData(nameof(HostileUploads))]
+    public async Task Uploads_OfHostileFiles_AreRefusedInChinese_OrStoredUnderACleanName(string what, string fileName, string kind)
+    {
+        var samples = await factory.ArrangeAsync();
+        var editor = await factory.ClientAsync(Who.Editor);
+        var draft = samples["draft"];
+        byte[] content = kind switch
+        {
+            "exe" => [(byte)'M', (byte)'Z', 0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, 0xFF, 0xFF, 0, 0],
+            "empty" => [],
+            "oversize" => [.. Workflow.WorkflowSupport.Pdf, .. new byte[SecurityPortal.MaxAttachmentBytes]],
+            _ => Workflow.WorkflowSupport.Pdf,
+        };
+        var failures = new List<string>();
+        foreach (var (page, action) in new[] { ($"/manage/records/{draft}", $"/manage/records/{draft}/attachments"), ("/admin/calendar", "/admin/calendar/import") })
+        {
+            var client = action.StartsWith("/admin", StringComparison.Ordinal) ? await factory.ClientAsync(Who.Admin) : editor;
+            var before = factory.DataVersion();
+            var response = await Browserish.UploadAsync(client, page, action, fileName, content, "application/pdf");
+            var wrote = factory.DataVersion() != before;
+            var status = (int)response.StatusCode;
+            var html = await response.Content.ReadAsStringAsync();
+            var where = $"{action} with {what} ({fileName})";
+            if (status >= 500) { failures.Add($"{where}: {status}"); continue; }
+            if (html.Contains(Script, StringComparison.Ordinal)) failures.Add($"{where}: the response carries the markup unescaped");
+            if (status >= 400)
+            {
+                if (wrote) failures.Add($"{where}: refused with {status} but the database changed");
+                if (Pages.ChineseMessage(await Html.ParseAsync(response)) is null) failures.Add($"{where}: {status} without a Chinese message");
+            }
+            else if (kind is "exe" or "empty" or "oversize" || action.EndsWith("/import", StringComparison.Ordinal))
+                failures.Add($"{where}: accepted ({status})"); // not a PDF / not a calendar file
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+
+        // What was accepted is stored under a clean name, inside the attachments folder.
+        await using var db = factory.NewDbContext();
+        foreach (var a in await db.Attachments.AsNoTracking().ToListAsync())
+        {
+            Assert.False(a.FileName.Contains("..", StringComparison.Ordinal) || a.FileName.IndexOfAny(['/', '\\', '\u202E']) >= 0, $"stored name {a.FileName}");
+            Assert.DoesNotContain("..", a.StorageKey, StringComparison.Ordinal);
+        }
+        var (_, show) = await Html.GetAsync(editor, $"/manage/records/{draft}");
+        Assert.DoesNotContain(Script, show.Source.Text, StringComparison.Ordinal);
+    }
+
+    /// <summary>不予公开的理由 is stored in a 500-character column: a longer one passed the form and failed the save on PostgreSQL.</summary>
+    [Fact]
+    public async Task Withhold_WithAReasonLongerThanItsColumn_IsRefusedBesideTheField()
+    {
+        var editor = await factory.ClientAsync(Who.Editor);
+        var record = await Workflow.WorkflowSupport.CreateDraftAsync(editor, (await Workflow.WorkflowSupport.HousingItemAsync(factory)).Id, $"不予公开长理由 {Guid.NewGuid():N}");
+        await Workflow.WorkflowSupport.SubmitAsync(editor, record);
+        var versionId = await Workflow.WorkflowSupport.LatestVersionIdAsync(factory, record);
+        var before = factory.DataVersion();
+        var response = await Workflow.WorkflowSupport.DecideAsync(await factory.ClientAsync(Who.Reviewer), versionId, "withhold", comment: new string('密', 501));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("不予公开的理由不能超过500字。", (await Html.ParseAsync(response)).Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(before, factory.DataVersion());
+    }
+
+    /// <summary>The query-string names an action reads: its simple parameters, and the properties of a [FromQuery] model.</summary>
+    private static List<string> QueryNames(AppEndpoint endpoint)
+    {
+        var routeNames = endpoint.Endpoint.RoutePattern.Parameters.Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var names = new List<string>();
+        foreach (var p in endpoint.Action!.Parameters)
+        {
+            if (routeNames.Contains(p.Name) || p.ParameterType == typeof(CancellationToken)) continue;
+            var source = p.BindingInfo?.BindingSource;
+            if (source is not null && source != BindingSource.Query && source != BindingSource.ModelBinding) continue;
+            var type = Nullable.GetUnderlyingType(p.ParameterType) ?? p.ParameterType;
+            if (type.IsPrimitive || type.IsEnum || type == typeof(string) || type == typeof(DateOnly)) names.Add(p.Name);
+            else if (source == BindingSource.Query)
+                names.AddRange(type.GetProperties().Where(x => x.CanWrite).Select(x => x.Name));
+        }
+        return names;
+    }
+
+    private sealed record FormFields(string Action, Dictionary<string, string> Defaults, HashSet<string> TextFields);
+
+    /// <summary>The forms on the page that post to <paramref name="action"/>, with their fields as the browser would send them.</summary>
+    private static List<FormFields> FormsFor(IDocument doc, string action, string[]? fallback)
+    {
+        var prefix = action.EndsWith('/');
+        var found = doc.QuerySelectorAll<IHtmlFormElement>("form[method=post]")
+            .Where(f => f.GetAttribute("action") is { } a && (prefix ? a.StartsWith(action, StringComparison.Ordinal) : a == action))
+            .Select(Fields)
+            .ToList();
+        if (found.Count == 0 && fallback is not null)
+            found.Add(new FormFields(action, fallback.ToDictionary(f => f, _ => "1"), [.. fallback.Where(f => f is "reason" or "comment")]));
+        return found;
+    }
+
+    private static FormFields Fields(IHtmlFormElement form)
+    {
+        var defaults = new Dictionary<string, string>(StringComparer.Ordinal);
+        var text = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var element in form.QuerySelectorAll("input[name], select[name], textarea[name]"))
+        {
+            var name = element.GetAttribute("name")!;
+            if (name == Browserish.TokenField) continue;
+            switch (element)
+            {
+                case IHtmlInputElement input:
+                    var type = (input.GetAttribute("type") ?? "text").ToLowerInvariant();
+                    if (type is "file" or "submit" or "button" or "image" or "reset") continue;
+                    if (type is "checkbox" or "radio")
+                    {
+                        if (input.IsChecked || !defaults.ContainsKey(name)) defaults[name] = input.GetAttribute("value") ?? "on";
+                        continue;
+                    }
+                    defaults[name] = input.GetAttribute("value") ?? string.Empty;
+                    // A field hidden from people (the application form's honeypot) is left as a person leaves it.
+                    if (type is "text" or "search" or "email" or "tel" or "url" or "password" && input.Closest("[aria-hidden=true]") is null) text.Add(name);
+                    break;
+                case IHtmlSelectElement select:
+                    var option = select.QuerySelector("option[selected]") ?? select.QuerySelectorAll("option").FirstOrDefault(o => !string.IsNullOrEmpty(o.GetAttribute("value")));
+                    defaults[name] = option?.GetAttribute("value") ?? string.Empty;
+                    break;
+                default: // textarea
+                    defaults[name] = element.TextContent;
+                    text.Add(name);
+                    break;
+            }
+        }
+        // The first named button says what the form does (save, preview, approve...).
+        if (form.QuerySelector("button[name][value]") is { } button) defaults.TryAdd(button.GetAttribute("name")!, button.GetAttribute("value")!);
+        return new FormFields(form.GetAttribute("action")!, defaults, text);
+    }
+
+    /// <param name="token">The antiforgery token; null to leave it out.</param>
+    /// <param name="mustRefuse">The input is one the app must refuse (a 4xx with a Chinese message).</param>
+    private async Task PostAsync(HttpClient client, string action, Dictionary<string, string> fields, string? token, string where, List<string> failures,
+        bool mustRefuse, int? expect = null)
+    {
+        var body = new List<KeyValuePair<string, string>>(fields);
+        if (token is not null) body.Add(new(Browserish.TokenField, token));
+        var before = factory.DataVersion();
+        var response = await client.PostAsync(action, new FormUrlEncodedContent(body));
+        var wrote = factory.DataVersion() != before;
+        var status = (int)response.StatusCode;
+        var html = await response.Content.ReadAsStringAsync();
+        if (status >= 500) { failures.Add($"{where}: {status} {Pages.Snippet(html)}"); return; }
+        if (RawMarkers.FirstOrDefault(m => html.Contains(m, StringComparison.OrdinalIgnoreCase)) is { } raw)
+            failures.Add($"{where}: the response carries {raw} unescaped");
+        if (expect is { } expected && status != expected) failures.Add($"{where}: {status}, expected {expected}");
+        if (status >= 400)
+        {
+            if (wrote) failures.Add($"{where}: refused with {status} but the database changed");
+            if (Pages.ChineseMessage(await Html.ParseAsync(response)) is null) failures.Add($"{where}: {status} without a Chinese message: {Pages.Snippet(html)}");
+            refused++;
+            return;
+        }
+        accepted++;
+        if (mustRefuse) failures.Add($"{where}: accepted ({status} {response.Headers.Location}), expected a refusal");
+        if (response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.SeeOther && response.Headers.Location is { } next && !next.IsAbsoluteUri)
+            await GetAsync(client, next.OriginalString.Split('#')[0], $"{where}, then GET {next}", failures);
+    }
+
+    private static async Task GetAsync(HttpClient client, string url, string where, List<string> failures)
+    {
+        var response = await client.GetAsync(url);
+        var status = (int)response.StatusCode;
+        var html = await response.Content.ReadAsStringAsync();
+        if (status >= 500) { failures.Add($"{where}: {status} {Pages.Snippet(html)}"); return; }
+        if (RawMarkers.FirstOrDefault(m => html.Contains(m, StringComparison.OrdinalIgnoreCase)) is { } raw)
+            failures.Add($"{where}: the response carries {raw} unescaped");
+        if (response.Headers.Location is { } location && (location.IsAbsoluteUri && location.Host != "localhost" || location.OriginalString.StartsWith("//", StringComparison.Ordinal)
+                                                         || location.OriginalString.StartsWith("/\\", StringComparison.Ordinal)))
+            failures.Add($"{where}: redirects off the site to {location}");
+        if (status >= 400 && response.Content.Headers.ContentType?.MediaType == "text/html" && Pages.ChineseMessage(await Html.ParseAsync(response)) is null)
+            failures.Add($"{where}: {status} without a Chinese message");
+    }
+}

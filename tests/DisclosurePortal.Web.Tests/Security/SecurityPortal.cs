@@ -1,0 +1,227 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using DisclosurePortal.Domain.Applications;
+using DisclosurePortal.Domain.Catalogue;
+using DisclosurePortal.Web.Infrastructure.Security;
+using DisclosurePortal.Web.Tests.Admin;
+using DisclosurePortal.Web.Tests.Infrastructure;
+using DisclosurePortal.Web.Tests.Workflow;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace DisclosurePortal.Web.Tests.Security;
+
+/// <summary>Who is asking: no one, each staff role, and an editor of another department than the sample objects'.</summary>
+[Flags]
+public enum Who
+{
+    Anonymous = 1,
+    Admin = 2,
+    Reviewer = 4,
+    /// <summary>editor.housing: the department that owns every department-scoped sample object.</summary>
+    Editor = 8,
+    /// <summary>editor.finance: an editor, but of the wrong department.</summary>
+    OtherEditor = 16,
+    Editors = Editor | OtherEditor,
+    Staff = Admin | Reviewer | Editors,
+    Everyone = Anonymous | Staff,
+}
+
+[CollectionDefinition(Name)]
+public sealed class SecurityCollection : ICollectionFixture<SecurityPortal>
+{
+    public const string Name = "Security";
+}
+
+/// <summary>
+/// One SQLite portal for the permission matrix and the hostile-input tests: a smaller demo county (the tests walk every
+/// endpoint, not the data), an attachment limit small enough to exceed cheaply, and rate limits no test reaches.
+/// </summary>
+public sealed class SecurityPortal() : PortalFactory(TestDb.Sqlite, demoRecords: 200)
+{
+    public const long MaxAttachmentBytes = 64 * 1024;
+
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly Dictionary<Who, HttpClient> clients = [];
+    private SqliteConnection? watcher;
+
+    public static readonly Who[] Callers = [Who.Anonymous, Who.Admin, Who.Reviewer, Who.Editor, Who.OtherEditor];
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Storage:MaxAttachmentBytes", MaxAttachmentBytes.ToString(CultureInfo.InvariantCulture));
+        builder.UseSetting("RateLimits:Apply:PermitLimit", "100000");
+        builder.UseSetting("RateLimits:Track:PermitLimit", "100000");
+    }
+
+    public static string UserName(Who who) => who switch
+    {
+        Who.Admin => "admin",
+        Who.Reviewer => "reviewer",
+        Who.Editor => "editor.housing",
+        Who.OtherEditor => "editor.finance",
+        _ => throw new ArgumentOutOfRangeException(nameof(who), who, null),
+    };
+
+    /// <summary>A signed-in client per caller, kept for the collection (signing in hashes a password: slow on purpose).</summary>
+    public async Task<HttpClient> ClientAsync(Who who)
+    {
+        await gate.WaitAsync();
+        try
+        {
+            if (!clients.TryGetValue(who, out var client))
+            {
+                client = who == Who.Anonymous ? Browserish.NewClient(this) : await Browserish.SignedInAsync(this, UserName(who));
+                clients[who] = client;
+            }
+            return client;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private readonly Dictionary<Who, string> tokens = [];
+    private Samples? samples;
+
+    /// <summary>A real antiforgery token for this caller, from a page the caller may open (a token serves many posts).</summary>
+    public async Task<string> TokenAsync(Who who)
+    {
+        if (tokens.TryGetValue(who, out var token)) return token;
+        token = await Browserish.TokenFromAsync(await ClientAsync(who), who == Who.Anonymous ? "/account/login" : "/manage");
+        tokens[who] = token;
+        return token;
+    }
+
+    /// <summary>
+    /// SQLite's data_version, read on a connection of our own: it changes whenever another connection (the app's)
+    /// commits anything. Equal before and after a request means the request wrote nothing at all.
+    /// </summary>
+    public long DataVersion()
+    {
+        _ = Services;
+        if (watcher is null)
+        {
+            watcher = new SqliteConnection(ConnectionString);
+            watcher.Open();
+        }
+        using var command = watcher.CreateCommand();
+        command.CommandText = "PRAGMA data_version";
+        return (long)command.ExecuteScalar()!;
+    }
+
+    /// <summary>
+    /// The sample objects, made once for the collection: the department-scoped ones belong to editor.housing's department.
+    /// The hostile-input tests may move them on (a case confirmed, a version approved); the matrix's expectations hold in
+    /// every state, since a refusal comes before the state is looked at and the right caller only needs a non-5xx.
+    /// </summary>
+    public async Task<Samples> ArrangeAsync() => samples ??= await NewSamplesAsync();
+
+    private async Task<Samples> NewSamplesAsync()
+    {
+        _ = Services;
+        var editor = await ClientAsync(Who.Editor);
+        var item = await WorkflowSupport.HousingItemAsync(this);
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var draft = await WorkflowSupport.CreateDraftAsync(editor, item.Id, $"安全测试草稿 {tag}");
+        await Browserish.UploadAsync(editor, $"/manage/records/{draft}", $"/manage/records/{draft}/attachments", "附件.pdf", WorkflowSupport.Pdf);
+        var submitted = await WorkflowSupport.CreateDraftAsync(editor, item.Id, $"安全测试待审 {tag}");
+        await WorkflowSupport.SubmitAsync(editor, submitted);
+        var department = await AdminTestData.DepartmentAsync(this);
+        var user = await AdminTestData.UserAsync(this, Roles.Editor, department.Id);
+
+        await using var db = NewDbContext();
+        var housing = item.DepartmentId;
+        var draftVersion = await db.RecordVersions.Where(v => v.RecordId == draft && v.IsLatest).Select(v => v.Id).SingleAsync();
+        var attachment = await db.Attachments.Where(a => a.RecordVersionId == draftVersion).Select(a => a.Id).SingleAsync();
+        var published = await db.RecordVersions.Where(v => v.IsPublished && v.DepartmentId == housing).OrderBy(v => v.Id).Select(v => v.RecordId).FirstAsync();
+        var c = ApplicationCase.Submit(new ApplicationDetails
+        {
+            ApplicantKind = ApplicantKind.NaturalPerson, ApplicantName = "张三丰", IdentityNumber = "11010519491231002X",
+            Contact = "13800000000", InformationDescription = $"安全测试申请 {tag}", Channel = ApplicationChannel.Online,
+        }, Guid.NewGuid().ToString("N")[..12].ToUpperInvariant(), DateTimeOffset.UtcNow.AddMinutes(-5));
+        db.ApplicationCases.Add(c);
+        await db.SaveChangesAsync();
+
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        return new Samples(new Dictionary<string, string>
+        {
+            ["housing"] = Str(housing),
+            ["item"] = Str(item.Id),
+            ["draft"] = Str(draft),
+            ["attachment"] = Str(attachment),
+            ["submitted"] = Str(submitted),
+            ["submittedVersion"] = Str(await WorkflowSupport.LatestVersionIdAsync(this, submitted)),
+            ["published"] = Str(published),
+            ["case"] = Str(c.Id),
+            ["code"] = c.QueryCode,
+            ["department"] = Str(department.Id),
+            ["user"] = user.Id,
+            ["domain"] = await db.Domains.OrderBy(d => d.Id).Select(d => d.Code).FirstAsync(),
+            ["calendarYear"] = Str(today.Year),
+            ["calendarDay"] = await db.CalendarDays.Where(d => d.Date.Year == today.Year).OrderBy(d => d.Date).Select(d => d.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).FirstAsync(),
+            ["annualYear"] = Str(today.Year - 1),
+            ["quarterYear"] = Str(today.Year),
+        });
+    }
+
+    private static string Str(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            watcher?.Dispose();
+            foreach (var client in clients.Values) client.Dispose();
+            gate.Dispose();
+        }
+        base.Dispose(disposing);
+    }
+}
+
+/// <summary>Real ids from the demo data and the arranged objects, put into URL templates as {name}.</summary>
+public sealed partial class Samples(IReadOnlyDictionary<string, string> values)
+{
+    public string this[string name] => values[name];
+
+    public string Fill(string template) =>
+        Placeholder().Replace(template, m => values.TryGetValue(m.Groups[1].Value, out var v)
+            ? v
+            : throw new InvalidOperationException($"no sample value for {{{m.Groups[1].Value}}} in {template}"));
+
+    [GeneratedRegex(@"\{(\w+)\}")]
+    private static partial Regex Placeholder();
+}
+
+public static class Pages
+{
+    private static readonly Regex Cjk = new(@"\p{IsCJKUnifiedIdeographs}", RegexOptions.Compiled);
+
+    /// <summary>
+    /// The Chinese message a refused request must carry: the status/problem page's text, a message beside a field, or the
+    /// form's summary of errors.
+    /// </summary>
+    public static string? ChineseMessage(IDocument doc)
+    {
+        foreach (var element in doc.QuerySelectorAll(".problem p, .field-error, .form-errors, [role=alert]"))
+        {
+            var text = element.Text();
+            if (Cjk.IsMatch(text)) return text;
+        }
+        return null;
+    }
+
+    public static bool HasCjk(string text) => Cjk.IsMatch(text);
+
+    /// <summary>The first part of a body, for failure messages.</summary>
+    public static string Snippet(string body)
+    {
+        var main = body.IndexOf("<main", StringComparison.Ordinal);
+        var text = main >= 0 ? body[main..] : body;
+        return text.Length > 600 ? text[..600] : text;
+    }
+}
