@@ -36,11 +36,14 @@ public sealed partial class FormClient : IDisposable
         return Token(html) ?? throw new InvalidOperationException($"no antiforgery token on {page}");
     }
 
-    public static string? Token(string html)
+    public static string? Token(string html) => InputValue(html, TokenField);
+
+    /// <summary>The value of the input named exactly <paramref name="name"/> (e.g. a form's hidden concurrency version).</summary>
+    public static string? InputValue(string html, string name)
     {
         foreach (Match input in Input().Matches(html))
         {
-            if (!input.Value.Contains($"name=\"{TokenField}\"", StringComparison.Ordinal)) continue;
+            if (!input.Value.Contains($"name=\"{name}\"", StringComparison.Ordinal)) continue;
             var value = Value().Match(input.Value);
             if (value.Success) return WebUtility.HtmlDecode(value.Groups[1].Value);
         }
