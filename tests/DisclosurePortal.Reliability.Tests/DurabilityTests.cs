@@ -14,7 +14,7 @@ public sealed class DurabilityTests(ITestOutputHelper output)
 {
     private const int Clients = 4;
     private const int AcknowledgedBetweenKills = 60;
-    private static readonly TimeSpan StreamTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan StreamTimeout = TimeSpan.FromSeconds(120);
 
     [Fact]
     public async Task AcknowledgedApplications_SurviveSigkill_OnSqlite()
