@@ -12,7 +12,12 @@ using Microsoft.AspNetCore.Mvc;
 var generate = GenerateCommand.From(args);
 if (generate?.ExitBeforeHost() is { } exitCode) return exitCode;
 
-var builder = WebApplication.CreateBuilder(generate?.HostArguments ?? args);
+// `backup --to FILE`: an online copy of the SQLite database, then exit (Infrastructure/BackupCommand, docs/reliability.md).
+var backup = generate is null ? BackupCommand.From(args) : null;
+if (backup?.ExitBeforeHost() is { } backupExitCode) return backupExitCode;
+
+var builder = WebApplication.CreateBuilder(generate?.HostArguments ?? backup?.HostArguments ?? args);
+if (backup is not null) return backup.Run(builder.Configuration, builder.Environment.ContentRootPath);
 builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false); // no server name or version banner
 
 builder.AddPortalLogging();

@@ -54,7 +54,8 @@ public static class DatabaseSetup
         options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
     }
 
-    private static string SqliteConnectionString(IConfiguration configuration, string contentRoot)
+    /// <summary>The SQLite file's connection string (also used by the backup command).</summary>
+    internal static string SqliteConnectionString(IConfiguration configuration, string contentRoot)
     {
         var explicitString = configuration.GetConnectionString("Portal");
         if (!string.IsNullOrWhiteSpace(explicitString)) return explicitString;

@@ -1,0 +1,281 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+using DisclosurePortal.Reliability.Tests.Support;
+
+// A mixed load on the real portal for SOAK_SECONDS (default 600): citizens browsing and searching, applicants applying
+// and tracking, an editor drafting and submitting records that a reviewer approves (three reviews, publish). At the end:
+// requests, 5xx and p50/p99 per kind, peak memory, and whether every acknowledged write is in the database.
+// Exit code 0 only with no 5xx, no transport errors and no lost write. Run by tests/bench/soak.sh.
+var seconds = Env("SOAK_SECONDS", 600);
+var port = Env("SOAK_PORT", 5199);
+var browsers = Env("SOAK_BROWSERS", 3);
+var usePostgres = Environment.GetEnvironmentVariable("SOAK_DATABASE") == "postgresql";
+
+var stats = new Stats();
+using var db = usePostgres ? PortalDatabase.NewPostgres("soak") : PortalDatabase.NewSqlite();
+Console.Error.WriteLine($"soak: starting the portal ({PortalPaths.WebDll}) on {(usePostgres ? "PostgreSQL " + db.PgDatabase : db.SqliteFile)}, port {port}, demo data…");
+var started = Stopwatch.StartNew();
+var portal = await PortalProcess.StartAsync(port, [.. db.PortalSettings(demoData: true, demoRecords: 1000), "--Logging:LogLevel:Default=Warning"], TimeSpan.FromMinutes(10));
+Console.Error.WriteLine($"soak: ready after {started.Elapsed.TotalSeconds:F0} s; load for {seconds} s");
+
+var (recordIds, domainCodes, departmentIds) = Targets(db);
+string[] terms = ["通知", "补助", "危房改造", "公示", "青川县", "实施方案", "政策解读", "2025", "乡村振兴", "医疗"];
+var applications = new ConcurrentQueue<string>();
+var approvals = new ConcurrentQueue<int>();
+var memory = new List<(double Minute, long RssMb)>();
+
+using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
+var load = Stopwatch.StartNew();
+var workers = new List<Task>();
+for (var i = 0; i < browsers; i++) workers.Add(Worker("browse", Browse));
+workers.Add(Worker("search", Search));
+workers.Add(Worker("apply", Apply));
+workers.Add(Worker("track", Track));
+workers.Add(Task.Run(Publish));
+workers.Add(Task.Run(WatchMemory));
+await Task.WhenAll(workers);
+var elapsed = load.Elapsed;
+
+// Every acknowledged write must be there (read straight from the database, not through the app).
+var stored = db.StoredCases();
+var lostApplications = applications.Count(code => !stored.ContainsKey(code));
+var lostApprovals = approvals.Count(v => db.Scalar($"SELECT COUNT(*) FROM \"RecordVersions\" WHERE \"Id\" = {v} AND \"IsPublished\"") != "1");
+var peakMb = Status(portal.ProcessId, "VmHWM") / 1024;
+var rssMb = Status(portal.ProcessId, "VmRSS") / 1024;
+await portal.StopAsync();
+
+Console.WriteLine($"## Soak: {elapsed.TotalSeconds:F0} s on {(usePostgres ? "PostgreSQL" : "SQLite")}, {browsers + 4} concurrent clients");
+Console.WriteLine();
+Console.WriteLine("| kind | requests | requests/s | 5xx | other non-2xx/3xx | transport errors | p50 ms | p99 ms | max ms |");
+Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+foreach (var (kind, k) in stats.Kinds.OrderBy(k => k.Key, StringComparer.Ordinal))
+    Console.WriteLine(FormattableString.Invariant($"| {kind} | {k.Count} | {k.Count / elapsed.TotalSeconds:F1} | {k.ServerErrors} | {k.Unexpected} | {k.TransportErrors} | {k.Percentile(50):F1} | {k.Percentile(99):F1} | {k.Percentile(100):F1} |"));
+var all = stats.Kinds.Values.ToList();
+Console.WriteLine(FormattableString.Invariant($"| **all** | {all.Sum(k => k.Count)} | {all.Sum(k => k.Count) / elapsed.TotalSeconds:F1} | {all.Sum(k => k.ServerErrors)} | {all.Sum(k => k.Unexpected)} | {all.Sum(k => k.TransportErrors)} | | | |"));
+Console.WriteLine();
+Console.WriteLine($"Writes acknowledged: {applications.Count} applications (lost: {lostApplications}), {approvals.Count} records approved and published (lost: {lostApprovals}).");
+Console.WriteLine($"Server memory: peak {peakMb} MB (VmHWM), {rssMb} MB resident at the end; resident by minute: {string.Join(", ", memory.Select(m => FormattableString.Invariant($"{m.Minute:F0}′ {m.RssMb}")))} MB.");
+foreach (var (kind, k) in stats.Kinds) foreach (var example in k.Examples.Take(3)) Console.WriteLine($"  {kind}: {example}");
+var failed = all.Sum(k => k.ServerErrors + k.TransportErrors + k.Unexpected) > 0 || lostApplications + lostApprovals > 0;
+Console.WriteLine(failed ? "RESULT: FAILED" : "RESULT: ok (no 5xx, no errors, no lost writes)");
+return failed ? 1 : 0;
+
+// ── the clients ─────────────────────────────────────────────────────────────────────────────────────────────────────
+Task Worker(string kind, Func<FormClient, Random, Task> step) => Task.Run(async () =>
+{
+    using var client = new FormClient(portal.BaseAddress);
+    var random = new Random();
+    while (!stop.IsCancellationRequested)
+    {
+        try
+        {
+            await step(client, random);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or InvalidOperationException)
+        {
+            if (stop.IsCancellationRequested) break;
+            stats.Of(kind).Error(e.Message);
+        }
+    }
+});
+
+async Task Browse(FormClient client, Random random)
+{
+    var path = random.Next(10) switch
+    {
+        0 => "/",
+        1 => $"/domains/{domainCodes[random.Next(domainCodes.Length)]}",
+        2 => $"/departments/{departmentIds[random.Next(departmentIds.Length)]}",
+        3 => "/departments",
+        4 => "/feeds/all.atom",
+        5 => "/statistics",
+        _ => $"/records/{recordIds[random.Next(recordIds.Length)]}",
+    };
+    await Get(client, "browse", path);
+}
+
+async Task Search(FormClient client, Random random) =>
+    await Get(client, "search", $"/search?q={Uri.EscapeDataString(terms[random.Next(terms.Length)])}");
+
+async Task Apply(FormClient client, Random random)
+{
+    var token = FormClient.Token(await Get(client, "apply", "/apply")) ?? throw new InvalidOperationException("no token on /apply");
+    var (response, _) = await Timed("apply", () => client.PostAsync("/apply", token, Applicant.Form("soak")), expect: HttpStatusCode.SeeOther);
+    if (Applicant.AcknowledgedCode(response) is { } code) applications.Enqueue(code);
+    await Pause(100);
+}
+
+async Task Track(FormClient client, Random random)
+{
+    var known = applications.ToArray();
+    if (known.Length == 0)
+    {
+        await Pause(500);
+        return;
+    }
+    await Get(client, "track", $"/track?code={known[random.Next(known.Length)]}");
+    await Pause(200);
+}
+
+// An editor drafts and submits a record; a reviewer approves what is in the queue (three reviews, published at once).
+async Task Publish()
+{
+    using var editor = new FormClient(portal.BaseAddress);
+    using var reviewer = new FormClient(portal.BaseAddress);
+    if (!await editor.SignInAsync("editor.housing", "Demo@2026pass") || !await reviewer.SignInAsync("reviewer", "Demo@2026pass"))
+        throw new InvalidOperationException("the demo staff could not sign in");
+    var form = await Get(editor, "publish", "/manage/records/new");
+    var items = Regex.Matches(form[form.IndexOf("id=\"CatalogueItemId\"", StringComparison.Ordinal)..], "<option value=\"(\\d+)\"")
+        .Select(m => m.Groups[1].Value).Take(5).ToArray();
+    var n = 0;
+    while (!stop.IsCancellationRequested)
+    {
+        try
+        {
+            var page = await Get(editor, "publish", "/manage/records/new");
+            var today = DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var (created, _) = await Timed("publish", () => editor.PostAsync("/manage/records/new", Need(FormClient.Token(page)),
+            [
+                new("CatalogueItemId", items[n % items.Length]), new("Kind", "8"), new("Title", $"青川县住房和城乡建设局关于老旧小区改造的公示（压测{++n}）"),
+                new("DocumentNumber", ""), new("IssuingOrgan", "青川县住房和城乡建设局"), new("WrittenOn", today), new("Validity", "1"),
+                new("DisclosureAttribute", "1"), new("Body", "### 一、改造范围\n\n乔庄镇滨河小区等三个小区。"), new("Intent", "save"),
+            ]), expect: HttpStatusCode.Redirect);
+            var recordPage = created.Headers.Location?.OriginalString ?? throw new InvalidOperationException("no record created");
+            var record = await Get(editor, "publish", recordPage);
+            await Timed("publish", () => editor.PostAsync($"{recordPage}/submit", Need(FormClient.Token(record)), [new("version", Need(FormClient.InputValue(record, "version")))]),
+                expect: HttpStatusCode.Redirect);
+
+            var queue = await Get(reviewer, "publish", "/review");
+            foreach (var versionId in Regex.Matches(queue, "href=\"/review/versions/(\\d+)\"").Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).Distinct().Take(3))
+            {
+                var review = await Get(reviewer, "publish", $"/review/versions/{versionId}");
+                var (decided, _) = await Timed("publish", () => reviewer.PostAsync($"/review/versions/{versionId}", Need(FormClient.Token(review)),
+                [
+                    new("Confidentiality", "1"), new("ConfidentialityComment", "不涉及国家秘密"), new("Legality", "1"), new("LegalityComment", ""),
+                    new("Attribute", "1"), new("AttributeComment", ""), new("Decision", "approve"), new("Comment", ""),
+                    new("Version", Need(FormClient.InputValue(review, "Version"))),
+                ]), expect: HttpStatusCode.Redirect);
+                if (decided.StatusCode == HttpStatusCode.Redirect) approvals.Enqueue(versionId);
+            }
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or InvalidOperationException)
+        {
+            if (stop.IsCancellationRequested) break;
+            stats.Of("publish").Error(e.Message);
+        }
+        await Pause(250);
+    }
+}
+
+async Task WatchMemory()
+{
+    while (!stop.IsCancellationRequested)
+    {
+        await Pause(60_000);
+        lock (memory) memory.Add((load.Elapsed.TotalMinutes, Status(portal.ProcessId, "VmRSS") / 1024));
+    }
+}
+
+// ── measuring ───────────────────────────────────────────────────────────────────────────────────────────────────────
+async Task<string> Get(FormClient client, string kind, string path)
+{
+    var (_, body) = await Timed(kind, () => client.Http.GetAsync(path), expect: HttpStatusCode.OK, path);
+    return body;
+}
+
+async Task<(HttpResponseMessage Response, string Body)> Timed(string kind, Func<Task<HttpResponseMessage>> send, HttpStatusCode expect, string? what = null)
+{
+    var watch = Stopwatch.StartNew();
+    var response = await send();
+    var body = await response.Content.ReadAsStringAsync();
+    stats.Of(kind).Add(watch.Elapsed.TotalMilliseconds, (int)response.StatusCode, response.StatusCode == expect, what);
+    return (response, body);
+}
+
+async Task Pause(int ms)
+{
+    try
+    {
+        await Task.Delay(ms, stop.Token);
+    }
+    catch (OperationCanceledException)
+    {
+        // the soak is over
+    }
+}
+
+static string Need(string? value) => value ?? throw new InvalidOperationException("a form field is missing");
+
+static int Env(string name, int fallback) =>
+    int.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.None, CultureInfo.InvariantCulture, out var v) && v > 0 ? v : fallback;
+
+static long Status(int pid, string field)
+{
+    var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith(field + ":", StringComparison.Ordinal));
+    return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+}
+
+static (int[] Records, string[] Domains, int[] Departments) Targets(PortalDatabase db)
+{
+    using var connection = db.Open();
+    List<T> Read<T>(string sql, Func<System.Data.Common.DbDataReader, T> map)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var list = new List<T>();
+        while (reader.Read()) list.Add(map(reader));
+        return list;
+    }
+    return ([.. Read("SELECT \"RecordId\" FROM \"RecordVersions\" WHERE \"IsPublished\"", r => r.GetInt32(0))],
+        [.. Read("SELECT \"Code\" FROM \"Domains\"", r => r.GetString(0))],
+        [.. Read("SELECT \"Id\" FROM \"Departments\"", r => r.GetInt32(0))]);
+}
+
+/// <summary>Per kind of request: the latencies, and what went wrong.</summary>
+internal sealed class Stats
+{
+    private readonly ConcurrentDictionary<string, Kind> _kinds = new(StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, Kind> Kinds => _kinds;
+    public Kind Of(string kind) => _kinds.GetOrAdd(kind, _ => new Kind());
+
+    internal sealed class Kind
+    {
+        private readonly List<double> _ms = [];
+        private readonly ConcurrentQueue<string> _examples = new();
+        private int _serverErrors, _unexpected, _transportErrors;
+
+        public int Count { get { lock (_ms) return _ms.Count; } }
+        public int ServerErrors => _serverErrors;
+        public int Unexpected => _unexpected;
+        public int TransportErrors => _transportErrors;
+        public IEnumerable<string> Examples => _examples;
+
+        public void Add(double ms, int status, bool expected, string? what)
+        {
+            lock (_ms) _ms.Add(ms);
+            if (status >= 500) Note(ref _serverErrors, $"{status} {what}");
+            else if (!expected) Note(ref _unexpected, $"{status} {what}");
+        }
+
+        public void Error(string message) => Note(ref _transportErrors, message);
+
+        public double Percentile(double p)
+        {
+            lock (_ms)
+            {
+                if (_ms.Count == 0) return 0;
+                var sorted = _ms.Order().ToList();
+                return sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Count) - 1, 0, sorted.Count - 1)];
+            }
+        }
+
+        private void Note(ref int counter, string example)
+        {
+            if (Interlocked.Increment(ref counter) <= 5) _examples.Enqueue(example);
+        }
+    }
+}
