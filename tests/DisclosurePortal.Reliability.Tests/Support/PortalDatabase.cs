@@ -56,6 +56,8 @@ public sealed class PortalDatabase : IDisposable
             $"--Storage:AttachmentsFolder={Path.Combine(Folder, "attachments")}",
             "--RateLimits:Apply:PermitLimit=1000000",
             "--RateLimits:Track:PermitLimit=1000000",
+            "--RateLimits:Search:PermitLimit=1000000",
+            "--RateLimits:Login:PermitLimit=1000000",
         ];
         if (IsPostgres)
         {

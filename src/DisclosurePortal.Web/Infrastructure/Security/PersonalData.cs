@@ -21,8 +21,11 @@ public sealed class PersonalData
     private readonly IDataProtector _protector;
     private readonly byte[] _indexKey;
 
-    public PersonalData(IDataProtectionProvider provider, DataProtectionFolder folder)
+    private readonly ILogger<PersonalData> _logger;
+
+    public PersonalData(IDataProtectionProvider provider, DataProtectionFolder folder, ILogger<PersonalData> logger)
     {
+        _logger = logger;
         _protector = provider.CreateProtector("DisclosurePortal.ApplicantIdentityNumber.v1");
         _indexKey = LoadOrCreateIndexKey(provider.CreateProtector("DisclosurePortal.IdentityIndexKey.v1"), Path.Combine(folder.Path, IndexKeyFile));
     }
@@ -41,8 +44,22 @@ public sealed class PersonalData
         : stored.StartsWith(Prefix, StringComparison.Ordinal) ? _protector.Unprotect(stored[Prefix.Length..])
         : stored;
 
-    /// <summary>What lists, receipts, the tracking page and logs show: 511023********123X.</summary>
-    public string Mask(string? stored) => IdentityNumbers.Mask(Reveal(stored));
+    /// <summary>
+    /// What lists, receipts, the tracking page and logs show: 511023********123X. A number that cannot be decrypted
+    /// (the database restored without its keys folder) is shown as such and logged, never a 500.
+    /// </summary>
+    public string Mask(string? stored)
+    {
+        try
+        {
+            return IdentityNumbers.Mask(Reveal(stored));
+        }
+        catch (CryptographicException e)
+        {
+            _logger.LogError(e, "An identity number could not be decrypted: restore the Data Protection keys folder that belongs to this database");
+            return "（无法解密）";
+        }
+    }
 
     public static bool IsProtected(string? stored) => stored is null || stored.StartsWith(Prefix, StringComparison.Ordinal);
 
