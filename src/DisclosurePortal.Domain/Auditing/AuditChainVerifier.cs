@@ -54,14 +54,13 @@ public sealed class AuditChainVerifier
     private long? _lastId;
     private DateTimeOffset? _lastOccurredAt;
 
-    /// <summary>How many events have been checked.</summary>
+    /// <summary>How many events have been found in order so far.</summary>
     public long Count { get; private set; }
 
     /// <summary>Checks the next event; null when it follows the chain so far.</summary>
     public AuditChainBreak? Next(AuditEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        Count++;
         AuditChainBreak At(AuditChainBreakKind kind) => new(kind, e.Id, e.Sequence, e.OccurredAt, ClaimedPreviousHash: e.PreviousHash);
 
         if (e.Hash is null) return At(AuditChainBreakKind.Unsealed);
@@ -71,6 +70,7 @@ public sealed class AuditChainVerifier
         if (!string.Equals(AuditChain.HashOf(e), e.Hash, StringComparison.Ordinal)) return At(AuditChainBreakKind.ContentChanged);
 
         (_previousHash, _lastSequence, _lastId, _lastOccurredAt) = (e.Hash, e.Sequence, e.Id, e.OccurredAt);
+        Count++;
         return null;
     }
 
