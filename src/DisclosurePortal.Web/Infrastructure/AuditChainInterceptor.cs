@@ -21,6 +21,10 @@ public sealed class AuditChainInterceptor : SaveChangesInterceptor
 
     private readonly ConditionalWeakTable<DbContext, IDbContextTransaction> _owned = [];
 
+    // Saves whose events are already chained: the interceptor may be registered twice on one context (a test host
+    // built on another repeats the registrations), and a second pass would chain the same events again.
+    private readonly ConditionalWeakTable<DbContext, object> _chained = [];
+
     private AuditChainInterceptor()
     {
     }
@@ -36,9 +40,10 @@ public sealed class AuditChainInterceptor : SaveChangesInterceptor
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { } db && _owned.TryGetValue(db, out var transaction))
+        if (eventData.Context is { } db) _chained.Remove(db);
+        if (eventData.Context is { } context && _owned.TryGetValue(context, out var transaction))
         {
-            _owned.Remove(db);
+            _owned.Remove(context);
             await using (transaction) await transaction.CommitAsync(cancellationToken);
         }
         return result;
@@ -64,11 +69,13 @@ public sealed class AuditChainInterceptor : SaveChangesInterceptor
 
     private async Task ChainAsync(PortalDbContext db, CancellationToken ct)
     {
-        // The interceptor runs before SaveChanges detects changes made through the entities' methods.
-        db.ChangeTracker.DetectChanges();
+        if (_chained.TryGetValue(db, out _)) return;
         var added = new List<AuditEvent>();
+        // Entries() detects changes first (as SaveChanges will) unless the caller turned that off; the audit events'
+        // own changes are detected in any case, so a change to one cannot slip past the guard.
         foreach (var entry in db.ChangeTracker.Entries<AuditEvent>())
         {
+            entry.DetectChanges();
             if (entry.State is EntityState.Modified or EntityState.Deleted)
                 throw new InvalidOperationException($"Audit events are append-only: event {entry.Entity.Id} cannot be {(entry.State == EntityState.Deleted ? "deleted" : "changed")}.");
             if (entry.State == EntityState.Added) added.Add(entry.Entity);
@@ -93,10 +100,12 @@ public sealed class AuditChainInterceptor : SaveChangesInterceptor
             throw;
         }
         if (owned is not null) _owned.AddOrUpdate(db, owned);
+        _chained.AddOrUpdate(db, this);
     }
 
     private async Task RollBackOwnedAsync(DbContext db)
     {
+        _chained.Remove(db);
         if (!_owned.TryGetValue(db, out var transaction)) return;
         _owned.Remove(db);
         await transaction.DisposeAsync(); // disposing an uncommitted transaction rolls it back

@@ -215,6 +215,24 @@ public abstract class AuditChainStorageTests(TestDb db)
     }
 
     [Fact]
+    public async Task TheInterceptorRegisteredTwice_ChainsEachEventOnce()
+    {
+        var cs = await NewDatabaseAsync();
+        var options = new DbContextOptionsBuilder<PortalDbContext>();
+        DatabaseSetup.Configure(options, Provider, cs);
+        options.AddInterceptors(AuditChainInterceptor.Instance); // as a test host built on another host does
+        for (var save = 0; save < 2; save++)
+        {
+            await using var twice = new PortalDbContext(options.Options);
+            twice.AuditEvents.AddRange(Event("甲"), Event("乙"));
+            await twice.SaveChangesAsync();
+        }
+
+        Assert.Equal([1L, 2, 3, 4], (await EventsAsync(cs)).Select(e => e.Sequence));
+        Assert.True((await CheckAsync(cs)).Intact);
+    }
+
+    [Fact]
     public async Task ChangingOrDeletingAnEventThroughEf_Throws_AndChangesNothing()
     {
         var cs = await NewDatabaseAsync();
