@@ -4,6 +4,7 @@ using DisclosurePortal.Domain.Calendar;
 using DisclosurePortal.Domain.Catalogue;
 using DisclosurePortal.Domain.Publishing;
 using DisclosurePortal.Domain.Reporting;
+using DisclosurePortal.Web.Infrastructure;
 using DisclosurePortal.Web.Infrastructure.Listing;
 using DisclosurePortal.Web.Infrastructure.Search;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -31,6 +32,9 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
     public DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    /// <summary>The audit chain's one head row, written by <see cref="AuditChainInterceptor"/> only (docs/adr/0023).</summary>
+    public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
     public DbSet<AnnualReport> AnnualReports => Set<AnnualReport>();
 
     /// <summary>The search index, written by database triggers only (docs/adr/0009); read through ISearchIndex.</summary>

@@ -7,7 +7,8 @@ namespace DisclosurePortal.Web.Infrastructure;
 
 /// <summary>
 /// Appends audit events (who, when, what, to which entity) in the caller's unit of work: the event is saved by the
-/// same SaveChanges as the change it records, so there is never a change without its event.
+/// same SaveChanges as the change it records, so there is never a change without its event. That save also chains
+/// the event (<see cref="AuditChainInterceptor"/>, docs/adr/0023); record it just before the unit of work's last save.
 /// </summary>
 public sealed class AuditTrail(PortalDbContext db, TimeProvider clock)
 {

@@ -52,6 +52,8 @@ public static class DatabaseSetup
         // Migrations are hand-written without a model snapshot (docs/adr/0001); MigrationSchemaTests proves the
         // migrated schema equals the model's, which is the check this warning would otherwise stand in for.
         options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+        // Every context chains the audit events it saves, whoever made it (app, seeders, tests): docs/adr/0023.
+        options.AddInterceptors(AuditChainInterceptor.Instance);
     }
 
     /// <summary>The SQLite file's connection string (also used by the backup command).</summary>

@@ -101,6 +101,8 @@ public static class PageTypes
         new("admin-user-password", Viewer.Admin, "/admin/users/{id}/password", d => $"/admin/users/{d.EditorUserId}/password"),
         new("admin-calendar", Viewer.Admin, "/admin/calendar", _ => "/admin/calendar"),
         new("admin-calendar-year", Viewer.Admin, "/admin/calendar/{year}", d => $"/admin/calendar/{d.CalendarYear}"),
+        new("admin-audit", Viewer.Admin, "/admin/audit", _ => "/admin/audit"),
+        new("admin-audit-check", Viewer.Admin, "/admin/audit", _ => "/admin/audit", Act: CheckAuditChain),
     ];
 
     /// <summary>GET routes that answer with something other than an HTML page, or that are another page type under a second address.</summary>
@@ -138,6 +140,12 @@ public static class PageTypes
     }
 
     private static string Normalise(string route) => "/" + route.Trim('/');
+
+    /// <summary>Runs 检查审计链: the report page (ADR 23).</summary>
+    private static Task<IResponse> CheckAuditChain(IPage page) =>
+        page.RunAndWaitForResponseAsync(
+            () => page.Locator("form[action='/admin/audit/check'] button[type=submit]").ClickAsync(),
+            r => r.Request.Method == "POST" && r.Url.EndsWith("/admin/audit/check", StringComparison.Ordinal));
 
     /// <summary>Submits the application form empty: it comes back (400) with every error shown.</summary>
     private static Task<IResponse> SubmitEmptyApplication(IPage page) =>

@@ -286,17 +286,23 @@ public abstract class ReviseItemTests(PortalFactory factory)
     }
 
     /// <summary>Saves a change to the item through another connection just before the app's own SaveChanges.</summary>
-    private sealed class ConcurrentSave(PortalFactory factory, int itemId) : SaveChangesInterceptor
+    /// <summary>
+    /// Saves a competing revision when the app reads the item's next revision number: after its version check, before
+    /// its own save. (Not from inside the app's SaveChanges: there the audit chain already holds the write lock, ADR 23,
+    /// and on SQLite the competing save would wait for the very save it races.)
+    /// </summary>
+    private sealed class ConcurrentSave(PortalFactory factory, int itemId) : DbCommandInterceptor
     {
         public const string Content = "另一个请求抢先保存的公开内容。";
 
         public bool Fired { get; private set; }
 
-        public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        public override async ValueTask<InterceptionResult<System.Data.Common.DbDataReader>> ReaderExecutingAsync(
+            System.Data.Common.DbCommand command, CommandEventData eventData, InterceptionResult<System.Data.Common.DbDataReader> result, CancellationToken cancellationToken = default)
         {
-            var touchesItem = eventData.Context!.ChangeTracker.Entries<CatalogueItem>()
-                .Any(e => e.State == EntityState.Modified && e.Entity.Id == itemId);
-            if (touchesItem && !Fired)
+            var nextRevisionNumber = command.CommandText.Contains("\"CatalogueItemRevisions\"", StringComparison.Ordinal)
+                && command.CommandText.Contains("max(", StringComparison.OrdinalIgnoreCase);
+            if (nextRevisionNumber && !Fired)
             {
                 Fired = true;
                 await using var other = factory.NewDbContext();

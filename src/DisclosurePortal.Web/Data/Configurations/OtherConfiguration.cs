@@ -1,6 +1,7 @@
 using DisclosurePortal.Domain.Auditing;
 using DisclosurePortal.Domain.Calendar;
 using DisclosurePortal.Domain.Reporting;
+using DisclosurePortal.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -41,6 +42,17 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         b.Property(x => x.PreviousHash).HasMaxLength(64);
         b.Property(x => x.Hash).HasMaxLength(64);
         b.HasIndex(x => new { x.EntityType, x.EntityId });
+        b.HasIndex(x => x.Sequence).IsUnique(); // the chain's order (docs/adr/0023); also the audit log's listing order
+    }
+}
+
+internal sealed class AuditChainHeadConfiguration : IEntityTypeConfiguration<AuditChainHead>
+{
+    public void Configure(EntityTypeBuilder<AuditChainHead> b)
+    {
+        b.ToTable("AuditChainHeads");
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.LastHash).HasMaxLength(64);
     }
 }
 

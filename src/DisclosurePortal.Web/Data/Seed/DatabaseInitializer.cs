@@ -21,7 +21,8 @@ public sealed class DatabaseInitializer(
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         }
         await db.Database.MigrateAsync(ct);
-        await identityNumbers.SealAsync(ct);
+        await identityNumbers.SealAsync(ct); // identity numbers stored in clear before ADR 20
+        await AuditChainHead.SealOnStartAsync(db, ct); // audit events from before the chain (docs/adr/0023)
         await referenceData.SeedAsync(ct);
         if (configuration.GetValue("Seed:DemoData", true))
         {
