@@ -155,6 +155,8 @@ public static class EndpointTable
         ["POST /admin/calendar/{year}/days/{date}/delete"] = new(Admin, "/admin/calendar/{calendarYear}/days/{calendarDay}/delete"),
         ["GET /admin/calendar/{year}/export"] = new(Admin, "/admin/calendar/{calendarYear}/export"),
         ["POST /admin/calendar/import"] = new(Admin, "/admin/calendar/import"),
+        ["GET /admin/audit"] = new(Admin, "/admin/audit"),
+        ["POST /admin/audit/check"] = new(Admin, "/admin/audit/check"),
     };
 
     /// <summary>The first folders of wwwroot: their files are static assets (MapStaticAssets), public by nature.</summary>

@@ -111,6 +111,7 @@ public sealed class HostileInputTests(SecurityPortal factory)
         ["POST /admin/calendar/{year}/days"] = new(Who.Admin, "/admin/calendar/{calendarYear}", "/admin/calendar/{calendarYear}/days"),
         ["POST /admin/calendar/{year}/days/{date}/delete"] = new(Who.Admin, "/admin/calendar/{calendarYear}", "/admin/calendar/{calendarYear}/days/{calendarDay}/delete", []),
         ["POST /admin/calendar/import"] = new(Who.Admin, "/admin/calendar", "/admin/calendar/import"),
+        ["POST /admin/audit/check"] = new(Who.Admin, "/admin/audit", "/admin/audit/check"),
     };
 
     [Fact]
