@@ -279,7 +279,7 @@ public sealed class CasesController(PortalDbContext db, AuditTrail audit, TimePr
             open && deadline is not null && ReplyDeadline.IsDueSoon(deadline.DueOn, today, calendar),
             c.AllowedActions(), await DepartmentsAsync(ct), form, failed, today,
             c.AllowedActions().Contains(CaseAction.NotifyFee) ? await ItemsEarlierThisMonthAsync(c, ct) : null, feeTiers,
-            c.IdentityNumber is null ? null : personalData.Mask(c.IdentityNumber));
+            c.IdentityNumber is null ? null : personalData.Whole(c.IdentityNumber)); // the office handles it: whole here, masked elsewhere
     }
 
     /// <summary>

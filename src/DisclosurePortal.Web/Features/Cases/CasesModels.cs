@@ -14,7 +14,7 @@ public sealed record CaseListModel(IReadOnlyList<CaseRow> Rows, PageInfo Page, s
 
 public sealed record CasePageModel(ApplicationCase Case, string? DepartmentName, DeadlineExplanation? Deadline, bool Overdue, bool DueSoon,
     IReadOnlyList<CaseAction> Actions, IReadOnlyList<(int Id, string Name)> Departments, CaseActionForm Form, CaseAction? FailedAction, DateOnly Today,
-    int? ItemsEarlierThisMonth, FeeTiers FeeTiers, string? MaskedIdentityNumber);
+    int? ItemsEarlierThisMonth, FeeTiers FeeTiers, string? IdentityNumber);
 
 /// <summary>The fields of every action form on the case page (each form uses the ones it needs).</summary>
 public sealed class CaseActionForm

@@ -10,7 +10,8 @@ namespace DisclosurePortal.Web.Infrastructure.Security;
 /// Data Protection (keys in <c>DataProtection:KeysFolder</c>), shown only masked. So that "the same applicant" can
 /// still be found (fees count one applicant's items per month), each number also gets a blind index: an HMAC-SHA256
 /// under a secret of its own, itself kept in the keys folder protected by Data Protection. Neither the database file
-/// nor a dump of it holds a number in clear; with the keys folder as well, it does — keep the two apart.
+/// nor a dump of it holds a number in clear; with the keys folder as well, it does — keep the two apart. Receipts,
+/// the tracking page, lists and logs show the number masked; only the office's case page shows it whole.
 /// </summary>
 public sealed class PersonalData
 {
@@ -48,11 +49,19 @@ public sealed class PersonalData
     /// What lists, receipts, the tracking page and logs show: 511023********123X. A number that cannot be decrypted
     /// (the database restored without its keys folder) is shown as such and logged, never a 500.
     /// </summary>
-    public string Mask(string? stored)
+    public string Mask(string? stored) => Readable(stored, IdentityNumbers.Mask);
+
+    /// <summary>
+    /// The whole number, for the one page that needs it: the office's case page, where the application is handled
+    /// (Policies.Reviewer). Undecryptable as in <see cref="Mask"/>.
+    /// </summary>
+    public string Whole(string? stored) => Readable(stored, number => number ?? "—");
+
+    private string Readable(string? stored, Func<string?, string> show)
     {
         try
         {
-            return IdentityNumbers.Mask(Reveal(stored));
+            return show(Reveal(stored));
         }
         catch (CryptographicException e)
         {
