@@ -20,62 +20,34 @@ internal sealed class BackupCommand
         Safe while the portal runs. For PostgreSQL use pg_dump -Fc (docs/reliability.md).
         """;
 
-    private BackupCommand(string? target, IReadOnlyList<string> hostArguments, string? error, bool help)
+    private BackupCommand(string? target, VerbArguments arguments)
     {
         Target = target;
-        HostArguments = [.. hostArguments];
-        Error = error;
-        Help = help;
+        Arguments = arguments;
     }
 
     public string? Target { get; }
-    public string[] HostArguments { get; }
-    public string? Error { get; }
-    public bool Help { get; }
+    public VerbArguments Arguments { get; }
+    public string[] HostArguments => [.. Arguments.HostArguments];
+    public string? Error => Arguments.Error;
+    public bool Help => Arguments.Help;
 
     /// <summary>The command, when the first argument is the verb; null otherwise.</summary>
     public static BackupCommand? From(string[] args)
     {
         if (args.Length == 0 || args[0] != Verb) return null;
         string? target = null;
-        var host = new List<string>();
-        for (var i = 1; i < args.Length; i++)
+        var arguments = VerbArguments.Parse(args, Usage, ["--to"], (_, value) =>
         {
-            var arg = args[i];
-            var (name, inline) = arg.IndexOf('=', StringComparison.Ordinal) is var eq and > 0 ? (arg[..eq], arg[(eq + 1)..]) : (arg, null);
-            if (name is "--help" or "-h") return new BackupCommand(null, [], null, help: true);
-            if (name == "--to")
-            {
-                target = inline ?? (i + 1 < args.Length ? args[++i] : null);
-                if (string.IsNullOrWhiteSpace(target)) return Fail("--to needs a file name.");
-                continue;
-            }
-            if (name.StartsWith("--", StringComparison.Ordinal))
-            {
-                // Host settings (--Database:…, --ConnectionStrings:…, --contentRoot), as the portal itself takes them.
-                host.Add(arg);
-                if (inline is null && i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal)) host.Add(args[++i]);
-                continue;
-            }
-            return Fail($"Unknown argument '{arg}'.");
-        }
-        return target is null ? Fail("--to FILE is required.") : new BackupCommand(Path.GetFullPath(target), host, null, help: false);
-
-        static BackupCommand Fail(string message) => new(null, [], message + Environment.NewLine + Usage, help: false);
+            target = value;
+            return string.IsNullOrWhiteSpace(value) ? "--to needs a file name." : null;
+        });
+        if (arguments.Error is null && !arguments.Help && target is null) arguments = arguments.Refuse("--to FILE is required.");
+        return new BackupCommand(target is null || arguments.Error is not null ? null : Path.GetFullPath(target), arguments);
     }
 
     /// <summary>Usage or an argument error, with the exit code; null to go on.</summary>
-    public int? ExitBeforeHost()
-    {
-        if (Help)
-        {
-            Console.Out.WriteLine(Usage);
-            return 0;
-        }
-        if (Error is null) return null;
-        Console.Error.WriteLine(Error);
-        return 2;
-    }
+    public int? ExitBeforeHost() => Arguments.ExitBeforeHost();
 
     /// <summary>0 when the copy is written and passes integrity_check; 1 when it cannot be made; 2 for PostgreSQL.</summary>
     public int Run(IConfiguration configuration, string contentRoot)

@@ -25,74 +25,45 @@ internal sealed class GenerateCommand
         The database must be empty (a new SQLite folder or a new PostgreSQL database); migrations and reference data are applied first.
         """;
 
-    // Host settings that are not Section:Key pairs but may be given to the web app.
-    private static readonly string[] HostOptions = ["--environment", "--contentRoot", "--applicationName"];
-
-    private GenerateCommand(GeneratorOptions? options, IReadOnlyList<string> hostArguments, string? error, bool help)
+    private GenerateCommand(GeneratorOptions? options, VerbArguments arguments)
     {
         Options = options;
-        HostArguments = [.. hostArguments];
-        Error = error;
-        Help = help;
+        Arguments = arguments;
     }
 
     public GeneratorOptions? Options { get; }
 
+    public VerbArguments Arguments { get; }
+
     /// <summary>The arguments for the host: the caller's configuration, and demo data off.</summary>
-    public string[] HostArguments { get; }
+    public string[] HostArguments => [.. Arguments.HostArguments];
 
     /// <summary>Why the arguments cannot be used (with the usage), or null.</summary>
-    public string? Error { get; }
+    public string? Error => Arguments.Error;
 
-    public bool Help { get; }
+    public bool Help => Arguments.Help;
 
     /// <summary>The command, when the first argument is the verb; null for a normal start of the portal.</summary>
     public static GenerateCommand? From(string[] args)
     {
         if (args.Length == 0 || args[0] != Verb) return null;
         int? records = null, cases = null;
-        var host = new List<string>();
-        for (var i = 1; i < args.Length; i++)
+        var arguments = VerbArguments.Parse(args, Usage, ["--records", "--cases"], (name, value) =>
         {
-            var arg = args[i];
-            var (name, inline) = arg.IndexOf('=', StringComparison.Ordinal) is var eq and > 0 ? (arg[..eq], arg[(eq + 1)..]) : (arg, null);
-            if (name is "--help" or "-h") return new GenerateCommand(null, [], null, help: true);
-            if (name is "--records" or "--cases")
-            {
-                var value = inline ?? (i + 1 < args.Length ? args[++i] : null);
-                var (min, max) = name == "--records" ? (MinRecords, MaxRecords) : (0, MaxCases);
-                if (!int.TryParse(value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var n) || n < min || n > max)
-                    return Fail($"{name} must be a whole number from {min:N0} to {max:N0} (got {(value is null ? "nothing" : $"'{value}'")}).");
-                if (name == "--records") records = n; else cases = n;
-                continue;
-            }
-            if (name.StartsWith("--", StringComparison.Ordinal) && (name.Contains(':', StringComparison.Ordinal) || HostOptions.Contains(name, StringComparer.OrdinalIgnoreCase)))
-            {
-                host.Add(arg);
-                if (inline is null && i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal)) host.Add(args[++i]);
-                continue;
-            }
-            return Fail($"Unknown argument '{arg}'.");
-        }
+            var (min, max) = name == "--records" ? (MinRecords, MaxRecords) : (0, MaxCases);
+            if (!int.TryParse(value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var n) || n < min || n > max)
+                return $"{name} must be a whole number from {min:N0} to {max:N0} (got {(value is null ? "nothing" : $"'{value}'")}).";
+            if (name == "--records") records = n; else cases = n;
+            return null;
+        });
+        if (arguments.Error is not null || arguments.Help) return new GenerateCommand(null, arguments);
         var recordCount = records ?? DefaultRecords;
-        host.Add("--Seed:DemoData=false");
-        return new GenerateCommand(new GeneratorOptions(recordCount, cases ?? recordCount / 10), host, null, help: false);
-
-        static GenerateCommand Fail(string message) => new(null, [], message + Environment.NewLine + Usage, help: false);
+        arguments.HostArguments.Add("--Seed:DemoData=false");
+        return new GenerateCommand(new GeneratorOptions(recordCount, cases ?? recordCount / 10), arguments);
     }
 
     /// <summary>Before the host is built: usage or an argument error, with the process exit code; null to go on.</summary>
-    public int? ExitBeforeHost()
-    {
-        if (Help)
-        {
-            Console.Out.WriteLine(Usage);
-            return 0;
-        }
-        if (Error is null) return null;
-        Console.Error.WriteLine(Error);
-        return 2;
-    }
+    public int? ExitBeforeHost() => Arguments.ExitBeforeHost();
 
     /// <summary>Applies the migrations and reference data, generates, prints the summary. 0 on success, 1 when the generator refuses.</summary>
     public async Task<int> RunAsync(IServiceProvider services)

@@ -70,8 +70,6 @@ public sealed class PersonalData
         }
     }
 
-    public static bool IsProtected(string? stored) => stored is null || stored.StartsWith(Prefix, StringComparison.Ordinal);
-
     private static byte[] LoadOrCreateIndexKey(IDataProtector protector, string path)
     {
         for (var attempt = 0; ; attempt++)

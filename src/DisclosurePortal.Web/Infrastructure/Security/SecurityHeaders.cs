@@ -55,8 +55,8 @@ public sealed class HttpsPolicy
 {
     public HttpsPolicy(IConfiguration configuration, IWebHostEnvironment environment)
     {
-        var baseUrl = configuration["Portal:PublicBaseUrl"];
-        Uri? publicUri = Uri.TryCreate(baseUrl?.Trim(), UriKind.Absolute, out var u) ? u : null;
+        // The public address as the rest of the site reads (and validates) it.
+        Uri? publicUri = new PublicSite(configuration).BaseUrl is { } baseUrl ? new Uri(baseUrl) : null;
         var configured = configuration["Security:HttpsOnly"];
         HttpsOnly = !string.IsNullOrWhiteSpace(configured)
             ? bool.TryParse(configured, out var on) ? on : throw new InvalidOperationException($"Security:HttpsOnly '{configured}' must be true or false.")
