@@ -93,6 +93,8 @@ for project in tests/*.Tests/*.Tests.csproj; do
     dotnet test "$project" -c Release --no-build --nologo \
         --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" \
         --results-directory "$OUT" 2>&1 | tee "$OUT/$name.log" | grep -E "^\s+(Failed|Passed|Skipped) |error|Passed!|Failed!" >&2
+    # What each failure said (its message, without the stack), so that a CI log alone tells why.
+    awk '/^  Failed /{on=1; n=0} /^  Stack Trace:/{on=0} on && n++ < 25' "$OUT/$name.log" >&2
     trx="$OUT/$name.trx"
     if [ -f "$trx" ]; then
         counters=$(grep -o '<Counters [^>]*' "$trx" | head -n 1)

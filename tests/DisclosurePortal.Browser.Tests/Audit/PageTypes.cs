@@ -142,10 +142,16 @@ public static class PageTypes
     private static string Normalise(string route) => "/" + route.Trim('/');
 
     /// <summary>Runs 检查审计链: the report page (ADR 23).</summary>
-    private static Task<IResponse> CheckAuditChain(IPage page) =>
-        page.RunAndWaitForResponseAsync(
-            () => page.Locator("form[action='/admin/audit/check'] button[type=submit]").ClickAsync(),
+    private static async Task<IResponse> CheckAuditChain(IPage page)
+    {
+        var button = page.Locator("form[action='/admin/audit/check'] button[type=submit]");
+        // Said plainly rather than as a 30-second click timeout if the audit page did not come (e.g. signed out).
+        if (await button.CountAsync() != 1)
+            throw new InvalidOperationException($"admin-audit-check: {page.Url} (\"{await page.TitleAsync()}\") has no 检查审计链 button");
+        return await page.RunAndWaitForResponseAsync(
+            () => button.ClickAsync(),
             r => r.Request.Method == "POST" && r.Url.EndsWith("/admin/audit/check", StringComparison.Ordinal));
+    }
 
     /// <summary>Submits the application form empty: it comes back (400) with every error shown.</summary>
     private static Task<IResponse> SubmitEmptyApplication(IPage page) =>
