@@ -44,6 +44,9 @@ public static class Localization
 
     public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
 
+    /// <summary>The colon after a label: full-width in Chinese (公开主体：…), ": " in English.</summary>
+    public static string Colon => IsEnglish ? ": " : "：";
+
     /// <summary>Picks the Chinese or English form of reference data by the current UI culture.</summary>
     public static string Pick(string zh, string en) => IsEnglish ? en : zh;
 }

@@ -314,6 +314,46 @@ public abstract class PublicPagesTests(PortalFactory factory)
         Assert.Equal("/", offsite.Headers.Location!.OriginalString);
     }
 
+    /// <summary>
+    /// WCAG 3.1.2 (language of parts): on an English page every piece of Chinese content in the main area (titles, 文号,
+    /// bodies, names of departments and items) sits in an element marked lang="zh-CN", so a screen reader reads it with a
+    /// Chinese voice; on a Chinese page nothing in the main area needs marking, and nothing is.
+    /// </summary>
+    [Fact]
+    public async Task EnglishPages_MarkEveryChineseTextInTheMainArea_AsChinese()
+    {
+        await using var db = factory.NewDbContext();
+        var link = await db.InterpretationLinks.OrderBy(l => l.Id).FirstAsync();
+        var item = await db.RecordVersions.Where(v => v.IsPublished && v.RecordId == link.PolicyRecordId).Select(v => v.CatalogueItemId).FirstAsync();
+        var department = await db.Departments.OrderBy(d => d.Id).Select(d => d.Id).FirstAsync();
+        var year = await db.AnnualReports.Where(r => r.PublishedAt != null).Select(r => (int?)r.Year).MaxAsync();
+        string[] urls =
+        [
+            "/", "/domains/health", "/departments", $"/departments/{department}", $"/items/{item}",
+            $"/records/{link.PolicyRecordId}", $"/records/{link.InterpretationRecordId}", "/search?q=%E9%80%9A%E7%9F%A5",
+            .. year is { } y ? [$"/annual-reports/{y}"] : Array.Empty<string>(),
+        ];
+        var han = new System.Text.RegularExpressions.Regex(@"\p{IsCJKUnifiedIdeographs}");
+        foreach (var url in urls)
+        {
+            using var english = new HttpRequestMessage(HttpMethod.Get, url);
+            english.Headers.Add("Cookie", ".AspNetCore.Culture=c%3Den%7Cuic%3Den");
+            var doc = await Html.ParseAsync(await _client.SendAsync(english));
+            Assert.Equal("en", doc.DocumentElement.GetAttribute("lang"));
+            var main = doc.GetElementById("main")!;
+            var unmarked = AngleSharp.Dom.ParentNodeExtensions.Descendants<AngleSharp.Dom.IText>(main)
+                .Where(t => han.IsMatch(t.Data))
+                .Where(t => t.ParentElement!.Closest("[lang]")?.GetAttribute("lang") != "zh-CN")
+                .Select(t => $"<{t.ParentElement!.LocalName} class=\"{t.ParentElement.ClassName}\">{t.Data.Trim()}")
+                .ToList();
+            Assert.True(unmarked.Count == 0, $"{url} in English has Chinese text not marked lang=\"zh-CN\":\n  " + string.Join("\n  ", unmarked.Take(20)));
+            Assert.Contains(main.QuerySelectorAll("[lang='zh-CN']"), e => han.IsMatch(e.TextContent));
+
+            var (_, chinese) = await Html.GetAsync(_client, url);
+            Assert.Empty(chinese.GetElementById("main")!.QuerySelectorAll("[lang]"));
+        }
+    }
+
     [Theory]
     [InlineData("/")]
     [InlineData("/domains/health")]

@@ -117,5 +117,8 @@ public static class FeedLinks
     public static string Department(int id) => string.Create(CultureInfo.InvariantCulture, $"/feeds/departments/{id}.atom");
 }
 
-/// <summary>A feed a page offers: the layout puts it in the head, the page shows <c>_FeedLink</c> where readers look.</summary>
-public sealed record FeedLink(string Href, string Title);
+/// <summary>
+/// A feed a page offers: the layout puts it in the head, the page shows <c>_FeedLink</c> where readers look.
+/// <paramref name="Subject"/> is the Chinese name inside the title, if any (marked lang="zh-CN" on English pages).
+/// </summary>
+public sealed record FeedLink(string Href, string Title, string? Subject = null);
