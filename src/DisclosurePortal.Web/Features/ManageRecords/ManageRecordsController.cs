@@ -324,7 +324,10 @@ public sealed class ManageRecordsController(
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         buffer.Position = 0;
         await using (var output = new FileStream(path, FileMode.CreateNew, FileAccess.Write))
+        {
             await buffer.CopyToAsync(output, ct);
+            output.Flush(flushToDisk: true); // fsync: on disk before its row commits, so a power cut cannot leave a row with an empty file
+        }
         var sha = Convert.ToHexStringLower(SHA256.HashData(buffer.ToArray()));
         var name = AttachmentInspector.CleanFileName(file.FileName, type);
         db.Attachments.Add(new Attachment(latest.Id, name, type.ContentType, buffer.Length, key, sha, clock.GetUtcNow(), User.DisplayName()));
