@@ -9,7 +9,7 @@ namespace DisclosurePortal.Web.Tests.Security;
 /// (never a 5xx). POSTs are refused to the wrong callers even with a valid antiforgery token, and write nothing.
 /// </summary>
 [Collection(SecurityCollection.Name)]
-public sealed class PermissionMatrixTests(SecurityPortal factory)
+public sealed class PermissionMatrixTests(SqliteSecurityPortal factory)
 {
     [Fact]
     public void EveryEndpoint_IsClassified_AndEveryClassifiedEndpointExists()
@@ -53,7 +53,7 @@ public sealed class PermissionMatrixTests(SecurityPortal factory)
         var failures = new List<string>();
         var posts = EndpointTable.Classifiable(factory.Services).Where(e => e.Method is "POST").ToList();
         Assert.NotEmpty(posts);
-        var before = factory.DataVersion();
+        var before = factory.WriteMark();
         foreach (var endpoint in posts)
         {
             if (!EndpointTable.Classes.TryGetValue(endpoint.Key, out var access)) continue;
@@ -67,7 +67,7 @@ public sealed class PermissionMatrixTests(SecurityPortal factory)
             }
         }
         Assert.True(failures.Count == 0, string.Join("\n", failures));
-        Assert.Equal(before, factory.DataVersion());
+        Assert.Equal(before, factory.WriteMark());
     }
 
     /// <summary>Null when the response is what this caller should get, else what is wrong with it.</summary>

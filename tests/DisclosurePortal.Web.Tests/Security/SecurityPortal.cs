@@ -30,22 +30,34 @@ public enum Who
 }
 
 [CollectionDefinition(Name)]
-public sealed class SecurityCollection : ICollectionFixture<SecurityPortal>
+public sealed class SecurityCollection : ICollectionFixture<SqliteSecurityPortal>
 {
     public const string Name = "Security";
 }
 
+/// <summary>The hostile-input tests again on PostgreSQL, whose column limits and text rules (no NUL) differ from SQLite's.</summary>
+[CollectionDefinition(Name)]
+public sealed class SecurityOnPostgresCollection : ICollectionFixture<PostgresSecurityPortal>
+{
+    public const string Name = "Security on PostgreSQL";
+}
+
+public sealed class SqliteSecurityPortal() : SecurityPortal(TestDb.Sqlite);
+
+public sealed class PostgresSecurityPortal() : SecurityPortal(TestDb.Postgres);
+
 /// <summary>
-/// One SQLite portal for the permission matrix and the hostile-input tests: a smaller demo county (the tests walk every
+/// One portal for the permission matrix and the hostile-input tests (SQLite; the hostile input on PostgreSQL as well): a smaller demo county (the tests walk every
 /// endpoint, not the data), an attachment limit small enough to exceed cheaply, and rate limits no test reaches.
 /// </summary>
-public sealed class SecurityPortal() : PortalFactory(TestDb.Sqlite, demoRecords: 200)
+public abstract class SecurityPortal(TestDb db) : PortalFactory(db, demoRecords: 200)
 {
     public const long MaxAttachmentBytes = 64 * 1024;
 
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly Dictionary<Who, HttpClient> clients = [];
     private SqliteConnection? watcher;
+    private string? tableMarks;
 
     public static readonly Who[] Callers = [Who.Anonymous, Who.Admin, Who.Reviewer, Who.Editor, Who.OtherEditor];
 
@@ -98,20 +110,40 @@ public sealed class SecurityPortal() : PortalFactory(TestDb.Sqlite, demoRecords:
     }
 
     /// <summary>
-    /// SQLite's data_version, read on a connection of our own: it changes whenever another connection (the app's)
-    /// commits anything. Equal before and after a request means the request wrote nothing at all.
+    /// A mark that changes whenever the app commits anything: equal before and after a request means the request wrote
+    /// nothing at all. SQLite: its data_version, read on a connection of our own (it changes when another connection
+    /// commits). PostgreSQL: every table's row count and newest row version (xmin), which an insert, update or delete
+    /// changes and a rolled-back one does not.
     /// </summary>
-    public long DataVersion()
+    public string WriteMark()
     {
         _ = Services;
-        if (watcher is null)
+        if (Db == TestDb.Sqlite)
         {
-            watcher = new SqliteConnection(ConnectionString);
-            watcher.Open();
+            if (watcher is null)
+            {
+                watcher = new SqliteConnection(ConnectionString);
+                watcher.Open();
+            }
+            using var command = watcher.CreateCommand();
+            command.CommandText = "PRAGMA data_version";
+            return Convert.ToString(command.ExecuteScalar(), CultureInfo.InvariantCulture)!;
         }
-        using var command = watcher.CreateCommand();
-        command.CommandText = "PRAGMA data_version";
-        return (long)command.ExecuteScalar()!;
+        using var connection = new Npgsql.NpgsqlConnection(ConnectionString);
+        connection.Open();
+        if (tableMarks is null)
+        {
+            using var list = connection.CreateCommand();
+            list.CommandText = "SELECT quote_ident(table_name) FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name";
+            using var reader = list.ExecuteReader();
+            var tables = new List<string>();
+            while (reader.Read()) tables.Add(reader.GetString(0));
+            tableMarks = string.Join(" || ',' || ", tables.Select(t =>
+                $"(SELECT '{t.Replace("'", "''", StringComparison.Ordinal)}:' || count(*) || ':' || coalesce(max(xmin::text::bigint), 0) FROM {t})"));
+        }
+        using var mark = connection.CreateCommand();
+        mark.CommandText = "SELECT " + tableMarks;
+        return (string)mark.ExecuteScalar()!;
     }
 
     /// <summary>
