@@ -83,7 +83,7 @@ internal sealed class JsonStringLocalizer(FrozenDictionary<string, string> engli
         get
         {
             var s = Lookup(name);
-            return new LocalizedString(name, string.Format(CultureInfo.CurrentCulture, s.Value, arguments), s.ResourceNotFound);
+            return new LocalizedString(name, string.Format(CultureInfo.CurrentCulture, Plurals.Choose(s.Value, arguments), arguments), s.ResourceNotFound);
         }
     }
 
@@ -97,4 +97,33 @@ internal sealed class JsonStringLocalizer(FrozenDictionary<string, string> engli
             ? new LocalizedString(name, value)
             : new LocalizedString(name, name, resourceNotFound: true);
     }
+}
+
+/// <summary>
+/// English plurals in translations: <c>{0} {0|record|records}</c> reads "1 record" and "2 records". The token
+/// <c>{n|one|other}</c> becomes its first form when argument n is 1, else its second, before the arguments are put in
+/// (Chinese has no plural, so the keys never carry it).
+/// </summary>
+internal static partial class Plurals
+{
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{(\d+)\|([^|{}]*)\|([^|{}]*)\}")]
+    internal static partial System.Text.RegularExpressions.Regex Token();
+
+    public static string Choose(string format, object[] arguments) =>
+        !format.Contains('|', StringComparison.Ordinal) ? format : Token().Replace(format, m =>
+        {
+            var index = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+            var one = index < arguments.Length && IsOne(arguments[index]);
+            return one ? m.Groups[2].Value : m.Groups[3].Value;
+        });
+
+    private static bool IsOne(object? value) => value switch
+    {
+        int i => i == 1,
+        long l => l == 1,
+        decimal d => d == 1,
+        string text => text == "1",
+        IConvertible c => decimal.TryParse(c.ToString(CultureInfo.InvariantCulture), NumberStyles.Number, CultureInfo.InvariantCulture, out var d) && d == 1,
+        _ => false,
+    };
 }

@@ -36,6 +36,35 @@ public sealed partial class TranslationTests
         Assert.True(missing.Count == 0, "no English for: " + string.Join(" | ", missing));
         var mismatched = keys.Where(k => !Placeholders(k).SetEquals(Placeholders(english[k]))).ToList();
         Assert.True(mismatched.Count == 0, "placeholders differ for: " + string.Join(" | ", mismatched));
+        // A plural choice {n|one|other} names a placeholder the sentence has, and the whole text still formats.
+        var badPlurals = english.Where(e => PluralToken().Matches(e.Value).Any(m => !Placeholders(e.Key).Contains("{" + m.Groups[1].Value + "}"))
+                                            || (e.Value.Contains('|', StringComparison.Ordinal) && PluralToken().Replace(e.Value, "").Contains('|', StringComparison.Ordinal)))
+            .Select(e => e.Value).ToList();
+        Assert.True(badPlurals.Count == 0, "plural choices that are malformed or name no placeholder: " + string.Join(" | ", badPlurals));
+    }
+
+    [Theory]
+    [InlineData("{0} 条", new object[] { 1 }, "1 record")]
+    [InlineData("{0} 条", new object[] { 0 }, "0 records")]
+    [InlineData("{0} 条", new object[] { 2 }, "2 records")]
+    [InlineData("{0} 项 / {1} 条", new object[] { 1, 11 }, "1 item / 11 records")]
+    [InlineData("本领域已公开信息 {0} 条。", new object[] { 1 }, "1 record has been published in this area.")]
+    [InlineData("已按现行工作日历调整 {0} 件申请的答复期限。", new object[] { "1" }, "Reply due dates of 1 application were adjusted to the current working-day calendar.")]
+    public void EnglishPlurals_FollowTheCount(string key, object[] arguments, string expected)
+    {
+        var localizer = new DisclosurePortal.Web.Infrastructure.JsonStringLocalizerFactory().Create(typeof(DisclosurePortal.Web.Infrastructure.SharedResource));
+        var before = System.Globalization.CultureInfo.CurrentUICulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = new("en");
+            Assert.Equal(expected, localizer[key, arguments].Value);
+            System.Globalization.CultureInfo.CurrentUICulture = new("zh-CN");
+            Assert.Equal(string.Format(System.Globalization.CultureInfo.InvariantCulture, key, arguments), localizer[key, arguments].Value);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = before;
+        }
     }
 
     private static HashSet<string> Placeholders(string s) => [.. Placeholder().Matches(s).Select(m => m.Value)];
@@ -58,6 +87,9 @@ public sealed partial class TranslationTests
 
     [GeneratedRegex("""=> "([^"]*\p{IsCJKUnifiedIdeographs}[^"]*)",""")]
     private static partial Regex ChineseLiteral();
+
+    [GeneratedRegex(@"\{(\d+)\|[^|{}]*\|[^|{}]*\}")]
+    private static partial Regex PluralToken();
 
     [GeneratedRegex(@"\{\d+\}")]
     private static partial Regex Placeholder();
