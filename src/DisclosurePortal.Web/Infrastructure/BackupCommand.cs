@@ -27,10 +27,9 @@ internal sealed class BackupCommand
     }
 
     public string? Target { get; }
-    public VerbArguments Arguments { get; }
+    private VerbArguments Arguments { get; }
     public string[] HostArguments => [.. Arguments.HostArguments];
     public string? Error => Arguments.Error;
-    public bool Help => Arguments.Help;
 
     /// <summary>The command, when the first argument is the verb; null otherwise.</summary>
     public static BackupCommand? From(string[] args)

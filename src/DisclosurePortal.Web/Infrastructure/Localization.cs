@@ -117,13 +117,8 @@ internal static partial class Plurals
             return one ? m.Groups[2].Value : m.Groups[3].Value;
         });
 
-    private static bool IsOne(object? value) => value switch
-    {
-        int i => i == 1,
-        long l => l == 1,
-        decimal d => d == 1,
-        string text => text == "1",
-        IConvertible c => decimal.TryParse(c.ToString(CultureInfo.InvariantCulture), NumberStyles.Number, CultureInfo.InvariantCulture, out var d) && d == 1,
-        _ => false,
-    };
+    /// <summary>A count of one, whether it comes as a number or as its text ("1", as flash messages carry it).</summary>
+    private static bool IsOne(object? value) =>
+        value is IConvertible c
+        && decimal.TryParse(c.ToString(CultureInfo.InvariantCulture), NumberStyles.Number, CultureInfo.InvariantCulture, out var d) && d == 1;
 }

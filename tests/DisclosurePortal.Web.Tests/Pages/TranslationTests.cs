@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json;
+using DisclosurePortal.Web.Infrastructure;
 using System.Text.RegularExpressions;
 
 namespace DisclosurePortal.Web.Tests.Pages;
@@ -36,10 +38,20 @@ public sealed partial class TranslationTests
         Assert.True(missing.Count == 0, "no English for: " + string.Join(" | ", missing));
         var mismatched = keys.Where(k => !Placeholders(k).SetEquals(Placeholders(english[k]))).ToList();
         Assert.True(mismatched.Count == 0, "placeholders differ for: " + string.Join(" | ", mismatched));
-        // A plural choice {n|one|other} names a placeholder the sentence has, and the whole text still formats.
-        var badPlurals = english.Where(e => PluralToken().Matches(e.Value).Any(m => !Placeholders(e.Key).Contains("{" + m.Groups[1].Value + "}"))
-                                            || (e.Value.Contains('|', StringComparison.Ordinal) && PluralToken().Replace(e.Value, "").Contains('|', StringComparison.Ordinal)))
-            .Select(e => e.Value).ToList();
+        // A plural choice {n|one|other} names a placeholder the sentence has, and the sentence formats with a count of
+        // one and of two (a malformed choice would be left for string.Format to throw on).
+        var badPlurals = english.Where(e => e.Value.Contains('|', StringComparison.Ordinal)).Where(e =>
+        {
+            var placeholders = Placeholders(e.Key);
+            if (PluralToken().Matches(e.Value).Any(m => !placeholders.Contains("{" + m.Groups[1].Value + "}"))) return true;
+            foreach (var count in new object[] { 1, 2 })
+            {
+                var arguments = Enumerable.Repeat(count, placeholders.Count == 0 ? 0 : placeholders.Max(p => int.Parse(p[1..^1], CultureInfo.InvariantCulture)) + 1).ToArray();
+                try { _ = string.Format(CultureInfo.InvariantCulture, Plurals.Choose(e.Value, arguments), arguments); }
+                catch (FormatException) { return true; }
+            }
+            return false;
+        }).Select(e => e.Value).ToList();
         Assert.True(badPlurals.Count == 0, "plural choices that are malformed or name no placeholder: " + string.Join(" | ", badPlurals));
     }
 
@@ -52,18 +64,18 @@ public sealed partial class TranslationTests
     [InlineData("已按现行工作日历调整 {0} 件申请的答复期限。", new object[] { "1" }, "Reply due dates of 1 application were adjusted to the current working-day calendar.")]
     public void EnglishPlurals_FollowTheCount(string key, object[] arguments, string expected)
     {
-        var localizer = new DisclosurePortal.Web.Infrastructure.JsonStringLocalizerFactory().Create(typeof(DisclosurePortal.Web.Infrastructure.SharedResource));
-        var before = System.Globalization.CultureInfo.CurrentUICulture;
+        var localizer = new JsonStringLocalizerFactory().Create(typeof(SharedResource));
+        var before = CultureInfo.CurrentUICulture;
         try
         {
-            System.Globalization.CultureInfo.CurrentUICulture = new("en");
+            CultureInfo.CurrentUICulture = new("en");
             Assert.Equal(expected, localizer[key, arguments].Value);
-            System.Globalization.CultureInfo.CurrentUICulture = new("zh-CN");
-            Assert.Equal(string.Format(System.Globalization.CultureInfo.InvariantCulture, key, arguments), localizer[key, arguments].Value);
+            CultureInfo.CurrentUICulture = new("zh-CN");
+            Assert.Equal(string.Format(CultureInfo.InvariantCulture, key, arguments), localizer[key, arguments].Value);
         }
         finally
         {
-            System.Globalization.CultureInfo.CurrentUICulture = before;
+            CultureInfo.CurrentUICulture = before;
         }
     }
 

@@ -119,6 +119,7 @@ public static class FeedLinks
 
 /// <summary>
 /// A feed a page offers: the layout puts it in the head, the page shows <c>_FeedLink</c> where readers look.
-/// <paramref name="Subject"/> is the Chinese name inside the title, if any (marked lang="zh-CN" on English pages).
+/// <paramref name="Label"/>, if given, is the title as HTML, for a title with Chinese content inside a translated
+/// sentence (<see cref="Shared.ChineseContent"/>); the link shows it instead of <paramref name="Title"/>.
 /// </summary>
-public sealed record FeedLink(string Href, string Title, string? Subject = null);
+public sealed record FeedLink(string Href, string Title, Microsoft.AspNetCore.Html.IHtmlContent? Label = null);

@@ -44,9 +44,9 @@ public static class ChineseContent
     }
 
     /// <summary>
-    /// The localized sentence <paramref name="key"/> with its arguments HTML-encoded, except those that are HTML
-    /// already (such as <see cref="Part"/>), which are written as they are.
+    /// The localized sentence <paramref name="key"/> (plural choices made as the localizer makes them) with its
+    /// arguments HTML-encoded, except those that are HTML already (such as <see cref="Part"/>), written as they are.
     /// </summary>
     public static IHtmlContent Sentence(this IStringLocalizer localizer, string key, params object[] arguments) =>
-        new HtmlFormattableString(localizer[key].Value, arguments);
+        new HtmlFormattableString(Plurals.Choose(localizer[key].Value, arguments), arguments);
 }

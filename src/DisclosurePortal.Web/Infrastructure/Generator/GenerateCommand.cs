@@ -33,15 +33,13 @@ internal sealed class GenerateCommand
 
     public GeneratorOptions? Options { get; }
 
-    public VerbArguments Arguments { get; }
+    private VerbArguments Arguments { get; }
 
     /// <summary>The arguments for the host: the caller's configuration, and demo data off.</summary>
     public string[] HostArguments => [.. Arguments.HostArguments];
 
     /// <summary>Why the arguments cannot be used (with the usage), or null.</summary>
     public string? Error => Arguments.Error;
-
-    public bool Help => Arguments.Help;
 
     /// <summary>The command, when the first argument is the verb; null for a normal start of the portal.</summary>
     public static GenerateCommand? From(string[] args)
