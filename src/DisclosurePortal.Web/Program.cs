@@ -48,6 +48,7 @@ builder.Services
     .AddControllersWithViews(o =>
     {
         o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+        o.Filters.Add<AntiforgeryFailurePage>(); // a refused token says what happened and how to keep the text
         o.Filters.Add(new OneConnectionPerRequest()); // one pool round trip per request, not one per query
         // Model binding speaks Chinese too: a value that does not fit its field is explained, never a 500.
         var m = o.ModelBindingMessageProvider;

@@ -15,7 +15,7 @@ namespace DisclosurePortal.Browser.Tests.Audit;
 public sealed record AuditData(
     int ItemId, int PolicyId, int InterpretationId, int DepartmentId, string QueryCode, int CaseId,
     int EditorRecordId, int EditorDraftId, int EditorItemId, string EditorUserId, int ReviewVersionId,
-    int PublishedReportYear, int DraftReportYear, int QuarterYear, int CalendarYear);
+    int PublishedReportYear, int DraftReportYear, int SubmittedReportYear, int QuarterYear, int CalendarYear);
 
 /// <summary>The widths and modes every page type is audited in (issue 8).</summary>
 public sealed record Look(string Name, int Width, int Height, bool Senior)
@@ -176,7 +176,7 @@ public sealed class AuditFixture : IAsyncLifetime
         db.ApplicationCases.Add(@case);
         await db.SaveChangesAsync();
 
-        // Last year's annual report published, the year before's a draft.
+        // Last year's annual report published, the year before's a draft, the one before that submitted for review.
         var published = today.Year - 1;
         var report = new AnnualReport(published, now);
         report.SaveDraft("本年度全面推进政务公开。", "公开内容的及时性有待提高。", "无。", new ManualFigures { Licensing = 120, Penalty = 35 }, now);
@@ -184,13 +184,16 @@ public sealed class AuditFixture : IAsyncLifetime
         report.Publish("audit-2", "周审核", await AnnualReportQueries.ComputeAsync(db, published, report.Figures(), default), now);
         var draft = new AnnualReport(published - 1, now);
         draft.SaveDraft("草稿：总体情况。", null, null, new ManualFigures(), now);
-        db.AnnualReports.AddRange(report, draft);
+        var submitted = new AnnualReport(published - 2, now);
+        submitted.SaveDraft("待审核：总体情况。", null, null, new ManualFigures(), now);
+        submitted.Submit("audit-1", "王审核", now);
+        db.AnnualReports.AddRange(report, draft, submitted);
         await db.SaveChangesAsync();
 
         return new AuditData(
             ItemId: policy.CatalogueItemId, PolicyId: link.PolicyRecordId, InterpretationId: link.InterpretationRecordId,
             DepartmentId: housing.Id, QueryCode: code, CaseId: @case.Id,
             EditorRecordId: housingRecord.Id, EditorDraftId: drafted.Id, EditorItemId: housingItem.Id, EditorUserId: editor.Id, ReviewVersionId: version.Id,
-            PublishedReportYear: published, DraftReportYear: published - 1, QuarterYear: today.Year, CalendarYear: today.Year);
+            PublishedReportYear: published, DraftReportYear: published - 1, SubmittedReportYear: published - 2, QuarterYear: today.Year, CalendarYear: today.Year);
     }
 }

@@ -86,6 +86,7 @@ public static class PageTypes
         new("case-calendar-corrections", Viewer.Reviewer, "/cases/calendar-corrections", _ => "/cases/calendar-corrections"),
         new("annual-report-office", Viewer.Reviewer, "/reports/annual", _ => "/reports/annual"),
         new("annual-report-editor", Viewer.Reviewer, "/reports/annual/{year}", d => $"/reports/annual/{d.DraftReportYear}"),
+        new("annual-report-review", Viewer.Reviewer, "/reports/annual/{year}", d => $"/reports/annual/{d.SubmittedReportYear}"),
         new("quarterly-reports", Viewer.Reviewer, "/reports/quarterly", _ => "/reports/quarterly"),
         new("quarterly-report", Viewer.Reviewer, "/reports/quarterly/{year}/{quarter}", d => $"/reports/quarterly/{d.QuarterYear}/q1"),
         new("quarterly-department", Viewer.Reviewer, "/reports/quarterly/{year}/{quarter}/departments/{department}",

@@ -82,7 +82,8 @@ public abstract class AnnualReportPublishTests(PortalFactory factory)
             await db.SaveChangesAsync();
         }
         await AssertPublicTableAsync(visitor, year);
-        var frozen = await Browserish.PostFormAsync(reviewer, Office, Office, AnnualReportDraftTests.ValidFields(await Browserish.InputValueAsync(reviewer, Office, "Version")));
+        // A published report's form is disabled: only a hand-made request can try to change it.
+        var frozen = await ForgedRequests.TamperedFormAsync(reviewer, Office, Office, AnnualReportDraftTests.ValidFields(await Browserish.InputValueAsync(reviewer, Office, "Version")));
         Assert.Equal(HttpStatusCode.BadRequest, frozen.StatusCode);
 
         await AssertDownloadsMatchThePageAsync(visitor);
@@ -137,6 +138,44 @@ public abstract class AnnualReportPublishTests(PortalFactory factory)
         Assert.Equal("120", page.QuerySelector("#table2 tr[data-row=Licensing] td").Text());
         Assert.Equal("4", page.QuerySelector("#table4 td[data-cell='4']").Text());
         Assert.NotNull(page.QuerySelector("#table3 caption"));
+    }
+
+    [Fact]
+    public async Task ARefusedReturn_ShowsTheCommentAgain_AsTyped()
+    {
+        var page = "/reports/annual/2019";
+        var reviewer = await Browserish.SignedInAsync(factory, "reviewer");
+        Assert.Equal(HttpStatusCode.Redirect, (await Browserish.PostFormAsync(reviewer, page, page, AnnualReportDraftTests.ValidFields())).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Browserish.PostFormAsync(reviewer, page, $"{page}/submit", [])).StatusCode);
+
+        // Its submitter may not return it: refused, and the comment written meanwhile is still in the box.
+        const string comment = "第二部分的行政许可数字请与审批局核对后重新填写，第五部分请补充整改措施。";
+        var refused = await Browserish.PostFormAsync(reviewer, page, $"{page}/return", new() { ["comment"] = comment });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var doc = await Html.ParseAsync(refused);
+        Assert.Contains("不能自己退回", doc.QuerySelector(".form-errors").Text(), StringComparison.Ordinal);
+        Assert.Equal(comment, doc.QuerySelector("textarea#comment").Text());
+        await using var db = factory.NewDbContext();
+        Assert.Equal(ReportState.Submitted, (await db.AnnualReports.SingleAsync(r => r.Year == 2019)).State);
+    }
+
+    [Fact]
+    public async Task AnExpiredForm_Is400_SaysSo_AndSavesNothing()
+    {
+        var page = "/reports/annual/2018";
+        var reviewer = await Browserish.SignedInAsync(factory, "reviewer");
+        var form = await PageForm.FindAsync(reviewer, page, page);
+        var fields = form.Fill(AnnualReportDraftTests.ValidFields())
+            .Select(f => f.Key == Browserish.TokenField ? new KeyValuePair<string, string>(f.Key, "CfDJ8-expired-token") : f);
+
+        var response = await reviewer.PostAsync(page, new FormUrlEncodedContent(fields));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var doc = await Html.ParseAsync(response);
+        Assert.Equal(AntiforgeryFailurePage.Title, doc.QuerySelector("#problem-title").Text());
+        Assert.Contains("没有保存任何内容", doc.QuerySelector(".problem").Text(), StringComparison.Ordinal);
+        await using var db = factory.NewDbContext();
+        Assert.False(await db.AnnualReports.AnyAsync(r => r.Year == 2018));
     }
 }
 

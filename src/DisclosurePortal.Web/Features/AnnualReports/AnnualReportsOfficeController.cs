@@ -95,7 +95,7 @@ public sealed class AnnualReportsOfficeController(PortalDbContext db, AuditTrail
     /// <summary>退回修改.</summary>
     [HttpPost("/reports/annual/{year}/return")]
     public Task<IActionResult> Return(string year, int version, string? comment, CancellationToken ct) =>
-        ActAsync(year, version, "annual-report.return", "已退回修改。", (r, now) => r.Return(User.UserId() ?? string.Empty, comment, now), ct);
+        ActAsync(year, version, "annual-report.return", "已退回修改。", (r, now) => r.Return(User.UserId() ?? string.Empty, comment, now), ct, typedComment: comment);
 
     /// <summary>发布: the numbers are computed once more and frozen with the report.</summary>
     [HttpPost("/reports/annual/{year}/publish")]
@@ -109,7 +109,9 @@ public sealed class AnnualReportsOfficeController(PortalDbContext db, AuditTrail
         return await ActAsync(year, version, "annual-report.publish", "年度报告已发布。", (r, now) => r.Publish(User.UserId() ?? string.Empty, User.DisplayName(), tables, now), ct);
     }
 
-    private async Task<IActionResult> ActAsync(string year, int version, string action, string flash, Action<AnnualReport, DateTimeOffset> act, CancellationToken ct)
+    /// <param name="typedComment">The return comment as typed: a refused return shows it again, it is not lost.</param>
+    private async Task<IActionResult> ActAsync(string year, int version, string action, string flash, Action<AnnualReport, DateTimeOffset> act, CancellationToken ct,
+        string? typedComment = null)
     {
         if (!TryYear(year, out var y)) return BadYear();
         var report = await db.AnnualReports.SingleOrDefaultAsync(r => r.Year == y, ct);
@@ -138,7 +140,8 @@ public sealed class AnnualReportsOfficeController(PortalDbContext db, AuditTrail
         db.ChangeTracker.Clear();
         Response.StatusCode = status;
         var current = await db.AnnualReports.AsNoTracking().SingleAsync(r => r.Year == y, ct);
-        return View(Views + "Draft.cshtml", await PageAsync(y, current, AnnualDraftForm.From(current), ct));
+        var page = await PageAsync(y, current, AnnualDraftForm.From(current), ct);
+        return View(Views + "Draft.cshtml", page with { TypedReturnComment = typedComment });
     }
 
     private async Task<DraftPageModel> PageAsync(int year, AnnualReport? report, AnnualDraftForm form, CancellationToken ct)
@@ -161,6 +164,9 @@ public sealed record DraftPageModel(int Year, ReportState? State, AnnualReportTa
 {
     public string? SubmittedBy { get; init; }
     public string? ReturnComment { get; init; }
+
+    /// <summary>What the reviewer typed into the return form, shown again when the return was refused.</summary>
+    public string? TypedReturnComment { get; init; }
 }
 
 public static class ReportStates
