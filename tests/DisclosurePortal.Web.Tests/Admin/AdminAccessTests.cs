@@ -48,7 +48,7 @@ public abstract class AdminAccessTests(PortalFactory factory)
 
         foreach (var page in Pages(department.Id, target.Id))
             await AssertForbiddenAsync(await client.GetAsync(page), page);
-        var token = await Browserish.TokenFromAsync(client, "/manage"); // a real token: the refusal is the policy's, not antiforgery's
+        var token = await ForgedRequests.TokenAsync(client, "/manage"); // a real token: the refusal is the policy's, not antiforgery's
         foreach (var (url, fields) in Posts(department.Id, target.Id))
         {
             var body = new List<KeyValuePair<string, string>>(fields) { new(Browserish.TokenField, token) };
@@ -79,7 +79,7 @@ public abstract class AdminAccessTests(PortalFactory factory)
             Assert.Equal("/account/login", response.Headers.Location!.AbsolutePath);
             Assert.Contains("ReturnUrl=" + Uri.EscapeDataString(page), response.Headers.Location.Query, StringComparison.Ordinal);
         }
-        var token = await Browserish.TokenFromAsync(client, "/account/login");
+        var token = await ForgedRequests.TokenAsync(client, "/account/login");
         foreach (var (url, fields) in Posts(department.Id, target.Id))
         {
             var body = new List<KeyValuePair<string, string>>(fields) { new(Browserish.TokenField, token) };

@@ -215,7 +215,8 @@ public abstract class AdminDepartmentsTests(PortalFactory factory)
             Assert.False((await db.Departments.AsNoTracking().SingleAsync(d => d.Id == department.Id)).IsActive);
         var (_, publicList) = await Html.GetAsync(Browserish.NewClient(factory), "/departments");
         Assert.DoesNotContain(publicList.QuerySelectorAll(".department-name"), n => n.Text() == department.Name);
-        var again = await Browserish.PostFormAsync(admin, "/admin/departments", $"/admin/departments/{department.Id}/deactivate", []);
+        // The list offers 启用 now, not 停用: a second deactivation can only be sent by hand (or from a stale page).
+        var again = await ForgedRequests.PostAsync(admin, $"/admin/departments/{department.Id}/deactivate", await ForgedRequests.TokenAsync(admin, "/admin/departments"), []);
         Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
         Assert.Contains("该部门已停用。", (await Html.ParseAsync(again)).QuerySelector("main").Text(), StringComparison.Ordinal);
 
@@ -247,7 +248,7 @@ public abstract class AdminDepartmentsTests(PortalFactory factory)
     {
         var admin = await Browserish.SignedInAsync(factory, "admin");
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/admin/departments/987654/edit")).StatusCode);
-        var post = await Browserish.PostFormAsync(admin, "/admin/departments", "/admin/departments/987654/deactivate", []);
+        var post = await ForgedRequests.PostAsync(admin, "/admin/departments/987654/deactivate", await ForgedRequests.TokenAsync(admin, "/admin/departments"), []);
         Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
     }
 }

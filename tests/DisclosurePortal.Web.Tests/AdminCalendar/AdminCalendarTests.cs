@@ -275,7 +275,7 @@ public abstract class AdminCalendarTests(PortalFactory factory)
         var before = await SnapshotAsync();
         foreach (var page in new[] { "/admin/calendar", "/admin/calendar/2025", "/admin/calendar/2025/export" })
             await AssertForbiddenAsync(await client.GetAsync(page), page);
-        var token = await Browserish.TokenFromAsync(client, "/manage");
+        var token = await ForgedRequests.TokenAsync(client, "/manage");
         var posts = new (string Url, Dictionary<string, string> Fields)[]
         {
             ("/admin/calendar", new() { ["Year"] = "2090", ["Source"] = "x" }),
@@ -361,7 +361,7 @@ public abstract class AdminCalendarTests(PortalFactory factory)
 
     private static async Task<HttpResponseMessage> ImportAsync(HttpClient client, string json, bool overwrite)
     {
-        var token = await Browserish.TokenFromAsync(client, "/admin/calendar");
+        var token = await ForgedRequests.TokenAsync(client, "/admin/calendar");
         using var body = ImportBody(token, json, overwrite);
         return await client.PostAsync("/admin/calendar/import", body);
     }

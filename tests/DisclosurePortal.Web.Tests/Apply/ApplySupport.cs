@@ -76,6 +76,10 @@ public static class ApplySupport
     public static Task<HttpResponseMessage> SubmitAsync(HttpClient client, Dictionary<string, string> form) =>
         Browserish.PostFormAsync(client, "/apply", "/apply", form);
 
+    /// <summary>The application form with values its controls do not offer (hostile-input tests).</summary>
+    public static Task<HttpResponseMessage> SubmitTamperedAsync(HttpClient client, Dictionary<string, string> form) =>
+        ForgedRequests.TamperedFormAsync(client, "/apply", "/apply", form);
+
     /// <summary>Submits a valid application and returns its query code (from the 303's Location).</summary>
     public static async Task<string> SubmitValidAsync(HttpClient client, Dictionary<string, string>? form = null)
     {

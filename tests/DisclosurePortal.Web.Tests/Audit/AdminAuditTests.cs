@@ -48,7 +48,7 @@ public abstract class AdminAuditTests(PortalFactory factory)
         var fields = DepartmentFields();
         fields["Name"] = department.Name + "改";
         Assert.Equal(HttpStatusCode.Redirect, (await Browserish.PostFormAsync(admin, $"/admin/departments/{department.Id}/edit", $"/admin/departments/{department.Id}/edit", fields)).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await Browserish.PostFormAsync(admin, $"/admin/departments/{department.Id}/edit", $"/admin/departments/{department.Id}/deactivate", [])).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Browserish.PostFormAsync(admin, "/admin/departments", $"/admin/departments/{department.Id}/deactivate", [])).StatusCode);
         var today = DateTimeOffset.UtcNow.ToChina().ToString("yyyy-MM-dd");
         var entity = $"/admin/audit?type=Department&entity={department.Id}";
 
@@ -96,7 +96,7 @@ public abstract class AdminAuditTests(PortalFactory factory)
     {
         var client = await Browserish.SignedInAsync(factory, userName);
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/admin/audit")).StatusCode);
-        var token = await Browserish.TokenFromAsync(client, "/manage");
+        var token = await ForgedRequests.TokenAsync(client, "/manage");
         var check = await client.PostAsync("/admin/audit/check", new FormUrlEncodedContent([new(Browserish.TokenField, token)]));
         Assert.Equal(HttpStatusCode.Forbidden, check.StatusCode);
     }

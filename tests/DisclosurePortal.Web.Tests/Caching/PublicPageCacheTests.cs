@@ -115,8 +115,8 @@ public abstract class PublicPageCacheTests(PortalFactory factory)
         }
 
         await WarmAsync(anonymous, domainPage);
-        var token = await Browserish.TokenFromAsync(editor, $"/manage/items/{id}/edit");
-        Assert.Equal(HttpStatusCode.Redirect, (await ItemFormPost.PostRawAsync(editor, $"/manage/items/{id}/retire", token,
+        var token = await ForgedRequests.TokenAsync(editor, $"/manage/items/{id}/edit");
+        Assert.Equal(HttpStatusCode.Redirect, (await ForgedRequests.PostAsync(editor, $"/manage/items/{id}/retire", token,
             [new("Reason", "缓存测试停用"), new("Version", await ItemFormPost.VersionAsync(editor, id))])).StatusCode);
         Assert.DoesNotContain(newName, (await FetchAsync(anonymous, domainPage)).Body, StringComparison.Ordinal);
 

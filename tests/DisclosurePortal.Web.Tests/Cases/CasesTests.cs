@@ -31,6 +31,14 @@ public abstract class CasesTests(PortalFactory factory)
         return await Browserish.PostFormAsync(client, page, $"{page}/{action}", fields);
     }
 
+    /// <summary>An action the case page does not offer in the case's state, sent by hand.</summary>
+    private static async Task<HttpResponseMessage> ForgedActAsync(HttpClient client, int id, string action, Dictionary<string, string> fields)
+    {
+        var page = $"/cases/{id}";
+        fields["Version"] = await Browserish.InputValueAsync(client, page, "Version");
+        return await ForgedRequests.PostAsync(client, $"{page}/{action}", await ForgedRequests.TokenAsync(client, page), fields);
+    }
+
     [Fact]
     public async Task TheOffice_ConfirmsConsultsExtendsReplies_AndTheDueDateFollowsTheRules()
     {
@@ -95,10 +103,10 @@ public abstract class CasesTests(PortalFactory factory)
         Assert.Contains("1至20个工作日", extendDoc.QuerySelector(".form-errors").Text(), StringComparison.Ordinal);
         Assert.Equal("理由写了很久", extendDoc.QuerySelector("#text-Extend")!.GetAttribute("value"));
 
-        var notAllowed = await ActAsync(reviewer, c.Id, "deliver", new() { ["On"] = Today, ["Delivery"] = "1" });
+        var notAllowed = await ForgedActAsync(reviewer, c.Id, "deliver", new() { ["On"] = Today, ["Delivery"] = "1" });
         Assert.Equal(HttpStatusCode.BadRequest, notAllowed.StatusCode);
         Assert.Contains("不能送达归档", (await Html.ParseAsync(notAllowed)).QuerySelector(".form-errors").Text(), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.NotFound, (await ActAsync(reviewer, c.Id, "delete-everything", [])).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await ForgedActAsync(reviewer, c.Id, "delete-everything", [])).StatusCode);
 
         await using var db = factory.NewDbContext();
         var saved = await db.ApplicationCases.Include(x => x.Events).SingleAsync(x => x.Id == c.Id);
@@ -278,7 +286,10 @@ public abstract class CasesTests(PortalFactory factory)
         {
             await using var before = factory.NewDbContext();
             var count = await before.ApplicationCases.CountAsync();
-            var response = await Browserish.PostFormAsync(reviewer, "/cases/new", "/cases/new", form);
+            // Channel 3 (online) is not among the form's choices: sent as a tampered form.
+            var response = field == "channel"
+                ? await ForgedRequests.TamperedFormAsync(reviewer, "/cases/new", "/cases/new", form)
+                : await Browserish.PostFormAsync(reviewer, "/cases/new", "/cases/new", form);
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
             var doc = await Html.ParseAsync(response);
             Assert.Contains(message, doc.QuerySelector($"#{field}-error").Text(), StringComparison.Ordinal);
@@ -313,7 +324,8 @@ public abstract class CasesTests(PortalFactory factory)
             var client = await Browserish.SignedInAsync(factory, user);
             Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/cases")).StatusCode);
             Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/cases/{c.Id}")).StatusCode);
-            var post = await Browserish.PostFormAsync(client, "/manage", $"/cases/{c.Id}/confirmreceipt", new() { ["On"] = Today, ["Version"] = "1" });
+            var post = await ForgedRequests.PostAsync(client, $"/cases/{c.Id}/confirmreceipt", await ForgedRequests.TokenAsync(client, "/manage"),
+                new Dictionary<string, string> { ["On"] = Today, ["Version"] = "1" });
             Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
         }
         var anonymous = Browserish.NewClient(factory);

@@ -1,12 +1,13 @@
 using System.Net;
-using AngleSharp.Dom;
 using DisclosurePortal.Web.Data.Seed;
 
 namespace DisclosurePortal.Web.Tests.Infrastructure;
 
 /// <summary>
-/// Drives the app as a browser would (eShopOnWeb's functional tests): GET a page, take the antiforgery token from its
-/// form, POST the fields. The client keeps cookies, so a signed-in client stays signed in.
+/// Drives the app as a browser would (eShopOnWeb's functional tests, STYLE.md): GET a page, find the form by its action,
+/// fill it in and submit it with its own fields and token (<see cref="PageForm"/>). The client keeps cookies, so a
+/// signed-in client stays signed in. Tests of what the server refuses to hand-made requests use
+/// <c>Security/ForgedRequests</c> instead, which says so in its name.
 /// </summary>
 public static class Browserish
 {
@@ -24,23 +25,35 @@ public static class Browserish
         return client;
     }
 
-    /// <summary>GETs <paramref name="formPage"/>, then POSTs the fields with its antiforgery token to <paramref name="action"/>.</summary>
-    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string formPage, string action, Dictionary<string, string> fields)
+    /// <summary>GETs <paramref name="formPage"/>, fills in its form that posts to <paramref name="action"/> and submits it.</summary>
+    public static Task<HttpResponseMessage> PostFormAsync(HttpClient client, string formPage, string action, Dictionary<string, string> fields) =>
+        PostFormAsync(client, formPage, action, (IEnumerable<KeyValuePair<string, string>>)fields);
+
+    /// <summary>
+    /// The same with repeated names (ticked boxes, several options) and boxes to untick (<paramref name="cleared"/>).
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string formPage, string action,
+        IEnumerable<KeyValuePair<string, string>> fields, IEnumerable<string>? cleared = null)
     {
-        var token = await TokenFromAsync(client, formPage);
-        var body = new List<KeyValuePair<string, string>>(fields) { new(TokenField, token) };
-        return await client.PostAsync(action, new FormUrlEncodedContent(body));
+        var form = await PageForm.FindAsync(client, formPage, action);
+        var body = form.Fill(fields, cleared);
+        if (!form.IsMultipart) return await client.PostAsync(action, new FormUrlEncodedContent(body));
+        using var multipart = new MultipartFormDataContent();
+        foreach (var (name, value) in body) multipart.Add(new StringContent(value), name);
+        return await client.PostAsync(action, multipart);
     }
 
-    /// <summary>Uploads a file through the multipart form on <paramref name="formPage"/>.</summary>
-    public static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string formPage, string action, string fileName, byte[] content, string contentType = "application/octet-stream")
+    /// <summary>Uploads a file through the multipart form on <paramref name="formPage"/> that posts to <paramref name="action"/>.</summary>
+    public static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string formPage, string action, string fileName, byte[] content,
+        string contentType = "application/octet-stream", Dictionary<string, string>? fields = null)
     {
-        var token = await TokenFromAsync(client, formPage);
+        var form = await PageForm.FindAsync(client, formPage, action);
+        var fileField = form.FileField();
         using var body = new MultipartFormDataContent();
-        body.Add(new StringContent(token), TokenField);
+        foreach (var (name, value) in form.Fill(fields ?? [])) body.Add(new StringContent(value), name);
         var file = new ByteArrayContent(content);
         file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
-        body.Add(file, "file", fileName);
+        body.Add(file, fileField, fileName);
         return await client.PostAsync(action, body);
     }
 
@@ -50,12 +63,4 @@ public static class Browserish
         var (_, doc) = await Html.GetAsync(client, page);
         return doc.QuerySelector($"input[name={name}]")?.GetAttribute("value") ?? throw new InvalidOperationException($"no input {name} on {page}");
     }
-
-    public static async Task<string> TokenFromAsync(HttpClient client, string page)
-    {
-        var (response, doc) = await Html.GetAsync(client, page);
-        return Token(doc) ?? throw new InvalidOperationException($"no antiforgery token on {page} ({response.StatusCode})");
-    }
-
-    public static string? Token(IDocument doc) => doc.QuerySelector($"input[name={TokenField}]")?.GetAttribute("value");
 }

@@ -69,7 +69,7 @@ public static class InterpretationSupport
     }
 
     /// <summary>The new-record form of an interpretation, as an editor fills it in.</summary>
-    public static Dictionary<string, string> InterpretationFields(int itemId, string title, string form, IEnumerable<int> policies,
+    public static InterpretationPost InterpretationFields(int itemId, string title, string form, IEnumerable<int> policies,
         IEnumerable<(string Question, string Answer)>? questions = null, string videoUrl = "")
     {
         var fields = new Dictionary<string, string>
@@ -87,13 +87,12 @@ public static class InterpretationSupport
             ["Body"] = "为便于理解，现解读如下。",
             ["Intent"] = "save",
         };
-        foreach (var (id, i) in policies.Select((id, i) => (id, i))) fields[$"PolicyIds[{i}]"] = id.ToString();
         foreach (var ((q, a), i) in (questions ?? []).Select((qa, i) => (qa, i)))
         {
             fields[$"Questions[{i}].Question"] = q;
             fields[$"Questions[{i}].Answer"] = a;
         }
-        return fields;
+        return new InterpretationPost(fields, [.. policies]);
     }
 
     /// <summary>The record id from a redirect to /manage/records/{id}.</summary>
@@ -102,4 +101,38 @@ public static class InterpretationSupport
         var location = response.Headers.Location?.OriginalString ?? throw new InvalidOperationException($"no redirect: {response.StatusCode}");
         return int.Parse(location["/manage/records/".Length..], System.Globalization.CultureInfo.InvariantCulture);
     }
+}
+
+/// <summary>
+/// The interpretation form's fields and the policies ticked (boxes named PolicyIds, drawn for the department's latest
+/// policies and the chosen ones). The new form is the one at <c>/manage/records/new?kind=3</c>, as the menu opens it.
+/// </summary>
+public sealed class InterpretationPost(Dictionary<string, string> values, List<int> policies)
+{
+    public const string NewPage = "/manage/records/new?kind=3";
+    public const string NewAction = "/manage/records/new";
+
+    public Dictionary<string, string> Values { get; } = values;
+
+    public List<int> Policies { get; } = policies;
+
+    public string this[string name]
+    {
+        get => Values[name];
+        set => Values[name] = value;
+    }
+
+    public bool Remove(string name) => Values.Remove(name);
+
+    /// <summary>The fields, less the item and kind on an edit form (a record keeps them).</summary>
+    public IEnumerable<KeyValuePair<string, string>> Fields(string action = NewAction) =>
+        Values.Where(v => !action.EndsWith("/edit", StringComparison.Ordinal) || v.Key is not ("CatalogueItemId" or "Kind")).Concat(Policies.Select(p => new KeyValuePair<string, string>("PolicyIds", p.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+
+    /// <summary>Fills in and submits the form on <paramref name="formPage"/> (by default the new form).</summary>
+    public Task<HttpResponseMessage> PostAsync(HttpClient editor, string formPage = NewPage, string action = NewAction) =>
+        Browserish.PostFormAsync(editor, formPage, action, Fields(action));
+
+    /// <summary>The same form with values it does not offer (a draft or a notice as the policy, 51 questions).</summary>
+    public Task<HttpResponseMessage> PostTamperedAsync(HttpClient editor, string formPage = NewPage, string action = NewAction) =>
+        ForgedRequests.TamperedFormAsync(editor, formPage, action, Fields(action));
 }

@@ -60,25 +60,29 @@ public sealed class ItemFormPost
         return this;
     }
 
+    /// <summary>Leaves a field empty (no channel ticked), as a person who skipped it would.</summary>
     public ItemFormPost Without(string field)
     {
         if (field == "Channels") Channels = [];
-        else Values.Remove(field);
+        else Values[field] = string.Empty;
         return this;
     }
 
     public IEnumerable<KeyValuePair<string, string>> Fields() =>
         Values.Concat(Channels.Select(c => new KeyValuePair<string, string>("Channels", c)));
 
-    /// <summary>GETs <paramref name="formPage"/> for its antiforgery token, then POSTs these fields (plus extras) to <paramref name="action"/>.</summary>
-    public async Task<HttpResponseMessage> PostAsync(HttpClient client, string formPage, string action, params (string Name, string Value)[] extra)
-    {
-        var token = await Browserish.TokenFromAsync(client, formPage);
-        return await PostRawAsync(client, action, token, Fields().Concat(extra.Select(e => new KeyValuePair<string, string>(e.Name, e.Value))));
-    }
+    /// <summary>Fills in the form on <paramref name="formPage"/> that posts to <paramref name="action"/> with these fields (plus extras) and submits it.</summary>
+    public Task<HttpResponseMessage> PostAsync(HttpClient client, string formPage, string action, params (string Name, string Value)[] extra) =>
+        Browserish.PostFormAsync(client, formPage, action, FieldsFor(action, extra), Channels.Count == 0 ? ["Channels"] : null);
 
-    public static Task<HttpResponseMessage> PostRawAsync(HttpClient client, string action, string token, IEnumerable<KeyValuePair<string, string>> fields) =>
-        client.PostAsync(action, new FormUrlEncodedContent(fields.Append(new(Browserish.TokenField, token))));
+    /// <summary>The same form with values its controls do not offer, or fields it does not render (hostile-input tests).</summary>
+    public Task<HttpResponseMessage> PostTamperedAsync(HttpClient client, string formPage, string action, params (string Name, string Value)[] extra) =>
+        ForgedRequests.TamperedFormAsync(client, formPage, action, FieldsFor(action, extra));
+
+    /// <summary>The edit form has no domain or stage: an item keeps them (a new item is made for another place).</summary>
+    private IEnumerable<KeyValuePair<string, string>> FieldsFor(string action, (string Name, string Value)[] extra) =>
+        Fields().Where(f => !action.EndsWith("/edit", StringComparison.Ordinal) || f.Key is not ("DomainId" or "StageId"))
+            .Concat(extra.Select(e => new KeyValuePair<string, string>(e.Name, e.Value)));
 
     /// <summary>Creates the item through the form and returns its id (from the redirect to the list).</summary>
     public async Task<int> CreateAsync(HttpClient client)

@@ -22,13 +22,13 @@ public abstract class ItemPermissionTests(PortalFactory factory)
         Assert.Equal(HttpStatusCode.Forbidden, (await finance.GetAsync($"/manage/items/{id}/history")).StatusCode);
 
         // A token from a page finance may open, as a forged cross-department form would carry.
-        var token = await Browserish.TokenFromAsync(finance, "/manage/items/new");
+        var token = await ForgedRequests.TokenAsync(finance, "/manage/items/new");
         post.Values.Remove("DomainId");
         post.Values.Remove("StageId");
-        var revise = await ItemFormPost.PostRawAsync(finance, $"/manage/items/{id}/edit", token,
+        var revise = await ForgedRequests.PostAsync(finance, $"/manage/items/{id}/edit", token,
             post.With("Content", "财政局改的").Fields().Append(new("Version", "0")));
         Assert.Equal(HttpStatusCode.Forbidden, revise.StatusCode);
-        var retire = await ItemFormPost.PostRawAsync(finance, $"/manage/items/{id}/retire", token, [new("Reason", "财政局停用"), new("Version", "0")]);
+        var retire = await ForgedRequests.PostAsync(finance, $"/manage/items/{id}/retire", token, [new("Reason", "财政局停用"), new("Version", "0")]);
         Assert.Equal(HttpStatusCode.Forbidden, retire.StatusCode);
 
         await using var db = factory.NewDbContext();
@@ -43,8 +43,8 @@ public abstract class ItemPermissionTests(PortalFactory factory)
         var client = await Browserish.SignedInAsync(factory, "editor.housing");
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/manage/items/99999999/edit")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/manage/items/99999999/history")).StatusCode);
-        var token = await Browserish.TokenFromAsync(client, "/manage/items/new");
-        var retire = await ItemFormPost.PostRawAsync(client, "/manage/items/99999999/retire", token, [new("Reason", "无"), new("Version", "0")]);
+        var token = await ForgedRequests.TokenAsync(client, "/manage/items/new");
+        var retire = await ForgedRequests.PostAsync(client, "/manage/items/99999999/retire", token, [new("Reason", "无"), new("Version", "0")]);
         Assert.Equal(HttpStatusCode.NotFound, retire.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/manage/items/abc/edit")).StatusCode);
     }
@@ -65,11 +65,11 @@ public abstract class ItemPermissionTests(PortalFactory factory)
             Assert.Equal("无权访问", page.QuerySelector("h1").Text());
         }
 
-        var token = await Browserish.TokenFromAsync(client, "/manage");
+        var token = await ForgedRequests.TokenAsync(client, "/manage");
         var post = await ItemFormPost.ForAsync(factory);
-        var create = await ItemFormPost.PostRawAsync(client, "/manage/items/new", token, post.Fields());
+        var create = await ForgedRequests.PostAsync(client, "/manage/items/new", token, post.Fields());
         Assert.Equal(HttpStatusCode.Forbidden, create.StatusCode);
-        var retire = await ItemFormPost.PostRawAsync(client, $"/manage/items/{someItem}/retire", token, [new("Reason", "审核员停用"), new("Version", "0")]);
+        var retire = await ForgedRequests.PostAsync(client, $"/manage/items/{someItem}/retire", token, [new("Reason", "审核员停用"), new("Version", "0")]);
         Assert.Equal(HttpStatusCode.Forbidden, retire.StatusCode);
         Assert.False(await db.CatalogueItems.AnyAsync(i => i.NameLevel2 == post.Values["NameLevel2"]));
         Assert.Equal(CatalogueItemStatus.Active, (await db.CatalogueItems.AsNoTracking().SingleAsync(i => i.Id == someItem)).Status);
@@ -91,12 +91,12 @@ public abstract class ItemPermissionTests(PortalFactory factory)
     public async Task AnonymousPosts_AreRefused_AndChangeNothing()
     {
         var client = Browserish.NewClient(factory);
-        var token = await Browserish.TokenFromAsync(client, "/account/login");
+        var token = await ForgedRequests.TokenAsync(client, "/account/login");
         var post = await ItemFormPost.ForAsync(factory);
-        var create = await ItemFormPost.PostRawAsync(client, "/manage/items/new", token, post.Fields());
+        var create = await ForgedRequests.PostAsync(client, "/manage/items/new", token, post.Fields());
         Assert.Equal(HttpStatusCode.Redirect, create.StatusCode);
         Assert.StartsWith("/account/login", create.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
-        var retire = await ItemFormPost.PostRawAsync(client, "/manage/items/1/retire", token, [new("Reason", "匿名"), new("Version", "0")]);
+        var retire = await ForgedRequests.PostAsync(client, "/manage/items/1/retire", token, [new("Reason", "匿名"), new("Version", "0")]);
         Assert.StartsWith("/account/login", retire.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
         await using var db = factory.NewDbContext();
         Assert.False(await db.CatalogueItems.AnyAsync(i => i.NameLevel2 == post.Values["NameLevel2"]));

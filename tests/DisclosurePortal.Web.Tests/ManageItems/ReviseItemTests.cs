@@ -205,9 +205,9 @@ public abstract class ReviseItemTests(PortalFactory factory)
         var (_, before) = await Html.GetAsync(Browserish.NewClient(factory), domainPage);
         Assert.Contains(post.Name, before.QuerySelectorAll(".item-card h3").Select(h => h.Text()));
 
-        var token = await Browserish.TokenFromAsync(client, $"/manage/items/{id}/edit");
+        var token = await ForgedRequests.TokenAsync(client, $"/manage/items/{id}/edit");
         var version = await ItemFormPost.VersionAsync(client, id);
-        var refused = await ItemFormPost.PostRawAsync(client, $"/manage/items/{id}/retire", token, [new("Reason", "   "), new("Version", version)]);
+        var refused = await ForgedRequests.PostAsync(client, $"/manage/items/{id}/retire", token, [new("Reason", "   "), new("Version", version)]);
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         var form = await Html.ParseAsync(refused);
         Assert.Equal("请填写停用理由。", form.QuerySelector("#Reason-error").Text());
@@ -215,7 +215,7 @@ public abstract class ReviseItemTests(PortalFactory factory)
         await using (var db = factory.NewDbContext())
             Assert.Equal(CatalogueItemStatus.Active, (await db.CatalogueItems.SingleAsync(i => i.Id == id)).Status);
 
-        var retired = await ItemFormPost.PostRawAsync(client, $"/manage/items/{id}/retire", token, [new("Reason", "职能划转"), new("Version", version)]);
+        var retired = await ForgedRequests.PostAsync(client, $"/manage/items/{id}/retire", token, [new("Reason", "职能划转"), new("Version", version)]);
         Assert.Equal(HttpStatusCode.Redirect, retired.StatusCode);
 
         await using (var db = factory.NewDbContext())
@@ -245,15 +245,15 @@ public abstract class ReviseItemTests(PortalFactory factory)
         var client = await Browserish.SignedInAsync(factory, "editor.housing");
         var post = await ItemFormPost.ForAsync(factory);
         var id = await post.CreateAsync(client);
-        var token = await Browserish.TokenFromAsync(client, $"/manage/items/{id}/edit");
-        Assert.Equal(HttpStatusCode.Redirect, (await ItemFormPost.PostRawAsync(client, $"/manage/items/{id}/retire", token, [new("Reason", "撤并"), new("Version", "0")])).StatusCode);
+        var token = await ForgedRequests.TokenAsync(client, $"/manage/items/{id}/edit");
+        Assert.Equal(HttpStatusCode.Redirect, (await ForgedRequests.PostAsync(client, $"/manage/items/{id}/retire", token, [new("Reason", "撤并"), new("Version", "0")])).StatusCode);
 
         post.Values.Remove("DomainId");
         post.Values.Remove("StageId");
-        var response = await ItemFormPost.PostRawAsync(client, $"/manage/items/{id}/edit", token, post.With("Content", "停用后再改").Fields().Append(new("Version", "1")));
+        var response = await ForgedRequests.PostAsync(client, $"/manage/items/{id}/edit", token, post.With("Content", "停用后再改").Fields().Append(new("Version", "1")));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("已停用的公开事项不能修改。", (await Html.ParseAsync(response)).QuerySelector(".form-errors").Text(), StringComparison.Ordinal);
-        var again = await ItemFormPost.PostRawAsync(client, $"/manage/items/{id}/retire", token, [new("Reason", "再停一次"), new("Version", "1")]);
+        var again = await ForgedRequests.PostAsync(client, $"/manage/items/{id}/retire", token, [new("Reason", "再停一次"), new("Version", "1")]);
         Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
         Assert.Contains("该公开事项已停用。", (await Html.ParseAsync(again)).QuerySelector(".form-errors").Text(), StringComparison.Ordinal);
 
@@ -272,7 +272,7 @@ public abstract class ReviseItemTests(PortalFactory factory)
         post.Values.Remove("StageId");
         post.With("Method", "99").With("TimeLimitAmount", "abc").With("Content", new string('长', 10_000));
         post.Channels = ["999999"];
-        var response = await post.PostAsync(client, $"/manage/items/{id}/edit", $"/manage/items/{id}/edit",
+        var response = await post.PostTamperedAsync(client, $"/manage/items/{id}/edit", $"/manage/items/{id}/edit",
             ("Version", "0"), ("ChangeNote", new string('长', 501)));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var doc = await Html.ParseAsync(response);

@@ -132,7 +132,7 @@ public abstract class HostileInputTests(SecurityPortal factory)
             var client = await factory.ClientAsync(recipe.As);
             var page = samples.Fill(recipe.Page);
             var (pageResponse, doc) = await Html.GetAsync(client, page);
-            var token = Browserish.Token(doc) ?? await factory.TokenAsync(recipe.As);
+            var token = ForgedRequests.Token(doc) ?? await factory.TokenAsync(recipe.As);
             var forms = FormsFor(doc, samples.Fill(recipe.Action), recipe.Fallback);
             if (forms.Count == 0)
             {

@@ -107,7 +107,7 @@ public sealed class SecurityHeadersTests(SqlitePortal factory) : IClassFixture<S
         Assert.Contains("secure", SetCookie(login, "dp.af"), StringComparison.OrdinalIgnoreCase);
 
         // Sign in over HTTPS: the sign-in cookie is Secure, HttpOnly, SameSite=Lax.
-        var token = Browserish.Token(await Html.ParseAsync(login));
+        var token = ForgedRequests.Token(await Html.ParseAsync(login));
         var cookie = string.Join("; ", login.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
         using var post = new HttpRequestMessage(HttpMethod.Post, "/account/login")
         {

@@ -104,7 +104,7 @@ public abstract class SecurityPortal(TestDb db) : PortalFactory(db, demoRecords:
     public async Task<string> TokenAsync(Who who)
     {
         if (tokens.TryGetValue(who, out var token)) return token;
-        token = await Browserish.TokenFromAsync(await ClientAsync(who), who == Who.Anonymous ? "/account/login" : "/manage");
+        token = await ForgedRequests.TokenAsync(await ClientAsync(who), who == Who.Anonymous ? "/account/login" : "/manage");
         tokens[who] = token;
         return token;
     }

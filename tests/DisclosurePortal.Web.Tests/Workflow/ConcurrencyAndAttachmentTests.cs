@@ -27,9 +27,8 @@ public abstract class ConcurrencyAndAttachmentTests(PortalFactory factory)
         for (var i = 0; i < count; i++)
         {
             var page = $"/manage/records/{ids[i]}";
-            var version = await Browserish.InputValueAsync(editors[i], page, "version");
-            var token = await Browserish.TokenFromAsync(editors[i], page);
-            prepared.Add((editors[i], ids[i], new FormUrlEncodedContent(new Dictionary<string, string> { ["version"] = version, [Browserish.TokenField] = token })));
+            var form = await PageForm.FindAsync(editors[i], page, $"/manage/records/{ids[i]}/submit");
+            prepared.Add((editors[i], ids[i], new FormUrlEncodedContent(form.Fill([]))));
         }
         using var start = new Barrier(count);
         var responses = await Task.WhenAll(prepared.Select(p => Task.Run(async () =>

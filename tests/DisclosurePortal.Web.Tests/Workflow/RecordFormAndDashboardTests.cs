@@ -28,8 +28,8 @@ public abstract class RecordFormAndDashboardTests(PortalFactory factory)
     [InlineData("Title", "", "请填写标题。")]
     [InlineData("IssuingOrgan", "", "请填写发文机关。")]
     [InlineData("Kind", "", "请选择信息类别。")]
-    [InlineData("Kind", "99", "不是有效的值")]
-    [InlineData("Validity", "abc", "不是有效的值")]
+    [InlineData("Kind", "99", "不是有效的值")] // not offered by the list: sent tampered
+    [InlineData("Validity", "abc", "不是有效的值")] // likewise
     [InlineData("WrittenOn", "2999-01-01", "成文日期不能晚于今天。")]
     [InlineData("WrittenOn", "not-a-date", "不是有效的值")]
     [InlineData("DisclosureAttribute", "3", "不予公开的信息须说明理由。")]
@@ -43,7 +43,10 @@ public abstract class RecordFormAndDashboardTests(PortalFactory factory)
         await using var before = factory.NewDbContext();
         var records = await before.Records.CountAsync();
 
-        var response = await Browserish.PostFormAsync(editor, "/manage/records/new", "/manage/records/new", form);
+        var offered = (field, value) is not (("Kind", "99") or ("Validity", "abc") or ("CatalogueItemId", "999999"));
+        var response = offered
+            ? await Browserish.PostFormAsync(editor, "/manage/records/new", "/manage/records/new", form)
+            : await ForgedRequests.TamperedFormAsync(editor, "/manage/records/new", "/manage/records/new", form);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var doc = await Html.ParseAsync(response);
@@ -71,7 +74,7 @@ public abstract class RecordFormAndDashboardTests(PortalFactory factory)
         {
             var form = Valid(item.Id);
             form[field] = value;
-            var response = await Browserish.PostFormAsync(editor, "/manage/records/new", "/manage/records/new", form);
+            var response = await ForgedRequests.TamperedFormAsync(editor, "/manage/records/new", "/manage/records/new", form);
             Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{field}={value[..Math.Min(12, value.Length)]}: {response.StatusCode}");
         }
     }

@@ -104,8 +104,9 @@ public abstract class WorkflowPermissionTests(PortalFactory factory)
     private async Task<HttpResponseMessage> SendAsync(HttpClient client, Action action)
     {
         if (action.Method == "GET") return await client.GetAsync(action.Url);
-        // A real token from a page this user may open, so the refusal is about permission, not the token.
-        return await Browserish.PostFormAsync(client, action.FormPage, action.Url, new()
+        // A real token from a page this user may open, so the refusal is about permission, not the token; the page has
+        // no such form for this user, so the request is made by hand.
+        return await ForgedRequests.PostAsync(client, action.Url, await ForgedRequests.TokenAsync(client, action.FormPage), new Dictionary<string, string>
         {
             ["Title"] = "越权修改",
             ["IssuingOrgan"] = "越权",
