@@ -1,5 +1,6 @@
 using DisclosurePortal.Web.Features.Shared;
 using DisclosurePortal.Web.Infrastructure;
+using DisclosurePortal.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc;
 
 namespace DisclosurePortal.Web.Features.Accessibility;
@@ -75,7 +76,7 @@ public sealed class AccessibilityController(TimeProvider clock) : PortalControll
             problem = BadInput("返回地址必须是本网站的页面。");
             return false;
         }
-        target = returnUrl;
+        target = ReturnUrls.ForLocation(returnUrl);
         return true;
     }
 }

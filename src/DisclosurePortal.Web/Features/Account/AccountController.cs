@@ -28,7 +28,7 @@ public sealed class AccountController(SignInManager<PortalUser> signIn, UserMana
         if (result.Succeeded)
         {
             logger.LogInformation("Staff sign-in {UserName}", Infrastructure.Logging.Typed(form.UserName));
-            return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/manage");
+            return LocalRedirect(Url.LocalOr(form.ReturnUrl, "/manage"));
         }
         logger.LogWarning("Failed sign-in for {UserName} (locked out: {LockedOut})", Infrastructure.Logging.Typed(form.UserName), result.IsLockedOut);
         ModelState.AddModelError(string.Empty, !result.IsLockedOut
