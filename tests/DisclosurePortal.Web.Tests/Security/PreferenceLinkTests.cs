@@ -69,6 +69,55 @@ public sealed class PreferenceLinkTests(SmallSqlitePortal factory) : IClassFixtu
         Assert.Equal("/", response.Headers.Location!.OriginalString);
     }
 
+    /// <summary>What a browser sends for &lt;img&gt;, &lt;iframe&gt;, a fetch, CSS, a prefetch: none of these is a visitor choosing.</summary>
+    public static TheoryData<string, string> NotATopLevelNavigation => new()
+    {
+        { "Sec-Fetch-Dest", "image" },
+        { "Sec-Fetch-Dest", "iframe" },
+        { "Sec-Fetch-Dest", "style" },
+        { "Sec-Fetch-Dest", "empty" },
+        { "Sec-Fetch-Mode", "no-cors" },
+        { "Sec-Fetch-Mode", "cors" },
+        { "Sec-Purpose", "prefetch" },
+    };
+
+    [Theory]
+    [MemberData(nameof(NotATopLevelNavigation))]
+    public async Task ASwitchLoadedAsAnImageOrFrame_IsAChinese400_AndSetsNothing(string header, string value)
+    {
+        foreach (var link in SwitchLinks)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, With(link, "/guide"));
+            request.Headers.Add(header, value);
+            var response = await Browserish.NewClient(factory).SendAsync(request);
+
+            Assert.True(HttpStatusCode.BadRequest == response.StatusCode, $"{link} with {header}: {value} answered {(int)response.StatusCode}");
+            Assert.False(response.Headers.Contains("Set-Cookie"), $"{link} with {header}: {value} set a cookie");
+            Assert.Null(response.Headers.Location);
+            var page = await Html.ParseAsync(response);
+            Assert.Equal("请求有误", page.QuerySelector("#problem-title").Text());
+            Assert.Contains("点击", page.QuerySelector(".problem").Text(), StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Switches))]
+    public async Task AClickedLink_StillWorks_WithOrWithoutFetchMetadata(string link)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, With(link, "/guide"));
+        request.Headers.Add("Sec-Fetch-Dest", "document");
+        request.Headers.Add("Sec-Fetch-Mode", "navigate");
+        request.Headers.Add("Sec-Fetch-Site", "same-origin");
+        request.Headers.Add("Sec-Fetch-User", "?1");
+        var clicked = await Browserish.NewClient(factory).SendAsync(request);
+        Assert.Equal(HttpStatusCode.Redirect, clicked.StatusCode);
+        Assert.True(clicked.Headers.Contains("Set-Cookie"));
+
+        var oldBrowser = await Browserish.NewClient(factory).GetAsync(With(link, "/guide")); // no Sec-Fetch-* at all
+        Assert.Equal(HttpStatusCode.Redirect, oldBrowser.StatusCode);
+        Assert.True(oldBrowser.Headers.Contains("Set-Cookie"));
+    }
+
     /// <summary>The 500 came from Kestrel refusing a non-ASCII header value; the test server does not check header values.</summary>
     [Fact]
     public async Task OverKestrel_ChineseReturnUrls_AreRedirects_NotA500()

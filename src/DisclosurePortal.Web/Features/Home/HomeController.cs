@@ -61,6 +61,7 @@ public sealed class HomeController(PortalDbContext db) : PortalController
     {
         if (!Localization.Supported.Contains(culture, StringComparer.OrdinalIgnoreCase))
             return BadInput("不支持该语言。");
+        if (!FetchMetadata.IsTopLevelNavigation(Request)) return BadInput("只能通过点击链接切换语言。"); // not as an image or a frame (ADR 18 addendum)
         Response.Cookies.Append(
             CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
