@@ -50,7 +50,10 @@ public static class SecuritySetup
             .AddEntityFrameworkStores<PortalDbContext>()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<ChineseIdentityErrorDescriber>()
+            .AddSignInManager<PortalSignInManager>()
             .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>();
+
+        services.AddSingleton<DecoyPasswordHash>();
 
         services.ConfigureApplicationCookie(o =>
         {
