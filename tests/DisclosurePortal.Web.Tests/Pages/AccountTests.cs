@@ -41,6 +41,27 @@ public sealed class AccountTests(SqlitePortal factory) : IClassFixture<SqlitePor
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/manage")).StatusCode);
     }
 
+    [Theory]
+    [InlineData("/中文", "/%E4%B8%AD%E6%96%87")]
+    [InlineData("/search?q=危房", "/search?q=%E5%8D%B1%E6%88%BF")]
+    [InlineData("/search?q=%E5%8D%B1%E6%88%BF", "/search?q=%E5%8D%B1%E6%88%BF")]
+    [InlineData("https://evil.example/中文", "/manage")]
+    [InlineData("//evil.example/中文", "/manage")]
+    public async Task SignIn_GoesToTheReturnUrlTheLoginPageCarries_PercentEncoded_OrToTheDashboardIfOffSite(string returnUrl, string location)
+    {
+        var client = Browserish.NewClient(factory);
+        var loginPage = "/account/login?returnUrl=" + Uri.EscapeDataString(returnUrl);
+        var (_, page) = await Html.GetAsync(client, loginPage);
+        Assert.Equal(returnUrl, page.QuerySelector("form[action='/account/login'] input[name=ReturnUrl]")!.GetAttribute("value"));
+
+        var response = await Browserish.PostFormAsync(client, loginPage, "/account/login",
+            new() { ["UserName"] = "reviewer", ["Password"] = DemoAccountsSeeder.Password, ["ReturnUrl"] = returnUrl });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(location, response.Headers.Location!.OriginalString);
+        Assert.Contains(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("dp.auth=", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task WrongPassword_IsRefusedInChinese_KeepsTheUserName_AndLocksOutAfterFive()
     {

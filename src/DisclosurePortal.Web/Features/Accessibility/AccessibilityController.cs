@@ -1,5 +1,6 @@
 using DisclosurePortal.Web.Features.Shared;
 using DisclosurePortal.Web.Infrastructure;
+using DisclosurePortal.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc;
 
 namespace DisclosurePortal.Web.Features.Accessibility;
@@ -41,6 +42,7 @@ public sealed class AccessibilityController(TimeProvider clock) : PortalControll
     [HttpGet("/accessibility/reset")]
     public IActionResult Reset(string? returnUrl)
     {
+        if (!FetchMetadata.IsTopLevelNavigation(Request)) return NotFollowed();
         if (!TryReturnUrl(returnUrl, out var target, out var problem)) return problem!;
         foreach (var name in new[] { AccessibilityPreferences.ModeCookie, AccessibilityPreferences.SizeCookie, AccessibilityPreferences.ContrastCookie })
             Response.Cookies.Delete(name, Options());
@@ -49,12 +51,16 @@ public sealed class AccessibilityController(TimeProvider clock) : PortalControll
 
     private IActionResult Remember(string cookie, string value, string? returnUrl)
     {
+        if (!FetchMetadata.IsTopLevelNavigation(Request)) return NotFollowed();
         if (!TryReturnUrl(returnUrl, out var target, out var problem)) return problem!;
         var options = Options();
         options.Expires = clock.GetUtcNow().AddYears(1);
         Response.Cookies.Append(cookie, value, options);
         return LocalRedirect(target);
     }
+
+    /// <summary>Loaded as an image, a frame, a style sheet or a prefetch: nobody chose this (ADR 18 addendum).</summary>
+    private IActionResult NotFollowed() => BadInput("只能通过点击链接更改显示设置。");
 
     /// <summary>Read by the server only, but not secret: HttpOnly is not needed; Lax so a link from elsewhere still shows the choice.</summary>
     private CookieOptions Options() => new() { Path = "/", SameSite = SameSiteMode.Lax, Secure = Request.IsHttps, IsEssential = true };
@@ -75,7 +81,7 @@ public sealed class AccessibilityController(TimeProvider clock) : PortalControll
             problem = BadInput("返回地址必须是本网站的页面。");
             return false;
         }
-        target = returnUrl;
+        target = ReturnUrls.ForLocation(returnUrl);
         return true;
     }
 }

@@ -28,7 +28,7 @@ public sealed class AccountController(SignInManager<PortalUser> signIn, UserMana
         if (result.Succeeded)
         {
             logger.LogInformation("Staff sign-in {UserName}", Infrastructure.Logging.Typed(form.UserName));
-            return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/manage");
+            return LocalRedirect(Url.LocalOr(form.ReturnUrl, "/manage"));
         }
         logger.LogWarning("Failed sign-in for {UserName} (locked out: {LockedOut})", Infrastructure.Logging.Typed(form.UserName), result.IsLockedOut);
         ModelState.AddModelError(string.Empty, !result.IsLockedOut
@@ -43,6 +43,10 @@ public sealed class AccountController(SignInManager<PortalUser> signIn, UserMana
     [Authorize]
     public async Task<IActionResult> Logout()
     {
+        // A new security stamp refuses every cookie issued before it (checked on each request, SecuritySetup), so a
+        // copy of this one (a stolen one) dies with the sign-out. It ends the account's other sessions too.
+        if (await users.GetUserAsync(User) is { } user && !(await users.UpdateSecurityStampAsync(user)).Succeeded)
+            logger.LogWarning("Sign-out of {UserName} could not renew the security stamp", Infrastructure.Logging.Typed(user.UserName ?? string.Empty));
         await signIn.SignOutAsync();
         return LocalRedirect("/");
     }

@@ -14,8 +14,9 @@ namespace DisclosurePortal.Web.Features.AdminUsers;
 /// <summary>
 /// 系统管理员: staff accounts. UserManager saves on each of its calls, so every change here runs in one transaction
 /// with its audit event: the change and its event are committed together or not at all.
-/// A role or department lives in the sign-in cookie; changing it renews the security stamp, so the next
-/// security-stamp validation signs the old cookie out and the new role applies from the next sign-in.
+/// A role or department lives in the sign-in cookie; changing it, a password reset and 停用 renew the security stamp,
+/// which is checked on every request (PortalSecurityStampValidator): the account's open sessions end at once and the
+/// new role applies from the next sign-in.
 /// </summary>
 [Authorize(Policy = Policies.Admin)]
 public sealed class AdminUsersController(
@@ -140,7 +141,7 @@ public sealed class AdminUsersController(
         Check(accessChanged ? await users.UpdateSecurityStampAsync(user) : await users.UpdateAsync(user));
         audit.Record(User, "user.update", EntityType, user.Id, $"修改账户 {user.UserName}：{string.Join("；", changes)}");
         await CommitAsync(transaction, ct);
-        if (accessChanged) Flash("已保存账户“{0}”。新的角色或部门在一分钟内生效，已登录的会话须重新登录。", user.UserName!);
+        if (accessChanged) Flash("已保存账户“{0}”。新的角色或部门已经生效，该账户已登录的会话须重新登录。", user.UserName!);
         else Flash("已保存账户“{0}”。", user.UserName!);
         return Redirect("/admin/users");
     }

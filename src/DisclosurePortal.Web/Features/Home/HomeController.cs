@@ -2,6 +2,7 @@ using DisclosurePortal.Web.Data;
 using DisclosurePortal.Web.Features.Shared;
 using DisclosurePortal.Web.Infrastructure;
 using DisclosurePortal.Web.Infrastructure.Caching;
+using DisclosurePortal.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -60,11 +61,12 @@ public sealed class HomeController(PortalDbContext db) : PortalController
     {
         if (!Localization.Supported.Contains(culture, StringComparer.OrdinalIgnoreCase))
             return BadInput("不支持该语言。");
+        if (!FetchMetadata.IsTopLevelNavigation(Request)) return BadInput("只能通过点击链接切换语言。"); // not as an image or a frame (ADR 18 addendum)
         Response.Cookies.Append(
             CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
             new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = Request.IsHttps, IsEssential = true });
-        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+        return LocalRedirect(Url.LocalOr(returnUrl, "/"));
     }
 }
 

@@ -3,6 +3,7 @@ using DisclosurePortal.Web.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace DisclosurePortal.Web.Infrastructure.Security;
@@ -49,7 +50,10 @@ public static class SecuritySetup
             .AddEntityFrameworkStores<PortalDbContext>()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<ChineseIdentityErrorDescriber>()
+            .AddSignInManager<PortalSignInManager>()
             .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>();
+
+        services.AddSingleton<DecoyPasswordHash>();
 
         services.ConfigureApplicationCookie(o =>
         {
@@ -69,7 +73,10 @@ public static class SecuritySetup
             };
             o.SlidingExpiration = true;
         });
-        // A disabled, demoted or moved account loses its open sessions within a minute, not Identity's default 30.
+        // The stamp is checked on every request (PortalSecurityStampValidator): signing out, a password reset, 停用 or a
+        // new role or department ends every copy of the cookie at once. The interval only paces the rebuild of the
+        // cookie's claims (a new display name shows within a minute).
+        services.Replace(ServiceDescriptor.Scoped<ISecurityStampValidator, PortalSecurityStampValidator>());
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddAntiforgery(o =>
         {
