@@ -128,7 +128,13 @@ public static class ReplyDeadline
 
         var unknown = Enumerable.Range(start.Year, due.Year - start.Year + 1).Where(y => !calendar.Knows(y)).ToList();
         if (unknown.Count > 0)
-            steps.Add($"{string.Join("、", unknown.Select(y => y.ToString(CultureInfo.InvariantCulture) + "年"))}的节假日安排尚未录入，暂按周一至周五计算工作日，录入后期限可能调整。");
+        {
+            // 《全国年节及纪念日放假办法》 fixes the statutory days years ahead; the yearly notice's 调休 cannot be computed.
+            provisional = true;
+            steps.Add($"{Years(unknown)}的节假日安排尚未录入（国务院办公厅尚未公布或尚未录入），暂按《全国年节及纪念日放假办法》规定的法定节假日计算"
+                + $"（{string.Join("；", unknown.Select(y => $"{y.ToString(CultureInfo.InvariantCulture)}年：{StatutoryHolidays.Describe(y)}"))}）。"
+                + "调休（调休放假和周末调休上班）要等国务院办公厅公布当年的放假安排后才能知道，无法事先推算，因此答复期限为暂定，录入后可能调整。");
+        }
         return new DeadlineExplanation(due, steps, provisional);
     }
 
@@ -170,6 +176,8 @@ public static class ReplyDeadline
         text.Append("周六、周日不计入。");
         return text.ToString();
     }
+
+    private static string Years(IEnumerable<int> years) => string.Join("、", years.Select(y => y.ToString(CultureInfo.InvariantCulture) + "年"));
 
     private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 
