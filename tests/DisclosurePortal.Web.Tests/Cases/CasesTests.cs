@@ -304,6 +304,60 @@ public abstract class CasesTests(PortalFactory factory)
         Assert.Equal(HttpStatusCode.BadRequest, (await reviewer.GetAsync("/cases?state=Nonsense")).StatusCode);
     }
 
+    /// <summary>A paper application received on <paramref name="received"/>, arranged as the office would have registered it.</summary>
+    private async Task<ApplicationCase> RegisteredAsync(DateOnly received, DateOnly? today = null, Action<ApplicationCase, Domain.Calendar.WorkingCalendar>? then = null)
+    {
+        _ = factory.Server;
+        await using var db = factory.NewDbContext();
+        var calendar = await CalendarLoader.LoadAsync(db);
+        var c = ApplicationCase.Register(new ApplicationDetails
+        {
+            ApplicantKind = ApplicantKind.NaturalPerson, ApplicantName = "孙八", Contact = "13600000000",
+            InformationDescription = $"期限测试申请 {Guid.NewGuid():N}", Channel = ApplicationChannel.InPerson,
+        }, DisclosurePortal.Web.Features.Apply.QueryCodes.New(), received, "窗口", DateTimeOffset.UtcNow, calendar, today ?? received);
+        then?.Invoke(c, calendar);
+        db.ApplicationCases.Add(c);
+        await db.SaveChangesAsync();
+        return c;
+    }
+
+    private static DateOnly TodayDate => DateOnly.Parse(Today, System.Globalization.CultureInfo.InvariantCulture);
+
+    [Theory]
+    [InlineData("2026-13-45")]
+    [InlineData("昨天")]
+    [InlineData("")]
+    public async Task AMalformedDate_IsRefusedWith400_NotReplacedByToday(string typed)
+    {
+        var c = await SubmittedOnlineAsync();
+        var reviewer = await Browserish.SignedInAsync(factory, "reviewer");
+        var response = await ActAsync(reviewer, c.Id, "confirmreceipt", new() { ["On"] = typed });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var doc = await Html.ParseAsync(response);
+        Assert.Contains("日期", doc.QuerySelector(".form-errors")!.Text(), StringComparison.Ordinal);
+        Assert.Contains("年-月-日", doc.QuerySelector(".form-errors")!.Text(), StringComparison.Ordinal);
+        Assert.NotNull(doc.QuerySelector("#on-ConfirmReceipt")); // the case page, with its forms, again
+        await using var db = factory.NewDbContext();
+        var saved = await db.ApplicationCases.SingleAsync(x => x.Id == c.Id);
+        Assert.Equal(ApplicationState.AwaitingConfirmation, saved.State);
+        Assert.Null(saved.ReceivedOn);
+    }
+
+    [Fact]
+    public async Task AMalformedSupplementDeadline_IsRefusedWith400()
+    {
+        var c = await RegisteredAsync(TodayDate);
+        var reviewer = await Browserish.SignedInAsync(factory, "reviewer");
+        var response = await ActAsync(reviewer, c.Id, "requestsupplement", new() { ["On"] = Today, ["Until"] = "2026-02-30", ["Text"] = "写明年份" });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var doc = await Html.ParseAsync(response);
+        Assert.Contains("补正期限无效", doc.QuerySelector(".form-errors")!.Text(), StringComparison.Ordinal);
+        Assert.Contains("年-月-日", doc.QuerySelector(".form-errors")!.Text(), StringComparison.Ordinal);
+        Assert.Equal("写明年份", doc.QuerySelector("#text-RequestSupplement")!.Text()); // what was typed is kept
+        await using var db = factory.NewDbContext();
+        Assert.Equal(ApplicationState.InProgress, (await db.ApplicationCases.SingleAsync(x => x.Id == c.Id)).State);
+    }
+
     [Fact]
     public async Task EditorsAndAdmins_CannotHandleApplications_AnonymousIsSentToLogin()
     {

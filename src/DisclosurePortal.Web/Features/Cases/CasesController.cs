@@ -196,11 +196,13 @@ public sealed class CasesController(PortalDbContext db, AuditTrail audit, TimePr
         if (form.Version != c.Version)
             return await Refused(c, form, act, "该申请已被他人处理，请查看最新记录后再操作。", StatusCodes.Status409Conflict, ct);
 
+        if (DateProblem(act, form) is { } problem)
+            return await Refused(c, form, act, problem, StatusCodes.Status400BadRequest, ct);
         var calendar = await CalendarLoader.LoadAsync(db, ct);
         var today = clock.Today();
         var now = clock.GetUtcNow();
         var actor = User.DisplayName();
-        var on = form.On ?? today;
+        var on = form.On ?? today; // only the actions without a date (closings, 分办) get here without one
         try
         {
             string? departmentName = null;
@@ -252,6 +254,23 @@ public sealed class CasesController(PortalDbContext db, AuditTrail audit, TimePr
         Flash("已{0}。", CaseActions.Describe(act));
         return Redirect($"/cases/{id}");
     }
+
+    /// <summary>
+    /// A date the form sends that is not a real yyyy-MM-dd date (2026-13-45), or none where the action needs one, is
+    /// refused: never replaced by today, which would record a legal date nobody chose.
+    /// </summary>
+    private string? DateProblem(CaseAction act, CaseActionForm form)
+    {
+        bool Invalid(string field) => ModelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0;
+        if (Invalid(nameof(CaseActionForm.On))) return InvalidDate;
+        if (Invalid(nameof(CaseActionForm.Until))) return InvalidSupplementDeadline;
+        if (CaseActionForm.TakesDate(act) && form.On is null) return MissingDate;
+        return null;
+    }
+
+    private const string InvalidDate = "日期无效：请按“年-月-日”填写一个真实的日期，如 2026-03-05。";
+    private const string InvalidSupplementDeadline = "补正期限无效：请按“年-月-日”填写一个真实的日期，如 2026-03-05。";
+    private const string MissingDate = "请填写日期（年-月-日）。";
 
     private async Task<IActionResult> Refused(ApplicationCase c, CaseActionForm form, CaseAction act, string message, int status, CancellationToken ct)
     {

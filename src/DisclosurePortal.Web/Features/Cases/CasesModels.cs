@@ -19,6 +19,9 @@ public sealed record CasePageModel(ApplicationCase Case, string? DepartmentName,
 /// <summary>The fields of every action form on the case page (each form uses the ones it needs).</summary>
 public sealed class CaseActionForm
 {
+    /// <summary>Whether the action's form has a date (<see cref="On"/>): all but the closings and 分办.</summary>
+    public static bool TakesDate(CaseAction action) => action is not (CaseAction.CloseUnsupplemented or CaseAction.CloseFeeUnpaid or CaseAction.Assign);
+
     /// <summary>The legal date of the action: received, notice, sent, answered, extended, replied, delivered.</summary>
     public DateOnly? On { get; set; }
 
