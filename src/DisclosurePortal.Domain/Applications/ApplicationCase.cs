@@ -294,7 +294,7 @@ public sealed class ApplicationCase
         FeePaymentDeadline = calendar.AddWorkingDays(noticeOn, ReplyDeadline.FeePaymentWorkingDays);
         State = ApplicationState.AwaitingFee;
         var notified = Append(ApplicationEventKind.FeeNotified, now, actor, noticeOn,
-            $"本月此前已申请{itemsEarlierThisMonth}件，本申请计{items}件，应缴信息处理费{fee:0.##}元，请于{FeePaymentDeadline:yyyy-MM-dd}前缴纳；逾期未缴纳的，视为放弃申请。");
+            $"本月此前已申请{itemsEarlierThisMonth}件，本申请计{items}件，应缴信息处理费{fee:0.##}元，请于{FeePaymentDeadline:yyyy-MM-dd}{(calendar.IsEstimated(noticeOn, FeePaymentDeadline.Value) ? "（暂定，当年节假日安排尚未公布）" : "")}前缴纳；逾期未缴纳的，视为放弃申请。");
         Recompute(calendar, today);
         notified.RecordDueOn(DueOnAsOf(noticeOn, calendar));
     }
