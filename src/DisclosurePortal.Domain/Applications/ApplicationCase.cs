@@ -241,7 +241,7 @@ public sealed class ApplicationCase
         State = ApplicationState.InConsultation;
         var sent = Append(ApplicationEventKind.ConsultationSent, now, actor, sentOn, $"征求意见：{who}");
         Recompute(calendar, today); // the pause is read from the event just appended
-        sent.RecordDueOn(DueOn);
+        sent.RecordDueOn(DueOnAsOf(sentOn, calendar));
     }
 
     public void ReceiveConsultation(DateOnly answeredOn, string? summary, string actor, DateTimeOffset now, WorkingCalendar calendar, DateOnly today)
@@ -252,7 +252,7 @@ public sealed class ApplicationCase
         State = ApplicationState.InProgress;
         var answered = Append(ApplicationEventKind.ConsultationAnswered, now, actor, answeredOn, Guard.Optional(summary) ?? "收到意见。");
         Recompute(calendar, today);
-        answered.RecordDueOn(DueOn);
+        answered.RecordDueOn(DueOnAsOf(answeredOn, calendar));
     }
 
     /// <summary>延期答复 (Art. 33): once, at most 20 working days from the current due date, approved and explained.</summary>
@@ -268,7 +268,8 @@ public sealed class ApplicationCase
         ExtensionReason = why;
         ExtensionApprovedBy = approver;
         Recompute(calendar, today);
-        Append(ApplicationEventKind.Extended, now, actor, on, $"经{approver}同意延期{workingDays}个工作日，理由：{why}。已告知申请人。");
+        var extended = Append(ApplicationEventKind.Extended, now, actor, on, $"经{approver}同意延期{workingDays}个工作日，理由：{why}。已告知申请人。");
+        extended.RecordDueOn(DueOnAsOf(on, calendar));
     }
 
     /// <summary>
@@ -293,9 +294,9 @@ public sealed class ApplicationCase
         FeePaymentDeadline = calendar.AddWorkingDays(noticeOn, ReplyDeadline.FeePaymentWorkingDays);
         State = ApplicationState.AwaitingFee;
         var notified = Append(ApplicationEventKind.FeeNotified, now, actor, noticeOn,
-            $"本月此前已申请{itemsEarlierThisMonth}件，本申请计{items}件，应缴信息处理费{fee:0.##}元，请于{FeePaymentDeadline:yyyy-MM-dd}前缴纳；逾期未缴纳的，视为放弃申请。");
+            $"本月此前已申请{itemsEarlierThisMonth}件，本申请计{items}件，应缴信息处理费{fee:0.##}元，请于{FeePaymentDeadline:yyyy-MM-dd}{(calendar.IsEstimated(noticeOn, FeePaymentDeadline.Value) ? "（暂定，当年节假日安排尚未公布）" : "")}前缴纳；逾期未缴纳的，视为放弃申请。");
         Recompute(calendar, today);
-        notified.RecordDueOn(DueOn);
+        notified.RecordDueOn(DueOnAsOf(noticeOn, calendar));
     }
 
     /// <summary>缴费: the reply period runs on from the day after payment.</summary>
@@ -309,7 +310,7 @@ public sealed class ApplicationCase
         State = ApplicationState.InProgress;
         var paid = Append(ApplicationEventKind.FeePaid, now, actor, paidOn, $"申请人已缴纳信息处理费{FeeAmount:0.##}元，答复期限相应顺延。");
         Recompute(calendar, today);
-        paid.RecordDueOn(DueOn);
+        paid.RecordDueOn(DueOnAsOf(paidOn, calendar));
     }
 
     /// <summary>申请人逾期未按收费通知要求缴纳费用 (109号 Art. 7): closed as 其他处理 once the payment deadline has passed.</summary>
@@ -373,6 +374,24 @@ public sealed class ApplicationCase
         Append(ApplicationEventKind.Note, now, actor, today, $"工作日历（节假日安排）已更正，答复期限由{before:yyyy-MM-dd}调整为{corrected:yyyy-MM-dd}。");
     }
 
+    /// <summary>
+    /// Steps that presuppose the application is clear enough to handle (a third party consulted about it, a fee charged
+    /// for it, the reply period extended): after one of them the 补正 notice deadline no longer matters.
+    /// </summary>
+    public static readonly IReadOnlyList<ApplicationEventKind> StepsPastSupplementNotice =
+        [ApplicationEventKind.ConsultationSent, ApplicationEventKind.FeeNotified, ApplicationEventKind.Extended];
+
+    /// <summary>
+    /// 补正告知期限 (条例 Art. 30: one notice within 7 working days of receipt), while it still matters: from receipt until
+    /// the notice is sent, or the case is past that point (replied, closed, or one of <see cref="StepsPastSupplementNotice"/>).
+    /// Null otherwise.
+    /// </summary>
+    public DateOnly? SupplementNoticeDue(WorkingCalendar calendar) =>
+        ReceivedOn is { } received && SupplementRequestedOn is null && State == ApplicationState.InProgress
+        && !_events.Any(e => StepsPastSupplementNotice.Contains(e.Kind))
+            ? ReplyDeadline.SupplementNoticeDue(received, calendar)
+            : null;
+
     /// <summary>The due date and how it was computed, or null before the application is received.</summary>
     public DeadlineExplanation? Deadline(WorkingCalendar calendar, DateOnly today) =>
         ReceivedOn is null ? null : ReplyDeadline.Compute(Facts(), calendar, today);
@@ -389,11 +408,20 @@ public sealed class ApplicationCase
         {
             ReceivedOn = ReceivedOn!.Value,
             SupplementReceivedOn = SupplementReceivedOn,
+            AwaitedSupplement = SupplementRequestedOn is { } noticeOn && SupplementReceivedOn is null
+                ? new AwaitedSupplement(noticeOn, SupplementDeadline!.Value) : null,
             Consultations = consultations,
             Fee = FeeNotifiedOn is { } notified ? new FeeNotice(notified, FeePaymentDeadline!.Value, FeePaidOn) : null,
             ExtensionWorkingDays = ExtensionWorkingDays ?? 0,
         };
     }
+
+    /// <summary>
+    /// The due date as it stood on the day of the step just recorded: the facts known up to that step, "today" being
+    /// that day — so a step recorded after the fact (a consultation sent last week) shows the date it gave then, not
+    /// one that already counts the days paused since.
+    /// </summary>
+    private DateOnly? DueOnAsOf(DateOnly stepOn, WorkingCalendar calendar) => Deadline(calendar, stepOn)?.DueOn;
 
     /// <summary>The due date is stored and recomputed only when a rule says so: receipt, supplement, consultation, fee notice, extension.</summary>
     private void Recompute(WorkingCalendar calendar, DateOnly today) => DueOn = Deadline(calendar, today)?.DueOn;

@@ -44,6 +44,12 @@ public static class ApplicationStates
     /// <summary>Still running against its reply deadline (not yet replied or closed).</summary>
     public static bool IsOpen(ApplicationState state) => state is not (ApplicationState.Replied or ApplicationState.Closed);
 
+    /// <summary>
+    /// Open with a reply period running, so it can be overdue or due soon. 条例 Art. 30: while a supplement is awaited
+    /// none runs (the period starts anew when it arrives); the applicant's deadline to supplement is watched instead.
+    /// </summary>
+    public static bool ReplyPeriodRuns(ApplicationState state) => IsOpen(state) && state != ApplicationState.AwaitingSupplement;
+
     public static string Describe(ApplicationState state) => state switch
     {
         ApplicationState.AwaitingConfirmation => "待确认收到",

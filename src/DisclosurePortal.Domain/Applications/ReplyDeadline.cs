@@ -10,6 +10,9 @@ public sealed record Consultation(DateOnly SentOn, DateOnly? AnsweredOn);
 /// <summary>A fee notice (国办函〔2020〕109号 Art. 7): from the notice until payment the reply period does not run.</summary>
 public sealed record FeeNotice(DateOnly NotifiedOn, DateOnly PayBy, DateOnly? PaidOn);
 
+/// <summary>A 补正 notice (Art. 30) whose supplement has not arrived: the applicant was asked to supplement by <paramref name="SupplementBy"/>.</summary>
+public sealed record AwaitedSupplement(DateOnly NotifiedOn, DateOnly SupplementBy);
+
 /// <summary>The facts a reply deadline depends on; the deadline is computed from them, never typed.</summary>
 public sealed record DeadlineFacts
 {
@@ -18,6 +21,9 @@ public sealed record DeadlineFacts
 
     /// <summary>收到补正之日: the 20 working days run anew from it (Art. 30).</summary>
     public DateOnly? SupplementReceivedOn { get; init; }
+
+    /// <summary>A 补正 notice still unanswered: no reply period runs until the supplement arrives (Art. 30).</summary>
+    public AwaitedSupplement? AwaitedSupplement { get; init; }
 
     public IReadOnlyList<Consultation> Consultations { get; init; } = [];
 
@@ -29,7 +35,14 @@ public sealed record DeadlineFacts
 }
 
 /// <summary>A due date with the steps that produced it, in words an applicant understands.</summary>
-public sealed record DeadlineExplanation(DateOnly DueOn, IReadOnlyList<string> Steps, bool Provisional);
+public sealed record DeadlineExplanation(DateOnly DueOn, IReadOnlyList<string> Steps, bool Provisional)
+{
+    /// <summary>
+    /// While a supplement is awaited (条例 Art. 30) no reply period runs: <see cref="DueOn"/> is only the date as it stood
+    /// before the notice, and the date to watch is the applicant's deadline to supplement, this one.
+    /// </summary>
+    public DateOnly? SupplementBy { get; init; }
+}
 
 /// <summary>The statutory deadlines of the 政府信息公开条例 (2019), on the working-day calendar.</summary>
 public static class ReplyDeadline
@@ -55,6 +68,23 @@ public static class ReplyDeadline
     public static DateOnly SupplementNoticeDue(DateOnly receivedOn, WorkingCalendar calendar) =>
         calendar.AddWorkingDays(receivedOn, SupplementNoticeWorkingDays);
 
+    /// <summary>
+    /// 补正告知期限 (Art. 30) is to be watched within this many working days of it (the office dashboard), besides when missed.
+    /// </summary>
+    public const int SupplementNoticeSoonWorkingDays = 2;
+
+    /// <summary>
+    /// The first received date whose 补正 notice is due on or after <paramref name="day"/>: notice due dates never fall as
+    /// the received date rises, so "due before <paramref name="day"/>" is "received before this date" (a filter SQL can run).
+    /// </summary>
+    public static DateOnly FirstReceiptWithNoticeDueFrom(DateOnly day, WorkingCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        var received = day;
+        while (SupplementNoticeDue(received.AddDays(-1), calendar) >= day) received = received.AddDays(-1);
+        return received;
+    }
+
     public static bool IsOverdue(DateOnly dueOn, DateOnly today) => today > dueOn;
 
     public static bool IsDueSoon(DateOnly dueOn, DateOnly today, WorkingCalendar calendar) =>
@@ -72,6 +102,12 @@ public static class ReplyDeadline
             : $"收到申请之日为{D(facts.ReceivedOn)}（条例第三十一条）。");
 
         var due = calendar.AddWorkingDays(start, ReplyWorkingDays);
+        if (facts.AwaitedSupplement is { } awaited && facts.SupplementReceivedOn is null)
+        {
+            // 条例 Art. 30: the period runs anew from the day the supplement arrives, so none runs while it is awaited.
+            steps.Add($"{D(awaited.NotifiedOn)}一次性告知申请人补正，补正期限为{D(awaited.SupplementBy)}。等待补正期间答复期限不计算，自收到补正材料之日起重新计算{ReplyWorkingDays}个工作日（条例第三十条）；申请人无正当理由逾期不补正的，视为放弃申请。");
+            return new DeadlineExplanation(due, steps, Provisional: false) { SupplementBy = awaited.SupplementBy };
+        }
         steps.Add($"自{D(start)}的次日起算{ReplyWorkingDays}个工作日（当日不计入），答复期限为{D(due)}（条例第三十三条）。{Skipped(start, due, calendar)}");
 
         var provisional = false;
@@ -128,7 +164,13 @@ public static class ReplyDeadline
 
         var unknown = Enumerable.Range(start.Year, due.Year - start.Year + 1).Where(y => !calendar.Knows(y)).ToList();
         if (unknown.Count > 0)
-            steps.Add($"{string.Join("、", unknown.Select(y => y.ToString(CultureInfo.InvariantCulture) + "年"))}的节假日安排尚未录入，暂按周一至周五计算工作日，录入后期限可能调整。");
+        {
+            // 《全国年节及纪念日放假办法》 fixes the statutory days years ahead; the yearly notice's 调休 cannot be computed.
+            provisional = true;
+            steps.Add($"{Years(unknown)}的节假日安排尚未录入（国务院办公厅尚未公布或尚未录入），暂按《全国年节及纪念日放假办法》规定的法定节假日计算"
+                + $"（{string.Join("；", unknown.Select(y => $"{y.ToString(CultureInfo.InvariantCulture)}年：{StatutoryHolidays.Describe(y)}"))}）。"
+                + "调休（调休放假和周末调休上班）要等国务院办公厅公布当年的放假安排后才能知道，无法事先推算，因此答复期限为暂定，录入后可能调整。");
+        }
         return new DeadlineExplanation(due, steps, provisional);
     }
 
@@ -170,6 +212,8 @@ public static class ReplyDeadline
         text.Append("周六、周日不计入。");
         return text.ToString();
     }
+
+    private static string Years(IEnumerable<int> years) => string.Join("、", years.Select(y => y.ToString(CultureInfo.InvariantCulture) + "年"));
 
     private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 

@@ -127,5 +127,87 @@ public sealed class ApplicationCaseWorkflowTests
         Assert.Contains("签收之日", c.Events[^1].Note, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void AConsultationRecordedAfterTheFact_ShowsTheDueDateAsItStoodThatDay()
+    {
+        var c = Online();
+        c.ConfirmReceipt(D("2026-03-02"), "王审核", At("2026-03-02"), China2025To2026, D("2026-03-02"));
+        var due = ChinaAdd(D("2026-03-02"), 20); // Mon 30 Mar
+        // Sent on Wed 4 Mar, recorded a week later on Wed 11 Mar: 5 working days are paused by then.
+        c.SendConsultation(D("2026-03-04"), "第三方：某公司", "王审核", At("2026-03-11"), China2025To2026, D("2026-03-11"));
+        Assert.Equal(due, c.Events[^1].DueOnAfter);          // on 4 Mar nothing was paused yet
+        Assert.Equal(ChinaAdd(due, 5), c.DueOn);             // today's provisional date counts the days paused since
+        // Answered on Fri 6 Mar, recorded on 11 Mar: 2 working days paused, whatever day it is recorded.
+        c.ReceiveConsultation(D("2026-03-06"), "同意公开", "王审核", At("2026-03-11"), China2025To2026, D("2026-03-11"));
+        Assert.Equal(ChinaAdd(due, 2), c.Events[^1].DueOnAfter);
+        Assert.Equal(ChinaAdd(due, 2), c.DueOn);
+    }
+
+    [Fact]
+    public void AnExtensionDuringAConsultation_RecordedLater_ShowsTheDueDateOfItsOwnDay()
+    {
+        var c = Online();
+        c.ConfirmReceipt(D("2026-03-02"), "王审核", At("2026-03-02"), China2025To2026, D("2026-03-02"));
+        c.SendConsultation(D("2026-03-04"), "第三方：某公司", "王审核", At("2026-03-04"), China2025To2026, D("2026-03-04"));
+        c.Extend(10, "涉及多个乡镇", "刘主任", D("2026-03-04"), "王审核", At("2026-03-11"), China2025To2026, D("2026-03-11"));
+        Assert.Equal(ChinaAdd(ChinaAdd(D("2026-03-02"), 20), 10), c.Events[^1].DueOnAfter);
+    }
+
+    [Fact]
+    public void WhileASupplementIsAwaited_NoReplyPeriodRuns_AndTheApplicantsDeadlineIsTheDateToWatch()
+    {
+        var c = Online();
+        c.ConfirmReceipt(D("2026-03-02"), "王审核", At("2026-03-02"), China2025To2026, D("2026-03-02"));
+        Assert.True(ApplicationStates.ReplyPeriodRuns(c.State));
+        c.RequestSupplement(D("2026-03-04"), D("2026-03-18"), "写明年份", "王审核", At("2026-03-04"), China2025To2026, D("2026-03-04"));
+        Assert.False(ApplicationStates.ReplyPeriodRuns(c.State));
+        var deadline = c.Deadline(China2025To2026, D("2026-04-20"))!; // long after the old reply date: still not "overdue"
+        Assert.Equal(D("2026-03-18"), deadline.SupplementBy);
+        Assert.Contains("等待补正期间答复期限不计算", deadline.Steps[^1], StringComparison.Ordinal);
+        Assert.Contains("条例第三十条", deadline.Steps[^1], StringComparison.Ordinal);
+
+        c.ReceiveSupplement(D("2026-03-16"), "王审核", At("2026-03-16"), China2025To2026, D("2026-03-16"));
+        Assert.True(ApplicationStates.ReplyPeriodRuns(c.State));
+        Assert.Null(c.Deadline(China2025To2026, D("2026-03-16"))!.SupplementBy);
+        Assert.Equal(ChinaAdd(D("2026-03-16"), 20), c.DueOn);
+    }
+
+    [Fact]
+    public void SupplementNoticeDue_IsShownFromReceiptUntilTheNotice()
+    {
+        var c = Online();
+        Assert.Null(c.SupplementNoticeDue(China2025To2026)); // not received yet
+        c.ConfirmReceipt(D("2026-03-09"), "王审核", At("2026-03-09"), China2025To2026, D("2026-03-09"));
+        Assert.Equal(D("2026-03-18"), c.SupplementNoticeDue(China2025To2026)); // 7 working days: 10–13, 16–18 Mar
+        c.Assign(3, "住建局", "王审核", At("2026-03-10"));
+        Assert.Equal(D("2026-03-18"), c.SupplementNoticeDue(China2025To2026)); // the department may still find it unclear
+        c.RequestSupplement(D("2026-03-11"), D("2026-03-25"), "写明年份", "王审核", At("2026-03-11"), China2025To2026, D("2026-03-11"));
+        Assert.Null(c.SupplementNoticeDue(China2025To2026));
+    }
+
+    [Fact]
+    public void SupplementNoticeDue_NoLongerMatters_OnceAThirdPartyIsConsulted()
+    {
+        var c = Online();
+        c.ConfirmReceipt(D("2026-03-09"), "王审核", At("2026-03-09"), China2025To2026, D("2026-03-09"));
+        c.SendConsultation(D("2026-03-10"), "第三方：某公司", "王审核", At("2026-03-10"), China2025To2026, D("2026-03-10"));
+        Assert.Null(c.SupplementNoticeDue(China2025To2026));
+        c.ReceiveConsultation(D("2026-03-12"), null, "王审核", At("2026-03-12"), China2025To2026, D("2026-03-12"));
+        Assert.Null(c.SupplementNoticeDue(China2025To2026)); // back in progress, but past that point
+    }
+
+    [Fact]
+    public void FirstReceiptWithNoticeDueFrom_SplitsTheReceivedDates()
+    {
+        Assert.Equal(D("2026-03-09"), ReplyDeadline.FirstReceiptWithNoticeDueFrom(D("2026-03-18"), China2025To2026));
+        Assert.Equal(D("2026-03-05"), ReplyDeadline.FirstReceiptWithNoticeDueFrom(D("2026-03-16"), China2025To2026));
+        for (var day = D("2025-01-01"); day <= D("2027-02-28"); day = day.AddDays(1))
+        {
+            var first = ReplyDeadline.FirstReceiptWithNoticeDueFrom(day, China2025To2026);
+            Assert.True(ReplyDeadline.SupplementNoticeDue(first, China2025To2026) >= day, $"{day}");
+            Assert.True(ReplyDeadline.SupplementNoticeDue(first.AddDays(-1), China2025To2026) < day, $"{day}");
+        }
+    }
+
     private static DateOnly ChinaAdd(DateOnly from, int days) => China2025To2026.AddWorkingDays(from, days);
 }

@@ -126,13 +126,31 @@ public sealed class ReplyDeadlineTests
     }
 
     [Fact]
-    public void AYearWithoutASchedule_FallsBackToWeekdays_AndSaysSo()
+    public void AYearWithoutASchedule_CountsItsStatutoryHolidays_IsProvisional_AndSaysSo()
     {
         var result = Compute(new DeadlineFacts { ReceivedOn = D("2026-12-20") });
-        // 21–25, 28–31 Dec 2026, then 2027 by weekdays only (so Fri 1 Jan counts until 2027 is entered): 4–8, 11–15 Jan.
-        Assert.Equal(D("2027-01-15"), result.DueOn);
+        // 21–25, 28–31 Dec 2026 (9), then 2027 with its statutory holidays only: 元旦 (Fri 1 Jan) is skipped; 4–8, 11–15, 18 Jan.
+        Assert.Equal(D("2027-01-18"), result.DueOn);
+        Assert.True(result.Provisional);
         Assert.Contains("2027年的节假日安排尚未录入", result.Steps[^1], StringComparison.Ordinal);
+        Assert.Contains("元旦1月1日", result.Steps[^1], StringComparison.Ordinal);
+        Assert.Contains("调休", result.Steps[^1], StringComparison.Ordinal);
+        Assert.Contains("无法事先推算", result.Steps[^1], StringComparison.Ordinal);
+        Assert.Contains("2027年1月1日为节假日", result.Steps[1], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ReceivedOn4December2026_IsDueAfterNewYear2027_Provisionally()
+    {
+        // 20 working days after Fri 4 Dec 2026: 7–11, 14–18, 21–25, 28–31 Dec (19), then 元旦 2027 is skipped: Mon 4 Jan.
+        var result = Compute(new DeadlineFacts { ReceivedOn = D("2026-12-04") });
+        Assert.Equal(D("2027-01-04"), result.DueOn);
+        Assert.True(result.Provisional);
+    }
+
+    [Fact]
+    public void AllYearsEntered_IsNotProvisional() =>
+        Assert.False(Compute(new DeadlineFacts { ReceivedOn = D("2026-03-02") }).Provisional);
 
     [Fact]
     public void OverdueAndDueSoon_AreDerivedFromTheDates()

@@ -49,12 +49,35 @@ public sealed class WorkingCalendarTests
     }
 
     [Fact]
-    public void UnknownYear_FallsBackToMondayToFriday()
+    public void UnknownYear_TakesTheStatutoryHolidays_AndNothingElse()
     {
         Assert.False(_calendar.Knows(2027));
-        Assert.True(_calendar.IsWorkingDay(D("2027-10-01"))); // a Friday: no 2027 schedule entered, so it counts
-        Assert.Equal(D("2027-01-11"), WorkingCalendar.WeekdaysOnly.AddWorkingDays(D("2027-01-01"), 6));
+        Assert.False(_calendar.IsWorkingDay(D("2027-01-01"))); // 元旦, a Friday
+        Assert.False(_calendar.IsWorkingDay(D("2027-02-05"))); // 除夕, a Friday
+        Assert.False(_calendar.IsWorkingDay(D("2027-02-08"))); // 正月初三, a Monday
+        Assert.True(_calendar.IsWorkingDay(D("2027-02-09")));  // no bridging days: they come with the State Council's notice
+        Assert.False(_calendar.IsWorkingDay(D("2027-04-05"))); // 清明
+        Assert.False(_calendar.IsWorkingDay(D("2027-06-09"))); // 端午
+        Assert.False(_calendar.IsWorkingDay(D("2027-09-15"))); // 中秋
+        Assert.False(_calendar.IsWorkingDay(D("2027-10-01"))); // 国庆, a Friday
+        Assert.True(_calendar.IsHoliday(D("2027-10-01")));
+        Assert.True(_calendar.IsStatutoryHolidayOfUnknownYear(D("2027-10-01")));
+        Assert.False(_calendar.IsStatutoryHolidayOfUnknownYear(D("2026-10-01"))); // entered: the schedule says so itself
+        Assert.False(_calendar.IsWorkingDay(D("2027-10-02")));  // a Saturday either way; no 调休 can be known
+        Assert.Equal(D("2027-01-04"), _calendar.AddWorkingDays(D("2026-12-31"), 1));
     }
+
+    [Fact]
+    public void IsEstimated_WhenTheCountTouchesAYearNotEntered()
+    {
+        Assert.False(_calendar.IsEstimated(D("2025-12-04"), D("2026-01-06")));
+        Assert.True(_calendar.IsEstimated(D("2026-12-04"), D("2027-01-05")));
+        Assert.True(_calendar.IsEstimated(D("2027-03-01"), D("2027-03-05")));
+    }
+
+    [Fact]
+    public void WeekdaysOnly_HasNoHolidaysAtAll() =>
+        Assert.Equal(D("2027-01-11"), WorkingCalendar.WeekdaysOnly.AddWorkingDays(D("2027-01-01"), 6));
 
     [Fact]
     public void ADayCannotBeBothOffAndWorked()

@@ -30,9 +30,9 @@ public sealed class PolicyInterpretationsTests
         Assert.Equal(D(due), PolicyInterpretations.DueOn(D(policyPublishedOn), China2025To2026));
 
     [Fact]
-    public void DueOn_InAYearWithoutACalendar_FallsBackToMondayToFriday() =>
-        // 2027 is not entered: Fri 1 Jan 2027 counts as a working day until an administrator enters the schedule.
-        Assert.Equal(D("2027-01-05"), PolicyInterpretations.DueOn(D("2026-12-31"), China2025To2026));
+    public void DueOn_InAYearWithoutACalendar_SkipsItsStatutoryHolidays() =>
+        // 2027 is not entered: Fri 1 Jan 2027 (元旦) is a statutory holiday all the same; 4, 5, 6 Jan.
+        Assert.Equal(D("2027-01-06"), PolicyInterpretations.DueOn(D("2026-12-31"), China2025To2026));
 
     [Fact]
     public void PublishedWithThePolicy_IsOnTime()

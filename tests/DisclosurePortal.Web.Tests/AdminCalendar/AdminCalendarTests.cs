@@ -35,7 +35,7 @@ public abstract class AdminCalendarTests(PortalFactory factory)
         var flagged = list.QuerySelectorAll(".calendar-missing li").Select(li => li.Text()).ToList();
         Assert.Equal(2, flagged.Count);
         Assert.Contains("本年度", flagged[0], StringComparison.Ordinal);
-        Assert.Contains("尚未录入 2095 年的节假日安排，该年期限按周一至周五计算。", flagged[0], StringComparison.Ordinal);
+        Assert.Contains("尚未录入 2095 年的节假日安排，该年期限暂按法定节假日计算（调休无法事先知道），均为暂定。", flagged[0], StringComparison.Ordinal);
         Assert.Contains("下一年度", flagged[1], StringComparison.Ordinal);
         Assert.Contains("2096", flagged[1], StringComparison.Ordinal);
         var row2025 = list.QuerySelectorAll("tbody tr").Single(r => r.QuerySelector("th[scope=row]").Text() == "2025 年");
@@ -57,7 +57,7 @@ public abstract class AdminCalendarTests(PortalFactory factory)
         var (_, asAdmin) = await Html.GetAsync(await SignedInAsync(november, "admin"), "/manage");
         var warning = asAdmin.QuerySelector("section[aria-labelledby=calendar-title]");
         Assert.NotNull(warning);
-        Assert.Equal(["尚未录入 2095 年的节假日安排，该年期限按周一至周五计算。", "尚未录入 2096 年的节假日安排，该年期限按周一至周五计算。"],
+        Assert.Equal(["尚未录入 2095 年的节假日安排，该年期限暂按法定节假日计算（调休无法事先知道），均为暂定。", "尚未录入 2096 年的节假日安排，该年期限暂按法定节假日计算（调休无法事先知道），均为暂定。"],
             warning.QuerySelectorAll("li").Select(li => li.Text()));
         Assert.NotNull(warning.QuerySelector("a[href='/admin/calendar']"));
 
@@ -71,7 +71,7 @@ public abstract class AdminCalendarTests(PortalFactory factory)
 
         using var march = At(new DateTimeOffset(2095, 3, 1, 4, 0, 0, TimeSpan.Zero));
         var (_, beforeNovember) = await Html.GetAsync(await SignedInAsync(march, "admin"), "/manage");
-        Assert.Equal(["尚未录入 2095 年的节假日安排，该年期限按周一至周五计算。"],
+        Assert.Equal(["尚未录入 2095 年的节假日安排，该年期限暂按法定节假日计算（调休无法事先知道），均为暂定。"],
             beforeNovember.QuerySelectorAll("section[aria-labelledby=calendar-title] li").Select(li => li.Text()));
 
         using var in2026 = At(new DateTimeOffset(2026, 6, 1, 4, 0, 0, TimeSpan.Zero));

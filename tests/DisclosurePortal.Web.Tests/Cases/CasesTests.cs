@@ -315,6 +315,172 @@ public abstract class CasesTests(PortalFactory factory)
         Assert.Equal(HttpStatusCode.BadRequest, (await reviewer.GetAsync("/cases?state=Nonsense")).StatusCode);
     }
 
+    /// <summary>A paper application received on <paramref name="received"/>, arranged as the office would have registered it.</summary>
+    private async Task<ApplicationCase> RegisteredAsync(DateOnly received, DateOnly? today = null, Action<ApplicationCase, Domain.Calendar.WorkingCalendar>? then = null)
+    {
+        _ = factory.Server;
+        await using var db = factory.NewDbContext();
+        var calendar = await CalendarLoader.LoadAsync(db);
+        var c = ApplicationCase.Register(new ApplicationDetails
+        {
+            ApplicantKind = ApplicantKind.NaturalPerson, ApplicantName = "孙八", Contact = "13600000000",
+            InformationDescription = $"期限测试申请 {Guid.NewGuid():N}", Channel = ApplicationChannel.InPerson,
+        }, DisclosurePortal.Web.Features.Apply.QueryCodes.New(), received, "窗口", DateTimeOffset.UtcNow, calendar, today ?? received);
+        then?.Invoke(c, calendar);
+        db.ApplicationCases.Add(c);
+        await db.SaveChangesAsync();
+        return c;
+    }
+
+    private static DateOnly TodayDate => DateOnly.Parse(Today, System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The list row of a case, looked for over every page of <paramref name="list"/>.</summary>
+    private static async Task<AngleSharp.Dom.IElement?> RowAsync(HttpClient client, string list, string code)
+    {
+        for (var page = 1; page < 100; page++)
+        {
+            var (response, doc) = await Html.GetAsync(client, $"{list}{(list.Contains('?', StringComparison.Ordinal) ? '&' : '?')}page={page}");
+            if (response.StatusCode != HttpStatusCode.OK) return null;
+            var row = doc.QuerySelectorAll("tbody tr").FirstOrDefault(r => r.QuerySelector("a")?.Text() == code);
+            if (row is not null) return row;
+        }
+        return null;
+    }
+
+    [Theory]
+    [InlineData("2026-13-45")]
+    [InlineData("昨天")]
+    [InlineData("")]
+    public async Task AMalformedDate_IsRefusedWith400_NotReplacedByToday(string typed)
+    {
+        var c = await SubmittedOnlineAsync();
+        var reviewer = await Browserish.SignedInAsync(factory, "reviewer");
+        var response = await ActAsync(reviewer, c.Id, "confirmreceipt", new() { ["On"] = typed });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var doc = await Html.ParseAsync(response);
+        Assert.Contains("日期", doc.QuerySelector(".form-errors")!.Text(), StringComparison.Ordinal);
+        Assert.Contains("年-月-日", doc.QuerySelector(".form-errors")!.Text(), StringComparison.Ordinal);
+        Assert.NotNull(doc.QuerySelector("#on-ConfirmReceipt")); // the case page, with its forms, again
+        await using var db = factory.NewDbContext();
+        var saved = await db.ApplicationCases.SingleAsync(x => x.Id == c.Id);
+        Assert.Equal(ApplicationState.AwaitingConfirmation, saved.State);
+        Assert.Null(saved.ReceivedOn);
+    }
+
+    [Fact]
+    public async Task AMalformedSupplementDeadline_IsRefusedWith400()
+    {
+        var c = await RegisteredAsync(TodayDate);
+        var reviewer = await Browserish.SignedInAsync(factory, "reviewer");
+        var response = await ActAsync(reviewer, c.Id, "requestsupplement", new() { ["On"] = Today, ["Until"] = "2026-02-30", ["Text"] = "写明年份" });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var doc = await Html.ParseAsync(response);
+        Assert.Contains("补正期限无效", doc.QuerySelector(".form-errors")!.Text(), StringComparison.Ordinal);
+        Assert.Contains("年-月-日", doc.QuerySelector(".form-errors")!.Text(), StringComparison.Ordinal);
+        Assert.Equal("写明年份", doc.QuerySelector("#text-RequestSupplement")!.Text()); // what was typed is kept
+        await using var db = factory.NewDbContext();
+        Assert.Equal(ApplicationState.InProgress, (await db.ApplicationCases.SingleAsync(x => x.Id == c.Id)).State);
+    }
+
+    [Fact]
+    public async Task ACaseAwaitingASupplement_IsNotOverdue_AndShowsTheApplicantsDeadline()
+    {
+        var today = TodayDate;
+        var supplementBy = today.AddDays(10);
+        // Received 90 days ago: its reply date from receipt is long past, but a supplement is awaited (条例 Art. 30).
+        var c = await RegisteredAsync(today.AddDays(-90), today, (c, calendar) =>
+            c.RequestSupplement(today.AddDays(-89), supplementBy, "写明年份", "窗口", DateTimeOffset.UtcNow, calendar, today));
+        var reviewer = await Browserish.SignedInAsync(factory, "reviewer");
+
+        var (_, page) = await Html.GetAsync(reviewer, $"/cases/{c.Id}");
+        var badge = page.QuerySelector("#due-badge")!.Text();
+        Assert.Contains("等待补正", badge, StringComparison.Ordinal);
+        Assert.Contains(supplementBy.ToString("yyyy-MM-dd"), badge, StringComparison.Ordinal);
+        Assert.DoesNotContain("超期", page.QuerySelector(".form-page > p")!.Text(), StringComparison.Ordinal);
+        Assert.Contains("等待补正期间答复期限不计算", page.QuerySelector(".deadline-steps")!.Text(), StringComparison.Ordinal);
+
+        Assert.Null(await RowAsync(reviewer, "/cases?due=overdue", c.QueryCode));
+        var row = await RowAsync(reviewer, "/cases?due=supplement", c.QueryCode);
+        Assert.NotNull(row);
+        Assert.Contains(supplementBy.ToString("yyyy-MM-dd"), row.Text(), StringComparison.Ordinal);
+        Assert.Contains("补正期限", row.Text(), StringComparison.Ordinal);
+        Assert.DoesNotContain("已超期", row.Text(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheSupplementNoticeDeadline_IsShownFromRegistration_UntilTheNoticeIsSent()
+    {
+        var today = TodayDate;
+        var c = await RegisteredAsync(today);
+        var reviewer = await Browserish.SignedInAsync(factory, "reviewer");
+        DateOnly noticeDue;
+        await using (var db = factory.NewDbContext())
+            noticeDue = (await CalendarLoader.LoadAsync(db)).AddWorkingDays(today, ReplyDeadline.SupplementNoticeWorkingDays);
+        var (_, page) = await Html.GetAsync(reviewer, $"/cases/{c.Id}");
+        Assert.Contains(noticeDue.ToString("yyyy-MM-dd"), page.QuerySelector("#supplement-notice-due")!.Text(), StringComparison.Ordinal);
+        Assert.Contains("补正告知", page.QuerySelector("#supplement-notice-due")!.Text(), StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await ActAsync(reviewer, c.Id, "requestsupplement", new() { ["On"] = Today, ["Until"] = today.AddDays(15).ToString("yyyy-MM-dd"), ["Text"] = "写明年份" })).StatusCode);
+        var (_, after) = await Html.GetAsync(reviewer, $"/cases/{c.Id}");
+        Assert.Null(after.QuerySelector("#supplement-notice-due"));
+    }
+
+    [Fact]
+    public async Task AMissedSupplementNoticeDeadline_IsShownAsMissed()
+    {
+        var today = TodayDate;
+        var c = await RegisteredAsync(today.AddDays(-30), today);
+        var reviewer = await Browserish.SignedInAsync(factory, "reviewer");
+        var (_, page) = await Html.GetAsync(reviewer, $"/cases/{c.Id}");
+        Assert.Contains("已过", page.QuerySelector("#supplement-notice-due")!.Text(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ACaseReceived4December2026_IsDueAfterNewYear2027_Provisionally()
+    {
+        var c = await RegisteredAsync(new DateOnly(2026, 12, 4));
+        // 2027 has no schedule entered: 元旦 (Fri 1 Jan 2027) is a statutory holiday all the same.
+        Assert.Equal(new DateOnly(2027, 1, 4), c.DueOn);
+        var reviewer = await Browserish.SignedInAsync(factory, "reviewer");
+        var (_, page) = await Html.GetAsync(reviewer, $"/cases/{c.Id}");
+        var badge = page.QuerySelector("#due-badge")!.Text();
+        Assert.Contains("2027-01-04", badge, StringComparison.Ordinal);
+        Assert.Contains("暂定", badge, StringComparison.Ordinal);
+        var steps = page.QuerySelector(".deadline-steps")!.Text();
+        Assert.Contains("2027年1月1日为节假日", steps, StringComparison.Ordinal);
+        Assert.Contains("调休", steps, StringComparison.Ordinal);
+
+        var row = await RowAsync(reviewer, "/cases?month=2026-12", c.QueryCode);
+        Assert.NotNull(row);
+        Assert.Contains("2027-01-04", row.Text(), StringComparison.Ordinal);
+        Assert.Contains("暂定", row.Text(), StringComparison.Ordinal);
+
+        var (_, track) = await Html.GetAsync(Browserish.NewClient(factory), $"/track?code={c.QueryCode}");
+        Assert.Contains("2027-01-04", track.QuerySelector("#due-on")!.Text(), StringComparison.Ordinal);
+        Assert.Contains("暂定", track.QuerySelector("#due-on")!.Text(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AConsultationRecordedAfterTheFact_ShowsTheDueDateOfItsOwnDay()
+    {
+        var today = TodayDate;
+        var received = today.AddDays(-14);
+        var c = await RegisteredAsync(received, today);
+        DateOnly sent, dueThen;
+        await using (var db = factory.NewDbContext())
+        {
+            var calendar = await CalendarLoader.LoadAsync(db);
+            sent = Enumerable.Range(1, 14).Select(d => today.AddDays(-d)).First(d => calendar.WorkingDaysBetween(d, today) >= 3);
+            dueThen = calendar.AddWorkingDays(received, ReplyDeadline.ReplyWorkingDays);
+        }
+        var reviewer = await Browserish.SignedInAsync(factory, "reviewer");
+        Assert.Equal(HttpStatusCode.Redirect, (await ActAsync(reviewer, c.Id, "sendconsultation", new() { ["On"] = sent.ToString("yyyy-MM-dd"), ["Text"] = "第三方：某公司" })).StatusCode);
+        var (_, page) = await Html.GetAsync(reviewer, $"/cases/{c.Id}");
+        var row = page.QuerySelectorAll("table.staff-table tbody tr").Last();
+        Assert.Equal("征求意见", row.Children[1].Text());
+        Assert.Equal(dueThen.ToString("yyyy-MM-dd"), row.Children[^1].Text().Trim()); // no days paused yet on the day it was sent
+    }
+
     [Fact]
     public async Task EditorsAndAdmins_CannotHandleApplications_AnonymousIsSentToLogin()
     {

@@ -22,6 +22,7 @@ public abstract class OfficeDashboardTests(PortalFactory factory)
         "/review", "/review?stage=confidentiality", "/review?stage=legality", "/review?stage=disclosure-attribute",
         "/office/deadlines?due=overdue", "/office/deadlines?due=soon", "/office/deadlines?due=upcoming",
         "/cases?due=overdue", "/cases?due=soon", "/cases?due=upcoming", "/cases?state=AwaitingConfirmation",
+        "/cases?due=supplement", "/cases?due=notice-soon", "/cases?due=notice-missed",
         "/review/interpretations?status=overdue", "/review/interpretations?status=late", "/review/interpretations?status=pending",
     ];
 
@@ -42,10 +43,13 @@ public abstract class OfficeDashboardTests(PortalFactory factory)
         Assert.Equal(1, Delta("/office/deadlines?due=overdue"));
         Assert.Equal(1, Delta("/office/deadlines?due=soon"));
         Assert.Equal(2, Delta("/office/deadlines?due=upcoming")); // the one due soon and the one due in 4–10 working days
-        Assert.Equal(1, Delta("/cases?due=overdue"));
+        Assert.Equal(1, Delta("/cases?due=overdue")); // not the one awaiting a supplement, whose old reply date is as far past
         Assert.Equal(1, Delta("/cases?due=soon"));
         Assert.Equal(2, Delta("/cases?due=upcoming"));
         Assert.Equal(0, Delta("/cases?state=AwaitingConfirmation"));
+        Assert.Equal(1, Delta("/cases?due=supplement"));
+        Assert.Equal(1, Delta("/cases?due=notice-soon"));
+        Assert.Equal(3, Delta("/cases?due=notice-missed")); // the three in progress received long ago, with no notice sent
         Assert.Equal(1, Delta("/review/interpretations?status=overdue"));
         Assert.Equal(1, Delta("/review/interpretations?status=pending"));
         Assert.Equal(0, Delta("/review/interpretations?status=late"));
@@ -166,6 +170,22 @@ public abstract class OfficeDashboardTests(PortalFactory factory)
                 InformationDescription = "工作台测试申请", Channel = ApplicationChannel.InPerson,
             }, "DB" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant(), received, "测试", now, calendar, today));
         }
+        // Waiting for a supplement (条例 Art. 30): no reply period runs, however long ago it was received.
+        var awaiting = ApplicationCase.Register(new ApplicationDetails
+        {
+            ApplicantKind = ApplicantKind.NaturalPerson, ApplicantName = "孙八", Contact = "13900000002",
+            InformationDescription = "工作台测试申请（待补正）", Channel = ApplicationChannel.InPerson,
+        }, "DB" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant(), today.AddDays(-90), "测试", now, calendar, today);
+        awaiting.RequestSupplement(today.AddDays(-89), today.AddDays(10), "写明年份", "测试", now, calendar, today);
+        db.ApplicationCases.Add(awaiting);
+        // Received recently: its 补正 notice is due within 2 working days (its reply, in 13–15).
+        var noticeSoon = Enumerable.Range(0, 30).Select(d => today.AddDays(-d)).First(r =>
+            ReplyDeadline.SupplementNoticeDue(r, calendar) is var due && due >= today && calendar.WorkingDaysBetween(today, due) <= ReplyDeadline.SupplementNoticeSoonWorkingDays);
+        db.ApplicationCases.Add(ApplicationCase.Register(new ApplicationDetails
+        {
+            ApplicantKind = ApplicantKind.NaturalPerson, ApplicantName = "周九", Contact = "13900000003",
+            InformationDescription = "工作台测试申请（补正告知将至）", Channel = ApplicationChannel.InPerson,
+        }, "DB" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant(), noticeSoon, "测试", now, calendar, today));
         // A replied case is not due any more, however late.
         var replied = ApplicationCase.Register(new ApplicationDetails
         {

@@ -109,9 +109,9 @@ public sealed class ApplyController(
         }
 
         var today = clock.Today();
-        var deadline = c.Deadline(await CalendarLoader.LoadAsync(db, ct), today);
+        var calendar = await CalendarLoader.LoadAsync(db, ct);
+        var deadline = c.Deadline(calendar, today);
         var supplement = c.Events.LastOrDefault(e => e.Kind == ApplicationEventKind.SupplementRequested);
-        var open = ApplicationStates.IsOpen(c.State);
         return View("Track", new TrackModel(
             c.QueryCode,
             IdentityNumbers.MaskName(c.ApplicantName),
@@ -120,7 +120,7 @@ public sealed class ApplyController(
             c.SubmittedAt,
             c.ReceivedOn,
             deadline,
-            open && c.State != ApplicationState.AwaitingSupplement && deadline is { } d && ReplyDeadline.IsOverdue(d.DueOn, today),
+            ApplicationStates.ReplyPeriodRuns(c.State) && deadline is { } d && ReplyDeadline.IsOverdue(d.DueOn, today),
             c.SupplementRequestedOn,
             c.SupplementDeadline,
             supplement?.Note,
@@ -132,7 +132,10 @@ public sealed class ApplyController(
             (c.ReplyLetter ?? string.Empty).ReplaceLineEndings("\n").Split('\n'),
             c.DeliveredOn,
             c.ClosedOn,
-            c.FeeNotifiedOn is { } feeOn ? new FeeNoticeView(feeOn, c.ItemCount, c.FeeAmount, c.FeePaymentDeadline!.Value, c.FeePaidOn) : null));
+            c.FeeNotifiedOn is { } feeOn ? new FeeNoticeView(feeOn, c.ItemCount, c.FeeAmount, c.FeePaymentDeadline!.Value, c.FeePaidOn)
+            {
+                PayByProvisional = calendar.IsEstimated(feeOn, c.FeePaymentDeadline!.Value),
+            } : null));
     }
 
     private IActionResult FormView(ApplyForm form, bool invalid = false)

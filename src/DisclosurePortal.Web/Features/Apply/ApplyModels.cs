@@ -9,7 +9,11 @@ public sealed record ReceiptModel(string? Code, DateTimeOffset? SubmittedAt, str
 public sealed record TrackFormModel(string? Typed, string? Error, object[] ErrorArgs);
 
 /// <summary>The fee notice as the applicant sees it (国办函〔2020〕109号).</summary>
-public sealed record FeeNoticeView(DateOnly NotifiedOn, int Items, decimal Amount, DateOnly PayBy, DateOnly? PaidOn);
+public sealed record FeeNoticeView(DateOnly NotifiedOn, int Items, decimal Amount, DateOnly PayBy, DateOnly? PaidOn)
+{
+    /// <summary>The payment deadline counts over a year whose holiday schedule is not entered (暂定).</summary>
+    public bool PayByProvisional { get; init; }
+}
 
 /// <summary>What /track shows: the case's progress, and of the applicant only the masked ID and the name's first character.</summary>
 public sealed record TrackModel(

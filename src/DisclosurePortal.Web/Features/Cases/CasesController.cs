@@ -67,15 +67,24 @@ public sealed class CasesController(PortalDbContext db, AuditTrail audit, TimePr
             // working days = today ≤ due date < the (n+1)th working day after today, so the filter runs in SQL.
             var dueCalendar = await CalendarLoader.LoadAsync(db, ct);
             var dueToday = clock.Today();
-            var openCases = cases.Where(c => c.DueOn != null && c.State != ApplicationState.Replied && c.State != ApplicationState.Closed);
+            var running = cases.ReplyRunning();
             switch (due)
             {
                 case "overdue":
-                    cases = openCases.Where(c => c.DueOn < dueToday);
+                    cases = running.Where(c => c.DueOn < dueToday);
                     break;
                 case "soon" or "upcoming":
                     var before = dueCalendar.AddWorkingDays(dueToday, (due == "soon" ? ReplyDeadline.DueSoonWorkingDays : CaseDue.UpcomingWorkingDays) + 1);
-                    cases = openCases.Where(c => c.DueOn >= dueToday && c.DueOn < before);
+                    cases = running.Where(c => c.DueOn >= dueToday && c.DueOn < before);
+                    break;
+                case "supplement": // 条例 Art. 30: no reply period runs while a supplement is awaited
+                    cases = cases.AwaitingSupplement();
+                    break;
+                case "notice-soon":
+                    cases = cases.SupplementNoticeSoon(dueToday, dueCalendar);
+                    break;
+                case "notice-missed":
+                    cases = cases.SupplementNoticeMissed(dueToday, dueCalendar);
                     break;
                 default:
                     return BadInput("期限筛选条件无效。");
@@ -106,21 +115,28 @@ public sealed class CasesController(PortalDbContext db, AuditTrail audit, TimePr
             from c in cases
             join d in db.Departments on c.AssignedDepartmentId equals d.Id into dd
             from d in dd.DefaultIfEmpty()
-            orderby c.DueOn == null descending, c.DueOn, c.Id
-            select new { c.Id, c.QueryCode, c.ApplicantName, c.ApplicantKind, c.InformationDescription, c.State, c.SubmittedAt, c.ReceivedOn, c.DueOn, Department = d == null ? null : d.Name })
+            orderby c.DueOn == null descending, c.State == ApplicationState.AwaitingSupplement ? c.SupplementDeadline : c.DueOn, c.Id
+            select new { c.Id, c.QueryCode, c.ApplicantName, c.ApplicantKind, c.InformationDescription, c.State, c.SubmittedAt, c.ReceivedOn, c.DueOn, c.SupplementDeadline, Department = d == null ? null : d.Name })
             .Skip(info.Skip).Take(PageSize).ToListAsync(ct);
         var calendar = await CalendarLoader.LoadAsync(db, ct);
         var today = clock.Today();
+        var noticeList = due is "notice-soon" or "notice-missed";
         var model = rows.Select(r =>
         {
-            var open = ApplicationStates.IsOpen(r.State);
-            int? left = r.DueOn is { } due && open ? (today <= due ? calendar.WorkingDaysBetween(today, due) : -calendar.WorkingDaysBetween(due, today)) : null;
+            var running = ApplicationStates.ReplyPeriodRuns(r.State);
+            int? left = r.DueOn is { } due && running ? (today <= due ? calendar.WorkingDaysBetween(today, due) : -calendar.WorkingDaysBetween(due, today)) : null;
             return new CaseRow(r.Id, r.QueryCode, IdentityNumbers.MaskName(r.ApplicantName), r.ApplicantKind,
                 r.InformationDescription.Length > 40 ? r.InformationDescription[..40] + "……" : r.InformationDescription,
                 r.State, DateOnly.FromDateTime(r.SubmittedAt.ToChina().DateTime), r.ReceivedOn, r.DueOn, left,
-                open && r.DueOn is { } d1 && ReplyDeadline.IsOverdue(d1, today), open && r.DueOn is { } d2 && ReplyDeadline.IsDueSoon(d2, today, calendar), r.Department);
+                running && r.DueOn is { } d1 && ReplyDeadline.IsOverdue(d1, today), running && r.DueOn is { } d2 && ReplyDeadline.IsDueSoon(d2, today, calendar), r.Department)
+            {
+                Provisional = r.ReceivedOn is { } received && r.DueOn is { } d3 && calendar.IsEstimated(received, d3),
+                SupplementBy = r.State == ApplicationState.AwaitingSupplement ? r.SupplementDeadline : null,
+                // the filters above guarantee the notice still matters for these rows
+                NoticeDueOn = noticeList && r.ReceivedOn is { } r2 ? ReplyDeadline.SupplementNoticeDue(r2, calendar) : null,
+            };
         }).ToList();
-        return View(new CaseListModel(model, info, state, department, month, await DepartmentsAsync(ct)) { Due = due });
+        return View(new CaseListModel(model, info, state, department, month, await DepartmentsAsync(ct)) { Due = due, Today = today });
     }
 
     /// <summary>
@@ -196,11 +212,13 @@ public sealed class CasesController(PortalDbContext db, AuditTrail audit, TimePr
         if (form.Version != c.Version)
             return await Refused(c, form, act, "该申请已被他人处理，请查看最新记录后再操作。", StatusCodes.Status409Conflict, ct);
 
+        if (DateProblem(act, form) is { } problem)
+            return await Refused(c, form, act, problem, StatusCodes.Status400BadRequest, ct);
         var calendar = await CalendarLoader.LoadAsync(db, ct);
         var today = clock.Today();
         var now = clock.GetUtcNow();
         var actor = User.DisplayName();
-        var on = form.On ?? today;
+        var on = form.On ?? today; // only the actions without a date (closings, 分办) get here without one
         try
         {
             string? departmentName = null;
@@ -253,6 +271,23 @@ public sealed class CasesController(PortalDbContext db, AuditTrail audit, TimePr
         return Redirect($"/cases/{id}");
     }
 
+    /// <summary>
+    /// A date the form sends that is not a real yyyy-MM-dd date (2026-13-45), or none where the action needs one, is
+    /// refused: never replaced by today, which would record a legal date nobody chose.
+    /// </summary>
+    private string? DateProblem(CaseAction act, CaseActionForm form)
+    {
+        bool Invalid(string field) => ModelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0;
+        if (Invalid(nameof(CaseActionForm.On))) return InvalidDate;
+        if (Invalid(nameof(CaseActionForm.Until))) return InvalidSupplementDeadline;
+        if (CaseActionForm.TakesDate(act) && form.On is null) return MissingDate;
+        return null;
+    }
+
+    private const string InvalidDate = "日期无效：请按“年-月-日”填写一个真实的日期，如 2026-03-05。";
+    private const string InvalidSupplementDeadline = "补正期限无效：请按“年-月-日”填写一个真实的日期，如 2026-03-05。";
+    private const string MissingDate = "请填写日期（年-月-日）。";
+
     private async Task<IActionResult> Refused(ApplicationCase c, CaseActionForm form, CaseAction act, string message, int status, CancellationToken ct)
     {
         ModelState.Clear();
@@ -274,12 +309,18 @@ public sealed class CasesController(PortalDbContext db, AuditTrail audit, TimePr
         var deadline = c.Deadline(calendar, today);
         var open = ApplicationStates.IsOpen(c.State);
         var department = c.AssignedDepartmentId is { } dep ? await db.Departments.Where(d => d.Id == dep).Select(d => d.Name).FirstOrDefaultAsync(ct) : null;
+        var running = ApplicationStates.ReplyPeriodRuns(c.State);
         return new CasePageModel(c, department, deadline,
-            open && deadline is not null && ReplyDeadline.IsOverdue(deadline.DueOn, today),
-            open && deadline is not null && ReplyDeadline.IsDueSoon(deadline.DueOn, today, calendar),
+            running && deadline is not null && ReplyDeadline.IsOverdue(deadline.DueOn, today),
+            running && deadline is not null && ReplyDeadline.IsDueSoon(deadline.DueOn, today, calendar),
             c.AllowedActions(), await DepartmentsAsync(ct), form, failed, today,
             c.AllowedActions().Contains(CaseAction.NotifyFee) ? await ItemsEarlierThisMonthAsync(c, ct) : null, feeTiers,
-            c.IdentityNumber is null ? null : personalData.Whole(c.IdentityNumber)); // the office handles it: whole here, masked elsewhere
+            c.IdentityNumber is null ? null : personalData.Whole(c.IdentityNumber)) // the office handles it: whole here, masked elsewhere
+        {
+            SupplementNoticeDue = c.SupplementNoticeDue(calendar) is { } noticeDue
+                ? new DueDate(noticeDue, calendar.IsEstimated(c.ReceivedOn!.Value, noticeDue)) : null,
+            FeePaymentDeadlineProvisional = c.FeeNotifiedOn is { } notified && c.FeePaymentDeadline is { } payBy && calendar.IsEstimated(notified, payBy),
+        };
     }
 
     /// <summary>

@@ -4,21 +4,45 @@ using DisclosurePortal.Web.Features.Shared;
 namespace DisclosurePortal.Web.Features.Cases;
 
 public sealed record CaseRow(int Id, string QueryCode, string ApplicantMasked, ApplicantKind Kind, string Description, ApplicationState State,
-    DateOnly SubmittedOn, DateOnly? ReceivedOn, DateOnly? DueOn, int? WorkingDaysLeft, bool Overdue, bool DueSoon, string? Department);
+    DateOnly SubmittedOn, DateOnly? ReceivedOn, DateOnly? DueOn, int? WorkingDaysLeft, bool Overdue, bool DueSoon, string? Department)
+{
+    /// <summary>The due date counts over a year whose holiday schedule is not entered (暂定).</summary>
+    public bool Provisional { get; init; }
+
+    /// <summary>Awaiting a supplement: the applicant's deadline, shown instead of the reply date (条例 Art. 30).</summary>
+    public DateOnly? SupplementBy { get; init; }
+
+    /// <summary>The 补正 notice deadline, on the lists of notices due or missed.</summary>
+    public DateOnly? NoticeDueOn { get; init; }
+}
+
+/// <summary>A computed date, and whether it counts over a year whose schedule is not entered (暂定).</summary>
+public sealed record DueDate(DateOnly On, bool Provisional);
 
 public sealed record CaseListModel(IReadOnlyList<CaseRow> Rows, PageInfo Page, string? State, int? Department, string? Month, IReadOnlyList<(int Id, string Name)> Departments)
 {
-    /// <summary>overdue, soon or upcoming: the office dashboard's deadline filter.</summary>
+    /// <summary>overdue, soon, upcoming, supplement, notice-soon or notice-missed: the office dashboard's deadline filters.</summary>
     public string? Due { get; init; }
+
+    public DateOnly Today { get; init; }
 }
 
 public sealed record CasePageModel(ApplicationCase Case, string? DepartmentName, DeadlineExplanation? Deadline, bool Overdue, bool DueSoon,
     IReadOnlyList<CaseAction> Actions, IReadOnlyList<(int Id, string Name)> Departments, CaseActionForm Form, CaseAction? FailedAction, DateOnly Today,
-    int? ItemsEarlierThisMonth, FeeTiers FeeTiers, string? IdentityNumber);
+    int? ItemsEarlierThisMonth, FeeTiers FeeTiers, string? IdentityNumber)
+{
+    /// <summary>补正告知期限 (条例 Art. 30), while it matters: from receipt until the notice is sent.</summary>
+    public DueDate? SupplementNoticeDue { get; init; }
+
+    public bool FeePaymentDeadlineProvisional { get; init; }
+}
 
 /// <summary>The fields of every action form on the case page (each form uses the ones it needs).</summary>
 public sealed class CaseActionForm
 {
+    /// <summary>Whether the action's form has a date (<see cref="On"/>): all but the closings and 分办.</summary>
+    public static bool TakesDate(CaseAction action) => action is not (CaseAction.CloseUnsupplemented or CaseAction.CloseFeeUnpaid or CaseAction.Assign);
+
     /// <summary>The legal date of the action: received, notice, sent, answered, extended, replied, delivered.</summary>
     public DateOnly? On { get; set; }
 

@@ -44,9 +44,8 @@ public sealed class DashboardController(PortalDbContext db, TimeProvider clock) 
 
         var records = await RecordDeadlines.PendingAsync(db, null, today, calendar, ct);
 
-        var openDue = await db.ApplicationCases.AsNoTracking()
-            .Where(c => c.DueOn != null && c.State != ApplicationState.Replied && c.State != ApplicationState.Closed)
-            .Select(c => c.DueOn!.Value).ToListAsync(ct);
+        // 条例 Art. 30: a case awaiting a supplement has no reply period running; it is counted apart.
+        var openDue = await db.ApplicationCases.AsNoTracking().ReplyRunning().Select(c => c.DueOn!.Value).ToListAsync(ct);
 
         var interpretations = await InterpretationQueries.TimelinessAsync(db, null, today, calendar, ct);
 
@@ -63,12 +62,16 @@ public sealed class DashboardController(PortalDbContext db, TimeProvider clock) 
             CasesOverdue = openDue.Count(d => ReplyDeadline.IsOverdue(d, today)),
             CasesDueSoon = openDue.Count(d => ReplyDeadline.IsDueSoon(d, today, calendar)),
             CasesUpcoming = openDue.Count(d => RecordDeadlines.DueWithin(d, today, CaseDue.UpcomingWorkingDays, calendar)),
+            CasesAwaitingSupplement = await db.ApplicationCases.AwaitingSupplement().CountAsync(ct),
+            SupplementNoticesSoon = await db.ApplicationCases.SupplementNoticeSoon(today, calendar).CountAsync(ct),
+            SupplementNoticesMissed = await db.ApplicationCases.SupplementNoticeMissed(today, calendar).CountAsync(ct),
             Interpretations = new DueCounts(
                 interpretations.Count(r => r.Timeliness.Status == InterpretationStatus.MissingOverdue),
                 interpretations.Count(r => r.Timeliness.Status == InterpretationStatus.MissingNotYetDue),
                 interpretations.Count(r => r.Timeliness.Status == InterpretationStatus.Late)),
             MissingCalendarYears = await AdminCalendar.CalendarQueries.MissingYearsAsync(db, today, nextYearOnlyFromNovember: false, ct),
             UpcomingUntil = calendar.AddWorkingDays(today, CaseDue.UpcomingWorkingDays),
+            UpcomingUntilProvisional = calendar.IsEstimated(today, calendar.AddWorkingDays(today, CaseDue.UpcomingWorkingDays)),
         });
     }
 
@@ -110,9 +113,17 @@ public sealed class OfficeDashboardModel
     public int CasesOverdue { get; init; }
     public int CasesDueSoon { get; init; }
     public int CasesUpcoming { get; init; }
+
+    /// <summary>Waiting for the applicant's supplement: no reply period runs (条例 Art. 30).</summary>
+    public int CasesAwaitingSupplement { get; init; }
+
+    /// <summary>补正 notices due within 2 working days, and those missed (条例 Art. 30: within 7 working days of receipt).</summary>
+    public int SupplementNoticesSoon { get; init; }
+    public int SupplementNoticesMissed { get; init; }
     public DueCounts Interpretations { get; init; } = new(0, 0, 0);
     public IReadOnlyList<int> MissingCalendarYears { get; init; } = [];
     public DateOnly UpcomingUntil { get; init; }
+    public bool UpcomingUntilProvisional { get; init; }
 }
 
 public sealed record DeadlineListModel(IReadOnlyList<DeadlineRow> Rows, PageInfo Page, string? Due);

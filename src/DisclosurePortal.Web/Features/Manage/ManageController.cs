@@ -16,14 +16,14 @@ public sealed class ManageController(PortalDbContext db, TimeProvider clock) : P
     private async Task<CaseCounts> CaseCountsAsync(CancellationToken ct)
     {
         var awaiting = await db.ApplicationCases.CountAsync(c => c.State == Domain.Applications.ApplicationState.AwaitingConfirmation, ct);
-        var open = await db.ApplicationCases
-            .Where(c => c.DueOn != null && c.State != Domain.Applications.ApplicationState.Replied && c.State != Domain.Applications.ApplicationState.Closed)
-            .Select(c => c.DueOn!.Value).ToListAsync(ct);
+        // 条例 Art. 30: no reply period runs while a supplement is awaited; those cases are counted apart.
+        var open = await Cases.CaseQueries.ReplyRunning(db.ApplicationCases).Select(c => c.DueOn!.Value).ToListAsync(ct);
         var calendar = await Infrastructure.CalendarLoader.LoadAsync(db, ct);
         var today = Infrastructure.ChinaTime.Today(clock);
         return new CaseCounts(awaiting,
             open.Count(d => Domain.Applications.ReplyDeadline.IsOverdue(d, today)),
-            open.Count(d => Domain.Applications.ReplyDeadline.IsDueSoon(d, today, calendar)));
+            open.Count(d => Domain.Applications.ReplyDeadline.IsDueSoon(d, today, calendar)),
+            await Cases.CaseQueries.AwaitingSupplement(db.ApplicationCases).CountAsync(ct));
     }
 
     /// <summary>How many working days ahead a deadline counts as "due soon".</summary>
@@ -98,7 +98,7 @@ public sealed class DashboardModel
     public IReadOnlyList<int> MissingCalendarYears { get; set; } = [];
 }
 
-public sealed record CaseCounts(int AwaitingConfirmation, int Overdue, int DueSoon);
+public sealed record CaseCounts(int AwaitingConfirmation, int Overdue, int DueSoon, int AwaitingSupplement);
 
 public sealed record DeadlineRow(int RecordId, string Title, VersionState State, string TimeLimitText, DateOnly DueOn, DateOnly Today)
 {
