@@ -52,6 +52,39 @@ public abstract class RecordContentTests(PortalFactory factory)
         Assert.Equal(HttpStatusCode.OK, shown.StatusCode);
         Assert.Contains("{0}{1}通知}.pdf", doc.QuerySelector(".flash").Text(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task PublishedAnnualReport_WithControlCharactersInItsText_StillDownloadsAsDocxAndXlsx()
+    {
+        const int year = 2019;
+        await using (var db = factory.NewDbContext())
+        {
+            var now = DateTimeOffset.UtcNow;
+            var report = new AnnualReport(year, now);
+            report.SaveDraft("总体情况第一段\v从 Word 粘贴的换行\u0007。\n第二段\u001b。", "问题\f一", "其他\u001f事项", new ManualFigures(), now);
+            report.Submit("a", "审核员甲", now);
+            report.Publish("b", "审核员乙", await AnnualReportQueries.ComputeAsync(db, year, new ManualFigures(), CancellationToken.None), now);
+            db.AnnualReports.Add(report);
+            await db.SaveChangesAsync();
+        }
+        var visitor = Browserish.NewClient(factory);
+
+        var docx = await visitor.GetAsync($"/annual-reports/{year}.docx");
+        Assert.Equal(HttpStatusCode.OK, docx.StatusCode);
+        using (var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(await docx.Content.ReadAsByteArrayAsync()), false))
+        {
+            var text = document.MainDocumentPart!.Document.Body!.InnerText;
+            Assert.Contains("总体情况第一段从 Word 粘贴的换行。", text, StringComparison.Ordinal);
+            Assert.Contains("第二段。", text, StringComparison.Ordinal);
+            Assert.Contains("问题一", text, StringComparison.Ordinal);
+        }
+        var xlsx = await visitor.GetAsync($"/annual-reports/{year}.xlsx");
+        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        using (DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync()), false))
+        {
+        }
+        Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync($"/annual-reports/{year}")).StatusCode);
+    }
 }
 
 public sealed class RecordContentOnSqlite(SqlitePortal factory) : RecordContentTests(factory), IClassFixture<SqlitePortal>;
