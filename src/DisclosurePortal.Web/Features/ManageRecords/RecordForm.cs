@@ -1,4 +1,5 @@
 using DisclosurePortal.Domain.Publishing;
+using DisclosurePortal.Web.Infrastructure;
 using FluentValidation;
 
 namespace DisclosurePortal.Web.Features.ManageRecords;
@@ -101,9 +102,9 @@ public sealed class RecordFormValidator : AbstractValidator<RecordForm>
 {
     public const int MaxBodyLength = 200_000;
 
-    public RecordFormValidator(TimeProvider clock)
+    public RecordFormValidator(TimeProvider clock, PublicSite site, IHttpContextAccessor http)
     {
-        var today = Infrastructure.ChinaTime.Today(clock);
+        var today = ChinaTime.Today(clock);
         RuleFor(x => x.Kind).NotNull().WithMessage("请选择信息类别。").IsInEnum().WithMessage("信息类别无效，请从列表中选择。");
         RuleFor(x => x.Title).NotEmpty().WithMessage("请填写标题。").MaximumLength(300).WithMessage("标题不能超过300个字。")
             .Must(NoControlCharacters).WithMessage("标题含有无法显示的控制字符。");
@@ -121,7 +122,12 @@ public sealed class RecordFormValidator : AbstractValidator<RecordForm>
         RuleFor(x => x.InterpretationForm)
             .NotNull().When(x => x.Kind == RecordKind.PolicyInterpretation).WithMessage("请选择解读形式。")
             .IsInEnum().WithMessage("解读形式无效，请从列表中选择。");
-        RuleFor(x => x.Body).MaximumLength(MaxBodyLength).WithMessage("正文不能超过20万字。");
+        RuleFor(x => x.Body).MaximumLength(MaxBodyLength).WithMessage("正文不能超过20万字。")
+            // Nesting Markdig cannot show, and images that would be fetched from the portal in every reader's name (ADR 24).
+            .Custom((body, context) =>
+            {
+                if (MarkdownRenderer.BodyProblem(body, OwnHosts(site, http)) is { } problem) context.AddFailure(problem);
+            });
 
         When(x => x.Kind == RecordKind.PolicyInterpretation, () =>
         {
@@ -154,6 +160,10 @@ public sealed class RecordFormValidator : AbstractValidator<RecordForm>
             });
         });
     }
+
+    /// <summary>The names the portal answers to: the configured public one and the one this request came in by.</summary>
+    private static string[] OwnHosts(PublicSite site, IHttpContextAccessor http) =>
+        [.. new[] { site.BaseUrl is { } b ? new Uri(b).Host : null, http.HttpContext?.Request.Host.Host }.OfType<string>()];
 
     private static bool NoControlCharactersExceptLines(string? s) => s is null || !s.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'));
 
