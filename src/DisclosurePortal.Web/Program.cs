@@ -50,6 +50,7 @@ builder.Services
         o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
         o.Filters.Add<AntiforgeryFailurePage>(); // a refused token says what happened and how to keep the text
         o.Filters.Add(new OneConnectionPerRequest()); // one pool round trip per request, not one per query
+        o.Filters.Add(new TypedTextFilter()); // control characters refused in every form post, beside the field (docs/security.md)
         // Model binding speaks Chinese too: a value that does not fit its field is explained, never a 500.
         var m = o.ModelBindingMessageProvider;
         m.SetAttemptedValueIsInvalidAccessor((value, _) => $"“{value}”不是有效的值。");

@@ -23,19 +23,22 @@ public static class AttachmentInspector
 
     public static readonly string AcceptedExtensions = ".pdf,.ofd,.doc,.docx,.xls,.xlsx,.jpg,.jpeg,.png";
 
-    /// <summary>The type, or a Chinese message saying why the file is refused.</summary>
-    public static (AttachmentType? Type, string? Problem) Inspect(Stream content, string fileName)
+    /// <summary>
+    /// The type, or why the file is refused: a localizer key (Chinese) and its arguments. The name's extension is an
+    /// argument, never part of the key: typed text with "{0}" in it must not become a format string (issue 15).
+    /// </summary>
+    public static (AttachmentType? Type, string? Problem, string[] ProblemArgs) Inspect(Stream content, string fileName)
     {
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
         if (extension == ".jpeg") extension = ".jpg";
         var detected = Detect(content);
         if (detected is null)
-            return (null, "只能上传 PDF、OFD、DOC、DOCX、XLS、XLSX、JPG、PNG 格式的文件，该文件的内容不属于这些格式。");
+            return (null, "只能上传 PDF、OFD、DOC、DOCX、XLS、XLSX、JPG、PNG 格式的文件，该文件的内容不属于这些格式。", []);
         var candidates = detected;
         var match = candidates.FirstOrDefault(t => t.Extension == extension);
         return match is null
-            ? (null, $"文件内容是 {string.Join("/", candidates.Select(c => c.Name))} 格式，与文件扩展名“{extension}”不符，请检查后重新上传。")
-            : (match, null);
+            ? (null, "文件内容是 {0} 格式，与文件扩展名“{1}”不符，请检查后重新上传。", [string.Join("/", candidates.Select(c => c.Name)), extension])
+            : (match, null, []);
     }
 
     private static AttachmentType[]? Detect(Stream content)

@@ -78,11 +78,16 @@ internal sealed class JsonStringLocalizer(FrozenDictionary<string, string> engli
 {
     public LocalizedString this[string name] => Lookup(name);
 
+    /// <summary>
+    /// A key with arguments is a format string; a key without is plain text and is never formatted, so a message that
+    /// carries typed text (a domain message, a file name) cannot fail on a "{0}" inside it (issue 15).
+    /// </summary>
     public LocalizedString this[string name, params object[] arguments]
     {
         get
         {
             var s = Lookup(name);
+            if (arguments is null || arguments.Length == 0) return s;
             return new LocalizedString(name, string.Format(CultureInfo.CurrentCulture, Plurals.Choose(s.Value, arguments), arguments), s.ResourceNotFound);
         }
     }

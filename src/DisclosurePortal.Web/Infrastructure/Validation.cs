@@ -23,18 +23,21 @@ public static class Validation
     }
 
     /// <summary>
-    /// The project's rule for pasted control characters (NUL, BEL, ESC...): refused with a message beside the field, never
-    /// stored (they break XML feeds and exports and can hide text). Multi-line fields may keep line breaks and tabs.
+    /// The project's rule for pasted control characters, <see cref="TypedText"/>. Every form post already gets it from
+    /// <see cref="TypedTextFilter"/>; the few checks still calling this (on bare parameters) are redundant with it.
     /// </summary>
-    public static bool HasControlCharacters(string? text, bool allowLines = false) =>
-        text is not null && text.Any(c => char.IsControl(c) && !(allowLines && c is '\n' or '\r' or '\t'));
+    public static bool HasControlCharacters(string? text, bool allowLines = false) => TypedText.IsRefused(text, allowLines);
 
-    /// <summary>Runs the validator; returns true when the model is valid. Errors land under the property names.</summary>
+    /// <summary>
+    /// Runs the validator; returns true when the model is valid. Errors land under the property names. The typed-text
+    /// rule is applied to the model again first: an action may have cleared ModelState since binding.
+    /// </summary>
     public static async Task<bool> ValidateIntoAsync<T>(this IValidator<T> validator, T model, ModelStateDictionary modelState, CancellationToken ct = default)
     {
+        var typed = TypedText.CheckInto(model, modelState);
         var result = await validator.ValidateAsync(model, ct);
         foreach (var error in result.Errors)
             modelState.AddModelError(error.PropertyName, error.ErrorMessage);
-        return result.IsValid && modelState.IsValid;
+        return typed && result.IsValid && modelState.IsValid;
     }
 }

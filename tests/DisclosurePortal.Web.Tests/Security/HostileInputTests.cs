@@ -164,6 +164,39 @@ public abstract class HostileInputTests(SecurityPortal factory)
         Assert.True(accepted > 10 && refused > 200, $"{accepted} accepted, {refused} refused");
     }
 
+    /// <summary>
+    /// The posts above put a control character in every text field at once, so one field's check hid another's absence
+    /// (issue 15 found record bodies, department names, calendar sources and annual report texts accepting them). Here
+    /// each text field of each form gets one alone: a vertical tab as Word pastes it, then a bell.
+    /// </summary>
+    [Fact]
+    public async Task EveryTextField_Alone_WithAControlCharacter_IsRefused_AndWritesNothing()
+    {
+        var samples = await factory.ArrangeAsync();
+        var failures = new List<string>();
+        var fieldsTried = 0;
+        foreach (var (key, recipe) in Recipes)
+        {
+            var client = await factory.ClientAsync(recipe.As);
+            var (_, doc) = await Html.GetAsync(client, samples.Fill(recipe.Page));
+            var token = Browserish.Token(doc) ?? await factory.TokenAsync(recipe.As);
+            foreach (var form in FormsFor(doc, samples.Fill(recipe.Action), recipe.Fallback))
+            {
+                foreach (var field in form.TextFields)
+                {
+                    fieldsTried++;
+                    foreach (var value in new[] { "从 Word 粘贴\v的换行", "响铃\u0007字符" })
+                    {
+                        var fields = new Dictionary<string, string>(form.Defaults) { [field] = value };
+                        await PostAsync(client, form.Action, fields, token, $"{key} → {form.Action} [{Uri.EscapeDataString(value)} in {field} alone]", failures, mustRefuse: true);
+                    }
+                }
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        Assert.True(fieldsTried > 30, $"only {fieldsTried} text fields found");
+    }
+
     [Fact]
     public async Task EveryRouteValue_Hostile_IsNeverA5xx_AndPostsWithIt_WriteNothing()
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using DisclosurePortal.Domain.Reporting;
+using DisclosurePortal.Web.Infrastructure;
 using FluentValidation;
 
 namespace DisclosurePortal.Web.Features.AnnualReports;
@@ -9,8 +10,11 @@ public sealed class AnnualDraftForm
 {
     public const int MaxText = 20000;
 
+    [MultiLine]
     public string? Overview { get; set; }
+    [MultiLine]
     public string? Problems { get; set; }
+    [MultiLine]
     public string? OtherMatters { get; set; }
     public string? Licensing { get; set; }
     public string? Penalty { get; set; }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using DisclosurePortal.Domain.Reporting;
+using DisclosurePortal.Web.Infrastructure;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -56,11 +57,11 @@ public static class ReportDownloads
         static Row Row(uint index, string[] texts, string[] cells)
         {
             var row = new Row { RowIndex = index };
-            foreach (var text in texts) row.Append(new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(text)) });
+            foreach (var text in texts) row.Append(new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(XmlChars.Safe(text))) });
             foreach (var c in cells)
                 row.Append(decimal.TryParse(c, NumberStyles.Number, CultureInfo.InvariantCulture, out _)
                     ? new Cell { DataType = CellValues.Number, CellValue = new CellValue(c) }
-                    : new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(c)) });
+                    : new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(XmlChars.Safe(c))) });
             return row;
         }
     }
@@ -105,9 +106,11 @@ public static class ReportDownloads
         }
         return stream.ToArray();
 
+        // Stored text may hold characters XML cannot carry (a \v pasted from Word before input refused them): the
+        // writer would throw on them, and the published report would fail to download for ever (issue 15).
         static void Paragraph(W.Body body, string? text)
         {
-            foreach (var p in (text ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            foreach (var p in XmlChars.Safe(text ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                 body.Append(new W.Paragraph(new W.Run(new W.Text(p))));
         }
     }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using DisclosurePortal.Domain.Applications;
+using DisclosurePortal.Web.Infrastructure;
 using FluentValidation;
 
 namespace DisclosurePortal.Web.Features.Apply;
@@ -13,6 +14,7 @@ public sealed class ApplyForm
     public string? ContactPerson { get; set; }
     public string? Contact { get; set; }
     public string? PostalAddress { get; set; }
+    [MultiLine]
     public string? InformationDescription { get; set; }
     public ProvisionForm? ProvisionForm { get; set; }
     public DeliveryMethod? DeliveryMethod { get; set; }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using DisclosurePortal.Domain.Catalogue;
+using DisclosurePortal.Web.Infrastructure;
 
 namespace DisclosurePortal.Web.Features.ManageItems;
 
@@ -12,7 +13,9 @@ public class ItemForm
 {
     public string? NameLevel1 { get; set; }
     public string? NameLevel2 { get; set; }
+    [MultiLine]
     public string? Content { get; set; }
+    [MultiLine]
     public string? Basis { get; set; }
     public string? TimeLimitText { get; set; }
     public string? TimeLimitKind { get; set; }
@@ -103,6 +106,7 @@ public sealed class EditItemForm : ItemForm
     public string? Version { get; set; }
 
     /// <summary>修改说明, kept with the revision.</summary>
+    [MultiLine]
     public string? ChangeNote { get; set; }
 
     public static EditItemForm From(CatalogueItem item)
@@ -116,6 +120,7 @@ public sealed class EditItemForm : ItemForm
 /// <summary>停用公开事项: a required reason, and the version the page was opened at.</summary>
 public sealed class RetireForm
 {
+    [MultiLine]
     public string? Reason { get; set; }
     public string? Version { get; set; }
 }

@@ -312,12 +312,12 @@ public sealed class ManageRecordsController(
         if (latest.State != VersionState.Draft) return Refused(id, "只有草稿可以上传附件。");
         if (file is null || file.Length == 0) return Refused(id, "请选择要上传的文件。", StatusCodes.Status400BadRequest);
         if (file.Length > MaxAttachmentBytes)
-            return Refused(id, $"文件不能超过 {MaxAttachmentBytes / 1024 / 1024} MB。", StatusCodes.Status400BadRequest);
+            return Refused(id, "文件不能超过 {0} MB。", StatusCodes.Status400BadRequest, (MaxAttachmentBytes / 1024 / 1024).ToString(System.Globalization.CultureInfo.InvariantCulture));
 
         await using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, ct);
-        var (type, problem) = AttachmentInspector.Inspect(buffer, file.FileName);
-        if (type is null) return Refused(id, problem!, StatusCodes.Status400BadRequest);
+        var (type, problem, problemArgs) = AttachmentInspector.Inspect(buffer, file.FileName);
+        if (type is null) return Refused(id, problem!, StatusCodes.Status400BadRequest, problemArgs);
 
         var key = $"{DateTime.UtcNow:yyyy}/{Guid.NewGuid():N}{type.Extension}";
         var path = storage.PathOf(key)!;
@@ -444,10 +444,11 @@ public sealed class ManageRecordsController(
         return view;
     }
 
-    private IActionResult Refused(int id, string message, int status = StatusCodes.Status409Conflict)
+    /// <param name="message">A localizer key; anything typed goes in <paramref name="args"/>, never into the key.</param>
+    private IActionResult Refused(int id, string message, int status = StatusCodes.Status409Conflict, params string[] args)
     {
         Response.StatusCode = status;
-        return View("Problem", new ProblemModel(status, status == 400 ? "请求有误" : "操作未能完成", message, [])
+        return View("Problem", new ProblemModel(status, status == 400 ? "请求有误" : "操作未能完成", message, [.. args])
         {
             BackLink = $"/manage/records/{id}",
         });

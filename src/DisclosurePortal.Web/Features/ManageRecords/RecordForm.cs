@@ -1,9 +1,13 @@
 using DisclosurePortal.Domain.Publishing;
+using DisclosurePortal.Web.Infrastructure;
 using FluentValidation;
 
 namespace DisclosurePortal.Web.Features.ManageRecords;
 
-/// <summary>What an editor types for a record version (domain README §3). Everything is nullable so nothing typed is lost.</summary>
+/// <summary>
+/// What an editor types for a record version (domain README §3). Everything is nullable so nothing typed is lost.
+/// Control characters are refused for every field by <see cref="TypedTextFilter"/>; only [MultiLine] ones keep line breaks.
+/// </summary>
 public sealed class RecordForm
 {
     public int? CatalogueItemId { get; set; }
@@ -16,6 +20,7 @@ public sealed class RecordForm
     public Validity? Validity { get; set; } = Domain.Publishing.Validity.Valid;
     public DisclosureAttribute? DisclosureAttribute { get; set; } = Domain.Publishing.DisclosureAttribute.Proactive;
     public string? NonDisclosureReason { get; set; }
+    [MultiLine]
     public string? Body { get; set; }
     public InterpretationForm? InterpretationForm { get; set; }
 
@@ -101,13 +106,12 @@ public sealed class RecordFormValidator : AbstractValidator<RecordForm>
 {
     public const int MaxBodyLength = 200_000;
 
-    public RecordFormValidator(TimeProvider clock)
+    public RecordFormValidator(TimeProvider clock, PublicSite site, IHttpContextAccessor http)
     {
-        var today = Infrastructure.ChinaTime.Today(clock);
+        var today = ChinaTime.Today(clock);
         RuleFor(x => x.Kind).NotNull().WithMessage("请选择信息类别。").IsInEnum().WithMessage("信息类别无效，请从列表中选择。");
-        RuleFor(x => x.Title).NotEmpty().WithMessage("请填写标题。").MaximumLength(300).WithMessage("标题不能超过300个字。")
-            .Must(NoControlCharacters).WithMessage("标题含有无法显示的控制字符。");
-        RuleFor(x => x.DocumentNumber).MaximumLength(100).WithMessage("发文字号不能超过100个字。").Must(NoControlCharacters).WithMessage("发文字号含有无法显示的控制字符。");
+        RuleFor(x => x.Title).NotEmpty().WithMessage("请填写标题。").MaximumLength(300).WithMessage("标题不能超过300个字。");
+        RuleFor(x => x.DocumentNumber).MaximumLength(100).WithMessage("发文字号不能超过100个字。");
         RuleFor(x => x.IssuingOrgan).NotEmpty().WithMessage("请填写发文机关。").MaximumLength(200).WithMessage("发文机关不能超过200个字。");
         RuleFor(x => x.TopicCategory).MaximumLength(100).WithMessage("主题分类不能超过100个字。");
         RuleFor(x => x.WrittenOn)
@@ -121,7 +125,12 @@ public sealed class RecordFormValidator : AbstractValidator<RecordForm>
         RuleFor(x => x.InterpretationForm)
             .NotNull().When(x => x.Kind == RecordKind.PolicyInterpretation).WithMessage("请选择解读形式。")
             .IsInEnum().WithMessage("解读形式无效，请从列表中选择。");
-        RuleFor(x => x.Body).MaximumLength(MaxBodyLength).WithMessage("正文不能超过20万字。");
+        RuleFor(x => x.Body).MaximumLength(MaxBodyLength).WithMessage("正文不能超过20万字。")
+            // Nesting Markdig cannot show, and images that would be fetched from the portal in every reader's name (ADR 24).
+            .Custom((body, context) =>
+            {
+                if (MarkdownRenderer.BodyProblem(body, OwnHosts(site, http)) is { } problem) context.AddFailure(problem);
+            });
 
         When(x => x.Kind == RecordKind.PolicyInterpretation, () =>
         {
@@ -144,26 +153,26 @@ public sealed class RecordFormValidator : AbstractValidator<RecordForm>
                 {
                     row.RuleFor(r => r.Question)
                         .NotEmpty().WithMessage("请填写问题。").When(r => !r.IsBlank)
-                        .MaximumLength(PolicyInterpretations.MaxQuestionLength).WithMessage("问题不能超过300个字。")
-                        .Must(NoControlCharacters).WithMessage("问题含有无法显示的控制字符。");
+                        .MaximumLength(PolicyInterpretations.MaxQuestionLength).WithMessage("问题不能超过300个字。");
                     row.RuleFor(r => r.Answer)
                         .NotEmpty().WithMessage("请填写回答。").When(r => !r.IsBlank)
-                        .MaximumLength(PolicyInterpretations.MaxAnswerLength).WithMessage("回答不能超过5000个字。")
-                        .Must(NoControlCharactersExceptLines).WithMessage("回答含有无法显示的控制字符。");
+                        .MaximumLength(PolicyInterpretations.MaxAnswerLength).WithMessage("回答不能超过5000个字。");
                 });
             });
         });
     }
 
-    private static bool NoControlCharactersExceptLines(string? s) => s is null || !s.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'));
+    /// <summary>The names the portal answers to: the configured public one and the one this request came in by.</summary>
+    private static string[] OwnHosts(PublicSite site, IHttpContextAccessor http) =>
+        [.. new[] { site.BaseUrl is { } b ? new Uri(b).Host : null, http.HttpContext?.Request.Host.Host }.OfType<string>()];
 
-    private static bool NoControlCharacters(string? s) => s is null || !s.Any(char.IsControl);
 }
 
 /// <summary>One 政策问答 row as typed.</summary>
 public sealed class QuestionField
 {
     public string? Question { get; set; }
+    [MultiLine]
     public string? Answer { get; set; }
 
     public bool IsBlank => string.IsNullOrWhiteSpace(Question) && string.IsNullOrWhiteSpace(Answer);

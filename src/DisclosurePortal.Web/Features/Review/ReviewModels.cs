@@ -1,6 +1,7 @@
 using DisclosurePortal.Domain.Catalogue;
 using DisclosurePortal.Domain.Publishing;
 using DisclosurePortal.Web.Features.Shared;
+using DisclosurePortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Html;
 using Record = DisclosurePortal.Domain.Publishing.Record;
 
@@ -41,6 +42,7 @@ public sealed class ReviewForm
     public string? Decision { get; set; }
 
     /// <summary>The comment the editor sees (return), or the reason (withhold).</summary>
+    [MultiLine]
     public string? Comment { get; set; }
 
     public int Version { get; set; }

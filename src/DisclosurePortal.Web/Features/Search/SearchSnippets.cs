@@ -1,5 +1,3 @@
-using System.Text;
-using Markdig;
 using Microsoft.AspNetCore.Html;
 
 namespace DisclosurePortal.Web.Features.Search;
@@ -13,23 +11,9 @@ public static class SearchSnippets
     public const int SnippetLength = 140;
     private const int Lead = 40;
 
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().DisableHtml().UsePipeTables().UseEmphasisExtras().Build();
-
-    /// <summary>The body as a reader sees it: Markdown to plain text, whitespace collapsed to single spaces.</summary>
-    public static string PlainText(string markdown)
-    {
-        var text = Markdown.ToPlainText(markdown ?? string.Empty, Pipeline);
-        var sb = new StringBuilder(text.Length);
-        var space = false;
-        foreach (var c in text)
-        {
-            if (char.IsWhiteSpace(c)) { space = sb.Length > 0; continue; }
-            if (space) sb.Append(' ');
-            space = false;
-            sb.Append(c);
-        }
-        return sb.ToString();
-    }
+    /// <summary>The body as a reader sees it: Markdown to plain text, whitespace collapsed to single spaces; never throws
+    /// (a body nested too deeply for Markdig is taken as typed).</summary>
+    public static string PlainText(string markdown) => Infrastructure.MarkdownRenderer.PlainText(markdown);
 
     /// <summary>About <see cref="SnippetLength"/> characters of the text around the first word found, the words marked.</summary>
     public static IHtmlContent Excerpt(string text, IReadOnlyList<string> words)
