@@ -14,6 +14,13 @@ namespace DisclosurePortal.Web.Infrastructure;
 public sealed class MultiLineAttribute : Attribute;
 
 /// <summary>
+/// A form whose action reads ModelState and re-renders the form with its errors and every typed value (checks written in
+/// the controller rather than a validator): <see cref="TypedTextFilter"/> leaves the refusal to it, so nothing typed is lost.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class RedrawnWithModelStateAttribute : Attribute;
+
+/// <summary>
 /// The project's rule for typed text (docs/security.md), in one place: control characters are refused, never stripped
 /// (they break XML feeds and exports, and can hide text). Refused: every <see cref="char.IsControl"/> character (tab, CR
 /// and LF only outside <see cref="MultiLineAttribute"/> fields), the line and paragraph separators U+2028/U+2029 (an
@@ -28,16 +35,6 @@ public static class TypedText
 
     /// <summary>On the problem page, when there is no form to show it beside.</summary>
     public const string PageMessage = "填写的内容含有无法显示的控制字符（例如从 Word 等软件粘贴带入的特殊换行符），请删除后重新提交。";
-
-    /// <summary>
-    /// Multi-line fields of forms in folders this change did not edit (Features/Cases; the annual report office
-    /// controller's return comment): their owners can mark them <see cref="MultiLineAttribute"/> and drop them here.
-    /// </summary>
-    private static readonly HashSet<(Type Declaring, string Name)> MultiLineElsewhere =
-    [
-        (typeof(Features.Cases.CaseActionForm), nameof(Features.Cases.CaseActionForm.Text)),
-        (typeof(Features.AnnualReports.AnnualReportsOfficeController), "comment"),
-    ];
 
     public static bool IsRefused(string? text, bool multiLine) => text is not null && text.Any(c => IsRefused(c, multiLine));
 
@@ -111,7 +108,7 @@ public static class TypedText
         .. type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p is { CanRead: true, CanWrite: true } && p.GetIndexParameters().Length == 0
                         && p.GetCustomAttribute<BindNeverAttribute>() is null)
-            .Select(p => (p, p.GetCustomAttribute<MultiLineAttribute>() is not null || MultiLineElsewhere.Contains((p.DeclaringType!, p.Name)))),
+            .Select(p => (p, p.GetCustomAttribute<MultiLineAttribute>() is not null)),
     ];
 
     /// <summary>The portal's own form types; framework types (files, tokens) are not typed text.</summary>
@@ -119,8 +116,7 @@ public static class TypedText
         type.IsClass && type != typeof(string) && type.Assembly == typeof(TypedText).Assembly;
 
     internal static bool IsMultiLine(ControllerParameterDescriptor parameter) =>
-        parameter.ParameterInfo.GetCustomAttribute<MultiLineAttribute>() is not null
-        || MultiLineElsewhere.Contains((parameter.ParameterInfo.Member.DeclaringType!, parameter.Name));
+        parameter.ParameterInfo.GetCustomAttribute<MultiLineAttribute>() is not null;
 }
 
 /// <summary>
@@ -128,9 +124,9 @@ public static class TypedText
 /// model binding and puts the message beside each refused field in ModelState. A form model with a validator then
 /// reaches its action, which re-renders the form with the message and everything typed (its validator runs through
 /// <see cref="Validation.ValidateIntoAsync"/>, which applies the rule again, so a <c>ModelState.Clear()</c> before it
-/// cannot lose the refusal). Anything else (a bare <c>reason</c> or <c>comment</c> parameter, a form without a
-/// validator) is refused here with a 400 and the Chinese message: an action that never looks at ModelState cannot
-/// store the text.
+/// cannot lose the refusal); so does a form marked <see cref="RedrawnWithModelStateAttribute"/>. Anything else (a bare
+/// <c>reason</c> or <c>comment</c> parameter, a form without a validator) is refused here with a 400 and the Chinese
+/// message: an action that never looks at ModelState cannot store the text.
 /// </summary>
 public sealed class TypedTextFilter : IActionFilter
 {
@@ -155,7 +151,8 @@ public sealed class TypedTextFilter : IActionFilter
             else if (!TypedText.CheckInto(value, context.ModelState))
             {
                 var validator = typeof(IValidator<>).MakeGenericType(value.GetType());
-                refuse |= context.HttpContext.RequestServices.GetService(validator) is null;
+                refuse |= context.HttpContext.RequestServices.GetService(validator) is null
+                          && !value.GetType().IsDefined(typeof(RedrawnWithModelStateAttribute), inherit: false);
             }
         }
         if (refuse && context.Controller is Controller controller)

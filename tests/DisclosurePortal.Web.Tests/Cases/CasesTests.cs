@@ -368,6 +368,22 @@ public abstract class CasesTests(PortalFactory factory)
     }
 
     [Fact]
+    public async Task ACaseActionText_WithAControlCharacter_IsRefusedOnTheCasePage_KeepingTheText()
+    {
+        var c = await RegisteredAsync(TodayDate);
+        var reviewer = await Browserish.SignedInAsync(factory, "reviewer");
+        const string pasted = "请补充所需信息的文号\v及形成时间。\n第二行可以换行。";
+        var response = await ActAsync(reviewer, c.Id, "requestsupplement",
+            new() { ["On"] = Today, ["Until"] = TodayDate.AddDays(15).ToString("yyyy-MM-dd"), ["Text"] = pasted });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var doc = await Html.ParseAsync(response);
+        Assert.Contains("控制字符", doc.QuerySelector(".form-errors")!.Text(), StringComparison.Ordinal);
+        Assert.Equal(pasted, doc.QuerySelector("#text-RequestSupplement")!.Text()); // the case page again, the text as typed
+        await using var db = factory.NewDbContext();
+        Assert.Equal(ApplicationState.InProgress, (await db.ApplicationCases.SingleAsync(x => x.Id == c.Id)).State);
+    }
+
+    [Fact]
     public async Task AMalformedSupplementDeadline_IsRefusedWith400()
     {
         var c = await RegisteredAsync(TodayDate);

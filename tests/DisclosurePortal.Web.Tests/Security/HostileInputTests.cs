@@ -179,7 +179,7 @@ public abstract class HostileInputTests(SecurityPortal factory)
         {
             var client = await factory.ClientAsync(recipe.As);
             var (_, doc) = await Html.GetAsync(client, samples.Fill(recipe.Page));
-            var token = Browserish.Token(doc) ?? await factory.TokenAsync(recipe.As);
+            var token = ForgedRequests.Token(doc) ?? await factory.TokenAsync(recipe.As);
             foreach (var form in FormsFor(doc, samples.Fill(recipe.Action), recipe.Fallback))
             {
                 foreach (var field in form.TextFields)

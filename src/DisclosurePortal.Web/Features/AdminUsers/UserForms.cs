@@ -73,8 +73,7 @@ public sealed class StaffFormValidator : AbstractValidator<StaffForm>
 
         RuleFor(x => x.DisplayName)
             .NotEmpty().WithMessage("请输入姓名。")
-            .MaximumLength(100).WithMessage("姓名不能超过 100 个字。")
-            .Must(v => !Validation.HasControlCharacters(v)).WithMessage("姓名含有无法显示的控制字符。");
+            .MaximumLength(100).WithMessage("姓名不能超过 100 个字。");
 
         RuleFor(x => x.Role)
             .Must(role => Roles.All.Contains(role)).WithMessage("请选择角色。");

@@ -94,7 +94,7 @@ public sealed class AnnualReportsOfficeController(PortalDbContext db, AuditTrail
 
     /// <summary>退回修改.</summary>
     [HttpPost("/reports/annual/{year}/return")]
-    public Task<IActionResult> Return(string year, int version, string? comment, CancellationToken ct) =>
+    public Task<IActionResult> Return(string year, int version, [MultiLine] string? comment, CancellationToken ct) =>
         ActAsync(year, version, "annual-report.return", "已退回修改。", (r, now) => r.Return(User.UserId() ?? string.Empty, comment, now), ct, typedComment: comment);
 
     /// <summary>发布: the numbers are computed once more and frozen with the report.</summary>

@@ -65,13 +65,11 @@ public sealed partial class ApplyFormValidator : AbstractValidator<ApplyForm>
         RuleFor(x => x.ApplicantName)
             .NotEmpty().WithMessage("请填写申请人姓名或名称。")
             .MaximumLength(MaxNameLength).WithMessage("姓名或名称不能超过200个字。")
-            .Must(NoControlCharacters).WithMessage("姓名或名称含有无法显示的控制字符。")
             .Must(NoMarkup).WithMessage("姓名或名称不能包含“<”“>”符号。");
 
         // 条例 Art. 29: 身份证明. A person gives the 18-digit resident ID; an organisation its 统一社会信用代码.
         RuleFor(x => x.IdentityNumber).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("请填写证件号码。")
-            .Must(NoControlCharacters).WithMessage("证件号码含有无法显示的控制字符。")
             .Must((f, _) => IdentityNumbers.IsValidResidentId(f.NormalisedIdentityNumber, today))
             .When(f => f.ApplicantKind == ApplicantKind.NaturalPerson, ApplyConditionTo.CurrentValidator)
             .WithMessage("身份证号码有误，请核对：应为18位，最后一位是数字或X。");
@@ -80,12 +78,11 @@ public sealed partial class ApplyFormValidator : AbstractValidator<ApplyForm>
             .WithMessage("法人或其他组织请填写统一社会信用代码，而不是身份证号码。")
             .Must((f, _) => IdentityNumbers.IsValidCreditCode(f.NormalisedIdentityNumber))
             .WithMessage("统一社会信用代码有误，请核对：应为18位数字或大写字母。")
-            .When(f => f.IsOrganisation && !string.IsNullOrWhiteSpace(f.IdentityNumber) && NoControlCharacters(f.IdentityNumber));
+            .When(f => f.IsOrganisation && !string.IsNullOrWhiteSpace(f.IdentityNumber) && !Infrastructure.TypedText.IsRefused(f.IdentityNumber, multiLine: false));
 
         RuleFor(x => x.ContactPerson)
             .NotEmpty().When(f => f.IsOrganisation).WithMessage("法人或其他组织请填写联系人。")
             .MaximumLength(MaxContactPersonLength).WithMessage("联系人不能超过100个字。")
-            .Must(NoControlCharacters).WithMessage("联系人含有无法显示的控制字符。")
             .Must(NoMarkup).WithMessage("联系人不能包含“<”“>”符号。");
         RuleFor(x => x.Contact).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("请填写联系电话或电子邮箱。")
@@ -95,18 +92,15 @@ public sealed partial class ApplyFormValidator : AbstractValidator<ApplyForm>
             .WithMessage("选择以电子邮件获取的，请在此填写电子邮箱。");
         RuleFor(x => x.PostalAddress)
             .NotEmpty().When(f => f.DeliveryMethod == DeliveryMethod.Post).WithMessage("选择邮寄的，请填写通信地址。")
-            .MaximumLength(MaxAddressLength).WithMessage("通信地址不能超过300个字。")
-            .Must(NoControlCharacters).WithMessage("通信地址含有无法显示的控制字符。");
+            .MaximumLength(MaxAddressLength).WithMessage("通信地址不能超过300个字。");
         RuleFor(x => x.InformationDescription)
             .NotEmpty().WithMessage("请描述所需的政府信息：名称、文号或者便于查询的其他特征。")
-            .MaximumLength(MaxDescriptionLength).WithMessage("所需信息的描述不能超过4000字。")
-            .Must(d => d is null || !d.Any(c => char.IsControl(c) && c is not ('\r' or '\n' or '\t')))
-            .WithMessage("所需信息的描述含有无法显示的控制字符。");
+            .MaximumLength(MaxDescriptionLength).WithMessage("所需信息的描述不能超过4000字。");
+        // Control characters in any of these: Infrastructure/TypedText (one rule for every form).
         RuleFor(x => x.ProvisionForm).NotNull().WithMessage("请选择获取信息的形式。").IsInEnum().WithMessage("请选择获取信息的形式。");
         RuleFor(x => x.DeliveryMethod).NotNull().WithMessage("请选择获取信息的方式。").IsInEnum().WithMessage("请选择获取信息的方式。");
     }
 
-    private static bool NoControlCharacters(string? s) => s is null || !s.Any(char.IsControl);
 
     /// <summary>A name has no angle brackets; one that does is markup, not a name (it would be shown escaped anyway).</summary>
     private static bool NoMarkup(string? s) => s is null || s.AsSpan().IndexOfAny('<', '>') < 0;

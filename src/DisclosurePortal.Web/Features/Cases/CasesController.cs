@@ -214,6 +214,8 @@ public sealed class CasesController(PortalDbContext db, AuditTrail audit, TimePr
 
         if (DateProblem(act, form) is { } problem)
             return await Refused(c, form, act, problem, StatusCodes.Status400BadRequest, ct);
+        if (!TypedText.CheckInto(form, ModelState)) // control characters (TypedTextFilter left them to this page)
+            return await Refused(c, form, act, TypedText.PageMessage, StatusCodes.Status400BadRequest, ct);
         var calendar = await CalendarLoader.LoadAsync(db, ct);
         var today = clock.Today();
         var now = clock.GetUtcNow();

@@ -1,5 +1,6 @@
 using DisclosurePortal.Domain.Applications;
 using DisclosurePortal.Web.Features.Shared;
+using DisclosurePortal.Web.Infrastructure;
 
 namespace DisclosurePortal.Web.Features.Cases;
 
@@ -38,6 +39,7 @@ public sealed record CasePageModel(ApplicationCase Case, string? DepartmentName,
 }
 
 /// <summary>The fields of every action form on the case page (each form uses the ones it needs).</summary>
+[RedrawnWithModelState]
 public sealed class CaseActionForm
 {
     /// <summary>Whether the action's form has a date (<see cref="On"/>): all but the closings and 分办.</summary>
@@ -50,6 +52,7 @@ public sealed class CaseActionForm
     public DateOnly? Until { get; set; }
 
     /// <summary>What to supplement / the party consulted / the opinion / the extension's reason / the reply letter.</summary>
+    [MultiLine]
     public string? Text { get; set; }
     public string? Approver { get; set; }
     public int? Days { get; set; }

@@ -124,6 +124,5 @@ public sealed class RetireFormValidator : AbstractValidator<RetireForm>
     public RetireFormValidator() =>
         RuleFor(f => f.Reason).Cascade(CascadeMode.Stop)
             .Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage("请填写停用理由。")
-            .Must(v => v!.Trim().Length <= ItemLimits.NoteLength).WithMessage("停用理由不能超过 500 个字。")
-            .Must(v => !Validation.HasControlCharacters(v, allowLines: true)).WithMessage("停用理由含有无法显示的控制字符。");
+            .Must(v => v!.Trim().Length <= ItemLimits.NoteLength).WithMessage("停用理由不能超过 500 个字。");
 }

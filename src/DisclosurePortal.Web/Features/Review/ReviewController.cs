@@ -149,10 +149,10 @@ public sealed class ReviewController(PortalDbContext db, MarkdownRenderer markdo
     {
         var published = await db.RecordVersions.FirstOrDefaultAsync(v => v.RecordId == recordId && v.IsPublished, ct);
         if (published is null) return NotFoundPage("该信息没有已发布的版本。");
-        if (string.IsNullOrWhiteSpace(reason) || reason.Length > 1000 || Validation.HasControlCharacters(reason, allowLines: true))
+        if (string.IsNullOrWhiteSpace(reason) || reason.Length > 1000) // control characters: TypedTextFilter
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View("Problem", new ProblemModel(400, "请求有误", "撤回须说明理由（不超过1000字，不含控制字符）。", []) { BackLink = $"/manage/records/{recordId}" });
+            return View("Problem", new ProblemModel(400, "请求有误", "撤回须说明理由（不超过1000字）。", []) { BackLink = $"/manage/records/{recordId}" });
         }
         published.Withdraw(reason, clock.GetUtcNow());
         audit.Record(User, "record.withdraw", "Record", recordId, $"已发布 → 已撤回（第{published.Number}版）：{reason.Trim()}");
@@ -179,10 +179,10 @@ public sealed class ReviewController(PortalDbContext db, MarkdownRenderer markdo
         var version = await db.RecordVersions.FirstOrDefaultAsync(v => v.Id == id && v.State == VersionState.Withheld, ct);
         if (version is null) return NotFoundPage("没有找到该不予公开的版本。");
         // The reason becomes RecordVersion.ReturnReason (1000).
-        if (reason is { Length: > 1000 } || Validation.HasControlCharacters(reason, allowLines: true))
+        if (reason is { Length: > 1000 }) // control characters: TypedTextFilter
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View("Problem", new ProblemModel(400, "请求有误", "重新评估的理由不能超过1000字，且不能含有控制字符。", []) { BackLink = "/review/withheld" });
+            return View("Problem", new ProblemModel(400, "请求有误", "重新评估的理由不能超过1000字。", []) { BackLink = "/review/withheld" });
         }
         try
         {
@@ -209,7 +209,6 @@ public sealed class ReviewController(PortalDbContext db, MarkdownRenderer markdo
             if (outcome is ReviewOutcome.Returned or ReviewOutcome.Withheld && string.IsNullOrWhiteSpace(comment) && string.IsNullOrWhiteSpace(form.Comment))
                 ModelState.AddModelError(field, "未通过的审查须填写意见。");
             if (comment is { Length: > 2000 }) ModelState.AddModelError(field, "意见不能超过2000字。");
-            if (Validation.HasControlCharacters(comment, allowLines: true)) ModelState.AddModelError(field, "意见含有无法显示的控制字符。");
         }
         if (form.Decision == "approve")
         {
@@ -221,7 +220,6 @@ public sealed class ReviewController(PortalDbContext db, MarkdownRenderer markdo
         if (form.Comment is { Length: > 1000 }) ModelState.AddModelError(nameof(ReviewForm.Comment), "意见不能超过1000字。");
         // 不予公开的理由 is stored as RecordVersion.NonDisclosureReason (500); more would fail the save on PostgreSQL.
         else if (form.Decision == "withhold" && form.Comment is { Length: > 500 }) ModelState.AddModelError(nameof(ReviewForm.Comment), "不予公开的理由不能超过500字。");
-        if (Validation.HasControlCharacters(form.Comment, allowLines: true)) ModelState.AddModelError(nameof(ReviewForm.Comment), "意见含有无法显示的控制字符。");
     }
 
     private async Task<ReviewPageModel?> LoadAsync(int id, ReviewForm form, CancellationToken ct)

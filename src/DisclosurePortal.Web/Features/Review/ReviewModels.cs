@@ -29,6 +29,7 @@ public sealed record ReviewPageModel(RecordVersion Version, Record Record, strin
 }
 
 /// <summary>The three reviews and the conclusion, as a reviewer records them.</summary>
+[RedrawnWithModelState]
 public sealed class ReviewForm
 {
     public ReviewOutcome? Confidentiality { get; set; }
