@@ -465,6 +465,9 @@ public abstract class CasesTests(PortalFactory factory)
         var steps = page.QuerySelector(".deadline-steps")!.Text();
         Assert.Contains("2027年1月1日为节假日", steps, StringComparison.Ordinal);
         Assert.Contains("调休", steps, StringComparison.Ordinal);
+        // The history's "此后答复期限" of the registration is the same date, and as provisional.
+        var history = page.QuerySelectorAll("table.staff-table tbody tr").Select(r => r.QuerySelectorAll("td").Last().Text()).ToList();
+        Assert.Contains(history, cell => cell.Contains("2027-01-04", StringComparison.Ordinal) && cell.Contains("暂定", StringComparison.Ordinal));
 
         var row = await RowAsync(reviewer, "/cases?month=2026-12", c.QueryCode);
         Assert.NotNull(row);

@@ -322,6 +322,10 @@ public sealed class CasesController(PortalDbContext db, AuditTrail audit, TimePr
             SupplementNoticeDue = c.SupplementNoticeDue(calendar) is { } noticeDue
                 ? new DueDate(noticeDue, calendar.IsEstimated(c.ReceivedOn!.Value, noticeDue)) : null,
             FeePaymentDeadlineProvisional = c.FeeNotifiedOn is { } notified && c.FeePaymentDeadline is { } payBy && calendar.IsEstimated(notified, payBy),
+            // The history's "此后答复期限" of a step, counted over a year whose schedule is not entered.
+            ProvisionalSteps = c.Events
+                .Where(e => e.DueOnAfter is { } after && calendar.IsEstimated(c.ReceivedOn ?? e.EffectiveOn ?? after, after))
+                .Select(e => e.Id).ToHashSet(),
         };
     }
 

@@ -36,6 +36,9 @@ public sealed record CasePageModel(ApplicationCase Case, string? DepartmentName,
     public DueDate? SupplementNoticeDue { get; init; }
 
     public bool FeePaymentDeadlineProvisional { get; init; }
+
+    /// <summary>The history rows whose due date after the step is 暂定.</summary>
+    public IReadOnlySet<long> ProvisionalSteps { get; init; } = new HashSet<long>();
 }
 
 /// <summary>The fields of every action form on the case page (each form uses the ones it needs).</summary>
