@@ -4,7 +4,9 @@ using DisclosurePortal.Domain.Calendar;
 using DisclosurePortal.Domain.Publishing;
 using DisclosurePortal.Web.Infrastructure;
 using DisclosurePortal.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static DisclosurePortal.Web.Tests.Interpretations.InterpretationSupport;
 using Record = DisclosurePortal.Domain.Publishing.Record;
 
@@ -203,6 +205,41 @@ public abstract class OfficeDashboardTests(PortalFactory factory)
 
     private static bool Within(DateOnly due, DateOnly today, int workingDays, WorkingCalendar calendar) =>
         today <= due && calendar.WorkingDaysBetween(today, due) <= workingDays;
+
+    [Fact]
+    public async Task ARecordDeadline_CountedIntoAYearWithoutASchedule_IsShownProvisional()
+    {
+        var housing = await DepartmentIdAsync(factory, HousingCode);
+        var now = new DateTimeOffset(2026, 12, 28, 2, 0, 0, TimeSpan.Zero); // Monday 28 December 2026, 10:00 in Beijing
+        var today = new DateOnly(2026, 12, 28);
+        RecordVersion draft;
+        await using (var db = factory.NewDbContext())
+        {
+            var calendar = await CalendarLoader.LoadAsync(db);
+            Assert.False(calendar.Knows(2027));
+            var item = (await db.CatalogueItems.Where(i => i.DepartmentId == housing).OrderBy(i => i.Id).ToListAsync())
+                .First(i => i.TimeLimit.Kind == Domain.Catalogue.TimeLimitKind.WorkingDaysAfterFormed);
+            // Written so that its working days run past 元旦 2027, and it is due within the next 10 working days.
+            var written = Enumerable.Range(0, 60).Select(d => today.AddDays(-d))
+                .First(w => item.TimeLimit.DueOn(w, calendar) is { Year: 2027 } due && Web.Features.Manage.RecordDeadlines.DueWithin(due, today, 10, calendar));
+            draft = await DraftAsync(db, item, written, submit: false, now);
+        }
+        using var app = factory.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<TimeProvider>(new FixedClock(now))));
+        var reviewer = app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        Assert.Equal(HttpStatusCode.Redirect, (await Browserish.PostFormAsync(reviewer, "/account/login", "/account/login",
+            new() { ["UserName"] = "reviewer", ["Password"] = Web.Data.Seed.DemoAccountsSeeder.Password })).StatusCode);
+
+        var (_, page) = await Html.GetAsync(reviewer, "/office/deadlines?due=upcoming");
+        var row = page.QuerySelector($"tr[data-record='{draft.RecordId}']");
+        Assert.NotNull(row);
+        Assert.StartsWith("2027-", row!.GetAttribute("data-due"), StringComparison.Ordinal);
+        Assert.Contains("暂定", row.Text(), StringComparison.Ordinal);
+    }
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
 
     private static async Task<RecordVersion> DraftAsync(Web.Data.PortalDbContext db, Domain.Catalogue.CatalogueItem item, DateOnly? writtenOn, bool submit, DateTimeOffset now)
     {

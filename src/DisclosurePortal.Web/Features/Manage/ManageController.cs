@@ -104,5 +104,8 @@ public sealed record DeadlineRow(int RecordId, string Title, VersionState State,
 {
     public string? Department { get; init; }
 
+    /// <summary>Counted in working days over a year whose holiday schedule is not entered (暂定).</summary>
+    public bool Provisional { get; init; }
+
     public bool Overdue => DueOn < Today;
 }

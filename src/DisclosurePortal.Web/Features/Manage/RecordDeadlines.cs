@@ -1,4 +1,5 @@
 using DisclosurePortal.Domain.Calendar;
+using DisclosurePortal.Domain.Catalogue;
 using DisclosurePortal.Domain.Publishing;
 using DisclosurePortal.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -23,7 +24,13 @@ public static class RecordDeadlines
             where !db.RecordVersions.Any(p => p.RecordId == v.RecordId && p.IsPublished)
             select new { v.RecordId, v.Title, v.State, WrittenOn = v.WrittenOn!.Value, Item = i, Department = d.Name }).ToListAsync(ct);
         return [.. pending
-            .Select(p => new DeadlineRow(p.RecordId, p.Title, p.State, p.Item.TimeLimitText, p.Item.TimeLimit.DueOn(p.WrittenOn, calendar), today) { Department = p.Department })
+            .Select(p => (p, DueOn: p.Item.TimeLimit.DueOn(p.WrittenOn, calendar)))
+            .Select(x => new DeadlineRow(x.p.RecordId, x.p.Title, x.p.State, x.p.Item.TimeLimitText, x.DueOn, today)
+            {
+                Department = x.p.Department,
+                // Working days counted over a year whose holidays are not entered: the date may still move (暂定).
+                Provisional = x.p.Item.TimeLimit.Kind == TimeLimitKind.WorkingDaysAfterFormed && calendar.IsEstimated(x.p.WrittenOn, x.DueOn),
+            })
             .OrderBy(r => r.DueOn).ThenBy(r => r.RecordId)];
     }
 
