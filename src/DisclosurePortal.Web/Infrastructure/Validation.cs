@@ -23,12 +23,6 @@ public static class Validation
     }
 
     /// <summary>
-    /// The project's rule for pasted control characters, <see cref="TypedText"/>. Every form post already gets it from
-    /// <see cref="TypedTextFilter"/>; the few checks still calling this (on bare parameters) are redundant with it.
-    /// </summary>
-    public static bool HasControlCharacters(string? text, bool allowLines = false) => TypedText.IsRefused(text, allowLines);
-
-    /// <summary>
     /// Runs the validator; returns true when the model is valid. Errors land under the property names. The typed-text
     /// rule is applied to the model again first: an action may have cleared ModelState since binding.
     /// </summary>

@@ -62,8 +62,7 @@ public abstract class TypedTextTests(PortalFactory factory)
     {
         var form = Forms[formName];
         var client = await Browserish.SignedInAsync(factory, form.User);
-        var fields = await FormFields.OfAsync(client, form.Page, form.Page);
-        foreach (var (name, typed) in await form.Valid(factory)) fields[name] = typed;
+        var fields = await form.Valid(factory); // the form's other fields are sent as rendered (PostFormAsync)
         fields[field] = value;
         var before = await RowsAsync(form);
 
@@ -85,8 +84,7 @@ public abstract class TypedTextTests(PortalFactory factory)
     {
         var form = Forms[formName];
         var client = await Browserish.SignedInAsync(factory, form.User);
-        var fields = await FormFields.OfAsync(client, form.Page, form.Page);
-        foreach (var (name, typed) in await form.Valid(factory)) fields[name] = typed;
+        var fields = await form.Valid(factory); // the form's other fields are sent as rendered (PostFormAsync)
         fields[field] = "第一段\r\n\r\n\t第二段，\n第三行";
 
         var response = await Browserish.PostFormAsync(client, form.Page, form.Page, fields);
