@@ -12,9 +12,23 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DisclosurePortal.Web.Data;
 
-/// <summary>The portal's one DbContext, used directly by the features (no repositories: see docs/adr).</summary>
-public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) : IdentityDbContext<PortalUser>(options)
+/// <summary>
+/// The portal's one DbContext, used directly by the features (no repositories: see docs/adr). Each database provider
+/// has its own subclass (<see cref="SqlitePortalDbContext"/>, <see cref="PostgresPortalDbContext"/>,
+/// <see cref="SqlServerPortalDbContext"/>) only so that each has its own migrations and model snapshot (EF's
+/// multi-provider layout with one context type per provider, docs/adr/0026); the model is the same.
+/// </summary>
+public abstract class PortalDbContext(DbContextOptions options) : IdentityDbContext<PortalUser>(options)
 {
+    /// <summary>A context on options configured for <paramref name="provider"/>: the subclass whose migrations it runs.</summary>
+    public static PortalDbContext Create(DatabaseProvider provider, DbContextOptions options) => provider switch
+    {
+        DatabaseProvider.Sqlite => new SqlitePortalDbContext(options),
+        DatabaseProvider.PostgreSQL => new PostgresPortalDbContext(options),
+        DatabaseProvider.SqlServer => new SqlServerPortalDbContext(options),
+        var other => throw new InvalidOperationException($"Unhandled provider {other}."),
+    };
+
     public DbSet<DisclosureDomain> Domains => Set<DisclosureDomain>();
     public DbSet<DisclosureStage> Stages => Set<DisclosureStage>();
     public DbSet<Department> Departments => Set<Department>();

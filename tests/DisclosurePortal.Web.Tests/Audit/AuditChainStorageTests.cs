@@ -28,9 +28,7 @@ public abstract class AuditChainStorageTests(TestDb db)
 
     private PortalDbContext Context(string connectionString)
     {
-        var options = new DbContextOptionsBuilder<PortalDbContext>();
-        DatabaseSetup.Configure(options, Provider, connectionString);
-        return new PortalDbContext(options.Options);
+        return DatabaseSetup.CreateContext(Provider, connectionString);
     }
 
     private static AuditEvent Event(string summary, string entityId = "1") =>
@@ -223,7 +221,7 @@ public abstract class AuditChainStorageTests(TestDb db)
         options.AddInterceptors(AuditChainInterceptor.Instance); // as a test host built on another host does
         for (var save = 0; save < 2; save++)
         {
-            await using var twice = new PortalDbContext(options.Options);
+            await using var twice = PortalDbContext.Create(Provider, options.Options);
             twice.AuditEvents.AddRange(Event("甲"), Event("乙"));
             await twice.SaveChangesAsync();
         }
@@ -285,14 +283,20 @@ public abstract class AuditChainStorageTests(TestDb db)
         var cs = TestDatabases.Create(db, "auditlegacy");
         await using (var context = Context(cs))
         {
-            await context.GetService<IMigrator>().MigrateAsync("20261201090000_PublishedCounts");
+            // As the hand-written AuditChain migration left a database: events numbered in Id order, unhashed, and the
+            // head counting them (the append-only triggers, which refuse an unhashed event, are set aside to write them).
+            await context.Database.MigrateAsync();
+            foreach (var statement in AuditChainSql.Uninstall(Provider))
+                await context.Database.ExecuteSqlRawAsync(statement);
             foreach (var (hour, summary) in new[] { (1, "旧事件一"), (2, "旧事件二"), (3, "旧事件三") })
             {
                 var at = new DateTimeOffset(2026, 11, 30, hour, 0, 0, TimeSpan.Zero);
                 await context.Database.ExecuteSqlAsync(
-                    $"INSERT INTO \"AuditEvents\" (\"OccurredAt\", \"ActorName\", \"Action\", \"EntityType\", \"EntityId\", \"Summary\") VALUES ({at}, '旧管理员', 'legacy', 'Test', '1', {summary})");
+                    $"INSERT INTO \"AuditEvents\" (\"Sequence\", \"OccurredAt\", \"ActorName\", \"Action\", \"EntityType\", \"EntityId\", \"Summary\") VALUES ({hour}, {at}, '旧管理员', 'legacy', 'Test', '1', {summary})");
             }
-            await context.Database.MigrateAsync();
+            await context.Database.ExecuteSqlRawAsync("UPDATE \"AuditChainHeads\" SET \"Sequence\" = 3, \"LastHash\" = NULL");
+            foreach (var statement in AuditChainSql.Install(Provider))
+                await context.Database.ExecuteSqlRawAsync(statement);
             Assert.Equal([(1L, "旧事件一"), (2L, "旧事件二"), (3L, "旧事件三")],
                 await context.AuditEvents.OrderBy(e => e.Id).Select(e => new ValueTuple<long, string?>(e.Sequence, e.Summary)).ToListAsync());
             Assert.False((await AuditChainCheck.RunAsync(context, DateTimeOffset.UtcNow, CancellationToken.None)).Intact); // not sealed yet

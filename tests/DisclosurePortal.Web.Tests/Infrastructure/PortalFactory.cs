@@ -50,12 +50,9 @@ public class PortalFactory : WebApplicationFactory<Program>
     /// </summary>
     public PortalDbContext NewDbContext()
     {
-        var options = new DbContextOptionsBuilder<PortalDbContext>();
-        DisclosurePortal.Web.Infrastructure.DatabaseSetup.Configure(options,
+        return DisclosurePortal.Web.Infrastructure.DatabaseSetup.CreateContext(
             Db == TestDb.Sqlite ? DisclosurePortal.Web.Infrastructure.DatabaseProvider.Sqlite : DisclosurePortal.Web.Infrastructure.DatabaseProvider.PostgreSQL,
-            ConnectionString);
-        options.AddInterceptors(Services.GetRequiredService<PublicPageChanges>());
-        return new PortalDbContext(options.Options);
+            ConnectionString, options => options.AddInterceptors(Services.GetRequiredService<PublicPageChanges>()));
     }
 }
 

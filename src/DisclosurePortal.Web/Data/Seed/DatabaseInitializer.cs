@@ -20,6 +20,8 @@ public sealed class DatabaseInitializer(
             // WAL: readers do not block the writer, and a crash loses nothing acknowledged.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         }
+        if (await HandWrittenMigrations.AdoptAsync(db, ct))
+            logger.LogInformation("Database made by the hand-written migrations adopted as the generated Baseline (docs/adr/0026)");
         await db.Database.MigrateAsync(ct);
         await identityNumbers.SealAsync(ct); // identity numbers stored in clear before ADR 20
         await AuditChainHead.SealOnStartAsync(db, ct); // audit events from before the chain (docs/adr/0023)
