@@ -1,3 +1,4 @@
+using System.ServiceModel.Syndication;
 using System.Xml.Linq;
 using DisclosurePortal.Web.Features.Feeds;
 using DisclosurePortal.Web.Infrastructure;
@@ -7,7 +8,7 @@ using static DisclosurePortal.Web.Tests.Feeds.AtomRules;
 
 namespace DisclosurePortal.Web.Tests.Feeds;
 
-/// <summary>The Atom writer and the rules the feed tests hold it to, on their own (no database).</summary>
+/// <summary>The Atom writer (System.ServiceModel.Syndication's formatter, the text cleaned first) and the rules the feed tests hold it to, on their own (no database).</summary>
 public sealed class AtomWriterTests
 {
     private static readonly DateTimeOffset Noon = new(2026, 3, 2, 4, 0, 0, TimeSpan.Zero);
@@ -15,9 +16,21 @@ public sealed class AtomWriterTests
     [Fact]
     public void Writer_EscapesMarkup_AndDropsCharactersXmlCannotCarry()
     {
-        var entry = new AtomEntry("http://x.example/records/1", "标题 <b>&</b>\u0001\u000B 𠀀", "http://x.example/records/1", Noon, Noon,
-            "部门", null, "摘要\u001F", [new AtomCategory("health", "卫生健康", null)]);
-        var xml = AtomWriter.Write(new AtomFeed("http://x.example/feeds/all.atom", "订阅", "http://x.example/feeds/all.atom", null, Noon, "办公室", [entry]));
+        var entry = new SyndicationItem
+        {
+            Id = "http://x.example/records/1",
+            Title = new TextSyndicationContent("标题 <b>&</b>\u0001\u000B 𠀀"),
+            PublishDate = Noon,
+            LastUpdatedTime = Noon,
+            Summary = new TextSyndicationContent("摘要\u001F"),
+        };
+        entry.Links.Add(SyndicationLink.CreateAlternateLink(new Uri("http://x.example/records/1"), "text/html"));
+        entry.Authors.Add(new SyndicationPerson { Name = "部门" });
+        entry.Categories.Add(new SyndicationCategory("health", null, "卫生健康"));
+        var written = new SyndicationFeed([entry]) { Id = "http://x.example/feeds/all.atom", Title = new TextSyndicationContent("订阅"), LastUpdatedTime = Noon };
+        written.Links.Add(SyndicationLink.CreateSelfLink(new Uri("http://x.example/feeds/all.atom"), "application/atom+xml"));
+        written.Authors.Add(new SyndicationPerson { Name = "办公室" });
+        var xml = AtomWriter.Write(written);
         var feed = XDocument.Parse(System.Text.Encoding.UTF8.GetString(xml));
         Assert.Empty(Problems(feed));
         Assert.Equal("标题 <b>&</b> 𠀀", feed.Root!.Element(Atom + "entry")!.Element(Atom + "title")!.Value);

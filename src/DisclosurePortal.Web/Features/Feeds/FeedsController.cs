@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.ServiceModel.Syndication;
 using DisclosurePortal.Domain.Publishing;
 using DisclosurePortal.Web.Data;
 using DisclosurePortal.Web.Features.Shared;
@@ -83,25 +84,37 @@ public sealed class FeedsController(PortalDbContext db, PublicSite site, Markdow
                 DepartmentId = d.Id, DepartmentName = d.Name, DomainCode = dom.Code, DomainName = dom.NameZh, StageName = s.NameZh,
             }).ToListAsync(ct)).OrderByDescending(r => r.PublishedOn).ThenByDescending(r => r.Id);
 
-        var entries = rows.Select(r =>
+        var items = rows.Select(r =>
         {
             var url = site.RecordUrl(Request, r.RecordId);
             var line = string.Join(" · ", new[] { r.IssuingOrgan, r.DocumentNumber, $"{r.DomainName}\\{r.StageName}\\{Labels.Of(r.Kind)}" }.Where(s => s is not null));
-            return new AtomEntry(url, r.Title, url, r.FirstPublished ?? r.Updated, r.Updated,
-                r.DepartmentName, site.Absolute(Request, $"/departments/{r.DepartmentId}"),
-                $"{line}。{markdown.Excerpt(r.Body, SummaryLength)}",
-                [
-                    new AtomCategory(r.DomainCode, r.DomainName, site.Absolute(Request, "/domains/")),
-                    new AtomCategory(r.Kind.ToString(), Labels.Of(r.Kind), null),
-                ]);
+            var item = new SyndicationItem
+            {
+                Id = url,
+                Title = new TextSyndicationContent(r.Title),
+                PublishDate = r.FirstPublished ?? r.Updated,
+                LastUpdatedTime = r.Updated,
+                Summary = new TextSyndicationContent($"{line}。{markdown.Excerpt(r.Body, SummaryLength)}"),
+            };
+            item.Links.Add(SyndicationLink.CreateAlternateLink(new Uri(url), "text/html"));
+            item.Authors.Add(new SyndicationPerson { Name = r.DepartmentName, Uri = site.Absolute(Request, $"/departments/{r.DepartmentId}") });
+            item.Categories.Add(new SyndicationCategory(r.DomainCode, site.Absolute(Request, "/domains/"), r.DomainName));
+            item.Categories.Add(new SyndicationCategory(r.Kind.ToString(), null, Labels.Of(r.Kind)));
+            return item;
         }).ToList();
 
         var self = site.Absolute(Request, selfPath);
-        var feed = new AtomFeed(self, title, self, pagePath is null ? null : site.Absolute(Request, pagePath),
-            entries.Count == 0 ? clock.GetUtcNow() : entries.Max(e => e.Updated), site.Publisher, entries)
+        var feed = new SyndicationFeed(items)
         {
-            Subtitle = $"最新发布的 {EntryCount} 条政府信息，由{site.Publisher}提供。",
+            Id = self,
+            Title = new TextSyndicationContent(title),
+            Description = new TextSyndicationContent($"最新发布的 {EntryCount} 条政府信息，由{site.Publisher}提供。"),
+            Language = "zh-CN",
+            LastUpdatedTime = items.Count == 0 ? clock.GetUtcNow() : items.Max(i => i.LastUpdatedTime),
         };
+        feed.Links.Add(SyndicationLink.CreateSelfLink(new Uri(self), "application/atom+xml"));
+        if (pagePath is not null) feed.Links.Add(SyndicationLink.CreateAlternateLink(new Uri(site.Absolute(Request, pagePath)), "text/html"));
+        feed.Authors.Add(new SyndicationPerson { Name = site.Publisher });
         return File(AtomWriter.Write(feed), AtomWriter.ContentType);
     }
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
+using CsvHelper;
 
 namespace DisclosurePortal.Web.Features.OpenData;
 
@@ -14,28 +14,30 @@ public sealed record ExportColumn<T>(string Header, string Key, Func<T, object?>
 public static class TableExport
 {
     private const int FlushBytes = 32 * 1024;
-    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>
-    /// CSV as RFC 4180 (CRLF, quoted where needed, quotes doubled), UTF-8 with a byte-order mark so that Excel reads
-    /// the Chinese. A cell starting with = + - @ (or tab, CR) gets a leading ' so a spreadsheet shows it as text
-    /// instead of running it as a formula (OWASP: CSV injection).
+    /// CSV by CsvHelper: RFC 4180 (CRLF, quoted where needed, quotes doubled), UTF-8 with a byte-order mark so that
+    /// Excel reads the Chinese. A cell starting with = + - @ (or tab, CR) gets a leading ' and quotes, so a spreadsheet
+    /// shows it as text instead of running it as a formula (OWASP: CSV injection).
     /// </summary>
+    internal static readonly CsvWriterOptions Csv = CsvWriterOptions.Default with
+    {
+        WriteByteOrderMark = true,
+        Injection = CsvInjection.Escape,
+        BufferSize = FlushBytes,
+    };
+
     public static async Task WriteCsvAsync<T>(Stream output, IReadOnlyList<ExportColumn<T>> columns, IAsyncEnumerable<T> rows, CancellationToken ct)
     {
-        await using var writer = new StreamWriter(output, Utf8, bufferSize: FlushBytes, leaveOpen: true);
-        var line = new StringBuilder(512);
-        line.Append('\uFEFF');
-        AppendLine(line, columns.Select(c => c.Header));
-        await writer.WriteAsync(line, ct);
-        await writer.FlushAsync(ct); // the download starts at once, before the database has sent its first row
+        await using var csv = CsvWriter.Create(output, Csv, leaveOpen: true);
+        csv.WriteHeader([.. columns.Select(c => c.Header)]);
+        await csv.FlushAsync(ct); // the download starts at once, before the database has sent its first row
         await foreach (var row in rows.WithCancellation(ct))
         {
-            line.Clear();
-            AppendLine(line, columns.Select(c => Format(c.Value(row))));
-            await writer.WriteAsync(line, ct); // StreamWriter passes its buffer on whenever it fills
+            foreach (var c in columns) csv.WriteField(Format(c.Value(row)));
+            await csv.EndRecordAsync(ct); // passes its buffer on whenever it is mostly full
         }
-        await writer.FlushAsync(ct);
+        await csv.FlushAsync(ct);
     }
 
     /// <summary>JSON: an object with what was exported and when, and the rows as an array of objects keyed by <see cref="ExportColumn{T}.Key"/>.</summary>
@@ -76,27 +78,4 @@ public static class TableExport
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? string.Empty,
     };
-
-    internal static void AppendLine(StringBuilder line, IEnumerable<string> cells)
-    {
-        var first = true;
-        foreach (var cell in cells)
-        {
-            if (!first) line.Append(',');
-            first = false;
-            AppendCell(line, cell);
-        }
-        line.Append("\r\n");
-    }
-
-    internal static void AppendCell(StringBuilder line, string cell)
-    {
-        var guarded = cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + cell : cell;
-        if (guarded.AsSpan().IndexOfAny(",\"\r\n") < 0)
-        {
-            line.Append(guarded);
-            return;
-        }
-        line.Append('"').Append(guarded.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
-    }
 }
