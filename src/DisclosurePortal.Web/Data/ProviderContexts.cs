@@ -20,6 +20,16 @@ public sealed partial class SqlServerPortalDbContext(DbContextOptions options) :
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
+        // The tables the Baseline's T-SQL triggers watch: EF then saves into them without a bare OUTPUT clause, which
+        // SQL Server refuses on a table with triggers.
+        modelBuilder.Entity<Domain.Publishing.RecordVersion>().ToTable(t =>
+        {
+            t.HasTrigger("RecordVersions_Search");
+            t.HasTrigger("RecordVersions_Counts");
+        });
+        modelBuilder.Entity<Domain.Publishing.Record>().ToTable(t => t.HasTrigger("Records_Search"));
+        modelBuilder.Entity<Domain.Catalogue.CatalogueItem>().ToTable(t => t.HasTrigger("CatalogueItems_Search"));
+        modelBuilder.Entity<Domain.Auditing.AuditEvent>().ToTable(t => t.HasTrigger("AuditEvents_AppendOnly"));
         // SQLite and PostgreSQL take a boolean column as an index filter ("IsPublished"); T-SQL needs a comparison.
         foreach (var index in modelBuilder.Model.GetEntityTypes().SelectMany(t => t.GetDeclaredIndexes()))
         {

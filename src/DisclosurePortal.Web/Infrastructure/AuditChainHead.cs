@@ -29,8 +29,12 @@ public sealed class AuditChainHead
         if (head is null)
         {
             // A database made by EnsureCreated (the migration inserts the row): make the row, then take it.
-            await db.Database.ExecuteSqlAsync(
-                $"""INSERT INTO "AuditChainHeads" ("Id", "Sequence", "LastHash") VALUES ({TheRow}, 0, NULL) ON CONFLICT ("Id") DO NOTHING""", ct);
+            if (db.Database.IsSqlServer())
+                await db.Database.ExecuteSqlAsync(
+                    $"""IF NOT EXISTS (SELECT 1 FROM [AuditChainHeads] WITH (UPDLOCK, HOLDLOCK) WHERE [Id] = {TheRow}) INSERT INTO [AuditChainHeads] ([Id], [Sequence], [LastHash]) VALUES ({TheRow}, 0, NULL)""", ct);
+            else
+                await db.Database.ExecuteSqlAsync(
+                    $"""INSERT INTO "AuditChainHeads" ("Id", "Sequence", "LastHash") VALUES ({TheRow}, 0, NULL) ON CONFLICT ("Id") DO NOTHING""", ct);
             head = await ReserveAsync(db, appending, ct) ?? throw new InvalidOperationException("The audit chain head is missing.");
         }
         var before = head.Sequence - appending;
@@ -78,8 +82,10 @@ public sealed class AuditChainHead
     }
 
     private static async Task<AuditChainHead?> ReserveAsync(PortalDbContext db, int appending, CancellationToken ct) =>
-        (await db.AuditChainHeads
-            .FromSql($"""UPDATE "AuditChainHeads" SET "Sequence" = "Sequence" + {appending} WHERE "Id" = {TheRow} RETURNING "Id", "Sequence", "LastHash" """)
+        (await (db.Database.IsSqlServer()
+            // T-SQL: OUTPUT instead of RETURNING; the UPDATE's row lock serialises the writers as on PostgreSQL (ADR 27).
+            ? db.AuditChainHeads.FromSql($"""UPDATE [AuditChainHeads] SET [Sequence] = [Sequence] + {appending} OUTPUT INSERTED.[Id], INSERTED.[Sequence], INSERTED.[LastHash] WHERE [Id] = {TheRow}""")
+            : db.AuditChainHeads.FromSql($"""UPDATE "AuditChainHeads" SET "Sequence" = "Sequence" + {appending} WHERE "Id" = {TheRow} RETURNING "Id", "Sequence", "LastHash" """))
             .AsNoTracking()
             .ToListAsync(ct))
         .SingleOrDefault();
@@ -96,7 +102,7 @@ public static class AuditChainSql
 
     private static readonly string[] Content = ["Id", "Sequence", "OccurredAt", "ActorId", "ActorName", "Action", "EntityType", "EntityId", "Summary"];
 
-    public static IReadOnlyList<string> Install(DatabaseProvider provider) => provider == DatabaseProvider.Sqlite
+    public static IReadOnlyList<string> Install(DatabaseProvider provider) => Supported(provider) == DatabaseProvider.Sqlite
         ?
         [
             $"""
@@ -134,7 +140,12 @@ public static class AuditChainSql
             """CREATE TRIGGER "AuditEvents_NoTruncate" BEFORE TRUNCATE ON "AuditEvents" FOR EACH STATEMENT EXECUTE FUNCTION "AuditEvents_AppendOnly"();""",
         ];
 
-    public static IReadOnlyList<string> Uninstall(DatabaseProvider provider) => provider == DatabaseProvider.Sqlite
+    /// <summary>SQL Server's trigger is T-SQL in its Baseline migration only (docs/adr/0027): nothing at run time drops or recreates it.</summary>
+    private static DatabaseProvider Supported(DatabaseProvider provider) => provider is DatabaseProvider.Sqlite or DatabaseProvider.PostgreSQL
+        ? provider
+        : throw new NotSupportedException($"The audit chain's triggers are kept at run time for SQLite and PostgreSQL only, not {provider}.");
+
+    public static IReadOnlyList<string> Uninstall(DatabaseProvider provider) => Supported(provider) == DatabaseProvider.Sqlite
         ?
         [
             "DROP TRIGGER IF EXISTS \"AuditEvents_NoUpdate\";",

@@ -13,6 +13,19 @@ internal static class IndexNumberSerials
 {
     public static async Task<int> NextAsync(PortalDbContext db, string organisation, int year, CancellationToken ct)
     {
+        if (db.Database.IsSqlServer())
+        {
+            // T-SQL has neither ON CONFLICT nor RETURNING: the key-range lock (UPDLOCK, HOLDLOCK) makes the check and the
+            // insert one step, and OUTPUT returns the new serial (docs/adr/0027; not run here: no SQL Server).
+            await db.Database.ExecuteSqlAsync(
+                $"""
+                IF NOT EXISTS (SELECT 1 FROM [IndexNumberCounters] WITH (UPDLOCK, HOLDLOCK) WHERE [OrganisationCode] = {organisation} AND [Year] = {year})
+                    INSERT INTO [IndexNumberCounters] ([OrganisationCode], [Year], [LastSerial]) VALUES ({organisation}, {year}, 0);
+                """, ct);
+            return (await db.Database.SqlQuery<int>(
+                $"""UPDATE [IndexNumberCounters] SET [LastSerial] = [LastSerial] + 1 OUTPUT INSERTED.[LastSerial] AS [Value] WHERE [OrganisationCode] = {organisation} AND [Year] = {year}""")
+                .ToListAsync(ct)).Single();
+        }
         await db.Database.ExecuteSqlAsync(
             $"""INSERT INTO "IndexNumberCounters" ("OrganisationCode", "Year", "LastSerial") VALUES ({organisation}, {year}, 0) ON CONFLICT ("OrganisationCode", "Year") DO NOTHING""",
             ct);

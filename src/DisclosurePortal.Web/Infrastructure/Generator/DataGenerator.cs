@@ -68,6 +68,8 @@ internal sealed class DataGenerator(PortalDbContext db, TimeProvider clock)
                 "The database already holds departments, records or cases: the generator fills an empty one. " +
                 "Point it at a new database (e.g. --Database:DataFolder=/tmp/new-folder, or a new PostgreSQL database).");
 
+        if (!db.Database.IsSqlite() && !db.Database.IsNpgsql())
+            throw new GeneratorException("The generator fills SQLite and PostgreSQL databases only (its bulk load is written for them; docs/adr/0027).");
         var provider = db.Database.IsSqlite() ? DatabaseProvider.Sqlite : DatabaseProvider.PostgreSQL;
         var lastDay = clock.Today().AddDays(-1);
         var random = new Random(Seed);

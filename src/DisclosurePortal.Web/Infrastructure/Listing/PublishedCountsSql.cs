@@ -18,9 +18,14 @@ public static class PublishedCountsSql
     public static IReadOnlyList<string> Install(DatabaseProvider provider) => [.. Recount().Skip(1), .. Triggers(provider)];
 
     /// <summary>The triggers alone: a bulk load drops them (<see cref="Uninstall"/>), then runs <see cref="Recount"/> and these.</summary>
-    public static IReadOnlyList<string> Triggers(DatabaseProvider provider) => provider == DatabaseProvider.Sqlite ? SqliteTriggers : PostgresTriggers;
+    public static IReadOnlyList<string> Triggers(DatabaseProvider provider) => Supported(provider) == DatabaseProvider.Sqlite ? SqliteTriggers : PostgresTriggers;
 
-    public static IReadOnlyList<string> Uninstall(DatabaseProvider provider) => provider == DatabaseProvider.Sqlite
+    /// <summary>SQL Server's trigger is T-SQL in its Baseline migration only (docs/adr/0027): the bulk generator does not run there.</summary>
+    private static DatabaseProvider Supported(DatabaseProvider provider) => provider is DatabaseProvider.Sqlite or DatabaseProvider.PostgreSQL
+        ? provider
+        : throw new NotSupportedException($"The published-count triggers are kept at run time for SQLite and PostgreSQL only, not {provider}.");
+
+    public static IReadOnlyList<string> Uninstall(DatabaseProvider provider) => Supported(provider) == DatabaseProvider.Sqlite
         ?
         [
             "DROP TRIGGER IF EXISTS \"RecordVersions_Counts_Insert\";",

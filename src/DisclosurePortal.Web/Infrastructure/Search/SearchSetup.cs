@@ -9,6 +9,7 @@ public static class SearchSetup
         {
             DatabaseProvider.Sqlite => services.AddScoped<ISearchIndex, SqliteSearchIndex>(),
             DatabaseProvider.PostgreSQL => services.AddScoped<ISearchIndex, PostgresSearchIndex>(),
+            DatabaseProvider.SqlServer => services.AddScoped<ISearchIndex, SqlServerSearchIndex>(),
             var other => throw new InvalidOperationException($"Unhandled provider {other}."),
         };
         var settings = configuration.GetSection("Search").Get<SearchSettings>() ?? new SearchSettings();

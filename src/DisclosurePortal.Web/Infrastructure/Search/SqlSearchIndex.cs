@@ -35,7 +35,7 @@ public abstract class SqlSearchIndex(PortalDbContext db, SearchSettings settings
         // Relevance: 2 points for each word in the title, 1 for each word in the 文号 or 索引号.
         var score = string.Join(" + ", lowered.Select(p =>
             $"(CASE WHEN {Contains("e.\"Title\"", p)} THEN 2 ELSE 0 END) + " +
-            $"(CASE WHEN {Contains("coalesce(e.\"DocumentNumber\", '') || ' ' || coalesce(e.\"IndexNumber\", '')", p)} THEN 1 ELSE 0 END)"));
+            $"(CASE WHEN {Contains(Concat("coalesce(e.\"DocumentNumber\", '')", "' '", "coalesce(e.\"IndexNumber\", '')"), p)} THEN 1 ELSE 0 END)"));
         var (from, order) = MatchSource(words, Parameter);
         sql.Append(CultureInfo.InvariantCulture, $"SELECT e.\"Id\" AS \"Id\", {score} AS \"Score\"\n{from}\n");
         foreach (var word in words)
@@ -44,7 +44,7 @@ public abstract class SqlSearchIndex(PortalDbContext db, SearchSettings settings
         }
         if (floor is { } oldest) sql.Append(CultureInfo.InvariantCulture, $"AND e.\"Id\" > {Parameter(oldest)}\n");
         AppendFilters(sql, query.Filters, Parameter);
-        sql.Append(CultureInfo.InvariantCulture, $"ORDER BY {order} DESC\nLIMIT {max + 1}");
+        sql.Append(CultureInfo.InvariantCulture, $"ORDER BY {order} DESC\n{Limit(max + 1)}");
 
         var candidates = await db.Database.SqlQueryRaw<Candidate>(sql.ToString(), [.. parameters]).ToListAsync(ct);
         var moreThanMax = candidates.Count > max;
@@ -92,6 +92,12 @@ public abstract class SqlSearchIndex(PortalDbContext db, SearchSettings settings
     protected abstract string Contains(string text, string parameter);
 
     protected abstract object DateValue(DateOnly date);
+
+    /// <summary>Text operands joined (SQLite and PostgreSQL: <c>||</c>).</summary>
+    protected virtual string Concat(params string[] operands) => string.Join(" || ", operands);
+
+    /// <summary>The clause that keeps the first <paramref name="rows"/> rows (SQLite and PostgreSQL: LIMIT).</summary>
+    protected virtual string Limit(int rows) => string.Create(CultureInfo.InvariantCulture, $"LIMIT {rows}");
 
     protected abstract DbParameter CreateParameter(string name, object value);
 

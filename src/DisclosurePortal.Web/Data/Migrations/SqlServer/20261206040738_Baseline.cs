@@ -1013,11 +1013,17 @@ namespace DisclosurePortal.Web.Data.Migrations.SqlServer
                 table: "Stages",
                 column: "Code",
                 unique: true);
+
+            foreach (var sql in ProviderSql)
+                migrationBuilder.Sql(sql);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            foreach (var sql in ProviderSqlDown)
+                migrationBuilder.Sql(sql);
+
             migrationBuilder.DropTable(
                 name: "AnnualReports");
 

@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DisclosurePortal.Web.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerPortalDbContext))]
-    [Migration("20261206035330_Baseline")]
+    [Migration("20261206040738_Baseline")]
     partial class Baseline
     {
         /// <inheritdoc />
@@ -274,7 +274,12 @@ namespace DisclosurePortal.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("EntityType", "EntityId");
 
-                    b.ToTable("AuditEvents", (string)null);
+                    b.ToTable("AuditEvents", null, t =>
+                        {
+                            t.HasTrigger("AuditEvents_AppendOnly");
+                        });
+
+                    b.HasAnnotation("SqlServer:UseSqlOutputClause", false);
                 });
 
             modelBuilder.Entity("DisclosurePortal.Domain.Calendar.CalendarDay", b =>
@@ -413,7 +418,12 @@ namespace DisclosurePortal.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("DomainId", "StageId", "Status", "SortOrder");
 
-                    b.ToTable("CatalogueItems", (string)null);
+                    b.ToTable("CatalogueItems", null, t =>
+                        {
+                            t.HasTrigger("CatalogueItems_Search");
+                        });
+
+                    b.HasAnnotation("SqlServer:UseSqlOutputClause", false);
                 });
 
             modelBuilder.Entity("DisclosurePortal.Domain.Catalogue.CatalogueItemRevision", b =>
@@ -747,7 +757,12 @@ namespace DisclosurePortal.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("StageId");
 
-                    b.ToTable("Records", (string)null);
+                    b.ToTable("Records", null, t =>
+                        {
+                            t.HasTrigger("Records_Search");
+                        });
+
+                    b.HasAnnotation("SqlServer:UseSqlOutputClause", false);
                 });
 
             modelBuilder.Entity("DisclosurePortal.Domain.Publishing.RecordVersion", b =>
@@ -894,7 +909,14 @@ namespace DisclosurePortal.Web.Data.Migrations.SqlServer
 
                     b.HasIndex(new[] { "State", "DepartmentId" }, "IX_RecordVersions_State_Department");
 
-                    b.ToTable("RecordVersions", (string)null);
+                    b.ToTable("RecordVersions", null, t =>
+                        {
+                            t.HasTrigger("RecordVersions_Counts");
+
+                            t.HasTrigger("RecordVersions_Search");
+                        });
+
+                    b.HasAnnotation("SqlServer:UseSqlOutputClause", false);
                 });
 
             modelBuilder.Entity("DisclosurePortal.Domain.Publishing.ReviewDecision", b =>

@@ -1,0 +1,1111 @@
+﻿IF OBJECT_ID(N'[__EFMigrationsHistory]') IS NULL
+BEGIN
+    CREATE TABLE [__EFMigrationsHistory] (
+        [MigrationId] nvarchar(150) NOT NULL,
+        [ProductVersion] nvarchar(32) NOT NULL,
+        CONSTRAINT [PK___EFMigrationsHistory] PRIMARY KEY ([MigrationId])
+    );
+END;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    CREATE TABLE [AnnualReports] (
+        [Id] int NOT NULL IDENTITY,
+        [Year] int NOT NULL,
+        [State] int NOT NULL,
+        [OverviewText] nvarchar(max) NULL,
+        [ProblemsText] nvarchar(max) NULL,
+        [OtherMattersText] nvarchar(max) NULL,
+        [ManualFiguresJson] nvarchar(max) NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        [PublishedAt] datetimeoffset NULL,
+        [Version] int NOT NULL,
+        [SubmittedById] nvarchar(64) NULL,
+        [SubmittedBy] nvarchar(200) NULL,
+        [SubmittedAt] datetimeoffset NULL,
+        [ReturnComment] nvarchar(2000) NULL,
+        [PublishedBy] nvarchar(200) NULL,
+        [PublishedTablesJson] nvarchar(max) NULL,
+        CONSTRAINT [PK_AnnualReports] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    CREATE TABLE [AspNetRoles] (
+        [Id] nvarchar(450) NOT NULL,
+        [Name] nvarchar(256) NULL,
+        [NormalizedName] nvarchar(256) NULL,
+        [ConcurrencyStamp] nvarchar(max) NULL,
+        CONSTRAINT [PK_AspNetRoles] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    CREATE TABLE [AuditChainHeads] (
+        [Id] int NOT NULL,
+        [Sequence] bigint NOT NULL,
+        [LastHash] nvarchar(64) NULL,
+        CONSTRAINT [PK_AuditChainHeads] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    CREATE TABLE [AuditEvents] (
+        [Id] bigint NOT NULL IDENTITY,
+        [Sequence] bigint NOT NULL,
+        [OccurredAt] datetimeoffset NOT NULL,
+        [ActorId] nvarchar(64) NULL,
+        [ActorName] nvarchar(100) NOT NULL,
+        [Action] nvarchar(64) NOT NULL,
+        [EntityType] nvarchar(64) NOT NULL,
+        [EntityId] nvarchar(64) NOT NULL,
+        [Summary] nvarchar(2000) NULL,
+        [PreviousHash] nvarchar(64) NULL,
+        [Hash] nvarchar(64) NULL,
+        CONSTRAINT [PK_AuditEvents] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    CREATE TABLE [CalendarDays] (
+        [Date] date NOT NULL,
+        [Kind] int NOT NULL,
+        [Note] nvarchar(100) NULL,
+        CONSTRAINT [PK_CalendarDays] PRIMARY KEY ([Date])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    CREATE TABLE [CalendarYears] (
+        [Year] int NOT NULL,
+        [Source] nvarchar(200) NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_CalendarYears] PRIMARY KEY ([Year])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    CREATE TABLE [Departments] (
+        [Id] int NOT NULL IDENTITY,
+        [Name] nvarchar(100) NOT NULL,
+        [ShortName] nvarchar(50) NOT NULL,
+        [OrganisationCode] nvarchar(18) NOT NULL,
+        [DocumentPrefix] nvarchar(20) NOT NULL,
+        [SortOrder] int NOT NULL,
+        [IsActive] bit NOT NULL,
+        CONSTRAINT [PK_Departments] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    CREATE TABLE [Domains] (
+        [Id] int NOT NULL,
+        [Code] nvarchar(64) NOT NULL,
+        [NameZh] nvarchar(50) NOT NULL,
+        [NameEn] nvarchar(120) NOT NULL,
+        [SortOrder] int NOT NULL,
+        CONSTRAINT [PK_Domains] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    CREATE TABLE [IndexNumberCounters] (
+        [OrganisationCode] nvarchar(18) NOT NULL,
+        [Year] int NOT NULL,
+        [LastSerial] int NOT NULL,
+        CONSTRAINT [PK_IndexNumberCounters] PRIMARY KEY ([OrganisationCode], [Year])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    CREATE TABLE [PublishedCounts] (
+        [CatalogueItemId] int NOT NULL,
+        [DomainId] int NOT NULL,
+        [StageId] int NOT NULL,
+        [DepartmentId] int NOT NULL,
+        [Count] int NOT NULL,
+        CONSTRAINT [PK_PublishedCounts] PRIMARY KEY ([CatalogueItemId], [DomainId], [StageId], [DepartmentId])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    CREATE TABLE [SearchEntries] (
+        [Id] bigint NOT NULL,
+        [Kind] int NOT NULL,
+        [RecordId] int NULL,
+        [RecordVersionId] int NULL,
+        [CatalogueItemId] int NULL,
+        [Title] nvarchar(500) NOT NULL,
+        [DocumentNumber] nvarchar(100) NULL,
+        [IndexNumber] nvarchar(40) NULL,
+        [Body] nvarchar(max) NOT NULL,
+        [DomainId] int NOT NULL,
+        [StageId] int NOT NULL,
+        [DepartmentId] int NOT NULL,
+        [RecordKind] int NULL,
+        [Validity] int NULL,
+        [PublishedOn] date NULL,
+        CONSTRAINT [PK_SearchEntries] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    CREATE TABLE [Stages] (
+        [Id] int NOT NULL,
+        [Code] nvarchar(32) NOT NULL,
+        [NameZh] nvarchar(20) NOT NULL,
+        [NameEn] nvarchar(40) NOT NULL,
+        [SortOrder] int NOT NULL,
+        CONSTRAINT [PK_Stages] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    CREATE TABLE [AspNetRoleClaims] (
+        [Id] int NOT NULL IDENTITY,
+        [RoleId] nvarchar(450) NOT NULL,
+        [ClaimType] nvarchar(max) NULL,
+        [ClaimValue] nvarchar(max) NULL,
+        CONSTRAINT [PK_AspNetRoleClaims] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_AspNetRoleClaims_AspNetRoles_RoleId] FOREIGN KEY ([RoleId]) REFERENCES [AspNetRoles] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    CREATE TABLE [ApplicationCases] (
+        [Id] int NOT NULL IDENTITY,
+        [QueryCode] nvarchar(20) NOT NULL,
+        [ApplicantKind] int NOT NULL,
+        [ApplicantName] nvarchar(200) NOT NULL,
+        [IdentityNumber] nvarchar(512) NULL,
+        [IdentityIndex] nvarchar(64) NULL,
+        [ContactPerson] nvarchar(100) NULL,
+        [Contact] nvarchar(200) NOT NULL,
+        [PostalAddress] nvarchar(300) NULL,
+        [InformationDescription] nvarchar(4000) NOT NULL,
+        [ProvisionForm] int NOT NULL,
+        [DeliveryMethod] int NOT NULL,
+        [Channel] int NOT NULL,
+        [State] int NOT NULL,
+        [AssignedDepartmentId] int NULL,
+        [SubmittedAt] datetimeoffset NOT NULL,
+        [ReceivedOn] date NULL,
+        [DueOn] date NULL,
+        [Extended] bit NOT NULL,
+        [ReplyType] int NULL,
+        [RepliedOn] date NULL,
+        [ClosedOn] date NULL,
+        [FeeAmount] decimal(12,2) NOT NULL,
+        [ItemCount] int NOT NULL DEFAULT 1,
+        [FeeNotifiedOn] date NULL,
+        [FeePaymentDeadline] date NULL,
+        [FeePaidOn] date NULL,
+        [SupplementRequestedOn] date NULL,
+        [SupplementDeadline] date NULL,
+        [SupplementReceivedOn] date NULL,
+        [ExtensionWorkingDays] int NULL,
+        [ExtensionReason] nvarchar(500) NULL,
+        [ExtensionApprovedBy] nvarchar(100) NULL,
+        [ReplyLetter] nvarchar(max) NULL,
+        [DeliveredOn] date NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_ApplicationCases] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ApplicationCases_Departments_AssignedDepartmentId] FOREIGN KEY ([AssignedDepartmentId]) REFERENCES [Departments] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    CREATE TABLE [AspNetUsers] (
+        [Id] nvarchar(450) NOT NULL,
+        [DisplayName] nvarchar(100) NOT NULL,
+        [DepartmentId] int NULL,
+        [UserName] nvarchar(256) NULL,
+        [NormalizedUserName] nvarchar(256) NULL,
+        [Email] nvarchar(256) NULL,
+        [NormalizedEmail] nvarchar(256) NULL,
+        [EmailConfirmed] bit NOT NULL,
+        [PasswordHash] nvarchar(max) NULL,
+        [SecurityStamp] nvarchar(max) NULL,
+        [ConcurrencyStamp] nvarchar(max) NULL,
+        [PhoneNumber] nvarchar(max) NULL,
+        [PhoneNumberConfirmed] bit NOT NULL,
+        [TwoFactorEnabled] bit NOT NULL,
+        [LockoutEnd] datetimeoffset NULL,
+        [LockoutEnabled] bit NOT NULL,
+        [AccessFailedCount] int NOT NULL,
+        CONSTRAINT [PK_AspNetUsers] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_AspNetUsers_Departments_DepartmentId] FOREIGN KEY ([DepartmentId]) REFERENCES [Departments] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    CREATE TABLE [CatalogueItems] (
+        [Id] int NOT NULL IDENTITY,
+        [DepartmentId] int NOT NULL,
+        [DomainId] int NOT NULL,
+        [StageId] int NOT NULL,
+        [NameLevel1] nvarchar(200) NOT NULL,
+        [NameLevel2] nvarchar(200) NOT NULL,
+        [Content] nvarchar(2000) NOT NULL,
+        [Basis] nvarchar(2000) NOT NULL,
+        [TimeLimitText] nvarchar(200) NOT NULL,
+        [Method] int NOT NULL,
+        [Channels] int NOT NULL,
+        [Audience] int NOT NULL,
+        [Level] int NOT NULL,
+        [Frequency] int NOT NULL,
+        [Status] int NOT NULL,
+        [SortOrder] int NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        [RetiredAt] datetimeoffset NULL,
+        [RetiredReason] nvarchar(500) NULL,
+        [Version] int NOT NULL,
+        [TimeLimitAmount] int NOT NULL,
+        [TimeLimitKind] int NOT NULL,
+        CONSTRAINT [PK_CatalogueItems] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_CatalogueItems_Departments_DepartmentId] FOREIGN KEY ([DepartmentId]) REFERENCES [Departments] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_CatalogueItems_Domains_DomainId] FOREIGN KEY ([DomainId]) REFERENCES [Domains] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_CatalogueItems_Stages_StageId] FOREIGN KEY ([StageId]) REFERENCES [Stages] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    CREATE TABLE [ApplicationEvents] (
+        [Id] bigint NOT NULL IDENTITY,
+        [CaseId] int NOT NULL,
+        [Kind] int NOT NULL,
+        [OccurredAt] datetimeoffset NOT NULL,
+        [EffectiveOn] date NULL,
+        [ActorId] nvarchar(64) NULL,
+        [ActorName] nvarchar(100) NOT NULL,
+        [Note] nvarchar(2000) NULL,
+        [DueOnAfter] date NULL,
+        CONSTRAINT [PK_ApplicationEvents] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ApplicationEvents_ApplicationCases_CaseId] FOREIGN KEY ([CaseId]) REFERENCES [ApplicationCases] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    CREATE TABLE [AspNetUserClaims] (
+        [Id] int NOT NULL IDENTITY,
+        [UserId] nvarchar(450) NOT NULL,
+        [ClaimType] nvarchar(max) NULL,
+        [ClaimValue] nvarchar(max) NULL,
+        CONSTRAINT [PK_AspNetUserClaims] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_AspNetUserClaims_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    CREATE TABLE [AspNetUserLogins] (
+        [LoginProvider] nvarchar(450) NOT NULL,
+        [ProviderKey] nvarchar(450) NOT NULL,
+        [ProviderDisplayName] nvarchar(max) NULL,
+        [UserId] nvarchar(450) NOT NULL,
+        CONSTRAINT [PK_AspNetUserLogins] PRIMARY KEY ([LoginProvider], [ProviderKey]),
+        CONSTRAINT [FK_AspNetUserLogins_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    CREATE TABLE [AspNetUserRoles] (
+        [UserId] nvarchar(450) NOT NULL,
+        [RoleId] nvarchar(450) NOT NULL,
+        CONSTRAINT [PK_AspNetUserRoles] PRIMARY KEY ([UserId], [RoleId]),
+        CONSTRAINT [FK_AspNetUserRoles_AspNetRoles_RoleId] FOREIGN KEY ([RoleId]) REFERENCES [AspNetRoles] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_AspNetUserRoles_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    CREATE TABLE [AspNetUserTokens] (
+        [UserId] nvarchar(450) NOT NULL,
+        [LoginProvider] nvarchar(450) NOT NULL,
+        [Name] nvarchar(450) NOT NULL,
+        [Value] nvarchar(max) NULL,
+        CONSTRAINT [PK_AspNetUserTokens] PRIMARY KEY ([UserId], [LoginProvider], [Name]),
+        CONSTRAINT [FK_AspNetUserTokens_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    CREATE TABLE [CatalogueItemRevisions] (
+        [Id] bigint NOT NULL IDENTITY,
+        [CatalogueItemId] int NOT NULL,
+        [RevisionNumber] int NOT NULL,
+        [Change] int NOT NULL,
+        [SnapshotJson] nvarchar(max) NOT NULL,
+        [ActorId] nvarchar(64) NULL,
+        [ActorName] nvarchar(100) NOT NULL,
+        [Reason] nvarchar(500) NULL,
+        [At] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_CatalogueItemRevisions] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_CatalogueItemRevisions_CatalogueItems_CatalogueItemId] FOREIGN KEY ([CatalogueItemId]) REFERENCES [CatalogueItems] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    CREATE TABLE [Records] (
+        [Id] int NOT NULL IDENTITY,
+        [IndexNumber] nvarchar(40) NULL,
+        [DepartmentId] int NOT NULL,
+        [CatalogueItemId] int NOT NULL,
+        [DomainId] int NOT NULL,
+        [StageId] int NOT NULL,
+        [Kind] int NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_Records] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Records_CatalogueItems_CatalogueItemId] FOREIGN KEY ([CatalogueItemId]) REFERENCES [CatalogueItems] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Records_Departments_DepartmentId] FOREIGN KEY ([DepartmentId]) REFERENCES [Departments] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Records_Domains_DomainId] FOREIGN KEY ([DomainId]) REFERENCES [Domains] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Records_Stages_StageId] FOREIGN KEY ([StageId]) REFERENCES [Stages] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    CREATE TABLE [RecordVersions] (
+        [Id] int NOT NULL IDENTITY,
+        [RecordId] int NOT NULL,
+        [Number] int NOT NULL,
+        [State] int NOT NULL,
+        [IsPublished] bit NOT NULL,
+        [IsLatest] bit NOT NULL,
+        [Title] nvarchar(300) NOT NULL,
+        [DocumentNumber] nvarchar(100) NULL,
+        [IssuingOrgan] nvarchar(200) NOT NULL,
+        [TopicCategory] nvarchar(100) NULL,
+        [WrittenOn] date NULL,
+        [PublishedOn] date NULL,
+        [Validity] int NOT NULL,
+        [DisclosureAttribute] int NOT NULL,
+        [NonDisclosureReason] nvarchar(500) NULL,
+        [Body] nvarchar(max) NOT NULL,
+        [InterpretationForm] int NULL,
+        [VideoUrl] nvarchar(500) NULL,
+        [DepartmentId] int NOT NULL,
+        [CatalogueItemId] int NOT NULL,
+        [DomainId] int NOT NULL,
+        [StageId] int NOT NULL,
+        [Kind] int NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [CreatedBy] nvarchar(100) NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        [SubmittedAt] datetimeoffset NULL,
+        [PublishedAt] datetimeoffset NULL,
+        [ReturnReason] nvarchar(1000) NULL,
+        [WithdrawnReason] nvarchar(1000) NULL,
+        [WithdrawnAt] datetimeoffset NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_RecordVersions] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_RecordVersions_CatalogueItems_CatalogueItemId] FOREIGN KEY ([CatalogueItemId]) REFERENCES [CatalogueItems] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_RecordVersions_Departments_DepartmentId] FOREIGN KEY ([DepartmentId]) REFERENCES [Departments] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_RecordVersions_Domains_DomainId] FOREIGN KEY ([DomainId]) REFERENCES [Domains] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_RecordVersions_Records_RecordId] FOREIGN KEY ([RecordId]) REFERENCES [Records] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_RecordVersions_Stages_StageId] FOREIGN KEY ([StageId]) REFERENCES [Stages] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    CREATE TABLE [Attachments] (
+        [Id] int NOT NULL IDENTITY,
+        [RecordVersionId] int NOT NULL,
+        [FileName] nvarchar(255) NOT NULL,
+        [ContentType] nvarchar(100) NOT NULL,
+        [SizeBytes] bigint NOT NULL,
+        [StorageKey] nvarchar(200) NOT NULL,
+        [Sha256] nvarchar(64) NOT NULL,
+        [UploadedAt] datetimeoffset NOT NULL,
+        [UploadedBy] nvarchar(100) NOT NULL,
+        CONSTRAINT [PK_Attachments] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Attachments_RecordVersions_RecordVersionId] FOREIGN KEY ([RecordVersionId]) REFERENCES [RecordVersions] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    CREATE TABLE [InterpretationLinks] (
+        [Id] int NOT NULL IDENTITY,
+        [InterpretationRecordId] int NOT NULL,
+        [RecordVersionId] int NOT NULL,
+        [PolicyRecordId] int NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_InterpretationLinks] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_InterpretationLinks_RecordVersions_RecordVersionId] FOREIGN KEY ([RecordVersionId]) REFERENCES [RecordVersions] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_InterpretationLinks_Records_InterpretationRecordId] FOREIGN KEY ([InterpretationRecordId]) REFERENCES [Records] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_InterpretationLinks_Records_PolicyRecordId] FOREIGN KEY ([PolicyRecordId]) REFERENCES [Records] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    CREATE TABLE [InterpretationQuestions] (
+        [Id] int NOT NULL IDENTITY,
+        [RecordVersionId] int NOT NULL,
+        [Position] int NOT NULL,
+        [Question] nvarchar(300) NOT NULL,
+        [Answer] nvarchar(max) NOT NULL,
+        CONSTRAINT [PK_InterpretationQuestions] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_InterpretationQuestions_RecordVersions_RecordVersionId] FOREIGN KEY ([RecordVersionId]) REFERENCES [RecordVersions] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    CREATE TABLE [ReviewDecisions] (
+        [Id] bigint NOT NULL IDENTITY,
+        [RecordVersionId] int NOT NULL,
+        [Step] int NOT NULL,
+        [Outcome] int NOT NULL,
+        [ReviewerId] nvarchar(64) NULL,
+        [ReviewerName] nvarchar(100) NOT NULL,
+        [Comment] nvarchar(2000) NULL,
+        [DecidedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_ReviewDecisions] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ReviewDecisions_RecordVersions_RecordVersionId] FOREIGN KEY ([RecordVersionId]) REFERENCES [RecordVersions] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_AnnualReports_Year] ON [AnnualReports] ([Year]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    CREATE INDEX [IX_ApplicationCases_AssignedDepartmentId] ON [ApplicationCases] ([AssignedDepartmentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    CREATE INDEX [IX_ApplicationCases_IdentityIndex_ReceivedOn] ON [ApplicationCases] ([IdentityIndex], [ReceivedOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ApplicationCases_QueryCode] ON [ApplicationCases] ([QueryCode]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    CREATE INDEX [IX_ApplicationCases_ReceivedOn] ON [ApplicationCases] ([ReceivedOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    CREATE INDEX [IX_ApplicationCases_State_DueOn] ON [ApplicationCases] ([State], [DueOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    CREATE INDEX [IX_ApplicationEvents_CaseId] ON [ApplicationEvents] ([CaseId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetUsers_DepartmentId] ON [AspNetUsers] ([DepartmentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    CREATE INDEX [IX_Attachments_RecordVersionId] ON [Attachments] ([RecordVersionId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    CREATE INDEX [IX_AuditEvents_EntityType_EntityId] ON [AuditEvents] ([EntityType], [EntityId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_AuditEvents_Sequence] ON [AuditEvents] ([Sequence]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_CatalogueItemRevisions_CatalogueItemId_RevisionNumber] ON [CatalogueItemRevisions] ([CatalogueItemId], [RevisionNumber]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    CREATE INDEX [IX_CatalogueItems_DepartmentId_Status] ON [CatalogueItems] ([DepartmentId], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    CREATE INDEX [IX_CatalogueItems_DomainId_StageId_Status_SortOrder] ON [CatalogueItems] ([DomainId], [StageId], [Status], [SortOrder]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    CREATE INDEX [IX_CatalogueItems_StageId] ON [CatalogueItems] ([StageId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Departments_Name] ON [Departments] ([Name]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Departments_OrganisationCode] ON [Departments] ([OrganisationCode]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Domains_Code] ON [Domains] ([Code]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    CREATE INDEX [IX_InterpretationLinks_InterpretationRecordId] ON [InterpretationLinks] ([InterpretationRecordId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    CREATE INDEX [IX_InterpretationLinks_PolicyRecordId] ON [InterpretationLinks] ([PolicyRecordId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_InterpretationLinks_RecordVersionId_PolicyRecordId] ON [InterpretationLinks] ([RecordVersionId], [PolicyRecordId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_InterpretationQuestions_RecordVersionId_Position] ON [InterpretationQuestions] ([RecordVersionId], [Position]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    CREATE INDEX [IX_PublishedCounts_DepartmentId] ON [PublishedCounts] ([DepartmentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    CREATE INDEX [IX_PublishedCounts_DomainId_StageId] ON [PublishedCounts] ([DomainId], [StageId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    CREATE INDEX [IX_Records_CatalogueItemId] ON [Records] ([CatalogueItemId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    CREATE INDEX [IX_Records_DepartmentId] ON [Records] ([DepartmentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    CREATE INDEX [IX_Records_DomainId] ON [Records] ([DomainId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_Records_IndexNumber] ON [Records] ([IndexNumber]) WHERE [IndexNumber] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    CREATE INDEX [IX_Records_StageId] ON [Records] ([StageId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_RecordVersions_OneLatest] ON [RecordVersions] ([RecordId]) WHERE [IsLatest] = CAST(1 AS bit)');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_RecordVersions_OnePublished] ON [RecordVersions] ([RecordId]) WHERE [IsPublished] = CAST(1 AS bit)');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    EXEC(N'CREATE INDEX [IX_RecordVersions_Published_Date] ON [RecordVersions] ([PublishedOn], [Id]) WHERE [IsPublished] = CAST(1 AS bit)');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    EXEC(N'CREATE INDEX [IX_RecordVersions_Published_Department] ON [RecordVersions] ([DepartmentId], [PublishedOn], [Id]) WHERE [IsPublished] = CAST(1 AS bit)');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    EXEC(N'CREATE INDEX [IX_RecordVersions_Published_Domain] ON [RecordVersions] ([DomainId], [StageId], [PublishedOn], [Id]) WHERE [IsPublished] = CAST(1 AS bit)');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    EXEC(N'CREATE INDEX [IX_RecordVersions_Published_Item] ON [RecordVersions] ([CatalogueItemId], [PublishedOn], [Id]) WHERE [IsPublished] = CAST(1 AS bit)');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_RecordVersions_RecordId_Number] ON [RecordVersions] ([RecordId], [Number]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    CREATE INDEX [IX_RecordVersions_StageId] ON [RecordVersions] ([StageId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    CREATE INDEX [IX_RecordVersions_State_Department] ON [RecordVersions] ([State], [DepartmentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    CREATE INDEX [IX_ReviewDecisions_RecordVersionId] ON [ReviewDecisions] ([RecordVersionId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_SearchEntries_CatalogueItemId] ON [SearchEntries] ([CatalogueItemId]) WHERE [CatalogueItemId] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    CREATE INDEX [IX_SearchEntries_RecordId] ON [SearchEntries] ([RecordId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_SearchEntries_RecordVersionId] ON [SearchEntries] ([RecordVersionId]) WHERE [RecordVersionId] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Stages_Code] ON [Stages] ([Code]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    EXEC(N'CREATE TRIGGER [RecordVersions_Search] ON [RecordVersions] AFTER INSERT, UPDATE, DELETE AS
+    BEGIN
+        SET NOCOUNT ON;
+        IF EXISTS (SELECT 1 FROM inserted) AND EXISTS (SELECT 1 FROM deleted)
+           AND NOT (UPDATE([IsPublished]) OR UPDATE([Title]) OR UPDATE([DocumentNumber]) OR UPDATE([Body]) OR UPDATE([PublishedOn])
+                    OR UPDATE([Validity]) OR UPDATE([Kind]) OR UPDATE([DomainId]) OR UPDATE([StageId]) OR UPDATE([DepartmentId]))
+            RETURN;
+        DELETE e FROM [SearchEntries] AS e JOIN deleted AS d ON e.[RecordVersionId] = d.[Id];
+        INSERT INTO [SearchEntries] ([Id], [Kind], [RecordId], [RecordVersionId], [CatalogueItemId], [Title], [DocumentNumber], [IndexNumber], [Body], [DomainId], [StageId], [DepartmentId], [RecordKind], [Validity], [PublishedOn])
+        SELECT CAST(DATEDIFF(day, ''19700101'', COALESCE(v.[PublishedOn], ''19700101'')) AS bigint) * 4294967296 + v.[Id], 1, v.[RecordId], v.[Id], NULL,
+               v.[Title], v.[DocumentNumber], r.[IndexNumber], v.[Body], v.[DomainId], v.[StageId], v.[DepartmentId], v.[Kind], v.[Validity], v.[PublishedOn]
+        FROM inserted AS n
+        JOIN [RecordVersions] AS v ON v.[Id] = n.[Id]
+        JOIN [Records] AS r ON r.[Id] = v.[RecordId]
+        WHERE v.[IsPublished] = 1;
+    END');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    EXEC(N'CREATE TRIGGER [Records_Search] ON [Records] AFTER UPDATE AS
+    BEGIN
+        SET NOCOUNT ON;
+        IF NOT UPDATE([IndexNumber]) RETURN;
+        UPDATE e SET e.[IndexNumber] = n.[IndexNumber] FROM [SearchEntries] AS e JOIN inserted AS n ON e.[RecordId] = n.[Id];
+    END');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    EXEC(N'CREATE TRIGGER [CatalogueItems_Search] ON [CatalogueItems] AFTER INSERT, UPDATE, DELETE AS
+    BEGIN
+        SET NOCOUNT ON;
+        IF EXISTS (SELECT 1 FROM inserted) AND EXISTS (SELECT 1 FROM deleted)
+           AND NOT (UPDATE([NameLevel1]) OR UPDATE([NameLevel2]) OR UPDATE([Content]) OR UPDATE([Basis]) OR UPDATE([Status])
+                    OR UPDATE([DomainId]) OR UPDATE([StageId]) OR UPDATE([DepartmentId]))
+            RETURN;
+        DELETE e FROM [SearchEntries] AS e JOIN deleted AS d ON e.[CatalogueItemId] = d.[Id];
+        INSERT INTO [SearchEntries] ([Id], [Kind], [RecordId], [RecordVersionId], [CatalogueItemId], [Title], [DocumentNumber], [IndexNumber], [Body], [DomainId], [StageId], [DepartmentId], [RecordKind], [Validity], [PublishedOn])
+        SELECT -i.[Id], 2, NULL, NULL, i.[Id], i.[NameLevel1] + N'' · '' + i.[NameLevel2], NULL, NULL, i.[Content] + N'' '' + i.[Basis],
+               i.[DomainId], i.[StageId], i.[DepartmentId], NULL, NULL, NULL
+        FROM inserted AS n
+        JOIN [CatalogueItems] AS i ON i.[Id] = n.[Id]
+        WHERE i.[Status] = 1;
+    END');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    EXEC(N'CREATE TRIGGER [RecordVersions_Counts] ON [RecordVersions] AFTER INSERT, UPDATE, DELETE AS
+    BEGIN
+        SET NOCOUNT ON;
+        IF EXISTS (SELECT 1 FROM inserted) AND EXISTS (SELECT 1 FROM deleted)
+           AND NOT (UPDATE([IsPublished]) OR UPDATE([CatalogueItemId]) OR UPDATE([DomainId]) OR UPDATE([StageId]) OR UPDATE([DepartmentId]))
+            RETURN;
+        UPDATE c SET c.[Count] = c.[Count] - d.[N]
+        FROM [PublishedCounts] AS c
+        JOIN (SELECT [CatalogueItemId], [DomainId], [StageId], [DepartmentId], COUNT(*) AS [N] FROM deleted WHERE [IsPublished] = 1
+              GROUP BY [CatalogueItemId], [DomainId], [StageId], [DepartmentId]) AS d
+          ON c.[CatalogueItemId] = d.[CatalogueItemId] AND c.[DomainId] = d.[DomainId] AND c.[StageId] = d.[StageId] AND c.[DepartmentId] = d.[DepartmentId];
+        MERGE [PublishedCounts] WITH (HOLDLOCK) AS c
+        USING (SELECT [CatalogueItemId], [DomainId], [StageId], [DepartmentId], COUNT(*) AS [N] FROM inserted WHERE [IsPublished] = 1
+               GROUP BY [CatalogueItemId], [DomainId], [StageId], [DepartmentId]) AS n
+          ON c.[CatalogueItemId] = n.[CatalogueItemId] AND c.[DomainId] = n.[DomainId] AND c.[StageId] = n.[StageId] AND c.[DepartmentId] = n.[DepartmentId]
+        WHEN MATCHED THEN UPDATE SET c.[Count] = c.[Count] + n.[N]
+        WHEN NOT MATCHED THEN INSERT ([CatalogueItemId], [DomainId], [StageId], [DepartmentId], [Count])
+             VALUES (n.[CatalogueItemId], n.[DomainId], n.[StageId], n.[DepartmentId], n.[N]);
+    END');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    INSERT INTO [AuditChainHeads] ([Id], [Sequence], [LastHash]) SELECT 1, COUNT(*), NULL FROM [AuditEvents];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    EXEC(N'CREATE TRIGGER [AuditEvents_AppendOnly] ON [AuditEvents] AFTER INSERT, UPDATE, DELETE AS
+    BEGIN
+        SET NOCOUNT ON;
+        IF NOT EXISTS (SELECT 1 FROM deleted)
+        BEGIN
+            IF EXISTS (SELECT 1 FROM inserted WHERE [Hash] IS NULL)
+                THROW 50023, N''AuditEvents are append-only: an audit event must be chained'', 1;
+            RETURN;
+        END
+        IF NOT EXISTS (SELECT 1 FROM inserted)
+            THROW 50023, N''AuditEvents are append-only: an audit event cannot be deleted'', 1;
+        IF EXISTS (
+            SELECT 1 FROM inserted AS n JOIN deleted AS o ON o.[Id] = n.[Id]
+            WHERE NOT (o.[Hash] IS NULL AND n.[Hash] IS NOT NULL)
+               OR EXISTS (SELECT n.[Sequence], n.[OccurredAt], n.[ActorId], n.[ActorName], n.[Action], n.[EntityType], n.[EntityId], n.[Summary]
+                          EXCEPT
+                          SELECT o.[Sequence], o.[OccurredAt], o.[ActorId], o.[ActorName], o.[Action], o.[EntityType], o.[EntityId], o.[Summary]))
+           OR (SELECT COUNT(*) FROM inserted) <> (SELECT COUNT(*) FROM inserted AS n JOIN deleted AS o ON o.[Id] = n.[Id])
+            THROW 50023, N''AuditEvents are append-only: an audit event cannot be changed'', 1;
+    END');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206040738_Baseline'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206040738_Baseline', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
