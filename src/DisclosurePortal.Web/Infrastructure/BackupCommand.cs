@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 
@@ -15,14 +14,20 @@ internal sealed class BackupCommand
 {
     public const string Verb = "backup";
 
-    private BackupCommand(string? target, VerbCommandLine arguments)
+    public const string Usage = """
+        Usage: DisclosurePortal.Web backup --to FILE [--Database:DataFolder=…] [--ConnectionStrings:Portal=…]
+          --to FILE   where to write the copy of the SQLite database (must not exist yet)
+        Safe while the portal runs. For PostgreSQL use pg_dump -Fc (docs/reliability.md).
+        """;
+
+    private BackupCommand(string? target, VerbArguments arguments)
     {
         Target = target;
         Arguments = arguments;
     }
 
     public string? Target { get; }
-    private VerbCommandLine Arguments { get; }
+    private VerbArguments Arguments { get; }
     public string[] HostArguments => [.. Arguments.HostArguments];
     public string? Error => Arguments.Error;
 
@@ -30,25 +35,12 @@ internal sealed class BackupCommand
     public static BackupCommand? From(string[] args)
     {
         if (args.Length == 0 || args[0] != Verb) return null;
-        var to = new Option<string?>("--to")
+        string? target = null;
+        var arguments = VerbArguments.Parse(args, Usage, ["--to"], (_, value) =>
         {
-            Description = "where to write the copy of the SQLite database (must not exist yet)",
-            HelpName = "FILE",
-            Arity = ArgumentArity.ZeroOrOne, // a missing name is refused below, in words
-            CustomParser = result =>
-            {
-                var value = result.Tokens.Count == 0 ? null : result.Tokens[0].Value;
-                if (string.IsNullOrWhiteSpace(value)) result.AddError("--to needs a file name.");
-                return value;
-            },
-        };
-        var verb = new Command(Verb, """
-            Copies the configured SQLite database into FILE and exits. Safe while the portal runs. Host settings
-            (--Database:DataFolder=…, --ConnectionStrings:Portal=…) choose the database. For PostgreSQL use pg_dump -Fc
-            (docs/reliability.md).
-            """) { to };
-        var arguments = VerbCommandLine.Parse(verb, args);
-        var target = arguments.Error is null ? arguments.Result.GetValue(to) : null;
+            target = value;
+            return string.IsNullOrWhiteSpace(value) ? "--to needs a file name." : null;
+        });
         if (arguments.Error is null && !arguments.Help && target is null) arguments = arguments.Refuse("--to FILE is required.");
         return new BackupCommand(target is null || arguments.Error is not null ? null : Path.GetFullPath(target), arguments);
     }

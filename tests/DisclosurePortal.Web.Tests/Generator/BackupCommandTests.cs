@@ -2,7 +2,7 @@ using DisclosurePortal.Web.Infrastructure;
 
 namespace DisclosurePortal.Web.Tests.Generator;
 
-/// <summary>The `backup` verb's command line (the same reader as `generate`: VerbCommandLine, System.CommandLine). No database needed.</summary>
+/// <summary>The `backup` verb's command line (the same reader as `generate`: VerbArguments). No database needed.</summary>
 public sealed class BackupCommandTests
 {
     [Fact]

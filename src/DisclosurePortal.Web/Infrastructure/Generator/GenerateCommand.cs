@@ -1,4 +1,4 @@
-using System.CommandLine;
+using System.Globalization;
 using DisclosurePortal.Web.Data;
 using DisclosurePortal.Web.Data.Seed;
 
@@ -18,7 +18,14 @@ internal sealed class GenerateCommand
     public const int MaxRecords = 5_000_000;
     public const int MaxCases = 1_000_000;
 
-    private GenerateCommand(GeneratorOptions? options, VerbCommandLine arguments)
+    public const string Usage = """
+        Usage: DisclosurePortal.Web generate [--records N] [--cases N] [--Database:Provider=…] [--ConnectionStrings:Portal=…] [--Database:DataFolder=…]
+          --records N   published records to generate, 20 to 5,000,000 (default 1,000,000; policy interpretations included)
+          --cases N     application cases, 0 to 1,000,000 (default: a tenth of the records)
+        The database must be empty (a new SQLite folder or a new PostgreSQL database); migrations and reference data are applied first.
+        """;
+
+    private GenerateCommand(GeneratorOptions? options, VerbArguments arguments)
     {
         Options = options;
         Arguments = arguments;
@@ -26,7 +33,7 @@ internal sealed class GenerateCommand
 
     public GeneratorOptions? Options { get; }
 
-    private VerbCommandLine Arguments { get; }
+    private VerbArguments Arguments { get; }
 
     /// <summary>The arguments for the host: the caller's configuration, and demo data off.</summary>
     public string[] HostArguments => [.. Arguments.HostArguments];
@@ -38,19 +45,19 @@ internal sealed class GenerateCommand
     public static GenerateCommand? From(string[] args)
     {
         if (args.Length == 0 || args[0] != Verb) return null;
-        var records = VerbCommandLine.Count("--records", MinRecords, MaxRecords,
-            "published records to generate (default 1,000,000; policy interpretations included)");
-        var cases = VerbCommandLine.Count("--cases", 0, MaxCases, "application cases (default: a tenth of the records)");
-        var verb = new Command(Verb, """
-            Fills the configured database with generated data and exits. The database must be empty (a new SQLite folder
-            or a new PostgreSQL database); migrations and reference data are applied first. Host settings
-            (--Database:Provider=…, --ConnectionStrings:Portal=…, --Database:DataFolder=…) choose the database.
-            """) { records, cases };
-        var arguments = VerbCommandLine.Parse(verb, args);
+        int? records = null, cases = null;
+        var arguments = VerbArguments.Parse(args, Usage, ["--records", "--cases"], (name, value) =>
+        {
+            var (min, max) = name == "--records" ? (MinRecords, MaxRecords) : (0, MaxCases);
+            if (!int.TryParse(value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var n) || n < min || n > max)
+                return $"{name} must be a whole number from {min:N0} to {max:N0} (got {(value is null ? "nothing" : $"'{value}'")}).";
+            if (name == "--records") records = n; else cases = n;
+            return null;
+        });
         if (arguments.Error is not null || arguments.Help) return new GenerateCommand(null, arguments);
-        var recordCount = arguments.Result.GetValue(records) ?? DefaultRecords;
+        var recordCount = records ?? DefaultRecords;
         arguments.HostArguments.Add("--Seed:DemoData=false");
-        return new GenerateCommand(new GeneratorOptions(recordCount, arguments.Result.GetValue(cases) ?? recordCount / 10), arguments);
+        return new GenerateCommand(new GeneratorOptions(recordCount, cases ?? recordCount / 10), arguments);
     }
 
     /// <summary>Before the host is built: usage or an argument error, with the process exit code; null to go on.</summary>
