@@ -71,13 +71,12 @@ public static class Logging
     }
 
     /// <summary>
-    /// After routing: remembers the route template of the first endpoint chosen, which an error or status-code page
-    /// re-executing the request would otherwise replace with its own.
+    /// After routing: remembers the route template of the endpoint routing chose the first time through (none for a
+    /// path no route matches), which an error or status-code page re-executing the request would replace with its own.
     /// </summary>
     public static void UseRouteTemplateForLog(this WebApplication app) => app.Use((context, next) =>
     {
-        if (!context.Items.ContainsKey(RouteTemplateItem) && context.GetEndpoint() is RouteEndpoint endpoint)
-            context.Items[RouteTemplateItem] = endpoint.RoutePattern.RawText;
+        context.Items.TryAdd(RouteTemplateItem, (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText);
         return next(context);
     });
 

@@ -57,6 +57,8 @@ public abstract class RequestLogTests(PortalFactory factory)
                 new() { ["UserName"] = "reviewer", ["Password"] = DemoAccountsSeeder.Password });
             Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/manage")).StatusCode);
+            // Answered by the status-code page, re-executed as /error/404: still one event, and no route of its own.
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/no-such-page")).StatusCode);
 
             // ASP.NET Core's request scope gives whatever is logged while a receipt is served its raw path.
             var logger = app.Services.GetRequiredService<ILogger<RequestLogTests>>();
@@ -79,7 +81,7 @@ public abstract class RequestLogTests(PortalFactory factory)
                 Elapsed: e.GetProperty("Elapsed").GetDouble()))
             .ToList();
         var receipt = $"/apply/receipt/{code[..4]}********";
-        (string, string, string, int, string?)[] expected =
+        (string, string, string?, int, string?)[] expected =
         [
             ("GET", "/apply", "apply", 200, null),
             ("POST", "/apply", "apply", 303, null),
@@ -90,8 +92,9 @@ public abstract class RequestLogTests(PortalFactory factory)
             ("GET", "/account/login", "account/login", 200, null),
             ("POST", "/account/login", "account/login", 302, reviewerId), // the sign-in sets the user for the rest of its request
             ("GET", "/manage", "manage", 200, reviewerId),
+            ("GET", "/no-such-page", null, 404, reviewerId),
         ];
-        Assert.Equal(expected, requests.Select(r => (r.Method!, r.Path!, r.Route!, r.Status, r.User)));
+        Assert.Equal(expected, requests.Select(r => (r.Method!, r.Path!, r.Route, r.Status, r.User)));
         Assert.All(requests, r => Assert.True(r.Elapsed >= 0));
         Assert.Contains(events, e => e.GetProperty("@m").GetString()!.StartsWith("Failed sign-in", StringComparison.Ordinal));
         Assert.Contains(events, e => e.TryGetProperty("RequestPath", out var path) && path.GetString() == receipt
