@@ -82,11 +82,12 @@ using (var scope = app.Services.CreateScope())
 }
 
 app.UsePortalSecurity(); // forwarded headers, security headers, HSTS and HTTPS redirection (Infrastructure/Security)
+app.UsePortalRequestLogging(); // one event per request, error pages included (Infrastructure/Logging)
 app.UseExceptionHandler("/error/500");
 app.UseStatusCodePagesWithReExecute("/error/{0}");
-app.UseRequestLogging();
 app.UsePortalLocalization();
 app.UseRouting();
+app.UseRouteTemplateForLog();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();

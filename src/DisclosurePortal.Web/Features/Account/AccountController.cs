@@ -24,16 +24,21 @@ public sealed class AccountController(SignInManager<PortalUser> signIn, UserMana
         if (string.IsNullOrEmpty(form.Password)) ModelState.AddModelError(nameof(form.Password), "请输入密码。");
         if (!ModelState.IsValid) return Invalid(form);
 
-        var result = await signIn.PasswordSignInAsync(form.UserName!.Trim(), form.Password!, isPersistent: false, lockoutOnFailure: true);
+        var userName = form.UserName!.Trim();
+        var result = await signIn.PasswordSignInAsync(userName, form.Password!, isPersistent: false, lockoutOnFailure: true);
+        // The log keeps the account's id, never the typed name: a name that matches no account is often a password
+        // typed into the wrong field.
+        var account = await users.FindByNameAsync(userName);
         if (result.Succeeded)
         {
-            logger.LogInformation("Staff sign-in {UserName}", Infrastructure.Logging.Typed(form.UserName));
+            logger.LogInformation("Staff sign-in of account {UserId}", account?.Id);
             return LocalRedirect(Url.LocalOr(form.ReturnUrl, "/manage"));
         }
-        logger.LogWarning("Failed sign-in for {UserName} (locked out: {LockedOut})", Infrastructure.Logging.Typed(form.UserName), result.IsLockedOut);
+        if (account is null) logger.LogWarning("Failed sign-in: no account has the name typed");
+        else logger.LogWarning("Failed sign-in for account {UserId} (locked out: {LockedOut})", account.Id, result.IsLockedOut);
         ModelState.AddModelError(string.Empty, !result.IsLockedOut
             ? "用户名或密码不正确。连续失败 5 次将锁定账户 15 分钟。"
-            : await IsDisabledAsync(form.UserName!)
+            : IsDisabled(account)
                 ? "该账户已停用，请联系系统管理员。"
                 : "登录失败次数过多，账户已被锁定，请 15 分钟后再试。");
         return Invalid(form);
@@ -46,7 +51,7 @@ public sealed class AccountController(SignInManager<PortalUser> signIn, UserMana
         // A new security stamp refuses every cookie issued before it (checked on each request, SecuritySetup), so a
         // copy of this one (a stolen one) dies with the sign-out. It ends the account's other sessions too.
         if (await users.GetUserAsync(User) is { } user && !(await users.UpdateSecurityStampAsync(user)).Succeeded)
-            logger.LogWarning("Sign-out of {UserName} could not renew the security stamp", Infrastructure.Logging.Typed(user.UserName ?? string.Empty));
+            logger.LogWarning("Sign-out of account {UserId} could not renew the security stamp", user.Id);
         await signIn.SignOutAsync();
         return LocalRedirect("/");
     }
@@ -60,8 +65,8 @@ public sealed class AccountController(SignInManager<PortalUser> signIn, UserMana
     }
 
     /// <summary>An administrator disables an account by locking it out indefinitely (far beyond any lockout period).</summary>
-    private async Task<bool> IsDisabledAsync(string userName) =>
-        await users.FindByNameAsync(userName.Trim()) is { LockoutEnd: { } end } && end > clock.GetUtcNow().AddYears(1);
+    private bool IsDisabled(PortalUser? account) =>
+        account is { LockoutEnd: { } end } && end > clock.GetUtcNow().AddYears(1);
 
     private ViewResult Invalid(LoginForm form)
     {
