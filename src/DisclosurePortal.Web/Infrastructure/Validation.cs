@@ -4,23 +4,14 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 namespace DisclosurePortal.Web.Infrastructure;
 
 /// <summary>
-/// FluentValidation without FluentValidation.AspNetCore (it cannot be restored, and is deprecated): every validator in
-/// this assembly is registered, and a controller runs it explicitly and copies the errors into ModelState, so the
-/// form is re-rendered with the messages beside the fields and every value the user typed.
+/// Every validator in this assembly is registered by FluentValidation's DI extensions, and a controller runs it
+/// explicitly and copies the errors into ModelState, so the form is re-rendered with the messages beside the fields and
+/// every value the user typed.
 /// </summary>
 public static class Validation
 {
-    public static IServiceCollection AddPortalValidators(this IServiceCollection services)
-    {
-        var validators = typeof(Validation).Assembly.GetTypes()
-            .Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false })
-            .SelectMany(t => t.GetInterfaces()
-                .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IValidator<>))
-                .Select(i => (Service: i, Implementation: t)));
-        foreach (var (service, implementation) in validators)
-            services.AddScoped(service, implementation);
-        return services;
-    }
+    public static IServiceCollection AddPortalValidators(this IServiceCollection services) =>
+        services.AddValidatorsFromAssemblyContaining<SharedResource>();
 
     /// <summary>
     /// Runs the validator; returns true when the model is valid. Errors land under the property names. The typed-text
