@@ -34,7 +34,6 @@ builder.Services.AddSingleton<MarkdownRenderer>();
 builder.Services.AddSingleton<PublicSite>();
 builder.Services.AddSingleton<AttachmentStorage>();
 builder.Services.AddScoped<AuditTrail>();
-builder.Services.AddPortalValidators();
 builder.Services.AddProcessingFees(builder.Configuration); // FeeTiers from the "Fees" section (Features/Cases)
 builder.Services.AddPortalRateLimits(builder.Configuration); // AddRateLimiter: apply, track, login, search (Infrastructure/Security)
 // Chinese text is written as characters, not &#x…; escapes: a third of the bytes on every page.
@@ -72,6 +71,7 @@ builder.Services
         o.ViewLocationFormats.Add("/Features/{1}/Views/{0}.cshtml");
         o.ViewLocationFormats.Add("/Features/Shared/Views/{0}.cshtml");
     });
+builder.Services.AddPortalValidation(); // FluentValidation's DI registration and MVC auto-validation (Infrastructure/Validation, ADR 25)
 
 var app = builder.Build();
 if (generate is not null) return await generate.RunAsync(app.Services);

@@ -121,10 +121,11 @@ public static class TypedText
 
 /// <summary>
 /// Applies <see cref="TypedText"/> to every form post, once, for every action (registered in Program.cs). It runs after
-/// model binding and puts the message beside each refused field in ModelState. A form model with a validator then
-/// reaches its action, which re-renders the form with the message and everything typed (its validator runs through
-/// <see cref="Validation.ValidateIntoAsync"/>, which applies the rule again, so a <c>ModelState.Clear()</c> before it
-/// cannot lose the refusal); so does a form marked <see cref="RedrawnWithModelStateAttribute"/>. Anything else (a bare
+/// model binding and validation, and puts the message beside each refused field in ModelState (a form validated while
+/// binding has it already: <see cref="FormValidationInterceptor"/> applies the rule just before the validator, and it is
+/// not added twice). A form model with a validator then reaches its action, which re-renders the form with the message
+/// and everything typed (a form its action validates goes through <see cref="Validation.ValidateIntoAsync"/>, which
+/// applies the rule again); so does a form marked <see cref="RedrawnWithModelStateAttribute"/>. Anything else (a bare
 /// <c>reason</c> or <c>comment</c> parameter, a form without a validator) is refused here with a 400 and the Chinese
 /// message: an action that never looks at ModelState cannot store the text.
 /// </summary>

@@ -142,6 +142,22 @@ public abstract class AdminCalendarTests(PortalFactory factory)
         Assert.Equal(before, await SnapshotAsync());
     }
 
+    /// <summary>The day form is validated while it is bound, before the action trims it: the note is judged as stored (ADR 25).</summary>
+    [Fact]
+    public async Task AddDate_WithANoteOfTheLongestLength_AndBlanksAroundIt_IsAdded_Trimmed()
+    {
+        await EnsureYearAsync(2032, ["2032-10-01"], ["2032-10-09"]);
+        var admin = await Browserish.SignedInAsync(factory, "admin");
+        var note = new string('注', 100);
+
+        var added = await Browserish.PostFormAsync(admin, "/admin/calendar/2032", "/admin/calendar/2032/days",
+            new() { ["Date"] = "2032-10-13", ["Kind"] = "off", ["Note"] = $"  {note}  " });
+
+        Assert.Equal("已将 2032-10-13 添加为休息日。", await FlashAfterAsync(admin, added));
+        await using var db = factory.NewDbContext();
+        Assert.Equal(note, (await db.CalendarDays.SingleAsync(d => d.Date == new DateOnly(2032, 10, 13))).Note);
+    }
+
     [Theory]
     [InlineData("/admin/calendar/1999")]
     [InlineData("/admin/calendar/2101")]

@@ -50,6 +50,26 @@ public abstract class AnnualReportDraftTests(PortalFactory factory)
         Assert.Equal("未开始", page.QuerySelector("#report-state").Text());
     }
 
+    /// <summary>The numbers are the validator's to judge; a Version that does not bind counts as 0, a stale form (ADR 25).</summary>
+    [Fact]
+    public async Task AVersionThatDoesNotBind_IsAStaleForm_NotABinderMessage()
+    {
+        var reviewer = await Browserish.SignedInAsync(factory, "reviewer");
+        const string page = "/reports/annual/2016";
+        Assert.Equal(HttpStatusCode.Redirect, (await Browserish.PostFormAsync(reviewer, page, page, ValidFields())).StatusCode);
+        var tampered = ValidFields("abc");
+        tampered["Coercion"] = "6";
+
+        var conflict = await ForgedRequests.TamperedFormAsync(reviewer, page, page, tampered);
+
+        Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
+        var doc = await Html.ParseAsync(conflict);
+        Assert.Contains("已被他人修改", doc.QuerySelector(".form-errors").Text(), StringComparison.Ordinal);
+        Assert.DoesNotContain("不是有效的值", doc.QuerySelector("main").Text(), StringComparison.Ordinal);
+        await using var db = factory.NewDbContext();
+        Assert.Equal(4, (await db.AnnualReports.SingleAsync(r => r.Year == 2016)).Figures().Coercion);
+    }
+
     [Fact]
     public async Task SavingTheDraft_ValidatesEveryNumber_KeepsWhatWasTyped_AndUsesTheVersion()
     {

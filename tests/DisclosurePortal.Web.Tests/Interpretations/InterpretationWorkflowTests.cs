@@ -239,6 +239,24 @@ public abstract class InterpretationWorkflowTests(PortalFactory factory)
         _ = housing;
     }
 
+    /// <summary>A button that only redraws the form validates nothing: an unfinished form is not told off (ADR 25).</summary>
+    [Fact]
+    public async Task AddingRows_ToAnUnfinishedForm_RedrawsIt_WithoutMessages()
+    {
+        var editor = await Browserish.SignedInAsync(factory, "editor.housing");
+        var item = await HousingItemAsync(factory);
+        var form = InterpretationFields(item.Id, "", "5", [], [("第一问？", "")]);
+        form["Intent"] = "add-questions";
+
+        var response = await form.PostAsync(editor);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var doc = await Html.ParseAsync(response);
+        Assert.Null(doc.QuerySelector(".form-errors"));
+        Assert.Equal("", doc.QuerySelector("#Title-error").Text());
+        Assert.Equal("第一问？", doc.QuerySelector("#Questions_0__Question")!.GetAttribute("value"));
+    }
+
     [Fact]
     public async Task Submission_NeedsAPublishedPolicy_AndApprovalRefusesOnceThePolicyIsWithdrawn()
     {

@@ -61,6 +61,24 @@ public abstract class RecordFormAndDashboardTests(PortalFactory factory)
         Assert.Equal(records, await after.Records.CountAsync());
     }
 
+    /// <summary>A date that does not bind does not keep the validator from judging the other fields (ADR 25).</summary>
+    [Fact]
+    public async Task ADateThatDoesNotBind_AndAnEmptyTitle_AreBothExplained_AtOnce()
+    {
+        var editor = await Browserish.SignedInAsync(factory, "editor.housing");
+        var item = await HousingItemAsync(factory);
+        var form = Valid(item.Id);
+        form["WrittenOn"] = "not-a-date";
+        form["Title"] = "";
+
+        var response = await Browserish.PostFormAsync(editor, "/manage/records/new", "/manage/records/new", form);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var doc = await Html.ParseAsync(response);
+        Assert.Contains("不是有效的值", doc.QuerySelector("#WrittenOn-error").Text(), StringComparison.Ordinal);
+        Assert.Equal("请填写标题。", doc.QuerySelector("#Title-error").Text());
+    }
+
     [Fact]
     public async Task HostileValues_Are400s_NeverA500()
     {

@@ -20,7 +20,7 @@ namespace DisclosurePortal.Web.Features.AdminCalendar;
 [Authorize(Policy = Policies.Admin)]
 public sealed class AdminCalendarController(
     PortalDbContext db, AuditTrail audit, TimeProvider clock, IStringLocalizer<SharedResource> L,
-    IValidator<CalendarYearForm> yearValidator, IValidator<CalendarDayForm> dayValidator) : PortalController
+    IValidator<CalendarYearForm> yearValidator) : PortalController
 {
     public const int MaxImportBytes = 256 * 1024;
     private const string EntityType = "CalendarYear";
@@ -60,7 +60,7 @@ public sealed class AdminCalendarController(
         var calendarYear = await db.CalendarYears.FirstOrDefaultAsync(y => y.Year == number, ct);
         if (calendarYear is null) return YearMissing(number);
         form.Normalize();
-        if (await dayValidator.ValidateIntoAsync(form, ModelState, ct))
+        if (ModelState.IsValid)
         {
             var date = form.ParsedDate();
             var existing = await db.CalendarDays.AsNoTracking().Where(d => d.Date == date).Select(d => (CalendarDayKind?)d.Kind).FirstOrDefaultAsync(ct);

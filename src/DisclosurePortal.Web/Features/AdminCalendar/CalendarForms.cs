@@ -1,6 +1,7 @@
 using System.Globalization;
 using DisclosurePortal.Domain.Calendar;
 using DisclosurePortal.Web.Data;
+using DisclosurePortal.Web.Infrastructure;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,7 +22,7 @@ public sealed class CalendarYearForm
     }
 }
 
-public sealed class CalendarYearFormValidator : AbstractValidator<CalendarYearForm>
+public sealed class CalendarYearFormValidator : AbstractValidator<CalendarYearForm>, IDatabaseValidator
 {
     public CalendarYearFormValidator(PortalDbContext db)
     {
@@ -59,17 +60,18 @@ public sealed class CalendarDayForm
     }
 }
 
+/// <summary>Runs as the form is bound, before the action trims it: each value is judged as it will be stored, trimmed.</summary>
 public sealed class CalendarDayFormValidator : AbstractValidator<CalendarDayForm>
 {
     public CalendarDayFormValidator()
     {
         RuleFor(x => x.Date)
-            .Must(d => DateOnly.TryParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+            .Must(d => DateOnly.TryParseExact(d?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
             .WithMessage("请输入日期，格式为 yyyy-MM-dd。");
         RuleFor(x => x.Kind)
-            .Must(k => k is CalendarDayForm.Off or CalendarDayForm.Work)
+            .Must(k => k?.Trim() is CalendarDayForm.Off or CalendarDayForm.Work)
             .WithMessage("请选择类型：休息日或调休上班。");
         RuleFor(x => x.Note)
-            .MaximumLength(100).WithMessage("说明不能超过 100 个字。"); // CalendarDays.Note
+            .Must(n => n is null || n.Trim().Length <= 100).WithMessage("说明不能超过 100 个字。"); // CalendarDays.Note
     }
 }

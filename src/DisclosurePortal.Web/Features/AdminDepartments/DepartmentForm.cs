@@ -1,6 +1,7 @@
 using System.Globalization;
 using DisclosurePortal.Domain.Catalogue;
 using DisclosurePortal.Web.Data;
+using DisclosurePortal.Web.Infrastructure;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 
@@ -46,7 +47,7 @@ public sealed class DepartmentForm
     }
 }
 
-public sealed class DepartmentFormValidator : AbstractValidator<DepartmentForm>
+public sealed class DepartmentFormValidator : AbstractValidator<DepartmentForm>, IDatabaseValidator
 {
     public const int MaxSortOrder = 9999;
 

@@ -25,8 +25,7 @@ public sealed class AdminUsersController(
     AuditTrail audit,
     TimeProvider clock,
     IValidator<NewUserForm> newValidator,
-    IValidator<EditUserForm> editValidator,
-    IValidator<ResetPasswordForm> passwordValidator) : PortalController
+    IValidator<EditUserForm> editValidator) : PortalController
 {
     private const int PageSize = 50;
     private const string EntityType = "User";
@@ -159,7 +158,7 @@ public sealed class AdminUsersController(
     {
         var user = await users.FindByIdAsync(id);
         if (user is null) return NotFoundPage("没有找到该账户。");
-        if (await passwordValidator.ValidateIntoAsync(form, ModelState, ct))
+        if (ModelState.IsValid)
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             // ResetPasswordAsync checks the policy, replaces the hash and renews the security stamp in one update.

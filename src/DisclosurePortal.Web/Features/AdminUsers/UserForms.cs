@@ -65,7 +65,7 @@ public sealed class ResetPasswordForm
 }
 
 /// <summary>An editor belongs to exactly one (active) department; reviewers and admins to none (PortalUser).</summary>
-public sealed class StaffFormValidator : AbstractValidator<StaffForm>
+public sealed class StaffFormValidator : AbstractValidator<StaffForm>, IDatabaseValidator
 {
     public StaffFormValidator(PortalDbContext db)
     {
@@ -92,7 +92,7 @@ public sealed class StaffFormValidator : AbstractValidator<StaffForm>
     }
 }
 
-public sealed class NewUserFormValidator : AbstractValidator<NewUserForm>
+public sealed class NewUserFormValidator : AbstractValidator<NewUserForm>, IDatabaseValidator
 {
     public const int MaxUserName = 50;
 
@@ -119,7 +119,7 @@ public sealed class NewUserFormValidator : AbstractValidator<NewUserForm>
     }
 }
 
-public sealed class EditUserFormValidator : AbstractValidator<EditUserForm>
+public sealed class EditUserFormValidator : AbstractValidator<EditUserForm>, IDatabaseValidator
 {
     public EditUserFormValidator(PortalDbContext db) => Include(new StaffFormValidator(db));
 }

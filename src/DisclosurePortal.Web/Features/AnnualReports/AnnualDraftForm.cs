@@ -5,7 +5,12 @@ using FluentValidation;
 
 namespace DisclosurePortal.Web.Features.AnnualReports;
 
-/// <summary>The draft as typed: numbers stay strings so that a wrong entry comes back exactly as it was typed.</summary>
+/// <summary>
+/// The draft as typed: numbers stay strings so that a wrong entry comes back exactly as it was typed. The strings are
+/// judged by <see cref="AnnualDraftFormValidator"/> alone, with Chinese messages; a <see cref="Version"/> that does not
+/// bind counts as 0 (a stale form).
+/// </summary>
+[ValidatorExplains]
 public sealed class AnnualDraftForm
 {
     public const int MaxText = 20000;

@@ -5,7 +5,6 @@ using DisclosurePortal.Web.Data;
 using DisclosurePortal.Web.Features.Shared;
 using DisclosurePortal.Web.Infrastructure;
 using DisclosurePortal.Web.Infrastructure.Security;
-using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +16,7 @@ namespace DisclosurePortal.Web.Features.AnnualReports;
 /// the other figures and sections 一, 五, 六 entered by hand.
 /// </summary>
 [Authorize(Policy = Policies.Reviewer)]
-public sealed class AnnualReportsOfficeController(PortalDbContext db, AuditTrail audit, TimeProvider clock, IValidator<AnnualDraftForm> validator) : PortalController
+public sealed class AnnualReportsOfficeController(PortalDbContext db, AuditTrail audit, TimeProvider clock) : PortalController
 {
     /// <summary>The views live with the public ones in this feature's folder.</summary>
     private const string Views = "~/Features/AnnualReports/Views/";
@@ -44,9 +43,8 @@ public sealed class AnnualReportsOfficeController(PortalDbContext db, AuditTrail
     public async Task<IActionResult> Save(string year, AnnualDraftForm form, CancellationToken ct)
     {
         if (!TryYear(year, out var y)) return BadYear();
-        ModelState.Clear(); // the strings are checked by the validator below, with Chinese messages
         var report = await db.AnnualReports.SingleOrDefaultAsync(r => r.Year == y, ct);
-        if (!await validator.ValidateIntoAsync(form, ModelState, ct)) return await Refused(StatusCodes.Status400BadRequest);
+        if (!ModelState.IsValid) return await Refused(StatusCodes.Status400BadRequest);
         var now = clock.GetUtcNow();
         var isNew = report is null;
         report ??= db.AnnualReports.Add(new AnnualReport(y, now)).Entity;

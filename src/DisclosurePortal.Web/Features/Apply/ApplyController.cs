@@ -4,7 +4,6 @@ using DisclosurePortal.Web.Data;
 using DisclosurePortal.Web.Features.Shared;
 using DisclosurePortal.Web.Infrastructure;
 using DisclosurePortal.Web.Infrastructure.Security;
-using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
@@ -20,7 +19,6 @@ namespace DisclosurePortal.Web.Features.Apply;
 [AllowAnonymous]
 public sealed class ApplyController(
     PortalDbContext db,
-    IValidator<ApplyForm> validator,
     TimeProvider clock,
     PersonalData personalData,
     ILogger<ApplyController> logger) : PortalController
@@ -41,11 +39,7 @@ public sealed class ApplyController(
             return SeeOther("/apply/receipt");
         }
 
-        // A value that does not bind (ApplicantKind=99, say) gets the validator's message, not the binder's generic one.
-        foreach (var field in new[] { nameof(ApplyForm.ApplicantKind), nameof(ApplyForm.ProvisionForm), nameof(ApplyForm.DeliveryMethod) })
-            ModelState.Remove(field);
-        if (!ModelState.IsValid || !await validator.ValidateIntoAsync(form, ModelState, ct))
-            return FormView(form, invalid: true);
+        if (!ModelState.IsValid) return FormView(form, invalid: true);
 
         var details = form.ToDetails(personalData);
         for (var attempt = 1; ; attempt++)

@@ -5,9 +5,13 @@ using FluentValidation;
 
 namespace DisclosurePortal.Web.Features.Apply;
 
-/// <summary>What an applicant types (条例 Art. 29). Everything is nullable so nothing typed is lost on a re-render.</summary>
+/// <summary>
+/// What an applicant types (条例 Art. 29). Everything is nullable so nothing typed is lost on a re-render. A choice that
+/// does not bind (ApplicantKind=abc) gets the validator's message, not the binder's generic one.
+/// </summary>
 public sealed class ApplyForm
 {
+    [ValidatorExplains]
     public ApplicantKind? ApplicantKind { get; set; }
     public string? ApplicantName { get; set; }
     public string? IdentityNumber { get; set; }
@@ -16,7 +20,9 @@ public sealed class ApplyForm
     public string? PostalAddress { get; set; }
     [MultiLine]
     public string? InformationDescription { get; set; }
+    [ValidatorExplains]
     public ProvisionForm? ProvisionForm { get; set; }
+    [ValidatorExplains]
     public DeliveryMethod? DeliveryMethod { get; set; }
 
     /// <summary>The honeypot: hidden from people, so only a bot fills it in.</summary>

@@ -16,7 +16,7 @@ namespace DisclosurePortal.Web.Features.Cases;
 /// case page; lists mask it.
 /// </summary>
 [Authorize(Policy = Policies.Reviewer)]
-public sealed class CasesController(PortalDbContext db, AuditTrail audit, TimeProvider clock, FeeTiers feeTiers, FluentValidation.IValidator<Apply.ApplyForm> applicantValidator, PersonalData personalData) : PortalController
+public sealed class CasesController(PortalDbContext db, AuditTrail audit, TimeProvider clock, FeeTiers feeTiers, PersonalData personalData) : PortalController
 {
     /// <summary>登记 a paper application: handed in at the office or received by mail.</summary>
     [HttpGet("/cases/new")]
@@ -30,13 +30,12 @@ public sealed class CasesController(PortalDbContext db, AuditTrail audit, TimePr
     public async Task<IActionResult> Register(Apply.ApplyForm form, ApplicationChannel? channel, DateOnly? receivedOn, CancellationToken ct)
     {
         var today = clock.Today();
-        foreach (var field in new[] { nameof(Apply.ApplyForm.ApplicantKind), nameof(Apply.ApplyForm.ProvisionForm), nameof(Apply.ApplyForm.DeliveryMethod), "channel" })
-            ModelState.Remove(field);
+        ModelState.Remove("channel"); // the message below, not the binder's (the form's own choices: [ValidatorExplains])
         if (channel is not (ApplicationChannel.InPerson or ApplicationChannel.Mail))
             ModelState.AddModelError("channel", "请选择当面提交或邮寄。");
         if (receivedOn is null) ModelState.AddModelError("receivedOn", "请填写收到申请之日。");
         else if (receivedOn > today) ModelState.AddModelError("receivedOn", "收到申请之日不能晚于今天。");
-        if (!await applicantValidator.ValidateIntoAsync(form, ModelState, ct))
+        if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return View("New", new RegisterModel(form, channel, receivedOn));

@@ -98,7 +98,7 @@ public abstract class ItemFormValidator<T> : AbstractValidator<T> where T : Item
             .Must(v => ItemForm.ParseEnum<TEnum>(v) is not null).WithMessage(invalid);
 }
 
-public sealed class NewItemFormValidator : ItemFormValidator<NewItemForm>
+public sealed class NewItemFormValidator : ItemFormValidator<NewItemForm>, IDatabaseValidator
 {
     public NewItemFormValidator(PortalDbContext db)
     {

@@ -94,12 +94,12 @@ public sealed class ManageItemsController(
     }
 
     [HttpPost("/manage/items/{id:int}/edit")]
-    public async Task<IActionResult> Edit(int id, EditItemForm form, [FromServices] IValidator<EditItemForm> validator, CancellationToken ct)
+    public async Task<IActionResult> Edit(int id, EditItemForm form, CancellationToken ct)
     {
         var item = await db.CatalogueItems.FirstOrDefaultAsync(i => i.Id == id, ct);
         if (item is null) return NotFoundPage("没有找到该公开事项。");
         if (!User.EditsFor(item.DepartmentId)) return NotYours();
-        if (!await validator.ValidateIntoAsync(form, ModelState, ct)) return await InvalidEditAsync(item, form, NewRetireForm(item), ct);
+        if (!ModelState.IsValid) return await InvalidEditAsync(item, form, NewRetireForm(item), ct);
         if (ItemForm.ParseInt(form.Version) is not { } openedAt || openedAt != item.Version)
             return await ConflictAsync(item, form, NewRetireForm(item), ct);
 
@@ -139,12 +139,12 @@ public sealed class ManageItemsController(
     }
 
     [HttpPost("/manage/items/{id:int}/retire")]
-    public async Task<IActionResult> Retire(int id, RetireForm retire, [FromServices] IValidator<RetireForm> validator, CancellationToken ct)
+    public async Task<IActionResult> Retire(int id, RetireForm retire, CancellationToken ct)
     {
         var item = await db.CatalogueItems.FirstOrDefaultAsync(i => i.Id == id, ct);
         if (item is null) return NotFoundPage("没有找到该公开事项。");
         if (!User.EditsFor(item.DepartmentId)) return NotYours();
-        if (!await validator.ValidateIntoAsync(retire, ModelState, ct)) return await InvalidEditAsync(item, EditItemForm.From(item), retire, ct);
+        if (!ModelState.IsValid) return await InvalidEditAsync(item, EditItemForm.From(item), retire, ct);
         if (ItemForm.ParseInt(retire.Version) is not { } openedAt || openedAt != item.Version)
             return await ConflictAsync(item, EditItemForm.From(item), retire, ct);
 

@@ -8,6 +8,7 @@ using DisclosurePortal.Web.Features.Shared;
 using DisclosurePortal.Web.Infrastructure;
 using DisclosurePortal.Web.Infrastructure.Security;
 using FluentValidation;
+using FluentValidation.AspNetCore;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -106,9 +107,8 @@ public sealed class ManageRecordsController(
         if (form.IsFormOnly) return await FormView("New", form, null, ct, invalid: !ModelState.IsValid);
         var item = form.CatalogueItemId is { } itemId ? await OwnActiveItem(itemId, ct) : null;
         if (item is null) ModelState.AddModelError(nameof(RecordForm.CatalogueItemId), "请选择本部门的公开事项。");
-        var valid = await validator.ValidateIntoAsync(form, ModelState, ct);
         if (form.IsInterpretation) await CheckPoliciesAsync(form, ct);
-        if (!valid || !ModelState.IsValid || item is null || form.IsPreview)
+        if (!ModelState.IsValid || item is null || form.IsPreview)
             return await FormView("New", form, null, ct, invalid: !ModelState.IsValid);
 
         var now = clock.GetUtcNow();
@@ -173,9 +173,13 @@ public sealed class ManageRecordsController(
         return await FormView("Edit", RecordForm.From(record, version, policyIds, questions), record, ct, returnReason: version.ReturnReason);
     }
 
+    /// <remarks>
+    /// Validated here, not while binding: the rules depend on the record's kind, which the edit form does not post
+    /// (it is fixed once the record exists) and which is known only once the record is read.
+    /// </remarks>
     [HttpPost("/manage/records/{id:int}/edit")]
     [Authorize(Policy = Policies.Editor)]
-    public async Task<IActionResult> Update(int id, RecordForm form, CancellationToken ct)
+    public async Task<IActionResult> Update(int id, [CustomizeValidator(Skip = true)] RecordForm form, CancellationToken ct)
     {
         var (record, version) = await OwnLatest(id, ct);
         if (record is null || version is null) return NotFoundPage("没有找到该信息。");

@@ -162,6 +162,10 @@ public sealed class RecordFormValidator : AbstractValidator<RecordForm>
         });
     }
 
+    /// <summary>A button that only redraws the form (<see cref="RecordForm.IsFormOnly"/>) asks for nothing to be validated.</summary>
+    protected override bool PreValidate(ValidationContext<RecordForm> context, FluentValidation.Results.ValidationResult result) =>
+        !context.InstanceToValidate.IsFormOnly;
+
     /// <summary>The names the portal answers to: the configured public one and the one this request came in by.</summary>
     private static string[] OwnHosts(PublicSite site, IHttpContextAccessor http) =>
         [.. new[] { site.BaseUrl is { } b ? new Uri(b).Host : null, http.HttpContext?.Request.Host.Host }.OfType<string>()];
