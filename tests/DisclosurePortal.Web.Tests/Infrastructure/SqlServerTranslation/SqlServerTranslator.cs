@@ -4,6 +4,7 @@ using System.Data.Common;
 using System.Linq.Expressions;
 using System.Reflection;
 using System.Text;
+using System.Text.RegularExpressions;
 using DisclosurePortal.Web.Data;
 using DisclosurePortal.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -22,7 +23,7 @@ namespace DisclosurePortal.Web.Tests.Infrastructure.SqlServerTranslation;
 /// Each shape is translated once per process; statements go to <c>sqlserver-queries.sql</c> and failures to
 /// <c>sqlserver-untranslatable.txt</c> in <c>$DP_TEST_OUTPUT</c> (or tests/output).
 /// </summary>
-public sealed class SqlServerTranslator
+public sealed partial class SqlServerTranslator
 {
     // The design-time factory's placeholder: nothing ever connects to it.
     private const string NoServer = "Server=sqlserver.invalid;Database=portal_translation;Integrated Security=true;TrustServerCertificate=true";
@@ -77,10 +78,11 @@ public sealed class SqlServerTranslator
             catch (Exception e) when (e is NotSupportedException or InvalidOperationException or ArgumentException)
             {
                 return Remember(query.ToString(), query, new SqlServerTranslation(
-                    [], new SqlServerTranslationFailure(query.ToString(), $"the test harness could not move the query to SQL Server: {e.Message}"), null));
+                    [], new SqlServerTranslationFailure(Describe(query), $"the test harness could not move the query to SQL Server: {e.Message}"), null));
             }
 
-            var key = resultType + "|" + (rewriter.ProviderSpecific ?? rewritten.ToString());
+            // Expression.ToString leaves out which entity a root is; the rewriter lists them.
+            var key = $"{resultType}|{string.Join(",", rewriter.Roots)}|{rewritten}";
             if (_shapes.TryGetValue(key, out var known)) return known;
             if (rewriter.ProviderSpecific is { } reason)
                 return Remember(key, query, new SqlServerTranslation([], null, reason));
@@ -112,7 +114,7 @@ public sealed class SqlServerTranslator
         }
         var commands = _capture.Stop();
         if (commands.Count > 0 || error is null) return new SqlServerTranslation(commands, null, null);
-        return new SqlServerTranslation([], new SqlServerTranslationFailure(original.ToString(), $"{error.GetType().Name}: {error.Message}"), null);
+        return new SqlServerTranslation([], new SqlServerTranslationFailure(Describe(original), $"{error.GetType().Name}: {error.Message}"), null);
     }
 
     /// <summary>The synchronous result that makes EF run the same query: SQL Server's SQL does not depend on it.</summary>
@@ -136,14 +138,14 @@ public sealed class SqlServerTranslator
         else if (translation.SkippedBecause is { } reason)
         {
             _skipped++;
-            if (_queriesFile is not null) File.AppendAllText(_queriesFile, $"-- skipped ({reason}): {OneLine(original.ToString())}\n\n");
+            if (_queriesFile is not null) File.AppendAllText(_queriesFile, $"-- skipped ({reason}): {Describe(original)}\n\n");
         }
         else
         {
             _translated++;
             var text = new StringBuilder();
             foreach (var sql in translation.Sql.Where(_statements.Add))
-                text.Append("-- ").Append(OneLine(original.ToString())).Append('\n').Append(sql.TrimEnd()).Append(";\n\n");
+                text.Append("-- ").Append(Describe(original)).Append('\n').Append(sql.TrimEnd()).Append(";\n\n");
             if (_queriesFile is not null && text.Length > 0) File.AppendAllText(_queriesFile, text.ToString());
         }
         WriteSummary();
@@ -161,7 +163,17 @@ public sealed class SqlServerTranslator
             "Database.ExecuteSql* never reaches the query compiler and is not counted: it is provider SQL by design.\n");
     }
 
-    private static string OneLine(string text) => text.ReplaceLineEndings(" ");
+    /// <summary>The LINQ as EF prints it (roots as <c>DbSet&lt;Record&gt;()</c>), on one line.</summary>
+    internal static string Describe(Expression query)
+    {
+        string printed;
+        try { printed = query.Print(); }
+        catch (Exception e) when (e is InvalidOperationException or NotSupportedException or ArgumentException) { printed = query.ToString(); }
+        return Whitespace().Replace(printed, " ").Trim();
+    }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
 
     private static string OutputFolder()
     {
@@ -178,6 +190,7 @@ public sealed class SqlServerTranslator
     private sealed class ToSqlServer(DbContext target, IAsyncQueryProvider provider) : ExpressionVisitor
     {
         public string? ProviderSpecific { get; private set; }
+        public List<string> Roots { get; } = [];
 
         protected override Expression VisitExtension(Expression node)
         {
@@ -188,8 +201,10 @@ public sealed class SqlServerTranslator
                     or Microsoft.EntityFrameworkCore.Query.Internal.SqlQueryRootExpression:
 #pragma warning restore EF1001
                     ProviderSpecific ??= "raw SQL";
+                    Roots.Add("raw " + Describe(node));
                     return node;
                 case EntityQueryRootExpression root when root.GetType() == typeof(EntityQueryRootExpression):
+                    Roots.Add(root.EntityType.Name);
                     var entityType = target.Model.FindEntityType(root.EntityType.Name)
                         ?? throw new NotSupportedException($"SQL Server's model has no entity type {root.EntityType.Name}");
                     return new EntityQueryRootExpression(provider, entityType);
