@@ -44,11 +44,11 @@ public class PortalFactory : WebApplicationFactory<Program>
         // themselves set low ones (Security/RateLimitTests); apply and track keep their defaults (Apply/ApplySupport).
         builder.UseSetting("RateLimits:Login:PermitLimit", "100000");
         builder.UseSetting("RateLimits:Search:PermitLimit", "100000");
-        builder.ConfigureServices(services => services.ConfigureDbContext<PortalDbContext>(o =>
+        builder.ConfigureServices(services => services.AddSingleton(SqlServerTranslation).ConfigureDbContext<PortalDbContext>(o =>
         {
             o.AddInterceptors(Commands);
             // DP_SQLSERVER_TRANSLATION=off only to measure what the translation costs (docs/architecture.md, Tests).
-            if (Environment.GetEnvironmentVariable("DP_SQLSERVER_TRANSLATION") != "off") o.TranslateForSqlServer(SqlServerTranslation);
+            if (Environment.GetEnvironmentVariable("DP_SQLSERVER_TRANSLATION") != "off") o.TranslateForSqlServer();
         }));
     }
 

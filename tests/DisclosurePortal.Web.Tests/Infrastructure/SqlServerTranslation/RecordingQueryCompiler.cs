@@ -15,8 +15,8 @@ namespace DisclosurePortal.Web.Tests.Infrastructure.SqlServerTranslation;
 
 /// <summary>
 /// The app's query compiler in tests: runs the query as EF does, and when EF compiles a shape for the first time
-/// (<see cref="SqlServerTranslationProbe"/> saw compilation start) hands the original expression to the probe,
-/// which translates it for SQL Server and throws if SQL Server cannot.
+/// (<see cref="NewQueryShapeSignal"/> saw compilation start) translates the original expression for SQL Server
+/// (<see cref="SqlServerTranslator"/>) and throws if SQL Server cannot, after telling the host's probe.
 /// </summary>
 public sealed class RecordingQueryCompiler(
     IQueryContextFactory queryContextFactory,
@@ -26,13 +26,17 @@ public sealed class RecordingQueryCompiler(
     IDiagnosticsLogger<DbLoggerCategory.Query> logger,
     ICurrentDbContext currentContext,
     IEvaluatableExpressionFilter evaluatableExpressionFilter,
-    IModel model)
+    IModel model,
+    IDbContextOptions contextOptions)
     : QueryCompiler(queryContextFactory, compiledQueryCache, compiledQueryCacheKeyGenerator, database, logger,
         currentContext, evaluatableExpressionFilter, model)
 {
+    private readonly SqlServerTranslationProbe? _probe = contextOptions.FindExtension<CoreOptionsExtension>()
+        ?.ApplicationServiceProvider?.GetService(typeof(SqlServerTranslationProbe)) as SqlServerTranslationProbe;
+
     public override TResult Execute<TResult>(Expression query)
     {
-        SqlServerTranslationProbe.Compiling = null;
+        NewQueryShapeSignal.Compiling = false;
         var result = base.Execute<TResult>(query);
         CheckIfNew(query, typeof(TResult));
         return result;
@@ -40,17 +44,21 @@ public sealed class RecordingQueryCompiler(
 
     public override TResult ExecuteAsync<TResult>(Expression query, CancellationToken cancellationToken = default)
     {
-        SqlServerTranslationProbe.Compiling = null;
-        // EF compiles synchronously, before the first await: the probe has fired (or not) when this returns.
+        NewQueryShapeSignal.Compiling = false;
+        // EF compiles synchronously, before the first await: the signal has fired (or not) when this returns.
         var result = base.ExecuteAsync<TResult>(query, cancellationToken);
         CheckIfNew(query, typeof(TResult));
         return result;
     }
 
-    private static void CheckIfNew(Expression query, Type resultType)
+    private void CheckIfNew(Expression query, Type resultType)
     {
-        if (SqlServerTranslationProbe.Compiling is not { } probe) return;
-        SqlServerTranslationProbe.Compiling = null;
-        probe.Check(query, resultType);
+        if (!NewQueryShapeSignal.Compiling) return;
+        NewQueryShapeSignal.Compiling = false;
+        if (SqlServerTranslator.Shared.Translate(query, resultType) is { Failure: { } failure })
+        {
+            _probe?.Add(failure);
+            throw new SqlServerTranslationException(failure);
+        }
     }
 }

@@ -6,33 +6,37 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace DisclosurePortal.Web.Tests.Infrastructure.SqlServerTranslation;
 
 /// <summary>
-/// One per test host (<see cref="PortalFactory"/>): tells the <see cref="RecordingQueryCompiler"/> that EF is compiling
-/// a query shape it has not seen (EF calls <see cref="QueryCompilationStarting"/> only then, so shapes already compiled
-/// cost nothing), and keeps what SQL Server could not translate in this host, so that the host's disposal fails its
-/// test class even when the query ran where no test looks (a background service, a page a test does not check).
+/// One per test host (<see cref="PortalFactory"/>, registered in the app's services): the queries of this host that SQL
+/// Server could not translate, so that the host's disposal fails its test class even when the query ran where no
+/// test looks (a background service, a page a test does not check).
 /// </summary>
-public sealed class SqlServerTranslationProbe : IQueryExpressionInterceptor
+public sealed class SqlServerTranslationProbe
 {
-    [ThreadStatic] internal static SqlServerTranslationProbe? Compiling;
-
     private readonly ConcurrentQueue<SqlServerTranslationFailure> _failures = new();
 
     public IReadOnlyList<SqlServerTranslationFailure> Failures => [.. _failures];
 
+    internal void Add(SqlServerTranslationFailure failure) => _failures.Enqueue(failure);
+}
+
+/// <summary>
+/// Tells the <see cref="RecordingQueryCompiler"/> that EF is compiling a query shape it has not seen: EF calls
+/// <see cref="QueryCompilationStarting"/> only then, so shapes already compiled cost nothing. One instance for the
+/// process: EF keys its internal service providers on query-expression interceptors, and one per host would build
+/// one per host (more than twenty fail the app: ManyServiceProvidersCreatedWarning).
+/// </summary>
+public sealed class NewQueryShapeSignal : IQueryExpressionInterceptor
+{
+    public static NewQueryShapeSignal Instance { get; } = new();
+
+    [ThreadStatic] internal static bool Compiling;
+
+    private NewQueryShapeSignal() { }
+
     public Expression QueryCompilationStarting(Expression queryExpression, QueryExpressionEventData eventData)
     {
-        Compiling = this;
+        Compiling = true;
         return queryExpression;
-    }
-
-    /// <summary>Translates the query for SQL Server (once per shape per process); throws if SQL Server cannot.</summary>
-    public void Check(Expression query, Type resultType)
-    {
-        if (SqlServerTranslator.Shared.Translate(query, resultType) is { Failure: { } failure })
-        {
-            _failures.Enqueue(failure);
-            throw new SqlServerTranslationException(failure);
-        }
     }
 }
 
@@ -50,10 +54,11 @@ public sealed class SqlServerTranslationException(SqlServerTranslationFailure fa
 public static class SqlServerTranslationSetup
 {
     /// <summary>Every context configured with this translates each new query shape for SQL Server as it runs.</summary>
-    public static DbContextOptionsBuilder TranslateForSqlServer(this DbContextOptionsBuilder options, SqlServerTranslationProbe probe)
+    /// <remarks>The host's <see cref="SqlServerTranslationProbe"/>, if registered, keeps the failures.</remarks>
+    public static DbContextOptionsBuilder TranslateForSqlServer(this DbContextOptionsBuilder options)
     {
 #pragma warning disable EF1001 // see RecordingQueryCompiler
-        return options.AddInterceptors(probe)
+        return options.AddInterceptors(NewQueryShapeSignal.Instance)
             .ReplaceService<Microsoft.EntityFrameworkCore.Query.Internal.IQueryCompiler, RecordingQueryCompiler>();
 #pragma warning restore EF1001
     }
