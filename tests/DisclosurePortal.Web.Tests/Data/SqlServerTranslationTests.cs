@@ -2,8 +2,10 @@ using System.Text.RegularExpressions;
 using DisclosurePortal.Domain.Publishing;
 using DisclosurePortal.Web.Data;
 using DisclosurePortal.Web.Infrastructure;
+using DisclosurePortal.Web.Tests.Infrastructure;
 using DisclosurePortal.Web.Tests.Infrastructure.SqlServerTranslation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Record = DisclosurePortal.Domain.Publishing.Record;
 
 namespace DisclosurePortal.Web.Tests.Data;
@@ -65,6 +67,25 @@ public sealed class SqlServerTranslationTests : IDisposable
         Assert.Contains("IsMatch", failure.Linq);
         Assert.Contains("could not be translated", failure.Error);
         Assert.Contains("SQL Server cannot translate", new SqlServerTranslationException(failure).Message);
+    }
+
+    [Fact]
+    public async Task AppQuery_ThatSqlServerCannotTranslate_FailsTheQuery_AndTheHostWhenDisposed()
+    {
+        if (Environment.GetEnvironmentVariable("DP_SQLSERVER_TRANSLATION") == "off") return;
+        var app = new EmptySqlitePortal();
+        app.SqlServerTranslation.Translator = _translator; // this deliberate failure stays out of sqlserver-untranslatable.txt
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            var error = Assert.Throws<SqlServerTranslationException>(
+                () => db.Records.Where(r => Regex.IsMatch(r.IndexNumber!, "^harness-check-")).ToList());
+            Assert.Contains("could not be translated", error.Failure.Error);
+        }
+
+        var disposal = await Assert.ThrowsAsync<InvalidOperationException>(async () => await app.DisposeAsync());
+        Assert.Contains("1 query the app ran cannot be translated for SQL Server", disposal.Message);
+        Assert.Contains("harness-check-", disposal.Message);
     }
 
     [Fact]

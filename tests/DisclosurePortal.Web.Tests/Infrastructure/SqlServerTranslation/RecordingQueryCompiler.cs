@@ -55,7 +55,7 @@ public sealed class RecordingQueryCompiler(
     {
         if (!NewQueryShapeSignal.Compiling) return;
         NewQueryShapeSignal.Compiling = false;
-        if (SqlServerTranslator.Shared.Translate(query, resultType) is { Failure: { } failure })
+        if ((_probe?.Translator ?? SqlServerTranslator.Shared).Translate(query, resultType) is { Failure: { } failure })
         {
             _probe?.Add(failure);
             throw new SqlServerTranslationException(failure);

@@ -16,6 +16,9 @@ public sealed class SqlServerTranslationProbe
 
     public IReadOnlyList<SqlServerTranslationFailure> Failures => [.. _failures];
 
+    /// <summary>The process-wide one, unless a test of the harness keeps its deliberate failures out of the report.</summary>
+    public SqlServerTranslator Translator { get; set; } = SqlServerTranslator.Shared;
+
     internal void Add(SqlServerTranslationFailure failure) => _failures.Enqueue(failure);
 }
 
