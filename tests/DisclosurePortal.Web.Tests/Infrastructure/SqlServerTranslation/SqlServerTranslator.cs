@@ -62,8 +62,6 @@ public sealed partial class SqlServerTranslator
         WriteSummary();
     }
 
-    public SqlServerPortalDbContext Context => (SqlServerPortalDbContext)_context;
-
     /// <summary>Translates <paramref name="query"/>, executed by EF with result type <paramref name="resultType"/>.</summary>
     public SqlServerTranslation Translate(Expression query, Type resultType)
     {
