@@ -1,5 +1,6 @@
 using DisclosurePortal.Web.Data;
 using DisclosurePortal.Web.Infrastructure.Caching;
+using DisclosurePortal.Web.Tests.Infrastructure.SqlServerTranslation;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -26,6 +27,8 @@ public class PortalFactory : WebApplicationFactory<Program>
     public bool OutputCache { get; }
     public string ConnectionString { get; }
     public SqlCommandCounter Commands { get; } = new();
+    /// <summary>Every query shape the app runs is also translated for SQL Server (Infrastructure/SqlServerTranslation).</summary>
+    public SqlServerTranslationProbe SqlServerTranslation { get; } = new();
     public string AttachmentsFolder { get; } = Directory.CreateTempSubdirectory("dp-attachments-").FullName;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -41,7 +44,28 @@ public class PortalFactory : WebApplicationFactory<Program>
         // themselves set low ones (Security/RateLimitTests); apply and track keep their defaults (Apply/ApplySupport).
         builder.UseSetting("RateLimits:Login:PermitLimit", "100000");
         builder.UseSetting("RateLimits:Search:PermitLimit", "100000");
-        builder.ConfigureServices(services => services.ConfigureDbContext<PortalDbContext>(o => o.AddInterceptors(Commands)));
+        builder.ConfigureServices(services => services.AddSingleton(SqlServerTranslation).ConfigureDbContext<PortalDbContext>(o =>
+        {
+            o.AddInterceptors(Commands);
+            // DP_SQLSERVER_TRANSLATION=off only to measure what the translation costs (docs/architecture.md, Tests).
+            if (Environment.GetEnvironmentVariable("DP_SQLSERVER_TRANSLATION") != "off") o.TranslateForSqlServer();
+        }));
+    }
+
+    private bool _translationReported;
+
+    /// <summary>
+    /// A query SQL Server cannot translate already failed the request that ran it (a 500); this fails the test class
+    /// too, with the query and SQL Server's error, in case that request was one no assertion looked at.
+    /// </summary>
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_translationReported || SqlServerTranslation.Failures is not { Count: > 0 } failures) return;
+        _translationReported = true;
+        throw new InvalidOperationException(
+            $"{failures.Count} quer{(failures.Count == 1 ? "y" : "ies")} the app ran cannot be translated for SQL Server:\n\n"
+            + string.Join("\n\n", failures));
     }
 
     /// <summary>
