@@ -44,11 +44,12 @@ public static class PolicyInterpretations
 
     /// <summary>
     /// The policy kinds: 规章 and 行政规范性文件, the rows of 条例 Art. 20(1) in the annual report's Table 二. Only these can
-    /// be chosen as the policy an interpretation interprets, and only these are owed one (docs/adr/0011).
+    /// be chosen as the policy an interpretation interprets, and only these are owed one (docs/adr/0011). The one
+    /// statement of the rule: queries ask <c>PolicyKinds.Contains(v.Kind)</c>, which EF translates to an IN list.
     /// </summary>
     public static IReadOnlyList<RecordKind> PolicyKinds { get; } = [RecordKind.Regulation, RecordKind.NormativeDocument];
 
-    public static bool IsPolicy(RecordKind kind) => kind is RecordKind.Regulation or RecordKind.NormativeDocument;
+    public static bool IsPolicy(RecordKind kind) => PolicyKinds.Contains(kind);
 
     /// <summary>A published policy in force is owed an interpretation; one that has expired or been repealed no longer is.</summary>
     public static bool NeedsInterpretation(RecordKind kind, Validity validity) => IsPolicy(kind) && validity == Validity.Valid;

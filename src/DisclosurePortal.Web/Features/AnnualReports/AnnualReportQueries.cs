@@ -19,7 +19,7 @@ public static class AnnualReportQueries
             .Select(c => new { c.ApplicantKind, c.ReceivedOn, c.ReplyType, Decided = c.RepliedOn ?? c.ClosedOn })
             .ToListAsync(ct);
         var documents = await db.RecordVersions.AsNoTracking()
-            .Where(v => v.IsPublished && (v.Kind == RecordKind.Regulation || v.Kind == RecordKind.NormativeDocument))
+            .Where(v => v.IsPublished && PolicyInterpretations.PolicyKinds.Contains(v.Kind))
             .Select(v => new DocumentFacts(v.Kind, v.WrittenOn, v.PublishedOn, v.Validity))
             .ToListAsync(ct);
         // Summed here: SQLite cannot sum decimals in SQL.

@@ -40,7 +40,7 @@ public static class InterpretationQueries
         var records = await (
             from r in db.Records
             join d in db.Departments on r.DepartmentId equals d.Id
-            where ids.Contains(r.Id) && (r.Kind == RecordKind.Regulation || r.Kind == RecordKind.NormativeDocument)
+            where ids.Contains(r.Id) && PolicyInterpretations.PolicyKinds.Contains(r.Kind)
             select new { r.Id, Department = d.Name }).AsNoTracking().ToListAsync(ct);
         var versions = await db.RecordVersions.Where(v => ids.Contains(v.RecordId) && v.PublishedOn != null)
             .Select(v => new { v.RecordId, v.Number, v.Title, v.DocumentNumber, v.PublishedOn, v.IsPublished }).AsNoTracking().ToListAsync(ct);
@@ -57,7 +57,7 @@ public static class InterpretationQueries
     /// </summary>
     public static async Task<List<PolicyOption>> FindPoliciesAsync(PortalDbContext db, string? query, int department, IReadOnlyCollection<int> chosen, CancellationToken ct)
     {
-        var policies = db.PublishedVersions.Where(v => (v.Kind == RecordKind.Regulation || v.Kind == RecordKind.NormativeDocument) && !chosen.Contains(v.RecordId));
+        var policies = db.PublishedVersions.Where(v => PolicyInterpretations.PolicyKinds.Contains(v.Kind) && !chosen.Contains(v.RecordId));
         var words = query?.Trim();
         if (string.IsNullOrEmpty(words))
         {
@@ -92,7 +92,7 @@ public static class InterpretationQueries
     public static async Task<List<DueRow>> TimelinessAsync(PortalDbContext db, int? department, DateOnly today, WorkingCalendar calendar, CancellationToken ct,
         int? policyRecordId = null)
     {
-        var policies = db.PublishedVersions.Where(v => (v.Kind == RecordKind.Regulation || v.Kind == RecordKind.NormativeDocument) && v.Validity == Validity.Valid);
+        var policies = db.PublishedVersions.Where(v => PolicyInterpretations.PolicyKinds.Contains(v.Kind) && v.Validity == Validity.Valid);
         if (department is { } only) policies = policies.Where(v => v.DepartmentId == only);
         if (policyRecordId is { } one) policies = policies.Where(v => v.RecordId == one);
         var facts = await (

@@ -420,7 +420,7 @@ public sealed class ManageRecordsController(
         var chosen = form.ChosenPolicyIds;
         if (chosen.Count == 0 || chosen.Count > PolicyInterpretations.MaxPolicies) return;
         var published = await db.PublishedVersions
-            .CountAsync(v => chosen.Contains(v.RecordId) && (v.Kind == RecordKind.Regulation || v.Kind == RecordKind.NormativeDocument), ct);
+            .CountAsync(v => chosen.Contains(v.RecordId) && PolicyInterpretations.PolicyKinds.Contains(v.Kind), ct);
         if (published != chosen.Count)
             ModelState.AddModelError(nameof(RecordForm.PolicyIds), "所选的政策文件须是已发布的规章或行政规范性文件；已不再公开的请取消勾选。");
     }
