@@ -28,39 +28,39 @@ public sealed partial class CitizenJourneyTests(BrowserFixture fixture) : IClass
 
         // The policy's domain, then its stage's column (五公开 tab).
         await catalogue.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^" + Regex.Escape(policy.Domain) + @"\s") }).ClickAsync();
-        await page.WaitForURLAsync($"**/domains/{policy.DomainCode}");
+        await ArriveAsync(page, $"**/domains/{policy.DomainCode}");
         Assert.Equal(policy.Domain, await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync());
         var stages = page.GetByRole(AriaRole.Navigation, new() { Name = "公开环节" });
         Assert.Equal(5, await stages.GetByRole(AriaRole.Link).CountAsync());
         await page.ScreenshotAsync(new() { Path = BrowserFixture.Shot("02-domain.png"), FullPage = true });
         var stageTab = stages.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^" + Regex.Escape(policy.Stage) + @"\s") });
         await stageTab.ClickAsync();
-        await page.WaitForURLAsync($"**/domains/{policy.DomainCode}?stage={policy.StageCode}");
+        await ArriveAsync(page, $"**/domains/{policy.DomainCode}?stage={policy.StageCode}");
         Assert.Equal("page", await stages.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^" + Regex.Escape(policy.Stage) + @"\s") }).GetAttributeAsync("aria-current"));
         await page.ScreenshotAsync(new() { Path = BrowserFixture.Shot("03-domain-stage.png"), FullPage = true });
 
         // The policy's catalogue item: every required element.
         await page.GetByRole(AriaRole.Region, new() { Name = policy.Stage + "公开事项" }).GetByRole(AriaRole.Link, new() { Name = policy.Item, Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**/items/*");
+        await ArriveAsync(page, "**/items/*");
         Assert.Equal(12, await page.Locator(".elements dt").CountAsync());
         await page.ScreenshotAsync(new() { Path = BrowserFixture.Shot("04-item.png"), FullPage = true });
 
         // Search from the header box for the document's name: the policy is among the hits.
         await page.GetByRole(AriaRole.Search).GetByLabel("搜索公开信息").FillAsync(policy.DocumentName);
         await page.GetByRole(AriaRole.Search).GetByRole(AriaRole.Button, new() { Name = "搜索" }).ClickAsync();
-        await page.WaitForURLAsync("**/search?q=*");
+        await ArriveAsync(page, "**/search?q=*");
         var results = page.GetByRole(AriaRole.Region, new() { NameRegex = new Regex("搜索结果") });
         Assert.True(await results.Locator("mark").CountAsync() > 0);
         await page.ScreenshotAsync(new() { Path = BrowserFixture.Shot("05-search.png"), FullPage = true });
         await results.GetByRole(AriaRole.Link, new() { Name = policy.Title, Exact = true }).First.ClickAsync();
-        await page.WaitForURLAsync($"**/records/{policy.RecordId}");
+        await ArriveAsync(page, $"**/records/{policy.RecordId}");
 
         // The policy, with its standard metadata, names its interpretation; the interpretation leads back.
         Assert.Equal(policy.Title, await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync());
         Assert.Equal(9, await page.Locator(".metadata dt").CountAsync());
         await page.ScreenshotAsync(new() { Path = BrowserFixture.Shot("06-policy.png"), FullPage = true });
         await page.GetByRole(AriaRole.Region, new() { Name = "政策解读" }).GetByRole(AriaRole.Link, new() { Name = policy.InterpretationTitle }).ClickAsync();
-        await page.WaitForURLAsync($"**/records/{policy.InterpretationId}");
+        await ArriveAsync(page, $"**/records/{policy.InterpretationId}");
         Assert.Equal(policy.InterpretationTitle, await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync());
         await page.ScreenshotAsync(new() { Path = BrowserFixture.Shot("07-interpretation.png"), FullPage = true });
         Assert.True(await page.GetByRole(AriaRole.Link, new() { Name = policy.Title, Exact = true }).First.IsVisibleAsync());
@@ -110,4 +110,15 @@ public sealed partial class CitizenJourneyTests(BrowserFixture fixture) : IClass
 
     [GeneratedRegex("《([^》]+)》")]
     private static partial Regex DocumentName();
+
+    /// <summary>
+    /// Waits until the page at <paramref name="url"/> is committed and its whole body parsed (the footer is its last
+    /// element). Not WaitForURL's default wait for the load event: twice in a full run on a loaded 2-core machine that
+    /// wait timed out after the navigation had ended (its log showed "networkidle" but never "load").
+    /// </summary>
+    private static async Task ArriveAsync(IPage page, string url)
+    {
+        await page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit });
+        await Assertions.Expect(page.Locator("footer.site-footer")).ToBeAttachedAsync();
+    }
 }
