@@ -196,7 +196,7 @@ public abstract class AdminCalendarTests(PortalFactory factory)
         Assert.Equal("attachment", response.Content.Headers.ContentDisposition!.DispositionType);
         Assert.Equal("calendar-cn-2025.json", response.Content.Headers.ContentDisposition.FileNameStar ?? response.Content.Headers.ContentDisposition.FileName);
         using var exported = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        using var shared = JsonDocument.Parse(await File.ReadAllTextAsync(SharedCalendarFile()));
+        using var shared = JsonDocument.Parse(await File.ReadAllTextAsync(Repository.Path("src", "DisclosurePortal.Web", "Data", "Seed", "calendar-cn-2025-2026.json")));
         Assert.Equal(["source", "note", "years"], exported.RootElement.EnumerateObject().Select(p => p.Name));
         Assert.Equal(["2025"], exported.RootElement.GetProperty("years").EnumerateObject().Select(p => p.Name));
         foreach (var list in new[] { "off", "work" })
@@ -394,14 +394,6 @@ public abstract class AdminCalendarTests(PortalFactory factory)
 
     private static string[] Dates(JsonDocument doc, string year, string list) =>
         [.. doc.RootElement.GetProperty("years").GetProperty(year).GetProperty(list).EnumerateArray().Select(e => e.GetString()!)];
-
-    private static string SharedCalendarFile()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "DisclosurePortal.sln")))
-                return Path.Combine(dir.FullName, "src", "DisclosurePortal.Web", "Data", "Seed", "calendar-cn-2025-2026.json");
-        throw new InvalidOperationException("DisclosurePortal.sln not found above the test assembly.");
-    }
 
     private static async Task AssertForbiddenAsync(HttpResponseMessage response, string url)
     {

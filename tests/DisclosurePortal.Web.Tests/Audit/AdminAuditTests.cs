@@ -121,7 +121,7 @@ public abstract class AuditTamperingPageTests(TestDb db)
             var events = await context.AuditEvents.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync();
             Assert.True(events.Count >= 3);
             targetId = events[^2].Id;
-            var provider = db == TestDb.Sqlite ? DatabaseProvider.Sqlite : DatabaseProvider.PostgreSQL;
+            var provider = TestDatabases.Provider(db);
             foreach (var statement in AuditChainSql.Uninstall(provider))
                 await context.Database.ExecuteSqlRawAsync(statement);
             await context.Database.ExecuteSqlAsync($"UPDATE \"AuditEvents\" SET \"Summary\" = {"无中生有"} WHERE \"Id\" = {targetId}");

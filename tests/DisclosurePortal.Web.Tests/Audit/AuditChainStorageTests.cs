@@ -16,7 +16,7 @@ namespace DisclosurePortal.Web.Tests.Audit;
 /// </summary>
 public abstract class AuditChainStorageTests(TestDb db)
 {
-    private DatabaseProvider Provider => db == TestDb.Sqlite ? DatabaseProvider.Sqlite : DatabaseProvider.PostgreSQL;
+    private DatabaseProvider Provider => TestDatabases.Provider(db);
 
     private async Task<string> NewDatabaseAsync()
     {

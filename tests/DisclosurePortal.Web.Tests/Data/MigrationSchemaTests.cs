@@ -19,7 +19,7 @@ namespace DisclosurePortal.Web.Tests.Data;
 /// </summary>
 public abstract partial class MigrationSchemaTests(TestDb db)
 {
-    private DatabaseProvider Provider => db == TestDb.Sqlite ? DatabaseProvider.Sqlite : DatabaseProvider.PostgreSQL;
+    private DatabaseProvider Provider => TestDatabases.Provider(db);
 
     [Fact]
     public async Task MigratedSchema_EqualsTheModelsSchema_AndTheRuntimeSql()

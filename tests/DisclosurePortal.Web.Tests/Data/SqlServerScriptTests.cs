@@ -1,5 +1,7 @@
 using DisclosurePortal.Web.Data;
 using DisclosurePortal.Web.Infrastructure;
+using DisclosurePortal.Web.Tests.Infrastructure;
+using DisclosurePortal.Web.Tests.Infrastructure.SqlServerTranslation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -17,14 +19,14 @@ public sealed partial class SqlServerScriptTests
         "dotnet ef migrations script --idempotent --context SqlServerPortalDbContext --project src/DisclosurePortal.Web -o docs/sql/sqlserver.sql";
 
     private static PortalDbContext Context() =>
-        DatabaseSetup.CreateContext(DatabaseProvider.SqlServer, "Server=sqlserver.never.opened;Database=portal;Integrated Security=true;TrustServerCertificate=true");
+        DatabaseSetup.CreateContext(DatabaseProvider.SqlServer, NoSqlServer.ConnectionString);
 
     [Fact]
     public void IdempotentScript_IsTheCheckedInCopy()
     {
         using var context = Context();
         var script = context.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
-        var checkedIn = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "sql", "sqlserver.sql"));
+        var checkedIn = File.ReadAllText(Repository.Path("docs", "sql", "sqlserver.sql"));
 
         Assert.Contains("CREATE TRIGGER [AuditEvents_AppendOnly]", script, StringComparison.Ordinal);
         Assert.True(Normalise(script) == Normalise(checkedIn),
@@ -35,6 +37,7 @@ public sealed partial class SqlServerScriptTests
     public void Model_HasNoChangeThatNoSqlServerMigrationCarries()
     {
         using var context = Context();
+        Assert.IsType<SqlServerPortalDbContext>(context);
         Assert.False(context.Database.HasPendingModelChanges(),
             "The model has changes that no SqlServer migration carries: add one (README, \"Adding a migration\").");
     }
@@ -46,7 +49,7 @@ public sealed partial class SqlServerScriptTests
     [Fact]
     public void Script_AndEveryTriggerInIt_ParseAsTransactSql()
     {
-        var script = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "sql", "sqlserver.sql"));
+        var script = File.ReadAllText(Repository.Path("docs", "sql", "sqlserver.sql"));
         AssertParses(script, "docs/sql/sqlserver.sql");
         var executed = ExecutedText().Matches(script).Select(m => m.Groups[1].Value.Replace("''", "'", StringComparison.Ordinal)).ToList();
         Assert.Equal(5, executed.Count(sql => sql.StartsWith("CREATE TRIGGER", StringComparison.Ordinal)));
@@ -66,11 +69,4 @@ public sealed partial class SqlServerScriptTests
     private static partial System.Text.RegularExpressions.Regex ExecutedText();
 
     private static string Normalise(string sql) => sql.TrimStart('\uFEFF').Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd();
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "DisclosurePortal.sln"))) return dir.FullName;
-        throw new InvalidOperationException("DisclosurePortal.sln not found above the test assembly.");
-    }
 }

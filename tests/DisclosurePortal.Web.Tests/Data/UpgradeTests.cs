@@ -74,7 +74,7 @@ public abstract class UpgradeTests(TestDb db)
         Assert.Equal(before, await ContentAsync(cs));
     }
 
-    private DatabaseProvider Provider => db == TestDb.Sqlite ? DatabaseProvider.Sqlite : DatabaseProvider.PostgreSQL;
+    private DatabaseProvider Provider => TestDatabases.Provider(db);
 
     private PortalDbContext Context(string cs) => DatabaseSetup.CreateContext(Provider, cs);
 

@@ -75,7 +75,7 @@ public class PortalFactory : WebApplicationFactory<Program>
     public PortalDbContext NewDbContext()
     {
         return DisclosurePortal.Web.Infrastructure.DatabaseSetup.CreateContext(
-            Db == TestDb.Sqlite ? DisclosurePortal.Web.Infrastructure.DatabaseProvider.Sqlite : DisclosurePortal.Web.Infrastructure.DatabaseProvider.PostgreSQL,
+            TestDatabases.Provider(Db),
             ConnectionString, options => options.AddInterceptors(Services.GetRequiredService<PublicPageChanges>()));
     }
 }

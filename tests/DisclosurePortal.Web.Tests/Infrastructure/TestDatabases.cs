@@ -46,5 +46,18 @@ public static class TestDatabases
         return new NpgsqlConnectionStringBuilder(PostgresServer) { Database = name }.ToString();
     }
 
-    public static string ProviderName(TestDb db) => db == TestDb.Sqlite ? "Sqlite" : "PostgreSQL";
+    /// <summary>The portal's provider for a test database.</summary>
+    public static DisclosurePortal.Web.Infrastructure.DatabaseProvider Provider(TestDb db) => db switch
+    {
+        TestDb.Sqlite => DisclosurePortal.Web.Infrastructure.DatabaseProvider.Sqlite,
+        TestDb.Postgres => DisclosurePortal.Web.Infrastructure.DatabaseProvider.PostgreSQL,
+        _ => throw new ArgumentOutOfRangeException(nameof(db)),
+    };
+
+    /// <summary>The <c>Database:Provider</c> setting for a test database.</summary>
+    public static string ProviderName(TestDb db) => Provider(db).ToString();
+
+    /// <summary>A context on a test database, outside any host.</summary>
+    public static DisclosurePortal.Web.Data.PortalDbContext Context(TestDb db, string connectionString) =>
+        DisclosurePortal.Web.Infrastructure.DatabaseSetup.CreateContext(Provider(db), connectionString);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using DisclosurePortal.Web.Infrastructure;
+using DisclosurePortal.Web.Tests.Infrastructure;
 using System.Text.RegularExpressions;
 
 namespace DisclosurePortal.Web.Tests.Pages;
@@ -8,7 +9,7 @@ namespace DisclosurePortal.Web.Tests.Pages;
 /// <summary>Every UI string that goes through the localizer has an English translation with the same placeholders.</summary>
 public sealed partial class TranslationTests
 {
-    private static readonly string Web = Path.Combine(RepositoryRoot(), "src", "DisclosurePortal.Web");
+    private static readonly string Web = Repository.Path("src", "DisclosurePortal.Web");
 
     [Fact]
     public void EveryLocalizedString_HasAnEnglishTranslation_WithTheSamePlaceholders()
@@ -80,13 +81,6 @@ public sealed partial class TranslationTests
     }
 
     private static HashSet<string> Placeholders(string s) => [.. Placeholder().Matches(s).Select(m => m.Value)];
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "DisclosurePortal.sln"))) return dir.FullName;
-        throw new InvalidOperationException("DisclosurePortal.sln not found above the test assembly.");
-    }
 
     [GeneratedRegex("""L\["((?:[^"\\]|\\.)+)"[,\]]""")]
     private static partial Regex LocalizerKey();

@@ -64,7 +64,7 @@ public abstract class SearchIndexTests(PortalFactory factory)
 
     private PortalDbContext Context(string connectionString)
     {
-        return DatabaseSetup.CreateContext(factory.Db == TestDb.Sqlite ? DatabaseProvider.Sqlite : DatabaseProvider.PostgreSQL, connectionString);
+        return TestDatabases.Context(factory.Db, connectionString);
     }
 }
 

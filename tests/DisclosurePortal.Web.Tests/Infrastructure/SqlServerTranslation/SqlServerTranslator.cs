@@ -25,9 +25,6 @@ namespace DisclosurePortal.Web.Tests.Infrastructure.SqlServerTranslation;
 /// </summary>
 public sealed partial class SqlServerTranslator
 {
-    // The design-time factory's placeholder: nothing ever connects to it.
-    private const string NoServer = "Server=sqlserver.invalid;Database=portal_translation;Integrated Security=true;TrustServerCertificate=true";
-
     private static readonly Lazy<SqlServerTranslator> LazyShared = new(() => new SqlServerTranslator(OutputFolder()));
     public static SqlServerTranslator Shared => LazyShared.Value;
 
@@ -48,8 +45,7 @@ public sealed partial class SqlServerTranslator
 
     public SqlServerTranslator(string? outputFolder)
     {
-        _context = DatabaseSetup.CreateContext(DatabaseProvider.SqlServer, NoServer,
-            options => options.AddInterceptors(new NoConnection(), _capture));
+        _context = NoSqlServer.Context(_capture);
         _provider = _context.GetService<IAsyncQueryProvider>();
         if (outputFolder is null) return;
         Directory.CreateDirectory(outputFolder);
@@ -294,60 +290,6 @@ public sealed partial class SqlServerTranslator
                     return false;
             }
         }
-    }
-
-    /// <summary>SQL Server is never reached: opening is suppressed.</summary>
-    private sealed class NoConnection : DbConnectionInterceptor
-    {
-        public override InterceptionResult ConnectionOpening(DbConnection connection, ConnectionEventData eventData, InterceptionResult result) =>
-            InterceptionResult.Suppress();
-
-        public override ValueTask<InterceptionResult> ConnectionOpeningAsync(DbConnection connection, ConnectionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default) =>
-            ValueTask.FromResult(InterceptionResult.Suppress());
-    }
-
-    /// <summary>Keeps each command's text and answers it with nothing (no rows, no scalar, no rows affected).</summary>
-    private sealed class CommandCapture : DbCommandInterceptor
-    {
-        private List<string>? _commands;
-
-        public void Start() => _commands = [];
-
-        public IReadOnlyList<string> Stop()
-        {
-            var commands = _commands ?? [];
-            _commands = null;
-            return commands;
-        }
-
-        private void Keep(DbCommand command) => _commands?.Add(command.CommandText);
-
-        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
-        {
-            Keep(command);
-            return InterceptionResult<DbDataReader>.SuppressWithResult(new DataTable().CreateDataReader());
-        }
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default) =>
-            ValueTask.FromResult(ReaderExecuting(command, eventData, result));
-
-        public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
-        {
-            Keep(command);
-            return InterceptionResult<object>.SuppressWithResult(DBNull.Value);
-        }
-
-        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default) =>
-            ValueTask.FromResult(ScalarExecuting(command, eventData, result));
-
-        public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
-        {
-            Keep(command);
-            return InterceptionResult<int>.SuppressWithResult(0);
-        }
-
-        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default) =>
-            ValueTask.FromResult(NonQueryExecuting(command, eventData, result));
     }
 }
 
