@@ -1,6 +1,7 @@
 using DisclosurePortal.Web.Data.Seed;
 using DisclosurePortal.Web.Features.Apply;
 using DisclosurePortal.Web.Features.Cases;
+using DisclosurePortal.Web.Features.Shared;
 using DisclosurePortal.Web.Infrastructure;
 using DisclosurePortal.Web.Infrastructure.Generator;
 using DisclosurePortal.Web.Infrastructure.Caching;
@@ -34,6 +35,7 @@ builder.Services.AddSingleton<MarkdownRenderer>();
 builder.Services.AddSingleton<PublicSite>();
 builder.Services.AddSingleton<AttachmentStorage>();
 builder.Services.AddScoped<AuditTrail>();
+builder.Services.AddUseCaseHandlers();
 builder.Services.AddProcessingFees(builder.Configuration); // FeeTiers from the "Fees" section (Features/Cases)
 builder.Services.AddPortalRateLimits(builder.Configuration); // AddRateLimiter: apply, track, login, search (Infrastructure/Security)
 // Chinese text is written as characters, not &#x…; escapes: a third of the bytes on every page.
@@ -50,6 +52,8 @@ builder.Services
         o.Filters.Add<AntiforgeryFailurePage>(); // a refused token says what happened and how to keep the text
         o.Filters.Add(new OneConnectionPerRequest()); // one pool round trip per request, not one per query
         o.Filters.Add(new TypedTextFilter()); // control characters refused in every form post, beside the field (docs/security.md)
+        o.Filters.Add<QueryProblemFilter>(); // a query string a filter record refused: the problem page, before the action
+        o.ModelBinderProviders.Insert(0, new QueryFilterBinderProvider());
         // Model binding speaks Chinese too: a value that does not fit its field is explained, never a 500.
         var m = o.ModelBindingMessageProvider;
         m.SetAttemptedValueIsInvalidAccessor((value, _) => $"“{value}”不是有效的值。");

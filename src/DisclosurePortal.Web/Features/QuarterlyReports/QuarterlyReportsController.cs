@@ -1,4 +1,4 @@
-using System.Globalization;
+using DisclosurePortal.Domain.Calendar;
 using DisclosurePortal.Domain.Reporting;
 using DisclosurePortal.Web.Data;
 using DisclosurePortal.Web.Features.Shared;
@@ -32,9 +32,10 @@ public sealed class QuarterlyReportsController(PortalDbContext db, TimeProvider 
     }
 
     [HttpGet("/reports/quarterly/{year}/{quarter}")]
-    public async Task<IActionResult> Show(string year, string quarter, CancellationToken ct)
+    public async Task<IActionResult> Show(QuarterRoute route, CancellationToken ct)
     {
-        if (Parse(year, quarter, out var q) is { } problem) return problem;
+        if (NotBegun(route.Quarter) is { } problem) return problem;
+        var q = route.Quarter;
         var (report, departments, domains, _) = await LoadAsync(q, ct);
         // Only the domains with something due, those with the most missing and late first, so the gaps are in view.
         var shownDomains = domains
@@ -46,11 +47,10 @@ public sealed class QuarterlyReportsController(PortalDbContext db, TimeProvider 
     }
 
     [HttpGet("/reports/quarterly/{year}/{quarter}/departments/{department}")]
-    public async Task<IActionResult> Department(string year, string quarter, string department, CancellationToken ct)
+    public async Task<IActionResult> Department(QuarterRoute route, CancellationToken ct)
     {
-        if (Parse(year, quarter, out var q) is { } problem) return problem;
-        if (!int.TryParse(department, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
-            return BadInput("部门编号应为数字。");
+        if (NotBegun(route.Quarter) is { } problem) return problem;
+        var (q, id) = (route.Quarter, route.DepartmentId);
         var (report, departments, domains, stages) = await LoadAsync(q, ct);
         if (!departments.TryGetValue(id, out var name)) return NotFoundPage("没有编号为{0}的部门。", id);
         var rows = report.StageCells.Where(c => c.Key.DepartmentId == id)
@@ -76,17 +76,28 @@ public sealed class QuarterlyReportsController(PortalDbContext db, TimeProvider 
     private async Task<int?> MissingCalendarYearAsync(Quarter q, CancellationToken ct) =>
         await db.CalendarYears.AnyAsync(y => y.Year == q.Year, ct) ? null : q.Year;
 
-    /// <summary>The year is four digits from 2000 to 2100; the quarter is q1–q4; a quarter that has not begun has no report yet.</summary>
-    private IActionResult? Parse(string year, string quarter, out Quarter q)
+    /// <summary>A quarter that has not begun has no report yet.</summary>
+    private IActionResult? NotBegun(Quarter q) =>
+        q.Start > clock.Today() ? NotFoundPage("{0}年第{1}季度尚未开始。", q.Year, q.Number) : null;
+}
+
+/// <summary>
+/// /reports/quarterly/{year}/{quarter}[/departments/{department}]: the year is four digits from 2000 to 2100, the
+/// quarter q1–q4, the department a number.
+/// </summary>
+public sealed record QuarterRoute(Quarter Quarter, int DepartmentId) : IQueryFilter<QuarterRoute>
+{
+    public static QuarterRoute Read(QueryReader query)
     {
-        q = default;
-        if (!int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var y) || y is < 2000 or > 2100)
-            return BadInput("年份应为2000到2100之间的四位数字。");
-        if (quarter is not ['q' or 'Q', >= '1' and <= '4'])
-            return NotFoundPage("季度应写作 q1 到 q4，例如 /reports/quarterly/2026/q3。");
-        q = new Quarter(y, quarter[1] - '0');
-        if (q.Start > clock.Today()) return NotFoundPage("{0}年第{1}季度尚未开始。", q.Year, q.Number);
-        return null;
+        var year = query.Year("year", "年份应为2000到2100之间的四位数字。");
+        if (year is null) query.Refuse("年份应为2000到2100之间的四位数字。");
+        if (query.Text("quarter") is not ['q' or 'Q', >= '1' and <= '4'] quarter)
+        {
+            query.NotFound("季度应写作 q1 到 q4，例如 /reports/quarterly/2026/q3。");
+            return new QuarterRoute(default, 0);
+        }
+        var department = query.Text("department") is null ? 0 : query.Id("department", "部门编号应为数字。") ?? 0;
+        return new QuarterRoute(new Quarter(year ?? CalendarFile.MinYear, quarter[1] - '0'), department);
     }
 }
 
