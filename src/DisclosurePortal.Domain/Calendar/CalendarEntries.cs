@@ -29,7 +29,7 @@ public sealed class CalendarYear
 {
     public CalendarYear(int year, string source, DateTimeOffset updatedAt)
     {
-        Year = year is >= 2000 and <= 2100 ? year : throw new DomainException("年份应在 2000 到 2100 之间。");
+        Year = ValidYears.Check(year);
         Source = Guard.Required(source, nameof(source));
         UpdatedAt = updatedAt;
     }

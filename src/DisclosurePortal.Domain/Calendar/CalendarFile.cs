@@ -24,8 +24,8 @@ public sealed class CalendarRuleException(string template, params string[] args)
 /// </summary>
 public sealed class CalendarFile
 {
-    public const int MinYear = 2000;
-    public const int MaxYear = 2100;
+    public const int MinYear = ValidYears.Min;
+    public const int MaxYear = ValidYears.Max;
     public const int MaxSourceLength = 200; // CalendarYears.Source
 
     public const string DefaultNote =
@@ -42,7 +42,7 @@ public sealed class CalendarFile
     public string? Note { get; }
     public IReadOnlyList<CalendarYearDays> Years { get; }
 
-    public static bool IsValidYear(int year) => year is >= MinYear and <= MaxYear;
+    public static bool IsValidYear(int year) => ValidYears.IsValid(year);
 
     public static bool IsWeekend(DateOnly date) => date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
 

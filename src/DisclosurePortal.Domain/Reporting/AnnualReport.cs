@@ -1,3 +1,5 @@
+using DisclosurePortal.Domain.Calendar;
+
 namespace DisclosurePortal.Domain.Reporting;
 
 public enum ReportState
@@ -20,7 +22,7 @@ public sealed class AnnualReport
 
     public AnnualReport(int year, DateTimeOffset now)
     {
-        Year = year is >= 2000 and <= 2100 ? year : throw new DomainException("年份应在 2000 到 2100 之间。");
+        Year = ValidYears.Check(year);
         State = ReportState.Draft;
         CreatedAt = UpdatedAt = now;
         ManualFiguresJson = "{}";

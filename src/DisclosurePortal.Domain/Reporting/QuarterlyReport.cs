@@ -9,7 +9,7 @@ public readonly record struct Quarter
 {
     public Quarter(int year, int number)
     {
-        if (year is < 2000 or > 2100) throw new DomainException("年份应为2000到2100之间的四位数字。");
+        ValidYears.Check(year);
         if (number is < 1 or > 4) throw new DomainException("季度应为1到4。");
         Year = year;
         Number = number;
