@@ -74,7 +74,9 @@ builder.Services
         o.ViewLocationFormats.Clear();
         o.ViewLocationFormats.Add("/Features/{1}/Views/{0}.cshtml");
         o.ViewLocationFormats.Add("/Features/Shared/Views/{0}.cshtml");
-    });
+    })
+    // Every page works without JavaScript and the server validates: asp-for writes no data-val-* attributes.
+    .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false);
 builder.Services.AddPortalValidation(); // FluentValidation's DI registration and MVC auto-validation (Infrastructure/Validation, ADR 25)
 
 var app = builder.Build();
