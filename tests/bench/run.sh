@@ -96,8 +96,8 @@ echo "building (Release)…" >&2
 dotnet build src/DisclosurePortal.Web -c Release -nologo -v q >/dev/null
 
 # ── The database ─────────────────────────────────────────────────────────────────────────────────────────────────────
-REV=$(git log -1 --format=%h -- src/DisclosurePortal.Web/Data/Migrations src/DisclosurePortal.Web/Infrastructure/Generator \
-      src/DisclosurePortal.Web/Infrastructure/Search/SearchIndexSql.cs 2>/dev/null || echo nogit)
+REV=$(git log -1 --format=%h -- src/DisclosurePortal.Data/Migrations src/DisclosurePortal.Web/Infrastructure/Generator \
+      src/DisclosurePortal.Data/Search/SearchIndexSql.cs 2>/dev/null || echo nogit)
 KEY="$RECORDS-$REV"
 mkdir -p "$CACHE"
 generate() { # generate LOG ARGS…: runs the generator, keeps its output as LOG only if it finished

@@ -4,13 +4,15 @@
 # Provider SQL (triggers, indexes the model cannot express) is then added by hand to each new migration, as text.
 set -euo pipefail
 name=${1:?usage: add-migration.sh NAME}
-cd "$(dirname "$0")/../../../.."
-project=src/DisclosurePortal.Web
+cd "$(dirname "$0")/../../.."
+# The migrations live in the data project; dotnet ef runs them through the web project (it holds EF Core.Design).
+project=src/DisclosurePortal.Data
+startup=src/DisclosurePortal.Web
 dotnet tool restore
-dotnet build "$project"
+dotnet build "$startup"
 for pair in Sqlite:SqlitePortalDbContext PostgreSQL:PostgresPortalDbContext SqlServer:SqlServerPortalDbContext; do
-    dotnet ef migrations add "$name" --no-build --project "$project" --context "${pair#*:}" --output-dir "Data/Migrations/${pair%%:*}"
+    dotnet ef migrations add "$name" --no-build --project "$project" --startup-project "$startup" --context "${pair#*:}" --output-dir "Migrations/${pair%%:*}"
 done
-dotnet build "$project"
-dotnet ef migrations script --idempotent --no-build --project "$project" --context SqlServerPortalDbContext -o docs/sql/sqlserver.sql
+dotnet build "$startup"
+dotnet ef migrations script --idempotent --no-build --project "$project" --startup-project "$startup" --context SqlServerPortalDbContext -o docs/sql/sqlserver.sql
 echo "Added $name for SQLite, PostgreSQL and SQL Server; review docs/sql/sqlserver.sql and run tests/run.sh."

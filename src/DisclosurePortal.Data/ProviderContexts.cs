@@ -4,17 +4,17 @@ using Microsoft.EntityFrameworkCore.Design;
 
 namespace DisclosurePortal.Web.Data;
 
-// One context type per provider, so that each provider has its own migrations (Data/Migrations/{Provider}) and model
+// One context type per provider, so that each provider has its own migrations (Migrations/{Provider}) and model
 // snapshot: EF Core's "multiple context types" layout for migrations with multiple providers (docs/adr/0026).
 // They add nothing to the model.
 
-/// <summary>The portal's context on SQLite (migrations in Data/Migrations/Sqlite).</summary>
+/// <summary>The portal's context on SQLite (migrations in Migrations/Sqlite).</summary>
 public sealed class SqlitePortalDbContext(DbContextOptions options) : PortalDbContext(options);
 
-/// <summary>The portal's context on PostgreSQL (migrations in Data/Migrations/PostgreSQL).</summary>
+/// <summary>The portal's context on PostgreSQL (migrations in Migrations/PostgreSQL).</summary>
 public sealed class PostgresPortalDbContext(DbContextOptions options) : PortalDbContext(options);
 
-/// <summary>The portal's context on SQL Server (migrations in Data/Migrations/SqlServer).</summary>
+/// <summary>The portal's context on SQL Server (migrations in Migrations/SqlServer).</summary>
 public sealed partial class SqlServerPortalDbContext(DbContextOptions options) : PortalDbContext(options)
 {
     protected override void OnModelCreating(ModelBuilder modelBuilder)
