@@ -3,34 +3,20 @@ using DisclosurePortal.Web.Features.Apply;
 using DisclosurePortal.Web.Features.Cases;
 using DisclosurePortal.Web.Features.Shared;
 using DisclosurePortal.Web.Infrastructure;
-using DisclosurePortal.Web.Infrastructure.Generator;
 using DisclosurePortal.Web.Infrastructure.Caching;
 using DisclosurePortal.Web.Infrastructure.Search;
 using DisclosurePortal.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc;
 
-// `generate --records N`: fill the configured database with generated data and exit (Infrastructure/Generator).
-var generate = GenerateCommand.From(args);
-if (generate?.ExitBeforeHost() is { } exitCode) return exitCode;
-
-// `backup --to FILE`: an online copy of the SQLite database, then exit (Infrastructure/BackupCommand, docs/reliability.md).
-var backup = generate is null ? BackupCommand.From(args) : null;
-if (backup?.ExitBeforeHost() is { } backupExitCode) return backupExitCode;
-
-var builder = WebApplication.CreateBuilder(generate?.HostArguments ?? backup?.HostArguments ?? args);
-if (backup is not null) return backup.Run(builder.Configuration, builder.Environment.ContentRootPath);
+// The portal. Generating benchmark data and backing up are DisclosurePortal.Tools (README).
+var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false); // no server name or version banner
 
 builder.AddPortalLogging();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddMemoryCache();
-builder.Services.AddPortalDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddPortalStorage(builder.Configuration, builder.Environment); // database, initializer, Data Protection keys
 builder.Services.AddPortalSearch(builder.Configuration);
-builder.Services.AddScoped<ReferenceDataSeeder>();
-builder.Services.AddScoped<DemoDataSeeder>();
-builder.Services.AddScoped<DemoAccountsSeeder>();
-builder.Services.AddScoped<DatabaseInitializer>();
-builder.Services.AddScoped<IdentityNumberSealer>();
 builder.Services.AddSingleton<MarkdownRenderer>();
 builder.Services.AddSingleton<PublicSite>();
 builder.Services.AddSingleton<AttachmentStorage>();
@@ -80,7 +66,6 @@ builder.Services
 builder.Services.AddPortalValidation(); // FluentValidation's DI registration and MVC auto-validation (Infrastructure/Validation, ADR 25)
 
 var app = builder.Build();
-if (generate is not null) return await generate.RunAsync(app.Services);
 
 using (var scope = app.Services.CreateScope())
 {

@@ -21,9 +21,9 @@ public sealed class BackupRestoreTests(ITestOutputHelper output)
 
         await BackUpAndRestoreAsync(db, restored, async () =>
         {
-            // dotnet DisclosurePortal.Web.dll backup --to FILE, with the portal's own settings (README, docs/reliability.md)
+            // dotnet DisclosurePortal.Tools.dll backup --to FILE, with the portal's own settings (README, docs/reliability.md)
             var backup = await Tool.RunAsync("dotnet",
-                [PortalPaths.WebDll, "backup", "--to", backupFile, "--contentRoot", PortalPaths.WebProject, $"--Database:DataFolder={db.Folder}"]);
+                [PortalPaths.ToolsDll, "backup", "--to", backupFile, "--contentRoot", PortalPaths.WebProject, $"--Database:DataFolder={db.Folder}"]);
             output.WriteLine(backup.ToString());
             Assert.True(backup.ExitCode == 0, backup.ToString());
             Assert.Contains("integrity ok", backup.Output, StringComparison.Ordinal);
@@ -36,7 +36,7 @@ public sealed class BackupRestoreTests(ITestOutputHelper output)
         });
 
         // A second backup to the same file is refused rather than overwriting it.
-        var again = await Tool.RunAsync("dotnet", [PortalPaths.WebDll, "backup", "--to", backupFile, "--contentRoot", PortalPaths.WebProject, $"--Database:DataFolder={db.Folder}"]);
+        var again = await Tool.RunAsync("dotnet", [PortalPaths.ToolsDll, "backup", "--to", backupFile, "--contentRoot", PortalPaths.WebProject, $"--Database:DataFolder={db.Folder}"]);
         Assert.Equal(1, again.ExitCode);
     }
 

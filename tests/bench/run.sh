@@ -84,6 +84,7 @@ WORK=$(mktemp -d /tmp/dp-bench.XXXXXX)
 STATIC="bench-static-$$.html"
 WWWROOT=src/DisclosurePortal.Web/wwwroot
 APP=src/DisclosurePortal.Web/bin/Release/net10.0/DisclosurePortal.Web.dll
+TOOLS=src/DisclosurePortal.Tools/bin/Release/net10.0/DisclosurePortal.Tools.dll
 APP_PID=""
 cleanup() {
     [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null
@@ -94,16 +95,17 @@ trap cleanup EXIT
 
 echo "building (Release)…" >&2
 dotnet build src/DisclosurePortal.Web -c Release -nologo -v q >/dev/null
+dotnet build src/DisclosurePortal.Tools -c Release -nologo -v q >/dev/null
 
 # ── The database ─────────────────────────────────────────────────────────────────────────────────────────────────────
-REV=$(git log -1 --format=%h -- src/DisclosurePortal.Data/Migrations src/DisclosurePortal.Web/Infrastructure/Generator \
+REV=$(git log -1 --format=%h -- src/DisclosurePortal.Data/Migrations src/DisclosurePortal.Tools/Generator \
       src/DisclosurePortal.Data/Search/SearchIndexSql.cs 2>/dev/null || echo nogit)
 KEY="$RECORDS-$REV"
 mkdir -p "$CACHE"
 generate() { # generate LOG ARGS…: runs the generator, keeps its output as LOG only if it finished
     local log=$1; shift
     echo "generating $RECORDS records (once; cached as $log)…" >&2
-    dotnet "$APP" generate --records "$RECORDS" --contentRoot "$PWD/src/DisclosurePortal.Web" \
+    dotnet "$TOOLS" generate --records "$RECORDS" --contentRoot "$PWD/src/DisclosurePortal.Web" \
         --Serilog:MinimumLevel:Default=Warning "$@" | tee "$log.partial" >&2
     mv "$log.partial" "$log"
 }

@@ -102,7 +102,7 @@ public sealed class PersonalData
 /// <summary>Where Data Protection keeps its keys (and the identity index key): <c>DataProtection:KeysFolder</c>.</summary>
 public sealed record DataProtectionFolder(string Path)
 {
-    public static DataProtectionFolder From(IConfiguration configuration, IWebHostEnvironment environment)
+    public static DataProtectionFolder From(IConfiguration configuration, IHostEnvironment environment)
     {
         var keys = configuration["DataProtection:KeysFolder"] ?? System.IO.Path.Combine(configuration["Database:DataFolder"] ?? "data", "keys");
         if (!System.IO.Path.IsPathRooted(keys)) keys = System.IO.Path.Combine(environment.ContentRootPath, keys);

@@ -138,15 +138,17 @@ public static class PortalPaths
     public static string WebProject => Path.Combine(Root, "src", "DisclosurePortal.Web");
 
     /// <summary>The portal built in the same configuration as these tests (the project reference builds it first).</summary>
-    public static string WebDll
+    public static string WebDll => Built("DisclosurePortal.Web");
+
+    /// <summary>The portal's tools (backup, generate), built as the portal is.</summary>
+    public static string ToolsDll => Built("DisclosurePortal.Tools");
+
+    private static string Built(string project)
     {
-        get
-        {
-            var configuration = typeof(PortalPaths).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-                .Single(a => a.Key == "Configuration").Value!;
-            var dll = Path.Combine(WebProject, "bin", configuration, "net10.0", "DisclosurePortal.Web.dll");
-            return File.Exists(dll) ? dll : throw new FileNotFoundException($"build the portal first ({configuration})", dll);
-        }
+        var configuration = typeof(PortalPaths).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .Single(a => a.Key == "Configuration").Value!;
+        var dll = Path.Combine(Root, "src", project, "bin", configuration, "net10.0", project + ".dll");
+        return File.Exists(dll) ? dll : throw new FileNotFoundException($"build {project} first ({configuration})", dll);
     }
 
     private static string FindRoot()

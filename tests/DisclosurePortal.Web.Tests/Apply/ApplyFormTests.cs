@@ -180,7 +180,7 @@ public abstract class ApplyFormTests(PortalFactory factory)
         Assert.NotEqual(first, second);
         var sharedPrefix = first.Zip(second).TakeWhile(p => p.First == p.Second).Count();
         Assert.True(sharedPrefix < 8, $"{first} and {second} look sequential");
-        var many = Enumerable.Range(0, 2000).Select(_ => Web.Features.Apply.QueryCodes.New()).ToList();
+        var many = Enumerable.Range(0, 2000).Select(_ => Domain.Applications.QueryCodes.New()).ToList();
         Assert.Equal(many.Count, many.Distinct(StringComparer.Ordinal).Count());
         Assert.All(many, c => Assert.Matches("^[2-9A-HJKMNP-Z]{12}$", c));
     }

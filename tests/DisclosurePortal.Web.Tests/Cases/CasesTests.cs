@@ -129,7 +129,7 @@ public abstract class CasesTests(PortalFactory factory)
             {
                 ApplicantKind = ApplicantKind.LegalServiceProvider, ApplicantName = "某律师事务所", IdentityNumber = identity,
                 Contact = "0839-1234567", InformationDescription = what, Channel = ApplicationChannel.InPerson,
-            }, DisclosurePortal.Web.Features.Apply.QueryCodes.New(), today, "窗口", DateTimeOffset.UtcNow, calendar, today);
+            }, DisclosurePortal.Domain.Applications.QueryCodes.New(), today, "窗口", DateTimeOffset.UtcNow, calendar, today);
             earlier = Paper("某路段工程招标文件");
             db.ApplicationCases.Add(earlier);
             await db.SaveChangesAsync();
@@ -196,7 +196,7 @@ public abstract class CasesTests(PortalFactory factory)
             {
                 ApplicantKind = ApplicantKind.NaturalPerson, ApplicantName = "赵六", Contact = "13700000000",
                 InformationDescription = "某村土地征收补偿标准", Channel = ApplicationChannel.Mail,
-            }, DisclosurePortal.Web.Features.Apply.QueryCodes.New(), today, "窗口", DateTimeOffset.UtcNow, calendar, today);
+            }, DisclosurePortal.Domain.Applications.QueryCodes.New(), today, "窗口", DateTimeOffset.UtcNow, calendar, today);
             db.ApplicationCases.Add(c);
             holiday = calendar.AddWorkingDays(today, 3); // the administrator then enters a holiday inside the reply period
             db.CalendarDays.Add(new DisclosurePortal.Domain.Calendar.CalendarDay(holiday, DisclosurePortal.Domain.Calendar.CalendarDayKind.Off, "测试更正"));
@@ -325,7 +325,7 @@ public abstract class CasesTests(PortalFactory factory)
         {
             ApplicantKind = ApplicantKind.NaturalPerson, ApplicantName = "孙八", Contact = "13600000000",
             InformationDescription = $"期限测试申请 {Guid.NewGuid():N}", Channel = ApplicationChannel.InPerson,
-        }, DisclosurePortal.Web.Features.Apply.QueryCodes.New(), received, "窗口", DateTimeOffset.UtcNow, calendar, today ?? received);
+        }, DisclosurePortal.Domain.Applications.QueryCodes.New(), received, "窗口", DateTimeOffset.UtcNow, calendar, today ?? received);
         then?.Invoke(c, calendar);
         db.ApplicationCases.Add(c);
         await db.SaveChangesAsync();

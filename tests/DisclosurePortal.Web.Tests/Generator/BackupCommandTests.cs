@@ -1,4 +1,4 @@
-using DisclosurePortal.Web.Infrastructure;
+using DisclosurePortal.Tools;
 
 namespace DisclosurePortal.Web.Tests.Generator;
 

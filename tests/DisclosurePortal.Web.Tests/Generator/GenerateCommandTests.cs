@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using DisclosurePortal.Web.Infrastructure.Generator;
+using DisclosurePortal.Tools.Generator;
 
 namespace DisclosurePortal.Web.Tests.Generator;
 
@@ -59,7 +59,7 @@ public sealed class GenerateCommandTests
     [InlineData("-5", 2)]
     public async Task TheProcess_ExitsNonZero_WithTheMessage_AndNoStackTrace(string records, int exitCode)
     {
-        var app = Path.Combine(AppContext.BaseDirectory, "DisclosurePortal.Web.dll");
+        var app = Path.Combine(AppContext.BaseDirectory, "DisclosurePortal.Tools.dll");
         using var process = Process.Start(new ProcessStartInfo("dotnet", [app, "generate", "--records", records])
         {
             RedirectStandardOutput = true,

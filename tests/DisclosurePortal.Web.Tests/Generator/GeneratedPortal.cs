@@ -1,5 +1,5 @@
 using DisclosurePortal.Web.Data;
-using DisclosurePortal.Web.Infrastructure.Generator;
+using DisclosurePortal.Tools.Generator;
 using DisclosurePortal.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using DisclosurePortal.Domain.Applications;
 using DisclosurePortal.Domain.Publishing;
-using DisclosurePortal.Web.Infrastructure.Generator;
+using DisclosurePortal.Tools.Generator;
 using DisclosurePortal.Web.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

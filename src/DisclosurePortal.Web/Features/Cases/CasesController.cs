@@ -41,7 +41,7 @@ public sealed class CasesController(PortalDbContext db, AuditTrail audit, TimePr
             return View("New", new RegisterModel(form, channel, receivedOn));
         }
         var calendar = await CalendarLoader.LoadAsync(db, ct);
-        var code = Apply.QueryCodes.New();
+        var code = QueryCodes.New();
         var c = ApplicationCase.Register(form.ToDetails(personalData, channel!.Value), code, receivedOn!.Value, User.DisplayName(), clock.GetUtcNow(), calendar, today);
         db.ApplicationCases.Add(c);
         await using var tx = await db.Database.BeginTransactionAsync(ct);

@@ -86,10 +86,7 @@ public static class SecuritySetup
             o.Cookie.SecurePolicy = secure;
         });
 
-        var keys = DataProtectionFolder.From(configuration, environment);
-        services.AddSingleton(keys);
-        services.AddDataProtection().SetApplicationName("DisclosurePortal").PersistKeysToFileSystem(new DirectoryInfo(keys.Path));
-        services.AddSingleton<PersonalData>();
+        // Data Protection (sign-in and antiforgery cookies, sealed identity numbers): StorageSetup.AddPortalStorage.
 
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.All))

@@ -6,7 +6,7 @@ using DisclosurePortal.Web.Data;
 using DisclosurePortal.Web.Data.Seed;
 using Microsoft.EntityFrameworkCore;
 
-namespace DisclosurePortal.Web.Infrastructure.Generator;
+namespace DisclosurePortal.Tools.Generator;
 
 internal sealed record GeneratedDepartment(int Id, string Name, string OrganisationCode, string DocumentPrefix, string? Town);
 

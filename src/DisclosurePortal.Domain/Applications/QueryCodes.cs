@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace DisclosurePortal.Web.Features.Apply;
+namespace DisclosurePortal.Domain.Applications;
 
 /// <summary>
 /// 查询码: the applicant's only key to the case, so it is random (not a sequence someone could walk) and easy to copy

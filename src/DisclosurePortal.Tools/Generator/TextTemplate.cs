@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace DisclosurePortal.Web.Infrastructure.Generator;
+namespace DisclosurePortal.Tools.Generator;
 
 /// <summary>The placeholders a generator template may use; a template naming any other is refused when parsed.</summary>
 internal enum Slot

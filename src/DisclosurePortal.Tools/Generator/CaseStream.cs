@@ -1,10 +1,10 @@
+using DisclosurePortal.Web.Infrastructure;
 using System.Globalization;
 using DisclosurePortal.Domain.Applications;
 using DisclosurePortal.Domain.Calendar;
 using DisclosurePortal.Web.Data.Seed;
-using DisclosurePortal.Web.Features.Apply;
 
-namespace DisclosurePortal.Web.Infrastructure.Generator;
+namespace DisclosurePortal.Tools.Generator;
 
 /// <summary>The rows of a few thousand application cases and their events.</summary>
 internal sealed class CaseChunk

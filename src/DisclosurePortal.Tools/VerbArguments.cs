@@ -1,7 +1,7 @@
-namespace DisclosurePortal.Web.Infrastructure;
+namespace DisclosurePortal.Tools;
 
 /// <summary>
-/// The command line of the web app's verbs (<c>generate</c>, <c>backup</c>): the verb, its own options
+/// The command line of the tools' verbs (<c>generate</c>, <c>backup</c>): the verb, its own options
 /// (<c>--name value</c> or <c>--name=value</c>), <c>--help</c>, and host settings passed on to the host as the portal
 /// itself takes them (<c>--Section:Key[=]value</c>, <c>--environment</c>, <c>--contentRoot</c>, <c>--applicationName</c>).
 /// </summary>

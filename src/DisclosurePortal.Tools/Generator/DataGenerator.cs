@@ -1,3 +1,4 @@
+using DisclosurePortal.Web.Infrastructure;
 using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
@@ -12,7 +13,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace DisclosurePortal.Web.Infrastructure.Generator;
+namespace DisclosurePortal.Tools.Generator;
 
 /// <summary>How much to generate.</summary>
 internal sealed record GeneratorOptions(int Records, int Cases);

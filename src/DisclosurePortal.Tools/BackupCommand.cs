@@ -1,10 +1,11 @@
+using DisclosurePortal.Web.Infrastructure;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 
-namespace DisclosurePortal.Web.Infrastructure;
+namespace DisclosurePortal.Tools;
 
 /// <summary>
-/// The web app's third verb: <c>backup --to FILE [--Key=value …]</c> copies the configured SQLite database into FILE with
+/// A verb of DisclosurePortal.Tools: <c>backup --to FILE [--Key=value …]</c> copies the configured SQLite database into FILE with
 /// SQLite's online backup API, while the portal keeps running (WAL: the copy reads one snapshot, writers do not wait),
 /// checks the copy's integrity and exits. The copy is one self-contained file (rollback journal, no -wal beside it):
 /// restoring is putting it as portal.db into an empty data folder (docs/reliability.md, ADR 22). PostgreSQL is backed
@@ -15,7 +16,7 @@ internal sealed class BackupCommand
     public const string Verb = "backup";
 
     public const string Usage = """
-        Usage: DisclosurePortal.Web backup --to FILE [--Database:DataFolder=…] [--ConnectionStrings:Portal=…]
+        Usage: DisclosurePortal.Tools backup --to FILE [--Database:DataFolder=…] [--ConnectionStrings:Portal=…]
           --to FILE   where to write the copy of the SQLite database (must not exist yet)
         Safe while the portal runs. For PostgreSQL use pg_dump -Fc (docs/reliability.md).
         """;

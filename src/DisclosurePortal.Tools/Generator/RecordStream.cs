@@ -1,9 +1,10 @@
+using DisclosurePortal.Web.Infrastructure;
 using System.Globalization;
 using System.Text;
 using DisclosurePortal.Domain.Publishing;
 using DisclosurePortal.Web.Data.Seed;
 
-namespace DisclosurePortal.Web.Infrastructure.Generator;
+namespace DisclosurePortal.Tools.Generator;
 
 /// <summary>The rows of a few thousand records, grouped by table (PostgreSQL's COPY takes one table at a time).</summary>
 internal sealed class RecordChunk

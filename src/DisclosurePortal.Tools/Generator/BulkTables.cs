@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 
-namespace DisclosurePortal.Web.Infrastructure.Generator;
+namespace DisclosurePortal.Tools.Generator;
 
 /// <summary>The kinds of value a bulk-loaded column holds (each provider binds them its own way).</summary>
 internal enum ColumnType

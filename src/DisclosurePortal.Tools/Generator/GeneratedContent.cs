@@ -1,6 +1,6 @@
 using DisclosurePortal.Domain.Publishing;
 
-namespace DisclosurePortal.Web.Infrastructure.Generator;
+namespace DisclosurePortal.Tools.Generator;
 
 /// <summary>
 /// The vocabularies the generator builds a province-sized 青川县 from, beside the demo county's own (Data/Seed/DemoContent):

@@ -2,10 +2,10 @@ using System.Globalization;
 using DisclosurePortal.Web.Data;
 using DisclosurePortal.Web.Data.Seed;
 
-namespace DisclosurePortal.Web.Infrastructure.Generator;
+namespace DisclosurePortal.Tools.Generator;
 
 /// <summary>
-/// The web app's second verb: <c>generate [--records N] [--cases N] [--Key=value …]</c> fills the configured database with
+/// A verb of DisclosurePortal.Tools: <c>generate [--records N] [--cases N] [--Key=value …]</c> fills the configured database with
 /// generated data and exits (README, docs/performance.md). Program.cs asks <see cref="From"/> before it builds the host:
 /// the generator's own options are taken out, everything else (--Database:…, --ConnectionStrings:…) goes to the host,
 /// so the generator writes exactly where the portal would read. Demo data is always off: the generator makes its own.
@@ -19,7 +19,7 @@ internal sealed class GenerateCommand
     public const int MaxCases = 1_000_000;
 
     public const string Usage = """
-        Usage: DisclosurePortal.Web generate [--records N] [--cases N] [--Database:Provider=…] [--ConnectionStrings:Portal=…] [--Database:DataFolder=…]
+        Usage: DisclosurePortal.Tools generate [--records N] [--cases N] [--Database:Provider=…] [--ConnectionStrings:Portal=…] [--Database:DataFolder=…]
           --records N   published records to generate, 20 to 5,000,000 (default 1,000,000; policy interpretations included)
           --cases N     application cases, 0 to 1,000,000 (default: a tenth of the records)
         The database must be empty (a new SQLite folder or a new PostgreSQL database); migrations and reference data are applied first.

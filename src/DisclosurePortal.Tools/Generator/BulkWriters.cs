@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace DisclosurePortal.Web.Infrastructure.Generator;
+namespace DisclosurePortal.Tools.Generator;
 
 /// <summary>Writes rows of a <see cref="BulkTable"/> inside the load's one transaction, by each database's fastest path.</summary>
 internal interface IBulkWriter : IDisposable

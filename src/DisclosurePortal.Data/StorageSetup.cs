@@ -1,0 +1,29 @@
+using DisclosurePortal.Web.Data.Seed;
+using DisclosurePortal.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.DataProtection;
+
+namespace DisclosurePortal.Web.Infrastructure;
+
+/// <summary>
+/// What the portal and its tools both need to reach the database: the context for the configured provider, the
+/// initializer (migrations, reference data, demo data) and the Data Protection keys that seal identity numbers, so
+/// that the web host and <c>DisclosurePortal.Tools</c> read and write the same data the same way.
+/// </summary>
+public static class StorageSetup
+{
+    public static IServiceCollection AddPortalStorage(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddPortalDatabase(configuration, environment.ContentRootPath);
+        services.AddScoped<ReferenceDataSeeder>();
+        services.AddScoped<DemoDataSeeder>();
+        services.AddScoped<DemoAccountsSeeder>();
+        services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<IdentityNumberSealer>();
+
+        var keys = DataProtectionFolder.From(configuration, environment);
+        services.AddSingleton(keys);
+        services.AddDataProtection().SetApplicationName("DisclosurePortal").PersistKeysToFileSystem(new DirectoryInfo(keys.Path));
+        services.AddSingleton<PersonalData>();
+        return services;
+    }
+}

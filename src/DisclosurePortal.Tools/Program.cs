@@ -1,0 +1,42 @@
+using DisclosurePortal.Tools.Generator;
+using DisclosurePortal.Web.Data;
+using DisclosurePortal.Web.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+
+namespace DisclosurePortal.Tools;
+
+// DisclosurePortal.Tools generate|backup [options] [--Section:Key=value …] [--contentRoot DIR]: the settings are the
+// portal's own (appsettings.json of the content root, then the command line), so a tool works on exactly the database
+// the portal reads. README and docs/performance.md, docs/reliability.md.
+internal static class Tool
+{
+    public static async Task<int> Main(string[] args)
+    {
+        const string Usage = """
+            Usage: DisclosurePortal.Tools <verb> [options] [--Section:Key=value …] [--contentRoot DIR]
+              generate   fill an empty database with a province-sized generated data set (--help for its options)
+              backup     copy the SQLite database online into a file (--help for its options)
+            Settings are read as the portal reads them: DIR/appsettings.json, then --Section:Key=value.
+            """;
+
+        var generate = GenerateCommand.From(args);
+        if (generate?.ExitBeforeHost() is { } exitCode) return exitCode;
+        var backup = generate is null ? BackupCommand.From(args) : null;
+        if (backup?.ExitBeforeHost() is { } backupExitCode) return backupExitCode;
+        if (generate is null && backup is null)
+        {
+            await Console.Error.WriteLineAsync(Usage);
+            return args.Length == 0 || args[0] is "--help" or "-h" ? 0 : 2;
+        }
+
+        var builder = Host.CreateApplicationBuilder(generate?.HostArguments ?? backup!.HostArguments);
+        if (backup is not null) return backup.Run(builder.Configuration, builder.Environment.ContentRootPath);
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddPortalStorage(builder.Configuration, builder.Environment);
+        // The initializer can seed the demo accounts; the generator turns demo data off, but the accounts' store is registered.
+        builder.Services.AddIdentityCore<PortalUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<PortalDbContext>();
+        using var host = builder.Build();
+        return await generate!.RunAsync(host.Services);
+    }
+}
