@@ -25,7 +25,7 @@ public abstract partial class StatisticsTests(PortalFactory factory)
     {
         var client = Uncached.CreateClient();
         var housing = await DepartmentIdAsync(factory, HousingCode);
-        var today = Today;
+        var today = factory.Clock.Today();
         var thisMonth = $"{today:yyyy-MM}";
         var (_, before) = await Html.GetAsync(client, "/statistics");
 
@@ -35,7 +35,7 @@ public abstract partial class StatisticsTests(PortalFactory factory)
         await using (var db = factory.NewDbContext())
         {
             var calendar = await CalendarLoader.LoadAsync(db);
-            var now = DateTimeOffset.UtcNow;
+            var now = factory.Clock.GetUtcNow();
             ApplicationCase Paper(DateOnly received) => ApplicationCase.Register(new ApplicationDetails
             {
                 ApplicantKind = ApplicantKind.NaturalPerson, ApplicantName = "孙八", Contact = "13900000002",

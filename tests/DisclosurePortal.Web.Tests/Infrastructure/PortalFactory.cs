@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace DisclosurePortal.Web.Tests.Infrastructure;
 
@@ -41,6 +42,13 @@ public class PortalFactory : WebApplicationFactory<Program>
     public SqlServerTranslationProbe SqlServerTranslation { get; } = new();
     public string AttachmentsFolder { get; }
 
+    /// <summary>
+    /// The app's clock (its <see cref="TimeProvider"/>): the real time when the factory was made, then on by a millisecond
+    /// at every reading, so that the instants the app takes still differ and keep their order. Tests take "now" and
+    /// "today" from it, so that they agree with the app's even across midnight, and move it on with Advance.
+    /// </summary>
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) };
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -54,7 +62,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         // themselves set low ones (Security/RateLimitTests); apply and track keep their defaults (Apply/ApplySupport).
         builder.UseSetting("RateLimits:Login:PermitLimit", "100000");
         builder.UseSetting("RateLimits:Search:PermitLimit", "100000");
-        builder.ConfigureServices(services => services.AddSingleton(SqlServerTranslation).ConfigureDbContext<PortalDbContext>(o =>
+        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock).AddSingleton(SqlServerTranslation).ConfigureDbContext<PortalDbContext>(o =>
         {
             o.AddInterceptors(Commands);
             // DP_SQLSERVER_TRANSLATION=off only to measure what the translation costs (docs/architecture.md, Tests).

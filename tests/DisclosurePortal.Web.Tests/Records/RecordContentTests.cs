@@ -161,7 +161,7 @@ public abstract class RecordContentTests(PortalFactory factory)
         const int year = 2019;
         await using (var db = factory.NewDbContext())
         {
-            var now = DateTimeOffset.UtcNow;
+            var now = factory.Clock.GetUtcNow();
             var report = new AnnualReport(year, now);
             report.SaveDraft("总体情况第一段\v从 Word 粘贴的换行\u0007。\n第二段\u001b。", "问题\f一", "其他\u001f事项", new ManualFigures(), now);
             report.Submit("a", "审核员甲", now);

@@ -289,11 +289,11 @@ public abstract class SearchTests(PortalFactory factory)
         Assert.Equal("公开事项", byName.QuerySelector(".search-hit .hit-meta .badge").Text());
 
         var m = Marker();
-        item.Revise(item.ToElements() with { Content = item.Content + $"（含{m}）" }, DateTimeOffset.UtcNow);
+        item.Revise(item.ToElements() with { Content = item.Content + $"（含{m}）" }, factory.Clock.GetUtcNow());
         await db.SaveChangesAsync();
         Assert.Equal([$"/items/{item.Id}"], HitUrls((await SearchAsync(_client, m)).Document));
 
-        item.Retire("事项已合并", DateTimeOffset.UtcNow);
+        item.Retire("事项已合并", factory.Clock.GetUtcNow());
         await db.SaveChangesAsync();
         Assert.Empty(HitUrls((await SearchAsync(_client, m)).Document));
     }
