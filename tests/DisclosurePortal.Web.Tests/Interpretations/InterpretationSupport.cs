@@ -12,6 +12,9 @@ public static class InterpretationSupport
     public const string HousingCode = "11511099022152793X";
     public const string FinanceCode = "11511099076240393N";
 
+    /// <summary>Today in China by the real clock, for callers without a factory (the browser tests); web tests use the factory's Clock.</summary>
+    public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+
     public static async Task<int> DepartmentIdAsync(PortalFactory factory, string organisationCode)
     {
         _ = factory.Services; // starts the app, which migrates and seeds a fresh database
