@@ -19,8 +19,8 @@ public abstract class PublishedCountsTests(PortalFactory factory)
         await AssertCountsMatchAsync(db);
 
         var items = await db.CatalogueItems.OrderBy(i => i.Id).Take(2).ToListAsync();
-        var (_, published) = await new RecordBuilder(db).Under(items[0]).Published().SaveAsync();
-        var (_, draft) = await new RecordBuilder(db).Under(items[1]).SaveAsync();
+        var (_, published) = await new RecordBuilder(db, factory.Clock).Under(items[0]).Published().SaveAsync();
+        var (_, draft) = await new RecordBuilder(db, factory.Clock).Under(items[1]).SaveAsync();
         await AssertCountsMatchAsync(db);
 
         published.Withdraw("测试撤回", factory.Clock.GetUtcNow());

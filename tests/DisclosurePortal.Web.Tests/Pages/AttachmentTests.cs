@@ -12,8 +12,8 @@ public abstract class AttachmentTests(PortalFactory factory)
     private async Task<(int Published, int Draft, int Escaping)> ArrangeAsync()
     {
         await using var db = factory.NewDbContext();
-        var (_, pv) = await new RecordBuilder(db).Published().SaveAsync();
-        var (_, dv) = await new RecordBuilder(db).SaveAsync();
+        var (_, pv) = await new RecordBuilder(db, factory.Clock).Published().SaveAsync();
+        var (_, dv) = await new RecordBuilder(db, factory.Clock).SaveAsync();
 
         var key = $"{Guid.NewGuid():N}.pdf";
         await File.WriteAllBytesAsync(Path.Combine(factory.AttachmentsFolder, key), "%PDF-1.7 test"u8.ToArray());

@@ -80,7 +80,7 @@ public abstract class RecordContentTests(PortalFactory factory)
         string domainCode;
         await using (var db = factory.NewDbContext())
         {
-            var (record, _) = await new RecordBuilder(db).Under(item).Titled($"嵌套过深的正文 {word}")
+            var (record, _) = await new RecordBuilder(db, factory.Clock).Under(item).Titled($"嵌套过深的正文 {word}")
                 .WithBody(new string('>', 200) + $" {word} 的正文\n\n" + string.Concat(Enumerable.Repeat("- ", 300)) + "列表").Published().SaveAsync();
             recordId = record.Id;
             departmentId = record.DepartmentId;
@@ -109,7 +109,7 @@ public abstract class RecordContentTests(PortalFactory factory)
     {
         await using (var db = factory.NewDbContext())
         {
-            var (record, _) = await new RecordBuilder(db).Under(await HousingItemAsync(factory))
+            var (record, _) = await new RecordBuilder(db, factory.Clock).Under(await HousingItemAsync(factory))
                 .WithBody("<javascript:alert(1)> [a][r] ![](/culture/en) ![](/accessibility/mode?value=senior) [好](https://www.gov.cn/)\n\n[r]: vbscript:x")
                 .Published().SaveAsync();
             var (page, doc) = await Html.GetAsync(Browserish.NewClient(factory), $"/records/{record.Id}");
