@@ -40,7 +40,7 @@ public abstract class AccessibilityBarTests(PortalFactory factory)
         Assert.Contains("samesite=lax", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("secure", cookie, StringComparison.OrdinalIgnoreCase); // plain HTTP here; HTTPS adds it
         var expires = DateTimeOffset.Parse(cookie.Split("expires=")[1].Split(';')[0], System.Globalization.CultureInfo.InvariantCulture);
-        Assert.InRange(expires, DateTimeOffset.UtcNow.AddDays(364), DateTimeOffset.UtcNow.AddDays(366));
+        Assert.InRange(expires, factory.Clock.GetUtcNow().AddDays(364), factory.Clock.GetUtcNow().AddDays(366));
 
         foreach (var url in new[] { "/", "/records/7", "/search?q=%E5%8D%B1%E6%88%BF", "/apply", "/track", "/guide" })
         {

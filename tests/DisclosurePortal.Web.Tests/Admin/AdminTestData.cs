@@ -52,7 +52,7 @@ internal static class AdminTestData
     {
         await using var db = NewDb(factory);
         var item = await db.CatalogueItems.OrderBy(i => i.Id).FirstAsync();
-        var record = Record.Create(department.Id, item.Id, item.DomainId, item.StageId, RecordKind.Notice, DateTimeOffset.UtcNow);
+        var record = Record.Create(department.Id, item.Id, item.DomainId, item.StageId, RecordKind.Notice, factory.Clock.GetUtcNow());
         record.AssignIndexNumber(new IndexNumber(department.OrganisationCode, 2026, 1));
         db.Records.Add(record);
         await db.SaveChangesAsync();

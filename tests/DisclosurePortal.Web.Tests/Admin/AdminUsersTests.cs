@@ -241,7 +241,7 @@ public abstract class AdminUsersTests(PortalFactory factory)
             new() { ["UserName"] = user.UserName!, ["Password"] = StrongPassword });
         Assert.Contains("该账户已停用", (await Html.ParseAsync(attempt)).QuerySelector(".form-errors").Text(), StringComparison.Ordinal);
         var afterDisable = await ReloadUserAsync(factory, user.Id);
-        Assert.True(afterDisable.LockoutEnd > DateTimeOffset.UtcNow.AddYears(1000));
+        Assert.True(afterDisable.LockoutEnd > factory.Clock.GetUtcNow().AddYears(1000));
         Assert.NotEqual(user.SecurityStamp, afterDisable.SecurityStamp); // the open session is signed out at its next check
         var (_, list) = await Html.GetAsync(admin, "/admin/users");
         var row = list.QuerySelectorAll("tbody tr").Single(r => r.QuerySelector("th[scope=row]").Text() == user.UserName);

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static DisclosurePortal.Web.Tests.Admin.AdminTestData;
+using Microsoft.Extensions.Time.Testing;
 
 namespace DisclosurePortal.Web.Tests.AdminCalendar;
 
@@ -331,14 +332,9 @@ public abstract class AdminCalendarTests(PortalFactory factory)
 
     // --- helpers ---
 
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
-
     /// <summary>The app on the same database with the clock stopped at <paramref name="now"/>.</summary>
     private WebApplicationFactory<Program> At(DateTimeOffset now) =>
-        factory.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<TimeProvider>(new FixedClock(now))));
+        factory.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<TimeProvider>(new FakeTimeProvider(now))));
 
     private static async Task<HttpClient> SignedInAsync(WebApplicationFactory<Program> app, string userName)
     {
@@ -359,7 +355,7 @@ public abstract class AdminCalendarTests(PortalFactory factory)
     {
         await using var db = NewDb(factory);
         if (await db.CalendarYears.AnyAsync(y => y.Year == year)) return;
-        db.CalendarYears.Add(new CalendarYear(year, "测试依据", DateTimeOffset.UtcNow));
+        db.CalendarYears.Add(new CalendarYear(year, "测试依据", factory.Clock.GetUtcNow()));
         db.CalendarDays.AddRange(off.Select(d => new CalendarDay(D(d), CalendarDayKind.Off)));
         db.CalendarDays.AddRange(work.Select(d => new CalendarDay(D(d), CalendarDayKind.Work)));
         await db.SaveChangesAsync();

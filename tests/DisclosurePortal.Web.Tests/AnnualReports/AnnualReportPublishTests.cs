@@ -76,8 +76,8 @@ public abstract class AnnualReportPublishTests(PortalFactory factory)
             var late = ApplicationCase.Register(new ApplicationDetails
             {
                 ApplicantKind = ApplicantKind.NaturalPerson, ApplicantName = "迟到", Contact = "1", InformationDescription = "补录", Channel = ApplicationChannel.Mail,
-            }, "LATE" + Guid.NewGuid().ToString("N")[..8], new DateOnly(2022, 9, 1), "测试", DateTimeOffset.UtcNow, calendar, new DateOnly(2022, 9, 1));
-            late.Reply(ReplyType.Disclosed, "答复。", new DateOnly(2022, 9, 5), "测试", DateTimeOffset.UtcNow);
+            }, "LATE" + Guid.NewGuid().ToString("N")[..8], new DateOnly(2022, 9, 1), "测试", factory.Clock.GetUtcNow(), calendar, new DateOnly(2022, 9, 1));
+            late.Reply(ReplyType.Disclosed, "答复。", new DateOnly(2022, 9, 5), "测试", factory.Clock.GetUtcNow());
             db.ApplicationCases.Add(late);
             await db.SaveChangesAsync();
         }

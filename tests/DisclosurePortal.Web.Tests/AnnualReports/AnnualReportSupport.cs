@@ -30,7 +30,7 @@ public sealed class CaseYear(int year)
         _ = factory.Server;
         await using var db = factory.NewDbContext();
         var calendar = await CalendarLoader.LoadAsync(db);
-        var now = DateTimeOffset.UtcNow;
+        var now = factory.Clock.GetUtcNow();
         var kinds = Enum.GetValues<ApplicantKind>();
         var y = Year;
         ApplicationCase Paper(ApplicantKind kind, DateOnly received) => ApplicationCase.Register(new ApplicationDetails

@@ -48,7 +48,7 @@ public abstract class TrackTests(PortalFactory factory)
         {
             var calendar = await CalendarLoader.LoadAsync(db);
             var c = await db.ApplicationCases.Include(x => x.Events).SingleAsync(x => x.QueryCode == code);
-            var now = DateTimeOffset.UtcNow;
+            var now = factory.Clock.GetUtcNow();
             var today = DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(8)).DateTime);
             c.ConfirmReceipt(today, "王审核", now, calendar, today);
             c.Reply(ReplyType.Disclosed, letter, today, "王审核", now);

@@ -49,7 +49,7 @@ public abstract class AdminAuditTests(PortalFactory factory)
         fields["Name"] = department.Name + "改";
         Assert.Equal(HttpStatusCode.Redirect, (await Browserish.PostFormAsync(admin, $"/admin/departments/{department.Id}/edit", $"/admin/departments/{department.Id}/edit", fields)).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await Browserish.PostFormAsync(admin, "/admin/departments", $"/admin/departments/{department.Id}/deactivate", [])).StatusCode);
-        var today = DateTimeOffset.UtcNow.ToChina().ToString("yyyy-MM-dd");
+        var today = factory.Clock.GetUtcNow().ToChina().ToString("yyyy-MM-dd");
         var entity = $"/admin/audit?type=Department&entity={department.Id}";
 
         var (page, doc) = await Html.GetAsync(admin, entity + $"&from={today}&to={today}&actor=" + Uri.EscapeDataString("系统管理员"));
@@ -61,7 +61,7 @@ public abstract class AdminAuditTests(PortalFactory factory)
         Assert.True(sequences[0] > sequences[1]);
         Assert.Equal(department.Id.ToString(), doc.QuerySelector("#entity")!.GetAttribute("value")); // the filter is kept
 
-        var yesterday = DateTimeOffset.UtcNow.ToChina().AddDays(-1).ToString("yyyy-MM-dd");
+        var yesterday = factory.Clock.GetUtcNow().ToChina().AddDays(-1).ToString("yyyy-MM-dd");
         Assert.Empty((await Html.GetAsync(admin, entity + $"&to={yesterday}")).Document.QuerySelectorAll("tbody tr"));
         Assert.Empty((await Html.GetAsync(admin, entity + "&actor=" + Uri.EscapeDataString("王编辑"))).Document.QuerySelectorAll("tbody tr"));
         Assert.Equal(2, (await Html.GetAsync(admin, entity + $"&from={today}")).Document.QuerySelectorAll("tbody tr").Length);

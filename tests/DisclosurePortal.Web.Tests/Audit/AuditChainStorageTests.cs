@@ -7,6 +7,7 @@ using DisclosurePortal.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.Time.Testing;
 
 namespace DisclosurePortal.Web.Tests.Audit;
 
@@ -17,6 +18,9 @@ namespace DisclosurePortal.Web.Tests.Audit;
 public abstract class AuditChainStorageTests(TestDb db)
 {
     private DatabaseProvider Provider => TestDatabases.Provider(db);
+
+    /// <summary>When the events happen and the chain is checked: a second on at every reading.</summary>
+    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 12, 1, 2, 0, 0, TimeSpan.Zero)) { AutoAdvanceAmount = TimeSpan.FromSeconds(1) };
 
     private async Task<string> NewDatabaseAsync()
     {
@@ -31,8 +35,8 @@ public abstract class AuditChainStorageTests(TestDb db)
         return DatabaseSetup.CreateContext(Provider, connectionString);
     }
 
-    private static AuditEvent Event(string summary, string entityId = "1") =>
-        new(DateTimeOffset.UtcNow, "测试管理员", "test.write", "Test", entityId, summary, "admin-1");
+    private AuditEvent Event(string summary, string entityId = "1") =>
+        new(clock.GetUtcNow(), "测试管理员", "test.write", "Test", entityId, summary, "admin-1");
 
     /// <summary>Writes events one save each, returning them in chain order.</summary>
     private async Task<List<AuditEvent>> WriteAsync(string connectionString, int count)
@@ -55,7 +59,7 @@ public abstract class AuditChainStorageTests(TestDb db)
     private async Task<AuditChainReport> CheckAsync(string connectionString)
     {
         await using var context = Context(connectionString);
-        return await AuditChainCheck.RunAsync(context, DateTimeOffset.UtcNow, CancellationToken.None);
+        return await AuditChainCheck.RunAsync(context, clock.GetUtcNow(), CancellationToken.None);
     }
 
     /// <summary>Runs SQL as the database's owner: the append-only triggers dropped first.</summary>
@@ -299,7 +303,7 @@ public abstract class AuditChainStorageTests(TestDb db)
                 await context.Database.ExecuteSqlRawAsync(statement);
             Assert.Equal([(1L, "旧事件一"), (2L, "旧事件二"), (3L, "旧事件三")],
                 await context.AuditEvents.OrderBy(e => e.Id).Select(e => new ValueTuple<long, string?>(e.Sequence, e.Summary)).ToListAsync());
-            Assert.False((await AuditChainCheck.RunAsync(context, DateTimeOffset.UtcNow, CancellationToken.None)).Intact); // not sealed yet
+            Assert.False((await AuditChainCheck.RunAsync(context, clock.GetUtcNow(), CancellationToken.None)).Intact); // not sealed yet
 
             await AuditChainHead.SealOnStartAsync(context, CancellationToken.None);
             await AuditChainHead.SealOnStartAsync(context, CancellationToken.None); // once only

@@ -64,7 +64,7 @@ public abstract class ConditionalRequestTests(PortalFactory factory)
         var etag = first.Headers.ETag!;
         var title = $"验证器测试 {Guid.NewGuid():N}";
         await using (var db = factory.NewDbContext())
-            await new RecordBuilder(db).Titled(title).Published().SaveAsync();
+            await new RecordBuilder(db, factory.Clock).Titled(title).Published().SaveAsync();
 
         var after = await SendAsync(client, "/", r => r.Headers.IfNoneMatch.Add(etag));
         Assert.Equal(HttpStatusCode.OK, after.StatusCode);

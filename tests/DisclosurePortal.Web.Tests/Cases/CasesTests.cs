@@ -8,7 +8,7 @@ namespace DisclosurePortal.Web.Tests.Cases;
 
 public abstract class CasesTests(PortalFactory factory)
 {
-    private static string Today => DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd");
+    private string Today => TodayDate.ToString("yyyy-MM-dd");
 
     private async Task<ApplicationCase> SubmittedOnlineAsync()
     {
@@ -18,7 +18,7 @@ public abstract class CasesTests(PortalFactory factory)
         {
             ApplicantKind = ApplicantKind.NaturalPerson, ApplicantName = "张三丰", IdentityNumber = "11010519491231002X",
             Contact = "13800000000", InformationDescription = "2025年农村危房改造补助资金发放明细", Channel = ApplicationChannel.Online,
-        }, Guid.NewGuid().ToString("N")[..12].ToUpperInvariant(), DateTimeOffset.UtcNow.AddMinutes(-5));
+        }, Guid.NewGuid().ToString("N")[..12].ToUpperInvariant(), factory.Clock.GetUtcNow().AddMinutes(-5));
         db.ApplicationCases.Add(c);
         await db.SaveChangesAsync();
         return c;
@@ -89,7 +89,7 @@ public abstract class CasesTests(PortalFactory factory)
     {
         var c = await SubmittedOnlineAsync();
         var reviewer = await Browserish.SignedInAsync(factory, "reviewer");
-        var future = DateTime.UtcNow.AddHours(8).AddDays(5).ToString("yyyy-MM-dd");
+        var future = TodayDate.AddDays(5).ToString("yyyy-MM-dd");
         var refused = await ActAsync(reviewer, c.Id, "confirmreceipt", new() { ["On"] = future });
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         var doc = await Html.ParseAsync(refused);
@@ -129,7 +129,7 @@ public abstract class CasesTests(PortalFactory factory)
             {
                 ApplicantKind = ApplicantKind.LegalServiceProvider, ApplicantName = "某律师事务所", IdentityNumber = identity,
                 Contact = "0839-1234567", InformationDescription = what, Channel = ApplicationChannel.InPerson,
-            }, DisclosurePortal.Domain.Applications.QueryCodes.New(), today, "窗口", DateTimeOffset.UtcNow, calendar, today);
+            }, DisclosurePortal.Domain.Applications.QueryCodes.New(), today, "窗口", factory.Clock.GetUtcNow(), calendar, today);
             earlier = Paper("某路段工程招标文件");
             db.ApplicationCases.Add(earlier);
             await db.SaveChangesAsync();
@@ -196,7 +196,7 @@ public abstract class CasesTests(PortalFactory factory)
             {
                 ApplicantKind = ApplicantKind.NaturalPerson, ApplicantName = "赵六", Contact = "13700000000",
                 InformationDescription = "某村土地征收补偿标准", Channel = ApplicationChannel.Mail,
-            }, DisclosurePortal.Domain.Applications.QueryCodes.New(), today, "窗口", DateTimeOffset.UtcNow, calendar, today);
+            }, DisclosurePortal.Domain.Applications.QueryCodes.New(), today, "窗口", factory.Clock.GetUtcNow(), calendar, today);
             db.ApplicationCases.Add(c);
             holiday = calendar.AddWorkingDays(today, 3); // the administrator then enters a holiday inside the reply period
             db.CalendarDays.Add(new DisclosurePortal.Domain.Calendar.CalendarDay(holiday, DisclosurePortal.Domain.Calendar.CalendarDayKind.Off, "测试更正"));
@@ -247,7 +247,7 @@ public abstract class CasesTests(PortalFactory factory)
     {
         _ = factory.Server;
         var reviewer = await Browserish.SignedInAsync(factory, "reviewer");
-        var signedFor = DateTime.UtcNow.AddHours(8).AddDays(-3).ToString("yyyy-MM-dd");
+        var signedFor = TodayDate.AddDays(-3).ToString("yyyy-MM-dd");
         var form = PaperApplication("2", signedFor);
         var response = await Browserish.PostFormAsync(reviewer, "/cases/new", "/cases/new", form);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -276,7 +276,7 @@ public abstract class CasesTests(PortalFactory factory)
     {
         _ = factory.Server;
         var reviewer = await Browserish.SignedInAsync(factory, "reviewer");
-        var future = DateTime.UtcNow.AddHours(8).AddDays(2).ToString("yyyy-MM-dd");
+        var future = TodayDate.AddDays(2).ToString("yyyy-MM-dd");
         foreach (var (form, field, message) in new[]
                  {
                      (PaperApplication("3", Today), "channel", "请选择当面提交或邮寄。"),
@@ -325,14 +325,14 @@ public abstract class CasesTests(PortalFactory factory)
         {
             ApplicantKind = ApplicantKind.NaturalPerson, ApplicantName = "孙八", Contact = "13600000000",
             InformationDescription = $"期限测试申请 {Guid.NewGuid():N}", Channel = ApplicationChannel.InPerson,
-        }, DisclosurePortal.Domain.Applications.QueryCodes.New(), received, "窗口", DateTimeOffset.UtcNow, calendar, today ?? received);
+        }, DisclosurePortal.Domain.Applications.QueryCodes.New(), received, "窗口", factory.Clock.GetUtcNow(), calendar, today ?? received);
         then?.Invoke(c, calendar);
         db.ApplicationCases.Add(c);
         await db.SaveChangesAsync();
         return c;
     }
 
-    private static DateOnly TodayDate => DateOnly.Parse(Today, System.Globalization.CultureInfo.InvariantCulture);
+    private DateOnly TodayDate => factory.Clock.Today();
 
     /// <summary>The list row of a case, looked for over every page of <paramref name="list"/>.</summary>
     private static async Task<AngleSharp.Dom.IElement?> RowAsync(HttpClient client, string list, string code)
@@ -405,7 +405,7 @@ public abstract class CasesTests(PortalFactory factory)
         var supplementBy = today.AddDays(10);
         // Received 90 days ago: its reply date from receipt is long past, but a supplement is awaited (条例 Art. 30).
         var c = await RegisteredAsync(today.AddDays(-90), today, (c, calendar) =>
-            c.RequestSupplement(today.AddDays(-89), supplementBy, "写明年份", "窗口", DateTimeOffset.UtcNow, calendar, today));
+            c.RequestSupplement(today.AddDays(-89), supplementBy, "写明年份", "窗口", factory.Clock.GetUtcNow(), calendar, today));
         var reviewer = await Browserish.SignedInAsync(factory, "reviewer");
 
         var (_, page) = await Html.GetAsync(reviewer, $"/cases/{c.Id}");

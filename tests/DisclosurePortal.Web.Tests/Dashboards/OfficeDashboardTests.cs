@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static DisclosurePortal.Web.Tests.Interpretations.InterpretationSupport;
 using Record = DisclosurePortal.Domain.Publishing.Record;
+using Microsoft.Extensions.Time.Testing;
 
 namespace DisclosurePortal.Web.Tests.Dashboards;
 
@@ -60,7 +61,7 @@ public abstract class OfficeDashboardTests(PortalFactory factory)
             Assert.True(after[href] == await RowsAsync(reviewer, href), $"{href}: the dashboard says {after[href]}");
 
         // The calendar years the office must still enter: this year and next, whichever are missing.
-        var today = Today;
+        var today = factory.Clock.Today();
         await using var db = factory.NewDbContext();
         var known = await db.CalendarYears.Select(y => y.Year).ToListAsync();
         var missing = new[] { today.Year, today.Year + 1 }.Except(known).ToList();
@@ -72,7 +73,7 @@ public abstract class OfficeDashboardTests(PortalFactory factory)
     public async Task MissingCalendarYear_IsListed_UntilEntered()
     {
         var reviewer = await Browserish.SignedInAsync(factory, "reviewer");
-        var next = Today.Year + 1;
+        var next = factory.Clock.Today().Year + 1;
         await using (var db = factory.NewDbContext())
             await db.CalendarYears.Where(y => y.Year == next).ExecuteDeleteAsync();
         var (_, page) = await Html.GetAsync(reviewer, "/office");
@@ -137,8 +138,8 @@ public abstract class OfficeDashboardTests(PortalFactory factory)
         var housing = await DepartmentIdAsync(factory, HousingCode);
         await using var db = factory.NewDbContext();
         var calendar = await CalendarLoader.LoadAsync(db);
-        var today = Today;
-        var now = DateTimeOffset.UtcNow;
+        var today = factory.Clock.Today();
+        var now = factory.Clock.GetUtcNow();
         // An item whose time limit counts working days from 成文日期 (e.g. 信息形成之日起20个工作日内).
         var item = (await db.CatalogueItems.Where(i => i.DepartmentId == housing).OrderBy(i => i.Id).ToListAsync())
             .First(i => i.TimeLimit.Kind == Domain.Catalogue.TimeLimitKind.WorkingDaysAfterFormed);
@@ -224,7 +225,7 @@ public abstract class OfficeDashboardTests(PortalFactory factory)
                 .First(w => item.TimeLimit.DueOn(w, calendar) is { Year: 2027 } due && Web.Features.Manage.RecordDeadlines.DueWithin(due, today, 10, calendar));
             draft = await DraftAsync(db, item, written, submit: false, now);
         }
-        using var app = factory.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<TimeProvider>(new FixedClock(now))));
+        using var app = factory.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<TimeProvider>(new FakeTimeProvider(now))));
         var reviewer = app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
         Assert.Equal(HttpStatusCode.Redirect, (await Browserish.PostFormAsync(reviewer, "/account/login", "/account/login",
             new() { ["UserName"] = "reviewer", ["Password"] = Web.Data.Seed.DemoAccountsSeeder.Password })).StatusCode);
@@ -234,11 +235,6 @@ public abstract class OfficeDashboardTests(PortalFactory factory)
         Assert.NotNull(row);
         Assert.StartsWith("2027-", row!.GetAttribute("data-due"), StringComparison.Ordinal);
         Assert.Contains("暂定", row.Text(), StringComparison.Ordinal);
-    }
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
     }
 
     private static async Task<RecordVersion> DraftAsync(Web.Data.PortalDbContext db, Domain.Catalogue.CatalogueItem item, DateOnly? writtenOn, bool submit, DateTimeOffset now)

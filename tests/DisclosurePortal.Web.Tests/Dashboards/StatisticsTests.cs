@@ -1,4 +1,5 @@
 using System.Net;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using DisclosurePortal.Domain.Applications;
@@ -17,15 +18,18 @@ namespace DisclosurePortal.Web.Tests.Dashboards;
 /// <summary>The public statistics: the numbers are the database's, the chart is well-formed SVG with a title, no JavaScript.</summary>
 public abstract partial class StatisticsTests(PortalFactory factory)
 {
-    /// <summary>The page with its cache off, so each request reads the database.</summary>
-    private WebApplicationFactory<Program> Uncached => factory.WithWebHostBuilder(b => b.UseSetting("Statistics:CacheSeconds", "0"));
+    private static readonly ConditionalWeakTable<PortalFactory, WebApplicationFactory<Program>> UncachedApps = [];
+
+    /// <summary>The page with its cache off, so each request reads the database: one such app per fixture, not one per use.</summary>
+    protected WebApplicationFactory<Program> Uncached =>
+        UncachedApps.GetValue(factory, f => f.WithWebHostBuilder(b => b.UseSetting("Statistics:CacheSeconds", "0")));
 
     [Fact]
     public async Task Numbers_MatchTheDatabase_AndKnownDataMovesThem()
     {
         var client = Uncached.CreateClient();
         var housing = await DepartmentIdAsync(factory, HousingCode);
-        var today = Today;
+        var today = factory.Clock.Today();
         var thisMonth = $"{today:yyyy-MM}";
         var (_, before) = await Html.GetAsync(client, "/statistics");
 
@@ -35,7 +39,7 @@ public abstract partial class StatisticsTests(PortalFactory factory)
         await using (var db = factory.NewDbContext())
         {
             var calendar = await CalendarLoader.LoadAsync(db);
-            var now = DateTimeOffset.UtcNow;
+            var now = factory.Clock.GetUtcNow();
             ApplicationCase Paper(DateOnly received) => ApplicationCase.Register(new ApplicationDetails
             {
                 ApplicantKind = ApplicantKind.NaturalPerson, ApplicantName = "孙八", Contact = "13900000002",
@@ -147,8 +151,7 @@ public sealed class StatisticsTestsOnSqlite(SqlitePortal factory) : StatisticsTe
     [Fact]
     public async Task Queries_ReadIndexes_NoFullScansOfRecords()
     {
-        var app = factory.WithWebHostBuilder(b => b.UseSetting("Statistics:CacheSeconds", "0"));
-        var client = app.CreateClient();
+        var client = Uncached.CreateClient();
         await client.GetAsync("/statistics");
         factory.Commands.Reset();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/statistics")).StatusCode);

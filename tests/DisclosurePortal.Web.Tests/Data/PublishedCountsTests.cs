@@ -19,13 +19,13 @@ public abstract class PublishedCountsTests(PortalFactory factory)
         await AssertCountsMatchAsync(db);
 
         var items = await db.CatalogueItems.OrderBy(i => i.Id).Take(2).ToListAsync();
-        var (_, published) = await new RecordBuilder(db).Under(items[0]).Published().SaveAsync();
-        var (_, draft) = await new RecordBuilder(db).Under(items[1]).SaveAsync();
+        var (_, published) = await new RecordBuilder(db, factory.Clock).Under(items[0]).Published().SaveAsync();
+        var (_, draft) = await new RecordBuilder(db, factory.Clock).Under(items[1]).SaveAsync();
         await AssertCountsMatchAsync(db);
 
-        published.Withdraw("测试撤回", DateTimeOffset.UtcNow);
-        draft.Submit(DateTimeOffset.UtcNow);
-        draft.Publish(new DateOnly(2026, 11, 2), DateTimeOffset.UtcNow);
+        published.Withdraw("测试撤回", factory.Clock.GetUtcNow());
+        draft.Submit(factory.Clock.GetUtcNow());
+        draft.Publish(new DateOnly(2026, 11, 2), factory.Clock.GetUtcNow());
         await db.SaveChangesAsync();
         await AssertCountsMatchAsync(db);
 

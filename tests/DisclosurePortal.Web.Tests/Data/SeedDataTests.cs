@@ -75,6 +75,6 @@ public abstract class SeedDataTests(PortalFactory factory)
     }
 }
 
-public sealed class SeedDataOnSqlite(SqlitePortal factory) : SeedDataTests(factory), IClassFixture<SqlitePortal>;
+public sealed class SeedDataOnSqlite(FreshSqlitePortal factory) : SeedDataTests(factory), IClassFixture<FreshSqlitePortal>;
 
-public sealed class SeedDataOnPostgres(PostgresPortal factory) : SeedDataTests(factory), IClassFixture<PostgresPortal>;
+public sealed class SeedDataOnPostgres(FreshPostgresPortal factory) : SeedDataTests(factory), IClassFixture<FreshPostgresPortal>;

@@ -170,7 +170,7 @@ public abstract class GeneratorTests(GeneratedPortal factory)
     {
         await using var db = factory.NewDbContext();
         var marker = Marker(5);
-        var (record, _) = await new RecordBuilder(db).Titled($"{marker}生成后发布的公告").Published().SaveAsync();
+        var (record, _) = await new RecordBuilder(db, factory.Clock).Titled($"{marker}生成后发布的公告").Published().SaveAsync();
         var (_, doc) = await SearchAsync(_client, marker);
         Assert.Equal([$"/records/{record.Id}"], HitUrls(doc));
         Assert.Equal(GeneratedPortal.Records + 1, await db.SearchEntries.CountAsync(e => e.RecordId != null));

@@ -5,19 +5,30 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace DisclosurePortal.Web.Tests.Infrastructure;
 
-/// <summary>The real app on a real database (one per factory), with the demo data seeded unless told otherwise.</summary>
+/// <summary>
+/// The real app on a real database (one per factory), with the demo data seeded unless told otherwise: a copy of a
+/// database the app migrated and seeded once in this run (<see cref="SeededDatabases"/>).
+/// </summary>
 public class PortalFactory : WebApplicationFactory<Program>
 {
     public PortalFactory(TestDb db, bool demoData = true, int demoRecords = 1000, bool outputCache = true)
+        : this(db, SeededDatabases.Copy(db, demoData, demoRecords), demoData, demoRecords, outputCache)
+    {
+    }
+
+    /// <summary>The app on the given database: <see cref="PortalDatabase.Fresh"/> for one its start migrates and seeds.</summary>
+    protected internal PortalFactory(TestDb db, PortalDatabase database, bool demoData = true, int demoRecords = 1000, bool outputCache = true)
     {
         Db = db;
         DemoData = demoData;
         DemoRecords = demoRecords;
         OutputCache = outputCache;
-        ConnectionString = TestDatabases.Create(db, "web");
+        ConnectionString = database.ConnectionString;
+        AttachmentsFolder = database.AttachmentsFolder;
     }
 
     public TestDb Db { get; }
@@ -29,7 +40,14 @@ public class PortalFactory : WebApplicationFactory<Program>
     public SqlCommandCounter Commands { get; } = new();
     /// <summary>Every query shape the app runs is also translated for SQL Server (Infrastructure/SqlServerTranslation).</summary>
     public SqlServerTranslationProbe SqlServerTranslation { get; } = new();
-    public string AttachmentsFolder { get; } = Directory.CreateTempSubdirectory("dp-attachments-").FullName;
+    public string AttachmentsFolder { get; }
+
+    /// <summary>
+    /// The app's clock (its <see cref="TimeProvider"/>): the real time when the factory was made, then on by a millisecond
+    /// at every reading, so that the instants the app takes still differ and keep their order. Tests take "now" and
+    /// "today" from it, so that they agree with the app's even across midnight, and move it on with Advance.
+    /// </summary>
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -44,7 +62,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         // themselves set low ones (Security/RateLimitTests); apply and track keep their defaults (Apply/ApplySupport).
         builder.UseSetting("RateLimits:Login:PermitLimit", "100000");
         builder.UseSetting("RateLimits:Search:PermitLimit", "100000");
-        builder.ConfigureServices(services => services.AddSingleton(SqlServerTranslation).ConfigureDbContext<PortalDbContext>(o =>
+        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock).AddSingleton(SqlServerTranslation).ConfigureDbContext<PortalDbContext>(o =>
         {
             o.AddInterceptors(Commands);
             // DP_SQLSERVER_TRANSLATION=off only to measure what the translation costs (docs/architecture.md, Tests).
@@ -93,3 +111,8 @@ public sealed class UncachedPostgresPortal() : PortalFactory(TestDb.Postgres, ou
 public sealed class EmptySqlitePortal() : PortalFactory(TestDb.Sqlite, demoData: false);
 
 public sealed class EmptyPostgresPortal() : PortalFactory(TestDb.Postgres, demoData: false);
+
+/// <summary>The app on a database of its own that its start migrates and seeds, not a copy: for the tests of the seeding itself.</summary>
+public sealed class FreshSqlitePortal() : PortalFactory(TestDb.Sqlite, PortalDatabase.Fresh(TestDb.Sqlite));
+
+public sealed class FreshPostgresPortal() : PortalFactory(TestDb.Postgres, PortalDatabase.Fresh(TestDb.Postgres));

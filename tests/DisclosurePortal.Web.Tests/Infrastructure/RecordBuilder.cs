@@ -6,8 +6,11 @@ using Record = DisclosurePortal.Domain.Publishing.Record;
 
 namespace DisclosurePortal.Web.Tests.Infrastructure;
 
-/// <summary>Builds a record with one version under the first catalogue item (or a given one), as a draft or published.</summary>
-public sealed class RecordBuilder(PortalDbContext db)
+/// <summary>
+/// Builds a record with one version under the first catalogue item (or a given one), as a draft or published, at the
+/// time of <paramref name="clock"/> (the app's: <see cref="PortalFactory.Clock"/>).
+/// </summary>
+public sealed class RecordBuilder(PortalDbContext db, TimeProvider clock)
 {
     private string _title = $"测试信息 {Guid.NewGuid():N}";
     private string _body = "测试正文。";
@@ -42,7 +45,7 @@ public sealed class RecordBuilder(PortalDbContext db)
     public async Task<(Record Record, RecordVersion Version)> SaveAsync()
     {
         var item = _item ?? await db.CatalogueItems.OrderBy(i => i.Id).FirstAsync();
-        var now = DateTimeOffset.UtcNow;
+        var now = clock.GetUtcNow();
         var record = Record.Create(item.DepartmentId, item.Id, item.DomainId, item.StageId, _kind, now);
         db.Records.Add(record);
         await db.SaveChangesAsync();

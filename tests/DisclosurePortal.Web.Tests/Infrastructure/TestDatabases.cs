@@ -33,14 +33,14 @@ public static class TestDatabases
         return new SqliteConnectionStringBuilder { DataSource = file, Pooling = false }.ToString();
     }
 
-    public static string NewPostgres(string prefix)
+    public static string NewPostgres(string prefix, string template = "template0")
     {
         var name = $"{prefix}_{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 13, 60)].ToLowerInvariant();
         using (var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(PostgresServer) { Database = "postgres" }.ToString()))
         {
             connection.Open();
             using var command = connection.CreateCommand();
-            command.CommandText = $"CREATE DATABASE \"{name}\" ENCODING 'UTF8' TEMPLATE template0";
+            command.CommandText = $"CREATE DATABASE \"{name}\" ENCODING 'UTF8' TEMPLATE \"{template}\"";
             command.ExecuteNonQuery();
         }
         return new NpgsqlConnectionStringBuilder(PostgresServer) { Database = name }.ToString();

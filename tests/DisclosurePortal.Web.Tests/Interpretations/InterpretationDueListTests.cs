@@ -19,16 +19,16 @@ public abstract class InterpretationDueListTests(PortalFactory factory)
     {
         var housing = await DepartmentIdAsync(factory, HousingCode);
         var finance = await DepartmentIdAsync(factory, FinanceCode);
-        var overdue = await PublishedAsync(factory, housing, RecordKind.NormativeDocument, Today.AddDays(-400));
-        var notYetDue = await PublishedAsync(factory, housing, RecordKind.NormativeDocument, Today);
-        var onTime = await PublishedAsync(factory, housing, RecordKind.NormativeDocument, Today.AddDays(-200));
-        await InterpretedAsync(factory, onTime, Today.AddDays(-200));
-        var late = await PublishedAsync(factory, housing, RecordKind.NormativeDocument, Today.AddDays(-100));
-        await InterpretedAsync(factory, late, Today.AddDays(-60));
-        var expired = await PublishedAsync(factory, housing, RecordKind.NormativeDocument, Today.AddDays(-300), Validity.Expired);
-        var notice = await PublishedAsync(factory, housing, RecordKind.Notice, Today.AddDays(-300));
-        var regulation = await PublishedAsync(factory, housing, RecordKind.Regulation, Today.AddDays(-30));
-        var other = await PublishedAsync(factory, finance, RecordKind.NormativeDocument, Today.AddDays(-50));
+        var overdue = await PublishedAsync(factory, housing, RecordKind.NormativeDocument, factory.Clock.Today().AddDays(-400));
+        var notYetDue = await PublishedAsync(factory, housing, RecordKind.NormativeDocument, factory.Clock.Today());
+        var onTime = await PublishedAsync(factory, housing, RecordKind.NormativeDocument, factory.Clock.Today().AddDays(-200));
+        await InterpretedAsync(factory, onTime, factory.Clock.Today().AddDays(-200));
+        var late = await PublishedAsync(factory, housing, RecordKind.NormativeDocument, factory.Clock.Today().AddDays(-100));
+        await InterpretedAsync(factory, late, factory.Clock.Today().AddDays(-60));
+        var expired = await PublishedAsync(factory, housing, RecordKind.NormativeDocument, factory.Clock.Today().AddDays(-300), Validity.Expired);
+        var notice = await PublishedAsync(factory, housing, RecordKind.Notice, factory.Clock.Today().AddDays(-300));
+        var regulation = await PublishedAsync(factory, housing, RecordKind.Regulation, factory.Clock.Today().AddDays(-30));
+        var other = await PublishedAsync(factory, finance, RecordKind.NormativeDocument, factory.Clock.Today().AddDays(-50));
         return new Arranged(overdue, notYetDue, onTime, late, expired, notice, regulation, other);
     }
 
@@ -57,18 +57,18 @@ public abstract class InterpretationDueListTests(PortalFactory factory)
             Assert.All(await db.Records.Where(r => ids.Contains(r.Id)).Select(r => r.DepartmentId).ToListAsync(), d => Assert.Equal(housing, d));
         }
 
-        var overdueDue = PolicyInterpretations.DueOn(Today.AddDays(-400), calendar);
+        var overdueDue = PolicyInterpretations.DueOn(factory.Clock.Today().AddDays(-400), calendar);
         var overdue = rows[a.Overdue];
         Assert.Equal(overdueDue.ToString("yyyy-MM-dd"), overdue.GetAttribute("data-due"));
         Assert.Equal(nameof(InterpretationStatus.MissingOverdue), overdue.GetAttribute("data-status"));
-        Assert.Contains($"已逾期 {Today.DayNumber - overdueDue.DayNumber} 天", overdue.Text(), StringComparison.Ordinal);
+        Assert.Contains($"已逾期 {factory.Clock.Today().DayNumber - overdueDue.DayNumber} 天", overdue.Text(), StringComparison.Ordinal);
         Assert.Contains(overdue.QuerySelectorAll("a"), l => l.GetAttribute("href") == $"/manage/records/new?policy={a.Overdue}");
 
         Assert.Equal(nameof(InterpretationStatus.MissingNotYetDue), rows[a.NotYetDue].GetAttribute("data-status"));
-        Assert.Equal(PolicyInterpretations.DueOn(Today, calendar).ToString("yyyy-MM-dd"), rows[a.NotYetDue].GetAttribute("data-due"));
-        var lateDue = PolicyInterpretations.DueOn(Today.AddDays(-100), calendar);
+        Assert.Equal(PolicyInterpretations.DueOn(factory.Clock.Today(), calendar).ToString("yyyy-MM-dd"), rows[a.NotYetDue].GetAttribute("data-due"));
+        var lateDue = PolicyInterpretations.DueOn(factory.Clock.Today().AddDays(-100), calendar);
         Assert.Equal(nameof(InterpretationStatus.Late), rows[a.Late].GetAttribute("data-status"));
-        Assert.Contains($"{Today.AddDays(-60):yyyy-MM-dd}发布，逾期 {Today.AddDays(-60).DayNumber - lateDue.DayNumber} 天", rows[a.Late].Text(), StringComparison.Ordinal);
+        Assert.Contains($"{factory.Clock.Today().AddDays(-60):yyyy-MM-dd}发布，逾期 {factory.Clock.Today().AddDays(-60).DayNumber - lateDue.DayNumber} 天", rows[a.Late].Text(), StringComparison.Ordinal);
         Assert.Empty(rows[a.Late].QuerySelectorAll("a[href^='/manage/records/new']")); // it has its interpretation
 
         AssertOldestFirst(doc);
@@ -113,7 +113,7 @@ public abstract class InterpretationDueListTests(PortalFactory factory)
         Assert.Equal(dues.Order(), dues); // oldest first, across the pages
         var other = rows.Single(r => r.GetAttribute("data-policy") == a.OtherDepartment.ToString());
         Assert.Contains("青川县财政局", other.Text(), StringComparison.Ordinal);
-        Assert.Equal(PolicyInterpretations.DueOn(Today.AddDays(-50), calendar).ToString("yyyy-MM-dd"), other.GetAttribute("data-due"));
+        Assert.Equal(PolicyInterpretations.DueOn(factory.Clock.Today().AddDays(-50), calendar).ToString("yyyy-MM-dd"), other.GetAttribute("data-due"));
 
         // Every policy the query should list is listed: the demo county's too.
         await using (var db = factory.NewDbContext())

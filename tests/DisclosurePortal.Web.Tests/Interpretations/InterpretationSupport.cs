@@ -12,6 +12,7 @@ public static class InterpretationSupport
     public const string HousingCode = "11511099022152793X";
     public const string FinanceCode = "11511099076240393N";
 
+    /// <summary>Today in China by the real clock, for callers without a factory (the browser tests); web tests use the factory's Clock.</summary>
     public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
 
     public static async Task<int> DepartmentIdAsync(PortalFactory factory, string organisationCode)
@@ -69,7 +70,7 @@ public static class InterpretationSupport
     }
 
     /// <summary>The new-record form of an interpretation, as an editor fills it in.</summary>
-    public static InterpretationPost InterpretationFields(int itemId, string title, string form, IEnumerable<int> policies,
+    public static InterpretationPost InterpretationFields(DateOnly writtenOn, int itemId, string title, string form, IEnumerable<int> policies,
         IEnumerable<(string Question, string Answer)>? questions = null, string videoUrl = "")
     {
         var fields = new Dictionary<string, string>
@@ -79,7 +80,7 @@ public static class InterpretationSupport
             ["Title"] = title,
             ["DocumentNumber"] = "",
             ["IssuingOrgan"] = "青川县住房和城乡建设局",
-            ["WrittenOn"] = Today.ToString("yyyy-MM-dd"),
+            ["WrittenOn"] = writtenOn.ToString("yyyy-MM-dd"),
             ["Validity"] = "1",
             ["DisclosureAttribute"] = "1",
             ["InterpretationForm"] = form,

@@ -1,5 +1,6 @@
 using System.Net;
 using DisclosurePortal.Domain.Publishing;
+using DisclosurePortal.Web.Infrastructure;
 using DisclosurePortal.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using static DisclosurePortal.Web.Tests.Interpretations.InterpretationSupport;
@@ -24,7 +25,7 @@ public abstract class InterpretationWorkflowTests(PortalFactory factory)
     {
         var housing = await DepartmentIdAsync(factory, HousingCode);
         var policyTitle = $"关于印发《青川县农村危房改造补助办法{Guid.NewGuid():N}》的通知";
-        var policy = await PublishedAsync(factory, housing, RecordKind.NormativeDocument, Today, title: policyTitle);
+        var policy = await PublishedAsync(factory, housing, RecordKind.NormativeDocument, factory.Clock.Today(), title: policyTitle);
         var editor = await Browserish.SignedInAsync(factory, "editor.housing");
         var reviewer = await Browserish.SignedInAsync(factory, "reviewer");
         var anonymous = Browserish.NewClient(factory);
@@ -38,7 +39,7 @@ public abstract class InterpretationWorkflowTests(PortalFactory factory)
 
         var item = await HousingItemAsync(factory);
         var title = $"政策问答测试 {Guid.NewGuid():N}";
-        var form = InterpretationFields(item.Id, title, "5", [policy], [.. Questions, ("", "")]);
+        var form = InterpretationFields(factory.Clock.Today(), item.Id, title, "5", [policy], [.. Questions, ("", "")]);
         var created = await form.PostAsync(editor, $"/manage/records/new?policy={policy}");
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var id = RecordIdFrom(created);
@@ -84,12 +85,12 @@ public abstract class InterpretationWorkflowTests(PortalFactory factory)
         Assert.Contains(policyDoc.QuerySelectorAll("#interp-title ~ ul a"), a => a.GetAttribute("href") == $"/records/{id}" && a.Text() == title);
 
         // A new version changes the questions and adds a policy; the public keeps the approved ones until it is approved.
-        var second = await PublishedAsync(factory, housing, RecordKind.Regulation, Today);
+        var second = await PublishedAsync(factory, housing, RecordKind.Regulation, factory.Clock.Today());
         Assert.Equal(HttpStatusCode.Redirect, (await Browserish.PostFormAsync(editor, $"/manage/records/{id}", $"/manage/records/{id}/new-version", [])).StatusCode);
         var (_, editDoc) = await Html.GetAsync(editor, $"/manage/records/{id}/edit");
         Assert.Equal("补助对象有哪些？", editDoc.QuerySelector("#Questions_0__Question")!.GetAttribute("value")); // copied to the draft
         // The old questions' rows are emptied, the new one typed into the first; the new policy is among the latest ones drawn.
-        var edit = InterpretationFields(item.Id, title, "5", [policy, second], [("新的问题？", "新的回答。"), ("", ""), ("", "")]);
+        var edit = InterpretationFields(factory.Clock.Today(), item.Id, title, "5", [policy, second], [("新的问题？", "新的回答。"), ("", ""), ("", "")]);
         edit["Version"] = editDoc.QuerySelector("input[name=Version]")!.GetAttribute("value")!;
         Assert.Equal(HttpStatusCode.Redirect, (await edit.PostAsync(editor, $"/manage/records/{id}/edit", $"/manage/records/{id}/edit")).StatusCode);
         var (_, stillOld) = await Html.GetAsync(anonymous, $"/records/{id}");
@@ -119,10 +120,10 @@ public abstract class InterpretationWorkflowTests(PortalFactory factory)
     public async Task VideoInterpretation_ShowsItsLink_AndEmbedsNothing()
     {
         var housing = await DepartmentIdAsync(factory, HousingCode);
-        var policy = await PublishedAsync(factory, housing, RecordKind.NormativeDocument, Today);
+        var policy = await PublishedAsync(factory, housing, RecordKind.NormativeDocument, factory.Clock.Today());
         var editor = await Browserish.SignedInAsync(factory, "editor.housing");
         var reviewer = await Browserish.SignedInAsync(factory, "reviewer");
-        var form = InterpretationFields((await HousingItemAsync(factory)).Id, $"视频解读测试 {Guid.NewGuid():N}", "6", [policy],
+        var form = InterpretationFields(factory.Clock.Today(), (await HousingItemAsync(factory)).Id, $"视频解读测试 {Guid.NewGuid():N}", "6", [policy],
             videoUrl: "https://video.qingchuan.example/jiedu/12.mp4");
         var id = RecordIdFrom(await form.PostAsync(editor, $"/manage/records/new?policy={policy}"));
         await SubmitAsync(editor, id);
@@ -152,7 +153,7 @@ public abstract class InterpretationWorkflowTests(PortalFactory factory)
     public async Task InvalidInterpretation_Is400_ExplainedBesideTheField_AndKeepsWhatWasTyped(string interpretationForm, string @case, string field, string message)
     {
         var housing = await DepartmentIdAsync(factory, HousingCode);
-        var policy = await PublishedAsync(factory, housing, RecordKind.NormativeDocument, Today);
+        var policy = await PublishedAsync(factory, housing, RecordKind.NormativeDocument, factory.Clock.Today());
         var editor = await Browserish.SignedInAsync(factory, "editor.housing");
         var item = await HousingItemAsync(factory);
         var policies = new List<int> { policy };
@@ -170,13 +171,13 @@ public abstract class InterpretationWorkflowTests(PortalFactory factory)
                 var draft = WorkflowSupportDraft(editor, item.Id);
                 policies.Add(await draft);
                 break;
-            case "policy-notice": policies.Add(await PublishedAsync(factory, housing, RecordKind.Notice, Today)); break;
+            case "policy-notice": policies.Add(await PublishedAsync(factory, housing, RecordKind.Notice, factory.Clock.Today())); break;
             case "policy-11":
-                for (var n = 0; n < 10; n++) policies.Add(await PublishedAsync(factory, housing, RecordKind.NormativeDocument, Today));
+                for (var n = 0; n < 10; n++) policies.Add(await PublishedAsync(factory, housing, RecordKind.NormativeDocument, factory.Clock.Today()));
                 break;
         }
         var title = $"校验测试 {Guid.NewGuid():N}";
-        var form = InterpretationFields(item.Id, title, interpretationForm, policies, questions, video);
+        var form = InterpretationFields(factory.Clock.Today(), item.Id, title, interpretationForm, policies, questions, video);
         await using var before = factory.NewDbContext();
         var records = await before.Records.CountAsync();
 
@@ -208,11 +209,11 @@ public abstract class InterpretationWorkflowTests(PortalFactory factory)
         var housing = await DepartmentIdAsync(factory, HousingCode);
         var finance = await DepartmentIdAsync(factory, FinanceCode);
         var word = $"查找测试{Guid.NewGuid():N}"[..16];
-        var other = await PublishedAsync(factory, finance, RecordKind.NormativeDocument, Today, title: $"关于{word}的通知");
+        var other = await PublishedAsync(factory, finance, RecordKind.NormativeDocument, factory.Clock.Today(), title: $"关于{word}的通知");
         var editor = await Browserish.SignedInAsync(factory, "editor.housing");
         var item = await HousingItemAsync(factory);
         var title = $"查找测试 {Guid.NewGuid():N}";
-        var form = InterpretationFields(item.Id, title, "5", [], [("第一问？", "第一答。"), ("第二问？", "第二答。")]);
+        var form = InterpretationFields(factory.Clock.Today(), item.Id, title, "5", [], [("第一问？", "第一答。"), ("第二问？", "第二答。")]);
         form["PolicyQuery"] = word;
         form["Intent"] = "find-policies";
 
@@ -245,7 +246,7 @@ public abstract class InterpretationWorkflowTests(PortalFactory factory)
     {
         var editor = await Browserish.SignedInAsync(factory, "editor.housing");
         var item = await HousingItemAsync(factory);
-        var form = InterpretationFields(item.Id, "", "5", [], [("第一问？", "")]);
+        var form = InterpretationFields(factory.Clock.Today(), item.Id, "", "5", [], [("第一问？", "")]);
         form["Intent"] = "add-questions";
 
         var response = await form.PostAsync(editor);
@@ -266,13 +267,13 @@ public abstract class InterpretationWorkflowTests(PortalFactory factory)
         var item = await HousingItemAsync(factory);
 
         // 同步起草: a draft may be saved before its policy is published, but not submitted.
-        var lonely = RecordIdFrom(await InterpretationFields(item.Id, $"未关联政策 {Guid.NewGuid():N}", "1", []).PostAsync(editor));
+        var lonely = RecordIdFrom(await InterpretationFields(factory.Clock.Today(), item.Id, $"未关联政策 {Guid.NewGuid():N}", "1", []).PostAsync(editor));
         var refused = await SubmitAsync(editor, lonely);
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         Assert.Contains("至少一项已发布的政策文件", (await Html.ParseAsync(refused)).Body.Text(), StringComparison.Ordinal);
 
-        var policy = await PublishedAsync(factory, housing, RecordKind.NormativeDocument, Today);
-        var id = RecordIdFrom(await InterpretationFields(item.Id, $"撤回政策测试 {Guid.NewGuid():N}", "1", [policy]).PostAsync(editor, $"/manage/records/new?policy={policy}"));
+        var policy = await PublishedAsync(factory, housing, RecordKind.NormativeDocument, factory.Clock.Today());
+        var id = RecordIdFrom(await InterpretationFields(factory.Clock.Today(), item.Id, $"撤回政策测试 {Guid.NewGuid():N}", "1", [policy]).PostAsync(editor, $"/manage/records/new?policy={policy}"));
         Assert.Equal(HttpStatusCode.Redirect, (await SubmitAsync(editor, id)).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await Browserish.PostFormAsync(reviewer, $"/manage/records/{policy}", $"/review/records/{policy}/withdraw", new() { ["reason"] = "政策文件有误" })).StatusCode);
         var (_, reviewDoc) = await Html.GetAsync(reviewer, $"/review/versions/{await LatestVersionIdAsync(factory, id)}");
@@ -284,7 +285,7 @@ public abstract class InterpretationWorkflowTests(PortalFactory factory)
 
     private async Task<int> WorkflowSupportDraft(HttpClient editor, int itemId)
     {
-        var form = InterpretationFields(itemId, "x", "1", []);
+        var form = InterpretationFields(factory.Clock.Today(), itemId, "x", "1", []);
         form["Kind"] = ((int)RecordKind.NormativeDocument).ToString();
         form["InterpretationForm"] = "";
         form["Title"] = $"未发布的政策草稿 {Guid.NewGuid():N}";

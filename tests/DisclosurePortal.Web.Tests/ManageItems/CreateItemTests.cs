@@ -93,12 +93,12 @@ public abstract class CreateItemTests(PortalFactory factory)
         await using (var db = factory.NewDbContext())
         {
             var item = await db.CatalogueItems.SingleAsync(i => i.Id == id);
-            var record = DisclosurePortal.Domain.Publishing.Record.Create(item.DepartmentId, item.Id, item.DomainId, item.StageId, RecordKind.Notice, DateTimeOffset.UtcNow);
+            var record = DisclosurePortal.Domain.Publishing.Record.Create(item.DepartmentId, item.Id, item.DomainId, item.StageId, RecordKind.Notice, factory.Clock.GetUtcNow());
             db.Records.Add(record);
             await db.SaveChangesAsync();
-            var version = RecordVersion.CreateDraft(record, 1, new RecordMetadata { Title = $"测试信息 {Guid.NewGuid():N}", IssuingOrgan = Housing, Body = "正文。" }, "测试", DateTimeOffset.UtcNow);
-            version.Submit(DateTimeOffset.UtcNow);
-            version.Publish(DateOnly.FromDateTime(DateTime.UtcNow), DateTimeOffset.UtcNow);
+            var version = RecordVersion.CreateDraft(record, 1, new RecordMetadata { Title = $"测试信息 {Guid.NewGuid():N}", IssuingOrgan = Housing, Body = "正文。" }, "测试", factory.Clock.GetUtcNow());
+            version.Submit(factory.Clock.GetUtcNow());
+            version.Publish(DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime), factory.Clock.GetUtcNow());
             db.RecordVersions.Add(version);
             await db.SaveChangesAsync();
         }

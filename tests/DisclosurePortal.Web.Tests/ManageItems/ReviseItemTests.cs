@@ -307,7 +307,7 @@ public abstract class ReviseItemTests(PortalFactory factory)
                 Fired = true;
                 await using var other = factory.NewDbContext();
                 var item = await other.CatalogueItems.SingleAsync(i => i.Id == itemId, cancellationToken);
-                item.Revise(item.ToElements() with { Content = Content }, DateTimeOffset.UtcNow);
+                item.Revise(item.ToElements() with { Content = Content }, factory.Clock.GetUtcNow());
                 await other.SaveChangesAsync(cancellationToken);
             }
             return result;

@@ -65,10 +65,10 @@ public abstract class OpenDataTests(PortalFactory factory)
     {
         await using var db = factory.NewDbContext();
         var tricky = $"=HYPERLINK(\"http://evil.example\",\"点我\"),第二行\n{Guid.NewGuid():N}";
-        var (record, _) = await new RecordBuilder(db).Titled(tricky).Published().SaveAsync();
-        var (draft, _) = await new RecordBuilder(db).Titled($"草稿不导出 {Guid.NewGuid():N}").SaveAsync();
-        var (withdrawn, withdrawnVersion) = await new RecordBuilder(db).Titled($"撤回后不导出 {Guid.NewGuid():N}").Published().SaveAsync();
-        withdrawnVersion.Withdraw("测试撤回", DateTimeOffset.UtcNow);
+        var (record, _) = await new RecordBuilder(db, factory.Clock).Titled(tricky).Published().SaveAsync();
+        var (draft, _) = await new RecordBuilder(db, factory.Clock).Titled($"草稿不导出 {Guid.NewGuid():N}").SaveAsync();
+        var (withdrawn, withdrawnVersion) = await new RecordBuilder(db, factory.Clock).Titled($"撤回后不导出 {Guid.NewGuid():N}").Published().SaveAsync();
+        withdrawnVersion.Withdraw("测试撤回", factory.Clock.GetUtcNow());
         await db.SaveChangesAsync();
 
         var text = await _client.GetStringAsync($"/open-data/records.csv?department={record.DepartmentId}");

@@ -12,16 +12,16 @@ public abstract class AttachmentTests(PortalFactory factory)
     private async Task<(int Published, int Draft, int Escaping)> ArrangeAsync()
     {
         await using var db = factory.NewDbContext();
-        var (_, pv) = await new RecordBuilder(db).Published().SaveAsync();
-        var (_, dv) = await new RecordBuilder(db).SaveAsync();
+        var (_, pv) = await new RecordBuilder(db, factory.Clock).Published().SaveAsync();
+        var (_, dv) = await new RecordBuilder(db, factory.Clock).SaveAsync();
 
         var key = $"{Guid.NewGuid():N}.pdf";
         await File.WriteAllBytesAsync(Path.Combine(factory.AttachmentsFolder, key), "%PDF-1.7 test"u8.ToArray());
         var secret = Path.Combine(Path.GetDirectoryName(factory.AttachmentsFolder)!, $"secret-{Guid.NewGuid():N}.txt");
         await File.WriteAllTextAsync(secret, "outside the folder");
-        var a1 = new Attachment(pv.Id, "青川县2026年补助名单.pdf", "application/pdf", 13, key, new string('0', 64), DateTimeOffset.UtcNow, "测试");
-        var a2 = new Attachment(dv.Id, "草稿附件.pdf", "application/pdf", 13, key, new string('0', 64), DateTimeOffset.UtcNow, "测试");
-        var a3 = new Attachment(pv.Id, "escape.txt", "text/plain", 18, Path.Combine("..", Path.GetFileName(secret)), new string('0', 64), DateTimeOffset.UtcNow, "测试");
+        var a1 = new Attachment(pv.Id, "青川县2026年补助名单.pdf", "application/pdf", 13, key, new string('0', 64), factory.Clock.GetUtcNow(), "测试");
+        var a2 = new Attachment(dv.Id, "草稿附件.pdf", "application/pdf", 13, key, new string('0', 64), factory.Clock.GetUtcNow(), "测试");
+        var a3 = new Attachment(pv.Id, "escape.txt", "text/plain", 18, Path.Combine("..", Path.GetFileName(secret)), new string('0', 64), factory.Clock.GetUtcNow(), "测试");
         db.Attachments.AddRange(a1, a2, a3);
         await db.SaveChangesAsync();
         return (a1.Id, a2.Id, a3.Id);

@@ -264,8 +264,8 @@ public abstract class PublicPagesTests(PortalFactory factory)
     public async Task Drafts_AreNeverShown_AndBodiesRenderNoRawHtml()
     {
         await using var db = factory.NewDbContext();
-        var (draftRecord, _) = await new RecordBuilder(db).Titled("草稿：尚未审核的通知").SaveAsync();
-        var (hostile, _) = await new RecordBuilder(db).Published().Titled("含有脚本的测试正文")
+        var (draftRecord, _) = await new RecordBuilder(db, factory.Clock).Titled("草稿：尚未审核的通知").SaveAsync();
+        var (hostile, _) = await new RecordBuilder(db, factory.Clock).Published().Titled("含有脚本的测试正文")
             .WithBody("<script>alert('x')</script>\n\n[点我](javascript:alert(1))\n\n<img src=x onerror=alert(1)>").SaveAsync();
 
         Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync($"/records/{draftRecord.Id}")).StatusCode);

@@ -24,7 +24,7 @@ public abstract class QuarterlyReportPageTests(PortalFactory factory)
     {
         _ = factory.Server;
         await using var db = factory.NewDbContext();
-        var now = DateTimeOffset.UtcNow;
+        var now = factory.Clock.GetUtcNow();
         var code = "1151109" + Random.Shared.NextInt64(10_000_000_000, 99_999_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var department = new Department("季报测试局" + code[^4..], "季报局", code, "季报发", 999);
         db.Departments.Add(department);

@@ -80,7 +80,7 @@ public abstract class RecordContentTests(PortalFactory factory)
         string domainCode;
         await using (var db = factory.NewDbContext())
         {
-            var (record, _) = await new RecordBuilder(db).Under(item).Titled($"嵌套过深的正文 {word}")
+            var (record, _) = await new RecordBuilder(db, factory.Clock).Under(item).Titled($"嵌套过深的正文 {word}")
                 .WithBody(new string('>', 200) + $" {word} 的正文\n\n" + string.Concat(Enumerable.Repeat("- ", 300)) + "列表").Published().SaveAsync();
             recordId = record.Id;
             departmentId = record.DepartmentId;
@@ -109,7 +109,7 @@ public abstract class RecordContentTests(PortalFactory factory)
     {
         await using (var db = factory.NewDbContext())
         {
-            var (record, _) = await new RecordBuilder(db).Under(await HousingItemAsync(factory))
+            var (record, _) = await new RecordBuilder(db, factory.Clock).Under(await HousingItemAsync(factory))
                 .WithBody("<javascript:alert(1)> [a][r] ![](/culture/en) ![](/accessibility/mode?value=senior) [好](https://www.gov.cn/)\n\n[r]: vbscript:x")
                 .Published().SaveAsync();
             var (page, doc) = await Html.GetAsync(Browserish.NewClient(factory), $"/records/{record.Id}");
@@ -161,7 +161,7 @@ public abstract class RecordContentTests(PortalFactory factory)
         const int year = 2019;
         await using (var db = factory.NewDbContext())
         {
-            var now = DateTimeOffset.UtcNow;
+            var now = factory.Clock.GetUtcNow();
             var report = new AnnualReport(year, now);
             report.SaveDraft("总体情况第一段\v从 Word 粘贴的换行\u0007。\n第二段\u001b。", "问题\f一", "其他\u001f事项", new ManualFigures(), now);
             report.Submit("a", "审核员甲", now);

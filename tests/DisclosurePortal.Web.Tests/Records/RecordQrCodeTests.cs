@@ -42,7 +42,7 @@ public abstract partial class RecordQrCodeTests(PortalFactory factory)
     public async Task QrCode_OfAnUnpublishedOrUnknownRecord_Is404()
     {
         await using var db = factory.NewDbContext();
-        var (draft, _) = await new RecordBuilder(db).SaveAsync();
+        var (draft, _) = await new RecordBuilder(db, factory.Clock).SaveAsync();
         Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync($"/records/{draft.Id}/qr.svg")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/records/999999/qr.svg")).StatusCode);
     }

@@ -25,7 +25,7 @@ public abstract class SearchTests(PortalFactory factory)
         var body = Marker(6);
         var serial = Random.Shared.Next(10_000, 99_999).ToString(CultureInfo.InvariantCulture);
         await using var db = factory.NewDbContext();
-        var (record, _) = await new RecordBuilder(db).Titled($"{Marker()}镇农村危房改造补助对象公示")
+        var (record, _) = await new RecordBuilder(db, factory.Clock).Titled($"{Marker()}镇农村危房改造补助对象公示")
             .WithBody($"## 一、公示对象\n\n经村民会议评议，**{body}**等农户符合补助条件。")
             .WithDocumentNumber($"青建发〔2031〕{serial}号").WithIndexNumber().Published().SaveAsync();
         var url = $"/records/{record.Id}";
@@ -69,8 +69,8 @@ public abstract class SearchTests(PortalFactory factory)
         var a = Marker();
         var b = Marker();
         await using var db = factory.NewDbContext();
-        var (both, _) = await new RecordBuilder(db).Titled($"{a}的通知").WithBody($"正文提到{b}。").Published().SaveAsync();
-        await new RecordBuilder(db).Titled($"{a}的另一则通知").WithBody("正文没有第二个词。").Published().SaveAsync();
+        var (both, _) = await new RecordBuilder(db, factory.Clock).Titled($"{a}的通知").WithBody($"正文提到{b}。").Published().SaveAsync();
+        await new RecordBuilder(db, factory.Clock).Titled($"{a}的另一则通知").WithBody("正文没有第二个词。").Published().SaveAsync();
 
         var (_, doc) = await SearchAsync(_client, $"{a} {b}");
         Assert.Equal([$"/records/{both.Id}"], HitUrls(doc));
@@ -85,7 +85,7 @@ public abstract class SearchTests(PortalFactory factory)
         // letters is matched ignoring their case. Newest first, the record just published is the first hit.
         var serial = Random.Shared.Next(10_000, 99_999).ToString(CultureInfo.InvariantCulture);
         await using var db = factory.NewDbContext();
-        var (record, _) = await new RecordBuilder(db).Titled($"{Marker()}关于Qz标准的说明")
+        var (record, _) = await new RecordBuilder(db, factory.Clock).Titled($"{Marker()}关于Qz标准的说明")
             .WithBody("本段提到甴曱两字。").WithDocumentNumber($"青建发〔2032〕{serial}号").Published().SaveAsync();
         var url = $"/records/{record.Id}";
         foreach (var q in new[] { "Qz", "qZ", "QZ", "甴曱", "曱", "号" })
@@ -101,7 +101,7 @@ public abstract class SearchTests(PortalFactory factory)
     {
         var word = Marker(2);
         await using var db = factory.NewDbContext();
-        var (old, _) = await new RecordBuilder(db).Titled($"{word}旧公告").Published().SaveAsync();
+        var (old, _) = await new RecordBuilder(db, factory.Clock).Titled($"{word}旧公告").Published().SaveAsync();
         await using var bounded = factory.WithWebHostBuilder(b => b.UseSetting("Search:ShortWordWindow", "5")
             .UseSetting("Search:ShortWordMaxResults", "3").UseSetting("OutputCache:Enabled", "false"));
         var client = bounded.CreateClient(new() { AllowAutoRedirect = false });
@@ -111,7 +111,7 @@ public abstract class SearchTests(PortalFactory factory)
         Assert.Equal([$"/records/{old.Id}"], HitUrls(found));
         Assert.NotNull(found.QuerySelector(".window-hint"));
 
-        for (var i = 0; i < 6; i++) await new RecordBuilder(db).Titled($"{Marker()}较新的信息{i}").Published().SaveAsync();
+        for (var i = 0; i < 6; i++) await new RecordBuilder(db, factory.Clock).Titled($"{Marker()}较新的信息{i}").Published().SaveAsync();
         // Six newer entries later the record is older than the window: not found, and the page says why.
         var (response, outside) = await SearchAsync(client, word);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -158,9 +158,9 @@ public abstract class SearchTests(PortalFactory factory)
     {
         var m = Marker();
         await using var db = factory.NewDbContext();
-        var (inTitle, _) = await new RecordBuilder(db).Titled($"关于{m}的通知").WithBody("正文。").PublishedOn(new DateOnly(2025, 3, 3)).SaveAsync();
-        var (inBody, _) = await new RecordBuilder(db).Titled("一则较新的通知").WithBody($"正文提到{m}。").PublishedOn(new DateOnly(2026, 3, 3)).SaveAsync();
-        var (inBodyOld, _) = await new RecordBuilder(db).Titled("一则较旧的通知").WithBody($"正文也提到{m}。").PublishedOn(new DateOnly(2024, 3, 4)).SaveAsync();
+        var (inTitle, _) = await new RecordBuilder(db, factory.Clock).Titled($"关于{m}的通知").WithBody("正文。").PublishedOn(new DateOnly(2025, 3, 3)).SaveAsync();
+        var (inBody, _) = await new RecordBuilder(db, factory.Clock).Titled("一则较新的通知").WithBody($"正文提到{m}。").PublishedOn(new DateOnly(2026, 3, 3)).SaveAsync();
+        var (inBodyOld, _) = await new RecordBuilder(db, factory.Clock).Titled("一则较旧的通知").WithBody($"正文也提到{m}。").PublishedOn(new DateOnly(2024, 3, 4)).SaveAsync();
 
         var (_, relevance) = await SearchAsync(_client, m);
         Assert.Equal([$"/records/{inTitle.Id}", $"/records/{inBody.Id}", $"/records/{inBodyOld.Id}"], HitUrls(relevance));
@@ -205,7 +205,7 @@ public abstract class SearchTests(PortalFactory factory)
     {
         var m = Marker();
         await using var db = factory.NewDbContext();
-        var (record, _) = await new RecordBuilder(db).Titled($"<b>{m}</b> 测试 <i>标题</i>")
+        var (record, _) = await new RecordBuilder(db, factory.Clock).Titled($"<b>{m}</b> 测试 <i>标题</i>")
             .WithBody($"<script>alert('x')</script> 开头。{new string('甲', 300)}其中写到{m}和<img src=x onerror=alert(1)>。").Published().SaveAsync();
 
         var (_, doc) = await SearchAsync(_client, m);
@@ -231,7 +231,7 @@ public abstract class SearchTests(PortalFactory factory)
         // A draft (test helper) and a draft through the form.
         var m = Marker();
         await using (var db = factory.NewDbContext())
-            await new RecordBuilder(db).Titled($"草稿{m}").WithBody($"草稿正文{m}").SaveAsync();
+            await new RecordBuilder(db, factory.Clock).Titled($"草稿{m}").WithBody($"草稿正文{m}").SaveAsync();
         var draft = await CreateDraftAsync(editor, item.Id, $"表单草稿{m}", $"正文{m}");
         Assert.Empty(HitUrls((await SearchAsync(_client, m)).Document));
 
@@ -289,11 +289,11 @@ public abstract class SearchTests(PortalFactory factory)
         Assert.Equal("公开事项", byName.QuerySelector(".search-hit .hit-meta .badge").Text());
 
         var m = Marker();
-        item.Revise(item.ToElements() with { Content = item.Content + $"（含{m}）" }, DateTimeOffset.UtcNow);
+        item.Revise(item.ToElements() with { Content = item.Content + $"（含{m}）" }, factory.Clock.GetUtcNow());
         await db.SaveChangesAsync();
         Assert.Equal([$"/items/{item.Id}"], HitUrls((await SearchAsync(_client, m)).Document));
 
-        item.Retire("事项已合并", DateTimeOffset.UtcNow);
+        item.Retire("事项已合并", factory.Clock.GetUtcNow());
         await db.SaveChangesAsync();
         Assert.Empty(HitUrls((await SearchAsync(_client, m)).Document));
     }
@@ -350,7 +350,7 @@ public abstract class SearchTests(PortalFactory factory)
         // Text that looks like syntax is found as text.
         var m = Marker();
         await using var db = factory.NewDbContext();
-        var (record, _) = await new RecordBuilder(db).Titled($"{m} NEAR \"引号\" 100%_达标 a*b").Published().SaveAsync();
+        var (record, _) = await new RecordBuilder(db, factory.Clock).Titled($"{m} NEAR \"引号\" 100%_达标 a*b").Published().SaveAsync();
         foreach (var q in new[] { $"{m} NEAR", "100%_达标", "a*b", $"{m} \"引号\"" })
             Assert.Equal([$"/records/{record.Id}"], HitUrls((await SearchAsync(_client, q)).Document));
     }

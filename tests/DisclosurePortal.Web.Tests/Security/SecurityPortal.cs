@@ -1,3 +1,4 @@
+using DisclosurePortal.Web.Infrastructure;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
@@ -175,11 +176,11 @@ public abstract class SecurityPortal(TestDb db) : PortalFactory(db, demoRecords:
         {
             ApplicantKind = ApplicantKind.NaturalPerson, ApplicantName = "张三丰", IdentityNumber = "11010519491231002X",
             Contact = "13800000000", InformationDescription = $"安全测试申请 {tag}", Channel = ApplicationChannel.Online,
-        }, Guid.NewGuid().ToString("N")[..12].ToUpperInvariant(), DateTimeOffset.UtcNow.AddMinutes(-5));
+        }, Guid.NewGuid().ToString("N")[..12].ToUpperInvariant(), Clock.GetUtcNow().AddMinutes(-5));
         db.ApplicationCases.Add(c);
         await db.SaveChangesAsync();
 
-        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        var today = Clock.Today();
         return new Samples(new Dictionary<string, string>
         {
             ["housing"] = Str(housing),

@@ -1,3 +1,4 @@
+using DisclosurePortal.Web.Infrastructure;
 using System.IO.Compression;
 using System.Net;
 using DisclosurePortal.Domain.Publishing;
@@ -43,7 +44,7 @@ public abstract class ConcurrencyAndAttachmentTests(PortalFactory factory)
         Assert.Equal(count, numbers.Distinct().Count());
         var serials = numbers.Select(n => { Assert.True(IndexNumber.TryParse(n, out var parsed)); return parsed!.Value.Serial; }).Order().ToList();
         Assert.Equal(Enumerable.Range(serials[0], count), serials);
-        var counter = await db.IndexNumberCounters.SingleAsync(c => c.OrganisationCode == HousingOrganisationCode && c.Year == DateTime.UtcNow.AddHours(8).Year);
+        var counter = await db.IndexNumberCounters.SingleAsync(c => c.OrganisationCode == HousingOrganisationCode && c.Year == factory.Clock.Today().Year);
         Assert.Equal(serials[^1], counter.LastSerial);
     }
 

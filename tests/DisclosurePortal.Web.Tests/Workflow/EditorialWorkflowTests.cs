@@ -1,3 +1,4 @@
+using DisclosurePortal.Web.Infrastructure;
 using System.Net;
 using DisclosurePortal.Domain.Publishing;
 using DisclosurePortal.Web.Tests.Infrastructure;
@@ -26,7 +27,7 @@ public abstract class EditorialWorkflowTests(PortalFactory factory)
         await using (var db = factory.NewDbContext())
         {
             var record = await db.Records.SingleAsync(r => r.Id == id);
-            Assert.Matches($"^{HousingOrganisationCode}/{DateTime.UtcNow.AddHours(8).Year}-\\d{{5}}$", record.IndexNumber!);
+            Assert.Matches($"^{HousingOrganisationCode}/{factory.Clock.Today().Year}-\\d{{5}}$", record.IndexNumber!);
         }
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/records/{id}")).StatusCode); // submitted is not public
 

@@ -9,7 +9,7 @@ namespace DisclosurePortal.Web.Tests.Workflow;
 
 public abstract class RecordFormAndDashboardTests(PortalFactory factory)
 {
-    private static Dictionary<string, string> Valid(int itemId) => new()
+    private Dictionary<string, string> Valid(int itemId) => new()
     {
         ["CatalogueItemId"] = itemId.ToString(),
         ["Kind"] = "8",
@@ -17,7 +17,7 @@ public abstract class RecordFormAndDashboardTests(PortalFactory factory)
         ["DocumentNumber"] = "青住建发〔2026〕88号",
         ["IssuingOrgan"] = "青川县住房和城乡建设局",
         ["TopicCategory"] = "城乡建设",
-        ["WrittenOn"] = DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd"),
+        ["WrittenOn"] = factory.Clock.Today().ToString("yyyy-MM-dd"),
         ["Validity"] = "1",
         ["DisclosureAttribute"] = "1",
         ["Body"] = "正文第一段。",
@@ -124,7 +124,7 @@ public abstract class RecordFormAndDashboardTests(PortalFactory factory)
             item = (await db.CatalogueItems.Where(i => i.DepartmentId == housing.Id).ToListAsync())
                 .First(i => i.TimeLimit.Kind == TimeLimitKind.WorkingDaysAfterFormed && i.TimeLimit.Amount >= 5);
         }
-        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        var today = factory.Clock.Today();
         var overdueForm = Valid(item.Id);
         overdueForm["WrittenOn"] = today.AddDays(-90).ToString("yyyy-MM-dd");
         var freshForm = Valid(item.Id);
