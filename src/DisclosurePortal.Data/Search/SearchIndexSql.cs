@@ -47,7 +47,7 @@ public static class SearchIndexSql
     public static IReadOnlyList<string> Install(DatabaseProvider provider) =>
         [.. FullTextIndex(provider), .. IndexTriggers(provider), .. Backfill(provider), .. SourceTriggers(provider)];
 
-    // The parts of Install, so that a bulk load (Infrastructure/Generator) can run them itself: Uninstall, load the
+    // The parts of Install, so that a bulk load (DisclosurePortal.Tools/Generator) can run them itself: Uninstall, load the
     // rows with no trigger firing, then Backfill, FullTextIndex + RebuildFullTextIndex, IndexTriggers, SourceTriggers.
 
     /// <summary>SQLite: the FTS5 table (empty); PostgreSQL: pg_trgm and the GIN index (built over the rows present).</summary>
