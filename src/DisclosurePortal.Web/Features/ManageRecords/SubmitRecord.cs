@@ -65,10 +65,3 @@ public sealed class SubmitRecordHandler(PortalDbContext db, AuditTrail audit, Ti
         return record.IndexNumber ?? "";
     }
 }
-
-public static class RecordRefusals
-{
-    /// <summary>The Domain's refusal of a state change on a record page is "操作未能完成" (409), as the record's other conflicts are.</summary>
-    public static Outcome<T> RefusedAsConflict<T>(this Outcome<T> outcome) =>
-        outcome.Refusal is { Status: StatusCodes.Status400BadRequest } r ? Refusal.Conflict(r.Message, r.Args) : outcome;
-}

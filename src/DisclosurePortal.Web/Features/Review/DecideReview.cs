@@ -18,6 +18,7 @@ namespace DisclosurePortal.Web.Features.Review;
 /// </summary>
 public sealed class DecideReviewHandler(PortalDbContext db, AuditTrail audit, TimeProvider clock)
 {
+    /// <summary>The form has errors (they are in the ModelState): the page is drawn again with them, so this message is never shown.</summary>
     public static readonly Refusal Invalid = new("请检查审核表单。");
 
     public async Task<Outcome<string>> HandleAsync(int id, ReviewForm form, ModelStateDictionary modelState, ClaimsPrincipal user, CancellationToken ct)
