@@ -77,24 +77,21 @@ public sealed class DashboardController(PortalDbContext db, TimeProvider clock) 
 
     /// <summary>Unpublished records of every department past (overdue), or within 3 (soon) or 10 (upcoming) working days of, their deadline.</summary>
     [HttpGet("/office/deadlines")]
-    public async Task<IActionResult> Deadlines(string? due, string? page, CancellationToken ct)
+    public async Task<IActionResult> Deadlines(DeadlineFilter filter, CancellationToken ct)
     {
-        if (!TryPage(page, out var pageNumber, out var problem)) return problem!;
         var calendar = await CalendarLoader.LoadAsync(db, ct);
         var today = clock.Today();
-        Func<DeadlineRow, bool>? filter = due switch
+        Func<DeadlineRow, bool> shown = filter.Due switch
         {
-            null or "" => r => r.Overdue || RecordDeadlines.DueWithin(r.DueOn, today, CaseDue.UpcomingWorkingDays, calendar),
             "overdue" => r => r.Overdue,
             "soon" => r => RecordDeadlines.DueWithin(r.DueOn, today, ReplyDeadline.DueSoonWorkingDays, calendar),
             "upcoming" => r => RecordDeadlines.DueWithin(r.DueOn, today, CaseDue.UpcomingWorkingDays, calendar),
-            _ => null,
+            _ => r => r.Overdue || RecordDeadlines.DueWithin(r.DueOn, today, CaseDue.UpcomingWorkingDays, calendar),
         };
-        if (filter is null) return BadInput("期限筛选条件无效。");
-        var rows = (await RecordDeadlines.PendingAsync(db, null, today, calendar, ct)).Where(filter).ToList();
-        var info = new PageInfo(pageNumber, PageSize, rows.Count);
-        if (pageNumber > info.TotalPages) return PageOutOfRange(info);
-        return View(new DeadlineListModel(rows.Skip(info.Skip).Take(PageSize).ToList(), info, string.IsNullOrEmpty(due) ? null : due));
+        var rows = (await RecordDeadlines.PendingAsync(db, null, today, calendar, ct)).Where(shown).ToList();
+        var info = new PageInfo(filter.Page, PageSize, rows.Count);
+        if (filter.Page > info.TotalPages) return PageOutOfRange(info);
+        return View(new DeadlineListModel(rows.Skip(info.Skip).Take(PageSize).ToList(), info, filter.Due));
     }
 }
 
@@ -124,6 +121,18 @@ public sealed class OfficeDashboardModel
     public IReadOnlyList<int> MissingCalendarYears { get; init; } = [];
     public DateOnly UpcomingUntil { get; init; }
     public bool UpcomingUntilProvisional { get; init; }
+}
+
+/// <summary>The office's deadline list: <c>due</c> (overdue, soon, upcoming; overdue or upcoming when absent) and <c>page</c>.</summary>
+public sealed record DeadlineFilter(string? Due, int Page) : IQueryFilter<DeadlineFilter>
+{
+    public static DeadlineFilter Read(QueryReader query)
+    {
+        var page = query.Page();
+        var due = query.Text("due");
+        if (due is not (null or "overdue" or "soon" or "upcoming")) query.Refuse("期限筛选条件无效。");
+        return new DeadlineFilter(due, page);
+    }
 }
 
 public sealed record DeadlineListModel(IReadOnlyList<DeadlineRow> Rows, PageInfo Page, string? Due);

@@ -20,41 +20,25 @@ public sealed class InterpretationsController(PortalDbContext db, TimeProvider c
 
     [HttpGet("/manage/interpretations")]
     [Authorize(Policy = Policies.Editor)]
-    public async Task<IActionResult> Department(string? status, string? page, CancellationToken ct)
+    public async Task<IActionResult> Department(DueListFilter filter, CancellationToken ct)
     {
         var department = User.DepartmentId() ?? throw new InvalidOperationException("Editor policy guarantees a department.");
         var name = await db.Departments.Where(d => d.Id == department).Select(d => d.Name).SingleAsync(ct);
-        return await ListAsync(department, name, status, page, "/manage/interpretations", ct);
+        return await ListAsync(department, name, filter, Url.Action(nameof(Department))!, ct);
     }
 
     [HttpGet("/review/interpretations")]
     [Authorize(Policy = Policies.Reviewer)]
-    public async Task<IActionResult> Office(string? status, string? department, string? page, CancellationToken ct)
+    public async Task<IActionResult> Office(OfficeDueListFilter filter, CancellationToken ct)
     {
-        int? departmentId = null;
-        if (!string.IsNullOrEmpty(department))
-        {
-            if (!int.TryParse(department, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
-                || !await db.Departments.AnyAsync(d => d.Id == id, ct))
-                return BadInput("部门筛选条件无效。");
-            departmentId = id;
-        }
-        return await ListAsync(departmentId, null, status, page, "/review/interpretations", ct);
+        if (filter.Department is { } id && !await db.Departments.AnyAsync(d => d.Id == id, ct)) return BadInput(OfficeDueListFilter.DepartmentProblem);
+        return await ListAsync(filter.Department, null, filter.List, Url.Action(nameof(Office))!, ct);
     }
 
     /// <param name="ownDepartment">The editor's department name; null for the office's list of all departments.</param>
-    private async Task<IActionResult> ListAsync(int? department, string? ownDepartment, string? status, string? page, string path, CancellationToken ct)
+    private async Task<IActionResult> ListAsync(int? department, string? ownDepartment, DueListFilter filter, string path, CancellationToken ct)
     {
-        if (!TryPage(page, out var pageNumber, out var problem)) return problem!;
-        Func<InterpretationStatus, bool>? filter = status switch
-        {
-            null or "" => s => s != InterpretationStatus.OnTime,
-            "overdue" => s => s == InterpretationStatus.MissingOverdue,
-            "pending" => s => s == InterpretationStatus.MissingNotYetDue,
-            "late" => s => s == InterpretationStatus.Late,
-            _ => null,
-        };
-        if (filter is null) return BadInput("状态筛选条件无效。");
+        var pageNumber = filter.Page;
 
         var calendar = await CalendarLoader.LoadAsync(db, ct);
         var all = await InterpretationQueries.TimelinessAsync(db, department, clock.Today(), calendar, ct);
@@ -62,16 +46,48 @@ public sealed class InterpretationsController(PortalDbContext db, TimeProvider c
             all.Count(r => r.Timeliness.Status == InterpretationStatus.MissingOverdue),
             all.Count(r => r.Timeliness.Status == InterpretationStatus.MissingNotYetDue),
             all.Count(r => r.Timeliness.Status == InterpretationStatus.Late));
-        var rows = all.Where(r => filter(r.Timeliness.Status)).ToList();
+        var rows = all.Where(r => filter.Shows(r.Timeliness.Status)).ToList();
         var info = new PageInfo(pageNumber, PageSize, rows.Count);
         if (pageNumber > info.TotalPages) return PageOutOfRange(info);
 
         var departments = ownDepartment is null
             ? await db.Departments.AsNoTracking().OrderBy(d => d.SortOrder).Select(d => new DepartmentOption(d.Id, d.Name)).ToListAsync(ct)
             : [];
-        return View("Due", new DueListModel(rows.Skip(info.Skip).Take(PageSize).ToList(), info, counts, string.IsNullOrEmpty(status) ? null : status,
+        return View("Due", new DueListModel(rows.Skip(info.Skip).Take(PageSize).ToList(), info, counts, filter.Status,
             ownDepartment, department, departments, path, User.IsInRole(Roles.Editor) && ownDepartment is not null));
     }
+}
+
+/// <summary>The office's due list: a <c>department</c> (an id; the action checks that it exists) besides the list's own filters.</summary>
+public sealed record OfficeDueListFilter(int? Department, DueListFilter List) : IQueryFilter<OfficeDueListFilter>
+{
+    public const string DepartmentProblem = "部门筛选条件无效。";
+
+    public static OfficeDueListFilter Read(QueryReader query)
+    {
+        var department = query.Id("department", DepartmentProblem);
+        return new OfficeDueListFilter(department, DueListFilter.Read(query));
+    }
+}
+
+/// <summary>A due list's filters: <c>status</c> (overdue, pending, late; all but the on-time ones when absent) and <c>page</c>.</summary>
+public sealed record DueListFilter(string? Status, int Page) : IQueryFilter<DueListFilter>
+{
+    public static DueListFilter Read(QueryReader query)
+    {
+        var page = query.Page();
+        var status = query.Text("status");
+        if (status is not (null or "overdue" or "pending" or "late")) query.Refuse("状态筛选条件无效。");
+        return new DueListFilter(status, page);
+    }
+
+    public bool Shows(InterpretationStatus status) => Status switch
+    {
+        "overdue" => status == InterpretationStatus.MissingOverdue,
+        "pending" => status == InterpretationStatus.MissingNotYetDue,
+        "late" => status == InterpretationStatus.Late,
+        _ => status != InterpretationStatus.OnTime,
+    };
 }
 
 public sealed record DueCounts(int Overdue, int Pending, int Late);

@@ -34,7 +34,7 @@ public sealed record HistoryEntry(
     int Number, CatalogueItemChange Change, string ActorName, DateTimeOffset At, string? Reason,
     IReadOnlyList<ElementLine>? Initial, IReadOnlyList<ElementChange> Changes, bool Unreadable)
 {
-    public string AtText => At.ToChina().ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+    public string AtText => At.ChinaMinute();
 }
 
 /// <summary>A text input or textarea of the item form; <see cref="Label"/> and <see cref="Hint"/> are already localized.</summary>

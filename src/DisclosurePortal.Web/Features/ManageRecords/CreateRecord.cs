@@ -1,0 +1,37 @@
+using System.Security.Claims;
+using DisclosurePortal.Domain.Catalogue;
+using DisclosurePortal.Domain.Publishing;
+using DisclosurePortal.Web.Data;
+using DisclosurePortal.Web.Features.Shared;
+using DisclosurePortal.Web.Infrastructure;
+using DisclosurePortal.Web.Infrastructure.Security;
+using Record = DisclosurePortal.Domain.Publishing.Record;
+
+namespace DisclosurePortal.Web.Features.ManageRecords;
+
+/// <summary>
+/// 新建草稿: the record under one of the department's active items, its first version, and an interpretation's
+/// policies and questions, in one transaction. The input is <see cref="RecordForm"/> (validated while binding).
+/// </summary>
+public sealed class CreateRecordHandler(PortalDbContext db, AuditTrail audit, TimeProvider clock)
+{
+    public async Task<Outcome<Record>> HandleAsync(RecordForm form, CatalogueItem item, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var record = Record.Create(item.DepartmentId, item.Id, item.DomainId, item.StageId, form.Kind!.Value, now);
+        db.Records.Add(record);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        var version = RecordVersion.CreateDraft(record, 1, form.ToMetadata(), user.DisplayName(), now);
+        db.RecordVersions.Add(version);
+        audit.Record(user, "record.create", "Record", record.Id, $"新建草稿：{version.Title}");
+        await db.SaveChangesAsync(ct);
+        if (record.Kind == RecordKind.PolicyInterpretation)
+        {
+            await RecordFormPages.SaveInterpretationPartsAsync(db, record, version, form, now, ct);
+            await db.SaveChangesAsync(ct);
+        }
+        await tx.CommitAsync(ct);
+        return record;
+    }
+}

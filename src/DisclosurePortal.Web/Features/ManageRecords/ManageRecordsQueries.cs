@@ -1,0 +1,93 @@
+using System.Security.Claims;
+using DisclosurePortal.Domain.Publishing;
+using DisclosurePortal.Web.Data;
+using DisclosurePortal.Web.Features.Interpretations;
+using DisclosurePortal.Web.Features.Shared;
+using DisclosurePortal.Web.Infrastructure;
+using DisclosurePortal.Web.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+using Record = DisclosurePortal.Domain.Publishing.Record;
+
+namespace DisclosurePortal.Web.Features.ManageRecords;
+
+/// <summary>The staff pages' reads of records: the department's list, a record's staff page, an editor's own record.</summary>
+public static class ManageRecordsQueries
+{
+    /// <summary>The record and its latest version when the user edits for its department; otherwise neither (a 404: not theirs to know of).</summary>
+    public static async Task<(Record? Record, RecordVersion? Latest)> OwnLatestAsync(PortalDbContext db, ClaimsPrincipal user, int id, CancellationToken ct)
+    {
+        var record = await db.Records.FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (record is null || !user.EditsFor(record.DepartmentId)) return (null, null);
+        return (record, await db.RecordVersions.SingleAsync(v => v.RecordId == id && v.IsLatest, ct));
+    }
+
+    /// <summary>The department's records (their latest versions) in the chosen state, newest first; no rows when the page is past the end.</summary>
+    public static async Task<(IReadOnlyList<ManagedRecordRow> Rows, PageInfo Page)> ListAsync(PortalDbContext db, int department, ManagedRecordsFilter filter, CancellationToken ct)
+    {
+        var latest = db.RecordVersions.Where(v => v.IsLatest && v.DepartmentId == department);
+        latest = filter.State switch
+        {
+            "draft" => latest.Where(v => v.State == VersionState.Draft && v.ReturnReason == null),
+            "returned" => latest.Where(v => v.State == VersionState.Draft && v.ReturnReason != null),
+            "submitted" => latest.Where(v => v.State == VersionState.Submitted),
+            "published" => latest.Where(v => v.State == VersionState.Published),
+            "withdrawn" => latest.Where(v => v.State == VersionState.Withdrawn),
+            "withheld" => latest.Where(v => v.State == VersionState.Withheld),
+            _ => latest,
+        };
+        var info = new PageInfo(filter.Page, RecordListing.PageSize, await latest.CountAsync(ct));
+        if (filter.Page > info.TotalPages) return ([], info);
+        var rows = await (
+            from v in latest
+            join r in db.Records on v.RecordId equals r.Id
+            join i in db.CatalogueItems on v.CatalogueItemId equals i.Id
+            orderby v.RecordId descending
+            select new ManagedRecordRow(r.Id, v.Title, r.IndexNumber, i.NameLevel1 + " · " + i.NameLevel2, v.State, v.ReturnReason != null, v.Number, v.UpdatedAt))
+            .Skip(info.Skip).Take(info.PageSize).ToListAsync(ct);
+        return (rows, info);
+    }
+
+    /// <summary>The record's staff page: its latest version, what is live, attachments, reviews and the audit trail; null when the user may not see it.</summary>
+    public static async Task<ManagedRecordModel?> PageAsync(
+        PortalDbContext db, MarkdownRenderer markdown, TimeProvider clock, ClaimsPrincipal user, int id, long maxAttachmentBytes, CancellationToken ct)
+    {
+        var record = await db.Records.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (record is null || !(user.IsInRole(Roles.Reviewer) || user.EditsFor(record.DepartmentId))) return null;
+        var versions = await db.RecordVersions.AsNoTracking().Where(v => v.RecordId == id).OrderBy(v => v.Number).ToListAsync(ct);
+        var latest = versions.Single(v => v.IsLatest);
+        var versionIds = versions.Select(v => v.Id).ToList();
+        var item = await db.CatalogueItems.AsNoTracking().SingleAsync(i => i.Id == record.CatalogueItemId, ct);
+        var attachments = await db.Attachments.AsNoTracking().Where(a => a.RecordVersionId == latest.Id).OrderBy(a => a.Id).ToListAsync(ct);
+        var reviews = await db.ReviewDecisions.AsNoTracking().Where(d => versionIds.Contains(d.RecordVersionId)).OrderBy(d => d.Id).ToListAsync(ct);
+        var events = await db.AuditEvents.AsNoTracking().Where(e => e.EntityType == "Record" && e.EntityId == id.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .OrderBy(e => e.Id).ToListAsync(ct);
+        var calendar = await CalendarLoader.LoadAsync(db, ct);
+        DateOnly? dueOn = latest.WrittenOn is { } formed ? item.TimeLimit.DueOn(formed, calendar) : null;
+        InterpretationDetails? interpretation = record.Kind == RecordKind.PolicyInterpretation
+            ? new InterpretationDetails(await InterpretationQueries.PoliciesOfVersionAsync(db, latest.Id, ct), await InterpretationQueries.QuestionsAsync(db, latest.Id, ct))
+            : null;
+        var interpretationDue = PolicyInterpretations.IsPolicy(record.Kind)
+            ? (await InterpretationQueries.TimelinessAsync(db, null, clock.Today(), calendar, ct, policyRecordId: id)).SingleOrDefault()?.Timeliness
+            : null;
+        return new ManagedRecordModel(record, item, versions, latest, versions.SingleOrDefault(v => v.IsPublished), attachments, reviews, events,
+            markdown.Render(latest.Body), dueOn, user.EditsFor(record.DepartmentId), maxAttachmentBytes)
+        {
+            Interpretation = interpretation,
+            InterpretationDue = interpretationDue,
+        };
+    }
+}
+
+/// <summary>The department's record list: <c>state</c> (draft, returned, submitted, published, withdrawn, withheld; all when absent) and <c>page</c>.</summary>
+public sealed record ManagedRecordsFilter(string? State, int Page) : IQueryFilter<ManagedRecordsFilter>
+{
+    private static readonly string[] States = ["all", "draft", "returned", "submitted", "published", "withdrawn", "withheld"];
+
+    public static ManagedRecordsFilter Read(QueryReader query)
+    {
+        var page = query.Page();
+        var state = query.Text("state");
+        if (state is not null && !States.Contains(state)) query.Refuse("状态筛选条件无效。");
+        return new ManagedRecordsFilter(state, page);
+    }
+}

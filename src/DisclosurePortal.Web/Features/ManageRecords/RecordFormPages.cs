@@ -1,0 +1,100 @@
+using DisclosurePortal.Domain.Catalogue;
+using DisclosurePortal.Domain.Publishing;
+using DisclosurePortal.Web.Data;
+using DisclosurePortal.Web.Features.Interpretations;
+using DisclosurePortal.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.EntityFrameworkCore;
+using Record = DisclosurePortal.Domain.Publishing.Record;
+
+namespace DisclosurePortal.Web.Features.ManageRecords;
+
+/// <summary>The record form's page (new and edit): the form as typed, the department's items, and an interpretation's policies and question rows.</summary>
+public sealed class RecordFormPages(PortalDbContext db, MarkdownRenderer markdown, TimeProvider clock)
+{
+    /// <summary>A new form: the department as issuing organ, today as 成文日期, and what the link asked for (an item, a kind, the policy to interpret).</summary>
+    public async Task<RecordForm> NewFormAsync(int department, int? itemId, RecordKind? kind, int? policy, CancellationToken ct)
+    {
+        var name = await db.Departments.Where(d => d.Id == department).Select(d => d.Name).SingleAsync(ct);
+        var form = new RecordForm { CatalogueItemId = itemId, IssuingOrgan = name, WrittenOn = clock.Today() };
+        if (kind is { } k && Enum.IsDefined(k)) form.Kind = k;
+        // From the due list's "撰写解读": the interpretation of that policy, filed under the policy's item when it is ours.
+        if (policy is { } policyId && (await InterpretationQueries.PoliciesAsync(db, [policyId], ct)).FirstOrDefault() is { IsPublished: true } chosen)
+        {
+            form.Kind = RecordKind.PolicyInterpretation;
+            form.PolicyIds = [policyId];
+            form.Title = InterpretationTitle(chosen.Title);
+            form.CatalogueItemId ??= await (
+                from r in db.Records
+                join i in db.CatalogueItems on r.CatalogueItemId equals i.Id
+                where r.Id == policyId && i.DepartmentId == department && i.Status == CatalogueItemStatus.Active
+                select (int?)i.Id).FirstOrDefaultAsync(ct);
+        }
+        return form;
+    }
+
+    /// <summary>《…》政策解读 from a policy title such as 关于印发《…》的通知.</summary>
+    private static string InterpretationTitle(string policyTitle)
+    {
+        var start = policyTitle.IndexOf('《', StringComparison.Ordinal);
+        var end = policyTitle.IndexOf('》', StringComparison.Ordinal);
+        var name = start >= 0 && end > start + 1 ? policyTitle[(start + 1)..end] : policyTitle;
+        var title = $"《{name}》政策解读";
+        return title.Length <= 300 ? title : title[..300];
+    }
+
+    public Task<CatalogueItem?> OwnActiveItemAsync(int department, int id, CancellationToken ct) =>
+        db.CatalogueItems.FirstOrDefaultAsync(i => i.Id == id && i.DepartmentId == department && i.Status == CatalogueItemStatus.Active, ct);
+
+    /// <summary>Every chosen policy must be published now, and be a policy (规章 or 行政规范性文件).</summary>
+    public async Task CheckPoliciesAsync(RecordForm form, ModelStateDictionary modelState, CancellationToken ct)
+    {
+        var chosen = form.ChosenPolicyIds;
+        if (chosen.Count == 0 || chosen.Count > PolicyInterpretations.MaxPolicies) return;
+        var published = await db.PublishedVersions
+            .CountAsync(v => chosen.Contains(v.RecordId) && PolicyInterpretations.PolicyKinds.Contains(v.Kind), ct);
+        if (published != chosen.Count)
+            modelState.AddModelError(nameof(RecordForm.PolicyIds), "所选的政策文件须是已发布的规章或行政规范性文件；已不再公开的请取消勾选。");
+    }
+
+    public async Task<RecordFormModel> ModelAsync(int department, RecordForm form, Record? record, string? returnReason, RecordVersion? current, CancellationToken ct)
+    {
+        var items = await db.CatalogueItems.AsNoTracking()
+            .Where(i => i.DepartmentId == department && (i.Status == CatalogueItemStatus.Active || (record != null && i.Id == record.CatalogueItemId)))
+            .OrderBy(i => i.DomainId).ThenBy(i => i.StageId).ThenBy(i => i.SortOrder)
+            .Select(i => new ItemOption(i.Id, i.NameLevel1 + " · " + i.NameLevel2)).ToListAsync(ct);
+        var preview = form.IsPreview ? markdown.Render(form.Body) : null;
+        var model = new RecordFormModel(form, record?.Id, record?.IndexNumber, items, preview, returnReason, current);
+        if (!form.IsInterpretation) return model;
+
+        var chosen = form.ChosenPolicyIds.Take(PolicyInterpretations.MaxPolicies * 2).ToList(); // a tampered list is refused; it need not be drawn
+        // The rows are redrawn as posted (errors are keyed by their index), then blank ones are added to write more.
+        var rows = form.Questions.Take(PolicyInterpretations.MaxQuestions + 10).ToList();
+        if (form.MovesRow is { } up && up < rows.Count) (rows[up - 1], rows[up]) = (rows[up], rows[up - 1]);
+        while (rows.Count > 0 && rows[^1].IsBlank) rows.RemoveAt(rows.Count - 1); // blank rows carry no errors
+        var blanks = form.Intent == "add-questions" ? 3 : Math.Max(1, 3 - rows.Count);
+        if (rows.Count(r => !r.IsBlank) < PolicyInterpretations.MaxQuestions)
+            rows.AddRange(Enumerable.Range(0, blanks).Select(_ => new QuestionField()));
+        var found = form.PolicyQuery is { Length: > 100 } ? [] : await InterpretationQueries.FindPoliciesAsync(db, form.PolicyQuery, department, chosen, ct);
+        return model with
+        {
+            ChosenPolicies = await InterpretationQueries.PoliciesAsync(db, chosen, ct),
+            FoundPolicies = found,
+            QuestionRows = rows,
+        };
+    }
+
+    /// <summary>The version's links to the policies it interprets (kept where unchanged) and its questions (replaced).</summary>
+    public static async Task SaveInterpretationPartsAsync(PortalDbContext db, Record record, RecordVersion version, RecordForm form, DateTimeOffset now, CancellationToken ct)
+    {
+        var chosen = form.ChosenPolicyIds;
+        var existing = await db.InterpretationLinks.Where(l => l.RecordVersionId == version.Id).ToListAsync(ct);
+        db.InterpretationLinks.RemoveRange(existing.Where(l => !chosen.Contains(l.PolicyRecordId)));
+        foreach (var policyId in chosen.Where(p => existing.All(l => l.PolicyRecordId != p)))
+            db.InterpretationLinks.Add(new InterpretationLink(record.Id, version.Id, policyId, now));
+
+        await db.InterpretationQuestions.Where(q => q.RecordVersionId == version.Id).ExecuteDeleteAsync(ct);
+        if (version.InterpretationForm == InterpretationForm.QuestionsAndAnswers)
+            db.InterpretationQuestions.AddRange(form.FilledQuestions.Select((q, i) => new InterpretationQuestion(version.Id, i + 1, q.Question!, q.Answer!)));
+    }
+}

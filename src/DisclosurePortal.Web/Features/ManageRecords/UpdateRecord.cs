@@ -1,0 +1,46 @@
+using System.Security.Claims;
+using DisclosurePortal.Domain.Publishing;
+using DisclosurePortal.Web.Data;
+using DisclosurePortal.Web.Features.Shared;
+using DisclosurePortal.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Record = DisclosurePortal.Domain.Publishing.Record;
+
+namespace DisclosurePortal.Web.Features.ManageRecords;
+
+/// <summary>
+/// Saves an edited draft (<see cref="RecordForm"/>, validated by the action once the record's kind is known). The
+/// version's questions are replaced in the same transaction as its text, so a stale save changes neither; a save that
+/// lost a race answers with the version as it now is (<see cref="UpdateRecordResult.Stale"/>).
+/// </summary>
+public sealed class UpdateRecordHandler(PortalDbContext db, AuditTrail audit, TimeProvider clock)
+{
+    public async Task<Outcome<UpdateRecordResult>> HandleAsync(Record record, RecordVersion version, RecordForm form, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (version.Version != form.Version) return new UpdateRecordResult(version);
+        try
+        {
+            return await Outcome.Try(async () =>
+            {
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
+                db.Entry(version).Property(v => v.Version).OriginalValue = form.Version;
+                var now = clock.GetUtcNow();
+                version.Edit(form.ToMetadata(), now);
+                if (record.Kind == RecordKind.PolicyInterpretation) await RecordFormPages.SaveInterpretationPartsAsync(db, record, version, form, now, ct);
+                audit.Record(user, "record.edit", "Record", record.Id, $"修改第{version.Number}版：{version.Title}");
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+                return (Outcome<UpdateRecordResult>)new UpdateRecordResult(null);
+            });
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var (_, fresh) = await ManageRecordsQueries.OwnLatestAsync(db, user, record.Id, ct);
+            return new UpdateRecordResult(fresh);
+        }
+    }
+}
+
+/// <param name="Stale">The version as saved by someone else since the form was opened; null when this save went through.</param>
+public sealed record UpdateRecordResult(RecordVersion? Stale);
