@@ -52,11 +52,9 @@ public sealed class FeedsController(PortalDbContext db, PublicSite site, Markdow
 
     [HttpGet("/feeds/departments/{id}.atom")]
     [PublicPage(PublicPage.Feed)]
-    public async Task<IActionResult> Department(string id, CancellationToken ct)
+    public async Task<IActionResult> Department(DepartmentFeedRoute route, CancellationToken ct)
     {
-        var department = int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var departmentId)
-            ? await db.Departments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == departmentId, ct)
-            : null;
+        var department = await db.Departments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == route.DepartmentId, ct);
         if (department is null) return NotFoundPage("没有找到该部门。");
         return await Feed(Newest(db.PublishedVersions.Where(v => v.DepartmentId == department.Id)), $"{site.SiteName} · {department.Name}",
             FeedLinks.Department(department.Id), $"/departments/{department.Id}", ct);
@@ -116,6 +114,17 @@ public sealed class FeedsController(PortalDbContext db, PublicSite site, Markdow
         if (pagePath is not null) feed.Links.Add(SyndicationLink.CreateAlternateLink(new Uri(site.Absolute(Request, pagePath)), "text/html"));
         feed.Authors.Add(new SyndicationPerson { Name = site.Publisher });
         return File(AtomWriter.Write(feed), AtomWriter.ContentType);
+    }
+}
+
+/// <summary>/feeds/departments/{id}.atom: an id that is not a department's number names no department (404).</summary>
+public sealed record DepartmentFeedRoute(int DepartmentId) : IQueryFilter<DepartmentFeedRoute>
+{
+    public static DepartmentFeedRoute Read(QueryReader query)
+    {
+        if (query.Raw("id").FirstValue is { } raw && QueryReader.TryPositive(raw, out var id)) return new(id);
+        query.NotFound("没有找到该部门。");
+        return new(0);
     }
 }
 
