@@ -62,12 +62,12 @@ public sealed class SearchController(PortalDbContext db, ISearchIndex index, Sea
         return null;
     }
 
-    private static SearchHitView ToHitView(SearchHit h, IReadOnlyList<string> words)
+    private SearchHitView ToHitView(SearchHit h, IReadOnlyList<string> words)
     {
         var isItem = h.Kind == SearchEntryKind.CatalogueItem;
         var body = SearchSnippets.PlainText(h.Body);
         return new SearchHitView(
-            isItem ? $"/items/{h.CatalogueItemId}" : $"/records/{h.RecordId}",
+            isItem ? Url.Action("Item", "Catalogue", new { id = h.CatalogueItemId })! : Url.Action("Show", "Records", new { id = h.RecordId })!,
             SearchSnippets.Highlight(h.Title, words),
             SearchSnippets.Excerpt(body, words),
             isItem, h.RecordKind, h.Validity, h.DepartmentName, h.PublishedOn, h.DocumentNumber,
