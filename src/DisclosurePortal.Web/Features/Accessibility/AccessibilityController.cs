@@ -15,28 +15,16 @@ public sealed class AccessibilityController(TimeProvider clock) : PortalControll
     public const int MaxReturnUrlLength = 2048;
 
     [HttpGet("/accessibility/mode")]
-    public IActionResult Mode(string? value, string? returnUrl)
-    {
-        if (!AccessibilityPreferences.TryParseMode(value, out var mode))
-            return BadInput("显示模式应为“standard”（标准版）或“senior”（长辈版）。");
-        return Remember(AccessibilityPreferences.ModeCookie, AccessibilityPreferences.Value(mode), returnUrl);
-    }
+    public IActionResult Mode(ModeChoice choice, string? returnUrl) =>
+        Remember(AccessibilityPreferences.ModeCookie, AccessibilityPreferences.Value(choice.Mode), returnUrl);
 
     [HttpGet("/accessibility/size")]
-    public IActionResult Size(string? value, string? returnUrl)
-    {
-        if (!AccessibilityPreferences.TryParseSize(value, out var size))
-            return BadInput("字号应为“standard”（标准）、“large”（大）或“xlarge”（特大）。");
-        return Remember(AccessibilityPreferences.SizeCookie, AccessibilityPreferences.Value(size), returnUrl);
-    }
+    public IActionResult Size(SizeChoice choice, string? returnUrl) =>
+        Remember(AccessibilityPreferences.SizeCookie, AccessibilityPreferences.Value(choice.Size), returnUrl);
 
     [HttpGet("/accessibility/contrast")]
-    public IActionResult Contrast(string? value, string? returnUrl)
-    {
-        if (!AccessibilityPreferences.TryParseContrast(value, out var contrast))
-            return BadInput("对比度应为“standard”（标准）或“high”（高对比度）。");
-        return Remember(AccessibilityPreferences.ContrastCookie, AccessibilityPreferences.Value(contrast), returnUrl);
-    }
+    public IActionResult Contrast(ContrastChoice choice, string? returnUrl) =>
+        Remember(AccessibilityPreferences.ContrastCookie, AccessibilityPreferences.Value(choice.Contrast), returnUrl);
 
     /// <summary>恢复默认: the standard site, standard size and contrast (the cookies are removed).</summary>
     [HttpGet("/accessibility/reset")]

@@ -15,9 +15,9 @@ public sealed class CatalogueController(PortalDbContext db) : PortalController
 
     [HttpGet("/domains/{code}")]
     [PublicPage(PublicPage.Domain)]
-    public async Task<IActionResult> Domain(string code, string? stage, string? page, string? after, string? before, CancellationToken ct)
+    public async Task<IActionResult> Domain(string code, string? stage, ListingQuery query, CancellationToken ct)
     {
-        if (!TryListing(page, after, before, out var listing, out var problem)) return problem!;
+        var listing = query.Request;
         var domain = await db.Domains.AsNoTracking().FirstOrDefaultAsync(d => d.Code == code, ct);
         if (domain is null) return NotFoundPage("没有找到该公开领域。");
         var stages = await db.Stages.AsNoTracking().OrderBy(s => s.SortOrder).ToListAsync(ct);
@@ -43,9 +43,9 @@ public sealed class CatalogueController(PortalDbContext db) : PortalController
 
     [HttpGet("/items/{id:int}")]
     [PublicPage(PublicPage.Item)]
-    public async Task<IActionResult> Item(int id, string? page, string? after, string? before, CancellationToken ct)
+    public async Task<IActionResult> Item(int id, ListingQuery query, CancellationToken ct)
     {
-        if (!TryListing(page, after, before, out var listing, out var problem)) return problem!;
+        var listing = query.Request;
         var item = await (
             from i in db.CatalogueItems.AsNoTracking()
             join d in db.Departments on i.DepartmentId equals d.Id

@@ -22,9 +22,9 @@ public sealed class DepartmentsController(PortalDbContext db) : PortalController
 
     [HttpGet("/departments/{id:int}")]
     [PublicPage(PublicPage.Department)]
-    public async Task<IActionResult> Show(int id, string? page, string? after, string? before, CancellationToken ct)
+    public async Task<IActionResult> Show(int id, ListingQuery query, CancellationToken ct)
     {
-        if (!TryListing(page, after, before, out var listing, out var problem)) return problem!;
+        var listing = query.Request;
         var department = await db.Departments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, ct);
         if (department is null) return NotFoundPage("没有找到该部门。");
         var catalogue = await (

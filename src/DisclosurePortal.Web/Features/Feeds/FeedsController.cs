@@ -23,7 +23,7 @@ public sealed class FeedsController(PortalDbContext db, PublicSite site, Markdow
     [HttpGet(FeedLinks.SitePath)]
     [PublicPage(PublicPage.Feed)]
     public async Task<IActionResult> Site(CancellationToken ct) =>
-        await Feed(Newest(db.PublishedVersions), $"{site.SiteName} · 最新公开信息", FeedLinks.SitePath, "/", ct);
+        await Feed(Newest(db.PublishedVersions), $"{site.SiteName} · 最新公开信息", FeedLinks.SitePath, Url.Action("Index", "Home"), ct);
 
     [HttpGet(FeedLinks.InterpretationsPath)]
     [PublicPage(PublicPage.Feed)]
@@ -47,19 +47,17 @@ public sealed class FeedsController(PortalDbContext db, PublicSite site, Markdow
         var ids = (await newest.ToListAsync(ct))
             .OrderByDescending(v => v.PublishedOn).ThenByDescending(v => v.Id).Take(EntryCount).Select(v => v.Id).ToList();
         return await Feed(db.PublishedVersions.Where(v => ids.Contains(v.Id)), $"{site.SiteName} · {domain.NameZh}",
-            FeedLinks.Domain(domain.Code), $"/domains/{domain.Code}", ct);
+            FeedLinks.Domain(domain.Code), Url.Action("Domain", "Catalogue", new { code = domain.Code }), ct);
     }
 
     [HttpGet("/feeds/departments/{id}.atom")]
     [PublicPage(PublicPage.Feed)]
-    public async Task<IActionResult> Department(string id, CancellationToken ct)
+    public async Task<IActionResult> Department(DepartmentFeedRoute route, CancellationToken ct)
     {
-        var department = int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var departmentId)
-            ? await db.Departments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == departmentId, ct)
-            : null;
+        var department = await db.Departments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == route.DepartmentId, ct);
         if (department is null) return NotFoundPage("没有找到该部门。");
         return await Feed(Newest(db.PublishedVersions.Where(v => v.DepartmentId == department.Id)), $"{site.SiteName} · {department.Name}",
-            FeedLinks.Department(department.Id), $"/departments/{department.Id}", ct);
+            FeedLinks.Department(department.Id), Url.Action("Show", "Departments", new { id = department.Id }), ct);
     }
 
     /// <summary>The newest published versions first, as the listing indexes serve them (PublishedOn, Id).</summary>
@@ -97,7 +95,7 @@ public sealed class FeedsController(PortalDbContext db, PublicSite site, Markdow
                 Summary = new TextSyndicationContent($"{line}。{markdown.Excerpt(r.Body, SummaryLength)}"),
             };
             item.Links.Add(SyndicationLink.CreateAlternateLink(new Uri(url), "text/html"));
-            item.Authors.Add(new SyndicationPerson { Name = r.DepartmentName, Uri = site.Absolute(Request, $"/departments/{r.DepartmentId}") });
+            item.Authors.Add(new SyndicationPerson { Name = r.DepartmentName, Uri = site.Absolute(Request, Url.Action("Show", "Departments", new { id = r.DepartmentId })!) });
             item.Categories.Add(new SyndicationCategory(r.DomainCode, site.Absolute(Request, "/domains/"), r.DomainName));
             item.Categories.Add(new SyndicationCategory(r.Kind.ToString(), null, Labels.Of(r.Kind)));
             return item;
@@ -116,6 +114,17 @@ public sealed class FeedsController(PortalDbContext db, PublicSite site, Markdow
         if (pagePath is not null) feed.Links.Add(SyndicationLink.CreateAlternateLink(new Uri(site.Absolute(Request, pagePath)), "text/html"));
         feed.Authors.Add(new SyndicationPerson { Name = site.Publisher });
         return File(AtomWriter.Write(feed), AtomWriter.ContentType);
+    }
+}
+
+/// <summary>/feeds/departments/{id}.atom: an id that is not a department's number names no department (404).</summary>
+public sealed record DepartmentFeedRoute(int DepartmentId) : IQueryFilter<DepartmentFeedRoute>
+{
+    public static DepartmentFeedRoute Read(QueryReader query)
+    {
+        if (query.Raw("id").FirstValue is { } raw && QueryReader.TryPositive(raw, out var id)) return new(id);
+        query.NotFound("没有找到该部门。");
+        return new(0);
     }
 }
 

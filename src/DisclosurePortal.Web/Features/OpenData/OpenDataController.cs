@@ -30,11 +30,11 @@ public sealed class OpenDataController(PortalDbContext db, PublicSite site, Time
         var itemsByDepartment = await active.GroupBy(i => i.DepartmentId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
 
         var domains = (await db.Domains.AsNoTracking().OrderBy(d => d.SortOrder).ToListAsync(ct))
-            .Select(d => new ExportScopeRow($"domain={Uri.EscapeDataString(d.Code)}", Localization.Pick(d.NameZh, d.NameEn),
+            .Select(d => new ExportScopeRow(d.Code, Localization.Pick(d.NameZh, d.NameEn),
                 recordsByDomain.GetValueOrDefault(d.Id), itemsByDomain.GetValueOrDefault(d.Id), FeedLinks.Domain(d.Code), null))
             .ToList();
         var departments = (await db.Departments.AsNoTracking().Where(d => d.IsActive).OrderBy(d => d.SortOrder).ToListAsync(ct))
-            .Select(d => new ExportScopeRow(string.Create(CultureInfo.InvariantCulture, $"department={d.Id}"), d.Name,
+            .Select(d => new ExportScopeRow(null, d.Name,
                 recordsByDepartment.GetValueOrDefault(d.Id), itemsByDepartment.GetValueOrDefault(d.Id), FeedLinks.Department(d.Id), d.Id))
             .ToList();
         return View(new OpenDataModel(domains, departments, recordsByDomain.Values.Sum(), itemsByDomain.Values.Sum(),
@@ -42,10 +42,9 @@ public sealed class OpenDataController(PortalDbContext db, PublicSite site, Time
     }
 
     [HttpGet("/open-data/records.{format}")]
-    public async Task<IActionResult> Records(string format, CancellationToken ct)
+    public async Task<IActionResult> Records(ExportFilter filter, CancellationToken ct)
     {
-        if (format is not ("csv" or "json")) return NotFoundPage("开放数据只提供 CSV 和 JSON 两种格式。");
-        var (scope, problem) = await ReadScopeAsync(ct);
+        var (scope, problem) = await ReadScopeAsync(filter, ct);
         if (scope is null) return problem!;
 
         var versions = db.PublishedVersions.AsNoTracking();
@@ -63,24 +62,23 @@ public sealed class OpenDataController(PortalDbContext db, PublicSite site, Time
             select new RecordExportRow(
                 v.RecordId, r.IndexNumber, v.Title, v.DocumentNumber, v.IssuingOrgan, d.Name, v.PublishedOn!.Value, v.WrittenOn,
                 v.Validity, dom.Code, dom.NameZh, s.NameZh, v.Kind, v.TopicCategory, i.NameLevel1, i.NameLevel2)).AsAsyncEnumerable();
-        return Download(format, $"records-{scope.FileSuffix}", "records", scope, OpenDataColumns.Records(site, Request), rows);
+        return Download(filter.Format!, $"records-{scope.FileSuffix}", "records", scope, OpenDataColumns.Records(site, Request), rows);
     }
 
     [HttpGet("/open-data/catalogue.{format}")]
-    public async Task<IActionResult> Catalogue(string format, CancellationToken ct)
+    public async Task<IActionResult> Catalogue(ExportFilter filter, CancellationToken ct)
     {
-        if (format is not ("csv" or "json")) return NotFoundPage("开放数据只提供 CSV 和 JSON 两种格式。");
-        var (scope, problem) = await ReadScopeAsync(ct);
+        var (scope, problem) = await ReadScopeAsync(filter, ct);
         if (scope is null) return problem!;
         var rows = CatalogueRows(scope).AsAsyncEnumerable();
-        return Download(format, $"catalogue-{scope.FileSuffix}", "items", scope, OpenDataColumns.Catalogue(site, Request), rows);
+        return Download(filter.Format!, $"catalogue-{scope.FileSuffix}", "items", scope, OpenDataColumns.Catalogue(site, Request), rows);
     }
 
     /// <summary>标准目录 of one department, in the layout of the 26-domain guidelines.</summary>
     [HttpGet("/open-data/standard-directory.xlsx")]
-    public async Task<IActionResult> StandardDirectory(CancellationToken ct)
+    public async Task<IActionResult> StandardDirectory(ExportFilter filter, CancellationToken ct)
     {
-        var (scope, problem) = await ReadScopeAsync(ct);
+        var (scope, problem) = await ReadScopeAsync(filter, ct);
         if (scope is null) return problem!;
         if (scope.Department is null) return BadInput("请指定部门，例如 ?department=3：标准目录按部门编制。");
         if (scope.Domain is not null) return BadInput("标准目录包含部门的全部领域，不能按领域筛选。");
@@ -124,10 +122,10 @@ public sealed class OpenDataController(PortalDbContext db, PublicSite site, Time
     }
 
     /// <summary>
-    /// The filters: <c>domain</c> (a domain code) and <c>department</c> (a department number), each at most once.
-    /// Anything else is refused, so a mistyped filter never silently exports everything.
+    /// The filter's domain and department as rows; each given at most once and no other parameter, so a mistyped
+    /// filter never silently exports everything (a check of the query's keys, which a filter record cannot see).
     /// </summary>
-    private async Task<(ExportScope? Scope, IActionResult? Problem)> ReadScopeAsync(CancellationToken ct)
+    private async Task<(ExportScope? Scope, IActionResult? Problem)> ReadScopeAsync(ExportFilter filter, CancellationToken ct)
     {
         foreach (var (key, values) in Request.Query)
         {
@@ -136,50 +134,17 @@ public sealed class OpenDataController(PortalDbContext db, PublicSite site, Time
             if (values.Count > 1) return (null, BadInput("参数“{0}”只能填写一次。", key));
         }
         DisclosureDomain? domain = null;
-        if (Request.Query["domain"].ToString() is { Length: > 0 } code)
+        if (filter.Domain is { } code)
         {
             domain = await db.Domains.AsNoTracking().FirstOrDefaultAsync(d => d.Code == code, ct);
             if (domain is null) return (null, NotFoundPage("没有找到该公开领域。"));
         }
         Department? department = null;
-        if (Request.Query["department"].ToString() is { Length: > 0 } rawDepartment)
+        if (filter.DepartmentId is { } id)
         {
-            if (!int.TryParse(rawDepartment, NumberStyles.None, CultureInfo.InvariantCulture, out var id) || id <= 0)
-                return (null, BadInput("部门编号应为正整数。"));
             department = await db.Departments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, ct);
             if (department is null) return (null, NotFoundPage("没有找到该部门。"));
         }
         return (new ExportScope(domain, department), null);
     }
 }
-
-public sealed record ExportScope(DisclosureDomain? Domain, Department? Department)
-{
-    public string FileSuffix => (Domain, Department) switch
-    {
-        (null, null) => "all",
-        ({ } d, null) => $"domain-{d.Code}",
-        (null, { } p) => string.Create(CultureInfo.InvariantCulture, $"department-{p.Id}"),
-        ({ } d, { } p) => string.Create(CultureInfo.InvariantCulture, $"domain-{d.Code}-department-{p.Id}"),
-    };
-}
-
-/// <summary>A download written straight to the response as it is produced (no buffering of the whole file).</summary>
-public sealed class StreamedDownload(string contentType, string fileName, Func<Stream, CancellationToken, Task> write) : IActionResult
-{
-    public async Task ExecuteResultAsync(ActionContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        var response = context.HttpContext.Response;
-        response.ContentType = contentType;
-        response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileName = fileName }.ToString();
-        response.Headers.XContentTypeOptions = "nosniff";
-        await write(response.Body, context.HttpContext.RequestAborted);
-    }
-}
-
-public sealed record ExportScopeRow(string Query, string Name, int RecordCount, int ItemCount, string FeedHref, int? DepartmentId);
-
-public sealed record OpenDataModel(
-    IReadOnlyList<ExportScopeRow> Domains, IReadOnlyList<ExportScopeRow> Departments, int TotalRecords, int TotalItems,
-    IReadOnlyList<ExportColumn<RecordExportRow>> RecordColumns, IReadOnlyList<ExportColumn<CatalogueExportRow>> CatalogueColumns);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using CsvHelper;
+using DisclosurePortal.Web.Infrastructure;
 
 namespace DisclosurePortal.Web.Features.OpenData;
 
@@ -73,7 +74,7 @@ public static class TableExport
     public static string Format(object? value) => value switch
     {
         null => string.Empty,
-        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateOnly d => d.Iso(),
         DateTimeOffset t => Infrastructure.ChinaTime.Rfc3339(t),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? string.Empty,

@@ -107,14 +107,8 @@ public sealed record NamedRow(int Id, string NameZh, string NameEn, int SortOrde
 }
 
 public sealed record QuarterPageModel(Quarter Quarter, QuarterlyReportResult Report, IReadOnlyDictionary<int, string> Departments,
-    IReadOnlyList<NamedRow> Domains, int? MissingCalendarYear)
-{
-    public string Href => $"/reports/quarterly/{Quarter.Year}/q{Quarter.Number}";
-}
+    IReadOnlyList<NamedRow> Domains, int? MissingCalendarYear);
 
 public sealed record StageRow(NamedRow Domain, NamedRow Stage, TimelinessCounts Counts);
 
-public sealed record DepartmentPageModel(Quarter Quarter, string Department, DepartmentQuarter Line, IReadOnlyList<StageRow> Rows, DateOnly AsOf)
-{
-    public string Href => $"/reports/quarterly/{Quarter.Year}/q{Quarter.Number}";
-}
+public sealed record DepartmentPageModel(Quarter Quarter, string Department, DepartmentQuarter Line, IReadOnlyList<StageRow> Rows, DateOnly AsOf);

@@ -24,25 +24,28 @@ public sealed class SearchController(PortalDbContext db, ISearchIndex index, Sea
     [HttpGet("/search")]
     [PublicPage(PublicPage.Search)]
     [EnableRateLimiting(RateLimits.Search)]
-    public async Task<IActionResult> Index([FromQuery] SearchForm form, CancellationToken ct)
+    public async Task<IActionResult> Index(SearchRequest search, CancellationToken ct)
     {
-        if (!TryPage(form.Page, out var page, out var problem)) return problem!;
         var options = await LoadOptionsAsync(ct);
-        if (form.Q is { Length: > SearchTerms.MaxLength } longQuery) form.Q = longQuery[..SearchTerms.MaxLength];
-        // Opened with no q at all: the empty form. ?q= (blank) is a search with nothing to look for, and says so.
-        var rawQuery = Request.Query["q"].ToString();
-        if (!Request.Query.ContainsKey("q")) return View(new SearchPageModel(form, new Dictionary<string, string>(), options, null));
+        var form = search.Form;
+        if (!search.Asked) return View(new SearchPageModel(form, new Dictionary<string, string>(), options, null));
 
-        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (!SearchTerms.TryParse(rawQuery, out var terms, out var queryError)) errors["q"] = queryError!;
-        var filters = ReadFilters(form, options, errors, out var sort);
+        var errors = new Dictionary<string, string>(search.Errors, StringComparer.Ordinal);
+        var filters = search.Filters with
+        {
+            DomainId = Choose(form.Domain, options.DomainIds, "domain", "领域筛选条件无效。", errors),
+            StageId = Choose(form.Stage, options.StageIds, "stage", "阶段筛选条件无效。", errors),
+            DepartmentId = Choose(form.Department, options.DepartmentIds, "department", "部门筛选条件无效。", errors),
+        };
         if (errors.Count > 0)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return View(new SearchPageModel(form, errors, options, null));
         }
 
-        var results = await index.SearchAsync(new SearchQuery(terms, filters, sort, page, PageSize), ct);
+        var page = search.Page;
+        var terms = search.Terms!;
+        var results = await index.SearchAsync(new SearchQuery(terms, filters, search.Sort, page, PageSize), ct);
         var info = new PageInfo(page, PageSize, results.Total);
         if (page > info.TotalPages) return PageOutOfRange(info);
         var hits = results.Hits.Select(h => ToHitView(h, terms.Words)).ToList();
@@ -50,67 +53,21 @@ public sealed class SearchController(PortalDbContext db, ISearchIndex index, Sea
             results.WindowLimited ? searchSettings.ShortWordWindow : null, info, hits)));
     }
 
-    private static SearchFilters ReadFilters(SearchForm form, SearchOptions options, Dictionary<string, string> errors, out SearchSort sort)
+    /// <summary>A domain, stage or department chosen by its value in the form's list; a value not in it is refused.</summary>
+    private static int? Choose(string? typed, IReadOnlyDictionary<string, int> ids, string field, string message, Dictionary<string, string> errors)
     {
-        var filters = new SearchFilters();
-        if (Blank(form.Domain) is { } domain)
-        {
-            if (options.Domains.FirstOrDefault(d => d.Value == domain) is null) errors["domain"] = "领域筛选条件无效。";
-            else filters = filters with { DomainId = options.DomainIds[domain] };
-        }
-        if (Blank(form.Stage) is { } stage)
-        {
-            if (options.Stages.FirstOrDefault(s => s.Value == stage) is null) errors["stage"] = "阶段筛选条件无效。";
-            else filters = filters with { StageId = options.StageIds[stage] };
-        }
-        if (Blank(form.Department) is { } department)
-        {
-            if (options.Departments.FirstOrDefault(d => d.Value == department) is null) errors["department"] = "部门筛选条件无效。";
-            else filters = filters with { DepartmentId = int.Parse(department, CultureInfo.InvariantCulture) };
-        }
-        if (Blank(form.Kind) is { } kind)
-        {
-            if (kind == SearchForm.ItemsKind) filters = filters with { CatalogueItemsOnly = true };
-            else if (int.TryParse(kind, NumberStyles.None, CultureInfo.InvariantCulture, out var k) && Enum.IsDefined((RecordKind)k))
-                filters = filters with { RecordKind = (RecordKind)k };
-            else errors["kind"] = "信息类别筛选条件无效。";
-        }
-        if (Blank(form.Validity) is { } validity)
-        {
-            if (int.TryParse(validity, NumberStyles.None, CultureInfo.InvariantCulture, out var v) && Enum.IsDefined((Validity)v))
-                filters = filters with { Validity = (Validity)v };
-            else errors["validity"] = "有效性筛选条件无效。";
-        }
-        var from = ReadDate(form.From, "from", errors);
-        var to = ReadDate(form.To, "to", errors);
-        if (from is not null && to is not null && from > to) errors["to"] = "截止日期不能早于起始日期。";
-        filters = filters with { PublishedFrom = from, PublishedTo = to };
-
-        sort = SearchSort.Relevance;
-        if (Blank(form.Sort) is { } s)
-        {
-            if (s == SearchForm.DateSort) sort = SearchSort.Date;
-            else if (s != "relevance") errors["sort"] = "排序方式无效。";
-        }
-        return filters;
-    }
-
-    private static DateOnly? ReadDate(string? raw, string field, Dictionary<string, string> errors)
-    {
-        if (Blank(raw) is not { } value) return null;
-        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
-        errors[field] = "日期应写作“年-月-日”，例如 2025-06-30。";
+        if (SearchRequest.Blank(typed) is not { } value) return null;
+        if (ids.TryGetValue(value, out var id)) return id;
+        errors[field] = message;
         return null;
     }
 
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    private static SearchHitView ToHitView(SearchHit h, IReadOnlyList<string> words)
+    private SearchHitView ToHitView(SearchHit h, IReadOnlyList<string> words)
     {
         var isItem = h.Kind == SearchEntryKind.CatalogueItem;
         var body = SearchSnippets.PlainText(h.Body);
         return new SearchHitView(
-            isItem ? $"/items/{h.CatalogueItemId}" : $"/records/{h.RecordId}",
+            isItem ? Url.Action("Item", "Catalogue", new { id = h.CatalogueItemId })! : Url.Action("Show", "Records", new { id = h.RecordId })!,
             SearchSnippets.Highlight(h.Title, words),
             SearchSnippets.Excerpt(body, words),
             isItem, h.RecordKind, h.Validity, h.DepartmentName, h.PublishedOn, h.DocumentNumber,
@@ -130,6 +87,7 @@ public sealed class SearchController(PortalDbContext db, ISearchIndex index, Sea
         {
             DomainIds = domains.ToDictionary(d => d.Code, d => d.Id, StringComparer.Ordinal),
             StageIds = stages.ToDictionary(s => s.Code, s => s.Id, StringComparer.Ordinal),
+            DepartmentIds = departments.ToDictionary(d => d.Id.ToString(CultureInfo.InvariantCulture), d => d.Id, StringComparer.Ordinal),
         };
     }
 }

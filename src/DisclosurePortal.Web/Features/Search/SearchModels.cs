@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Html;
 
 namespace DisclosurePortal.Web.Features.Search;
 
-/// <summary>The search form as typed (query string), so that a refused value is shown back and explained.</summary>
+/// <summary>The search form as typed (query string, read by <see cref="SearchRequest"/>), so that a refused value is shown back and explained.</summary>
 public sealed class SearchForm
 {
     public string? Q { get; set; }
@@ -39,6 +39,7 @@ public sealed record SearchOptions(IReadOnlyList<SearchOption> Domains, IReadOnl
 {
     public IReadOnlyDictionary<string, int> DomainIds { get; init; } = new Dictionary<string, int>();
     public IReadOnlyDictionary<string, int> StageIds { get; init; } = new Dictionary<string, int>();
+    public IReadOnlyDictionary<string, int> DepartmentIds { get; init; } = new Dictionary<string, int>();
 }
 
 /// <summary>The page: the form (with any refusal, keyed by field name), and the results when there was a search.</summary>

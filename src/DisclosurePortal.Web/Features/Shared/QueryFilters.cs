@@ -35,6 +35,12 @@ public sealed class QueryReader(IValueProvider values)
     public string? Text(string key) =>
         values.GetValue(key).FirstValue is { } raw && raw.Trim() is { Length: > 0 } t ? t : null;
 
+    /// <summary>
+    /// The values as sent, untrimmed: for a reader that must tell "absent" from "blank" or show back what was typed
+    /// (an empty value is blank text, not absent).
+    /// </summary>
+    public ValueProviderResult Raw(string key) => values.GetValue(key);
+
     /// <summary>Records why the query cannot be answered (the first problem is the one shown).</summary>
     public void Refuse(string message, params object[] args) => Problem ??= new QueryProblem(StatusCodes.Status400BadRequest, message, args);
 

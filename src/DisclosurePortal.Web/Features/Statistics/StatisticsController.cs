@@ -21,13 +21,9 @@ public sealed class StatisticsController(PortalDbContext db, TimeProvider clock,
 
     [HttpGet("/statistics")]
     [PublicPage(PublicPage.Statistics)]
-    public async Task<IActionResult> Index(string? months, CancellationToken ct)
+    public async Task<IActionResult> Index(StatisticsQuery query, CancellationToken ct)
     {
-        var count = DefaultMonths;
-        if (!string.IsNullOrEmpty(months)
-            && (!int.TryParse(months, NumberStyles.None, CultureInfo.InvariantCulture, out count) || count < 1 || count > MaxMonths))
-            return BadInput("月数应为 1 到 {0} 之间的整数。", MaxMonths);
-
+        var count = query.Months;
         var today = clock.Today();
         var seconds = configuration.GetValue("Statistics:CacheSeconds", 300);
         if (seconds <= 0) return View(await StatisticsQueries.ComputeAsync(db, today, count, ct));
@@ -37,6 +33,19 @@ public sealed class StatisticsController(PortalDbContext db, TimeProvider clock,
             return StatisticsQueries.ComputeAsync(db, today, count, ct);
         });
         return View(model!);
+    }
+}
+
+/// <summary>?months=: how many months the figures cover, counting back from the current one.</summary>
+public sealed record StatisticsQuery(int Months) : IQueryFilter<StatisticsQuery>
+{
+    public static StatisticsQuery Read(QueryReader query)
+    {
+        if (query.Raw("months").FirstValue is not { Length: > 0 } raw) return new(StatisticsController.DefaultMonths);
+        if (int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var months) && months is >= 1 and <= StatisticsController.MaxMonths)
+            return new(months);
+        query.Refuse("月数应为 1 到 {0} 之间的整数。", StatisticsController.MaxMonths);
+        return new(StatisticsController.DefaultMonths);
     }
 }
 
