@@ -51,8 +51,9 @@ public sealed class AuditCollection : ICollectionFixture<AuditFixture>
 public sealed class AuditFixture : IAsyncLifetime
 {
     private readonly BrowserFixture _browser = new(new AuditPortal());
-    private readonly ConcurrentDictionary<Viewer, Task<string?>> _signedIn = new();
-    private readonly ConcurrentDictionary<(Viewer, Look), Task<IBrowserContext>> _contexts = new();
+    // Lazy: GetOrAdd may call its factory twice when two looks ask at once; a sign-in or a context must be made once.
+    private readonly ConcurrentDictionary<Viewer, Lazy<Task<string?>>> _signedIn = new();
+    private readonly ConcurrentDictionary<(Viewer, Look), Lazy<Task<IBrowserContext>>> _contexts = new();
 
     public AuditData Data { get; private set; } = null!;
     public string BaseUrl => _browser.BaseUrl;
@@ -67,9 +68,12 @@ public sealed class AuditFixture : IAsyncLifetime
     public Task DisposeAsync() => _browser.DisposeAsync();
 
     /// <summary>A context of <paramref name="viewer"/> in <paramref name="look"/> (seniors' mode by its cookies).</summary>
-    public Task<IBrowserContext> ContextAsync(Viewer viewer, Look look) => _contexts.GetOrAdd((viewer, look), async key =>
+    public Task<IBrowserContext> ContextAsync(Viewer viewer, Look look) =>
+        _contexts.GetOrAdd((viewer, look), key => new(() => NewContextAsync(key.Item1, key.Item2))).Value;
+
+    private async Task<IBrowserContext> NewContextAsync(Viewer viewer, Look look)
     {
-        var state = await _signedIn.GetOrAdd(viewer, SignInAsync);
+        var state = await _signedIn.GetOrAdd(viewer, v => new(() => SignInAsync(v))).Value;
         var context = await _browser.Browser.NewContextAsync(new()
         {
             ViewportSize = new() { Width = look.Width, Height = look.Height },
@@ -87,7 +91,7 @@ public sealed class AuditFixture : IAsyncLifetime
             ]);
         }
         return context;
-    });
+    }
 
     /// <summary>Opens the page type in a new tab of the context and returns the tab and the response of the page audited.</summary>
     public async Task<(IPage Page, IResponse Response)> OpenAsync(PageType type, Look look, Action<IPage>? beforeNavigation = null)
