@@ -94,12 +94,14 @@ public sealed class AuditFixture : IAsyncLifetime
     }
 
     /// <summary>Opens the page type in a new tab of the context and returns the tab and the response of the page audited.</summary>
-    public async Task<(IPage Page, IResponse Response)> OpenAsync(PageType type, Look look, Action<IPage>? beforeNavigation = null)
+    public async Task<(IPage Page, IResponse Response)> OpenAsync(
+        PageType type, Look look, Action<IPage>? beforeNavigation = null, WaitUntilState waitUntil = WaitUntilState.Load)
     {
         var context = await ContextAsync(type.Viewer, look);
         var page = await context.NewPageAsync();
         beforeNavigation?.Invoke(page);
-        var response = await page.GotoAsync(BaseUrl + type.Url(Data))
+        // A page type with a form to use is loaded whatever the caller needs: the form is used as a visitor would.
+        var response = await page.GotoAsync(BaseUrl + type.Url(Data), new() { WaitUntil = type.Act is null ? waitUntil : WaitUntilState.Load })
                        ?? throw new InvalidOperationException($"{type.Name}: no response");
         if (type.Act is not null)
         {
@@ -109,6 +111,23 @@ public sealed class AuditFixture : IAsyncLifetime
         if (response.Status != type.Status)
             throw new InvalidOperationException($"{type.Name} ({page.Url}) answered {response.Status}, expected {type.Status}");
         return (page, response);
+    }
+
+    /// <summary>
+    /// The HTML the server sent for the page type in <paramref name="look"/>. Only the response is read, so the navigation
+    /// waits for it to commit, not for the stylesheets, fonts and images of a page nobody looks at.
+    /// </summary>
+    public async Task<string> HtmlAsync(PageType type, Look look)
+    {
+        var (page, response) = await OpenAsync(type, look, waitUntil: WaitUntilState.Commit);
+        try
+        {
+            return await response.TextAsync();
+        }
+        finally
+        {
+            await page.CloseAsync();
+        }
     }
 
     private async Task<string?> SignInAsync(Viewer viewer)
