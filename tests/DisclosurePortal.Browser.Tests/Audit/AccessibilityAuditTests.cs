@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,7 +9,7 @@ using Xunit.Abstractions;
 namespace DisclosurePortal.Browser.Tests.Audit;
 
 /// <summary>
-/// axe-core (the copy Deque.AxeCore.Playwright bundles) on every page type at phone and desktop width, in the normal
+/// axe-core (the copy Deque.AxeCore.Commons bundles, run by <see cref="Axe"/>) on every page type at phone and desktop width, in the normal
 /// and the seniors' mode: no violation of impact serious or critical among the WCAG 2.0/2.1 A and AA rules (ADR 19).
 /// </summary>
 [Collection(AuditCollection.Name)]
@@ -33,36 +32,34 @@ public sealed class AccessibilityAuditTests(AuditFixture fixture, ITestOutputHel
     public async Task PageType_HasNoSeriousOrCriticalWcagViolations_AtPhoneAndDesktop_InNormalAndSeniorsMode(string pageType)
     {
         var type = PageTypes.Named(pageType);
-        var report = new StringBuilder();
-        foreach (var look in Look.All)
-        {
-            var (page, _) = await fixture.OpenAsync(type, look);
-            try
-            {
-                // RunAxe evaluates axe through the DevTools protocol, not as a <script> tag: the page's CSP allows no
-                // script (ADR 20), and needs no bypassing for it.
-                var result = await page.RunAxe(WcagAAndAA);
-                var violations = result.Violations
-                    .SelectMany(v => v.Nodes.Where(n => n.Impact is "serious" or "critical").Select(n => (Rule: v, Node: n)))
-                    .ToList();
-                foreach (var (v, n) in violations)
-                {
-                    report.AppendLine(CultureInfo.InvariantCulture, $"[{look.Name}] {v.Id} ({n.Impact}): {v.Help}");
-                    report.AppendLine(CultureInfo.InvariantCulture, $"    target: {n.Target}");
-                    report.AppendLine(CultureInfo.InvariantCulture, $"    html:   {(n.Html.Length > 200 ? n.Html[..200] : n.Html)}");
-                    report.AppendLine(CultureInfo.InvariantCulture, $"    {FailureSummary(n).ReplaceLineEndings(" ")}");
-                    report.AppendLine(CultureInfo.InvariantCulture, $"    {v.HelpUrl}");
-                }
-                if (violations.Count > 0 || ScreenshotAll)
-                    await page.ScreenshotAsync(new() { Path = BrowserFixture.Shot($"audit-{type.Name}-{look.Name}.png"), FullPage = true });
-            }
-            finally
-            {
-                await page.CloseAsync();
-            }
-        }
-        if (report.Length > 0) output.WriteLine(report.ToString());
+        // The four looks at once (each has its own context and tab, so they cannot disturb each other); the reports are
+        // joined in the looks' order so the output reads as before.
+        var reports = await Task.WhenAll(Look.All.Select(look => AuditAsync(type, look)));
+        var report = string.Concat(reports);
+        if (report.Length > 0) output.WriteLine(report);
         Assert.True(report.Length == 0, $"axe found serious or critical WCAG 2.1 A/AA violations on {type.Name} ({type.Url(fixture.Data)}):\n{report}");
+    }
+
+    /// <summary>The serious and critical violations on the page type in one look, as lines of the report (empty if none).</summary>
+    private async Task<string> AuditAsync(PageType type, Look look)
+    {
+        var report = new StringBuilder();
+        var (page, _) = await fixture.ShowAsync(type, look);
+        var result = await Axe.RunAsync(page, WcagAAndAA);
+        var violations = result.Violations
+            .SelectMany(v => v.Nodes.Where(n => n.Impact is "serious" or "critical").Select(n => (Rule: v, Node: n)))
+            .ToList();
+        foreach (var (v, n) in violations)
+        {
+            report.AppendLine(CultureInfo.InvariantCulture, $"[{look.Name}] {v.Id} ({n.Impact}): {v.Help}");
+            report.AppendLine(CultureInfo.InvariantCulture, $"    target: {n.Target}");
+            report.AppendLine(CultureInfo.InvariantCulture, $"    html:   {(n.Html.Length > 200 ? n.Html[..200] : n.Html)}");
+            report.AppendLine(CultureInfo.InvariantCulture, $"    {FailureSummary(n).ReplaceLineEndings(" ")}");
+            report.AppendLine(CultureInfo.InvariantCulture, $"    {v.HelpUrl}");
+        }
+        if (violations.Count > 0 || ScreenshotAll)
+            await page.ScreenshotAsync(new() { Path = BrowserFixture.Shot($"audit-{type.Name}-{look.Name}.png"), FullPage = true });
+        return report.ToString();
     }
 
     /// <summary>What to fix on a node, as axe's own failureSummary words it (the .NET result does not carry that text).</summary>

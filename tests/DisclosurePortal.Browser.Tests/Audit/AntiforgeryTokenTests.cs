@@ -21,9 +21,7 @@ public sealed class AntiforgeryTokenTests(AuditFixture fixture)
         var forms = 0;
         foreach (var type in PageTypes.All)
         {
-            var (page, response) = await fixture.OpenAsync(type, Look.DesktopNormal);
-            var html = await response.TextAsync();
-            await page.CloseAsync();
+            var html = await fixture.HtmlAsync(type, Look.DesktopNormal);
             var document = await context.OpenAsync(r => r.Content(html));
             foreach (var form in document.QuerySelectorAll("form").Where(IsPost))
             {
