@@ -65,7 +65,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock).AddSingleton(SqlServerTranslation).ConfigureDbContext<PortalDbContext>(o =>
         {
             o.AddInterceptors(Commands);
-            // DP_SQLSERVER_TRANSLATION=off only to measure what the translation costs (docs/architecture.md, Tests).
+            // DP_SQLSERVER_TRANSLATION=off only to measure what the translation costs (docs/testing.md).
             if (Environment.GetEnvironmentVariable("DP_SQLSERVER_TRANSLATION") != "off") o.TranslateForSqlServer();
         }));
     }
