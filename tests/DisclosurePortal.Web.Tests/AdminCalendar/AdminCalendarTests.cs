@@ -197,7 +197,7 @@ public abstract class AdminCalendarTests(PortalFactory factory)
         Assert.Equal("attachment", response.Content.Headers.ContentDisposition!.DispositionType);
         Assert.Equal("calendar-cn-2025.json", response.Content.Headers.ContentDisposition.FileNameStar ?? response.Content.Headers.ContentDisposition.FileName);
         using var exported = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        using var shared = JsonDocument.Parse(await File.ReadAllTextAsync(Repository.Path("src", "DisclosurePortal.Web", "Data", "Seed", "calendar-cn-2025-2026.json")));
+        using var shared = JsonDocument.Parse(await File.ReadAllTextAsync(Repository.Path("src", "DisclosurePortal.Data", "Seed", "calendar-cn-2025-2026.json")));
         Assert.Equal(["source", "note", "years"], exported.RootElement.EnumerateObject().Select(p => p.Name));
         Assert.Equal(["2025"], exported.RootElement.GetProperty("years").EnumerateObject().Select(p => p.Name));
         foreach (var list in new[] { "off", "work" })

@@ -1,4 +1,3 @@
-using System.Globalization;
 using DisclosurePortal.Domain.Auditing;
 using DisclosurePortal.Web.Data;
 using DisclosurePortal.Web.Features.Shared;
@@ -21,18 +20,10 @@ public sealed class AdminAuditController(PortalDbContext db, TimeProvider clock)
     private const string Path = "/admin/audit";
 
     [HttpGet(Path)]
-    public async Task<IActionResult> Index(string? type, string? entity, string? actor, string? from, string? to, string? page, CancellationToken ct)
+    public async Task<IActionResult> Index(AuditFilter filter, CancellationToken ct)
     {
-        if (!TryPage(page, out var pageNumber, out var problem)) return problem!;
-        var filter = new AuditFilter(Clean(type), Clean(entity), Clean(actor), from?.Trim() ?? string.Empty, to?.Trim() ?? string.Empty);
-        if (filter.Type.Length > 64 || filter.Entity.Length > 64 || filter.Actor.Length > 100)
-            return BadInput("筛选条件过长：对象类型和编号不超过 64 个字符，操作人不超过 100 个字符。");
-        if (!TryDate(filter.From, out var fromDate) || !TryDate(filter.To, out var toDate))
-            return BadInput("日期应写作 年-月-日，例如 2026-12-01。");
-        if (fromDate is { } f && toDate is { } t && f > t)
-            return BadInput("开始日期不能晚于结束日期。");
-
-        var events = Filtered(fromDate, toDate);
+        var pageNumber = filter.Page;
+        var events = Filtered(filter.FromDate, filter.ToDate);
         if (filter.Type.Length > 0) events = events.Where(e => e.EntityType == filter.Type);
         if (filter.Entity.Length > 0) events = events.Where(e => e.EntityId == filter.Entity);
         if (filter.Actor.Length > 0) events = events.Where(e => e.ActorName.Contains(filter.Actor));
@@ -62,21 +53,38 @@ public sealed class AdminAuditController(PortalDbContext db, TimeProvider clock)
         var end = to is { } t ? ChinaTime.At(t.AddDays(1), TimeOnly.MinValue) : new DateTimeOffset(9999, 1, 1, 0, 0, 0, TimeSpan.Zero);
         return db.AuditEvents.FromSql($"""SELECT * FROM "AuditEvents" WHERE "OccurredAt" >= {start} AND "OccurredAt" < {end}""").AsNoTracking();
     }
+}
 
-    private static string Clean(string? value) => value?.Trim() ?? string.Empty;
+/// <summary>The audit log's query string: entity type and id, actor, a date range (China dates, yyyy-MM-dd, from 2000), page.</summary>
+public sealed record AuditFilter(string Type, string Entity, string Actor, string From, string To) : IQueryFilter<AuditFilter>
+{
+    public int Page { get; init; } = 1;
+    public DateOnly? FromDate { get; init; }
+    public DateOnly? ToDate { get; init; }
+
+    public static AuditFilter Read(QueryReader q)
+    {
+        var page = q.Page();
+        var filter = new AuditFilter(q.Text("type") ?? "", q.Text("entity") ?? "", q.Text("actor") ?? "", q.Text("from") ?? "", q.Text("to") ?? "") { Page = page };
+        if (filter.Type.Length > 64 || filter.Entity.Length > 64 || filter.Actor.Length > 100)
+            q.Refuse("筛选条件过长：对象类型和编号不超过 64 个字符，操作人不超过 100 个字符。");
+        var datesRead = TryDate(filter.From, out var from) & TryDate(filter.To, out var to);
+        if (!datesRead)
+            q.Refuse("日期应写作 年-月-日，例如 2026-12-01。");
+        if (from is { } f && to is { } t && f > t)
+            q.Refuse("开始日期不能晚于结束日期。");
+        return filter with { FromDate = from, ToDate = to };
+    }
 
     private static bool TryDate(string raw, out DateOnly? date)
     {
         date = null;
         if (raw.Length == 0) return true;
-        if (!DateOnly.TryParseExact(raw, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) || d.Year < 2000) return false;
+        if (!QueryReader.TryDate(raw, out var d) || d.Year < 2000) return false;
         date = d;
         return true;
     }
-}
 
-public sealed record AuditFilter(string Type, string Entity, string Actor, string From, string To)
-{
     public bool Any => Type.Length + Entity.Length + Actor.Length + From.Length + To.Length > 0;
 
     public IEnumerable<KeyValuePair<string, string?>> Query() =>

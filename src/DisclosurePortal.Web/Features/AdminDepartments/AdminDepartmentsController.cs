@@ -1,5 +1,4 @@
 using System.Globalization;
-using DisclosurePortal.Domain;
 using DisclosurePortal.Domain.Catalogue;
 using DisclosurePortal.Web.Data;
 using DisclosurePortal.Web.Features.Shared;
@@ -14,17 +13,15 @@ namespace DisclosurePortal.Web.Features.AdminDepartments;
 
 /// <summary>系统管理员: the departments (公开主体) that own catalogue items, records and 索引号.</summary>
 [Authorize(Policy = Policies.Admin)]
-public sealed class AdminDepartmentsController(PortalDbContext db, AuditTrail audit, IValidator<DepartmentForm> validator) : PortalController
+public sealed class AdminDepartmentsController(PortalDbContext db, IValidator<DepartmentForm> validator) : PortalController
 {
     private const int PageSize = 50;
-    private const string EntityType = "Department";
 
     [HttpGet("/admin/departments")]
-    public async Task<IActionResult> Index(string? page, CancellationToken ct)
+    public async Task<IActionResult> Index(AdminUsers.PageFilter filter, CancellationToken ct)
     {
-        if (!TryPage(page, out var pageNumber, out var problem)) return problem!;
-        var info = new PageInfo(pageNumber, PageSize, await db.Departments.CountAsync(ct));
-        if (pageNumber > info.TotalPages) return PageOutOfRange(info);
+        var info = new PageInfo(filter.Page, PageSize, await db.Departments.CountAsync(ct));
+        if (filter.Page > info.TotalPages) return PageOutOfRange(info);
         // One statement: the counts are correlated subqueries, not a query per row.
         var rows = await db.Departments
             .OrderBy(d => d.SortOrder).ThenBy(d => d.Id)
@@ -46,24 +43,15 @@ public sealed class AdminDepartmentsController(PortalDbContext db, AuditTrail au
     }
 
     [HttpPost("/admin/departments/new")]
-    public async Task<IActionResult> Create(DepartmentForm form, CancellationToken ct)
+    public async Task<IActionResult> Create(DepartmentForm form, [FromServices] SaveDepartmentHandler handler, CancellationToken ct)
     {
         form.Id = null;
         form.Normalize();
         if (!await validator.ValidateIntoAsync(form, ModelState, ct))
             return Invalid(new DepartmentEditModel(form, IsActive: true, CodeLocked: false));
-
-        var department = new Department(form.Name!, form.ShortName!, form.OrganisationCode!, form.DocumentPrefix!, form.ParsedSortOrder());
-        // The audit event needs the new id, so it is a second SaveChanges: one transaction keeps them together.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        db.Departments.Add(department);
-        await db.SaveChangesAsync(ct);
-        audit.Record(User, "department.create", EntityType, department.Id,
-            $"新建部门：{department.Name}（简称 {department.ShortName}，统一社会信用代码 {department.OrganisationCode}，文号前缀 {department.DocumentPrefix}）");
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        var department = await handler.CreateAsync(form, User, ct);
         Flash("已新建部门“{0}”。", department.Name);
-        return Redirect("/admin/departments");
+        return RedirectToAction(nameof(Index));
     }
 
     [HttpGet("/admin/departments/{id:int}/edit")]
@@ -75,7 +63,7 @@ public sealed class AdminDepartmentsController(PortalDbContext db, AuditTrail au
     }
 
     [HttpPost("/admin/departments/{id:int}/edit")]
-    public async Task<IActionResult> Update(int id, DepartmentForm form, CancellationToken ct)
+    public async Task<IActionResult> Update(int id, DepartmentForm form, [FromServices] SaveDepartmentHandler handler, CancellationToken ct)
     {
         var department = await db.Departments.FirstOrDefaultAsync(d => d.Id == id, ct);
         if (department is null) return NotFoundPage("没有找到该部门。");
@@ -91,74 +79,36 @@ public sealed class AdminDepartmentsController(PortalDbContext db, AuditTrail au
             valid = false;
         }
         if (!valid) return Invalid(new DepartmentEditModel(form, department.IsActive, codeLocked));
-
-        var changes = Changes(department, form);
-        department.Update(form.Name!, form.ShortName!, form.OrganisationCode!, form.DocumentPrefix!, form.ParsedSortOrder());
-        if (changes.Length > 0)
-        {
-            audit.Record(User, "department.update", EntityType, id, $"修改部门“{department.Name}”：{changes}");
-            await db.SaveChangesAsync(ct);
-        }
+        await handler.UpdateAsync(department, form, User, ct);
         Flash("已保存部门“{0}”。", department.Name);
-        return Redirect("/admin/departments");
+        return RedirectToAction(nameof(Index));
     }
 
     [HttpPost("/admin/departments/{id:int}/deactivate")]
-    public Task<IActionResult> Deactivate(int id, CancellationToken ct) =>
-        ChangeStateAsync(id, d => d.Deactivate(), "department.deactivate", "停用部门", ct);
+    public Task<IActionResult> Deactivate(int id, [FromServices] ChangeDepartmentStateHandler handler, CancellationToken ct) =>
+        ChangeStateAsync(handler.HandleAsync(id, active: false, User, ct));
 
     [HttpPost("/admin/departments/{id:int}/reactivate")]
-    public Task<IActionResult> Reactivate(int id, CancellationToken ct) =>
-        ChangeStateAsync(id, d => d.Activate(), "department.activate", "启用部门", ct);
+    public Task<IActionResult> Reactivate(int id, [FromServices] ChangeDepartmentStateHandler handler, CancellationToken ct) =>
+        ChangeStateAsync(handler.HandleAsync(id, active: true, User, ct));
 
-    private async Task<IActionResult> ChangeStateAsync(int id, Action<Department> change, string action, string summary, CancellationToken ct)
+    private async Task<IActionResult> ChangeStateAsync(Task<Outcome<Department>> change)
     {
-        var department = await db.Departments.FirstOrDefaultAsync(d => d.Id == id, ct);
-        if (department is null) return NotFoundPage("没有找到该部门。");
-        try
-        {
-            change(department);
-        }
-        catch (DomainException ex)
-        {
-            return BadInput(ex.Message);
-        }
-        audit.Record(User, action, EntityType, id, $"{summary}：{department.Name}");
-        await db.SaveChangesAsync(ct);
-        if (department.IsActive) Flash("已启用部门“{0}”，它重新出现在公开的部门列表中。", department.Name);
-        else Flash("已停用部门“{0}”，它不再出现在公开的部门列表中；已发布的信息和索引号保持不变。", department.Name);
-        return Redirect("/admin/departments");
+        var changed = await change;
+        if (changed.Refusal is { } refusal)
+            return refusal.Status == StatusCodes.Status404NotFound ? NotFoundPage(refusal.Message) : BadInput(refusal.Message);
+        if (changed.Value!.IsActive) Flash("已启用部门“{0}”，它重新出现在公开的部门列表中。", changed.Value.Name);
+        else Flash("已停用部门“{0}”，它不再出现在公开的部门列表中；已发布的信息和索引号保持不变。", changed.Value.Name);
+        return RedirectToAction(nameof(Index));
     }
 
     private Task<bool> IndexNumbersIssuedAsync(int departmentId, CancellationToken ct) =>
         db.Records.AnyAsync(r => r.DepartmentId == departmentId && r.IndexNumber != null, ct);
 
-    private static string Changes(Department d, DepartmentForm f)
-    {
-        var changes = new List<string>();
-        void Compare(string label, string before, string after)
-        {
-            if (!string.Equals(before, after, StringComparison.Ordinal)) changes.Add($"{label} {before} → {after}");
-        }
-        Compare("名称", d.Name, f.Name!);
-        Compare("简称", d.ShortName, f.ShortName!);
-        Compare("统一社会信用代码", d.OrganisationCode, f.OrganisationCode!);
-        Compare("文号前缀", d.DocumentPrefix, f.DocumentPrefix!);
-        Compare("排序号", d.SortOrder.ToString(CultureInfo.InvariantCulture), f.ParsedSortOrder().ToString(CultureInfo.InvariantCulture));
-        return string.Join("；", changes);
-    }
-
     private ViewResult Invalid(DepartmentEditModel model)
     {
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return View("Edit", model);
-    }
-
-    /// <summary>A confirmation shown once on the next page (a localizer key with one {0}).</summary>
-    private void Flash(string message, string argument)
-    {
-        TempData["Flash"] = message;
-        TempData["FlashArgument"] = argument;
     }
 }
 

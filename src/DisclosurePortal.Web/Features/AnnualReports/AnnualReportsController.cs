@@ -25,9 +25,9 @@ public sealed class AnnualReportsController(PortalDbContext db) : PortalControll
     /// <summary>A published report, with the numbers frozen at publication.</summary>
     [HttpGet("/annual-reports/{year}")]
     [PublicPage(PublicPage.AnnualReports)]
-    public async Task<IActionResult> Show(string year, CancellationToken ct)
+    public async Task<IActionResult> Show(ReportYear route, CancellationToken ct)
     {
-        if (!AnnualReportsOfficeController.TryYear(year, out var y)) return BadInput("年份应为2000到2100之间的四位数字。");
+        var y = route.Year;
         var report = await db.AnnualReports.AsNoTracking().SingleOrDefaultAsync(r => r.Year == y && r.State == ReportState.Published, ct);
         if (report?.PublishedTables() is not { } tables) return NotFoundPage("{0}年度报告尚未发布。", y);
         return View(new PublicReportModel(report.Year, report.PublishedAt, report.OverviewText, report.ProblemsText, report.OtherMattersText, tables));
@@ -36,10 +36,9 @@ public sealed class AnnualReportsController(PortalDbContext db) : PortalControll
     /// <summary>The published report as a spreadsheet or a Word document, with the same frozen numbers as the page.</summary>
     [HttpGet("/annual-reports/{year}.{format}")]
     [PublicPage(PublicPage.AnnualReports)]
-    public async Task<IActionResult> Download(string year, string format, CancellationToken ct)
+    public async Task<IActionResult> Download(ReportDownload route, CancellationToken ct)
     {
-        if (!AnnualReportsOfficeController.TryYear(year, out var y) || format is not ("xlsx" or "docx"))
-            return BadInput("下载格式应为 .xlsx 或 .docx。");
+        var (y, format) = (route.Year, route.Format);
         var report = await db.AnnualReports.AsNoTracking().SingleOrDefaultAsync(r => r.Year == y && r.State == ReportState.Published, ct);
         if (report?.PublishedTables() is not { } tables) return NotFoundPage("{0}年度报告尚未发布。", y);
         var title = $"青川县人民政府{y}年政府信息公开工作年度报告";

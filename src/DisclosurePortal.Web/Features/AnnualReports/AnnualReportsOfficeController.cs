@@ -1,5 +1,3 @@
-using System.Globalization;
-using DisclosurePortal.Domain;
 using DisclosurePortal.Domain.Reporting;
 using DisclosurePortal.Web.Data;
 using DisclosurePortal.Web.Features.Shared;
@@ -16,7 +14,7 @@ namespace DisclosurePortal.Web.Features.AnnualReports;
 /// the other figures and sections 一, 五, 六 entered by hand.
 /// </summary>
 [Authorize(Policy = Policies.Reviewer)]
-public sealed class AnnualReportsOfficeController(PortalDbContext db, AuditTrail audit, TimeProvider clock) : PortalController
+public sealed class AnnualReportsOfficeController(PortalDbContext db, TimeProvider clock) : PortalController
 {
     /// <summary>The views live with the public ones in this feature's folder.</summary>
     private const string Views = "~/Features/AnnualReports/Views/";
@@ -32,114 +30,64 @@ public sealed class AnnualReportsOfficeController(PortalDbContext db, AuditTrail
     }
 
     [HttpGet("/reports/annual/{year}")]
-    public async Task<IActionResult> Draft(string year, CancellationToken ct)
+    public async Task<IActionResult> Draft(ReportYear route, CancellationToken ct)
     {
-        if (!TryYear(year, out var y)) return BadYear();
-        var report = await db.AnnualReports.AsNoTracking().SingleOrDefaultAsync(r => r.Year == y, ct);
-        return View(Views + "Draft.cshtml", await PageAsync(y, report, AnnualDraftForm.From(report), ct));
+        var report = await db.AnnualReports.AsNoTracking().SingleOrDefaultAsync(r => r.Year == route.Year, ct);
+        return View(Views + "Draft.cshtml", await PageAsync(route.Year, report, AnnualDraftForm.From(report), ct));
     }
 
     [HttpPost("/reports/annual/{year}")]
-    public async Task<IActionResult> Save(string year, AnnualDraftForm form, CancellationToken ct)
+    public async Task<IActionResult> Save(ReportYear route, AnnualDraftForm form, [FromServices] SaveAnnualDraftHandler handler, CancellationToken ct)
     {
-        if (!TryYear(year, out var y)) return BadYear();
-        var report = await db.AnnualReports.SingleOrDefaultAsync(r => r.Year == y, ct);
-        if (!ModelState.IsValid) return await Refused(StatusCodes.Status400BadRequest);
-        var now = clock.GetUtcNow();
-        var isNew = report is null;
-        report ??= db.AnnualReports.Add(new AnnualReport(y, now)).Entity;
-        if (!isNew) db.Entry(report).Property(r => r.Version).OriginalValue = form.Version;
-        else if (form.Version != 0) return await Conflict();
-        try
+        if (!ModelState.IsValid) return await RefusedAsync(route.Year, form, StatusCodes.Status400BadRequest, ct);
+        var saved = await handler.HandleAsync(route.Year, form, User, ct);
+        if (saved.Refusal is { } refusal)
         {
-            report.SaveDraft(form.Overview, form.Problems, form.OtherMatters, form.ToFigures(), now);
-            await db.SaveChangesAsync(ct);
+            ModelState.AddModelError(string.Empty, refusal.Message);
+            return await RefusedAsync(route.Year, form, refusal.Status, ct);
         }
-        catch (DomainException ex)
-        {
-            ModelState.AddModelError(string.Empty, ex.Message);
-            return await Refused(StatusCodes.Status400BadRequest);
-        }
-        catch (DbUpdateException) // a concurrent save, or a second first save of the same year
-        {
-            return await Conflict();
-        }
-        audit.Record(User, "annual-report.save", "AnnualReport", report.Id, $"保存{y}年度报告草稿");
-        await db.SaveChangesAsync(ct);
-        TempData["Flash"] = "已保存年度报告草稿。";
-        return Redirect($"/reports/annual/{y}");
-
-        async Task<IActionResult> Conflict()
-        {
-            db.ChangeTracker.Clear();
-            ModelState.AddModelError(string.Empty, "该年度报告已被他人修改，请刷新后重新填写。");
-            return await Refused(StatusCodes.Status409Conflict);
-        }
-
-        async Task<IActionResult> Refused(int status)
-        {
-            db.ChangeTracker.Clear();
-            Response.StatusCode = status;
-            var current = await db.AnnualReports.AsNoTracking().SingleOrDefaultAsync(r => r.Year == y, ct);
-            return View(Views + "Draft.cshtml", await PageAsync(y, current, form, ct));
-        }
+        Flash("已保存年度报告草稿。");
+        return RedirectToAction(nameof(Draft), new { year = route.Year });
     }
 
     /// <summary>报送审核.</summary>
     [HttpPost("/reports/annual/{year}/submit")]
-    public Task<IActionResult> Submit(string year, int version, CancellationToken ct) =>
-        ActAsync(year, version, "annual-report.submit", "已提交审核，请由另一位审核员发布。", (r, now) => r.Submit(User.UserId() ?? string.Empty, User.DisplayName(), now), ct);
+    public async Task<IActionResult> Submit(ReportYear route, int version, [FromServices] AnnualReportReviewHandler handler, CancellationToken ct) =>
+        await ReviewedAsync(route.Year, await handler.SubmitAsync(route.Year, version, User, ct), "已提交审核，请由另一位审核员发布。", null, ct);
 
     /// <summary>退回修改.</summary>
     [HttpPost("/reports/annual/{year}/return")]
-    public Task<IActionResult> Return(string year, int version, [MultiLine] string? comment, CancellationToken ct) =>
-        ActAsync(year, version, "annual-report.return", "已退回修改。", (r, now) => r.Return(User.UserId() ?? string.Empty, comment, now), ct, typedComment: comment);
+    public async Task<IActionResult> Return(ReportYear route, int version, [MultiLine] string? comment, [FromServices] AnnualReportReviewHandler handler, CancellationToken ct) =>
+        await ReviewedAsync(route.Year, await handler.ReturnAsync(route.Year, version, comment, User, ct), "已退回修改。", comment, ct);
 
     /// <summary>发布: the numbers are computed once more and frozen with the report.</summary>
     [HttpPost("/reports/annual/{year}/publish")]
-    public async Task<IActionResult> Publish(string year, int version, CancellationToken ct)
-    {
-        if (!TryYear(year, out var y)) return BadYear();
-        var figures = (await db.AnnualReports.AsNoTracking().SingleOrDefaultAsync(r => r.Year == y, ct))?.Figures() ?? new ManualFigures();
-        var tables = await AnnualReportQueries.ComputeAsync(db, y, figures, ct);
-        if (tables.Inconsistencies.Count > 0)
-            return await ActAsync(year, version, "annual-report.publish", "", (_, _) => throw new DomainException("表三数据不符合勾稽关系，不能发布。"), ct);
-        return await ActAsync(year, version, "annual-report.publish", "年度报告已发布。", (r, now) => r.Publish(User.UserId() ?? string.Empty, User.DisplayName(), tables, now), ct);
-    }
+    public async Task<IActionResult> Publish(ReportYear route, int version, [FromServices] AnnualReportReviewHandler handler, CancellationToken ct) =>
+        await ReviewedAsync(route.Year, await handler.PublishAsync(route.Year, version, User, ct), "年度报告已发布。", null, ct);
 
     /// <param name="typedComment">The return comment as typed: a refused return shows it again, it is not lost.</param>
-    private async Task<IActionResult> ActAsync(string year, int version, string action, string flash, Action<AnnualReport, DateTimeOffset> act, CancellationToken ct,
-        string? typedComment = null)
+    private async Task<IActionResult> ReviewedAsync(int year, Outcome<AnnualReport> outcome, string flash, string? typedComment, CancellationToken ct)
     {
-        if (!TryYear(year, out var y)) return BadYear();
-        var report = await db.AnnualReports.SingleOrDefaultAsync(r => r.Year == y, ct);
-        if (report is null) return NotFoundPage("{0}年度报告尚未编制。", y);
-        db.Entry(report).Property(r => r.Version).OriginalValue = version;
-        int status;
-        try
+        if (outcome.Refusal is not { } refusal)
         {
-            act(report, clock.GetUtcNow());
-            await db.SaveChangesAsync(ct);
-            audit.Record(User, action, "AnnualReport", report.Id, $"{y}年度报告：{ReportStates.Describe(report.State)}");
-            await db.SaveChangesAsync(ct);
-            TempData["Flash"] = flash;
-            return Redirect($"/reports/annual/{y}");
+            Flash(flash);
+            return RedirectToAction(nameof(Draft), new { year });
         }
-        catch (DomainException ex)
-        {
-            ModelState.AddModelError(string.Empty, ex.Message);
-            status = StatusCodes.Status400BadRequest;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError(string.Empty, "该年度报告已被他人修改，请刷新后重新操作。");
-            status = StatusCodes.Status409Conflict;
-        }
+        if (refusal.Status == StatusCodes.Status404NotFound) return NotFoundPage(refusal.Message, refusal.Args);
+        ModelState.AddModelError(string.Empty, refusal.Message);
+        db.ChangeTracker.Clear();
+        Response.StatusCode = refusal.Status;
+        var current = await db.AnnualReports.AsNoTracking().SingleAsync(r => r.Year == year, ct);
+        var page = await PageAsync(year, current, AnnualDraftForm.From(current), ct);
+        return View(Views + "Draft.cshtml", page with { TypedReturnComment = typedComment });
+    }
+
+    private async Task<IActionResult> RefusedAsync(int year, AnnualDraftForm form, int status, CancellationToken ct)
+    {
         db.ChangeTracker.Clear();
         Response.StatusCode = status;
-        var current = await db.AnnualReports.AsNoTracking().SingleAsync(r => r.Year == y, ct);
-        var page = await PageAsync(y, current, AnnualDraftForm.From(current), ct);
-        return View(Views + "Draft.cshtml", page with { TypedReturnComment = typedComment });
+        var current = await db.AnnualReports.AsNoTracking().SingleOrDefaultAsync(r => r.Year == year, ct);
+        return View(Views + "Draft.cshtml", await PageAsync(year, current, form, ct));
     }
 
     private async Task<DraftPageModel> PageAsync(int year, AnnualReport? report, AnnualDraftForm form, CancellationToken ct)
@@ -147,11 +95,6 @@ public sealed class AnnualReportsOfficeController(PortalDbContext db, AuditTrail
         var tables = report?.PublishedTables() ?? await AnnualReportQueries.ComputeAsync(db, year, report?.Figures() ?? new ManualFigures(), ct);
         return new DraftPageModel(year, report?.State, tables, form) { SubmittedBy = report?.SubmittedBy, ReturnComment = report?.ReturnComment };
     }
-
-    internal static bool TryYear(string raw, out int year) =>
-        int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out year) && year is >= 2000 and <= 2100;
-
-    private IActionResult BadYear() => BadInput("年份应为2000到2100之间的四位数字。");
 }
 
 public sealed record OfficeReportRow(int Year, ReportState State, DateTimeOffset UpdatedAt, DateTimeOffset? PublishedAt);

@@ -1,4 +1,3 @@
-using DisclosurePortal.Domain;
 using DisclosurePortal.Domain.Applications;
 using DisclosurePortal.Web.Data;
 using DisclosurePortal.Web.Features.Shared;
@@ -23,48 +22,29 @@ public sealed class ApplyController(
     PersonalData personalData,
     ILogger<ApplyController> logger) : PortalController
 {
-    private const int CodeAttempts = 5;
-
     [HttpGet("/apply")]
     public IActionResult Index() => FormView(new ApplyForm());
 
     [HttpPost("/apply")]
     [EnableRateLimiting(RateLimits.Apply)]
-    public async Task<IActionResult> Submit(ApplyForm form, CancellationToken ct)
+    public async Task<IActionResult> Submit(ApplyForm form, [FromServices] SubmitApplicationHandler handler, CancellationToken ct)
     {
         if (!string.IsNullOrEmpty(form.Website))
         {
             // Only a bot fills the hidden field: it is told "accepted", and nothing is stored.
             logger.LogWarning("Honeypot field filled on /apply from {Client}; nothing stored", HttpContext.Connection.RemoteIpAddress);
-            return SeeOther("/apply/receipt");
+            return SeeOther(Url.Action(nameof(Received))!);
         }
 
         if (!ModelState.IsValid) return FormView(form, invalid: true);
 
-        var details = form.ToDetails(personalData);
-        for (var attempt = 1; ; attempt++)
+        var submitted = await handler.HandleAsync(form, ct);
+        if (submitted.Refusal is { } refusal)
         {
-            var code = QueryCodes.New();
-            try
-            {
-                var @case = ApplicationCase.Submit(details, code, clock.GetUtcNow());
-                db.ApplicationCases.Add(@case);
-                await db.SaveChangesAsync(ct);
-                logger.LogInformation("Application {CaseId} submitted online", @case.Id);
-                return SeeOther($"/apply/receipt/{code}");
-            }
-            catch (DomainException ex)
-            {
-                ModelState.AddModelError(string.Empty, ex.Message);
-                return FormView(form, invalid: true);
-            }
-            catch (DbUpdateException) when (attempt < CodeAttempts)
-            {
-                // The astronomically rare collision with an existing code (unique index): draw another.
-                if (!await CodeTakenAsync(code, ct)) throw;
-                db.ChangeTracker.Clear();
-            }
+            ModelState.AddModelError(string.Empty, refusal.Message);
+            return FormView(form, invalid: true);
         }
+        return SeeOther(Url.Action(nameof(Receipt), new { code = submitted.Value })!);
     }
 
     /// <summary>The honeypot's receipt: looks like success, shows no code.</summary>
@@ -137,9 +117,6 @@ public sealed class ApplyController(
         if (invalid) Response.StatusCode = StatusCodes.Status400BadRequest;
         return View("Index", form);
     }
-
-    private Task<bool> CodeTakenAsync(string code, CancellationToken ct) =>
-        db.ApplicationCases.AsNoTracking().AnyAsync(c => c.QueryCode == code, ct);
 
     /// <summary>303: the browser GETs the receipt, so a reload does not submit the application again.</summary>
     private StatusCodeResult SeeOther(string location)

@@ -1,0 +1,38 @@
+using System.Security.Claims;
+using DisclosurePortal.Web.Data;
+using DisclosurePortal.Web.Infrastructure;
+using DisclosurePortal.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Identity;
+
+namespace DisclosurePortal.Web.Features.AdminUsers;
+
+/// <summary>新建账户 (the form and its validator: <see cref="NewUserForm"/>): the account, its role, and its audit event.</summary>
+public sealed class CreateUserHandler(PortalDbContext db, UserManager<PortalUser> users, AuditTrail audit)
+{
+    public static PortalUser NewUser(NewUserForm form) =>
+        new() { UserName = form.UserName, DisplayName = form.DisplayName ?? string.Empty, DepartmentId = form.DepartmentIdValue };
+
+    /// <summary>Identity's own password rules (SecuritySetup), with its Chinese messages, checked before anything is stored.</summary>
+    public async Task<IReadOnlyList<IdentityError>> PasswordProblemsAsync(NewUserForm form)
+    {
+        var problems = new List<IdentityError>();
+        foreach (var rule in users.PasswordValidators)
+            problems.AddRange((await rule.ValidateAsync(users, NewUser(form), form.Password!)).Errors);
+        return problems;
+    }
+
+    /// <returns>Identity's answer: refused (a taken name, say) with nothing stored, or the account created.</returns>
+    public async Task<IdentityResult> HandleAsync(NewUserForm form, ClaimsPrincipal admin, CancellationToken ct)
+    {
+        var user = NewUser(form);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var created = await users.CreateAsync(user, form.Password!);
+        if (!created.Succeeded) return created;
+        AccountChanges.Check(await users.AddToRoleAsync(user, form.Role!));
+        var department = user.DepartmentId is null ? string.Empty : $"，部门 {await db.DepartmentNameAsync(user.DepartmentId, ct)}";
+        audit.Record(admin, "user.create", AccountChanges.EntityType, user.Id,
+            $"新建账户 {user.UserName}（{user.DisplayName}），角色 {Roles.Describe(form.Role!)}{department}");
+        await db.CommitAsync(transaction, ct);
+        return created;
+    }
+}

@@ -1,0 +1,17 @@
+using DisclosurePortal.Web.Features.Shared;
+
+namespace DisclosurePortal.Web.Features.AdminUsers;
+
+public sealed record UserRow(string Id, string UserName, string DisplayName, string? Role, string? Department, AccountState State);
+
+public sealed record UserListModel(IReadOnlyList<UserRow> Rows, PagerModel Pager);
+
+public sealed record DepartmentOption(int Id, string Name, bool IsActive);
+
+public sealed record StaffFieldsModel(StaffForm Form, IReadOnlyList<DepartmentOption> Departments, bool Editing);
+
+public sealed record NewUserModel(NewUserForm Form, IReadOnlyList<DepartmentOption> Departments);
+
+public sealed record UserEditModel(string Id, string UserName, AccountState State, bool IsSelf, EditUserForm Form, IReadOnlyList<DepartmentOption> Departments);
+
+public sealed record ResetPasswordModel(string Id, string UserName, string DisplayName, ResetPasswordForm Form);

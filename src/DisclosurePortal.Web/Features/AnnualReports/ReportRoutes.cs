@@ -1,0 +1,30 @@
+using System.Globalization;
+using DisclosurePortal.Web.Features.Shared;
+
+namespace DisclosurePortal.Web.Features.AnnualReports;
+
+/// <summary>The {year} of an annual report's URL.</summary>
+public sealed record ReportYear(int Year) : IQueryFilter<ReportYear>
+{
+    public static ReportYear Read(QueryReader q)
+    {
+        if (TryRead(q.Text("year"), out var year)) return new ReportYear(year);
+        q.Refuse("年份应为2000到2100之间的四位数字。");
+        return new ReportYear(0);
+    }
+
+    internal static bool TryRead(string? raw, out int year) =>
+        int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out year) && year is >= 2000 and <= 2100;
+}
+
+/// <summary>The {year}.{format} of a published report's download.</summary>
+public sealed record ReportDownload(int Year, string Format) : IQueryFilter<ReportDownload>
+{
+    public static ReportDownload Read(QueryReader q)
+    {
+        var format = q.Text("format");
+        if (ReportYear.TryRead(q.Text("year"), out var year) && format is "xlsx" or "docx") return new ReportDownload(year, format);
+        q.Refuse("下载格式应为 .xlsx 或 .docx。");
+        return new ReportDownload(0, "");
+    }
+}
