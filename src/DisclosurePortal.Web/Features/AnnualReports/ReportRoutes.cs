@@ -1,4 +1,3 @@
-using System.Globalization;
 using DisclosurePortal.Web.Features.Shared;
 
 namespace DisclosurePortal.Web.Features.AnnualReports;
@@ -13,8 +12,11 @@ public sealed record ReportYear(int Year) : IQueryFilter<ReportYear>
         return new ReportYear(0);
     }
 
-    internal static bool TryRead(string? raw, out int year) =>
-        int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out year) && year is >= 2000 and <= 2100;
+    internal static bool TryRead(string? raw, out int year)
+    {
+        year = 0;
+        return raw is not null && QueryReader.TryYear(raw, out year);
+    }
 }
 
 /// <summary>The {year}.{format} of a published report's download.</summary>

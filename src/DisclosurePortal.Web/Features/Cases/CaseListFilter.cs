@@ -1,4 +1,3 @@
-using System.Globalization;
 using DisclosurePortal.Domain.Applications;
 using DisclosurePortal.Web.Data;
 using DisclosurePortal.Web.Features.Shared;
@@ -26,7 +25,7 @@ public sealed record CaseListFilter(int Page, string? Due, ApplicationState? Sta
         if (due is not null && !DueFilters.Contains(due)) q.Refuse("期限筛选条件无效。");
         var state = q.Enum<ApplicationState>("state", "状态筛选条件无效。");
         // An unreadable department is no filter, as the binder of an int? left it.
-        int? department = int.TryParse(q.Text("department"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var d) ? d : null;
+        int? department = q.OptionalInt("department");
         var month = q.Month("month", "收到月份应为“年-月”，如 2026-03。");
         return new CaseListFilter(page, due, state, q.Text("state"), department, month, q.Text("month"));
     }

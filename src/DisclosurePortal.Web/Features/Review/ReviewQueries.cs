@@ -83,7 +83,7 @@ public sealed record ReviewQueueFilter(int? Department, string? Domain, RecordKi
         var page = query.Page();
         ReviewStep? stage = null;
         if (query.Text("stage") is { } code && (stage = ReviewStages.Parse(code)) is null) query.Refuse("审查环节筛选条件无效。");
-        int? department = query.Text("department") is { } d && int.TryParse(d, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) ? id : null;
+        int? department = query.OptionalInt("department");
         RecordKind? kind = query.Text("kind") is { } k && QueryReader.TryEnum<RecordKind>(k, out var parsed) ? parsed : null;
         return new ReviewQueueFilter(department, query.Text("domain"), kind, stage, page);
     }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using DisclosurePortal.Domain.Publishing;
 using DisclosurePortal.Web.Features.Shared;
 using DisclosurePortal.Web.Infrastructure.Search;
@@ -34,14 +33,12 @@ public sealed record SearchRequest(
         if (Blank(form.Kind) is { } kind)
         {
             if (kind == SearchForm.ItemsKind) filters = filters with { CatalogueItemsOnly = true };
-            else if (int.TryParse(kind, NumberStyles.None, CultureInfo.InvariantCulture, out var k) && Enum.IsDefined((RecordKind)k))
-                filters = filters with { RecordKind = (RecordKind)k };
+            else if (QueryReader.TryCode<RecordKind>(kind, out var k)) filters = filters with { RecordKind = k };
             else errors["kind"] = "信息类别筛选条件无效。";
         }
         if (Blank(form.Validity) is { } validity)
         {
-            if (int.TryParse(validity, NumberStyles.None, CultureInfo.InvariantCulture, out var v) && Enum.IsDefined((Validity)v))
-                filters = filters with { Validity = (Validity)v };
+            if (QueryReader.TryCode<Validity>(validity, out var v)) filters = filters with { Validity = v };
             else errors["validity"] = "有效性筛选条件无效。";
         }
         var from = ReadDate(form.From, "from", errors);

@@ -32,44 +32,6 @@ public abstract class PortalController : Controller
     /// <summary>A page number past the end of a listing.</summary>
     protected IActionResult PageOutOfRange(PageInfo page) =>
         NotFoundPage("共 {0} 页，没有第 {1} 页。", page.TotalPages, page.Page);
-
-    /// <summary>Reads the page number, or explains why it cannot.</summary>
-    protected bool TryPage(string? raw, out int page, out IActionResult? problem)
-    {
-        problem = null;
-        if (Paging.TryRead(raw, out page)) return true;
-        problem = BadInput("页码应为 1 到 {0} 之间的整数。", Paging.MaxPage);
-        return false;
-    }
-
-    /// <summary>Reads a public listing's page number and its 下一页 / 上一页 cursor (docs/adr/0017), or explains why it cannot.</summary>
-    protected bool TryListing(string? page, string? after, string? before, out ListingRequest request, out IActionResult? problem)
-    {
-        request = ListingRequest.First;
-        if (!TryPage(page, out var number, out problem)) return false;
-        ListingKey? afterKey = null, beforeKey = null;
-        var valid = (after, before) switch
-        {
-            (null, null) => true,
-            (not null, null) => Parse(after, out afterKey),
-            (null, not null) => Parse(before, out beforeKey),
-            _ => false,
-        };
-        if (!valid)
-        {
-            problem = BadInput("翻页参数有误，请从第 1 页重新翻页。");
-            return false;
-        }
-        request = new ListingRequest(number, afterKey, beforeKey);
-        return true;
-
-        static bool Parse(string raw, out ListingKey? key)
-        {
-            var ok = ListingKey.TryParse(raw, out var k);
-            key = ok ? k : null;
-            return ok;
-        }
-    }
 }
 
 public sealed record ProblemModel(int Status, string Title, string Message, object[] Args)

@@ -100,6 +100,23 @@ public sealed class QueryReader(IValueProvider values)
         return null;
     }
 
+    /// <summary>A whole number when one is given; an unreadable value is no filter (null), as MVC's binder of an int? left it.</summary>
+    public int? OptionalInt(string key) =>
+        int.TryParse(Text(key), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    /// <summary>Digits only: a count or a code (no sign, no spaces).</summary>
+    public static bool TryWhole(string raw, out int value) =>
+        int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out value);
+
+    /// <summary>A defined member of <typeparamref name="TEnum"/> by its number only (the code a form's option carries).</summary>
+    public static bool TryCode<TEnum>(string raw, out TEnum value) where TEnum : struct, Enum
+    {
+        value = default;
+        if (!TryWhole(raw, out var number)) return false;
+        value = (TEnum)System.Enum.ToObject(typeof(TEnum), number);
+        return System.Enum.IsDefined(value);
+    }
+
     public static bool TryPositive(string raw, out int value) =>
         int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value > 0;
 

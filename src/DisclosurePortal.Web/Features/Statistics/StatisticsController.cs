@@ -1,4 +1,3 @@
-using System.Globalization;
 using DisclosurePortal.Domain.Applications;
 using DisclosurePortal.Web.Data;
 using DisclosurePortal.Web.Features.Shared;
@@ -42,7 +41,7 @@ public sealed record StatisticsQuery(int Months) : IQueryFilter<StatisticsQuery>
     public static StatisticsQuery Read(QueryReader query)
     {
         if (query.Raw("months").FirstValue is not { Length: > 0 } raw) return new(StatisticsController.DefaultMonths);
-        if (int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var months) && months is >= 1 and <= StatisticsController.MaxMonths)
+        if (QueryReader.TryWhole(raw, out var months) && months is >= 1 and <= StatisticsController.MaxMonths)
             return new(months);
         query.Refuse("月数应为 1 到 {0} 之间的整数。", StatisticsController.MaxMonths);
         return new(StatisticsController.DefaultMonths);
