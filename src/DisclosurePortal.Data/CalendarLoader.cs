@@ -1,8 +1,8 @@
 using DisclosurePortal.Domain.Calendar;
-using DisclosurePortal.Web.Data;
+using DisclosurePortal.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace DisclosurePortal.Web.Infrastructure;
+namespace DisclosurePortal.Data;
 
 /// <summary>The working-day calendar as the administrators have entered it (holidays and 调休 are data).</summary>
 public static class CalendarLoader

@@ -1,4 +1,4 @@
-namespace DisclosurePortal.Web.Infrastructure;
+namespace DisclosurePortal.Data;
 
 /// <summary>Instants are stored in UTC and shown in China Standard Time (UTC+8, no daylight saving).</summary>
 public static class ChinaTime

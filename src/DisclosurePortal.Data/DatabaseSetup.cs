@@ -1,9 +1,9 @@
-using DisclosurePortal.Web.Data;
+using DisclosurePortal.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 
-namespace DisclosurePortal.Web.Infrastructure;
+namespace DisclosurePortal.Data;
 
 public enum DatabaseProvider
 {

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace DisclosurePortal.Web.Data;
+namespace DisclosurePortal.Data;
 
 /// <summary>
 /// Databases made before the migrations were generated (docs/adr/0026): their history lists the ten migrations that were

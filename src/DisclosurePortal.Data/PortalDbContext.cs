@@ -4,13 +4,10 @@ using DisclosurePortal.Domain.Calendar;
 using DisclosurePortal.Domain.Catalogue;
 using DisclosurePortal.Domain.Publishing;
 using DisclosurePortal.Domain.Reporting;
-using DisclosurePortal.Web.Infrastructure;
-using DisclosurePortal.Web.Infrastructure.Listing;
-using DisclosurePortal.Web.Infrastructure.Search;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
-namespace DisclosurePortal.Web.Data;
+namespace DisclosurePortal.Data;
 
 /// <summary>
 /// The portal's one DbContext, used directly by the features (no repositories: see docs/adr). Each database provider

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 
-namespace DisclosurePortal.Web.Data;
+namespace DisclosurePortal.Data;
 
 /// <summary>A staff account. An editor belongs to exactly one department; reviewers and admins to none.</summary>
 public sealed class PortalUser : IdentityUser

@@ -1,8 +1,7 @@
-using DisclosurePortal.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
-namespace DisclosurePortal.Web.Data;
+namespace DisclosurePortal.Data;
 
 // One context type per provider, so that each provider has its own migrations (Migrations/{Provider}) and model
 // snapshot: EF Core's "multiple context types" layout for migrations with multiple providers (docs/adr/0026).

@@ -1,8 +1,7 @@
-using DisclosurePortal.Web.Data.Seed;
-using DisclosurePortal.Web.Infrastructure.Security;
+using DisclosurePortal.Data.Seed;
 using Microsoft.AspNetCore.DataProtection;
 
-namespace DisclosurePortal.Web.Infrastructure;
+namespace DisclosurePortal.Data;
 
 /// <summary>
 /// What the portal and its tools both need to reach the database: the context for the configured provider, the

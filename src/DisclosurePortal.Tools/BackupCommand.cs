@@ -1,4 +1,3 @@
-using DisclosurePortal.Web.Infrastructure;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 

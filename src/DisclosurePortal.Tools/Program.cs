@@ -1,6 +1,5 @@
 using DisclosurePortal.Tools.Generator;
-using DisclosurePortal.Web.Data;
-using DisclosurePortal.Web.Infrastructure;
+using DisclosurePortal.Data;
 using Microsoft.AspNetCore.Identity;
 
 namespace DisclosurePortal.Tools;

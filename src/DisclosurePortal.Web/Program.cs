@@ -1,4 +1,4 @@
-using DisclosurePortal.Web.Data.Seed;
+using DisclosurePortal.Data.Seed;
 using DisclosurePortal.Web.Features.Apply;
 using DisclosurePortal.Web.Features.Cases;
 using DisclosurePortal.Web.Features.Shared;
@@ -30,7 +30,7 @@ builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o
 builder.Services.AddPortalLocalization();
 builder.AddPortalCaching(); // output cache, validators, compression, static assets (ADR 16)
 builder.Services.AddPortalSecurity(builder.Configuration, builder.Environment);
-builder.Services.AddHealthChecks().AddDbContextCheck<DisclosurePortal.Web.Data.PortalDbContext>("database");
+builder.Services.AddHealthChecks().AddDbContextCheck<DisclosurePortal.Data.PortalDbContext>("database");
 builder.Services
     .AddControllersWithViews(o =>
     {

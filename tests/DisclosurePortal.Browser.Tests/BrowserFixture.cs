@@ -44,7 +44,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         var page = await context.NewPageAsync();
         await page.GotoAsync(BaseUrl + "/account/login");
         await page.GetByLabel("用户名").FillAsync(userName);
-        await page.GetByLabel("密码").FillAsync(DisclosurePortal.Web.Data.Seed.DemoAccountsSeeder.Password);
+        await page.GetByLabel("密码").FillAsync(DisclosurePortal.Data.Seed.DemoAccountsSeeder.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
         await page.WaitForURLAsync("**/manage");
         return page;

@@ -1,5 +1,5 @@
 using DisclosurePortal.Domain.Publishing;
-using DisclosurePortal.Web.Data.Seed;
+using DisclosurePortal.Data.Seed;
 using DisclosurePortal.Web.Tests.Interpretations;
 using Microsoft.Playwright;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using DisclosurePortal.Web.Data.Seed;
+using DisclosurePortal.Data.Seed;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 

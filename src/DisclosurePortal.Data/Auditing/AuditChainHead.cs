@@ -1,8 +1,8 @@
 using DisclosurePortal.Domain.Auditing;
-using DisclosurePortal.Web.Data;
+using DisclosurePortal.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace DisclosurePortal.Web.Infrastructure;
+namespace DisclosurePortal.Data.Auditing;
 
 /// <summary>
 /// The audit chain's head (docs/adr/0023): one row holding the last event's sequence number and hash. Every save that

@@ -1,11 +1,11 @@
 using System.Runtime.CompilerServices;
 using DisclosurePortal.Domain.Auditing;
-using DisclosurePortal.Web.Data;
+using DisclosurePortal.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace DisclosurePortal.Web.Infrastructure;
+namespace DisclosurePortal.Data.Auditing;
 
 /// <summary>
 /// Chains every audit event a SaveChanges adds, whoever adds it (docs/adr/0023): inside the save's transaction it takes

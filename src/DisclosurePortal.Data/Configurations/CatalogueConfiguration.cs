@@ -2,7 +2,7 @@ using DisclosurePortal.Domain.Catalogue;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace DisclosurePortal.Web.Data.Configurations;
+namespace DisclosurePortal.Data.Configurations;
 
 internal sealed class CatalogueItemConfiguration : IEntityTypeConfiguration<CatalogueItem>
 {

@@ -1,11 +1,10 @@
 using DisclosurePortal.Domain.Auditing;
 using DisclosurePortal.Domain.Calendar;
 using DisclosurePortal.Domain.Reporting;
-using DisclosurePortal.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace DisclosurePortal.Web.Data.Configurations;
+namespace DisclosurePortal.Data.Configurations;
 
 internal sealed class CalendarDayConfiguration : IEntityTypeConfiguration<CalendarDay>
 {

@@ -1,8 +1,7 @@
-using DisclosurePortal.Web.Infrastructure.Listing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace DisclosurePortal.Web.Data.Configurations;
+namespace DisclosurePortal.Data.Configurations;
 
 /// <summary>
 /// The published counts: written only by triggers (PublishedCountsSql, docs/adr/0017), so no foreign keys, like the

@@ -1,8 +1,7 @@
-using DisclosurePortal.Web.Infrastructure.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace DisclosurePortal.Web.Data.Configurations;
+namespace DisclosurePortal.Data.Configurations;
 
 /// <summary>
 /// The search index table. Derived data written only by triggers (docs/adr/0009), so it has no foreign keys: deleting

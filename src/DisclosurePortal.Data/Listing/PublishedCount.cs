@@ -1,4 +1,4 @@
-namespace DisclosurePortal.Web.Infrastructure.Listing;
+namespace DisclosurePortal.Data.Listing;
 
 /// <summary>
 /// How many published versions one catalogue item holds, under the domain, stage and department the versions carry.

@@ -1,4 +1,4 @@
-namespace DisclosurePortal.Web.Infrastructure.Listing;
+namespace DisclosurePortal.Data.Listing;
 
 /// <summary>
 /// The triggers that keep <see cref="PublishedCount"/> in step with RecordVersions.IsPublished (docs/adr/0017), and the

@@ -1,6 +1,6 @@
 using DisclosurePortal.Domain.Publishing;
 
-namespace DisclosurePortal.Web.Infrastructure.Search;
+namespace DisclosurePortal.Data.Search;
 
 /// <summary>What a search entry stands for: a published record version or a catalogue item in use.</summary>
 public enum SearchEntryKind

@@ -1,4 +1,4 @@
-namespace DisclosurePortal.Web.Infrastructure.Search;
+namespace DisclosurePortal.Data.Search;
 
 /// <summary>
 /// The provider-specific part of the search index (docs/adr/0009), one statement per string: on SQLite an FTS5 table

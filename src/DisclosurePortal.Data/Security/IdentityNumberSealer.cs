@@ -1,7 +1,7 @@
-using DisclosurePortal.Web.Data;
+using DisclosurePortal.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace DisclosurePortal.Web.Infrastructure.Security;
+namespace DisclosurePortal.Data.Security;
 
 /// <summary>
 /// On start, after the migrations: encrypts and indexes identity numbers still stored in clear (written before ADR 20,

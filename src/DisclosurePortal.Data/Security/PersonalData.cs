@@ -3,7 +3,7 @@ using System.Text;
 using DisclosurePortal.Domain.Applications;
 using Microsoft.AspNetCore.DataProtection;
 
-namespace DisclosurePortal.Web.Infrastructure.Security;
+namespace DisclosurePortal.Data.Security;
 
 /// <summary>
 /// Applicants' identity numbers (居民身份证号码 / 统一社会信用代码) at rest (ADR 20): stored encrypted with ASP.NET Core

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 
-namespace DisclosurePortal.Web.Infrastructure.Security;
+namespace DisclosurePortal.Data.Security;
 
 /// <summary>The three staff roles (domain README §1).</summary>
 public static class Roles

@@ -1,7 +1,6 @@
-using DisclosurePortal.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace DisclosurePortal.Web.Data.Seed;
+namespace DisclosurePortal.Data.Seed;
 
 /// <summary>On start: apply migrations, seed reference data (always), seed demo data (first start, unless turned off).</summary>
 public sealed class DatabaseInitializer(
@@ -9,7 +8,7 @@ public sealed class DatabaseInitializer(
     ReferenceDataSeeder referenceData,
     DemoDataSeeder demoData,
     DemoAccountsSeeder demoAccounts,
-    Infrastructure.Security.IdentityNumberSealer identityNumbers,
+    IdentityNumberSealer identityNumbers,
     IConfiguration configuration,
     ILogger<DatabaseInitializer> logger)
 {

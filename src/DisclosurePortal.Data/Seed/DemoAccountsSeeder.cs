@@ -1,8 +1,7 @@
-using DisclosurePortal.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace DisclosurePortal.Web.Data.Seed;
+namespace DisclosurePortal.Data.Seed;
 
 /// <summary>
 /// The demo staff accounts listed in the README. Seeded only with the demo data (never on a real deployment, where

@@ -1,7 +1,7 @@
 using DisclosurePortal.Domain.Catalogue;
 using DisclosurePortal.Domain.Publishing;
 
-namespace DisclosurePortal.Web.Data.Seed;
+namespace DisclosurePortal.Data.Seed;
 
 /// <summary>One demo department (a fictional 县 named 青川县 -- use this county name throughout).</summary>
 internal sealed record DemoDepartment(string Key, string Name, string ShortName, string OrganisationCode, string DocumentPrefix);

@@ -3,10 +3,9 @@ using System.Text;
 using System.Text.Json;
 using DisclosurePortal.Domain.Catalogue;
 using DisclosurePortal.Domain.Publishing;
-using DisclosurePortal.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace DisclosurePortal.Web.Data.Seed;
+namespace DisclosurePortal.Data.Seed;
 
 /// <summary>
 /// A fictional county (青川县) with departments, a catalogue across all 26 domains and 5 stages, about a thousand

@@ -2,11 +2,10 @@ using System.Reflection;
 using System.Text.Json;
 using DisclosurePortal.Domain.Calendar;
 using DisclosurePortal.Domain.Catalogue;
-using DisclosurePortal.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace DisclosurePortal.Web.Data.Seed;
+namespace DisclosurePortal.Data.Seed;
 
 /// <summary>
 /// The 26 domains, the 5 stages and the 2025–2026 working-day calendar, from the JSON files copied out of

@@ -1,8 +1,7 @@
-using DisclosurePortal.Web.Infrastructure;
 using System.Globalization;
 using DisclosurePortal.Domain.Applications;
 using DisclosurePortal.Domain.Calendar;
-using DisclosurePortal.Web.Data.Seed;
+using DisclosurePortal.Data.Seed;
 
 namespace DisclosurePortal.Tools.Generator;
 

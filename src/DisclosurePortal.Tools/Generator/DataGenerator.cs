@@ -1,4 +1,3 @@
-using DisclosurePortal.Web.Infrastructure;
 using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
@@ -6,9 +5,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
 using DisclosurePortal.Domain.Applications;
-using DisclosurePortal.Web.Data;
-using DisclosurePortal.Web.Infrastructure.Listing;
-using DisclosurePortal.Web.Infrastructure.Search;
+using DisclosurePortal.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;

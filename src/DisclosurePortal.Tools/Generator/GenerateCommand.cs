@@ -1,6 +1,6 @@
 using System.Globalization;
-using DisclosurePortal.Web.Data;
-using DisclosurePortal.Web.Data.Seed;
+using DisclosurePortal.Data;
+using DisclosurePortal.Data.Seed;
 
 namespace DisclosurePortal.Tools.Generator;
 

@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using DisclosurePortal.Domain.Catalogue;
 using DisclosurePortal.Domain.Publishing;
-using DisclosurePortal.Web.Data;
-using DisclosurePortal.Web.Data.Seed;
+using DisclosurePortal.Data;
+using DisclosurePortal.Data.Seed;
 using Microsoft.EntityFrameworkCore;
 
 namespace DisclosurePortal.Tools.Generator;

@@ -1,8 +1,7 @@
-using DisclosurePortal.Web.Infrastructure;
 using System.Globalization;
 using System.Text;
 using DisclosurePortal.Domain.Publishing;
-using DisclosurePortal.Web.Data.Seed;
+using DisclosurePortal.Data.Seed;
 
 namespace DisclosurePortal.Tools.Generator;
 

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using DisclosurePortal.Domain.Auditing;
-using DisclosurePortal.Web.Data;
+using DisclosurePortal.Data;
 using DisclosurePortal.Web.Infrastructure.Security;
 
 namespace DisclosurePortal.Web.Infrastructure;

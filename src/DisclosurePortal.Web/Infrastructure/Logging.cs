@@ -65,7 +65,7 @@ public static class Logging
             o.EnrichDiagnosticContext = (diagnostics, context) =>
             {
                 diagnostics.Set("RouteTemplate", RouteTemplate(context));
-                diagnostics.Set("UserId", context.User.Identity?.IsAuthenticated == true ? Security.PortalClaims.UserId(context.User) : null);
+                diagnostics.Set("UserId", context.User.Identity?.IsAuthenticated == true ? PortalClaims.UserId(context.User) : null);
             };
         });
     }

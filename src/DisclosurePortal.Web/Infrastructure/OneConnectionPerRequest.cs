@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using DisclosurePortal.Web.Data;
+using DisclosurePortal.Data;
 using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,7 @@
 using System.Net;
 using DisclosurePortal.Domain.Catalogue;
 using DisclosurePortal.Domain.Publishing;
-using DisclosurePortal.Web.Data;
+using DisclosurePortal.Data;
 using DisclosurePortal.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

@@ -340,7 +340,7 @@ public abstract class AdminCalendarTests(PortalFactory factory)
     {
         var client = app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
         var response = await Browserish.PostFormAsync(client, "/account/login", "/account/login",
-            new() { ["UserName"] = userName, ["Password"] = DisclosurePortal.Web.Data.Seed.DemoAccountsSeeder.Password });
+            new() { ["UserName"] = userName, ["Password"] = DisclosurePortal.Data.Seed.DemoAccountsSeeder.Password });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return client;
     }

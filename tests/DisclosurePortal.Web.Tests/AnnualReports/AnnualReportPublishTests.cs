@@ -1,8 +1,8 @@
 using System.Net;
 using DisclosurePortal.Domain.Applications;
 using DisclosurePortal.Domain.Reporting;
-using DisclosurePortal.Web.Data;
-using DisclosurePortal.Web.Data.Seed;
+using DisclosurePortal.Data;
+using DisclosurePortal.Data.Seed;
 using DisclosurePortal.Web.Infrastructure;
 using DisclosurePortal.Web.Infrastructure.Security;
 using DisclosurePortal.Web.Tests.Infrastructure;

@@ -29,7 +29,7 @@ public abstract class ApplyFormTests(PortalFactory factory)
             Assert.Equal(ApplicationState.AwaitingConfirmation, c.State);
             Assert.Equal(ApplicationChannel.Online, c.Channel);
             Assert.Equal(ApplicantKind.NaturalPerson, c.ApplicantKind);
-            Assert.Equal(form["IdentityNumber"], factory.Services.GetRequiredService<DisclosurePortal.Web.Infrastructure.Security.PersonalData>().Reveal(c.IdentityNumber));
+            Assert.Equal(form["IdentityNumber"], factory.Services.GetRequiredService<PersonalData>().Reveal(c.IdentityNumber));
             Assert.Null(c.ReceivedOn);
             Assert.Equal(ApplicationEventKind.Submitted, Assert.Single(c.Events).Kind);
         }
@@ -122,8 +122,8 @@ public abstract class ApplyFormTests(PortalFactory factory)
         await using var db = factory.NewDbContext();
         var c = await db.ApplicationCases.SingleAsync(x => x.QueryCode == code);
         // Stored encrypted (ADR 20); in clear it is the normalised code.
-        Assert.StartsWith(DisclosurePortal.Web.Infrastructure.Security.PersonalData.Prefix, c.IdentityNumber, StringComparison.Ordinal);
-        var personalData = _app.Services.GetRequiredService<DisclosurePortal.Web.Infrastructure.Security.PersonalData>();
+        Assert.StartsWith(PersonalData.Prefix, c.IdentityNumber, StringComparison.Ordinal);
+        var personalData = _app.Services.GetRequiredService<PersonalData>();
         Assert.Equal(CreditCode(), personalData.Reveal(c.IdentityNumber));
         Assert.Equal(personalData.Index(CreditCode()), c.IdentityIndex);
         Assert.Equal("王律师", c.ContactPerson);

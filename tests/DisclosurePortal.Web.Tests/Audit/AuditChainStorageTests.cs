@@ -1,6 +1,6 @@
 using DisclosurePortal.Domain.Auditing;
 using DisclosurePortal.Domain.Catalogue;
-using DisclosurePortal.Web.Data;
+using DisclosurePortal.Data;
 using DisclosurePortal.Web.Features.AdminAudit;
 using DisclosurePortal.Web.Infrastructure;
 using DisclosurePortal.Web.Tests.Infrastructure;

@@ -228,7 +228,7 @@ public abstract class OfficeDashboardTests(PortalFactory factory)
         using var app = factory.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<TimeProvider>(new FakeTimeProvider(now))));
         var reviewer = app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
         Assert.Equal(HttpStatusCode.Redirect, (await Browserish.PostFormAsync(reviewer, "/account/login", "/account/login",
-            new() { ["UserName"] = "reviewer", ["Password"] = Web.Data.Seed.DemoAccountsSeeder.Password })).StatusCode);
+            new() { ["UserName"] = "reviewer", ["Password"] = DisclosurePortal.Data.Seed.DemoAccountsSeeder.Password })).StatusCode);
 
         var (_, page) = await Html.GetAsync(reviewer, "/office/deadlines?due=upcoming");
         var row = page.QuerySelector($"tr[data-record='{draft.RecordId}']");
@@ -237,7 +237,7 @@ public abstract class OfficeDashboardTests(PortalFactory factory)
         Assert.Contains("暂定", row.Text(), StringComparison.Ordinal);
     }
 
-    private static async Task<RecordVersion> DraftAsync(Web.Data.PortalDbContext db, Domain.Catalogue.CatalogueItem item, DateOnly? writtenOn, bool submit, DateTimeOffset now)
+    private static async Task<RecordVersion> DraftAsync(DisclosurePortal.Data.PortalDbContext db, Domain.Catalogue.CatalogueItem item, DateOnly? writtenOn, bool submit, DateTimeOffset now)
     {
         var record = Record.Create(item.DepartmentId, item.Id, item.DomainId, item.StageId, RecordKind.Notice, now);
         db.Records.Add(record);

@@ -1,8 +1,7 @@
 using System.Data.Common;
 using System.Text.RegularExpressions;
-using DisclosurePortal.Web.Data;
+using DisclosurePortal.Data;
 using DisclosurePortal.Web.Infrastructure;
-using DisclosurePortal.Web.Infrastructure.Listing;
 using DisclosurePortal.Web.Infrastructure.Search;
 using DisclosurePortal.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,6 @@
 using DisclosurePortal.Domain.Calendar;
 using DisclosurePortal.Domain.Publishing;
-using DisclosurePortal.Web.Data.Seed;
+using DisclosurePortal.Data.Seed;
 using DisclosurePortal.Web.Tests.Infrastructure;
 using DisclosurePortal.Web.Tests.Pages;
 using Microsoft.EntityFrameworkCore;

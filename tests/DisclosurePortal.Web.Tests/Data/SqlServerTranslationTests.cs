@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using DisclosurePortal.Domain.Publishing;
-using DisclosurePortal.Web.Data;
+using DisclosurePortal.Data;
 using DisclosurePortal.Web.Infrastructure;
 using DisclosurePortal.Web.Tests.Infrastructure;
 using DisclosurePortal.Web.Tests.Infrastructure.SqlServerTranslation;

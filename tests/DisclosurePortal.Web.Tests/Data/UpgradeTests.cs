@@ -2,7 +2,7 @@ using System.Data.Common;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
-using DisclosurePortal.Web.Data;
+using DisclosurePortal.Data;
 using DisclosurePortal.Web.Features.AdminAudit;
 using DisclosurePortal.Web.Infrastructure;
 using DisclosurePortal.Web.Infrastructure.Security;

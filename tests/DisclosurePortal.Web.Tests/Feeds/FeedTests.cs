@@ -3,7 +3,7 @@ using System.Xml;
 using System.Xml.Linq;
 using DisclosurePortal.Domain.Catalogue;
 using DisclosurePortal.Domain.Publishing;
-using DisclosurePortal.Web.Data;
+using DisclosurePortal.Data;
 using DisclosurePortal.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using static DisclosurePortal.Web.Tests.Feeds.AtomRules;

@@ -1,4 +1,4 @@
-using DisclosurePortal.Web.Data;
+using DisclosurePortal.Data;
 using DisclosurePortal.Tools.Generator;
 using DisclosurePortal.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;

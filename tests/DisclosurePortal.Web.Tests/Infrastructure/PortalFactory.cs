@@ -1,4 +1,4 @@
-using DisclosurePortal.Web.Data;
+using DisclosurePortal.Data;
 using DisclosurePortal.Web.Infrastructure.Caching;
 using DisclosurePortal.Web.Tests.Infrastructure.SqlServerTranslation;
 using Microsoft.AspNetCore.Hosting;
@@ -92,7 +92,7 @@ public class PortalFactory : WebApplicationFactory<Program>
     /// </summary>
     public PortalDbContext NewDbContext()
     {
-        return DisclosurePortal.Web.Infrastructure.DatabaseSetup.CreateContext(
+        return DatabaseSetup.CreateContext(
             TestDatabases.Provider(Db),
             ConnectionString, options => options.AddInterceptors(Services.GetRequiredService<PublicPageChanges>()));
     }

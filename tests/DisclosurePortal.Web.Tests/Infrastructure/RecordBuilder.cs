@@ -1,6 +1,6 @@
 using DisclosurePortal.Domain.Catalogue;
 using DisclosurePortal.Domain.Publishing;
-using DisclosurePortal.Web.Data;
+using DisclosurePortal.Data;
 using Microsoft.EntityFrameworkCore;
 using Record = DisclosurePortal.Domain.Publishing.Record;
 

@@ -47,10 +47,10 @@ public static class TestDatabases
     }
 
     /// <summary>The portal's provider for a test database.</summary>
-    public static DisclosurePortal.Web.Infrastructure.DatabaseProvider Provider(TestDb db) => db switch
+    public static DatabaseProvider Provider(TestDb db) => db switch
     {
-        TestDb.Sqlite => DisclosurePortal.Web.Infrastructure.DatabaseProvider.Sqlite,
-        TestDb.Postgres => DisclosurePortal.Web.Infrastructure.DatabaseProvider.PostgreSQL,
+        TestDb.Sqlite => DatabaseProvider.Sqlite,
+        TestDb.Postgres => DatabaseProvider.PostgreSQL,
         _ => throw new ArgumentOutOfRangeException(nameof(db)),
     };
 
@@ -58,6 +58,6 @@ public static class TestDatabases
     public static string ProviderName(TestDb db) => Provider(db).ToString();
 
     /// <summary>A context on a test database, outside any host.</summary>
-    public static DisclosurePortal.Web.Data.PortalDbContext Context(TestDb db, string connectionString) =>
-        DisclosurePortal.Web.Infrastructure.DatabaseSetup.CreateContext(Provider(db), connectionString);
+    public static DisclosurePortal.Data.PortalDbContext Context(TestDb db, string connectionString) =>
+        DatabaseSetup.CreateContext(Provider(db), connectionString);
 }

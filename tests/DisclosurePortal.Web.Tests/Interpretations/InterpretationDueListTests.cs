@@ -174,7 +174,7 @@ public abstract class InterpretationDueListTests(PortalFactory factory)
     /// An independent reading of the rule over the whole database: published policies in force whose earliest published
     /// interpretation (still published) is missing or came after the third working day.
     /// </summary>
-    private static async Task<List<int>> ExpectedAsync(DisclosurePortal.Web.Data.PortalDbContext db, int? department, DisclosurePortal.Domain.Calendar.WorkingCalendar calendar)
+    private static async Task<List<int>> ExpectedAsync(DisclosurePortal.Data.PortalDbContext db, int? department, DisclosurePortal.Domain.Calendar.WorkingCalendar calendar)
     {
         var versions = await db.RecordVersions.AsNoTracking().ToListAsync();
         var links = await db.InterpretationLinks.AsNoTracking().ToListAsync();

@@ -1,7 +1,7 @@
 using System.Net;
 using DisclosurePortal.Domain.Catalogue;
-using DisclosurePortal.Web.Data;
-using DisclosurePortal.Web.Data.Seed;
+using DisclosurePortal.Data;
+using DisclosurePortal.Data.Seed;
 using DisclosurePortal.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,5 @@
 using System.Net;
-using DisclosurePortal.Web.Data.Seed;
+using DisclosurePortal.Data.Seed;
 using DisclosurePortal.Web.Tests.Infrastructure;
 
 namespace DisclosurePortal.Web.Tests.Pages;

@@ -27,7 +27,7 @@ public sealed class RateLimitTests(SqlitePortal factory) : IClassFixture<SqliteP
             using var wrong = await PostLoginAsync(client, "reviewer", "Wrong@password1");
             Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode); // refused by the form (wrong password), not by the limit
         }
-        using var limited = await PostLoginAsync(client, "reviewer", Web.Data.Seed.DemoAccountsSeeder.Password);
+        using var limited = await PostLoginAsync(client, "reviewer", DisclosurePortal.Data.Seed.DemoAccountsSeeder.Password);
         await AssertLimitedAsync(limited);
 
         using var page = await client.GetAsync("/account/login"); // GET is not limited

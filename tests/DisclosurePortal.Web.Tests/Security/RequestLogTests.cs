@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using DisclosurePortal.Web.Data.Seed;
+using DisclosurePortal.Data.Seed;
 using DisclosurePortal.Web.Tests.Apply;
 using DisclosurePortal.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;

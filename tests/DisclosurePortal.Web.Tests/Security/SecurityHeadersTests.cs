@@ -113,7 +113,7 @@ public sealed class SecurityHeadersTests(SqlitePortal factory) : IClassFixture<S
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string>
             {
-                ["UserName"] = "reviewer", ["Password"] = DisclosurePortal.Web.Data.Seed.DemoAccountsSeeder.Password, [Browserish.TokenField] = token!,
+                ["UserName"] = "reviewer", ["Password"] = DisclosurePortal.Data.Seed.DemoAccountsSeeder.Password, [Browserish.TokenField] = token!,
             }),
         };
         post.Headers.Add("Cookie", cookie);

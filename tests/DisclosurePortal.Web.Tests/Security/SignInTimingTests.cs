@@ -1,6 +1,6 @@
 using System.Net;
-using DisclosurePortal.Web.Data;
-using DisclosurePortal.Web.Data.Seed;
+using DisclosurePortal.Data;
+using DisclosurePortal.Data.Seed;
 using DisclosurePortal.Web.Features.AdminUsers;
 using DisclosurePortal.Web.Infrastructure.Security;
 using DisclosurePortal.Web.Tests.Infrastructure;

@@ -1,7 +1,7 @@
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
-using DisclosurePortal.Web.Data;
+using DisclosurePortal.Data;
 using DisclosurePortal.Web.Tests.Admin;
 using DisclosurePortal.Web.Tests.AnnualReports;
 using DisclosurePortal.Web.Tests.Infrastructure;

@@ -1,4 +1,4 @@
-namespace DisclosurePortal.Web.Data.Migrations.PostgreSQL;
+namespace DisclosurePortal.Data.Migrations.PostgreSQL;
 
 // The provider's own SQL that the model cannot express, frozen as this migration ran it: the full-text index, the
 // triggers that keep SearchEntries and PublishedCounts equal to what is published (docs/adr/0009, 0017), the audit

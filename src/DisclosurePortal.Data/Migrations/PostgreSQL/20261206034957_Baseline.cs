@@ -4,7 +4,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace DisclosurePortal.Web.Data.Migrations.PostgreSQL
+namespace DisclosurePortal.Data.Migrations.PostgreSQL
 {
     /// <inheritdoc />
     public partial class Baseline : Migration

@@ -1,4 +1,4 @@
-namespace DisclosurePortal.Web.Data.Migrations.SqlServer;
+namespace DisclosurePortal.Data.Migrations.SqlServer;
 
 // SQL Server's own SQL for what the model cannot express, the T-SQL counterparts of the SQLite and PostgreSQL Baselines'
 // (docs/adr/0027): the triggers that keep SearchEntries and PublishedCounts equal to what is published (ADR 9, ADR 17),

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace DisclosurePortal.Web.Data.Migrations.SqlServer
+namespace DisclosurePortal.Data.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class Baseline : Migration

@@ -1,4 +1,4 @@
-namespace DisclosurePortal.Web.Data.Migrations.Sqlite;
+namespace DisclosurePortal.Data.Migrations.Sqlite;
 
 // The provider's own SQL that the model cannot express, frozen as this migration ran it: the full-text index, the
 // triggers that keep SearchEntries and PublishedCounts equal to what is published (docs/adr/0009, 0017), the audit

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace DisclosurePortal.Web.Data.Migrations.Sqlite
+namespace DisclosurePortal.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Baseline : Migration

@@ -1,5 +1,5 @@
 using DisclosurePortal.Domain.Auditing;
-using DisclosurePortal.Web.Data;
+using DisclosurePortal.Data;
 using DisclosurePortal.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

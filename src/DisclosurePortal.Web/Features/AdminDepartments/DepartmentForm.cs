@@ -1,6 +1,6 @@
 using System.Globalization;
 using DisclosurePortal.Domain.Catalogue;
-using DisclosurePortal.Web.Data;
+using DisclosurePortal.Data;
 using DisclosurePortal.Web.Infrastructure;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using DisclosurePortal.Domain.Catalogue;
-using DisclosurePortal.Web.Data;
+using DisclosurePortal.Data;
 using DisclosurePortal.Web.Infrastructure;
 
 namespace DisclosurePortal.Web.Features.AdminDepartments;

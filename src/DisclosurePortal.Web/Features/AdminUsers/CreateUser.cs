@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using DisclosurePortal.Web.Data;
+using DisclosurePortal.Data;
 using DisclosurePortal.Web.Infrastructure;
 using DisclosurePortal.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;

@@ -1,6 +1,6 @@
 using DisclosurePortal.Domain.Publishing;
 using DisclosurePortal.Domain.Reporting;
-using DisclosurePortal.Web.Data;
+using DisclosurePortal.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace DisclosurePortal.Web.Features.AnnualReports;

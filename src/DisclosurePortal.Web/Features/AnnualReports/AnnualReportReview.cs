@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using DisclosurePortal.Domain;
 using DisclosurePortal.Domain.Reporting;
-using DisclosurePortal.Web.Data;
+using DisclosurePortal.Data;
 using DisclosurePortal.Web.Features.Shared;
 using DisclosurePortal.Web.Infrastructure;
 using DisclosurePortal.Web.Infrastructure.Security;

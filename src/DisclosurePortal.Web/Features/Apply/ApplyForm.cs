@@ -34,7 +34,7 @@ public sealed class ApplyForm
     public string NormalisedIdentityNumber => (IdentityNumber ?? string.Empty).Trim().ToUpperInvariant();
 
     /// <summary>The details to store: the identity number encrypted, with its blind index (PersonalData, ADR 20).</summary>
-    public ApplicationDetails ToDetails(Infrastructure.Security.PersonalData personalData, ApplicationChannel channel = ApplicationChannel.Online)
+    public ApplicationDetails ToDetails(PersonalData personalData, ApplicationChannel channel = ApplicationChannel.Online)
     {
         var (identityNumber, identityIndex) = personalData.Protect(NormalisedIdentityNumber);
         return ToDetails(channel) with { IdentityNumber = identityNumber, IdentityIndex = identityIndex };
@@ -66,7 +66,7 @@ public sealed partial class ApplyFormValidator : AbstractValidator<ApplyForm>
 
     public ApplyFormValidator(TimeProvider clock)
     {
-        var today = Infrastructure.ChinaTime.Today(clock);
+        var today = ChinaTime.Today(clock);
         RuleFor(x => x.ApplicantKind).NotNull().WithMessage("请选择申请人类型。").IsInEnum().WithMessage("请选择申请人类型。");
         RuleFor(x => x.ApplicantName)
             .NotEmpty().WithMessage("请填写申请人姓名或名称。")

@@ -1,4 +1,4 @@
-using DisclosurePortal.Web.Data;
+using DisclosurePortal.Data;
 using DisclosurePortal.Web.Features.Shared;
 using DisclosurePortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;

@@ -1,6 +1,6 @@
 using DisclosurePortal.Domain.Applications;
 using DisclosurePortal.Domain.Publishing;
-using DisclosurePortal.Web.Data;
+using DisclosurePortal.Data;
 using DisclosurePortal.Web.Features.Cases;
 using DisclosurePortal.Web.Features.Interpretations;
 using DisclosurePortal.Web.Features.Manage;

@@ -1,6 +1,6 @@
 using DisclosurePortal.Domain.Calendar;
 using DisclosurePortal.Domain.Publishing;
-using DisclosurePortal.Web.Data;
+using DisclosurePortal.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace DisclosurePortal.Web.Features.Interpretations;

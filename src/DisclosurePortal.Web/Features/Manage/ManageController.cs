@@ -1,5 +1,5 @@
 using DisclosurePortal.Domain.Publishing;
-using DisclosurePortal.Web.Data;
+using DisclosurePortal.Data;
 using DisclosurePortal.Web.Features.Shared;
 using DisclosurePortal.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -18,8 +18,8 @@ public sealed class ManageController(PortalDbContext db, TimeProvider clock) : P
         var awaiting = await db.ApplicationCases.CountAsync(c => c.State == Domain.Applications.ApplicationState.AwaitingConfirmation, ct);
         // 条例 Art. 30: no reply period runs while a supplement is awaited; those cases are counted apart.
         var open = await Cases.CaseQueries.ReplyRunning(db.ApplicationCases).Select(c => c.DueOn!.Value).ToListAsync(ct);
-        var calendar = await Infrastructure.CalendarLoader.LoadAsync(db, ct);
-        var today = Infrastructure.ChinaTime.Today(clock);
+        var calendar = await CalendarLoader.LoadAsync(db, ct);
+        var today = ChinaTime.Today(clock);
         return new CaseCounts(awaiting,
             open.Count(d => Domain.Applications.ReplyDeadline.IsOverdue(d, today)),
             open.Count(d => Domain.Applications.ReplyDeadline.IsDueSoon(d, today, calendar)),
@@ -35,8 +35,8 @@ public sealed class ManageController(PortalDbContext db, TimeProvider clock) : P
     /// </summary>
     private async Task<List<DeadlineRow>> DeadlinesAsync(int department, CancellationToken ct)
     {
-        var calendar = await Infrastructure.CalendarLoader.LoadAsync(db, ct);
-        var today = Infrastructure.ChinaTime.Today(clock);
+        var calendar = await CalendarLoader.LoadAsync(db, ct);
+        var today = ChinaTime.Today(clock);
         var soon = calendar.AddWorkingDays(today, DueSoonWorkingDays);
         return [.. (await RecordDeadlines.PendingAsync(db, department, today, calendar, ct)).Where(r => r.DueOn <= soon)];
     }
@@ -44,8 +44,8 @@ public sealed class ManageController(PortalDbContext db, TimeProvider clock) : P
     /// <summary>Published policies (of a department, or all) whose interpretation is overdue, not yet due, or came late.</summary>
     private async Task<Interpretations.DueCounts> InterpretationCountsAsync(int? department, CancellationToken ct)
     {
-        var calendar = await Infrastructure.CalendarLoader.LoadAsync(db, ct);
-        var rows = await Interpretations.InterpretationQueries.TimelinessAsync(db, department, Infrastructure.ChinaTime.Today(clock), calendar, ct);
+        var calendar = await CalendarLoader.LoadAsync(db, ct);
+        var rows = await Interpretations.InterpretationQueries.TimelinessAsync(db, department, ChinaTime.Today(clock), calendar, ct);
         return new Interpretations.DueCounts(
             rows.Count(r => r.Timeliness.Status == InterpretationStatus.MissingOverdue),
             rows.Count(r => r.Timeliness.Status == InterpretationStatus.MissingNotYetDue),
@@ -73,7 +73,7 @@ public sealed class ManageController(PortalDbContext db, TimeProvider clock) : P
             model.OfficeInterpretations = await InterpretationCountsAsync(null, ct);
         }
         if (User.IsInRole(Roles.Admin) || User.IsInRole(Roles.Reviewer))
-            model.MissingCalendarYears = await AdminCalendar.CalendarQueries.MissingYearsAsync(db, Infrastructure.ChinaTime.Today(clock), nextYearOnlyFromNovember: true, ct);
+            model.MissingCalendarYears = await AdminCalendar.CalendarQueries.MissingYearsAsync(db, ChinaTime.Today(clock), nextYearOnlyFromNovember: true, ct);
         return View(model);
     }
 }

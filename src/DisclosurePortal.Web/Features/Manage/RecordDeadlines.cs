@@ -1,7 +1,7 @@
 using DisclosurePortal.Domain.Calendar;
 using DisclosurePortal.Domain.Catalogue;
 using DisclosurePortal.Domain.Publishing;
-using DisclosurePortal.Web.Data;
+using DisclosurePortal.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace DisclosurePortal.Web.Features.Manage;

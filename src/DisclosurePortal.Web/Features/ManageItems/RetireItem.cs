@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using DisclosurePortal.Domain.Catalogue;
-using DisclosurePortal.Web.Data;
+using DisclosurePortal.Data;
 using DisclosurePortal.Web.Features.Shared;
 using DisclosurePortal.Web.Infrastructure;
 using DisclosurePortal.Web.Infrastructure.Security;

@@ -1,4 +1,4 @@
-using DisclosurePortal.Web.Data;
+using DisclosurePortal.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace DisclosurePortal.Web.Features.ManageRecords;

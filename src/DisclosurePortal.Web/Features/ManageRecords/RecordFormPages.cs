@@ -1,6 +1,6 @@
 using DisclosurePortal.Domain.Catalogue;
 using DisclosurePortal.Domain.Publishing;
-using DisclosurePortal.Web.Data;
+using DisclosurePortal.Data;
 using DisclosurePortal.Web.Features.Interpretations;
 using DisclosurePortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.ModelBinding;

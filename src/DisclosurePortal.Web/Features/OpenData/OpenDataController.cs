@@ -1,6 +1,6 @@
 using System.Globalization;
 using DisclosurePortal.Domain.Catalogue;
-using DisclosurePortal.Web.Data;
+using DisclosurePortal.Data;
 using DisclosurePortal.Web.Features.Feeds;
 using DisclosurePortal.Web.Features.Shared;
 using DisclosurePortal.Web.Infrastructure;

@@ -75,7 +75,7 @@ public static class TableExport
     {
         null => string.Empty,
         DateOnly d => d.Iso(),
-        DateTimeOffset t => Infrastructure.ChinaTime.Rfc3339(t),
+        DateTimeOffset t => ChinaTime.Rfc3339(t),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? string.Empty,
     };

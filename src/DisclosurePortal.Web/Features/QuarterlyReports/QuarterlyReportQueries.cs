@@ -1,7 +1,7 @@
 using DisclosurePortal.Domain.Calendar;
 using DisclosurePortal.Domain.Publishing;
 using DisclosurePortal.Domain.Reporting;
-using DisclosurePortal.Web.Data;
+using DisclosurePortal.Data;
 using DisclosurePortal.Web.Features.Interpretations;
 using Microsoft.EntityFrameworkCore;
 

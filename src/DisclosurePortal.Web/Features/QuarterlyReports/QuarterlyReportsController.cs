@@ -1,6 +1,6 @@
 using DisclosurePortal.Domain.Calendar;
 using DisclosurePortal.Domain.Reporting;
-using DisclosurePortal.Web.Data;
+using DisclosurePortal.Data;
 using DisclosurePortal.Web.Features.Shared;
 using DisclosurePortal.Web.Infrastructure;
 using DisclosurePortal.Web.Infrastructure.Security;

@@ -1,5 +1,5 @@
 using DisclosurePortal.Domain.Publishing;
-using DisclosurePortal.Web.Data;
+using DisclosurePortal.Data;
 using DisclosurePortal.Web.Features.Shared;
 using DisclosurePortal.Web.Infrastructure;
 using DisclosurePortal.Web.Infrastructure.Security;

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using DisclosurePortal.Web.Data;
+using DisclosurePortal.Data;
 using DisclosurePortal.Web.Features.Shared;
 using DisclosurePortal.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -1,4 +1,4 @@
-using DisclosurePortal.Web.Data;
+using DisclosurePortal.Data;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,5 @@
 using System.Data.Common;
-using DisclosurePortal.Web.Data;
+using DisclosurePortal.Data;
 using Npgsql;
 
 namespace DisclosurePortal.Web.Infrastructure.Search;

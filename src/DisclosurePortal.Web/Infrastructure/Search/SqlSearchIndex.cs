@@ -1,7 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
-using DisclosurePortal.Web.Data;
+using DisclosurePortal.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace DisclosurePortal.Web.Infrastructure.Search;

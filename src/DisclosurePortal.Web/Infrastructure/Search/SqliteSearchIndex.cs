@@ -1,6 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
-using DisclosurePortal.Web.Data;
+using DisclosurePortal.Data;
 using Microsoft.Data.Sqlite;
 
 namespace DisclosurePortal.Web.Infrastructure.Search;

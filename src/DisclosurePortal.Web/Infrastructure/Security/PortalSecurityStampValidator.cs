@@ -1,4 +1,4 @@
-using DisclosurePortal.Web.Data;
+using DisclosurePortal.Data;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using DisclosurePortal.Web.Data;
+using DisclosurePortal.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,6 @@
 using System.Data;
 using System.Data.Common;
-using DisclosurePortal.Web.Data;
+using DisclosurePortal.Data;
 using DisclosurePortal.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 

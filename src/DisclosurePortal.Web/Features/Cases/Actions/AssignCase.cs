@@ -1,5 +1,5 @@
 using DisclosurePortal.Domain;
-using DisclosurePortal.Web.Data;
+using DisclosurePortal.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace DisclosurePortal.Web.Features.Cases.Actions;

@@ -1,6 +1,6 @@
 using DisclosurePortal.Domain;
 using DisclosurePortal.Domain.Applications;
-using DisclosurePortal.Web.Data;
+using DisclosurePortal.Data;
 
 namespace DisclosurePortal.Web.Features.Cases.Actions;
 
