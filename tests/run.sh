@@ -87,15 +87,17 @@ if ! dotnet build DisclosurePortal.sln -c Release -nologo -v q >"$OUT/build.log"
 fi
 
 passed=0; failed=0; skipped=0
-for project in tests/*.Tests/*.Tests.csproj; do
-    name=$(basename "$project" .csproj)
-    log "testing $name"
-    dotnet test "$project" -c Release --no-build --nologo \
-        --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" \
-        --results-directory "$OUT" 2>&1 | tee "$OUT/$name.log" | grep -E "^\s+(Failed|Passed|Skipped) |error|Passed!|Failed!" >&2
+run_project() { # run_project NAME: its tests, the log and the trx in tests/output
+    dotnet test "tests/$1/$1.csproj" -c Release --no-build --nologo \
+        --logger "trx;LogFileName=$1.trx" --logger "console;verbosity=minimal" \
+        --results-directory "$OUT" >"$OUT/$1.log" 2>&1
+}
+count_project() { # count_project NAME: its outcome lines and what each failure said, then its counts into the totals
+    local name=$1
+    grep -E "^\s+(Failed|Passed|Skipped) |error|Passed!|Failed!" "$OUT/$name.log" >&2
     # What each failure said (its message, without the stack), so that a CI log alone tells why.
     awk '/^  Failed /{on=1; n=0} /^  Stack Trace:/{on=0} on && n++ < 25' "$OUT/$name.log" >&2
-    trx="$OUT/$name.trx"
+    local trx="$OUT/$name.trx"
     if [ -f "$trx" ]; then
         counters=$(grep -o '<Counters [^>]*' "$trx" | head -n 1)
         p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
@@ -108,7 +110,23 @@ for project in tests/*.Tests/*.Tests.csproj; do
     else
         log "$name produced no results (crashed?)"; failed=$((failed + 1))
     fi
+}
+
+# The browser tests mostly wait on Chromium and the network; the rule tests and the reliability tests (which mostly
+# wait on a portal process) run beside them. The web tests, which keep both cores busy, run on their own after.
+log "testing DisclosurePortal.Browser.Tests, DisclosurePortal.Domain.Tests and DisclosurePortal.Reliability.Tests side by side"
+run_project DisclosurePortal.Browser.Tests & browser=$!
+run_project DisclosurePortal.Domain.Tests
+run_project DisclosurePortal.Reliability.Tests
+wait "$browser"
+log "testing DisclosurePortal.Web.Tests"
+run_project DisclosurePortal.Web.Tests
+for name in DisclosurePortal.Browser.Tests DisclosurePortal.Domain.Tests DisclosurePortal.Reliability.Tests DisclosurePortal.Web.Tests; do
+    count_project "$name"
 done
+missing=$(ls tests/*.Tests/*.Tests.csproj | xargs -n1 basename | sed 's/\.csproj$//' \
+    | grep -vxE 'DisclosurePortal\.(Browser|Domain|Reliability|Web)\.Tests' || true)
+[ -z "$missing" ] || { log "test projects run.sh does not run: $missing"; failed=$((failed + 1)); }
 
 if [ "$skipped" -gt 0 ]; then
     echo "$passed passed, $failed failed, $skipped skipped"
