@@ -18,7 +18,7 @@ public sealed class AdminDepartmentsController(PortalDbContext db, IValidator<De
     private const int PageSize = 50;
 
     [HttpGet("/admin/departments")]
-    public async Task<IActionResult> Index(AdminUsers.PageFilter filter, CancellationToken ct)
+    public async Task<IActionResult> Index(PageFilter filter, CancellationToken ct)
     {
         var info = new PageInfo(filter.Page, PageSize, await db.Departments.CountAsync(ct));
         if (filter.Page > info.TotalPages) return PageOutOfRange(info);

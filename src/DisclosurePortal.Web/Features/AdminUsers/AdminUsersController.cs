@@ -182,9 +182,3 @@ public sealed class AdminUsersController(
             .Select(d => new DepartmentOption(d.Id, d.Name, d.IsActive))
             .ToListAsync(ct);
 }
-
-/// <summary>A listing's only query value: its page.</summary>
-public sealed record PageFilter(int Page) : IQueryFilter<PageFilter>
-{
-    public static PageFilter Read(QueryReader q) => new(q.Page());
-}

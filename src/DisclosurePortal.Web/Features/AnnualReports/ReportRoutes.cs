@@ -1,3 +1,4 @@
+using DisclosurePortal.Domain.Calendar;
 using DisclosurePortal.Web.Features.Shared;
 
 namespace DisclosurePortal.Web.Features.AnnualReports;
@@ -8,7 +9,7 @@ public sealed record ReportYear(int Year) : IQueryFilter<ReportYear>
     public static ReportYear Read(QueryReader q)
     {
         if (TryRead(q.Text("year"), out var year)) return new ReportYear(year);
-        q.Refuse("年份应为2000到2100之间的四位数字。");
+        q.Refuse(ValidYears.Message);
         return new ReportYear(0);
     }
 

@@ -89,8 +89,7 @@ public sealed record QuarterRoute(Quarter Quarter, int DepartmentId) : IQueryFil
 {
     public static QuarterRoute Read(QueryReader query)
     {
-        var year = query.Year("year", "年份应为2000到2100之间的四位数字。");
-        if (year is null) query.Refuse("年份应为2000到2100之间的四位数字。");
+        var year = query.Year("year", ValidYears.Message);
         if (query.Text("quarter") is not ['q' or 'Q', >= '1' and <= '4'] quarter)
         {
             query.NotFound("季度应写作 q1 到 q4，例如 /reports/quarterly/2026/q3。");

@@ -22,9 +22,6 @@ public sealed class FieldTagHelper(IStringLocalizer<SharedResource> localizer) :
 
     public string? Hint { get; set; }
 
-    /// <summary>Extra classes beside <c>field</c> (e.g. <c>wide</c>).</summary>
-    public string? Class { get; set; }
-
     [ViewContext]
     [HtmlAttributeNotBound]
     public ViewContext ViewContext { get; set; } = null!;
@@ -43,7 +40,7 @@ public sealed class FieldTagHelper(IStringLocalizer<SharedResource> localizer) :
         var control = await output.GetChildContentAsync();
         output.TagName = "div";
         output.TagMode = TagMode.StartTagAndEndTag;
-        output.Attributes.SetAttribute("class", Class is { Length: > 0 } c ? "field " + c : "field");
+        output.Attributes.SetAttribute("class", "field");
         var id = Id;
         output.Content.AppendHtml($"\n    <label for=\"{id}\">").Append(localizer[Label].Value).AppendHtml("</label>");
         output.Content.AppendHtml(control);

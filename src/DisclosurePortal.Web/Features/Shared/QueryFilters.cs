@@ -134,6 +134,12 @@ public sealed class QueryReader(IValueProvider values)
         System.Enum.TryParse(raw, ignoreCase: true, out value) && System.Enum.IsDefined(value);
 }
 
+/// <summary>A listing whose only query value is its page (staff lists: accounts, departments).</summary>
+public sealed record PageFilter(int Page) : IQueryFilter<PageFilter>
+{
+    public static PageFilter Read(QueryReader q) => new(q.Page());
+}
+
 /// <summary>Binds every <see cref="IQueryFilter{TSelf}"/> parameter from the route and the query string.</summary>
 public sealed class QueryFilterBinder<T> : IModelBinder where T : IQueryFilter<T>
 {
