@@ -9,8 +9,8 @@ namespace DisclosurePortal.Web.Features.Shared;
 /// <summary>
 /// A labelled form field, written once: <c>&lt;dp-field for="Title" label="标题" hint="…"&gt;&lt;input asp-for="Title" type="text"&gt;&lt;/dp-field&gt;</c>
 /// renders <c>div.field</c> with the label (for the control's id), the control, the hint and the field's errors from
-/// ModelState (through the localizer); the control inside gets <c>aria-invalid</c> and <c>aria-describedby</c>
-/// (<see cref="FieldControlTagHelper"/>). Label and hint are localizer keys.
+/// ModelState (through the localizer); the control inside points at its hint and error (<see cref="FieldControlTagHelper"/>).
+/// Label and hint are localizer keys (the Chinese text).
 /// </summary>
 [HtmlTargetElement("dp-field")]
 public sealed class FieldTagHelper(IStringLocalizer<SharedResource> localizer) : TagHelper
@@ -29,11 +29,11 @@ public sealed class FieldTagHelper(IStringLocalizer<SharedResource> localizer) :
     public override void Init(TagHelperContext context) => context.Items[typeof(FieldTagHelper)] = this;
 
     /// <summary>The bound field's name (as the form posts it) and its element id.</summary>
-    internal string Name => ViewContext.ViewData.TemplateInfo.GetFullHtmlFieldName(For.Name);
+    internal string Name => FieldNames.Of(ViewContext, For);
 
     internal string Id => TagBuilder.CreateSanitizedId(Name, "_");
 
-    internal bool HasErrors => ViewContext.ViewData.ModelState[Name] is { Errors.Count: > 0 };
+    internal string DescribedBy => Hint is { Length: > 0 } ? $"{Id}-error {Id}-hint" : $"{Id}-error";
 
     public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
     {
@@ -44,30 +44,139 @@ public sealed class FieldTagHelper(IStringLocalizer<SharedResource> localizer) :
         var id = Id;
         output.Content.AppendHtml($"\n    <label for=\"{id}\">").Append(localizer[Label].Value).AppendHtml("</label>");
         output.Content.AppendHtml(control);
-        if (Hint is { Length: > 0 })
-            output.Content.AppendHtml($"\n    <p id=\"{id}-hint\" class=\"hint\">").Append(localizer[Hint].Value).AppendHtml("</p>");
-        output.Content.AppendHtml($"\n    <span id=\"{id}-error\" class=\"field-error\">")
-            .Append(localizer.ErrorsFor(ViewContext.ViewData.ModelState, Name)).AppendHtml("</span>\n");
+        FieldNames.AppendHintAndError(output, localizer, ViewContext, Name, id, Hint);
     }
 }
 
-/// <summary>The control of a <see cref="FieldTagHelper"/>: points at its hint and error, and says when it is invalid.</summary>
-[HtmlTargetElement("input", Attributes = "asp-for", ParentTag = "dp-field")]
-[HtmlTargetElement("select", Attributes = "asp-for", ParentTag = "dp-field")]
-[HtmlTargetElement("textarea", Attributes = "asp-for", ParentTag = "dp-field")]
+/// <summary>
+/// A group of radio buttons or check boxes with one legend: <c>&lt;dp-choices for="Kind" legend="类型"&gt;&lt;label&gt;&lt;input type="radio"
+/// asp-for="Kind" value="Off"&gt; 休息日&lt;/label&gt;…&lt;/dp-choices&gt;</c> renders <c>fieldset.field</c> pointing at its hint and
+/// error, the legend, the choices in <c>div.checks</c>, and the group's errors. Each radio gets its own id
+/// (<c>Kind-Off</c>) unless it names one.
+/// </summary>
+[HtmlTargetElement("dp-choices")]
+public sealed class ChoicesTagHelper(IStringLocalizer<SharedResource> localizer) : TagHelper
+{
+    [HtmlAttributeName("for")]
+    public ModelExpression For { get; set; } = null!;
+
+    public string Legend { get; set; } = "";
+
+    public string? Hint { get; set; }
+
+    /// <summary>The class of the box around the choices ("checks" unless told).</summary>
+    public string ChecksClass { get; set; } = "checks";
+
+    [ViewContext]
+    [HtmlAttributeNotBound]
+    public ViewContext ViewContext { get; set; } = null!;
+
+    public override void Init(TagHelperContext context) => context.Items[typeof(ChoicesTagHelper)] = this;
+
+    public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
+    {
+        var choices = await output.GetChildContentAsync();
+        var name = FieldNames.Of(ViewContext, For);
+        var id = TagBuilder.CreateSanitizedId(name, "_");
+        output.TagName = "fieldset";
+        output.TagMode = TagMode.StartTagAndEndTag;
+        output.Attributes.SetAttribute("class", "field");
+        output.Attributes.SetAttribute("aria-describedby", Hint is { Length: > 0 } ? $"{id}-hint {id}-error" : $"{id}-error");
+        output.Content.AppendHtml("\n    <legend>").Append(localizer[Legend].Value).AppendHtml("</legend>");
+        if (Hint is { Length: > 0 })
+            output.Content.AppendHtml($"\n    <p id=\"{id}-hint\" class=\"hint\">").Append(localizer[Hint].Value).AppendHtml("</p>");
+        output.Content.AppendHtml($"\n    <div class=\"{ChecksClass}\">").AppendHtml(choices).AppendHtml("</div>");
+        FieldNames.AppendHintAndError(output, localizer, ViewContext, name, id, hint: null);
+    }
+}
+
+/// <summary>
+/// Every control bound with <c>asp-for</c>: says when it is invalid (<c>aria-invalid</c>, the portal's style keys on it,
+/// instead of the framework's class), inside a <see cref="FieldTagHelper"/> points at the field's hint and error, and
+/// gives a radio button or check box its own id (<c>{name}-{value}</c>) unless it names one.
+/// </summary>
+[HtmlTargetElement("input", Attributes = "asp-for")]
+[HtmlTargetElement("select", Attributes = "asp-for")]
+[HtmlTargetElement("textarea", Attributes = "asp-for")]
 public sealed class FieldControlTagHelper : TagHelper
 {
-    /// <summary>After the framework's input/select/textarea helpers, which write the id and name.</summary>
+    /// <summary>After the framework's input/select/textarea helpers, which write the id, name and value.</summary>
     public override int Order => 100;
+
+    [HtmlAttributeName("asp-for")]
+    public ModelExpression For { get; set; } = null!;
+
+    [ViewContext]
+    [HtmlAttributeNotBound]
+    public ViewContext ViewContext { get; set; } = null!;
 
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
-        if (context.Items.TryGetValue(typeof(FieldTagHelper), out var f) is false || f is not FieldTagHelper field) return;
-        var id = field.Id;
-        if (field.HasErrors) output.Attributes.SetAttribute("aria-invalid", "true");
-        if (!output.Attributes.ContainsName("aria-describedby"))
-            output.Attributes.SetAttribute("aria-describedby", field.Hint is { Length: > 0 } ? $"{id}-error {id}-hint" : $"{id}-error");
-        // The framework marks an invalid control with its own class; the portal's style keys on aria-invalid.
-        if (output.Attributes["class"]?.Value?.ToString() is "input-validation-error") output.Attributes.RemoveAll("class");
+        var name = FieldNames.Of(ViewContext, For);
+        if (ViewContext.ViewData.ModelState[name] is { Errors.Count: > 0 }) output.Attributes.SetAttribute("aria-invalid", "true");
+        if (output.Attributes["class"]?.Value?.ToString() is { } cls && cls.Contains("input-validation-error"))
+        {
+            var rest = string.Join(' ', cls.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(c => c != "input-validation-error"));
+            if (rest.Length == 0) output.Attributes.RemoveAll("class"); else output.Attributes.SetAttribute("class", rest);
+        }
+        if (context.Items.TryGetValue(typeof(FieldTagHelper), out var f) && f is FieldTagHelper field
+            && !output.Attributes.ContainsName("aria-describedby"))
+            output.Attributes.SetAttribute("aria-describedby", field.DescribedBy);
+        var type = context.AllAttributes["type"]?.Value?.ToString();
+        if (type is "radio" or "checkbox" && !context.AllAttributes.ContainsName("id") && context.AllAttributes["value"]?.Value is { } value)
+            output.Attributes.SetAttribute("id", TagBuilder.CreateSanitizedId($"{name}-{value}", "_"));
+    }
+}
+
+/// <summary>
+/// The posted name of a model field on an element no framework helper binds — a submit button's value
+/// (<c>&lt;button dp-name="Intent" value="save"&gt;</c>) or one of a list of check boxes (<c>dp-name="Channels"</c>).
+/// </summary>
+[HtmlTargetElement("*", Attributes = "dp-name")]
+public sealed class BoundNameTagHelper : TagHelper
+{
+    [HtmlAttributeName("dp-name")]
+    public ModelExpression For { get; set; } = null!;
+
+    [ViewContext]
+    [HtmlAttributeNotBound]
+    public ViewContext ViewContext { get; set; } = null!;
+
+    public override void Process(TagHelperContext context, TagHelperOutput output) =>
+        output.Attributes.SetAttribute("name", FieldNames.Of(ViewContext, For));
+}
+
+/// <summary>A field's messages where the layout is not a <c>dp-field</c> (a table cell): <c>&lt;dp-error for="Licensing" /&gt;</c>.</summary>
+[HtmlTargetElement("dp-error", TagStructure = TagStructure.WithoutEndTag)]
+public sealed class FieldErrorTagHelper(IStringLocalizer<SharedResource> localizer) : TagHelper
+{
+    [HtmlAttributeName("for")]
+    public ModelExpression For { get; set; } = null!;
+
+    [ViewContext]
+    [HtmlAttributeNotBound]
+    public ViewContext ViewContext { get; set; } = null!;
+
+    public override void Process(TagHelperContext context, TagHelperOutput output)
+    {
+        var name = FieldNames.Of(ViewContext, For);
+        output.TagName = "span";
+        output.TagMode = TagMode.StartTagAndEndTag;
+        output.Attributes.SetAttribute("id", TagBuilder.CreateSanitizedId(name, "_") + "-error");
+        output.Attributes.SetAttribute("class", "field-error");
+        output.Content.SetContent(localizer.ErrorsFor(ViewContext.ViewData.ModelState, name));
+    }
+}
+
+internal static class FieldNames
+{
+    public static string Of(ViewContext view, ModelExpression field) => view.ViewData.TemplateInfo.GetFullHtmlFieldName(field.Name);
+
+    public static void AppendHintAndError(TagHelperOutput output, IStringLocalizer localizer, ViewContext view, string name, string id, string? hint)
+    {
+        if (hint is { Length: > 0 })
+            output.Content.AppendHtml($"\n    <p id=\"{id}-hint\" class=\"hint\">").Append(localizer[hint].Value).AppendHtml("</p>");
+        output.Content.AppendHtml($"\n    <span id=\"{id}-error\" class=\"field-error\">")
+            .Append(localizer.ErrorsFor(view.ViewData.ModelState, name)).AppendHtml("</span>\n");
     }
 }
