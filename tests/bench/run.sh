@@ -41,6 +41,7 @@ RECORD_IDS=100                           # the record page cycles through this m
 # The pages, in the order they are measured: "name|path". $DOMAIN/$STAGE is the largest column (from the generator),
 # {record} is replaced by the Lua script with one of RECORD_IDS ids, $STATIC is the static copy of the column page.
 column_page() { echo "/domains/$DOMAIN?stage=$STAGE${1:+&page=$1}"; }   # the one place a column page's URL is built
+YEAR=$(( $(date +%Y) - 1 ))              # the column narrowed to last year (a whole year of records, issue 18)
 # The 下一页 link on page N of the column (keyset: it carries the last row's key, ADR 17), read from the page itself.
 next_link() { curl -s "http://127.0.0.1:$PORT$(column_page "$1")" | grep -o 'href="[^"]*" rel="next"' | sed 's/^href="//; s/" rel="next"$//; s/&amp;/\&/g'; }
 pages() {
@@ -50,6 +51,7 @@ home|/
 column page|$(column_page)
 column page 2000|$(column_page 2000)
 column page 2000 by 下一页|$(next_link 1999)
+column page, one year|$(column_page)&year=$YEAR
 record page|/records/{record}
 search common|/search?q=$(urlencode "$COMMON")
 search rare|/search?q=$(urlencode "$RARE")

@@ -80,7 +80,60 @@ public abstract class PublicPagesTests(PortalFactory factory)
         }
 
         var total = await db.RecordVersions.CountAsync(v => v.IsPublished && v.DomainId == domain.Id && v.StageId == stage.Id);
-        Assert.Equal(Math.Min(total, 20), doc.QuerySelectorAll("#records-title ~ .record-list li").Length);
+        Assert.Equal(Math.Min(total, 20), doc.QuerySelectorAll("#records-title ~ .record-table tbody tr").Length);
+    }
+
+    [Fact]
+    public async Task ColumnAndItemPages_NarrowToAYear_InTheUsualTable_AndThePagerKeepsTheYear()
+    {
+        await using var db = factory.NewDbContext();
+        var published = db.RecordVersions.Where(v => v.IsPublished);
+        // The column (domain · stage) with most records in one year, and its busiest item.
+        var busiest = await published.GroupBy(v => new { v.DomainId, v.StageId, v.PublishedOn!.Value.Year })
+            .Select(g => new { g.Key.DomainId, g.Key.StageId, g.Key.Year, Count = g.Count() }).OrderByDescending(g => g.Count).FirstAsync();
+        var code = await db.Domains.Where(d => d.Id == busiest.DomainId).Select(d => d.Code).SingleAsync();
+        var stage = await db.Stages.Where(s => s.Id == busiest.StageId).Select(s => s.Code).SingleAsync();
+        var (from, to) = (new DateOnly(busiest.Year, 1, 1), new DateOnly(busiest.Year, 12, 31));
+        var inYear = published.Where(v => v.DomainId == busiest.DomainId && v.StageId == busiest.StageId && v.PublishedOn >= from && v.PublishedOn <= to);
+        var expected = await inYear.OrderByDescending(v => v.PublishedOn).ThenByDescending(v => v.Id).Take(20)
+            .Select(v => new { v.Title, v.DocumentNumber, v.PublishedOn }).ToListAsync();
+
+        var (response, doc) = await Html.GetAsync(_client, $"/domains/{code}?stage={stage}&year={busiest.Year}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.EndsWith($"（{busiest.Year} 年）", doc.QuerySelector("#records-title").Text(), StringComparison.Ordinal);
+        Assert.Equal(["标题", "文号", "发布日期"], doc.QuerySelectorAll(".record-table thead th").Select(th => th.Text()));
+        var rows = doc.QuerySelectorAll("#records-title ~ .record-table tbody tr").ToList();
+        Assert.Equal(expected.Select(e => e.Title), rows.Select(r => r.QuerySelector("td a").Text()));
+        Assert.Equal(expected.Select(e => e.DocumentNumber ?? ""), rows.Select(r => r.QuerySelectorAll("td")[1].Text()));
+        Assert.Equal(expected.Select(e => e.PublishedOn!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+            rows.Select(r => r.QuerySelector("time")!.GetAttribute("datetime")));
+        var links = doc.QuerySelectorAll(".year-filter a").ToList();
+        Assert.Equal(["全部", "本年"], links.Take(2).Select(a => a.Text()));
+        Assert.Equal($"/domains/{code}?stage={stage}", links[0].GetAttribute("href"));
+        Assert.Equal($"/domains/{code}?stage={stage}&year={factory.Clock.Today().Year}", links[1].GetAttribute("href"));
+        var current = doc.QuerySelector(".year-filter a[aria-current=page]")!;
+        Assert.Equal($"/domains/{code}?stage={stage}&year={busiest.Year}", current.GetAttribute("href"));
+        if (busiest.Count > 20)
+            Assert.StartsWith($"/domains/{code}?stage={stage}&year={busiest.Year}&page=2&after=", doc.QuerySelector(".pager a[rel=next]")!.GetAttribute("href"), StringComparison.Ordinal);
+
+        // The item page: the same filter over one item's records.
+        var item = await inYear.GroupBy(v => v.CatalogueItemId).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstAsync();
+        var itemTitles = await inYear.Where(v => v.CatalogueItemId == item).OrderByDescending(v => v.PublishedOn).ThenByDescending(v => v.Id)
+            .Take(20).Select(v => v.Title).ToListAsync();
+        (response, doc) = await Html.GetAsync(_client, $"/items/{item}?year={busiest.Year}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(itemTitles, doc.QuerySelectorAll("#records-title ~ .record-table tbody tr td a").Select(a => a.Text()));
+
+        // A year with nothing published says so; a year that is not one is refused with the reason.
+        (response, doc) = await Html.GetAsync(_client, $"/items/{item}?year=2001");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("2001 年暂无已发布的信息。", doc.QuerySelector("#records-title ~ .empty").Text());
+        foreach (var bad in new[] { "1999", "26", "二〇二六", "2026.5" })
+        {
+            (response, doc) = await Html.GetAsync(_client, $"/items/{item}?year={Uri.EscapeDataString(bad)}");
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Contains(DisclosurePortal.Domain.Calendar.ValidYears.Message, doc.QuerySelector("main").Text(), StringComparison.Ordinal);
+        }
     }
 
     [Fact]
@@ -213,7 +266,7 @@ public abstract class PublicPagesTests(PortalFactory factory)
         Assert.False(string.IsNullOrWhiteSpace(elements["更新频次"]));
 
         var count = await db.RecordVersions.CountAsync(v => v.IsPublished && v.CatalogueItemId == item.Id);
-        Assert.Equal(Math.Min(count, 20), doc.QuerySelectorAll("#records-title ~ .record-list li").Length);
+        Assert.Equal(Math.Min(count, 20), doc.QuerySelectorAll("#records-title ~ .record-table tbody tr").Length);
     }
 
     [Fact]
@@ -242,7 +295,8 @@ public abstract class PublicPagesTests(PortalFactory factory)
         Assert.Equal(version.Title, doc.QuerySelector("h1").Text());
         Assert.NotEmpty(doc.QuerySelectorAll(".record-body p"));
         var crumbs = doc.QuerySelectorAll(".breadcrumbs a").Select(a => a.GetAttribute("href")).ToList();
-        Assert.Equal(["/", $"/domains/{domain.Code}", $"/domains/{domain.Code}?stage={stage.Code}", $"/items/{version.CatalogueItemId}"], crumbs);
+        // Issue 18: the trail passes through 信息公开目录 like the column page's.
+        Assert.Equal(["/", "/#catalogue", $"/domains/{domain.Code}", $"/domains/{domain.Code}?stage={stage.Code}", $"/items/{version.CatalogueItemId}"], crumbs);
     }
 
     [Fact]

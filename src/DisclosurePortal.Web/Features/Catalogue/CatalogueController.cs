@@ -9,13 +9,13 @@ using Microsoft.EntityFrameworkCore;
 namespace DisclosurePortal.Web.Features.Catalogue;
 
 /// <summary>The standard catalogue as citizens browse it: a domain by its five stages, and each item with its records.</summary>
-public sealed class CatalogueController(PortalDbContext db) : PortalController
+public sealed class CatalogueController(PortalDbContext db, TimeProvider clock) : PortalController
 {
     private const int LatestPerItem = 3;
 
     [HttpGet("/domains/{code}")]
     [PublicPage(PublicPage.Domain)]
-    public async Task<IActionResult> Domain(string code, string? stage, ListingQuery query, CancellationToken ct)
+    public async Task<IActionResult> Domain(string code, string? stage, YearListingQuery query, CancellationToken ct)
     {
         var listing = query.Request;
         var domain = await db.Domains.AsNoTracking().FirstOrDefaultAsync(d => d.Code == code, ct);
@@ -32,18 +32,20 @@ public sealed class CatalogueController(PortalDbContext db) : PortalController
         var tabs = stages.Select(s => new StageTab(s.Code, s.NameZh, s.NameEn, itemCounts.GetValueOrDefault(s.Id), recordCounts.GetValueOrDefault(s.Id))).ToList();
 
         var items = await ItemSummaries(db.CatalogueItems.Where(i => i.DomainId == domain.Id && i.StageId == selected.Id && i.Status == CatalogueItemStatus.Active), ct);
-        var (pageInfo, records) = await RecordListing.PageAsync(db, db.PublishedVersions.Where(v => v.DomainId == domain.Id && v.StageId == selected.Id),
-            listing, recordCounts.GetValueOrDefault(selected.Id), ct);
+        var published = db.PublishedVersions.Where(v => v.DomainId == domain.Id && v.StageId == selected.Id);
+        var years = await ListingYears.ReadAsync(published, query.Year, clock.Today(), ct);
+        var (pageInfo, records) = await RecordListing.PageAsync(db, years.Apply(published), listing,
+            query.Year is null ? recordCounts.GetValueOrDefault(selected.Id) : await years.Apply(published).CountAsync(ct), ct);
         if (listing.Page > pageInfo.TotalPages) return PageOutOfRange(pageInfo);
 
         return View(new DomainModel(
             new DomainTile(domain.Code, domain.NameZh, domain.NameEn, recordCounts.Values.Sum()),
-            tabs, tabs.Single(t => t.Code == selected.Code), items, records, pageInfo));
+            tabs, tabs.Single(t => t.Code == selected.Code), items, records, pageInfo, years));
     }
 
     [HttpGet("/items/{id:int}")]
     [PublicPage(PublicPage.Item)]
-    public async Task<IActionResult> Item(int id, ListingQuery query, CancellationToken ct)
+    public async Task<IActionResult> Item(int id, YearListingQuery query, CancellationToken ct)
     {
         var listing = query.Request;
         var item = await (
@@ -54,14 +56,16 @@ public sealed class CatalogueController(PortalDbContext db) : PortalController
             where i.Id == id
             select new { Item = i, Department = d, Domain = dom, Stage = s }).FirstOrDefaultAsync(ct);
         if (item is null) return NotFoundPage("没有找到该公开事项。");
-        var (pageInfo, records) = await RecordListing.PageAsync(db, db.PublishedVersions.Where(v => v.CatalogueItemId == id),
-            listing, await PublishedCountQueries.ForItemAsync(db, id, ct), ct);
+        var published = db.PublishedVersions.Where(v => v.CatalogueItemId == id);
+        var years = await ListingYears.ReadAsync(published, query.Year, clock.Today(), ct);
+        var (pageInfo, records) = await RecordListing.PageAsync(db, years.Apply(published), listing,
+            query.Year is null ? await PublishedCountQueries.ForItemAsync(db, id, ct) : await years.Apply(published).CountAsync(ct), ct);
         if (listing.Page > pageInfo.TotalPages) return PageOutOfRange(pageInfo);
         return View(new ItemModel(
             item.Item, item.Department.Id, item.Department.Name,
             new DomainTile(item.Domain.Code, item.Domain.NameZh, item.Domain.NameEn, 0),
             new StageLink(item.Stage.Code, item.Stage.NameZh, item.Stage.NameEn),
-            records, pageInfo));
+            records, pageInfo, years));
     }
 
     /// <summary>
@@ -98,6 +102,6 @@ public sealed record LatestRecord(int ItemId, int RecordId, string Title, DateOn
 
 public sealed record ItemSummary(int Id, string NameLevel1, string NameLevel2, string TimeLimitText, string DepartmentName, IReadOnlyList<LatestRecord> Latest);
 
-public sealed record DomainModel(DomainTile Domain, IReadOnlyList<StageTab> Stages, StageTab Selected, IReadOnlyList<ItemSummary> Items, IReadOnlyList<RecordListItem> Records, PageInfo Page);
+public sealed record DomainModel(DomainTile Domain, IReadOnlyList<StageTab> Stages, StageTab Selected, IReadOnlyList<ItemSummary> Items, IReadOnlyList<RecordListItem> Records, PageInfo Page, ListingYears Years);
 
-public sealed record ItemModel(CatalogueItem Item, int DepartmentId, string DepartmentName, DomainTile Domain, StageLink Stage, IReadOnlyList<RecordListItem> Records, PageInfo Page);
+public sealed record ItemModel(CatalogueItem Item, int DepartmentId, string DepartmentName, DomainTile Domain, StageLink Stage, IReadOnlyList<RecordListItem> Records, PageInfo Page, ListingYears Years);
