@@ -20,11 +20,26 @@ public static class IdentityNumbers
         if (id is not { Length: 18 }) return false;
         var s = id.ToUpperInvariant();
         for (var i = 0; i < 17; i++) if (!char.IsAsciiDigit(s[i])) return false;
-        if (!DateOnly.TryParseExact(s.AsSpan(6, 8), "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var born)
-            || born > today || born.Year < 1900) return false;
+        return HasBirthDate(s, today) && HasResidentCheckCharacter(s);
+    }
+
+    /// <summary>Positions 7–14 are a real date of birth, not after <paramref name="today"/> nor before 1900.</summary>
+    public static bool HasBirthDate(string id, DateOnly today) =>
+        id.Length == 18
+        && DateOnly.TryParseExact(id.AsSpan(6, 8), "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var born)
+        && born <= today && born.Year >= 1900;
+
+    /// <summary>The 18th character is the ISO 7064 MOD 11-2 check character of the first 17 digits.</summary>
+    public static bool HasResidentCheckCharacter(string id)
+    {
+        if (id.Length != 18) return false;
         var sum = 0;
-        for (var i = 0; i < 17; i++) sum += (s[i] - '0') * ResidentWeights[i];
-        return ResidentCheck[sum % 11] == s[17];
+        for (var i = 0; i < 17; i++)
+        {
+            if (!char.IsAsciiDigit(id[i])) return false;
+            sum += (id[i] - '0') * ResidentWeights[i];
+        }
+        return ResidentCheck[sum % 11] == char.ToUpperInvariant(id[17]);
     }
 
     /// <summary>
@@ -53,7 +68,14 @@ public static class IdentityNumbers
         return trimmed.Length == 0 ? "*" : new StringInfo(trimmed).SubstringByTextElements(0, 1) + "*";
     }
 
-    /// <summary>Shown in lists and logs: the first 6 and last 4 characters, the rest masked.</summary>
-    public static string Mask(string? number) =>
-        number is not { Length: > 10 } ? "****" : string.Concat(number.AsSpan(0, 6), new string('*', number.Length - 10), number.AsSpan(number.Length - 4));
+    /// <summary>
+    /// Shown in lists and logs: of a long number (an 18-character ID or permit) the first 6 and last 4 characters, of a
+    /// short one (a travel permit or passport) the first and the last 2; the rest masked.
+    /// </summary>
+    public static string Mask(string? number) => number switch
+    {
+        { Length: > 10 } => string.Concat(number.AsSpan(0, 6), new string('*', number.Length - 10), number.AsSpan(number.Length - 4)),
+        { Length: >= 5 } => string.Concat(number.AsSpan(0, 1), new string('*', number.Length - 3), number.AsSpan(number.Length - 2)),
+        _ => "****",
+    };
 }
