@@ -114,6 +114,8 @@ public abstract class OfficeDashboardTests(PortalFactory factory)
         // Every number on the page is a link, and each list is linked once.
         Assert.Equal(doc.QuerySelectorAll("main .stat").Length, links.Count);
         Assert.Equal(Numbers.Order(), links.Select(a => a.GetAttribute("href")!).Order());
+        // A zero is not shown in the alarm colour (issue 18): marked stat-zero, and only a zero is.
+        Assert.All(doc.QuerySelectorAll("main .stat"), s => Assert.Equal(s.Text() == "0", s.ClassList.Contains("stat-zero")));
         return links.ToDictionary(a => a.GetAttribute("href")!, a => int.Parse(a.QuerySelector(".stat")!.Text()));
     }
 

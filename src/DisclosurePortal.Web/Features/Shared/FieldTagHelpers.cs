@@ -1,5 +1,6 @@
 using DisclosurePortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Mvc.TagHelpers;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Razor.TagHelpers;
 using Microsoft.Extensions.Localization;
@@ -178,5 +179,22 @@ internal static class FieldNames
             output.Content.AppendHtml($"\n    <p id=\"{id}-hint\" class=\"hint\">").Append(localizer[hint].Value).AppendHtml("</p>");
         output.Content.AppendHtml($"\n    <span id=\"{id}-error\" class=\"field-error\">")
             .Append(localizer.ErrorsFor(view.ViewData.ModelState, name)).AppendHtml("</span>\n");
+    }
+}
+
+/// <summary>
+/// A dashboard's count: <c>&lt;span class="stat" dp-count="@n"&gt;</c> writes the number, and a zero is marked
+/// <c>stat-zero</c> so that it is not shown in the alarm colour (issue 18: zeros are not red).
+/// </summary>
+[HtmlTargetElement("span", Attributes = "dp-count")]
+public sealed class CountTagHelper : TagHelper
+{
+    [HtmlAttributeName("dp-count")]
+    public int Count { get; set; }
+
+    public override void Process(TagHelperContext context, TagHelperOutput output)
+    {
+        output.Content.SetContent(Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (Count == 0) output.AddClass("stat-zero", System.Text.Encodings.Web.HtmlEncoder.Default);
     }
 }
