@@ -134,6 +134,7 @@ public sealed class FieldControlTagHelper : TagHelper
 /// (<c>&lt;button dp-name="Intent" value="save"&gt;</c>) or one of a list of check boxes (<c>dp-name="Channels"</c>).
 /// </summary>
 [HtmlTargetElement("*", Attributes = "dp-name")]
+[HtmlTargetElement("input", Attributes = "dp-name", TagStructure = TagStructure.WithoutEndTag)]
 public sealed class BoundNameTagHelper : TagHelper
 {
     [HtmlAttributeName("dp-name")]
