@@ -58,6 +58,16 @@ public sealed class AdminAuditController(PortalDbContext db, TimeProvider clock)
 /// <summary>The audit log's query string: entity type and id, actor, a date range (China dates, yyyy-MM-dd, from 2000), page.</summary>
 public sealed record AuditFilter(string Type, string Entity, string Actor, string From, string To) : IQueryFilter<AuditFilter>
 {
+    /// <summary>The query keys: the filter form's field names, which users see in URLs, so they never change.</summary>
+    public static class Keys
+    {
+        public const string Type = "type";
+        public const string Entity = "entity";
+        public const string Actor = "actor";
+        public const string From = "from";
+        public const string To = "to";
+    }
+
     public int Page { get; init; } = 1;
     public DateOnly? FromDate { get; init; }
     public DateOnly? ToDate { get; init; }
@@ -65,7 +75,8 @@ public sealed record AuditFilter(string Type, string Entity, string Actor, strin
     public static AuditFilter Read(QueryReader q)
     {
         var page = q.Page();
-        var filter = new AuditFilter(q.Text("type") ?? "", q.Text("entity") ?? "", q.Text("actor") ?? "", q.Text("from") ?? "", q.Text("to") ?? "") { Page = page };
+        var filter = new AuditFilter(
+            q.Text(Keys.Type) ?? "", q.Text(Keys.Entity) ?? "", q.Text(Keys.Actor) ?? "", q.Text(Keys.From) ?? "", q.Text(Keys.To) ?? "") { Page = page };
         if (filter.Type.Length > 64 || filter.Entity.Length > 64 || filter.Actor.Length > 100)
             q.Refuse("筛选条件过长：对象类型和编号不超过 64 个字符，操作人不超过 100 个字符。");
         var datesRead = TryDate(filter.From, out var from) & TryDate(filter.To, out var to);
@@ -88,7 +99,7 @@ public sealed record AuditFilter(string Type, string Entity, string Actor, strin
     public bool Any => Type.Length + Entity.Length + Actor.Length + From.Length + To.Length > 0;
 
     public IEnumerable<KeyValuePair<string, string?>> Query() =>
-        [new("type", Type), new("entity", Entity), new("actor", Actor), new("from", From), new("to", To)];
+        [new(Keys.Type, Type), new(Keys.Entity, Entity), new(Keys.Actor, Actor), new(Keys.From, From), new(Keys.To, To)];
 }
 
 public sealed record AuditRow(long Id, long Sequence, DateTimeOffset OccurredAt, string ActorName, string Action, string EntityType, string EntityId, string? Summary, string? Hash);

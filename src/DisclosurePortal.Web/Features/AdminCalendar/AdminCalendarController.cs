@@ -22,6 +22,13 @@ public sealed class AdminCalendarController(
 {
     public const int MaxImportBytes = ImportCalendarHandler.MaxImportBytes;
 
+    /// <summary>The import form's field names, as <see cref="Import"/> binds them (a file and a check box, no form class).</summary>
+    public static class ImportFields
+    {
+        public const string File = "file";
+        public const string Overwrite = "overwrite";
+    }
+
     [HttpGet("/admin/calendar")]
     public async Task<IActionResult> Index(CancellationToken ct) => View(await ListAsync(new CalendarYearForm(), null, ct));
 
@@ -92,7 +99,9 @@ public sealed class AdminCalendarController(
     [HttpPost("/admin/calendar/import")]
     [RequestSizeLimit(4 * MaxImportBytes)] // room for the multipart envelope; the file itself is checked by the handler
     [RequestFormLimits(MultipartBodyLengthLimit = 4 * MaxImportBytes)]
-    public async Task<IActionResult> Import(IFormFile? file, bool overwrite, [FromServices] ImportCalendarHandler handler, CancellationToken ct)
+    public async Task<IActionResult> Import(
+        [FromForm(Name = ImportFields.File)] IFormFile? file, [FromForm(Name = ImportFields.Overwrite)] bool overwrite,
+        [FromServices] ImportCalendarHandler handler, CancellationToken ct)
     {
         var imported = await handler.HandleAsync(file, overwrite, User, ct);
         if (imported.Refusal is { } refusal)

@@ -8,7 +8,8 @@ public sealed record UserListModel(IReadOnlyList<UserRow> Rows, PagerModel Pager
 
 public sealed record DepartmentOption(int Id, string Name, bool IsActive);
 
-public sealed record StaffFieldsModel(StaffForm Form, IReadOnlyList<DepartmentOption> Departments, bool Editing);
+/// <summary>What the account fields' partial needs beside the form it binds: the departments offered, and whether an account is being edited.</summary>
+public sealed record StaffFieldsModel(IReadOnlyList<DepartmentOption> Departments, bool Editing);
 
 public sealed record NewUserModel(NewUserForm Form, IReadOnlyList<DepartmentOption> Departments);
 

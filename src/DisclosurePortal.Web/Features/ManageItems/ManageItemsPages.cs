@@ -36,20 +36,3 @@ public sealed record HistoryEntry(
 {
     public string AtText => At.ChinaMinute();
 }
-
-/// <summary>A text input or textarea of the item form; <see cref="Label"/> and <see cref="Hint"/> are already localized.</summary>
-public sealed record TextField(string Name, string Label, string? Value, int MaxLength, bool Multiline = false, string? Hint = null, bool Required = true, bool Numeric = false);
-
-/// <summary>A select of the item form; the first option is the empty "please choose".</summary>
-public sealed record ChoiceField(string Name, string Label, string? Value, IReadOnlyList<Choice> Options, string? Hint = null);
-
-/// <summary>Reads a field's state from ModelState for aria-invalid and the message beside it.</summary>
-public static class FieldState
-{
-    /// <summary>"true" when the field has an error, else null (so Razor leaves the attribute out).</summary>
-    public static string? Invalid(this Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary modelState, string field) =>
-        modelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0 ? "true" : null;
-
-    public static IReadOnlyList<string> Messages(this Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary modelState, string field) =>
-        modelState.TryGetValue(field, out var entry) ? entry.Errors.Select(e => e.ErrorMessage).ToList() : [];
-}

@@ -33,9 +33,9 @@ public sealed class SearchController(PortalDbContext db, ISearchIndex index, Sea
         var errors = new Dictionary<string, string>(search.Errors, StringComparer.Ordinal);
         var filters = search.Filters with
         {
-            DomainId = Choose(form.Domain, options.DomainIds, "domain", "领域筛选条件无效。", errors),
-            StageId = Choose(form.Stage, options.StageIds, "stage", "阶段筛选条件无效。", errors),
-            DepartmentId = Choose(form.Department, options.DepartmentIds, "department", "部门筛选条件无效。", errors),
+            DomainId = Choose(form.Domain, options.DomainIds, SearchRequest.Keys.Domain, "领域筛选条件无效。", errors),
+            StageId = Choose(form.Stage, options.StageIds, SearchRequest.Keys.Stage, "阶段筛选条件无效。", errors),
+            DepartmentId = Choose(form.Department, options.DepartmentIds, SearchRequest.Keys.Department, "部门筛选条件无效。", errors),
         };
         if (errors.Count > 0)
         {

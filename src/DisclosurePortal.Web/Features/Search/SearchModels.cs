@@ -20,6 +20,7 @@ public sealed class SearchForm
     public string? Page { get; set; }
 
     public const string ItemsKind = "item";
+    public const string RelevanceSort = "relevance";
     public const string DateSort = "date";
 
     public bool HasFilters =>
@@ -28,8 +29,9 @@ public sealed class SearchForm
     /// <summary>What the pager links keep.</summary>
     public IEnumerable<KeyValuePair<string, string?>> Keep(string query) =>
     [
-        new("q", query), new("domain", Domain), new("stage", Stage), new("department", Department), new("kind", Kind),
-        new("validity", Validity), new("from", From), new("to", To), new("sort", Sort == DateSort ? DateSort : null),
+        new(SearchRequest.Keys.Q, query), new(SearchRequest.Keys.Domain, Domain), new(SearchRequest.Keys.Stage, Stage),
+        new(SearchRequest.Keys.Department, Department), new(SearchRequest.Keys.Kind, Kind), new(SearchRequest.Keys.Validity, Validity),
+        new(SearchRequest.Keys.From, From), new(SearchRequest.Keys.To, To), new(SearchRequest.Keys.Sort, Sort == DateSort ? DateSort : null),
     ];
 }
 

@@ -14,43 +14,58 @@ public sealed record SearchRequest(
     SearchForm Form, bool Asked, SearchTerms? Terms, SearchFilters Filters, SearchSort Sort, int Page,
     IReadOnlyDictionary<string, string> Errors) : IQueryFilter<SearchRequest>
 {
+    /// <summary>The query keys: the search form's field names, which users see in URLs (and bookmark), so they never change.</summary>
+    public static class Keys
+    {
+        public const string Q = "q";
+        public const string Domain = "domain";
+        public const string Stage = "stage";
+        public const string Department = "department";
+        public const string Kind = "kind";
+        public const string Validity = "validity";
+        public const string From = "from";
+        public const string To = "to";
+        public const string Sort = "sort";
+        public const string Page = "page";
+    }
+
     public static SearchRequest Read(QueryReader query)
     {
         var page = query.Page();
         var form = new SearchForm
         {
-            Q = Typed("q"), Domain = Typed("domain"), Stage = Typed("stage"), Department = Typed("department"), Kind = Typed("kind"),
-            Validity = Typed("validity"), From = Typed("from"), To = Typed("to"), Sort = Typed("sort"), Page = Typed("page"),
+            Q = Typed(Keys.Q), Domain = Typed(Keys.Domain), Stage = Typed(Keys.Stage), Department = Typed(Keys.Department), Kind = Typed(Keys.Kind),
+            Validity = Typed(Keys.Validity), From = Typed(Keys.From), To = Typed(Keys.To), Sort = Typed(Keys.Sort), Page = Typed(Keys.Page),
         };
         if (form.Q is { Length: > SearchTerms.MaxLength } longQuery) form.Q = longQuery[..SearchTerms.MaxLength];
         // Opened with no q at all: the empty form. ?q= (blank) is a search with nothing to look for, and says so.
-        var q = query.Raw("q");
+        var q = query.Raw(Keys.Q);
         if (q.Length == 0) return new SearchRequest(form, false, null, new SearchFilters(), SearchSort.Relevance, page, new Dictionary<string, string>());
 
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (!SearchTerms.TryParse(q.ToString(), out var terms, out var queryError)) errors["q"] = queryError!;
+        if (!SearchTerms.TryParse(q.ToString(), out var terms, out var queryError)) errors[Keys.Q] = queryError!;
         var filters = new SearchFilters();
         if (Blank(form.Kind) is { } kind)
         {
             if (kind == SearchForm.ItemsKind) filters = filters with { CatalogueItemsOnly = true };
             else if (QueryReader.TryCode<RecordKind>(kind, out var k)) filters = filters with { RecordKind = k };
-            else errors["kind"] = "信息类别筛选条件无效。";
+            else errors[Keys.Kind] = "信息类别筛选条件无效。";
         }
         if (Blank(form.Validity) is { } validity)
         {
             if (QueryReader.TryCode<Validity>(validity, out var v)) filters = filters with { Validity = v };
-            else errors["validity"] = "有效性筛选条件无效。";
+            else errors[Keys.Validity] = "有效性筛选条件无效。";
         }
-        var from = ReadDate(form.From, "from", errors);
-        var to = ReadDate(form.To, "to", errors);
-        if (from is not null && to is not null && from > to) errors["to"] = "截止日期不能早于起始日期。";
+        var from = ReadDate(form.From, Keys.From, errors);
+        var to = ReadDate(form.To, Keys.To, errors);
+        if (from is not null && to is not null && from > to) errors[Keys.To] = "截止日期不能早于起始日期。";
         filters = filters with { PublishedFrom = from, PublishedTo = to };
 
         var sort = SearchSort.Relevance;
         if (Blank(form.Sort) is { } s)
         {
             if (s == SearchForm.DateSort) sort = SearchSort.Date;
-            else if (s != "relevance") errors["sort"] = "排序方式无效。";
+            else if (s != SearchForm.RelevanceSort) errors[Keys.Sort] = "排序方式无效。";
         }
         return new SearchRequest(form, true, terms, filters, sort, page, errors);
 
