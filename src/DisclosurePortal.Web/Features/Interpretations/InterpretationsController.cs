@@ -63,9 +63,15 @@ public sealed record OfficeDueListFilter(int? Department, DueListFilter List) : 
 {
     public const string DepartmentProblem = "部门筛选条件无效。";
 
+    /// <summary>The query keys, as the office's filter form and pager write them (the list's own: <see cref="DueListFilter.Keys"/>).</summary>
+    public static class Keys
+    {
+        public const string Department = "department";
+    }
+
     public static OfficeDueListFilter Read(QueryReader query)
     {
-        var department = query.Id("department", DepartmentProblem);
+        var department = query.Id(Keys.Department, DepartmentProblem);
         return new OfficeDueListFilter(department, DueListFilter.Read(query));
     }
 }
@@ -73,10 +79,16 @@ public sealed record OfficeDueListFilter(int? Department, DueListFilter List) : 
 /// <summary>A due list's filters: <c>status</c> (overdue, pending, late; all but the on-time ones when absent) and <c>page</c>.</summary>
 public sealed record DueListFilter(string? Status, int Page) : IQueryFilter<DueListFilter>
 {
+    /// <summary>The query keys, as the list's tabs, filter form and pager write them.</summary>
+    public static class Keys
+    {
+        public const string Status = "status";
+    }
+
     public static DueListFilter Read(QueryReader query)
     {
         var page = query.Page();
-        var status = query.Text("status");
+        var status = query.Text(Keys.Status);
         if (status is not (null or "overdue" or "pending" or "late")) query.Refuse("状态筛选条件无效。");
         return new DueListFilter(status, page);
     }

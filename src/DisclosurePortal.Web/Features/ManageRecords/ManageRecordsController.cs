@@ -103,6 +103,7 @@ public sealed class ManageRecordsController(
         {
             ModelState.AddModelError(string.Empty, "保存失败：您打开此页后，该信息已被他人修改。您填写的内容保留在下方，当前已保存的内容列在表单后，请核对后再保存。");
             form.Version = current.Version; // saving again now overwrites deliberately, with the other change in view
+            ModelState.Remove(nameof(RecordForm.Version)); // the hidden field shows this one, not the one posted
             var view = await FormView("Edit", form, record, ct, returnReason: current.ReturnReason, current: current);
             Response.StatusCode = StatusCodes.Status409Conflict;
             return view;
@@ -113,7 +114,7 @@ public sealed class ManageRecordsController(
 
     [HttpPost("/manage/records/{id:int}/submit")]
     [Authorize(Policy = Policies.Editor)]
-    public async Task<IActionResult> Submit(int id, int version, [FromServices] SubmitRecordHandler handler, CancellationToken ct)
+    public async Task<IActionResult> Submit(int id, [FromForm(Name = SubmitRecord.Fields.Version)] int version, [FromServices] SubmitRecordHandler handler, CancellationToken ct)
     {
         var outcome = await handler.HandleAsync(new SubmitRecord(id, version), User, ct);
         if (outcome.Refusal is { } refusal) return Refused(id, refusal);
@@ -135,7 +136,7 @@ public sealed class ManageRecordsController(
     [Authorize(Policy = Policies.Editor)]
     [RequestSizeLimit(64 * 1024 * 1024)]
     [RequestFormLimits(MultipartBodyLengthLimit = 64 * 1024 * 1024)]
-    public async Task<IActionResult> Upload(int id, IFormFile? file, [FromServices] UploadAttachmentHandler handler, CancellationToken ct)
+    public async Task<IActionResult> Upload(int id, [FromForm(Name = UploadAttachmentHandler.Fields.File)] IFormFile? file, [FromServices] UploadAttachmentHandler handler, CancellationToken ct)
     {
         var outcome = await handler.HandleAsync(id, file, User, ct);
         if (outcome.Refusal is { } refusal) return Refused(id, refusal);
@@ -171,7 +172,7 @@ public sealed class ManageRecordsController(
     private async Task<IActionResult> FormView(string view, RecordForm form, Record? record, CancellationToken ct, bool invalid = false, string? returnReason = null, RecordVersion? current = null)
     {
         if (invalid) Response.StatusCode = StatusCodes.Status400BadRequest;
-        return View(view, await pages.ModelAsync(Department, form, record, returnReason, current, ct));
+        return View(view, await pages.ModelAsync(Department, form, ModelState, record, returnReason, current, ct));
     }
 
     /// <summary>A refusal on a record's page: the problem page, leading back to the record (a missing one is the 404 page).</summary>

@@ -23,9 +23,6 @@ public sealed record RecordFormModel(
 
     /// <summary>政策解读: published policies to add (the department's latest, or those matching the words looked for).</summary>
     public IReadOnlyList<PolicyOption> FoundPolicies { get; init; } = [];
-
-    /// <summary>The question rows to draw: those typed, and blank ones to add more.</summary>
-    public IReadOnlyList<QuestionField> QuestionRows { get; init; } = [];
 }
 
 public sealed record ManagedRecordModel(

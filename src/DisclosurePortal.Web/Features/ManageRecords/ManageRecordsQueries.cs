@@ -83,10 +83,16 @@ public sealed record ManagedRecordsFilter(string? State, int Page) : IQueryFilte
 {
     private static readonly string[] States = ["all", "draft", "returned", "submitted", "published", "withdrawn", "withheld"];
 
+    /// <summary>The query keys, as the list's tabs and pager write them.</summary>
+    public static class Keys
+    {
+        public const string State = "state";
+    }
+
     public static ManagedRecordsFilter Read(QueryReader query)
     {
         var page = query.Page();
-        var state = query.Text("state");
+        var state = query.Text(Keys.State);
         if (state is not null && !States.Contains(state)) query.Refuse("状态筛选条件无效。");
         return new ManagedRecordsFilter(state, page);
     }

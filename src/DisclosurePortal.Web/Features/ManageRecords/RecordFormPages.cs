@@ -57,7 +57,11 @@ public sealed class RecordFormPages(PortalDbContext db, MarkdownRenderer markdow
             modelState.AddModelError(nameof(RecordForm.PolicyIds), "所选的政策文件须是已发布的规章或行政规范性文件；已不再公开的请取消勾选。");
     }
 
-    public async Task<RecordFormModel> ModelAsync(int department, RecordForm form, Record? record, string? returnReason, RecordVersion? current, CancellationToken ct)
+    /// <summary>
+    /// The page for <paramref name="form"/>. An interpretation's form gets the question rows to draw as its
+    /// <see cref="RecordForm.Questions"/> (a moved row moves with what was typed into it, which the fields show first).
+    /// </summary>
+    public async Task<RecordFormModel> ModelAsync(int department, RecordForm form, ModelStateDictionary modelState, Record? record, string? returnReason, RecordVersion? current, CancellationToken ct)
     {
         var items = await db.CatalogueItems.AsNoTracking()
             .Where(i => i.DepartmentId == department && (i.Status == CatalogueItemStatus.Active || (record != null && i.Id == record.CatalogueItemId)))
@@ -70,17 +74,25 @@ public sealed class RecordFormPages(PortalDbContext db, MarkdownRenderer markdow
         var chosen = form.ChosenPolicyIds.Take(PolicyInterpretations.MaxPolicies * 2).ToList(); // a tampered list is refused; it need not be drawn
         // The rows are redrawn as posted (errors are keyed by their index), then blank ones are added to write more.
         var rows = form.Questions.Take(PolicyInterpretations.MaxQuestions + 10).ToList();
-        if (form.MovesRow is { } up && up < rows.Count) (rows[up - 1], rows[up]) = (rows[up], rows[up - 1]);
+        if (form.MovesRow is { } up && up < rows.Count)
+        {
+            (rows[up - 1], rows[up]) = (rows[up], rows[up - 1]);
+            foreach (var field in new[] { nameof(QuestionField.Question), nameof(QuestionField.Answer) })
+            {
+                modelState.Remove($"{nameof(RecordForm.Questions)}[{up - 1}].{field}");
+                modelState.Remove($"{nameof(RecordForm.Questions)}[{up}].{field}");
+            }
+        }
         while (rows.Count > 0 && rows[^1].IsBlank) rows.RemoveAt(rows.Count - 1); // blank rows carry no errors
         var blanks = form.Intent == "add-questions" ? 3 : Math.Max(1, 3 - rows.Count);
         if (rows.Count(r => !r.IsBlank) < PolicyInterpretations.MaxQuestions)
             rows.AddRange(Enumerable.Range(0, blanks).Select(_ => new QuestionField()));
         var found = form.PolicyQuery is { Length: > 100 } ? [] : await InterpretationQueries.FindPoliciesAsync(db, form.PolicyQuery, department, chosen, ct);
+        form.Questions = rows;
         return model with
         {
             ChosenPolicies = await InterpretationQueries.PoliciesAsync(db, chosen, ct),
             FoundPolicies = found,
-            QuestionRows = rows,
         };
     }
 

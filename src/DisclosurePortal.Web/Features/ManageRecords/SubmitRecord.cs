@@ -9,7 +9,14 @@ using Microsoft.EntityFrameworkCore;
 namespace DisclosurePortal.Web.Features.ManageRecords;
 
 /// <summary>提交审核 of the draft as it was when the page was opened (its concurrency <c>version</c>).</summary>
-public sealed record SubmitRecord(int Id, int Version);
+public sealed record SubmitRecord(int Id, int Version)
+{
+    /// <summary>The names the record page's submit form posts (the action binds them by these names).</summary>
+    public static class Fields
+    {
+        public const string Version = "version";
+    }
+}
 
 /// <summary>
 /// 提交审核. On the first submission the record gets its 索引号: the next serial of the department's organisation

@@ -17,6 +17,12 @@ public sealed class UploadAttachmentHandler(PortalDbContext db, AttachmentStorag
 {
     public const long DefaultMaxBytes = 20 * 1024 * 1024;
 
+    /// <summary>The names the record page's upload form posts (the action binds them by these names).</summary>
+    public static class Fields
+    {
+        public const string File = "file";
+    }
+
     public static long MaxBytes(IConfiguration configuration) => configuration.GetValue("Storage:MaxAttachmentBytes", DefaultMaxBytes);
 
     public async Task<Outcome<string>> HandleAsync(int id, IFormFile? file, ClaimsPrincipal user, CancellationToken ct)

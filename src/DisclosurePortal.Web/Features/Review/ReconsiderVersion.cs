@@ -10,6 +10,12 @@ namespace DisclosurePortal.Web.Features.Review;
 /// <summary>重新评估 a withheld version <c>id</c>: it goes back to its department as a draft, with the <c>reason</c> as the return reason.</summary>
 public sealed class ReconsiderVersionHandler(PortalDbContext db, AuditTrail audit, TimeProvider clock)
 {
+    /// <summary>The names the withheld list's reconsider forms post (the action binds them by these names).</summary>
+    public static class Fields
+    {
+        public const string Reason = "reason";
+    }
+
     public async Task<Outcome<int>> HandleAsync(int id, string? reason, ClaimsPrincipal user, CancellationToken ct)
     {
         var version = await db.RecordVersions.FirstOrDefaultAsync(v => v.Id == id && v.State == VersionState.Withheld, ct);

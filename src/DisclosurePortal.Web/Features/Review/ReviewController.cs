@@ -57,7 +57,7 @@ public sealed class ReviewController(PortalDbContext db, MarkdownRenderer markdo
 
     /// <summary>撤回已发布的信息 (with a reason); it leaves the public pages at once.</summary>
     [HttpPost("/review/records/{recordId:int}/withdraw")]
-    public async Task<IActionResult> Withdraw(int recordId, string? reason, [FromServices] WithdrawRecordHandler handler, CancellationToken ct)
+    public async Task<IActionResult> Withdraw(int recordId, [FromForm(Name = WithdrawRecordHandler.Fields.Reason)] string? reason, [FromServices] WithdrawRecordHandler handler, CancellationToken ct)
     {
         var outcome = await handler.HandleAsync(recordId, reason, User, ct);
         if (outcome.Refusal is { } refusal) return Refused(refusal, Url.Action(nameof(ManageRecords.ManageRecordsController.Show), "ManageRecords", new { id = recordId }));
@@ -78,7 +78,7 @@ public sealed class ReviewController(PortalDbContext db, MarkdownRenderer markdo
     }
 
     [HttpPost("/review/versions/{id:int}/reconsider")]
-    public async Task<IActionResult> Reconsider(int id, string? reason, [FromServices] ReconsiderVersionHandler handler, CancellationToken ct)
+    public async Task<IActionResult> Reconsider(int id, [FromForm(Name = ReconsiderVersionHandler.Fields.Reason)] string? reason, [FromServices] ReconsiderVersionHandler handler, CancellationToken ct)
     {
         var outcome = await handler.HandleAsync(id, reason, User, ct);
         if (outcome.Refusal is { } refusal) return Refused(refusal, Url.Action(nameof(Withheld)));

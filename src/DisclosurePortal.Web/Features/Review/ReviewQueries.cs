@@ -78,13 +78,22 @@ public static class ReviewQueries
 /// </summary>
 public sealed record ReviewQueueFilter(int? Department, string? Domain, RecordKind? Kind, ReviewStep? Stage, int Page) : IQueryFilter<ReviewQueueFilter>
 {
+    /// <summary>The query keys, as the queue's filter form and pager write them.</summary>
+    public static class Keys
+    {
+        public const string Department = "department";
+        public const string Domain = "domain";
+        public const string Kind = "kind";
+        public const string Stage = "stage";
+    }
+
     public static ReviewQueueFilter Read(QueryReader query)
     {
         var page = query.Page();
         ReviewStep? stage = null;
-        if (query.Text("stage") is { } code && (stage = ReviewStages.Parse(code)) is null) query.Refuse("审查环节筛选条件无效。");
-        int? department = query.OptionalInt("department");
-        RecordKind? kind = query.Text("kind") is { } k && QueryReader.TryEnum<RecordKind>(k, out var parsed) ? parsed : null;
-        return new ReviewQueueFilter(department, query.Text("domain"), kind, stage, page);
+        if (query.Text(Keys.Stage) is { } code && (stage = ReviewStages.Parse(code)) is null) query.Refuse("审查环节筛选条件无效。");
+        int? department = query.OptionalInt(Keys.Department);
+        RecordKind? kind = query.Text(Keys.Kind) is { } k && QueryReader.TryEnum<RecordKind>(k, out var parsed) ? parsed : null;
+        return new ReviewQueueFilter(department, query.Text(Keys.Domain), kind, stage, page);
     }
 }

@@ -9,6 +9,12 @@ namespace DisclosurePortal.Web.Features.Review;
 /// <summary>撤回已发布的信息 <c>recordId</c>, with a <c>reason</c>: it leaves the public pages at once.</summary>
 public sealed class WithdrawRecordHandler(PortalDbContext db, AuditTrail audit, TimeProvider clock)
 {
+    /// <summary>The names the record page's withdraw form posts (the action binds them by these names).</summary>
+    public static class Fields
+    {
+        public const string Reason = "reason";
+    }
+
     public async Task<Outcome<int>> HandleAsync(int recordId, string? reason, ClaimsPrincipal user, CancellationToken ct)
     {
         var published = await db.RecordVersions.FirstOrDefaultAsync(v => v.RecordId == recordId && v.IsPublished, ct);
