@@ -26,7 +26,8 @@ public sealed partial class TranslationTests
             foreach (Match m in LocalizerKey().Matches(text)) keys.Add(m.Groups[1].Value);
             // <dp-field label="…" hint="…"> and <dp-choices legend="…">: the tag helpers pass them through the localizer.
             if (file.EndsWith(".cshtml", StringComparison.Ordinal))
-                foreach (Match m in FieldTextKey().Matches(text)) keys.Add(m.Groups[1].Value);
+                foreach (Match tag in FieldTag().Matches(text))
+                    foreach (Match m in FieldTextKey().Matches(tag.Value)) keys.Add(m.Groups[1].Value);
             if (file.EndsWith(".cs", StringComparison.Ordinal))
             {
                 foreach (Match m in ProblemKey().Matches(text))
@@ -85,7 +86,10 @@ public sealed partial class TranslationTests
 
     private static HashSet<string> Placeholders(string s) => [.. Placeholder().Matches(s).Select(m => m.Value)];
 
-    [GeneratedRegex("<dp-(?:field|choices)\\b[^>]*?\\b(?:label|hint|legend)=\"([^\"@]*\\p{IsCJKUnifiedIdeographs}[^\"@]*)\"")]
+    [GeneratedRegex("<dp-(?:field|choices)\\b[^>]*>")]
+    private static partial Regex FieldTag();
+
+    [GeneratedRegex("\\b(?:label|hint|legend)=\"([^\"@]*\\p{IsCJKUnifiedIdeographs}[^\"@]*)\"")]
     private static partial Regex FieldTextKey();
 
     [GeneratedRegex("""L\["((?:[^"\\]|\\.)+)"[,\]]""")]
