@@ -26,6 +26,7 @@ public sealed class SeniorsModeTests(BrowserFixture fixture) : IClassFixture<Bro
         await page.GotoAsync(record);
         var standard = await page.EvaluateAsync<double>(BodyTextSize);
 
+        await page.Locator(".access-menu > summary").ClickAsync(); // issue 18: one "无障碍 / 长辈版" entry, opened first
         await ChooseAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "长辈版", Exact = true }), record);
         Assert.Contains("dp-mode-senior", await page.GetAttributeAsync("html", "class") ?? "", StringComparison.Ordinal);
         var senior = await page.EvaluateAsync<double>(BodyTextSize);
@@ -51,6 +52,7 @@ public sealed class SeniorsModeTests(BrowserFixture fixture) : IClassFixture<Bro
         await page.GotoAsync(record);
         var standard = await page.EvaluateAsync<double>(BodyTextSize); // Playwright's own evaluation runs with page scripts off
 
+        await page.Locator(".access-menu > summary").ClickAsync(); // issue 18: one "无障碍 / 长辈版" entry, opened first
         await ChooseAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "长辈版", Exact = true }), record);
         var bar = page.Locator(".access-bar");
         await ChooseAsync(page, bar.GetByRole(AriaRole.Group, new() { Name = "字号" }).GetByRole(AriaRole.Link, new() { Name = "特大" }), record);
