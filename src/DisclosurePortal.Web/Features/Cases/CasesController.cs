@@ -95,7 +95,7 @@ public sealed class CasesController(PortalDbContext db, TimeProvider clock, FeeT
     }
 
     [HttpGet("/cases/{id:int}")]
-    public async Task<IActionResult> Show(int id, string? template, CancellationToken ct)
+    public async Task<IActionResult> Show(int id, [FromQuery(Name = ReplyTemplates.QueryKey)] string? template, CancellationToken ct)
     {
         var c = await LoadAsync(id, ct);
         if (c is null) return NotFoundPage("没有找到该申请。");
