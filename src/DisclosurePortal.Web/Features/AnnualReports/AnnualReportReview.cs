@@ -9,6 +9,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DisclosurePortal.Web.Features.AnnualReports;
 
+/// <summary>The fields the review forms post (the actions' own parameters), for the actions and the draft page.</summary>
+public static class AnnualReviewFields
+{
+    public const string Version = "version";
+    public const string Comment = "comment";
+}
+
 /// <summary>
 /// 报送审核, 退回修改 and 发布 (条例 Art. 50): each a state change of the report, against the version the page was
 /// drawn from, with its audit event.

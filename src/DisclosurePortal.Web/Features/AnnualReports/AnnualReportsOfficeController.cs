@@ -52,17 +52,18 @@ public sealed class AnnualReportsOfficeController(PortalDbContext db, TimeProvid
 
     /// <summary>报送审核.</summary>
     [HttpPost("/reports/annual/{year}/submit")]
-    public async Task<IActionResult> Submit(ReportYear route, int version, [FromServices] AnnualReportReviewHandler handler, CancellationToken ct) =>
+    public async Task<IActionResult> Submit(ReportYear route, [FromForm(Name = AnnualReviewFields.Version)] int version, [FromServices] AnnualReportReviewHandler handler, CancellationToken ct) =>
         await ReviewedAsync(route.Year, await handler.SubmitAsync(route.Year, version, User, ct), "已提交审核，请由另一位审核员发布。", null, ct);
 
     /// <summary>退回修改.</summary>
     [HttpPost("/reports/annual/{year}/return")]
-    public async Task<IActionResult> Return(ReportYear route, int version, [MultiLine] string? comment, [FromServices] AnnualReportReviewHandler handler, CancellationToken ct) =>
+    public async Task<IActionResult> Return(ReportYear route, [FromForm(Name = AnnualReviewFields.Version)] int version,
+        [FromForm(Name = AnnualReviewFields.Comment)][MultiLine] string? comment, [FromServices] AnnualReportReviewHandler handler, CancellationToken ct) =>
         await ReviewedAsync(route.Year, await handler.ReturnAsync(route.Year, version, comment, User, ct), "已退回修改。", comment, ct);
 
     /// <summary>发布: the numbers are computed once more and frozen with the report.</summary>
     [HttpPost("/reports/annual/{year}/publish")]
-    public async Task<IActionResult> Publish(ReportYear route, int version, [FromServices] AnnualReportReviewHandler handler, CancellationToken ct) =>
+    public async Task<IActionResult> Publish(ReportYear route, [FromForm(Name = AnnualReviewFields.Version)] int version, [FromServices] AnnualReportReviewHandler handler, CancellationToken ct) =>
         await ReviewedAsync(route.Year, await handler.PublishAsync(route.Year, version, User, ct), "年度报告已发布。", null, ct);
 
     /// <param name="typedComment">The return comment as typed: a refused return shows it again, it is not lost.</param>

@@ -65,9 +65,9 @@ public sealed class ApplyController(
 
     [HttpGet("/track")]
     [EnableRateLimiting(RateLimits.Track)]
-    public async Task<IActionResult> Track(string? code, CancellationToken ct)
+    public async Task<IActionResult> Track([FromQuery(Name = TrackFormModel.CodeKey)] string? code, CancellationToken ct)
     {
-        if (!Request.Query.ContainsKey("code")) return View("TrackForm", new TrackFormModel(null, null, []));
+        if (!Request.Query.ContainsKey(TrackFormModel.CodeKey)) return View("TrackForm", new TrackFormModel(null, null, []));
         var normalised = QueryCodes.Normalise(code);
         if (normalised is null)
         {

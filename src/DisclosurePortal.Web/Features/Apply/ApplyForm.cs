@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using DisclosurePortal.Domain.Applications;
 using DisclosurePortal.Web.Infrastructure;
 using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
 
 namespace DisclosurePortal.Web.Features.Apply;
 
@@ -25,8 +26,12 @@ public sealed class ApplyForm
     [ValidatorExplains]
     public DeliveryMethod? DeliveryMethod { get; set; }
 
-    /// <summary>The honeypot: hidden from people, so only a bot fills it in.</summary>
+    /// <summary>The honeypot: hidden from people, so only a bot fills it in. Posted as "website", the name bots look for.</summary>
+    [FromForm(Name = HoneypotField)]
     public string? Website { get; set; }
+
+    /// <summary>The honeypot's posted name (and the field's id), written once for the binder and the page.</summary>
+    public const string HoneypotField = "website";
 
     public bool IsOrganisation => ApplicantKind is { } kind && kind != Domain.Applications.ApplicantKind.NaturalPerson;
 

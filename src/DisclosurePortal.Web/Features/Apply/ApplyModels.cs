@@ -6,7 +6,11 @@ namespace DisclosurePortal.Web.Features.Apply;
 public sealed record ReceiptModel(string? Code, DateTimeOffset? SubmittedAt, string? MaskedIdentityNumber);
 
 /// <summary>The tracking form; <paramref name="Error"/> explains a code that is malformed or unknown.</summary>
-public sealed record TrackFormModel(string? Typed, string? Error, object[] ErrorArgs);
+public sealed record TrackFormModel(string? Typed, string? Error, object[] ErrorArgs)
+{
+    /// <summary>The query key of the code (/track?code=…), which people see and bookmark.</summary>
+    public const string CodeKey = "code";
+}
 
 /// <summary>The fee notice as the applicant sees it (国办函〔2020〕109号).</summary>
 public sealed record FeeNoticeView(DateOnly NotifiedOn, int Items, decimal Amount, DateOnly PayBy, DateOnly? PaidOn)

@@ -18,16 +18,25 @@ public sealed record CaseListFilter(int Page, string? Due, ApplicationState? Sta
 
     public bool NoticeList => Due is "notice-soon" or "notice-missed";
 
+    /// <summary>The query keys, as the filter form and the pager write them and people see them in the URL.</summary>
+    public static class Keys
+    {
+        public const string State = "state";
+        public const string Department = "department";
+        public const string Month = "month";
+        public const string Due = "due";
+    }
+
     public static CaseListFilter Read(QueryReader q)
     {
         var page = q.Page();
-        var due = q.Text("due");
+        var due = q.Text(Keys.Due);
         if (due is not null && !DueFilters.Contains(due)) q.Refuse("期限筛选条件无效。");
-        var state = q.Enum<ApplicationState>("state", "状态筛选条件无效。");
+        var state = q.Enum<ApplicationState>(Keys.State, "状态筛选条件无效。");
         // An unreadable department is no filter, as the binder of an int? left it.
-        int? department = q.OptionalInt("department");
-        var month = q.Month("month", "收到月份应为“年-月”，如 2026-03。");
-        return new CaseListFilter(page, due, state, q.Text("state"), department, month, q.Text("month"));
+        int? department = q.OptionalInt(Keys.Department);
+        var month = q.Month(Keys.Month, "收到月份应为“年-月”，如 2026-03。");
+        return new CaseListFilter(page, due, state, q.Text(Keys.State), department, month, q.Text(Keys.Month));
     }
 
     /// <summary>The cases the filter selects; without a state, the open ones.</summary>

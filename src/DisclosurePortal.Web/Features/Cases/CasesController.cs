@@ -25,7 +25,8 @@ public sealed class CasesController(PortalDbContext db, TimeProvider clock, FeeT
     public IActionResult New() => View(new RegisterModel(new Apply.ApplyForm(), ApplicationChannel.InPerson, clock.Today()));
 
     [HttpPost("/cases/new")]
-    public async Task<IActionResult> Register(Apply.ApplyForm form, ApplicationChannel? channel, DateOnly? receivedOn,
+    public async Task<IActionResult> Register(Apply.ApplyForm form,
+        [FromForm(Name = RegisterCase.Keys.Channel)] ApplicationChannel? channel, [FromForm(Name = RegisterCase.Keys.ReceivedOn)] DateOnly? receivedOn,
         [FromServices] RegisterCaseHandler handler, CancellationToken ct)
     {
         var input = new RegisterCase(form, channel, receivedOn);
@@ -94,7 +95,7 @@ public sealed class CasesController(PortalDbContext db, TimeProvider clock, FeeT
     }
 
     [HttpGet("/cases/{id:int}")]
-    public async Task<IActionResult> Show(int id, string? template, CancellationToken ct)
+    public async Task<IActionResult> Show(int id, [FromQuery(Name = ReplyTemplates.QueryKey)] string? template, CancellationToken ct)
     {
         var c = await LoadAsync(id, ct);
         if (c is null) return NotFoundPage("没有找到该申请。");

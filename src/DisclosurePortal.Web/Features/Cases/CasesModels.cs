@@ -39,6 +39,22 @@ public sealed record CasePageModel(ApplicationCase Case, string? DepartmentName,
 
     /// <summary>The history rows whose due date after the step is 暂定.</summary>
     public IReadOnlySet<long> ProvisionalSteps { get; init; } = new HashSet<long>();
+
+    /// <summary>
+    /// What the form of <paramref name="action"/> shows: the refused action's form as it was typed; any other its
+    /// defaults (today's date, 20 days, the case's item count and delivery method). The reply letter is the drafted
+    /// one (<see cref="CaseActionForm.Text"/> of the page's form) on every drawing.
+    /// </summary>
+    public CaseActionForm FormFor(CaseAction action) => action == FailedAction ? Form : new CaseActionForm
+    {
+        On = Today,
+        Days = 20,
+        Items = Case.ItemCount,
+        Delivery = Case.DeliveryMethod,
+        Template = Form.Template,
+        Text = action == CaseAction.Reply ? Form.Text : null,
+        Version = Form.Version,
+    };
 }
 
 /// <summary>The fields of every action form on the case page (each form uses the ones it needs).</summary>

@@ -11,14 +11,21 @@ namespace DisclosurePortal.Web.Features.Cases;
 /// <summary>登记 a paper application: the citizen's form, how it came, and the day it was received.</summary>
 public sealed record RegisterCase(Apply.ApplyForm Form, ApplicationChannel? Channel, DateOnly? ReceivedOn)
 {
-    /// <summary>The two fields the office adds, beside the form's own (posted as "channel" and "receivedOn").</summary>
+    /// <summary>The posted names of the two fields the office adds beside the form's own, for the action and the page.</summary>
+    public static class Keys
+    {
+        public const string Channel = "channel";
+        public const string ReceivedOn = "receivedOn";
+    }
+
+    /// <summary>The two fields the office adds, beside the form's own.</summary>
     public void CheckInto(ModelStateDictionary modelState, DateOnly today)
     {
-        modelState.Remove("channel"); // the message below, not the binder's (the form's own choices: [ValidatorExplains])
+        modelState.Remove(Keys.Channel); // the message below, not the binder's (the form's own choices: [ValidatorExplains])
         if (Channel is not (ApplicationChannel.InPerson or ApplicationChannel.Mail))
-            modelState.AddModelError("channel", "请选择当面提交或邮寄。");
-        if (ReceivedOn is null) modelState.AddModelError("receivedOn", "请填写收到申请之日。");
-        else if (ReceivedOn > today) modelState.AddModelError("receivedOn", "收到申请之日不能晚于今天。");
+            modelState.AddModelError(Keys.Channel, "请选择当面提交或邮寄。");
+        if (ReceivedOn is null) modelState.AddModelError(Keys.ReceivedOn, "请填写收到申请之日。");
+        else if (ReceivedOn > today) modelState.AddModelError(Keys.ReceivedOn, "收到申请之日不能晚于今天。");
     }
 }
 

@@ -40,6 +40,9 @@ public static class ReplyTemplates
         new("other", "其他处理（自行填写）", ReplyType.OtherOther, Opening),
     ];
 
+    /// <summary>The query key of the case page that drafts the letter from a template (/cases/{id}?template=partially).</summary>
+    public const string QueryKey = "template";
+
     public static Template? Find(string? key) => All.FirstOrDefault(t => t.Key == key);
 
     public static string Fill(Template template, string applicant, DateOnly? receivedOn, string description)
