@@ -62,7 +62,13 @@ builder.Services
         o.ViewLocationFormats.Add("/Features/Shared/Views/{0}.cshtml");
     })
     // Every page works without JavaScript and the server validates: asp-for writes no data-val-* attributes.
-    .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false);
+    .AddViewOptions(o =>
+    {
+        o.HtmlHelperOptions.ClientValidationEnabled = false;
+        // Dates are written yyyy-MM-dd and numbers with a "." in both cultures the portal speaks, so a bound field
+        // needs no hidden __Invariant companion telling the binder how to read it.
+        o.HtmlHelperOptions.FormInputRenderMode = Microsoft.AspNetCore.Mvc.Rendering.FormInputRenderMode.AlwaysUseCurrentCulture;
+    });
 builder.Services.AddPortalValidation(); // FluentValidation's DI registration and MVC auto-validation (Infrastructure/Validation, ADR 25)
 
 var app = builder.Build();

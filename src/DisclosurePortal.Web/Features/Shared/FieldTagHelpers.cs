@@ -115,7 +115,7 @@ public sealed class FieldControlTagHelper : TagHelper
     {
         var name = FieldNames.Of(ViewContext, For);
         if (ViewContext.ViewData.ModelState[name] is { Errors.Count: > 0 }) output.Attributes.SetAttribute("aria-invalid", "true");
-        if (output.Attributes["class"]?.Value?.ToString() is { } cls && cls.Contains("input-validation-error"))
+        if (FieldNames.ClassOf(output.Attributes["class"]) is { } cls && cls.Contains("input-validation-error", StringComparison.Ordinal))
         {
             var rest = string.Join(' ', cls.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(c => c != "input-validation-error"));
             if (rest.Length == 0) output.Attributes.RemoveAll("class"); else output.Attributes.SetAttribute("class", rest);
@@ -172,6 +172,23 @@ public sealed class FieldErrorTagHelper(IStringLocalizer<SharedResource> localiz
 
 internal static class FieldNames
 {
+    /// <summary>An attribute's text, whether Razor gave it as a string or as HTML content (a class written with an @-expression).</summary>
+    public static string? ClassOf(TagHelperAttribute? attribute)
+    {
+        switch (attribute?.Value)
+        {
+            case null: return null;
+            case string s: return s;
+            case Microsoft.AspNetCore.Html.IHtmlContent html:
+                using (var writer = new StringWriter())
+                {
+                    html.WriteTo(writer, System.Text.Encodings.Web.HtmlEncoder.Default);
+                    return System.Net.WebUtility.HtmlDecode(writer.ToString());
+                }
+            default: return attribute.Value.ToString();
+        }
+    }
+
     public static string Of(ViewContext view, ModelExpression field) => view.ViewData.TemplateInfo.GetFullHtmlFieldName(field.Name);
 
     public static void AppendHintAndError(TagHelperOutput output, IStringLocalizer localizer, ViewContext view, string name, string id, string? hint)
