@@ -89,6 +89,52 @@ public sealed partial class CitizenJourneyTests(BrowserFixture fixture) : IClass
         await page.ScreenshotAsync(new() { Path = BrowserFixture.Shot("05-record-phone.png"), FullPage = true });
     }
 
+    [Fact]
+    public async Task Phone_CitizenReachesARecordFromTheHomePage_AndTheRecordStartsOnTheFirstScreen()
+    {
+        // The newest record: the first row of its column narrowed to its year.
+        await using var db = fixture.Portal.NewDbContext();
+        var newest = await db.PublishedVersions.OrderByDescending(v => v.PublishedOn).ThenByDescending(v => v.Id)
+            .Select(v => new { v.RecordId, v.Title, v.DomainId, v.StageId, v.PublishedOn }).FirstAsync();
+        var domain = await db.Domains.SingleAsync(d => d.Id == newest.DomainId);
+        var stage = await db.Stages.SingleAsync(s => s.Id == newest.StageId);
+        var context = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, Locale = "zh-CN", IsMobile = true, HasTouch = true });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(fixture.BaseUrl + "/");
+
+        // The first screen (issue 18): one search box, the accessibility controls folded into one entry, the skip link
+        // out of sight until the keyboard reaches it (and still the first stop).
+        Assert.Equal(1, await page.GetByRole(AriaRole.Search).CountAsync());
+        Assert.False(await page.Locator(".access-bar").IsVisibleAsync());
+        Assert.True(await page.Locator(".access-menu > summary").IsVisibleAsync());
+        Assert.True((await page.Locator(".skip-link").BoundingBoxAsync())!.Width <= 1);
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("跳到主要内容", await page.EvaluateAsync<string>("() => document.activeElement.textContent.trim()"));
+        Assert.True((await page.Locator(".skip-link").BoundingBoxAsync())!.Width > 1);
+        await page.ScreenshotAsync(new() { Path = BrowserFixture.Shot("10-phone-home.png") });
+
+        await page.GetByRole(AriaRole.Region, new() { Name = "基层政务公开标准目录（26个领域）" })
+            .GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^" + Regex.Escape(domain.NameZh) + @"\s") }).TapAsync();
+        await ArriveAsync(page, $"**/domains/{domain.Code}");
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "公开环节" }).GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^" + Regex.Escape(stage.NameZh) + @"\s") }).TapAsync();
+        await ArriveAsync(page, $"**/domains/{domain.Code}?stage={stage.Code}");
+        var year = newest.PublishedOn!.Value.Year;
+        var years = page.GetByRole(AriaRole.Navigation, new() { Name = "按年份筛选" });
+        await years.GetByRole(AriaRole.Link, new() { Name = year == fixture.Portal.Clock.Today().Year ? "本年" : $"{year} 年", Exact = true }).TapAsync();
+        await ArriveAsync(page, $"**/domains/{domain.Code}?stage={stage.Code}&year={year}");
+        await page.ScreenshotAsync(new() { Path = BrowserFixture.Shot("11-phone-column-year.png"), FullPage = true });
+        var table = page.Locator(".record-table");
+        await table.GetByRole(AriaRole.Link, new() { Name = newest.Title, Exact = true }).First.TapAsync();
+        await ArriveAsync(page, $"**/records/{newest.RecordId}");
+
+        Assert.Equal(newest.Title, await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync());
+        var top = await page.EvaluateAsync<double>("() => document.querySelector('.record').getBoundingClientRect().top");
+        Assert.True(top < 844 / 2, $"the record starts {top}px down a 844px screen");
+        Assert.False(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1"));
+        await page.ScreenshotAsync(new() { Path = BrowserFixture.Shot("12-phone-record.png") });
+        await context.CloseAsync();
+    }
+
     private sealed record PolicyFacts(int RecordId, string Title, string DocumentName, string DomainCode, string Domain, string StageCode, string Stage,
         string Item, int InterpretationId, string InterpretationTitle);
 
