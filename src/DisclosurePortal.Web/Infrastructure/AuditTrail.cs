@@ -12,9 +12,10 @@ namespace DisclosurePortal.Web.Infrastructure;
 /// </summary>
 public sealed class AuditTrail(PortalDbContext db, TimeProvider clock)
 {
-    public void Record(ClaimsPrincipal actor, string action, string entityType, object entityId, string? summary) =>
+    /// <summary>Records <paramref name="action"/> (one of <see cref="AuditActions"/>) against its entity type.</summary>
+    public void Record(ClaimsPrincipal actor, AuditAction action, object entityId, string? summary) =>
         db.AuditEvents.Add(new AuditEvent(
-            clock.GetUtcNow(), actor.DisplayName(), action, entityType,
+            clock.GetUtcNow(), actor.DisplayName(), action.Code, action.EntityType,
             Convert.ToString(entityId, System.Globalization.CultureInfo.InvariantCulture)!, Truncate(summary), actor.UserId()));
 
     private static string? Truncate(string? s) => s is { Length: > 2000 } ? s[..2000] : s;

@@ -80,7 +80,7 @@ public abstract class CreateItemTests(PortalFactory factory)
         Assert.Equal("李编辑（县住建局）", revision.ActorName);
         Assert.Contains(post.Values["Content"], revision.SnapshotJson, StringComparison.Ordinal);
         var audit = await db.AuditEvents.SingleAsync(a => a.EntityType == "CatalogueItem" && a.EntityId == id.ToString());
-        Assert.Equal("CatalogueItem.Add", audit.Action);
+        Assert.Equal("catalogue-item.add", audit.Action);
         Assert.Equal(revision.ActorId, audit.ActorId);
     }
 

@@ -65,7 +65,7 @@ public abstract class ReviseItemTests(PortalFactory factory)
             Assert.Equal("依据新文件更新公开依据", revised.Reason);
             Assert.Equal(await ItemFormPost.UserIdAsync(db, "editor.housing"), revised.ActorId);
             Assert.Contains("建村〔2024〕9号", revised.SnapshotJson, StringComparison.Ordinal);
-            Assert.True(await db.AuditEvents.AnyAsync(a => a.Action == "CatalogueItem.Revise" && a.EntityId == id.ToString()));
+            Assert.True(await db.AuditEvents.AnyAsync(a => a.Action == "catalogue-item.revise" && a.EntityId == id.ToString()));
         }
 
         var (history, doc) = await Html.GetAsync(client, $"/manage/items/{id}/history");
@@ -192,7 +192,7 @@ public abstract class ReviseItemTests(PortalFactory factory)
         var item = await db.CatalogueItems.SingleAsync(i => i.Id == id);
         Assert.Equal(ConcurrentSave.Content, item.Content);
         Assert.Equal(1, await db.CatalogueItemRevisions.CountAsync(r => r.CatalogueItemId == id));
-        Assert.False(await db.AuditEvents.AnyAsync(a => a.Action == "CatalogueItem.Revise" && a.EntityId == id.ToString()));
+        Assert.False(await db.AuditEvents.AnyAsync(a => a.Action == "catalogue-item.revise" && a.EntityId == id.ToString()));
     }
 
     [Fact]
@@ -224,7 +224,7 @@ public abstract class ReviseItemTests(PortalFactory factory)
             Assert.Equal((CatalogueItemStatus.Retired, "职能划转"), (item.Status, item.RetiredReason));
             var revision = await db.CatalogueItemRevisions.SingleAsync(r => r.CatalogueItemId == id && r.RevisionNumber == 2);
             Assert.Equal((CatalogueItemChange.Retired, "职能划转"), (revision.Change, revision.Reason));
-            Assert.True(await db.AuditEvents.AnyAsync(a => a.Action == "CatalogueItem.Retire" && a.EntityId == id.ToString()));
+            Assert.True(await db.AuditEvents.AnyAsync(a => a.Action == "catalogue-item.retire" && a.EntityId == id.ToString()));
         }
         var (_, after) = await Html.GetAsync(Browserish.NewClient(factory), domainPage);
         Assert.DoesNotContain(post.Name, after.QuerySelectorAll(".item-card h3").Select(h => h.Text()));

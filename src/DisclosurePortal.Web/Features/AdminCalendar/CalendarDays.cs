@@ -1,3 +1,4 @@
+using DisclosurePortal.Domain.Auditing;
 using System.Security.Claims;
 using DisclosurePortal.Domain.Calendar;
 using DisclosurePortal.Data;
@@ -13,7 +14,6 @@ namespace DisclosurePortal.Web.Features.AdminCalendar;
 /// </summary>
 public sealed class CalendarDaysHandler(PortalDbContext db, AuditTrail audit, TimeProvider clock)
 {
-    public const string EntityType = "CalendarYear";
 
     /// <returns>The day added, or the calendar rule it breaks (a localizer key naming the date).</returns>
     public async Task<Outcome<CalendarDay>> AddAsync(CalendarYear calendarYear, CalendarDayForm form, ClaimsPrincipal admin, CancellationToken ct)
@@ -31,7 +31,7 @@ public sealed class CalendarDaysHandler(PortalDbContext db, AuditTrail audit, Ti
         var day = new CalendarDay(date, form.ParsedKind(), form.Note);
         db.CalendarDays.Add(day);
         calendarYear.Touch(clock.GetUtcNow());
-        audit.Record(admin, "calendar.day.add", EntityType, calendarYear.Year,
+        audit.Record(admin, AuditActions.CalendarDayAdd, calendarYear.Year,
             $"添加{KindText(day.Kind)} {CalendarFile.Iso(day.Date)}{(day.Note is null ? "" : "（" + day.Note + "）")}");
         await db.SaveChangesAsync(ct);
         return day;
@@ -43,7 +43,7 @@ public sealed class CalendarDaysHandler(PortalDbContext db, AuditTrail audit, Ti
         if (day is null) return Refusal.NotFound("{0} 没有录入为休息日或调休上班日。", CalendarFile.Iso(date));
         db.CalendarDays.Remove(day);
         calendarYear.Touch(clock.GetUtcNow());
-        audit.Record(admin, "calendar.day.remove", EntityType, calendarYear.Year, $"删除{KindText(day.Kind)} {CalendarFile.Iso(day.Date)}");
+        audit.Record(admin, AuditActions.CalendarDayRemove, calendarYear.Year, $"删除{KindText(day.Kind)} {CalendarFile.Iso(day.Date)}");
         await db.SaveChangesAsync(ct);
         return day;
     }

@@ -1,3 +1,4 @@
+using DisclosurePortal.Domain.Auditing;
 using System.Security.Claims;
 using DisclosurePortal.Domain.Calendar;
 using DisclosurePortal.Data;
@@ -12,7 +13,7 @@ public sealed class CreateCalendarYearHandler(PortalDbContext db, AuditTrail aud
     {
         var year = new CalendarYear(form.ParsedYear(), form.Source!, clock.GetUtcNow());
         db.CalendarYears.Add(year);
-        audit.Record(admin, "calendar.year.create", CalendarDaysHandler.EntityType, year.Year, $"录入 {year.Year} 年工作日历，依据：{year.Source}");
+        audit.Record(admin, AuditActions.CalendarYearCreate, year.Year, $"录入 {year.Year} 年工作日历，依据：{year.Source}");
         await db.SaveChangesAsync(ct);
         return year.Year;
     }

@@ -1,3 +1,4 @@
+using DisclosurePortal.Domain.Auditing;
 using System.Globalization;
 using System.Security.Claims;
 using System.Text;
@@ -58,7 +59,7 @@ public sealed class ImportCalendarHandler(PortalDbContext db, AuditTrail audit, 
             else db.CalendarYears.Add(new CalendarYear(year.Year, calendar.Source, now));
             db.CalendarDays.AddRange(year.Off.Select(d => new CalendarDay(d, CalendarDayKind.Off)));
             db.CalendarDays.AddRange(year.Work.Select(d => new CalendarDay(d, CalendarDayKind.Work)));
-            audit.Record(admin, "calendar.import", CalendarDaysHandler.EntityType, year.Year,
+            audit.Record(admin, AuditActions.CalendarImport, year.Year,
                 $"{(existing.Any(y => y.Year == year.Year) ? "导入并覆盖" : "导入")} {year.Year} 年工作日历（{year.Off.Count} 个休息日、{year.Work.Count} 个调休上班日），依据：{calendar.Source}；文件 {file.FileName}");
         }
         await db.SaveChangesAsync(ct);

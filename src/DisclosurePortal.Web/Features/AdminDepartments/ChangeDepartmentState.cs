@@ -1,3 +1,4 @@
+using DisclosurePortal.Domain.Auditing;
 using System.Security.Claims;
 using DisclosurePortal.Domain.Catalogue;
 using DisclosurePortal.Data;
@@ -20,7 +21,7 @@ public sealed class ChangeDepartmentStateHandler(PortalDbContext db, AuditTrail 
             return (Outcome<Department>)department;
         });
         if (!changed.Done) return changed;
-        audit.Record(admin, active ? "department.activate" : "department.deactivate", "Department", id, $"{(active ? "启用部门" : "停用部门")}：{department.Name}");
+        audit.Record(admin, active ? AuditActions.DepartmentActivate : AuditActions.DepartmentDeactivate, id, $"{(active ? "启用部门" : "停用部门")}：{department.Name}");
         await db.SaveChangesAsync(ct);
         return department;
     }

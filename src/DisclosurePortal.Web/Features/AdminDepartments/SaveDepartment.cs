@@ -1,3 +1,4 @@
+using DisclosurePortal.Domain.Auditing;
 using System.Globalization;
 using System.Security.Claims;
 using DisclosurePortal.Domain.Catalogue;
@@ -9,7 +10,6 @@ namespace DisclosurePortal.Web.Features.AdminDepartments;
 /// <summary>新建 or 修改 a department (the form and its validator: <see cref="DepartmentForm"/>), with its audit event.</summary>
 public sealed class SaveDepartmentHandler(PortalDbContext db, AuditTrail audit)
 {
-    private const string EntityType = "Department";
 
     public async Task<Department> CreateAsync(DepartmentForm form, ClaimsPrincipal admin, CancellationToken ct)
     {
@@ -18,7 +18,7 @@ public sealed class SaveDepartmentHandler(PortalDbContext db, AuditTrail audit)
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.Departments.Add(department);
         await db.SaveChangesAsync(ct);
-        audit.Record(admin, "department.create", EntityType, department.Id,
+        audit.Record(admin, AuditActions.DepartmentCreate, department.Id,
             $"新建部门：{department.Name}（简称 {department.ShortName}，统一社会信用代码 {department.OrganisationCode}，文号前缀 {department.DocumentPrefix}）");
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
@@ -31,7 +31,7 @@ public sealed class SaveDepartmentHandler(PortalDbContext db, AuditTrail audit)
         var changes = Changes(department, form);
         department.Update(form.Name!, form.ShortName!, form.OrganisationCode!, form.DocumentPrefix!, form.ParsedSortOrder());
         if (changes.Length == 0) return;
-        audit.Record(admin, "department.update", EntityType, department.Id, $"修改部门“{department.Name}”：{changes}");
+        audit.Record(admin, AuditActions.DepartmentUpdate, department.Id, $"修改部门“{department.Name}”：{changes}");
         await db.SaveChangesAsync(ct);
     }
 

@@ -11,7 +11,6 @@ namespace DisclosurePortal.Web.Features.AdminUsers;
 /// </summary>
 internal static class AccountChanges
 {
-    public const string EntityType = "User";
 
     /// <summary>A failure here is not the admin's input (that was checked before): let it become the 500 page.</summary>
     public static void Check(IdentityResult result)

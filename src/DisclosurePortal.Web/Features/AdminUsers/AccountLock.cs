@@ -1,3 +1,4 @@
+using DisclosurePortal.Domain.Auditing;
 using System.Security.Claims;
 using DisclosurePortal.Data;
 using DisclosurePortal.Web.Features.Shared;
@@ -21,7 +22,7 @@ public sealed class AccountLockHandler(PortalDbContext db, UserManager<PortalUse
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         AccountChanges.Check(await users.SetLockoutEndDateAsync(user, null));
         AccountChanges.Check(await users.ResetAccessFailedCountAsync(user));
-        audit.Record(admin, "user.unlock", AccountChanges.EntityType, user.Id, $"解除账户 {user.UserName} 的登录锁定");
+        audit.Record(admin, AuditActions.UserUnlock, user.Id, $"解除账户 {user.UserName} 的登录锁定");
         await db.CommitAsync(transaction, ct);
         return user;
     }
@@ -34,7 +35,7 @@ public sealed class AccountLockHandler(PortalDbContext db, UserManager<PortalUse
         if (!await users.GetLockoutEnabledAsync(user)) AccountChanges.Check(await users.SetLockoutEnabledAsync(user, true));
         AccountChanges.Check(await users.SetLockoutEndDateAsync(user, AccountStates.DisabledUntil));
         AccountChanges.Check(await users.UpdateSecurityStampAsync(user)); // signs out the sessions it already has
-        audit.Record(admin, "user.disable", AccountChanges.EntityType, user.Id, $"停用账户 {user.UserName}（{user.DisplayName}）");
+        audit.Record(admin, AuditActions.UserDisable, user.Id, $"停用账户 {user.UserName}（{user.DisplayName}）");
         await db.CommitAsync(transaction, ct);
         return user;
     }
@@ -45,7 +46,7 @@ public sealed class AccountLockHandler(PortalDbContext db, UserManager<PortalUse
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         AccountChanges.Check(await users.SetLockoutEndDateAsync(user, null));
         AccountChanges.Check(await users.ResetAccessFailedCountAsync(user));
-        audit.Record(admin, "user.enable", AccountChanges.EntityType, user.Id, $"启用账户 {user.UserName}（{user.DisplayName}）");
+        audit.Record(admin, AuditActions.UserEnable, user.Id, $"启用账户 {user.UserName}（{user.DisplayName}）");
         await db.CommitAsync(transaction, ct);
         return user;
     }

@@ -1,3 +1,4 @@
+using DisclosurePortal.Domain.Auditing;
 using System.Security.Claims;
 using DisclosurePortal.Data;
 using DisclosurePortal.Web.Infrastructure;
@@ -30,7 +31,7 @@ public sealed class CreateUserHandler(PortalDbContext db, UserManager<PortalUser
         if (!created.Succeeded) return created;
         AccountChanges.Check(await users.AddToRoleAsync(user, form.Role!));
         var department = user.DepartmentId is null ? string.Empty : $"，部门 {await db.DepartmentNameAsync(user.DepartmentId, ct)}";
-        audit.Record(admin, "user.create", AccountChanges.EntityType, user.Id,
+        audit.Record(admin, AuditActions.UserCreate, user.Id,
             $"新建账户 {user.UserName}（{user.DisplayName}），角色 {Roles.Describe(form.Role!)}{department}");
         await db.CommitAsync(transaction, ct);
         return created;

@@ -1,3 +1,4 @@
+using DisclosurePortal.Domain.Auditing;
 using System.Security.Claims;
 using DisclosurePortal.Data;
 using DisclosurePortal.Web.Infrastructure;
@@ -16,7 +17,7 @@ public sealed class ResetPasswordHandler(PortalDbContext db, UserManager<PortalU
         // ResetPasswordAsync checks the policy, replaces the hash and renews the security stamp in one update.
         var reset = await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), form.NewPassword!);
         if (!reset.Succeeded) return reset;
-        audit.Record(admin, "user.reset-password", AccountChanges.EntityType, user.Id, $"重置账户 {user.UserName} 的密码");
+        audit.Record(admin, AuditActions.UserResetPassword, user.Id, $"重置账户 {user.UserName} 的密码");
         await db.CommitAsync(transaction, ct);
         return reset;
     }

@@ -1,3 +1,4 @@
+using DisclosurePortal.Domain.Auditing;
 using System.Security.Claims;
 using DisclosurePortal.Data;
 using DisclosurePortal.Web.Infrastructure;
@@ -40,7 +41,7 @@ public sealed class UpdateUserHandler(PortalDbContext db, UserManager<PortalUser
             AccountChanges.Check(await users.AddToRoleAsync(user, form.Role!));
         }
         AccountChanges.Check(accessChanged ? await users.UpdateSecurityStampAsync(user) : await users.UpdateAsync(user));
-        audit.Record(admin, "user.update", AccountChanges.EntityType, user.Id, $"修改账户 {user.UserName}：{string.Join("；", changes)}");
+        audit.Record(admin, AuditActions.UserUpdate, user.Id, $"修改账户 {user.UserName}：{string.Join("；", changes)}");
         await db.CommitAsync(transaction, ct);
         return accessChanged ? AccountSaved.AccessChanged : AccountSaved.Saved;
     }

@@ -1,3 +1,4 @@
+using DisclosurePortal.Domain.Auditing;
 using System.Security.Claims;
 using DisclosurePortal.Domain;
 using DisclosurePortal.Domain.Reporting;
@@ -23,10 +24,10 @@ public static class AnnualReviewFields
 public sealed class AnnualReportReviewHandler(PortalDbContext db, AuditTrail audit, TimeProvider clock)
 {
     public Task<Outcome<AnnualReport>> SubmitAsync(int year, int version, ClaimsPrincipal user, CancellationToken ct) =>
-        ActAsync(year, version, "annual-report.submit", (r, now) => r.Submit(user.UserId() ?? string.Empty, user.DisplayName(), now), user, ct);
+        ActAsync(year, version, AuditActions.AnnualReportSubmit, (r, now) => r.Submit(user.UserId() ?? string.Empty, user.DisplayName(), now), user, ct);
 
     public Task<Outcome<AnnualReport>> ReturnAsync(int year, int version, string? comment, ClaimsPrincipal user, CancellationToken ct) =>
-        ActAsync(year, version, "annual-report.return", (r, now) => r.Return(user.UserId() ?? string.Empty, comment, now), user, ct);
+        ActAsync(year, version, AuditActions.AnnualReportReturn, (r, now) => r.Return(user.UserId() ?? string.Empty, comment, now), user, ct);
 
     /// <summary>The numbers are computed once more and frozen with the report.</summary>
     public async Task<Outcome<AnnualReport>> PublishAsync(int year, int version, ClaimsPrincipal user, CancellationToken ct)
@@ -34,11 +35,11 @@ public sealed class AnnualReportReviewHandler(PortalDbContext db, AuditTrail aud
         var figures = (await db.AnnualReports.AsNoTracking().SingleOrDefaultAsync(r => r.Year == year, ct))?.Figures() ?? new ManualFigures();
         var tables = await AnnualReportQueries.ComputeAsync(db, year, figures, ct);
         if (tables.Inconsistencies.Count > 0)
-            return await ActAsync(year, version, "annual-report.publish", (_, _) => throw new DomainException("表三数据不符合勾稽关系，不能发布。"), user, ct);
-        return await ActAsync(year, version, "annual-report.publish", (r, now) => r.Publish(user.UserId() ?? string.Empty, user.DisplayName(), tables, now), user, ct);
+            return await ActAsync(year, version, AuditActions.AnnualReportPublish, (_, _) => throw new DomainException("表三数据不符合勾稽关系，不能发布。"), user, ct);
+        return await ActAsync(year, version, AuditActions.AnnualReportPublish, (r, now) => r.Publish(user.UserId() ?? string.Empty, user.DisplayName(), tables, now), user, ct);
     }
 
-    private async Task<Outcome<AnnualReport>> ActAsync(int year, int version, string action, Action<AnnualReport, DateTimeOffset> act, ClaimsPrincipal user, CancellationToken ct)
+    private async Task<Outcome<AnnualReport>> ActAsync(int year, int version, AuditAction action, Action<AnnualReport, DateTimeOffset> act, ClaimsPrincipal user, CancellationToken ct)
     {
         var report = await db.AnnualReports.SingleOrDefaultAsync(r => r.Year == year, ct);
         if (report is null) return Refusal.NotFound("{0}年度报告尚未编制。", year);
@@ -49,7 +50,7 @@ public sealed class AnnualReportReviewHandler(PortalDbContext db, AuditTrail aud
             {
                 act(report, clock.GetUtcNow());
                 await db.SaveChangesAsync(ct);
-                audit.Record(user, action, "AnnualReport", report.Id, $"{year}年度报告：{ReportStates.Describe(report.State)}");
+                audit.Record(user, action, report.Id, $"{year}年度报告：{ReportStates.Describe(report.State)}");
                 await db.SaveChangesAsync(ct);
                 return (Outcome<AnnualReport>)report;
             });

@@ -1,3 +1,4 @@
+using DisclosurePortal.Domain.Auditing;
 using System.Security.Claims;
 using DisclosurePortal.Domain.Reporting;
 using DisclosurePortal.Data;
@@ -33,7 +34,7 @@ public sealed class SaveAnnualDraftHandler(PortalDbContext db, AuditTrail audit,
         {
             return conflict;
         }
-        audit.Record(user, "annual-report.save", "AnnualReport", report.Id, $"保存{year}年度报告草稿");
+        audit.Record(user, AuditActions.AnnualReportSave, report.Id, $"保存{year}年度报告草稿");
         await db.SaveChangesAsync(ct);
         return report.Id;
     }

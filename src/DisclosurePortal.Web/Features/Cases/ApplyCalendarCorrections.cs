@@ -1,3 +1,4 @@
+using DisclosurePortal.Domain.Auditing;
 using System.Security.Claims;
 using DisclosurePortal.Data;
 using DisclosurePortal.Web.Features.Shared;
@@ -23,7 +24,7 @@ public sealed class ApplyCalendarCorrectionsHandler(PortalDbContext db, AuditTra
         foreach (var c in open.Where(c => c.CorrectedDueOn(calendar, today) is not null))
         {
             c.ApplyCalendarCorrection(user.DisplayName(), clock.GetUtcNow(), calendar, today);
-            audit.Record(user, "case.calendar-correction", "ApplicationCase", c.Id, c.Events[^1].Note ?? string.Empty);
+            audit.Record(user, AuditActions.CaseCalendarCorrection, c.Id, c.Events[^1].Note ?? string.Empty);
             changed++;
         }
         try

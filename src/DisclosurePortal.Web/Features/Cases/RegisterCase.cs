@@ -1,3 +1,4 @@
+using DisclosurePortal.Domain.Auditing;
 using System.Security.Claims;
 using DisclosurePortal.Domain.Applications;
 using DisclosurePortal.Data;
@@ -47,7 +48,7 @@ public sealed class RegisterCaseHandler(PortalDbContext db, AuditTrail audit, Ti
         // The audit line needs the new id: a second save, in the same transaction.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
-        audit.Record(user, "case.register", "ApplicationCase", c.Id, $"登记{(channel == ApplicationChannel.Mail ? "邮寄" : "当面提交")}的申请，收到申请之日 {receivedOn.Iso()}");
+        audit.Record(user, AuditActions.CaseRegister, c.Id, $"登记{(channel == ApplicationChannel.Mail ? "邮寄" : "当面提交")}的申请，收到申请之日 {receivedOn.Iso()}");
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return (c.Id, code);

@@ -1,3 +1,4 @@
+using DisclosurePortal.Domain.Auditing;
 using System.Security.Claims;
 using DisclosurePortal.Domain.Catalogue;
 using DisclosurePortal.Data;
@@ -32,7 +33,7 @@ public sealed class AddItemHandler(PortalDbContext db, AuditTrail audit, TimePro
             await db.SaveChangesAsync(ct);
             db.CatalogueItemRevisions.Add(new CatalogueItemRevision(
                 item.Id, 1, CatalogueItemChange.Added, ItemSnapshots.Serialize(item.ToElements()), user.DisplayName(), null, now, user.UserId()));
-            audit.Record(user, "CatalogueItem.Add", nameof(CatalogueItem), item.Id, $"新增公开事项：{item.DisplayName}");
+            audit.Record(user, AuditActions.ItemAdd, item.Id, $"新增公开事项：{item.DisplayName}");
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }

@@ -1,3 +1,4 @@
+using DisclosurePortal.Domain.Auditing;
 using System.Security.Claims;
 using DisclosurePortal.Domain.Catalogue;
 using DisclosurePortal.Data;
@@ -27,7 +28,7 @@ public sealed class RetireItemHandler(PortalDbContext db, AuditTrail audit, Time
         db.CatalogueItemRevisions.Add(new CatalogueItemRevision(
             item.Id, await ManageItemsQueries.NextRevisionNumberAsync(db, item.Id, ct), CatalogueItemChange.Retired,
             ItemSnapshots.Serialize(item.ToElements()), user.DisplayName(), item.RetiredReason, now, user.UserId()));
-        audit.Record(user, "CatalogueItem.Retire", nameof(CatalogueItem), item.Id, $"停用公开事项：{item.DisplayName}；理由：{item.RetiredReason}");
+        audit.Record(user, AuditActions.ItemRetire, item.Id, $"停用公开事项：{item.DisplayName}；理由：{item.RetiredReason}");
         if (!await ItemSaves.SaveOrLoseRaceAsync(db, logger, item.Id, openedAt, ct)) return ItemSaves.Conflict;
 
         logger.LogInformation("Catalogue item {ItemId} retired by {UserId}", item.Id, user.UserId());

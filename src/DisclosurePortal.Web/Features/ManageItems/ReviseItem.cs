@@ -1,3 +1,4 @@
+using DisclosurePortal.Domain.Auditing;
 using System.Security.Claims;
 using DisclosurePortal.Domain.Catalogue;
 using DisclosurePortal.Data;
@@ -36,7 +37,7 @@ public sealed class ReviseItemHandler(PortalDbContext db, AuditTrail audit, Time
             item.Id, await ManageItemsQueries.NextRevisionNumberAsync(db, item.Id, ct), CatalogueItemChange.Revised,
             ItemSnapshots.Serialize(item.ToElements()), user.DisplayName(), note, now, user.UserId()));
         var changed = string.Join("、", ItemSnapshots.Changes(before, item.ToElements(), L).Select(c => c.Label));
-        audit.Record(user, "CatalogueItem.Revise", nameof(CatalogueItem), item.Id,
+        audit.Record(user, AuditActions.ItemRevise, item.Id,
             $"修订公开事项：{item.DisplayName}；修改要素：{changed}" + (note is null ? string.Empty : $"；修改说明：{note}"));
         if (!await ItemSaves.SaveOrLoseRaceAsync(db, logger, item.Id, openedAt, ct)) return ItemSaves.Conflict;
 

@@ -1,3 +1,4 @@
+using DisclosurePortal.Domain.Auditing;
 using System.Security.Claims;
 using DisclosurePortal.Domain.Catalogue;
 using DisclosurePortal.Domain.Publishing;
@@ -24,7 +25,7 @@ public sealed class CreateRecordHandler(PortalDbContext db, AuditTrail audit, Ti
         await db.SaveChangesAsync(ct);
         var version = RecordVersion.CreateDraft(record, 1, form.ToMetadata(), user.DisplayName(), now);
         db.RecordVersions.Add(version);
-        audit.Record(user, "record.create", "Record", record.Id, $"新建草稿：{version.Title}");
+        audit.Record(user, AuditActions.RecordCreate, record.Id, $"新建草稿：{version.Title}");
         await db.SaveChangesAsync(ct);
         if (record.Kind == RecordKind.PolicyInterpretation)
         {

@@ -1,3 +1,4 @@
+using DisclosurePortal.Domain.Auditing;
 using System.Security.Claims;
 using DisclosurePortal.Domain.Publishing;
 using DisclosurePortal.Data;
@@ -18,7 +19,7 @@ public sealed class DeleteAttachmentHandler(PortalDbContext db, AuditTrail audit
         if (attachment is null) return Refusal.NotFound("没有找到该附件。");
         if (latest.State != VersionState.Draft) return Refusal.Conflict("只有草稿可以删除附件。");
         db.Attachments.Remove(attachment);
-        audit.Record(user, "record.detach", "Record", id, $"删除附件：{attachment.FileName}");
+        audit.Record(user, AuditActions.RecordDetach, id, $"删除附件：{attachment.FileName}");
         await db.SaveChangesAsync(ct);
         return attachment.FileName;
     }

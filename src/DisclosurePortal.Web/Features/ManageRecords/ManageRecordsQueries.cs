@@ -59,7 +59,7 @@ public static class ManageRecordsQueries
         var item = await db.CatalogueItems.AsNoTracking().SingleAsync(i => i.Id == record.CatalogueItemId, ct);
         var attachments = await db.Attachments.AsNoTracking().Where(a => a.RecordVersionId == latest.Id).OrderBy(a => a.Id).ToListAsync(ct);
         var reviews = await db.ReviewDecisions.AsNoTracking().Where(d => versionIds.Contains(d.RecordVersionId)).OrderBy(d => d.Id).ToListAsync(ct);
-        var events = await db.AuditEvents.AsNoTracking().Where(e => e.EntityType == "Record" && e.EntityId == id.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        var events = await db.AuditEvents.AsNoTracking().Where(e => e.EntityType == DisclosurePortal.Domain.Auditing.AuditActions.RecordEntity && e.EntityId == id.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .OrderBy(e => e.Id).ToListAsync(ct);
         var calendar = await CalendarLoader.LoadAsync(db, ct);
         DateOnly? dueOn = latest.WrittenOn is { } formed ? item.TimeLimit.DueOn(formed, calendar) : null;

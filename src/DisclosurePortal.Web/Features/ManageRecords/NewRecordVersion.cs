@@ -1,3 +1,4 @@
+using DisclosurePortal.Domain.Auditing;
 using System.Security.Claims;
 using DisclosurePortal.Domain.Publishing;
 using DisclosurePortal.Data;
@@ -30,7 +31,7 @@ public sealed class NewRecordVersionHandler(PortalDbContext db, AuditTrail audit
                 db.InterpretationLinks.Add(link.CopyTo(draft.Id));
             foreach (var question in await InterpretationQueries.QuestionsAsync(db, latest.Id, ct))
                 db.InterpretationQuestions.Add(question.CopyTo(draft.Id));
-            audit.Record(user, "record.new-version", "Record", id, $"新建修改稿第{draft.Number}版（第{latest.Number}版继续公开）");
+            audit.Record(user, AuditActions.RecordNewVersion, id, $"新建修改稿第{draft.Number}版（第{latest.Number}版继续公开）");
             await db.SaveChangesAsync(ct);
             return (Outcome<RecordVersion>)draft;
         })).RefusedAsConflict();

@@ -1,3 +1,4 @@
+using DisclosurePortal.Domain.Auditing;
 using System.Security.Claims;
 using DisclosurePortal.Domain.Publishing;
 using DisclosurePortal.Data;
@@ -66,7 +67,7 @@ public sealed class SubmitRecordHandler(PortalDbContext db, AuditTrail audit, Ti
             var year = clock.Today().Year;
             record.AssignIndexNumber(new IndexNumber(organisation, year, await IndexNumberSerials.NextAsync(db, organisation, year, ct)));
         }
-        audit.Record(user, "record.submit", "Record", record.Id, $"草稿 → 待审核（第{latest.Number}版，索引号 {record.IndexNumber}）");
+        audit.Record(user, AuditActions.RecordSubmit, record.Id, $"草稿 → 待审核（第{latest.Number}版，索引号 {record.IndexNumber}）");
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return record.IndexNumber ?? "";

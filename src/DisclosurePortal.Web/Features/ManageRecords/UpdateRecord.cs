@@ -1,3 +1,4 @@
+using DisclosurePortal.Domain.Auditing;
 using System.Security.Claims;
 using DisclosurePortal.Domain.Publishing;
 using DisclosurePortal.Data;
@@ -27,7 +28,7 @@ public sealed class UpdateRecordHandler(PortalDbContext db, AuditTrail audit, Ti
                 var now = clock.GetUtcNow();
                 version.Edit(form.ToMetadata(), now);
                 if (record.Kind == RecordKind.PolicyInterpretation) await RecordFormPages.SaveInterpretationPartsAsync(db, record, version, form, now, ct);
-                audit.Record(user, "record.edit", "Record", record.Id, $"修改第{version.Number}版：{version.Title}");
+                audit.Record(user, AuditActions.RecordEdit, record.Id, $"修改第{version.Number}版：{version.Title}");
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
                 return (Outcome<UpdateRecordResult>)new UpdateRecordResult(null);

@@ -1,3 +1,4 @@
+using DisclosurePortal.Domain.Auditing;
 using System.Globalization;
 using System.Security.Claims;
 using System.Security.Cryptography;
@@ -51,7 +52,7 @@ public sealed class UploadAttachmentHandler(PortalDbContext db, AttachmentStorag
         var sha = Convert.ToHexStringLower(SHA256.HashData(buffer.ToArray()));
         var name = AttachmentInspector.CleanFileName(file.FileName, type);
         db.Attachments.Add(new Attachment(latest.Id, name, type.ContentType, buffer.Length, key, sha, clock.GetUtcNow(), user.DisplayName()));
-        audit.Record(user, "record.attach", "Record", id, $"上传附件：{name}（{type.Name}，{buffer.Length} 字节）");
+        audit.Record(user, AuditActions.RecordAttach, id, $"上传附件：{name}（{type.Name}，{buffer.Length} 字节）");
         await db.SaveChangesAsync(ct);
         return name;
     }

@@ -1,3 +1,4 @@
+using DisclosurePortal.Domain.Auditing;
 using System.Security.Claims;
 using DisclosurePortal.Domain.Publishing;
 using DisclosurePortal.Data;
@@ -62,16 +63,16 @@ public sealed class DecideReviewHandler(PortalDbContext db, AuditTrail audit, Ti
                 var earlier = await db.ReviewDecisions.Where(d => d.RecordVersionId == version.Id).ToListAsync(ct);
                 // The superseded row has the lower id, so EF writes it first: the one-published index never sees two.
                 version.Approve(earlier.Concat(decisions), previous, clock.Today(), now);
-                audit.Record(user, "record.publish", "Record", version.RecordId,
+                audit.Record(user, AuditActions.RecordPublish, version.RecordId,
                     $"待审核 → 已发布（第{version.Number}版{(previous is null ? "" : $"，替代第{previous.Number}版")}）");
                 break;
             case "return":
                 version.Return(form.Comment!, now);
-                audit.Record(user, "record.return", "Record", version.RecordId, $"待审核 → 退回修改（第{version.Number}版）：{form.Comment}");
+                audit.Record(user, AuditActions.RecordReturn, version.RecordId, $"待审核 → 退回修改（第{version.Number}版）：{form.Comment}");
                 break;
             case "withhold":
                 version.Withhold(form.Comment!, now);
-                audit.Record(user, "record.withhold", "Record", version.RecordId, $"待审核 → 不予公开（第{version.Number}版）：{form.Comment}");
+                audit.Record(user, AuditActions.RecordWithhold, version.RecordId, $"待审核 → 不予公开（第{version.Number}版）：{form.Comment}");
                 break;
         }
     }

@@ -1,3 +1,4 @@
+using DisclosurePortal.Domain.Auditing;
 using System.Security.Claims;
 using DisclosurePortal.Domain.Publishing;
 using DisclosurePortal.Data;
@@ -25,7 +26,7 @@ public sealed class ReconsiderVersionHandler(PortalDbContext db, AuditTrail audi
         return await Outcome.Try(async () =>
         {
             version.Reconsider(reason ?? string.Empty, clock.GetUtcNow());
-            audit.Record(user, "record.reconsider", "Record", version.RecordId, $"不予公开 → 草稿（重新评估）：{reason}");
+            audit.Record(user, AuditActions.RecordReconsider, version.RecordId, $"不予公开 → 草稿（重新评估）：{reason}");
             await db.SaveChangesAsync(ct);
             return (Outcome<int>)version.Id;
         });

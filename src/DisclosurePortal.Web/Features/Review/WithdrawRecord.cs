@@ -1,3 +1,4 @@
+using DisclosurePortal.Domain.Auditing;
 using System.Security.Claims;
 using DisclosurePortal.Data;
 using DisclosurePortal.Web.Features.Shared;
@@ -22,7 +23,7 @@ public sealed class WithdrawRecordHandler(PortalDbContext db, AuditTrail audit, 
         if (string.IsNullOrWhiteSpace(reason) || reason.Length > 1000) // control characters: TypedTextFilter
             return new Refusal("撤回须说明理由（不超过1000字）。");
         published.Withdraw(reason, clock.GetUtcNow());
-        audit.Record(user, "record.withdraw", "Record", recordId, $"已发布 → 已撤回（第{published.Number}版）：{reason.Trim()}");
+        audit.Record(user, AuditActions.RecordWithdraw, recordId, $"已发布 → 已撤回（第{published.Number}版）：{reason.Trim()}");
         await db.SaveChangesAsync(ct);
         return recordId;
     }

@@ -1,3 +1,4 @@
+using DisclosurePortal.Domain.Auditing;
 using System.Security.Claims;
 using DisclosurePortal.Domain.Applications;
 using DisclosurePortal.Domain.Calendar;
@@ -43,7 +44,7 @@ public sealed class CaseActionHandler(PortalDbContext db, AuditTrail audit, Time
             return (Outcome<int>)c.Id;
         });
         if (!taken.Done) return taken;
-        audit.Record(user, $"case.{action.ToString().ToLowerInvariant()}", "ApplicationCase", c.Id, $"{CaseActions.Describe(action)}：{c.Events[^1].Note}");
+        audit.Record(user, AuditActions.Case(action), c.Id, $"{CaseActions.Describe(action)}：{c.Events[^1].Note}");
         try
         {
             await db.SaveChangesAsync(ct);

@@ -1,0 +1,105 @@
+using DisclosurePortal.Domain.Applications;
+
+namespace DisclosurePortal.Domain.Auditing;
+
+/// <summary>
+/// One kind of audited change: its code, the entity type it is recorded against, and what it means, in the words the
+/// audit log shows. Codes follow one convention: lower case, the entity then the verb separated by dots, words within
+/// either joined by hyphens (<c>record.new-version</c>, <c>catalogue-item.retire</c>, <c>calendar.day.add</c>).
+/// </summary>
+public sealed record AuditAction(string Code, string EntityType, string Description);
+
+/// <summary>
+/// The declared catalogue of audited changes (issue 17): every audit row names one of these, so that the log has one
+/// naming convention and every code can be explained. Rows written before the catalogue keep their codes (the audit
+/// chain hashes them, ADR 23); <see cref="Find"/> still explains them.
+/// </summary>
+public static class AuditActions
+{
+    public const string RecordEntity = "Record";
+    public const string CatalogueItemEntity = "CatalogueItem";
+    public const string CaseEntity = "ApplicationCase";
+    public const string AnnualReportEntity = "AnnualReport";
+    public const string DepartmentEntity = "Department";
+    public const string CalendarEntity = "CalendarYear";
+    public const string UserEntity = "User";
+
+    public static readonly AuditAction RecordCreate = new("record.create", RecordEntity, "新建草稿");
+    public static readonly AuditAction RecordEdit = new("record.edit", RecordEntity, "修改草稿");
+    public static readonly AuditAction RecordAttach = new("record.attach", RecordEntity, "上传附件");
+    public static readonly AuditAction RecordDetach = new("record.detach", RecordEntity, "删除附件");
+    public static readonly AuditAction RecordSubmit = new("record.submit", RecordEntity, "提交审核");
+    public static readonly AuditAction RecordNewVersion = new("record.new-version", RecordEntity, "新建版本");
+    public static readonly AuditAction RecordPublish = new("record.publish", RecordEntity, "审核通过并发布");
+    public static readonly AuditAction RecordReturn = new("record.return", RecordEntity, "退回修改");
+    public static readonly AuditAction RecordWithhold = new("record.withhold", RecordEntity, "不予公开");
+    public static readonly AuditAction RecordWithdraw = new("record.withdraw", RecordEntity, "撤回已发布的信息");
+    public static readonly AuditAction RecordReconsider = new("record.reconsider", RecordEntity, "重新评估不予公开的信息");
+
+    public static readonly AuditAction ItemAdd = new("catalogue-item.add", CatalogueItemEntity, "新增公开事项");
+    public static readonly AuditAction ItemRevise = new("catalogue-item.revise", CatalogueItemEntity, "修改公开事项");
+    public static readonly AuditAction ItemRetire = new("catalogue-item.retire", CatalogueItemEntity, "停用公开事项");
+
+    public static readonly AuditAction CaseRegister = new("case.register", CaseEntity, "登记申请");
+    public static readonly AuditAction CaseCalendarCorrection = new("case.calendar-correction", CaseEntity, "按工作日历调整答复期限");
+
+    public static readonly AuditAction AnnualReportSave = new("annual-report.save", AnnualReportEntity, "保存年度报告草稿");
+    public static readonly AuditAction AnnualReportSubmit = new("annual-report.submit", AnnualReportEntity, "提交年度报告审核");
+    public static readonly AuditAction AnnualReportReturn = new("annual-report.return", AnnualReportEntity, "退回年度报告");
+    public static readonly AuditAction AnnualReportPublish = new("annual-report.publish", AnnualReportEntity, "发布年度报告");
+
+    public static readonly AuditAction DepartmentCreate = new("department.create", DepartmentEntity, "新增部门");
+    public static readonly AuditAction DepartmentUpdate = new("department.update", DepartmentEntity, "修改部门");
+    public static readonly AuditAction DepartmentActivate = new("department.activate", DepartmentEntity, "启用部门");
+    public static readonly AuditAction DepartmentDeactivate = new("department.deactivate", DepartmentEntity, "停用部门");
+
+    public static readonly AuditAction CalendarYearCreate = new("calendar.year.create", CalendarEntity, "录入工作日历年份");
+    public static readonly AuditAction CalendarDayAdd = new("calendar.day.add", CalendarEntity, "添加休息日或调休上班日");
+    public static readonly AuditAction CalendarDayRemove = new("calendar.day.remove", CalendarEntity, "删除休息日或调休上班日");
+    public static readonly AuditAction CalendarImport = new("calendar.import", CalendarEntity, "导入工作日历");
+
+    public static readonly AuditAction UserCreate = new("user.create", UserEntity, "新建账户");
+    public static readonly AuditAction UserUpdate = new("user.update", UserEntity, "修改账户");
+    public static readonly AuditAction UserResetPassword = new("user.reset-password", UserEntity, "重置密码");
+    public static readonly AuditAction UserUnlock = new("user.unlock", UserEntity, "解除登录锁定");
+    public static readonly AuditAction UserDisable = new("user.disable", UserEntity, "停用账户");
+    public static readonly AuditAction UserEnable = new("user.enable", UserEntity, "启用账户");
+
+    /// <summary>A step of an application case (依申请公开), one code per <see cref="CaseAction"/>: <c>case.confirm-receipt</c>.</summary>
+    public static AuditAction Case(CaseAction action) => CaseSteps[action];
+
+    private static readonly Dictionary<CaseAction, AuditAction> CaseSteps = Enum.GetValues<CaseAction>()
+        .ToDictionary(a => a, a => new AuditAction("case." + Kebab(a.ToString()), CaseEntity, CaseActions.Describe(a)));
+
+    public static IReadOnlyList<AuditAction> All { get; } =
+    [
+        RecordCreate, RecordEdit, RecordAttach, RecordDetach, RecordSubmit, RecordNewVersion, RecordPublish, RecordReturn,
+        RecordWithhold, RecordWithdraw, RecordReconsider,
+        ItemAdd, ItemRevise, ItemRetire,
+        CaseRegister, CaseCalendarCorrection, .. CaseSteps.Values,
+        AnnualReportSave, AnnualReportSubmit, AnnualReportReturn, AnnualReportPublish,
+        DepartmentCreate, DepartmentUpdate, DepartmentActivate, DepartmentDeactivate,
+        CalendarYearCreate, CalendarDayAdd, CalendarDayRemove, CalendarImport,
+        UserCreate, UserUpdate, UserResetPassword, UserUnlock, UserDisable, UserEnable,
+    ];
+
+    /// <summary>Codes of rows written before the catalogue, in the other convention, and what they are now.</summary>
+    private static readonly Dictionary<string, AuditAction> Legacy = new(StringComparer.Ordinal)
+    {
+        ["CatalogueItem.Add"] = ItemAdd,
+        ["CatalogueItem.Revise"] = ItemRevise,
+        ["CatalogueItem.Retire"] = ItemRetire,
+    };
+
+    private static readonly Dictionary<string, AuditAction> ByCode = All.ToDictionary(a => a.Code, StringComparer.Ordinal);
+
+    /// <summary>The action a stored code stands for (a legacy code too, e.g. <c>case.confirmreceipt</c>); null if unknown.</summary>
+    public static AuditAction? Find(string code) =>
+        ByCode.GetValueOrDefault(code) ?? Legacy.GetValueOrDefault(code)
+        ?? (code.StartsWith("case.", StringComparison.Ordinal)
+            ? CaseSteps.Values.FirstOrDefault(a => string.Equals(a.Code.Replace("-", "", StringComparison.Ordinal), code, StringComparison.Ordinal))
+            : null);
+
+    private static string Kebab(string pascal) =>
+        string.Concat(pascal.Select((c, i) => char.IsUpper(c) ? (i == 0 ? "" : "-") + char.ToLowerInvariant(c) : c.ToString()));
+}
