@@ -53,7 +53,7 @@ public sealed class AccountController(SignInManager<PortalUser> signIn, UserMana
         if (await users.GetUserAsync(User) is { } user && !(await users.UpdateSecurityStampAsync(user)).Succeeded)
             logger.LogWarning("Sign-out of account {UserId} could not renew the security stamp", user.Id);
         await signIn.SignOutAsync();
-        return LocalRedirect("/");
+        return RedirectToAction("Index", "Home");
     }
 
     [HttpGet("/account/denied")]

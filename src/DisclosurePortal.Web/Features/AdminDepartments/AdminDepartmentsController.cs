@@ -31,7 +31,7 @@ public sealed class AdminDepartmentsController(PortalDbContext db, IValidator<De
                 db.CatalogueItems.Count(i => i.DepartmentId == d.Id && i.Status == CatalogueItemStatus.Active),
                 db.Users.Count(u => u.DepartmentId == d.Id)))
             .ToListAsync(ct);
-        return View(new DepartmentListModel(rows, PagerModel.For(info, "/admin/departments")));
+        return View(new DepartmentListModel(rows, PagerModel.For(info, Url.Action("Index")!)));
     }
 
     [HttpGet("/admin/departments/new")]
