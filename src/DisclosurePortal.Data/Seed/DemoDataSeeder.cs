@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using DisclosurePortal.Data.Security;
 using DisclosurePortal.Domain.Catalogue;
 using DisclosurePortal.Domain.Publishing;
 using Microsoft.EntityFrameworkCore;
@@ -10,9 +11,10 @@ namespace DisclosurePortal.Data.Seed;
 
 /// <summary>
 /// A fictional county (青川县) with departments, a catalogue across all 26 domains and 5 stages, about a thousand
-/// published records with 文号 and 索引号, and policy interpretations. Runs once, on an empty database; deterministic.
+/// published records with 文号 and 索引号, policy interpretations, and a few application cases in every state
+/// (<see cref="DemoCases"/>). Runs once, on an empty database; deterministic (the cases are dated back from today).
 /// </summary>
-public sealed partial class DemoDataSeeder(PortalDbContext db, TimeProvider clock, IConfiguration configuration)
+public sealed partial class DemoDataSeeder(PortalDbContext db, TimeProvider clock, IConfiguration configuration, PersonalData personalData)
 {
     private const string SeedActor = "系统初始化";
     private const string Reviewer = "县政务公开办";
@@ -165,6 +167,12 @@ public sealed partial class DemoDataSeeder(PortalDbContext db, TimeProvider cloc
                 new ReviewDecision(v.Id, ReviewStep.DisclosureAttribute, ReviewOutcome.Passed, Reviewer, "属于主动公开范围。", at.AddHours(-1)),
                 new ReviewDecision(v.Id, ReviewStep.Approval, ReviewOutcome.Passed, "县政府办公室分管领导", null, at.AddMinutes(-30)));
         }
+        await db.SaveChangesAsync(ct);
+
+        // Applications in every state the office sees, on the calendar the reference data has just seeded.
+        var calendar = await CalendarLoader.LoadAsync(db, ct);
+        var caseDepartments = DemoContent.Departments.Select(d => (departments[d.Key].Id, departments[d.Key].Name)).ToList();
+        db.ApplicationCases.AddRange(new DemoCases(personalData, calendar, today, now, caseDepartments, new Random(20261206)).Create());
         await db.SaveChangesAsync(ct);
     }
 
