@@ -33,8 +33,8 @@ internal sealed class DemoCases(PersonalData personalData, WorkingCalendar calen
         // In progress: fresh, due soon, overdue.
         var fresh = Add(Received(Person(), ApplicationChannel.Online, Ago(3), "申请公开青川县城区义务教育学校招生范围划分的依据和说明。"));
         Assign(fresh, Ago(2), "education");
-        var dueSoon = Add(Received(Person(), ApplicationChannel.InPerson, Ago(16), $"申请公开本人所在村{year}年最低生活保障对象评议记录。"));
-        Assign(dueSoon, Ago(15), "civil-affairs");
+        var dueSoon = Add(Received(Person(), ApplicationChannel.InPerson, Ago(18), $"申请公开本人所在村{year}年最低生活保障对象评议记录。"));
+        Assign(dueSoon, Ago(17), "civil-affairs");
         Add(Received(Organisation(ApplicantKind.LegalServiceProvider), ApplicationChannel.Mail, Ago(23), $"申请公开青川县双河镇{year - 1}年度第2批次城镇建设用地征收土地的批准文件及补偿安置方案。"));
 
         // Extended (Art. 33): approved before the due date, still being worked on.

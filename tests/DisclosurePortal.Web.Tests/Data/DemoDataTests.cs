@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using DisclosurePortal.Data;
 using DisclosurePortal.Data.Security;
 using DisclosurePortal.Domain.Applications;
 using DisclosurePortal.Domain.Reporting;
@@ -99,7 +100,11 @@ public abstract partial class DemoDataTests(PortalFactory factory)
         var cases = await db.ApplicationCases.AsNoTracking().ToListAsync();
         foreach (var state in Enum.GetValues<ApplicationState>())
             Assert.Contains(cases, c => c.State == state);
-        Assert.Contains(cases, c => c.Extended || c.ExtensionWorkingDays is not null);
+        Assert.Contains(cases, c => c.ExtensionWorkingDays is not null && ApplicationStates.IsOpen(c.State));
+        var calendar = await CalendarLoader.LoadAsync(db);
+        var running = cases.Where(c => ApplicationStates.ReplyPeriodRuns(c.State) && c.DueOn is not null).ToList();
+        Assert.Contains(running, c => c.DueOn < factory.Clock.Today());
+        Assert.Contains(running, c => c.DueOn >= factory.Clock.Today() && c.DueOn <= calendar.AddWorkingDays(factory.Clock.Today(), 3));
         var replyTypes = cases.Where(c => c.ReplyType is not null).Select(c => c.ReplyType).Distinct().Count();
         Assert.True(replyTypes >= 6, $"only {replyTypes} reply types");
 
