@@ -35,8 +35,11 @@ internal sealed record DemoItem(
 /// <summary>
 /// Demo content for the fictional 青川县: departments, a catalogue modelled on the 26 基层政务公开标准指引
 /// (国办发〔2019〕54号), township names and Markdown body paragraphs. Plain data; the seeder turns it into
-/// departments, catalogue items and records. Title templates use only {year}, {month}, {quarter}, {town}, {n};
-/// body paragraphs use only {title}, {year}, {town}, {dept}.
+/// departments, catalogue items and records. Title templates use {year}, {town}, {n} and one period: {month} or
+/// {quarter} (the last month or quarter ended before publication: a report on it), {thisMonth} or {thisQuarter} (the
+/// current one: a plan or notice for it), or {lastYear} (the year before: an annual account); {year} then names the
+/// period's year. Body paragraphs use {title}, {year} (the period's year), {town}, {dept}, {writtenOn}, {effectiveOn};
+/// a part heading is written "### 一、…" or "### 第一章 …" and the seeder numbers the parts it keeps in order.
 /// </summary>
 internal static class DemoContent
 {
@@ -295,7 +298,7 @@ internal static class DemoContent
             RecordKind.PublicFunds,
             [
                 "青川县{year}年县级预算公开",
-                "关于青川县{year}年预算执行情况和下一年度预算草案的报告",
+                "关于青川县{lastYear}年预算执行情况和下一年度预算草案的报告",
                 "青川县{year}年县级政府性基金预算表",
                 "青川县{year}年县级“三公”经费预算情况说明",
             ]),
@@ -325,7 +328,7 @@ internal static class DemoContent
             [
                 "{year}年{month}月青川县财政收支情况",
                 "截至{year}年{month}月青川县一般公共预算收支执行情况",
-                "青川县{year}年上半年预算执行情况",
+                "青川县{year}年第{quarter}季度预算执行情况",
             ]),
         new(
             "budgets-final-accounts", "management", "finance",
@@ -337,9 +340,9 @@ internal static class DemoContent
             DisclosureMethod.Proactive, Audience.Public, AdministrativeLevel.County, UpdateFrequency.Annually,
             RecordKind.PublicFunds,
             [
-                "青川县{year}年政府债务限额及余额情况",
-                "青川县{year}年新增地方政府专项债券项目及使用情况",
-                "青川县{year}年政府债券还本付息情况",
+                "青川县{lastYear}年政府债务限额及余额情况",
+                "青川县{lastYear}年新增地方政府专项债券项目及使用情况",
+                "青川县{lastYear}年政府债券还本付息情况",
             ]),
         new(
             "budgets-final-accounts", "result", "finance",
@@ -351,9 +354,9 @@ internal static class DemoContent
             DisclosureMethod.Proactive, Audience.Public, AdministrativeLevel.County, UpdateFrequency.Annually,
             RecordKind.PublicFunds,
             [
-                "青川县{year}年县级财政决算公开",
-                "青川县{year}年县级部门决算集中公开",
-                "青川县{year}年县级“三公”经费决算情况说明",
+                "青川县{lastYear}年县级财政决算公开",
+                "青川县{lastYear}年县级部门决算集中公开",
+                "青川县{lastYear}年县级“三公”经费决算情况说明",
             ]),
 
         // ── 5 安全生产 ───────────────────────────────────────────────────────────
@@ -468,9 +471,9 @@ internal static class DemoContent
             DisclosureMethod.Proactive, Audience.Public, AdministrativeLevel.County, UpdateFrequency.Annually,
             RecordKind.Statistics,
             [
-                "青川县{year}年度纳税信用A级纳税人名单",
-                "关于{year}年度纳税信用评价结果的公告",
-                "青川县{year}年度纳税信用A级纳税人名单（第{n}批补充）",
+                "青川县{lastYear}年度纳税信用A级纳税人名单",
+                "关于{lastYear}年度纳税信用评价结果的公告",
+                "青川县{lastYear}年度纳税信用A级纳税人名单（第{n}批补充）",
             ]),
         new(
             "tax-administration", "service", "tax",
@@ -483,7 +486,7 @@ internal static class DemoContent
             RecordKind.OtherDocument,
             [
                 "{year}年度个人所得税综合所得汇算办税指引",
-                "青川县{year}年{month}月纳税申报期限提醒",
+                "青川县{year}年{thisMonth}月纳税申报期限提醒",
                 "小微企业和个体工商户税费优惠政策指引（{year}年版）",
                 "青川县办税服务厅{year}年春节期间办税安排公告",
             ]),
@@ -570,7 +573,7 @@ internal static class DemoContent
             RecordKind.PublicFunds,
             [
                 "{town}{year}年度第{n}批次征地补偿费用支付明细",
-                "青川县{year}年征地补偿费用支付情况",
+                "青川县{lastYear}年征地补偿费用支付情况",
                 "{town}被征地农民社会保障费用落实情况",
             ]),
 
@@ -643,7 +646,7 @@ internal static class DemoContent
             [
                 "青川县{town}棚户区改造项目分户补偿情况公布（第{n}批）",
                 "青川县{year}年房屋征收补偿决定公告",
-                "青川县{year}年国有土地上房屋征收补偿审计结果",
+                "青川县{lastYear}年国有土地上房屋征收补偿审计结果",
             ]),
 
         // ── 9 保障性住房 ─────────────────────────────────────────────────────────
@@ -715,7 +718,7 @@ internal static class DemoContent
             [
                 "青川县{year}年第{quarter}季度城镇住房保障家庭租赁补贴发放情况",
                 "青川县{year}年公共租赁住房退出名单公告",
-                "青川县{year}年租赁补贴资金使用情况",
+                "青川县{lastYear}年租赁补贴资金使用情况",
             ]),
 
         // ── 10 农村危房改造 ──────────────────────────────────────────────────────
@@ -785,9 +788,9 @@ internal static class DemoContent
             DisclosureMethod.Proactive, Audience.Public, AdministrativeLevel.County, UpdateFrequency.Annually,
             RecordKind.Statistics,
             [
-                "青川县{year}年农村危房改造任务完成情况",
+                "青川县{lastYear}年农村危房改造任务完成情况",
                 "{town}{year}年农村危房改造竣工验收结果公示",
-                "青川县{year}年农村危房改造补助资金兑付结果",
+                "青川县{lastYear}年农村危房改造补助资金兑付结果",
             ]),
 
         // ── 11 生态环境 ─────────────────────────────────────────────────────────
@@ -887,9 +890,9 @@ internal static class DemoContent
             DisclosureMethod.Proactive, Audience.Public, AdministrativeLevel.Township, UpdateFrequency.Monthly,
             RecordKind.WorkNews,
             [
-                "{year}年{month}月青川县农村公益电影放映计划",
+                "{year}年{thisMonth}月青川县农村公益电影放映计划",
                 "青川县“文化进万家”送戏下乡走进{town}",
-                "青川县{year}年第{quarter}季度文化惠民活动安排",
+                "青川县{year}年第{thisQuarter}季度文化惠民活动安排",
             ]),
         new(
             "public-cultural-services", "management", "culture",
@@ -929,9 +932,9 @@ internal static class DemoContent
             DisclosureMethod.Proactive, Audience.Public, AdministrativeLevel.County, UpdateFrequency.Annually,
             RecordKind.Statistics,
             [
-                "青川县{year}年公共文化服务工作情况",
+                "青川县{lastYear}年公共文化服务工作情况",
                 "青川县第{n}批县级非物质文化遗产代表性项目名录",
-                "青川县{year}年公共图书馆、文化馆服务情况统计",
+                "青川县{lastYear}年公共图书馆、文化馆服务情况统计",
             ]),
 
         // ── 13 公共法律服务 ──────────────────────────────────────────────────────
@@ -975,7 +978,7 @@ internal static class DemoContent
             [
                 "青川县人民调解组织及人民调解员名册（{year}年）",
                 "{town}人民调解委员会调整组成人员的公告",
-                "青川县{year}年矛盾纠纷排查调处情况",
+                "青川县{lastYear}年矛盾纠纷排查调处情况",
             ]),
         new(
             "public-legal-services", "service", "justice",
@@ -1002,8 +1005,8 @@ internal static class DemoContent
             RecordKind.Statistics,
             [
                 "青川县{year}年第{quarter}季度法律援助案件办理情况",
-                "青川县{year}年人民调解工作统计",
-                "青川县{year}年公共法律服务工作总结",
+                "青川县{lastYear}年人民调解工作统计",
+                "青川县{lastYear}年公共法律服务工作总结",
             ]),
 
         // ── 14 扶贫（巩固拓展脱贫攻坚成果）──────────────────────────────────────
@@ -1074,8 +1077,8 @@ internal static class DemoContent
             RecordKind.PublicFunds,
             [
                 "青川县{town}{year}年产业路建设项目竣工验收结果公示",
-                "青川县{year}年衔接资金项目绩效自评结果",
-                "青川县{year}年衔接资金使用情况",
+                "青川县{lastYear}年衔接资金项目绩效自评结果",
+                "青川县{lastYear}年衔接资金使用情况",
             ]),
 
         // ── 15 救灾 ─────────────────────────────────────────────────────────────
@@ -1118,7 +1121,7 @@ internal static class DemoContent
             RecordKind.PublicFunds,
             [
                 "青川县{year}年自然灾害救灾资金分配方案",
-                "青川县{year}年救灾物资调拨使用情况",
+                "青川县{lastYear}年救灾物资调拨使用情况",
                 "关于下达{town}“{year}·{month}”洪涝灾害救助资金的通知",
             ]),
         new(
@@ -1145,8 +1148,8 @@ internal static class DemoContent
             DisclosureMethod.Proactive, Audience.Public, AdministrativeLevel.County, UpdateFrequency.OnCompletion,
             RecordKind.Statistics,
             [
-                "青川县{year}年冬春生活救助资金发放情况",
-                "青川县{year}年因灾倒损住房恢复重建完成情况",
+                "青川县{lastYear}年冬春生活救助资金发放情况",
+                "青川县{lastYear}年因灾倒损住房恢复重建完成情况",
                 "{town}救灾款物发放结果公示",
             ]),
 
@@ -1362,7 +1365,7 @@ internal static class DemoContent
             RecordKind.Statistics,
             [
                 "青川县{year}年第{quarter}季度职业技能培训补贴公示",
-                "青川县{year}年就业创业工作情况",
+                "青川县{lastYear}年就业创业工作情况",
                 "青川县{year}年第{n}期农村劳动力转移就业技能培训结业情况",
             ]),
 
@@ -1406,7 +1409,7 @@ internal static class DemoContent
             RecordKind.Statistics,
             [
                 "青川县{year}年第{quarter}季度社会保险参保情况",
-                "青川县{year}年社会保险基金收支情况",
+                "青川县{lastYear}年社会保险基金收支情况",
                 "截至{year}年{month}月青川县城乡居民养老保险参保缴费进度",
             ]),
         new(
@@ -1623,8 +1626,8 @@ internal static class DemoContent
             RecordKind.Statistics,
             [
                 "青川县{year}年第{quarter}季度户籍业务办理情况",
-                "青川县{year}年户籍人口统计",
-                "青川县{year}年农业转移人口落户情况",
+                "青川县{lastYear}年户籍人口统计",
+                "青川县{lastYear}年农业转移人口落户情况",
             ]),
 
         // ── 23 涉农补贴 ─────────────────────────────────────────────────────────
@@ -1668,7 +1671,7 @@ internal static class DemoContent
             [
                 "青川县{year}年第{quarter}季度惠民惠农财政补贴资金“一卡通”发放情况",
                 "青川县惠民惠农财政补贴政策清单（{year}年版）",
-                "青川县{year}年耕地地力保护补贴资金发放情况",
+                "青川县{lastYear}年耕地地力保护补贴资金发放情况",
             ]),
         new(
             "agricultural-subsidies", "service", "agriculture",
@@ -1696,7 +1699,7 @@ internal static class DemoContent
             [
                 "青川县{year}年第{quarter}季度农机购置补贴资金兑付情况",
                 "青川县{year}年第{n}批农机购置补贴受益对象公示",
-                "青川县{year}年农机购置补贴资金使用情况",
+                "青川县{lastYear}年农机购置补贴资金使用情况",
             ]),
 
         // ── 24 义务教育 ─────────────────────────────────────────────────────────
@@ -1740,7 +1743,7 @@ internal static class DemoContent
             [
                 "青川县{year}年秋季学期义务教育家庭经济困难学生生活补助名单公示（{town}）",
                 "青川县{year}年农村义务教育学生营养改善计划资金安排",
-                "青川县{year}年学生资助工作情况",
+                "青川县{lastYear}年学生资助工作情况",
             ]),
         new(
             "compulsory-education", "service", "education",
@@ -1766,8 +1769,8 @@ internal static class DemoContent
             DisclosureMethod.Proactive, Audience.Public, AdministrativeLevel.County, UpdateFrequency.OnCompletion,
             RecordKind.Notice,
             [
-                "青川县{year}年义务教育学校办学质量评价结果",
-                "青川县{year}年县域义务教育优质均衡发展自评报告",
+                "青川县{lastYear}年义务教育学校办学质量评价结果",
+                "青川县{lastYear}年县域义务教育优质均衡发展自评报告",
                 "青川县{year}年中小学校责任督学挂牌督导情况通报",
             ]),
 
@@ -1870,7 +1873,7 @@ internal static class DemoContent
             [
                 "关于{town}部分区域临时停水的通知",
                 "关于城区燃气管道维修计划停气的通告（{year}年第{n}号）",
-                "关于{year}年{month}月城区供水管网检修的公告",
+                "关于{year}年{thisMonth}月城区供水管网检修的公告",
             ]),
         new(
             "municipal-services", "management", "housing",
@@ -1916,6 +1919,48 @@ internal static class DemoContent
             ]),
     ];
 
+    /// <summary>Village and community names (a 村 in a 乡镇, a 社区 in a 街道), for the rows of demo tables.</summary>
+    public static IReadOnlyList<string> Villages { get; } = ["红岩", "青龙", "石桥", "新华", "双河", "金竹", "柏林", "凉水", "黄坪", "大院", "清河", "乐安"];
+
+    /// <summary>People in demo tables and applications (the generator keeps a longer list of its own).</summary>
+    public static IReadOnlyList<string> Surnames { get; } = ["张", "王", "李", "赵", "刘", "陈", "杨", "黄", "周", "吴", "何", "罗", "邓", "曾", "彭", "蒋"];
+
+    public static IReadOnlyList<string> GivenNames { get; } = ["秀英", "建国", "志红", "玉兰", "文斌", "德明", "春梅", "国华", "晓燕", "明", "强", "静", "丽", "军"];
+
+    public static IReadOnlyList<string> Brands { get; } = ["恒通", "鑫源", "华达", "宏远", "金桥", "顺发", "川兴", "青禾", "山川", "锦程", "汇丰源", "长青"];
+
+    public static IReadOnlyList<string> CompanyKinds { get; } = ["商贸有限公司", "建筑工程有限公司", "农业开发有限公司", "食品有限公司", "物流有限公司", "农业专业合作社"];
+
+    public static IReadOnlyList<string> ProjectKinds { get; } = ["安置小区建设项目", "污水处理厂提标改造项目", "农贸市场提升改造项目", "产业路建设项目", "中心小学改扩建项目", "农村供水保障工程"];
+
+    public static IReadOnlyList<string> PlaceKinds { get; } = ["便民服务中心", "综合文化站", "日间照料中心", "老年助餐服务点", "卫生院"];
+
+    /// <summary>Matters of a 清单: name and the basis it rests on.</summary>
+    public static IReadOnlyList<(string Name, string Basis)> Matters { get; } =
+    [
+        ("法律咨询", "《公共法律服务体系建设规划》"),
+        ("法律援助申请受理", "《中华人民共和国法律援助法》"),
+        ("人民调解", "《中华人民共和国人民调解法》"),
+        ("公证咨询", "《中华人民共和国公证法》"),
+        ("行政许可", "《中华人民共和国行政许可法》"),
+        ("行政处罚", "《中华人民共和国行政处罚法》"),
+        ("行政检查", "《优化营商环境条例》"),
+        ("政策咨询", "《中华人民共和国政府信息公开条例》"),
+    ];
+
+    /// <summary>Rows of the 农机购置补贴额一览表.</summary>
+    public static IReadOnlyList<(string Item, string Grade, int Amount)> Machines { get; } =
+    [
+        ("微耕机", "功率4kW及以上", 800),
+        ("田园管理机", "功率4kW及以上", 1100),
+        ("谷物联合收割机", "喂入量4—5kg/s", 22000),
+        ("插秧机", "4—5行手扶式", 3300),
+        ("植保无人驾驶航空器", "单旋翼电动", 8000),
+        ("秸秆粉碎还田机", "作业幅宽1.5—2m", 2500),
+        ("谷物烘干机", "批处理量10—20t", 30000),
+        ("茶叶杀青机", "滚筒直径50cm及以上", 2200),
+    ];
+
     /// <summary>Township / street names used for {town}.</summary>
     public static IReadOnlyList<string> Towns { get; } =
     [
@@ -1942,9 +1987,9 @@ internal static class DemoContent
             "为了规范本行政区域内相关管理活动，保障公民、法人和其他组织的合法权益，根据有关法律、法规，结合青川县实际，制定《{title}》。本规定经县人民政府常务会议审议通过，现予公布施行。",
             "### 第一章 总则\n\n本规定适用于青川县行政区域内相关活动的管理、服务和监督。县人民政府统一领导本行政区域内的相关工作，{dept}负责组织实施，其他有关部门按照各自职责做好相关工作。",
             "### 第二章 管理职责\n\n乡镇人民政府、街道办事处应当明确工作人员，做好辖区内的日常巡查、信息收集和政策宣传工作；村（居）民委员会应当予以协助，及时向主管部门报告发现的问题。",
-            "违反本规定的行为，法律、法规已有处罚规定的，从其规定；构成犯罪的，依法追究刑事责任。行政机关工作人员在管理工作中滥用职权、玩忽职守、徇私舞弊的，依法给予处分。",
+            "### 第三章 法律责任\n\n违反本规定的行为，法律、法规已有处罚规定的，从其规定；构成犯罪的，依法追究刑事责任。行政机关工作人员在管理工作中滥用职权、玩忽职守、徇私舞弊的，依法给予处分。",
             "公民、法人和其他组织对依照本规定作出的具体行政行为不服的，可以自知道该行为之日起六十日内依法申请行政复议，或者自知道该行为之日起六个月内依法提起行政诉讼。",
-            "本规定自{year}年3月1日起施行。县人民政府此前发布的有关规定与本规定不一致的，以本规定为准。本规定具体应用中的问题由{dept}负责解释，并向社会公开。",
+            "### 第四章 附则\n\n本规定自{effectiveOn}起施行。县人民政府此前发布的有关规定与本规定不一致的，以本规定为准。本规定具体应用中的问题由{dept}负责解释，并向社会公开。",
         ],
         [RecordKind.NormativeDocument] =
         [
@@ -1977,7 +2022,7 @@ internal static class DemoContent
         [RecordKind.AdministrativeLicensing] =
         [
             "根据《中华人民共和国行政许可法》和有关法律法规规定，{dept}对申请人提交的申请材料进行了审查，申请材料齐全、符合法定形式，现将许可结果公示如下。",
-            "### 许可信息\n\n- 行政相对人：以附件所列为准\n- 许可类别：普通\n- 许可决定日期：{year}年\n- 许可机关：{dept}\n- 数据来源单位：{dept}",
+            "### 许可信息\n\n- 行政相对人：以附件所列为准\n- 许可类别：普通\n- 许可决定日期：{writtenOn}\n- 许可机关：{dept}\n- 数据来源单位：{dept}",
             "本次许可事项已按照行政许可和行政处罚等信用信息“双公示”要求，在作出许可决定之日起7个工作日内通过县人民政府门户网站和信用青川网站向社会公示，接受社会监督。",
             "许可证有效期内，被许可人应当严格按照许可范围从事相关活动，自觉接受监督检查。许可事项发生变更的，应当依法向许可机关申请办理变更手续。",
             "申请人、利害关系人对上述许可决定有异议的，可以自知道该决定之日起六十日内依法申请行政复议，或者自知道该决定之日起六个月内依法向人民法院提起行政诉讼。",
@@ -1986,7 +2031,7 @@ internal static class DemoContent
         [RecordKind.AdministrativePenalty] =
         [
             "根据《中华人民共和国行政处罚法》第四十八条和《国务院办公厅关于全面推行行政执法公示制度执法全过程记录制度重大执法决定法制审核制度的指导意见》的规定，现将{dept}作出的行政处罚决定信息公开如下。",
-            "### 处罚信息\n\n- 行政处罚决定书文号：见标题\n- 违法行为类型：以决定书载明为准\n- 处罚类别：警告、罚款\n- 处罚机关：{dept}\n- 处罚决定日期：{year}年",
+            "### 处罚信息\n\n- 行政处罚决定书文号：见标题\n- 违法行为类型：以决定书载明为准\n- 处罚类别：警告、罚款\n- 处罚机关：{dept}\n- 处罚决定日期：{writtenOn}",
             "经查，当事人的上述行为违反了有关法律法规的规定，事实清楚，证据确凿。{dept}依法告知当事人拟作出行政处罚的事实、理由和依据，当事人在法定期限内未提出陈述、申辩。",
             "当事人应当自收到行政处罚决定书之日起十五日内，持决定书到指定银行或通过电子支付系统缴纳罚款。逾期不缴纳的，每日按罚款数额的百分之三加处罚款，并依法申请人民法院强制执行。",
             "当事人如不服本处罚决定，可以在收到决定书之日起六十日内依法申请行政复议，或者在六个月内依法向人民法院提起行政诉讼。复议和诉讼期间，本处罚决定不停止执行。",
@@ -2007,7 +2052,7 @@ internal static class DemoContent
             "### 二、公示期限\n\n自本公告发布之日起7个工作日。公示期间，单位和个人对公示内容有异议的，可以书面或电话形式向{dept}反映，反映情况应当实事求是。",
             "### 三、监督渠道\n\n- 来信来访：{dept}办公室\n- 电话反映：12345政务服务便民热线\n- 网上反映：县人民政府门户网站“政民互动”栏目",
             "对公示期间反映的问题，{dept}将在公示期满后10个工作日内组织调查核实，并以适当方式向反映人答复。经核实确有问题的，依法依规予以纠正，并重新履行公示程序。",
-                        "本公告自发布之日起施行。有关事项如有调整，以{dept}另行发布的公告为准。各乡镇（街道）要做好公告的张贴和宣传解释工作，确保相关群众知晓。",
+            "本公告自发布之日起施行。有关事项如有调整，以{dept}另行发布的公告为准。各乡镇（街道）要做好公告的张贴和宣传解释工作，确保相关群众知晓。",
         ],
         [RecordKind.Plan] =
         [

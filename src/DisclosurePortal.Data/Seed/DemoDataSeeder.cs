@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
+using DisclosurePortal.Data.Security;
 using DisclosurePortal.Domain.Catalogue;
 using DisclosurePortal.Domain.Publishing;
 using Microsoft.EntityFrameworkCore;
@@ -9,9 +11,10 @@ namespace DisclosurePortal.Data.Seed;
 
 /// <summary>
 /// A fictional county (青川县) with departments, a catalogue across all 26 domains and 5 stages, about a thousand
-/// published records with 文号 and 索引号, and policy interpretations. Runs once, on an empty database; deterministic.
+/// published records with 文号 and 索引号, policy interpretations, and a few application cases in every state
+/// (<see cref="DemoCases"/>). Runs once, on an empty database; deterministic (the cases are dated back from today).
 /// </summary>
-public sealed class DemoDataSeeder(PortalDbContext db, TimeProvider clock, IConfiguration configuration)
+public sealed partial class DemoDataSeeder(PortalDbContext db, TimeProvider clock, IConfiguration configuration, PersonalData personalData)
 {
     private const string SeedActor = "系统初始化";
     private const string Reviewer = "县政务公开办";
@@ -65,9 +68,11 @@ public sealed class DemoDataSeeder(PortalDbContext db, TimeProvider clock, IConf
                 var rnd = new Random(seed);
                 for (var attempt = 0; attempt < 6; attempt++)
                 {
-                    var title = Fill(demo.TitleTemplates[rnd.Next(demo.TitleTemplates.Length)], publishedOn, rnd);
+                    var template = demo.TitleTemplates[rnd.Next(demo.TitleTemplates.Length)];
+                    var period = TitlePeriod.Of(template, publishedOn);
+                    var title = Fill(template, period, rnd);
                     if (!usedTitles.Add(title)) continue;
-                    planned.Add(new PlannedRecord(demo, item, publishedOn, seed, title));
+                    planned.Add(new PlannedRecord(demo, item, publishedOn, seed, title, period));
                     added++;
                     break;
                 }
@@ -86,15 +91,19 @@ public sealed class DemoDataSeeder(PortalDbContext db, TimeProvider clock, IConf
             var record = Record.Create(department.Id, plan.Item.Id, plan.Item.DomainId, plan.Item.StageId, plan.Demo.RecordKind, ChinaTime.At(plan.PublishedOn.AddDays(-3), new TimeOnly(9, 0)));
             record.AssignIndexNumber(NextIndexNumber(counters, department.OrganisationCode, plan.PublishedOn.Year));
             var title = plan.Title;
+            // Written a few days before publication, but never before the period it reports on has ended.
+            var writtenOn = plan.PublishedOn.AddDays(-rnd.Next(1, 8));
+            if (plan.Period.EndsOn is { } ended && writtenOn <= ended) writtenOn = ended.AddDays(1);
             var metadata = new RecordMetadata
             {
                 Title = title,
                 DocumentNumber = HasDocumentNumber(plan.Demo.RecordKind) ? NextDocumentNumber(documentSerials, department.DocumentPrefix, plan.PublishedOn.Year) : null,
                 IssuingOrgan = department.Name,
                 TopicCategory = null,
-                WrittenOn = plan.PublishedOn.AddDays(-rnd.Next(1, 8)),
+                WrittenOn = writtenOn,
                 Validity = ValidityOf(plan.Demo.RecordKind, plan.PublishedOn, today, rnd),
-                Body = Body(plan.Demo.RecordKind, title, plan.PublishedOn, rnd, department.Name),
+                Body = Body(plan.Demo.RecordKind, title, plan.Period with { WrittenOn = writtenOn }, rnd, department.Name)
+                    + DemoTables.For(title, rnd, department.Name),
             };
             records.Add((plan, record, metadata));
         }
@@ -125,7 +134,7 @@ public sealed class DemoDataSeeder(PortalDbContext db, TimeProvider clock, IConf
                 VideoUrl = form == InterpretationForm.Video
                     ? string.Create(CultureInfo.InvariantCulture, $"https://video.qingchuan.example/jiedu/{interpretation.IndexNumber![^10..]}.mp4")
                     : null,
-                Body = InterpretationBody(form, policyMeta, rnd, department.Name, publishedOn),
+                Body = InterpretationBody(form, policyMeta, rnd, department.Name, TitlePeriod.Of(string.Empty, publishedOn) with { WrittenOn = publishedOn }),
             }, publishedOn, questions));
         }
 
@@ -158,6 +167,12 @@ public sealed class DemoDataSeeder(PortalDbContext db, TimeProvider clock, IConf
                 new ReviewDecision(v.Id, ReviewStep.DisclosureAttribute, ReviewOutcome.Passed, Reviewer, "属于主动公开范围。", at.AddHours(-1)),
                 new ReviewDecision(v.Id, ReviewStep.Approval, ReviewOutcome.Passed, "县政府办公室分管领导", null, at.AddMinutes(-30)));
         }
+        await db.SaveChangesAsync(ct);
+
+        // Applications in every state the office sees, on the calendar the reference data has just seeded.
+        var calendar = await CalendarLoader.LoadAsync(db, ct);
+        var caseDepartments = DemoContent.Departments.Select(d => (departments[d.Key].Id, departments[d.Key].Name)).ToList();
+        db.ApplicationCases.AddRange(new DemoCases(personalData, calendar, today, now, caseDepartments, new Random(20261206)).Create());
         await db.SaveChangesAsync(ct);
     }
 
@@ -204,28 +219,48 @@ public sealed class DemoDataSeeder(PortalDbContext db, TimeProvider clock, IConf
         return x < 0.2 ? Validity.Expired : x < 0.27 ? Validity.Repealed : Validity.Valid;
     }
 
-    private static readonly string[] Quarters = ["一", "二", "三", "四"];
-
-    private static string Fill(string template, DateOnly date, Random rnd, string department = "", string title = "")
-    {
-        var previousMonth = date.AddMonths(-1);
-        return template
-            .Replace("{year}", date.Year.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{month}", previousMonth.Month.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{quarter}", Quarters[(date.Month - 1) / 3], StringComparison.Ordinal)
+    private static string Fill(string template, TitlePeriod period, Random rnd, string department = "", string title = "") =>
+        template
+            .Replace("{year}", period.Year.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{lastYear}", period.Year.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{month}", period.Month.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{thisMonth}", period.Month.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{quarter}", ChineseNumerals.Of(period.Quarter), StringComparison.Ordinal)
+            .Replace("{thisQuarter}", ChineseNumerals.Of(period.Quarter), StringComparison.Ordinal)
+            .Replace("{writtenOn}", Chinese(period.WrittenOn), StringComparison.Ordinal)
+            .Replace("{effectiveOn}", Chinese(period.EffectiveOn), StringComparison.Ordinal)
             .Replace("{town}", DemoContent.Towns[rnd.Next(DemoContent.Towns.Count)], StringComparison.Ordinal)
             .Replace("{n}", rnd.Next(1, 6).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{dept}", department, StringComparison.Ordinal)
             .Replace("{title}", title, StringComparison.Ordinal);
-    }
 
-    /// <summary>The body keeps the authored order of the paragraphs (一 before 二); the opening one always, others sampled.</summary>
-    private static string Body(RecordKind kind, string title, DateOnly date, Random rnd, string department)
+    private static string Chinese(DateOnly date) => date.ToString("yyyy年M月d日", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The body keeps the authored order of the paragraphs; the opening one always, others sampled. The parts kept are
+    /// then numbered in order (一、二、三…, 第一章、第二章…), so a part left out leaves no gap.
+    /// </summary>
+    private static string Body(RecordKind kind, string title, TitlePeriod period, Random rnd, string department)
     {
         var name = DocumentName(title);
         var chosen = DemoContent.BodyParagraphs[kind].Where((_, i) => i == 0 || rnd.NextDouble() < 0.7);
-        return string.Join("\n\n", chosen.Select(p => Fill(p, date, rnd, department, name))) + "\n";
+        var (parts, chapters) = (0, 0);
+        var numbered = chosen.Select(p => Fill(p, period, rnd, department, name)).Select(p =>
+        {
+            var part = PartHeading().Match(p);
+            if (part.Success) return string.Concat("### ", ChineseNumerals.Of(++parts), "、", p.AsSpan(part.Length));
+            var chapter = ChapterHeading().Match(p);
+            if (chapter.Success) return string.Concat("### 第", ChineseNumerals.Of(++chapters), "章", p.AsSpan(chapter.Length));
+            return p;
+        });
+        return string.Join("\n\n", numbered) + "\n";
     }
+
+    [GeneratedRegex("^### [一二三四五六七八九十]+、")]
+    private static partial Regex PartHeading();
+
+    [GeneratedRegex("^### 第[一二三四五六七八九十]+章")]
+    private static partial Regex ChapterHeading();
 
     /// <summary>The document's own name: what stands inside 《》 in a title such as 关于印发《…》的通知, else the title.</summary>
     private static string DocumentName(string title)
@@ -247,7 +282,7 @@ public sealed class DemoDataSeeder(PortalDbContext db, TimeProvider clock, IConf
         _ => "政策解读",
     };
 
-    private static string InterpretationBody(InterpretationForm form, RecordMetadata policy, Random rnd, string department, DateOnly date)
+    private static string InterpretationBody(InterpretationForm form, RecordMetadata policy, Random rnd, string department, TitlePeriod period)
     {
         var sb = new StringBuilder();
         var name = PolicyName(policy.Title);
@@ -263,7 +298,7 @@ public sealed class DemoDataSeeder(PortalDbContext db, TimeProvider clock, IConf
         else
         {
             // The authored interpretation paragraphs already follow 出台背景 → 主要内容 → 特色亮点 → 办事指引.
-            sb.Append(Body(RecordKind.PolicyInterpretation, policy.Title, date, rnd, department));
+            sb.Append(Body(RecordKind.PolicyInterpretation, policy.Title, period, rnd, department));
         }
         return sb.ToString();
     }
@@ -279,5 +314,5 @@ public sealed class DemoDataSeeder(PortalDbContext db, TimeProvider clock, IConf
         ];
     }
 
-    private sealed record PlannedRecord(DemoItem Demo, CatalogueItem Item, DateOnly PublishedOn, int Seed, string Title);
+    private sealed record PlannedRecord(DemoItem Demo, CatalogueItem Item, DateOnly PublishedOn, int Seed, string Title, TitlePeriod Period);
 }

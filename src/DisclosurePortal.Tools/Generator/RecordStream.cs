@@ -198,6 +198,11 @@ internal sealed class RecordStream
         _slots[Slot.Year] = date.Year.ToString(CultureInfo.InvariantCulture);
         _slots[Slot.Month] = date.AddMonths(-1).Month.ToString(CultureInfo.InvariantCulture);
         _slots[Slot.Quarter] = GeneratedContent.Numerals[(date.Month - 1) / 3];
+        _slots[Slot.LastYear] = (date.Year - 1).ToString(CultureInfo.InvariantCulture);
+        _slots[Slot.ThisMonth] = date.Month.ToString(CultureInfo.InvariantCulture);
+        _slots[Slot.ThisQuarter] = GeneratedContent.Numerals[(date.Month - 1) / 3];
+        _slots[Slot.WrittenOn] = date.ToString("yyyy年M月d日", CultureInfo.InvariantCulture);
+        _slots[Slot.EffectiveOn] = new DateOnly(date.Year, date.Month, 1).AddMonths(2).ToString("yyyy年M月d日", CultureInfo.InvariantCulture);
         _slots[Slot.Town] = item.Department.Town ?? DemoContent.Towns[_random.Next(DemoContent.Towns.Count)];
         _slots[Slot.N] = _random.Next(1, 7).ToString(CultureInfo.InvariantCulture);
         _slots[Slot.Dept] = item.Department.Name;

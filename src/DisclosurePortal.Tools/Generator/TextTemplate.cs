@@ -16,6 +16,13 @@ internal enum Slot
     Item,
     Domain,
     DocNoun,
+    // The demo county's period and date placeholders (Data/Seed/DemoContent): the generator fills them as simply as
+    // {year}, {month}, {quarter} (see RecordStream.FillSlots).
+    LastYear,
+    ThisMonth,
+    ThisQuarter,
+    WrittenOn,
+    EffectiveOn,
 }
 
 /// <summary>The values of the placeholders for one record, with their UTF-8 sizes (bodies are sized in bytes).</summary>
