@@ -69,9 +69,10 @@ public sealed class ResidencePermitJourneyTests(BrowserFixture fixture) : IClass
         // The office: confirms receipt, drafts 予以公开, attaches the file and replies.
         var office = await fixture.SignInAsync("reviewer");
         await office.GotoAsync(fixture.BaseUrl + "/cases");
-        await office.GetByRole(AriaRole.Table).GetByRole(AriaRole.Link, new() { Name = code }).ClickAsync();
-        await office.WaitForURLAsync("**/cases/*");
-        var caseUrl = office.Url;
+        var caseLink = office.GetByRole(AriaRole.Table).GetByRole(AriaRole.Link, new() { Name = code });
+        var caseUrl = fixture.BaseUrl + await caseLink.GetAttributeAsync("href");
+        await caseLink.ClickAsync();
+        await office.WaitForURLAsync(caseUrl);
         Assert.Equal("港澳居民居住证", (await office.Locator("#case-identity-document").InnerTextAsync()).Trim());
         ILocator Action(string name) => office.GetByRole(AriaRole.Form, new() { Name = name, Exact = true });
         await Action("确认收到").GetByRole(AriaRole.Button, new() { Name = "确认收到", Exact = true }).ClickAsync();
