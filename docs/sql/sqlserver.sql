@@ -1109,3 +1109,60 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206103004_ApplicantDocumentsAndReplyFiles'
+)
+BEGIN
+    ALTER TABLE [ApplicationCases] ADD [IdentityDocument] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206103004_ApplicantDocumentsAndReplyFiles'
+)
+BEGIN
+    EXEC(N'UPDATE [ApplicationCases] SET [IdentityDocument] = 1 WHERE [ApplicantKind] = 1;');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206103004_ApplicantDocumentsAndReplyFiles'
+)
+BEGIN
+    CREATE TABLE [ReplyAttachments] (
+        [Id] int NOT NULL IDENTITY,
+        [CaseId] int NOT NULL,
+        [FileName] nvarchar(255) NOT NULL,
+        [ContentType] nvarchar(100) NOT NULL,
+        [SizeBytes] bigint NOT NULL,
+        [StorageKey] nvarchar(200) NOT NULL,
+        [Sha256] nvarchar(64) NOT NULL,
+        [UploadedAt] datetimeoffset NOT NULL,
+        [UploadedBy] nvarchar(100) NOT NULL,
+        CONSTRAINT [PK_ReplyAttachments] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ReplyAttachments_ApplicationCases_CaseId] FOREIGN KEY ([CaseId]) REFERENCES [ApplicationCases] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206103004_ApplicantDocumentsAndReplyFiles'
+)
+BEGIN
+    CREATE INDEX [IX_ReplyAttachments_CaseId] ON [ReplyAttachments] ([CaseId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206103004_ApplicantDocumentsAndReplyFiles'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206103004_ApplicantDocumentsAndReplyFiles', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

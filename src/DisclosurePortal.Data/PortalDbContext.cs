@@ -39,6 +39,7 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<IndexNumberCounter> IndexNumberCounters => Set<IndexNumberCounter>();
     public DbSet<ApplicationCase> ApplicationCases => Set<ApplicationCase>();
+    public DbSet<ReplyAttachment> ReplyAttachments => Set<ReplyAttachment>();
     public DbSet<ApplicationEvent> ApplicationEvents => Set<ApplicationEvent>();
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
     public DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();

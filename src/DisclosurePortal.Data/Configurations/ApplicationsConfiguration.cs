@@ -15,6 +15,8 @@ internal sealed class ApplicationCaseConfiguration : IEntityTypeConfiguration<Ap
         // Room for the encrypted form (Data Protection payloads are longer than the plain number).
         b.Property(x => x.IdentityNumber).HasMaxLength(512);
         b.Property(x => x.IdentityIndex).HasMaxLength(64);
+        // Stored as the enum's number, as ApplicantKind is; null for an organisation (统一社会信用代码).
+        b.Property(x => x.IdentityDocument);
         b.Property(x => x.ContactPerson).HasMaxLength(100);
         b.Property(x => x.Contact).HasMaxLength(200);
         b.Property(x => x.PostalAddress).HasMaxLength(300);
@@ -43,6 +45,21 @@ internal sealed class ApplicationEventConfiguration : IEntityTypeConfiguration<A
         b.Property(x => x.ActorId).HasMaxLength(64);
         b.Property(x => x.ActorName).HasMaxLength(100);
         b.Property(x => x.Note).HasMaxLength(2000);
+        b.HasIndex(x => x.CaseId);
+    }
+}
+
+internal sealed class ReplyAttachmentConfiguration : IEntityTypeConfiguration<ReplyAttachment>
+{
+    public void Configure(EntityTypeBuilder<ReplyAttachment> b)
+    {
+        b.ToTable("ReplyAttachments");
+        b.Property(x => x.FileName).HasMaxLength(255);
+        b.Property(x => x.ContentType).HasMaxLength(100);
+        b.Property(x => x.StorageKey).HasMaxLength(200);
+        b.Property(x => x.Sha256).HasMaxLength(64);
+        b.Property(x => x.UploadedBy).HasMaxLength(100);
+        b.HasOne<ApplicationCase>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => x.CaseId);
     }
 }

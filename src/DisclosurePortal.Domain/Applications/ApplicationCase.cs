@@ -30,6 +30,9 @@ public sealed class ApplicationCase
     /// <summary>申请人姓名 or the organisation's name.</summary>
     public string ApplicantName { get; private set; }
 
+    /// <summary>证件类型 of a natural person's number (条例 Art. 29: any 身份证明); null for an organisation (its 统一社会信用代码).</summary>
+    public IdentityDocument? IdentityDocument { get; private set; }
+
     /// <summary>身份证件号码 or 统一社会信用代码 as stored: encrypted by the application (never in clear at rest).</summary>
     public string? IdentityNumber { get; private set; }
 
@@ -129,6 +132,7 @@ public sealed class ApplicationCase
             QueryCode = Guard.Required(queryCode, nameof(queryCode)),
             ApplicantKind = details.ApplicantKind,
             ApplicantName = details.ApplicantName.Trim(),
+            IdentityDocument = details.ApplicantKind == ApplicantKind.NaturalPerson ? details.IdentityDocument : null,
             IdentityNumber = Guard.Optional(details.IdentityNumber),
             IdentityIndex = Guard.Optional(details.IdentityIndex),
             ContactPerson = Guard.Optional(details.ContactPerson),
@@ -446,6 +450,8 @@ public sealed record ApplicationDetails
 {
     public ApplicantKind ApplicantKind { get; init; }
     public required string ApplicantName { get; init; }
+    /// <summary>A natural person's 证件类型 (ignored for an organisation).</summary>
+    public IdentityDocument IdentityDocument { get; init; } = IdentityDocument.ResidentId;
     /// <summary>The number as it is to be stored (the web layer encrypts it: PersonalData).</summary>
     public string? IdentityNumber { get; init; }
     public string? IdentityIndex { get; init; }
@@ -461,6 +467,7 @@ public sealed record ApplicationDetails
     {
         var p = new List<string>();
         if (!Enum.IsDefined(ApplicantKind)) p.Add("请选择申请人类型。");
+        if (ApplicantKind == ApplicantKind.NaturalPerson && !Enum.IsDefined(IdentityDocument)) p.Add("请选择证件类型。");
         if (string.IsNullOrWhiteSpace(ApplicantName)) p.Add("申请人姓名或名称不能为空。");
         if (string.IsNullOrWhiteSpace(Contact)) p.Add("联系方式不能为空。");
         if (string.IsNullOrWhiteSpace(InformationDescription)) p.Add("请描述所需政府信息。");

@@ -62,39 +62,45 @@ public static partial class IdentityDocuments
         string.Concat((number ?? string.Empty).Where(c => !char.IsWhiteSpace(c) && c is not ('-' or '－' or '（' or '）' or '(' or ')'))).ToUpperInvariant();
 
     /// <summary>Null when <paramref name="number"/> (normalised) is a well-formed number of <paramref name="document"/>; otherwise why not.</summary>
-    public static string? Problem(IdentityDocument document, string? number, DateOnly today)
+    public static string? Problem(IdentityDocument document, string? number, DateOnly today) =>
+        Explain(document, number, today)?.ToString();
+
+    /// <summary>
+    /// As <see cref="Problem"/>, as a message with placeholders and its arguments, so that a page can translate both
+    /// (the arguments are the number's name, itself a message, and a length).
+    /// </summary>
+    public static IdentityProblem? Explain(IdentityDocument document, string? number, DateOnly today)
     {
         var n = Normalise(number);
-        if (n.Length == 0) return "请填写证件号码。";
+        if (n.Length == 0) return new("请填写证件号码。");
         return document switch
         {
             IdentityDocument.ResidentId => ResidentStyle(n, today, "身份证号码", prefix: null)
-                ?? (n[..2] is "81" or "82" or "83" ? "这是港澳台居民居住证的号码，请在“证件类型”中选择相应的居住证。" : null),
-            IdentityDocument.HongKongMacaoResidencePermit => ResidentStyle(n, today, "港澳居民居住证号码", prefix: ["810000", "820000"]),
-            IdentityDocument.TaiwanResidencePermit => ResidentStyle(n, today, "台湾居民居住证号码", prefix: ["830000"]),
+                ?? (n[..2] is "81" or "82" or "83" ? new("这是港澳台居民居住证的号码，请在“证件类型”中选择相应的居住证。") : null),
+            IdentityDocument.HongKongMacaoResidencePermit => ResidentStyle(n, today, "港澳居民居住证号码", prefix: (["810000", "820000"], "{0}应以810000或820000开头。")),
+            IdentityDocument.TaiwanResidencePermit => ResidentStyle(n, today, "台湾居民居住证号码", prefix: (["830000"], "{0}应以830000开头。")),
             IdentityDocument.HongKongMacaoTravelPermit => HongKongMacaoPermit().IsMatch(n) ? null
-                : "港澳居民来往内地通行证号码应为H或M加8位数字，例如 H12345678。",
+                : new("港澳居民来往内地通行证号码应为H或M加8位数字，例如 H12345678。"),
             IdentityDocument.TaiwanTravelPermit => TaiwanPermit().IsMatch(n) ? null
-                : "台湾居民来往大陆通行证号码应为8位数字（可加2位换证次数）。",
+                : new("台湾居民来往大陆通行证号码应为8位数字（可加2位换证次数）。"),
             IdentityDocument.ForeignPermanentResidentId => ForeignPermanent2017().IsMatch(n) ? null
                 : n.Length == 18 && n[0] == '9' ? ResidentStyle(n, today, "外国人永久居留身份证号码", prefix: null, checkBirth: false)
-                : "外国人永久居留身份证号码应为3个字母加12位数字，或以9开头的18位数字。",
-            IdentityDocument.Passport => Passport().IsMatch(n) ? null : "护照号码应为5至17位字母或数字。",
-            _ => "请选择证件类型。",
+                : new("外国人永久居留身份证号码应为3个字母加12位数字，或以9开头的18位数字。"),
+            IdentityDocument.Passport => Passport().IsMatch(n) ? null : new("护照号码应为5至17位字母或数字。"),
+            _ => new("请选择证件类型。"),
         };
     }
 
     /// <summary>A number built as GB 11643 builds the resident ID: 17 digits (a date of birth at 7–14) and the MOD 11-2 check character.</summary>
-    private static string? ResidentStyle(string n, DateOnly today, string name, string[]? prefix, bool checkBirth = true)
+    private static IdentityProblem? ResidentStyle(string n, DateOnly today, string name, (string[] Starts, string Message)? prefix, bool checkBirth = true)
     {
-        if (n.Length != 18) return $"{name}应为18位，您填写了{n.Length}位。";
+        if (n.Length != 18) return new("{0}应为18位，您填写了{1}位。", name, n.Length);
         for (var i = 0; i < 17; i++)
-            if (!char.IsAsciiDigit(n[i])) return $"{name}的前17位应为数字。";
-        if (!char.IsAsciiDigit(n[17]) && n[17] != 'X') return $"{name}的最后一位应为数字或X。";
-        if (prefix is not null && !prefix.Any(p => n.StartsWith(p, StringComparison.Ordinal)))
-            return $"{name}应以{string.Join("或", prefix)}开头。";
-        if (checkBirth && !IdentityNumbers.HasBirthDate(n, today)) return $"{name}第7至14位应为出生日期（年月日），请核对。";
-        if (!IdentityNumbers.HasResidentCheckCharacter(n)) return $"{name}的最后一位（校验码）与前17位不符，请逐位核对。";
+            if (!char.IsAsciiDigit(n[i])) return new("{0}的前17位应为数字。", name);
+        if (!char.IsAsciiDigit(n[17]) && n[17] != 'X') return new("{0}的最后一位应为数字或X。", name);
+        if (prefix is { } p && !p.Starts.Any(s => n.StartsWith(s, StringComparison.Ordinal))) return new(p.Message, name);
+        if (checkBirth && !IdentityNumbers.HasBirthDate(n, today)) return new("{0}第7至14位应为出生日期（年月日），请核对。", name);
+        if (!IdentityNumbers.HasResidentCheckCharacter(n)) return new("{0}的最后一位（校验码）与前17位不符，请逐位核对。", name);
         return null;
     }
 
@@ -109,4 +115,13 @@ public static partial class IdentityDocuments
 
     [GeneratedRegex("^[A-Z0-9]{5,17}$")]
     private static partial Regex Passport();
+}
+
+/// <summary>
+/// What is wrong with a number: <see cref="Message"/> with placeholders, <see cref="Name"/> (the number's name, itself a
+/// message) for {0} and <see cref="Length"/> for {1} where the message has them.
+/// </summary>
+public sealed record IdentityProblem(string Message, string? Name = null, int? Length = null)
+{
+    public override string ToString() => string.Format(System.Globalization.CultureInfo.InvariantCulture, Message, Name, Length);
 }

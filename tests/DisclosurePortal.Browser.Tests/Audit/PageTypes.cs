@@ -120,6 +120,8 @@ public static class PageTypes
         ["/open-data/standard-directory.xlsx"] = "xlsx download",
         ["/attachments/{id:int}"] = "file download",
         ["/manage/attachments/{attachmentId:int}"] = "file download",
+        ["/track/{code}/files/{file:int}"] = "file download (a reply's file, behind the query code)",
+        ["/cases/{id:int}/files/{file:int}"] = "file download (a reply's file, for the office)",
         ["/admin/calendar/{year}/export"] = "JSON download",
         ["/culture/{culture}"] = "redirect (language switch)",
         ["/accessibility/mode"] = "redirect (长辈版 switch; the pages it returns to are audited in both modes)",

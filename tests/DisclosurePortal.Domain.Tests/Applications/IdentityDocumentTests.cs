@@ -60,4 +60,31 @@ public sealed class IdentityDocumentTests
     [InlineData("E12", "****")]
     public void Mask_HidesTheMiddleOfEveryKindOfNumber(string number, string masked) =>
         Assert.Equal(masked, IdentityNumbers.Mask(number));
+
+    [Fact]
+    public void AProblem_KeepsItsMessageAndArgumentsApart_ForTranslation()
+    {
+        var problem = IdentityDocuments.Explain(IdentityDocument.HongKongMacaoResidencePermit, "8100001990", Today)!;
+        Assert.Equal("{0}应为18位，您填写了{1}位。", problem.Message);
+        Assert.Equal("港澳居民居住证号码", problem.Name);
+        Assert.Equal(10, problem.Length);
+        Assert.Equal("港澳居民居住证号码应为18位，您填写了10位。", problem.ToString());
+    }
+
+    [Fact]
+    public void ACaseKeepsThePersonsDocument_AndAnOrganisationHasNone()
+    {
+        var now = new DateTimeOffset(2026, 12, 6, 2, 0, 0, TimeSpan.Zero);
+        ApplicationDetails Details(ApplicantKind kind, IdentityDocument document) => new()
+        {
+            ApplicantKind = kind, ApplicantName = "陈大文", IdentityDocument = document, IdentityNumber = "H12345678",
+            Contact = "13800000000", InformationDescription = "2025年度财政预算公开表",
+        };
+
+        Assert.Equal(IdentityDocument.HongKongMacaoTravelPermit,
+            ApplicationCase.Submit(Details(ApplicantKind.NaturalPerson, IdentityDocument.HongKongMacaoTravelPermit), "ABCDEFGHJKMN", now).IdentityDocument);
+        Assert.Null(ApplicationCase.Submit(Details(ApplicantKind.LegalServiceProvider, IdentityDocument.Passport), "ABCDEFGHJKMP", now).IdentityDocument);
+        var unknown = Assert.Throws<DomainException>(() => ApplicationCase.Submit(Details(ApplicantKind.NaturalPerson, (IdentityDocument)99), "ABCDEFGHJKMQ", now));
+        Assert.Contains("请选择证件类型。", unknown.Message, StringComparison.Ordinal);
+    }
 }

@@ -69,7 +69,11 @@ public abstract class ApplyFormTests(PortalFactory factory)
 
     [Theory]
     [InlineData("ApplicantName=", "ApplicantName", "请填写申请人姓名或名称。")]
-    [InlineData("IdentityNumber=511023198506121230", "IdentityNumber", "身份证号码有误")]
+    // Issue 18: a wrong check digit of an 18-character number is named as such, not reported as a wrong length.
+    [InlineData("IdentityNumber=511023198506121230", "IdentityNumber", "身份证号码的最后一位（校验码）与前17位不符，请逐位核对。")]
+    [InlineData("IdentityNumber=5110231985061212", "IdentityNumber", "身份证号码应为18位，您填写了16位。")]
+    [InlineData("IdentityDocument=2|IdentityNumber=810000199001010010", "IdentityNumber", "港澳居民居住证号码的最后一位（校验码）与前17位不符，请逐位核对。")]
+    [InlineData("IdentityDocument=4|IdentityNumber=K12345678", "IdentityNumber", "港澳居民来往内地通行证号码应为H或M加8位数字，例如 H12345678。")]
     [InlineData("ApplicantKind=2|ContactPerson=王经理", "IdentityNumber", "法人或其他组织请填写统一社会信用代码，而不是身份证号码。")]
     [InlineData("InformationDescription=#4001", "InformationDescription", "所需信息的描述不能超过4000字。")]
     [InlineData("ApplicantKind=99", "ApplicantKind", "请选择申请人类型。")]
@@ -211,6 +215,81 @@ public abstract class ApplyFormTests(PortalFactory factory)
     {
         await using var db = factory.NewDbContext();
         return await db.ApplicationCases.CountAsync();
+    }
+
+    [Theory]
+    [InlineData(IdentityDocument.HongKongMacaoResidencePermit, "810000 19900101 0019", "810000199001010019", "港澳居民居住证")]
+    [InlineData(IdentityDocument.HongKongMacaoTravelPermit, "h1234567801", "H1234567801", "港澳居民来往内地通行证")]
+    [InlineData(IdentityDocument.TaiwanTravelPermit, "12345678", "12345678", "台湾居民来往大陆通行证")]
+    [InlineData(IdentityDocument.ForeignPermanentResidentId, "usa123456789012", "USA123456789012", "外国人永久居留身份证")]
+    [InlineData(IdentityDocument.Passport, "E1234-5678", "E12345678", "护照")]
+    public async Task APersonWithAnotherDocument_MayApply_TheNumberEncryptedAndMaskedAsAResidentIdIs(IdentityDocument document, string typed, string stored, string name)
+    {
+        var form = Valid();
+        form["IdentityDocument"] = ((int)document).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        form["IdentityNumber"] = typed;
+        var client = Client(_app);
+
+        var code = await SubmitValidAsync(client, form);
+
+        await using (var db = factory.NewDbContext())
+        {
+            var c = await db.ApplicationCases.SingleAsync(x => x.QueryCode == code);
+            Assert.Equal(document, c.IdentityDocument);
+            Assert.DoesNotContain(stored, c.IdentityNumber!, StringComparison.Ordinal); // encrypted at rest
+            Assert.Equal(stored, factory.Services.GetRequiredService<PersonalData>().Reveal(c.IdentityNumber));
+        }
+        foreach (var page in new[] { $"/apply/receipt/{code}", $"/track?code={code}" })
+        {
+            var (_, doc) = await Html.GetAsync(client, page);
+            Assert.Equal(name, doc.QuerySelector("#identity-document").Text());
+            Assert.Equal(IdentityNumbers.Mask(stored), doc.QuerySelector("#identity").Text());
+            Assert.DoesNotContain(stored, doc.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task TheForm_MarksRequiredFields_AndShowsEachFormatBeforeAnythingIsTyped()
+    {
+        var (_, doc) = await Html.GetAsync(Client(_app), "/apply");
+
+        foreach (var field in new[] { "ApplicantName", "IdentityNumber", "Contact", "InformationDescription" })
+        {
+            Assert.Equal("必填", doc.QuerySelector($"label[for={field}] .required-mark").Text());
+            Assert.Equal("true", doc.QuerySelector($"#{field}")!.GetAttribute("aria-required"));
+        }
+        foreach (var group in new[] { "ApplicantKind", "ProvisionForm", "DeliveryMethod" })
+            Assert.Equal("必填", doc.QuerySelector($"input[name={group}]")!.Closest("fieldset")!.QuerySelector("legend .required-mark").Text());
+        Assert.Null(doc.QuerySelector("label[for=PostalAddress] .required-mark")); // required only for 邮寄: its hint says so
+
+        var documents = doc.QuerySelectorAll("#IdentityDocument option");
+        Assert.Equal(7, documents.Length);
+        Assert.Equal("居民身份证", doc.QuerySelector("#IdentityDocument option[selected]").Text());
+        Assert.Equal("18位：17位数字，最后一位是数字或X。", doc.QuerySelector("#IdentityNumber-hint").Text());
+        Assert.Contains("IdentityNumber-hint", doc.QuerySelector("#IdentityNumber")!.GetAttribute("aria-describedby"), StringComparison.Ordinal);
+        Assert.Equal(8, doc.QuerySelectorAll(".id-formats dt").Length); // every document's format, and the credit code's
+
+        // Redrawn after a wrong number: the document chosen stays chosen, its format hint comes before the message.
+        var form = Valid();
+        form["IdentityDocument"] = ((int)IdentityDocument.Passport).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        form["IdentityNumber"] = "E1";
+        var redrawn = await Html.ParseAsync(await SubmitAsync(Client(_app), form));
+        Assert.Equal("护照", redrawn.QuerySelector("#IdentityDocument option[selected]").Text());
+        var hint = redrawn.QuerySelector("#IdentityNumber-hint")!;
+        Assert.Equal("护照上的证件号码，5至17位字母或数字。", hint.Text());
+        Assert.Equal("IdentityNumber-error", hint.NextElementSibling!.Id);
+        Assert.Equal("护照号码应为5至17位字母或数字。", redrawn.QuerySelector("#IdentityNumber-error").Text());
+    }
+
+    [Fact]
+    public async Task InEnglish_TheNumbersProblemIsTranslated_WithTheLengthTyped()
+    {
+        var client = Client(_app);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/culture/en?returnUrl=%2Fapply")).StatusCode); // the switch's cookie
+        var form = Valid();
+        form["IdentityNumber"] = "5110231985061212";
+        var doc = await Html.ParseAsync(await SubmitAsync(client, form));
+        Assert.Equal("The resident ID number has 18 characters; you entered 16.", doc.QuerySelector("#IdentityNumber-error").Text());
     }
 }
 

@@ -73,6 +73,7 @@ public static class EndpointTable
         ["GET /apply/receipt"] = new(Everyone, "/apply/receipt"),
         ["GET /apply/receipt/{code}"] = new(Everyone, "/apply/receipt/{code}"),
         ["GET /track"] = new(Everyone, "/track?code={code}"),
+        ["GET /track/{code}/files/{file:int}"] = new(Everyone, "/track/{code}/files/{attachment}"), // a reply's file: 404 unless it is this code's
         ["GET /account/login"] = new(Everyone, "/account/login?returnUrl=%2Fmanage"),
         ["POST /account/login"] = new(Everyone, "/account/login"),
         ["GET /account/denied"] = new(Everyone, "/account/denied", RefusalPage: true),
@@ -120,6 +121,7 @@ public static class EndpointTable
         ["POST /cases/calendar-corrections"] = new(Reviewer, "/cases/calendar-corrections"),
         ["GET /cases/{id:int}"] = new(Reviewer, "/cases/{case}"),
         ["POST /cases/{id:int}/{verb}"] = new(Reviewer, "/cases/{case}/confirmreceipt"),
+        ["GET /cases/{id:int}/files/{file:int}"] = new(Reviewer, "/cases/{case}/files/{attachment}"),
         ["GET /reports/quarterly"] = new(Reviewer, "/reports/quarterly"),
         ["GET /reports/quarterly/{year}/{quarter}"] = new(Reviewer, "/reports/quarterly/{quarterYear}/q1"),
         ["GET /reports/quarterly/{year}/{quarter}/departments/{department}"] = new(Reviewer, "/reports/quarterly/{quarterYear}/q1/departments/{housing}"),

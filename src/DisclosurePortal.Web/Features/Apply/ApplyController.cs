@@ -20,6 +20,7 @@ public sealed class ApplyController(
     PortalDbContext db,
     TimeProvider clock,
     PersonalData personalData,
+    AttachmentStorage storage,
     ILogger<ApplyController> logger) : PortalController
 {
     [HttpGet("/apply")]
@@ -58,9 +59,14 @@ public sealed class ApplyController(
         var normalised = QueryCodes.Normalise(code);
         if (normalised is null) return BadInput("查询码应为12位字母和数字，不含数字0、1和字母O、I、L，请核对后重新输入。");
         var receipt = await db.ApplicationCases.AsNoTracking().Where(c => c.QueryCode == normalised)
-            .Select(c => new { c.SubmittedAt, c.IdentityNumber }).FirstOrDefaultAsync(ct);
+            .Select(c => new { c.SubmittedAt, c.IdentityNumber, c.ApplicantKind, c.IdentityDocument, c.InformationDescription, c.ProvisionForm, c.DeliveryMethod })
+            .FirstOrDefaultAsync(ct);
         if (receipt is null) return NotFoundPage("没有找到该查询码对应的申请，请核对后重新输入。");
-        return View("Receipt", new ReceiptModel(normalised, receipt.SubmittedAt, personalData.Mask(receipt.IdentityNumber)));
+        return View("Receipt", new ReceiptModel(normalised, receipt.SubmittedAt, personalData.Mask(receipt.IdentityNumber))
+        {
+            DocumentName = IdentityDocumentNames.Of(receipt.ApplicantKind, receipt.IdentityDocument),
+            Request = new RequestSummary(receipt.InformationDescription, receipt.ProvisionForm, receipt.DeliveryMethod),
+        });
     }
 
     [HttpGet("/track")]
@@ -86,6 +92,9 @@ public sealed class ApplyController(
         var calendar = await CalendarLoader.LoadAsync(db, ct);
         var deadline = c.Deadline(calendar, today);
         var supplement = c.Events.LastOrDefault(e => e.Kind == ApplicationEventKind.SupplementRequested);
+        List<ReplyFileLink> files = c.ReplyType is null ? [] : await db.ReplyAttachments.AsNoTracking().Where(a => a.CaseId == c.Id).OrderBy(a => a.Id)
+            .Select(a => new ReplyFileLink(a.Id, a.FileName, a.SizeBytes)).ToListAsync(ct);
+        var online = c.DeliveryMethod == DeliveryMethod.Online;
         return View("Track", new TrackModel(
             c.QueryCode,
             IdentityNumbers.MaskName(c.ApplicantName),
@@ -109,7 +118,36 @@ public sealed class ApplyController(
             c.FeeNotifiedOn is { } feeOn ? new FeeNoticeView(feeOn, c.ItemCount, c.FeeAmount, c.FeePaymentDeadline!.Value, c.FeePaidOn)
             {
                 PayByProvisional = calendar.IsEstimated(feeOn, c.FeePaymentDeadline!.Value),
-            } : null));
+            } : null)
+        {
+            DocumentName = IdentityDocumentNames.Of(c.ApplicantKind, c.IdentityDocument),
+            Request = new RequestSummary(c.InformationDescription, c.ProvisionForm, c.DeliveryMethod),
+            ReplyFiles = online ? files : [],
+            ReplyFilesSentOtherwise = online ? 0 : files.Count,
+        });
+    }
+
+    /// <summary>
+    /// A file of the reply, for the applicant who chose 网上获取: found by the 查询码 and the file's number together,
+    /// so that nobody without the code can reach it by counting ids. Always a download, never sniffed.
+    /// </summary>
+    [HttpGet("/track/{code}/files/{file:int}")]
+    [EnableRateLimiting(RateLimits.Track)]
+    public async Task<IActionResult> ReplyFile(string code, int file, CancellationToken ct)
+    {
+        const string Missing = "没有找到该附件，请核对查询码后从办理进度页面下载。";
+        var normalised = QueryCodes.Normalise(code);
+        if (normalised is null) return BadInput("查询码应为12位字母和数字，不含数字0、1和字母O、I、L，请核对后重新输入。");
+        var found = await (
+            from a in db.ReplyAttachments.AsNoTracking()
+            join c in db.ApplicationCases on a.CaseId equals c.Id
+            where a.Id == file && c.QueryCode == normalised && c.DeliveryMethod == DeliveryMethod.Online && c.ReplyType != null
+            select a).FirstOrDefaultAsync(ct);
+        var path = found is null ? null : storage.PathOf(found.StorageKey);
+        if (found is null || path is null || !System.IO.File.Exists(path)) return NotFoundPage(Missing);
+        Response.Headers.XContentTypeOptions = "nosniff";
+        Response.Headers.CacheControl = "private, no-store";
+        return PhysicalFile(path, found.ContentType, found.FileName);
     }
 
     private IActionResult FormView(ApplyForm form, bool invalid = false)

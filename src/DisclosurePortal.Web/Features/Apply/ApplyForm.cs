@@ -15,6 +15,10 @@ public sealed class ApplyForm
     [ValidatorExplains]
     public ApplicantKind? ApplicantKind { get; set; }
     public string? ApplicantName { get; set; }
+
+    /// <summary>证件类型 of a natural person (条例 Art. 29: any 身份证明); 居民身份证 unless chosen otherwise.</summary>
+    [ValidatorExplains]
+    public IdentityDocument? IdentityDocument { get; set; } = Domain.Applications.IdentityDocument.ResidentId;
     public string? IdentityNumber { get; set; }
     public string? ContactPerson { get; set; }
     public string? Contact { get; set; }
@@ -35,8 +39,13 @@ public sealed class ApplyForm
 
     public bool IsOrganisation => ApplicantKind is { } kind && kind != Domain.Applications.ApplicantKind.NaturalPerson;
 
-    /// <summary>The identity number as stored: no surrounding spaces, a resident ID's check character as a capital X.</summary>
-    public string NormalisedIdentityNumber => (IdentityNumber ?? string.Empty).Trim().ToUpperInvariant();
+    /// <summary>
+    /// The identity number as stored: a person's without the spaces, hyphens and brackets people type into it
+    /// (<see cref="IdentityDocuments.Normalise"/>), an organisation's trimmed; letters (a check character X) upper case.
+    /// </summary>
+    public string NormalisedIdentityNumber => IsOrganisation
+        ? (IdentityNumber ?? string.Empty).Trim().ToUpperInvariant()
+        : IdentityDocuments.Normalise(IdentityNumber);
 
     /// <summary>The details to store: the identity number encrypted, with its blind index (PersonalData, ADR 20).</summary>
     public ApplicationDetails ToDetails(PersonalData personalData, ApplicationChannel channel = ApplicationChannel.Online)
@@ -49,6 +58,7 @@ public sealed class ApplyForm
     {
         ApplicantKind = ApplicantKind!.Value,
         ApplicantName = ApplicantName!.Trim(),
+        IdentityDocument = IdentityDocument ?? Domain.Applications.IdentityDocument.ResidentId,
         // A natural person has no 联系人: whatever was typed there is not kept (only what the application needs).
         ContactPerson = IsOrganisation ? ContactPerson?.Trim() : null,
         Contact = Contact!.Trim(),
@@ -69,7 +79,8 @@ public sealed partial class ApplyFormValidator : AbstractValidator<ApplyForm>
     public const int MaxAddressLength = 300;
     public const int MaxDescriptionLength = 4000;
 
-    public ApplyFormValidator(TimeProvider clock)
+    /// <param name="localizer">The identity number's message names the number and its length: translated here, with them.</param>
+    public ApplyFormValidator(TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> localizer)
     {
         var today = ChinaTime.Today(clock);
         RuleFor(x => x.ApplicantKind).NotNull().WithMessage("请选择申请人类型。").IsInEnum().WithMessage("请选择申请人类型。");
@@ -78,12 +89,20 @@ public sealed partial class ApplyFormValidator : AbstractValidator<ApplyForm>
             .MaximumLength(MaxNameLength).WithMessage("姓名或名称不能超过200个字。")
             .Must(NoMarkup).WithMessage("姓名或名称不能包含“<”“>”符号。");
 
-        // 条例 Art. 29: 身份证明. A person gives the 18-digit resident ID; an organisation its 统一社会信用代码.
-        RuleFor(x => x.IdentityNumber).Cascade(CascadeMode.Stop)
-            .NotEmpty().WithMessage("请填写证件号码。")
-            .Must((f, _) => IdentityNumbers.IsValidResidentId(f.NormalisedIdentityNumber, today))
-            .When(f => f.ApplicantKind == ApplicantKind.NaturalPerson, ApplyConditionTo.CurrentValidator)
-            .WithMessage("身份证号码有误，请核对：应为18位，最后一位是数字或X。");
+        // 条例 Art. 29: 身份证明. A person gives the number of the document chosen (居民身份证 unless told), checked by its
+        // own format and check character and told precisely what is wrong; an organisation its 统一社会信用代码.
+        RuleFor(x => x.IdentityDocument)
+            .Must(d => d is { } kind && Enum.IsDefined(kind)).When(f => f.ApplicantKind == ApplicantKind.NaturalPerson)
+            .WithMessage("请选择证件类型。");
+        RuleFor(x => x.IdentityNumber).NotEmpty().WithMessage("请填写证件号码。");
+        RuleFor(x => x.IdentityNumber).Custom((_, context) =>
+            {
+                var f = context.InstanceToValidate;
+                if (IdentityDocuments.Explain(f.IdentityDocument!.Value, f.IdentityNumber, today) is { } problem)
+                    context.AddFailure(nameof(ApplyForm.IdentityNumber), localizer[problem.Message, problem.Name is null ? "" : localizer[problem.Name].Value, problem.Length ?? 0].Value);
+            })
+            .When(f => f.ApplicantKind == ApplicantKind.NaturalPerson && f.IdentityDocument is { } d && Enum.IsDefined(d)
+                && !string.IsNullOrWhiteSpace(f.IdentityNumber) && !Infrastructure.TypedText.IsRefused(f.IdentityNumber, multiLine: false));
         RuleFor(x => x.IdentityNumber).Cascade(CascadeMode.Stop)
             .Must((f, _) => !IdentityNumbers.IsValidResidentId(f.NormalisedIdentityNumber, today))
             .WithMessage("法人或其他组织请填写统一社会信用代码，而不是身份证号码。")

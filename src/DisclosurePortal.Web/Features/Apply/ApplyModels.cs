@@ -3,7 +3,27 @@ using DisclosurePortal.Domain.Applications;
 namespace DisclosurePortal.Web.Features.Apply;
 
 /// <summary>The receipt after submitting; <paramref name="Code"/> is null on the honeypot's receipt (nothing was stored).</summary>
-public sealed record ReceiptModel(string? Code, DateTimeOffset? SubmittedAt, string? MaskedIdentityNumber);
+public sealed record ReceiptModel(string? Code, DateTimeOffset? SubmittedAt, string? MaskedIdentityNumber)
+{
+    /// <summary>The name of the document the number is of (a localizer key): 居民身份证, 护照, 统一社会信用代码 …</summary>
+    public string? DocumentName { get; init; }
+
+    /// <summary>What was asked for, restated (issue 18): the applicant keeps, or prints, the request with its code.</summary>
+    public RequestSummary? Request { get; init; }
+}
+
+/// <summary>What the applicant asked for (条例 Art. 29): the information, the form and the way of provision.</summary>
+public sealed record RequestSummary(string Description, ProvisionForm ProvisionForm, DeliveryMethod DeliveryMethod);
+
+/// <summary>A file sent with the reply, offered on the tracking page (网上获取 only).</summary>
+public sealed record ReplyFileLink(int Id, string FileName, long SizeBytes);
+
+public static class IdentityDocumentNames
+{
+    /// <summary>What the number shown is (a localizer key): the person's document, or an organisation's 统一社会信用代码.</summary>
+    public static string Of(ApplicantKind kind, IdentityDocument? document) =>
+        kind == ApplicantKind.NaturalPerson ? IdentityDocuments.Describe(document ?? IdentityDocument.ResidentId) : "统一社会信用代码";
+}
 
 /// <summary>The tracking form; <paramref name="Error"/> explains a code that is malformed or unknown.</summary>
 public sealed record TrackFormModel(string? Typed, string? Error, object[] ErrorArgs)
@@ -43,4 +63,15 @@ public sealed record TrackModel(
     FeeNoticeView? Fee)
 {
     public bool IsOpen => ApplicationStates.IsOpen(State);
+
+    /// <summary>The name of the document the masked number is of (a localizer key).</summary>
+    public string DocumentName { get; init; } = "居民身份证";
+
+    public RequestSummary? Request { get; init; }
+
+    /// <summary>The reply's files, when the applicant chose 网上获取 and the reply has been made; otherwise none.</summary>
+    public IReadOnlyList<ReplyFileLink> ReplyFiles { get; init; } = [];
+
+    /// <summary>The reply has files but they go another way (post, email, in person): the page says so instead.</summary>
+    public int ReplyFilesSentOtherwise { get; init; }
 }

@@ -98,6 +98,8 @@ public static class CaseQueries
             c.AllowedActions().Contains(CaseAction.NotifyFee) ? await db.ItemsEarlierThisMonthAsync(c, ct) : null, feeTiers,
             c.IdentityNumber is null ? null : personalData.Whole(c.IdentityNumber)) // the office handles it: whole here, masked elsewhere
         {
+            ReplyFiles = await db.ReplyAttachments.AsNoTracking().Where(a => a.CaseId == c.Id).OrderBy(a => a.Id)
+                .Select(a => new Apply.ReplyFileLink(a.Id, a.FileName, a.SizeBytes)).ToListAsync(ct),
             SupplementNoticeDue = c.SupplementNoticeDue(calendar) is { } noticeDue
                 ? new DueDate(noticeDue, calendar.IsEstimated(c.ReceivedOn!.Value, noticeDue)) : null,
             FeePaymentDeadlineProvisional = c.FeeNotifiedOn is { } notified && c.FeePaymentDeadline is { } payBy && calendar.IsEstimated(notified, payBy),

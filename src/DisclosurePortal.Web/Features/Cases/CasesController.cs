@@ -16,7 +16,7 @@ namespace DisclosurePortal.Web.Features.Cases;
 /// case page; lists mask it.
 /// </summary>
 [Authorize(Policy = Policies.Reviewer)]
-public sealed class CasesController(PortalDbContext db, TimeProvider clock, FeeTiers feeTiers, PersonalData personalData) : PortalController
+public sealed class CasesController(PortalDbContext db, TimeProvider clock, FeeTiers feeTiers, PersonalData personalData, AttachmentStorage storage) : PortalController
 {
     private const int PageSize = 30;
 
@@ -110,6 +110,8 @@ public sealed class CasesController(PortalDbContext db, TimeProvider clock, FeeT
 
     /// <summary>One of the case actions ({verb}: "action" itself is a reserved route value in MVC); each is its own step in Actions/.</summary>
     [HttpPost("/cases/{id:int}/{verb}")]
+    [RequestSizeLimit(ReplyFiles.MaxRequestBytes)] // a reply carries its files (ReplyFiles checks each)
+    [RequestFormLimits(MultipartBodyLengthLimit = ReplyFiles.MaxRequestBytes)]
     public async Task<IActionResult> Act(int id, CaseActionRoute route, CaseActionForm form, [FromServices] CaseActionHandler handler, CancellationToken ct)
     {
         // control characters: TypedTextFilter left them to this page
@@ -142,6 +144,17 @@ public sealed class CasesController(PortalDbContext db, TimeProvider clock, FeeT
         if (Invalid(nameof(CaseActionForm.Until))) return "补正期限无效：请按“年-月-日”填写一个真实的日期，如 2026-03-05。";
         if (CaseActionForm.TakesDate(act) && form.On is null) return "请填写日期（年-月-日）。";
         return null;
+    }
+
+    /// <summary>A file sent with a case's reply, for the office (the applicant's way in is the tracking page).</summary>
+    [HttpGet("/cases/{id:int}/files/{file:int}")]
+    public async Task<IActionResult> ReplyFile(int id, int file, CancellationToken ct)
+    {
+        var found = await db.ReplyAttachments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == file && a.CaseId == id, ct);
+        var path = found is null ? null : storage.PathOf(found.StorageKey);
+        if (found is null || path is null || !System.IO.File.Exists(path)) return NotFoundPage("没有找到该附件。");
+        Response.Headers.XContentTypeOptions = "nosniff";
+        return PhysicalFile(path, found.ContentType, found.FileName);
     }
 
     private Task<ApplicationCase?> LoadAsync(int id, CancellationToken ct) =>

@@ -32,6 +32,9 @@ public sealed record CasePageModel(ApplicationCase Case, string? DepartmentName,
     IReadOnlyList<CaseAction> Actions, IReadOnlyList<(int Id, string Name)> Departments, CaseActionForm Form, CaseAction? FailedAction, DateOnly Today,
     int? ItemsEarlierThisMonth, FeeTiers FeeTiers, string? IdentityNumber)
 {
+    /// <summary>The files sent with the reply, for the office to see and download.</summary>
+    public IReadOnlyList<Apply.ReplyFileLink> ReplyFiles { get; init; } = [];
+
     /// <summary>补正告知期限 (条例 Art. 30), while it matters: from receipt until the notice is sent.</summary>
     public DueDate? SupplementNoticeDue { get; init; }
 
@@ -82,6 +85,9 @@ public sealed class CaseActionForm
     public string? Template { get; set; }
     public DeliveryMethod? Delivery { get; set; }
     public int Version { get; set; }
+
+    /// <summary>The reply's files ("现予以提供（见附件）"); never redrawn (a browser cannot be given a file back).</summary>
+    public List<IFormFile> Files { get; set; } = [];
 }
 
 public sealed record RegisterModel(Apply.ApplyForm Form, ApplicationChannel? Channel, DateOnly? ReceivedOn);

@@ -47,8 +47,21 @@ public static class ReplyTemplates
 
     public static string Fill(Template template, string applicant, DateOnly? receivedOn, string description)
     {
-        var summary = description.Length > 60 ? description[..60] + "……" : description;
+        var summary = Quoted(description);
         var received = receivedOn is { } r ? $"{r.Year}年{r.Month}月{r.Day}日" : "＿＿";
         return string.Format(System.Globalization.CultureInfo.InvariantCulture, template.Body, applicant, received, summary);
     }
+
+    /// <summary>
+    /// The request as the letter quotes it (申请获取“…”。): at most 60 characters, on one line, and without the full
+    /// stop or other closing mark it may end with — the letter's sentence has its own after the quotation, so a
+    /// description ending "…金额。" does not give "…金额。”。" (issue 18).
+    /// </summary>
+    public static string Quoted(string description)
+    {
+        var text = string.Join(' ', description.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        return text.Length > 60 ? text[..60].TrimEnd(ClosingMarks) + "……" : text.TrimEnd(ClosingMarks);
+    }
+
+    private static readonly char[] ClosingMarks = ['。', '．', '.', '，', ',', '；', ';', '：', ':', '、', ' ', '\u3000'];
 }

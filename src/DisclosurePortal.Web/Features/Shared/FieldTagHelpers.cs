@@ -23,6 +23,9 @@ public sealed class FieldTagHelper(IStringLocalizer<SharedResource> localizer) :
 
     public string? Hint { get; set; }
 
+    /// <summary>Always required: "必填" is written after the label (in words, not colour alone) and the control gets aria-required.</summary>
+    public bool Required { get; set; }
+
     [ViewContext]
     [HtmlAttributeNotBound]
     public ViewContext ViewContext { get; set; } = null!;
@@ -43,7 +46,9 @@ public sealed class FieldTagHelper(IStringLocalizer<SharedResource> localizer) :
         output.TagMode = TagMode.StartTagAndEndTag;
         output.Attributes.SetAttribute("class", "field");
         var id = Id;
-        output.Content.AppendHtml($"\n    <label for=\"{id}\">").Append(localizer[Label].Value).AppendHtml("</label>");
+        output.Content.AppendHtml($"\n    <label for=\"{id}\">").Append(localizer[Label].Value);
+        if (Required) FieldNames.AppendRequiredMark(output, localizer);
+        output.Content.AppendHtml("</label>");
         output.Content.AppendHtml(control);
         FieldNames.AppendHintAndError(output, localizer, ViewContext, Name, id, Hint);
     }
@@ -65,6 +70,9 @@ public sealed class ChoicesTagHelper(IStringLocalizer<SharedResource> localizer)
 
     public string? Hint { get; set; }
 
+    /// <summary>A choice must be made: "必填" is written after the legend.</summary>
+    public bool Required { get; set; }
+
     /// <summary>The class of the box around the choices ("checks" unless told).</summary>
     public string ChecksClass { get; set; } = "checks";
 
@@ -83,7 +91,9 @@ public sealed class ChoicesTagHelper(IStringLocalizer<SharedResource> localizer)
         output.TagMode = TagMode.StartTagAndEndTag;
         output.Attributes.SetAttribute("class", "field");
         output.Attributes.SetAttribute("aria-describedby", Hint is { Length: > 0 } ? $"{id}-hint {id}-error" : $"{id}-error");
-        output.Content.AppendHtml("\n    <legend>").Append(localizer[Legend].Value).AppendHtml("</legend>");
+        output.Content.AppendHtml("\n    <legend>").Append(localizer[Legend].Value);
+        if (Required) FieldNames.AppendRequiredMark(output, localizer);
+        output.Content.AppendHtml("</legend>");
         if (Hint is { Length: > 0 })
             output.Content.AppendHtml($"\n    <p id=\"{id}-hint\" class=\"hint\">").Append(localizer[Hint].Value).AppendHtml("</p>");
         output.Content.AppendHtml($"\n    <div class=\"{ChecksClass}\">").AppendHtml(choices).AppendHtml("</div>");
@@ -120,9 +130,11 @@ public sealed class FieldControlTagHelper : TagHelper
             var rest = string.Join(' ', cls.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(c => c != "input-validation-error"));
             if (rest.Length == 0) output.Attributes.RemoveAll("class"); else output.Attributes.SetAttribute("class", rest);
         }
-        if (context.Items.TryGetValue(typeof(FieldTagHelper), out var f) && f is FieldTagHelper field
-            && !output.Attributes.ContainsName("aria-describedby"))
-            output.Attributes.SetAttribute("aria-describedby", field.DescribedBy);
+        if (context.Items.TryGetValue(typeof(FieldTagHelper), out var f) && f is FieldTagHelper field)
+        {
+            if (!output.Attributes.ContainsName("aria-describedby")) output.Attributes.SetAttribute("aria-describedby", field.DescribedBy);
+            if (field.Required) output.Attributes.SetAttribute("aria-required", "true");
+        }
         var type = context.AllAttributes["type"]?.Value?.ToString();
         if (type is "radio" or "checkbox" && !context.AllAttributes.ContainsName("id") && context.AllAttributes["value"]?.Value is { } value)
             output.Attributes.SetAttribute("id", TagBuilder.CreateSanitizedId($"{name}-{value}", "_"));
@@ -188,6 +200,10 @@ internal static class FieldNames
             default: return attribute.Value.ToString();
         }
     }
+
+    /// <summary>"必填" after a label or legend: in words, so that it does not rest on colour or an asterisk.</summary>
+    public static void AppendRequiredMark(TagHelperOutput output, IStringLocalizer localizer) =>
+        output.Content.AppendHtml(" <span class=\"required-mark\">").Append(localizer["必填"].Value).AppendHtml("</span>");
 
     public static string Of(ViewContext view, ModelExpression field) => view.ViewData.TemplateInfo.GetFullHtmlFieldName(field.Name);
 
