@@ -159,6 +159,30 @@ public sealed class ApplicationCase
         return [.. Enum.GetValues<CaseAction>().Where(allowed.Contains)];
     }
 
+    /// <summary>
+    /// The step the law expects next, and why (issue 18: the case page leads with it; the other allowed actions stay one
+    /// click away). Null when nothing is left to do. <paramref name="supplementNoticeOpen"/>: the 7 working days for a
+    /// 补正 notice (Art. 30) have not run out, so asking for a supplement is still the alternative to answering.
+    /// </summary>
+    public NextStep? NextStep(bool supplementNoticeOpen)
+    {
+        var allowed = AllowedActions();
+        NextStep? Step(CaseAction action, string why, CaseAction? alternative = null) =>
+            allowed.Contains(action) ? new NextStep(action, why, alternative is { } a && allowed.Contains(a) ? a : null) : null;
+        return State switch
+        {
+            ApplicationState.AwaitingConfirmation => Step(CaseAction.ConfirmReceipt, "先确认收到申请：网上和传真提交的申请，以双方确认之日为收到申请之日，答复期限从次日起算（条例第三十一条）。"),
+            ApplicationState.InProgress when supplementNoticeOpen && allowed.Contains(CaseAction.RequestSupplement) =>
+                Step(CaseAction.Reply, "申请内容不明确的，应在收到申请之日起7个工作日内一次性告知补正（条例第三十条）；内容明确的，在期限内答复（条例第三十三条）。", CaseAction.RequestSupplement),
+            ApplicationState.InProgress => Step(CaseAction.Reply, "在答复期限内答复申请人（条例第三十三条）；需要延长的，经负责人同意，延长不超过20个工作日。"),
+            ApplicationState.AwaitingSupplement => Step(CaseAction.ReceiveSupplement, "等待申请人补正：收到补正后登记，答复期限自收到补正之日起重新计算（条例第三十条）。", CaseAction.CloseUnsupplemented),
+            ApplicationState.InConsultation => Step(CaseAction.ReceiveConsultation, "等待第三方意见：意见期限为收到征求意见书之日起15个工作日，所需时间不计算在答复期限内（条例第三十二条）。"),
+            ApplicationState.AwaitingFee => Step(CaseAction.RecordFeePayment, "等待申请人缴纳信息处理费：缴费后继续办理，所需时间不计算在答复期限内（国办函〔2020〕109号）。", CaseAction.CloseFeeUnpaid),
+            ApplicationState.Replied => Step(CaseAction.Deliver, "按申请人选择的获取方式送达答复书，并归档。"),
+            _ => null,
+        };
+    }
+
     private static readonly (ApplicationState From, CaseAction Action)[] Transitions =
     [
         (ApplicationState.AwaitingConfirmation, CaseAction.ConfirmReceipt),
@@ -477,3 +501,6 @@ public sealed record ApplicationDetails
         return p;
     }
 }
+
+/// <summary>The step the law expects next on a case, why, and the one alternative the law offers at that point (if any).</summary>
+public sealed record NextStep(CaseAction Action, string Why, CaseAction? Alternative);

@@ -115,7 +115,7 @@ public static class EventKinds
 {
     public static string Describe(ApplicationEventKind kind) => kind switch
     {
-        ApplicationEventKind.Submitted => "提交申请",
+        ApplicationEventKind.Submitted => "申请已提交", // not "提交申请": that is the apply button's label, translated differently
         ApplicationEventKind.ReceiptConfirmed => "登记/确认收到",
         ApplicationEventKind.Assigned => "分办",
         ApplicationEventKind.SupplementRequested => "补正通知",

@@ -20,6 +20,31 @@ public sealed class ApplicationCaseWorkflowTests
     private static DateTimeOffset At(string date) => new(D(date).ToDateTime(new TimeOnly(2, 0)), TimeSpan.Zero);
 
     [Fact]
+    public void TheNextStep_IsTheOneTheLawExpects_WithItsAlternativeWhileTheLawOffersOne()
+    {
+        var c = Online();
+        Assert.Equal(new NextStep(CaseAction.ConfirmReceipt, c.NextStep(true)!.Why, null), c.NextStep(true));
+        Assert.Contains("第三十一条", c.NextStep(true)!.Why, StringComparison.Ordinal);
+
+        c.ConfirmReceipt(D("2026-01-26"), "王审核", At("2026-01-26"), China2025To2026, D("2026-01-26"));
+        // Within the 7 working days of Art. 30: answer, or ask once for a supplement.
+        Assert.Equal((CaseAction.Reply, (CaseAction?)CaseAction.RequestSupplement), (c.NextStep(true)!.Action, c.NextStep(true)!.Alternative));
+        Assert.Contains("7个工作日", c.NextStep(true)!.Why, StringComparison.Ordinal);
+        // Once they have run out, the answer alone.
+        Assert.Equal((CaseAction.Reply, (CaseAction?)null), (c.NextStep(false)!.Action, c.NextStep(false)!.Alternative));
+
+        c.RequestSupplement(D("2026-01-28"), D("2026-02-11"), "请写明所需信息的具体年份和乡镇", "王审核", At("2026-01-28"), China2025To2026, D("2026-01-28"));
+        Assert.Equal((CaseAction.ReceiveSupplement, (CaseAction?)CaseAction.CloseUnsupplemented), (c.NextStep(true)!.Action, c.NextStep(true)!.Alternative));
+        c.ReceiveSupplement(D("2026-02-06"), "王审核", At("2026-02-06"), China2025To2026, D("2026-02-06"));
+        Assert.Equal((CaseAction.Reply, (CaseAction?)null), (c.NextStep(true)!.Action, c.NextStep(true)!.Alternative)); // one notice only
+
+        c.Reply(ReplyType.Disclosed, "现予以提供。", D("2026-02-10"), "王审核", At("2026-02-10"));
+        Assert.Equal(CaseAction.Deliver, c.NextStep(true)!.Action);
+        c.Deliver(D("2026-02-11"), DeliveryMethod.Email, "王审核", At("2026-02-11"));
+        Assert.Null(c.NextStep(true));
+    }
+
+    [Fact]
     public void OneCase_Supplement_Consultation_Extension_Reply_AcrossTheSpringFestival()
     {
         var c = Online();

@@ -85,6 +85,35 @@ public abstract class CasesTests(PortalFactory factory)
     }
 
     [Fact]
+    public async Task TheCasePage_LeadsWithTheNextStepTheLawExpects_TheOtherActionsOneClickAway()
+    {
+        var c = await SubmittedOnlineAsync();
+        var reviewer = await Browserish.SignedInAsync(factory, "reviewer");
+        var (_, page) = await Html.GetAsync(reviewer, $"/cases/{c.Id}");
+        Assert.StartsWith("下一步：确认收到", page.QuerySelector("#next-step strong")!.Text(), StringComparison.Ordinal);
+        Assert.Contains("第三十一条", page.QuerySelector("#next-step .hint")!.Text(), StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector("details.other-actions"));
+        // What the applicant asked to receive, and how (issue 18).
+        Assert.Equal(ProvisionForms.Describe(c.ProvisionForm), page.QuerySelector("#case-provision-form")!.Text());
+        Assert.False(string.IsNullOrWhiteSpace(page.QuerySelector("#case-delivery-method")!.Text()));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await ActAsync(reviewer, c.Id, "confirmreceipt", new() { ["On"] = Today })).StatusCode);
+        (_, page) = await Html.GetAsync(reviewer, $"/cases/{c.Id}");
+        // Within Art. 30's 7 working days: answer, or ask once for a supplement; the rest folded away.
+        Assert.Equal("下一步：答复（或：补正告知）", page.QuerySelector("#next-step p")!.Text());
+        Assert.Equal(["答复", "补正告知"], page.QuerySelectorAll(".case-actions-lead .case-action h3").Select(h => h.Text()));
+        var others = page.QuerySelector("details.other-actions")!;
+        Assert.False(others.HasAttribute("open"));
+        Assert.Equal(["征求意见", "延期答复", "分办", "发出收费通知"], others.QuerySelectorAll(".case-action h3").Select(h => h.Text()));
+
+        // A refused action among the others opens them, so its message is in sight.
+        var refused = await ActAsync(reviewer, c.Id, "extend", new() { ["On"] = Today, ["Days"] = "10", ["Text"] = "", ["Approver"] = "" });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var again = await Html.ParseAsync(refused);
+        Assert.True(again.QuerySelector("details.other-actions")!.HasAttribute("open"));
+    }
+
+    [Fact]
     public async Task RefusedActions_SayWhy_KeepWhatWasTyped_AndChangeNothing()
     {
         var c = await SubmittedOnlineAsync();

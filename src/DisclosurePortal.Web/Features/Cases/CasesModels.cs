@@ -40,6 +40,13 @@ public sealed record CasePageModel(ApplicationCase Case, string? DepartmentName,
 
     public bool FeePaymentDeadlineProvisional { get; init; }
 
+    /// <summary>The step the law expects next (issue 18): the page leads with it and its alternative, the rest one click away.</summary>
+    public NextStep? Next => Case.NextStep(SupplementNoticeDue is { } due && Today <= due.On);
+
+    /// <summary>The actions shown first: the next step and its alternative, in that order.</summary>
+    public IReadOnlyList<CaseAction> LeadActions =>
+        Next is { } next ? [.. new[] { next.Action, next.Alternative }.OfType<CaseAction>().Where(Actions.Contains)] : [];
+
     /// <summary>The history rows whose due date after the step is 暂定.</summary>
     public IReadOnlySet<long> ProvisionalSteps { get; init; } = new HashSet<long>();
 
