@@ -107,6 +107,7 @@ public sealed class EditorialJourneyTests(BrowserFixture fixture) : IClassFixtur
         Assert.True(await reviewer.GetByRole(AriaRole.Heading, new() { Name = "监督举报" }).IsVisibleAsync());
         await JourneySteps.PassTheThreeReviewsAsync(reviewer, "不涉及国家秘密");
         await reviewer.GetByLabel("审核通过并发布").CheckAsync();
+        await reviewer.GetByLabel("确认发布").CheckAsync(); // publishing asks to be confirmed (issue 18)
         await reviewer.ScreenshotAsync(new() { Path = BrowserFixture.Shot("20-review-approve.png"), FullPage = true });
         await reviewer.GetByRole(AriaRole.Button, new() { Name = "提交审核结论" }).ClickAsync();
         await reviewer.WaitForURLAsync("**/review");
@@ -144,6 +145,7 @@ public sealed class EditorialJourneyTests(BrowserFixture fixture) : IClassFixtur
         await reviewer.GetByRole(AriaRole.Table).GetByRole(AriaRole.Link, new() { Name = title + "（更正）", Exact = true }).ClickAsync();
         await JourneySteps.PassTheThreeReviewsAsync(reviewer);
         await reviewer.GetByLabel("审核通过并发布").CheckAsync();
+        await reviewer.GetByLabel("确认发布").CheckAsync(); // publishing asks to be confirmed (issue 18)
         await reviewer.GetByRole(AriaRole.Button, new() { Name = "提交审核结论" }).ClickAsync();
         await reviewer.WaitForURLAsync("**/review");
         await visitor.ReloadAsync();

@@ -59,6 +59,7 @@ public sealed class InterpretationJourneyTests(BrowserFixture fixture) : IClassF
         foreach (var step in new[] { "Confidentiality", "Legality", "Attribute" })
             await reviewer.Locator($"input[name={step}][value='1']").CheckAsync();
         await reviewer.GetByLabel("审核通过并发布").CheckAsync();
+        await reviewer.GetByLabel("确认发布").CheckAsync(); // publishing asks to be confirmed (issue 18)
         await reviewer.GetByRole(AriaRole.Button, new() { Name = "提交审核结论" }).ClickAsync();
         await reviewer.WaitForURLAsync("**/review");
 

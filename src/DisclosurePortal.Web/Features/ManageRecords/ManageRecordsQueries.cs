@@ -21,7 +21,7 @@ public static class ManageRecordsQueries
         return (record, await db.RecordVersions.SingleAsync(v => v.RecordId == id && v.IsLatest, ct));
     }
 
-    /// <summary>The department's records (their latest versions) in the chosen state, newest first; no rows when the page is past the end.</summary>
+    /// <summary>The department's records (their latest versions) in the chosen state, the last changed first (最后修改时间); no rows when the page is past the end.</summary>
     public static async Task<(IReadOnlyList<ManagedRecordRow> Rows, PageInfo Page)> ListAsync(PortalDbContext db, int department, ManagedRecordsFilter filter, CancellationToken ct)
     {
         var latest = db.RecordVersions.Where(v => v.IsLatest && v.DepartmentId == department);
@@ -41,7 +41,7 @@ public static class ManageRecordsQueries
             from v in latest
             join r in db.Records on v.RecordId equals r.Id
             join i in db.CatalogueItems on v.CatalogueItemId equals i.Id
-            orderby v.RecordId descending
+            orderby v.UpdatedAt descending, v.RecordId descending
             select new ManagedRecordRow(r.Id, v.Title, r.IndexNumber, i.NameLevel1 + " · " + i.NameLevel2, v.State, v.ReturnReason != null, v.Number, v.UpdatedAt))
             .Skip(info.Skip).Take(info.PageSize).ToListAsync(ct);
         return (rows, info);
