@@ -237,6 +237,7 @@ public abstract class EditorFormTests(PortalFactory factory)
         Assert.Equal(HttpStatusCode.BadRequest, unconfirmed.StatusCode);
         var form = await Html.ParseAsync(unconfirmed);
         Assert.Contains("请勾选“确认发布”", form.QuerySelector("#ConfirmPublish-error").Text(), StringComparison.Ordinal);
+        Assert.Equal("true", form.QuerySelector("#ConfirmPublish")!.GetAttribute("aria-invalid"));
         Assert.NotNull(form.QuerySelector("input[name=Decision][value=approve][checked]"));
         await using (var db = factory.NewDbContext())
             Assert.Equal(VersionState.Submitted, await db.RecordVersions.Where(v => v.Id == versionId).Select(v => v.State).SingleAsync());
