@@ -82,7 +82,7 @@ public sealed partial class LanguageTests(BrowserFixture fixture) : IClassFixtur
         await editor.GetByRole(AriaRole.Navigation, new() { Name = "语言" }).GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
         await editor.GetByLabel("Kind").SelectOptionAsync(new SelectOptionValue { Label = "Notices and announcements" });
         await editor.GetByLabel("Title").FillAsync("英文界面测试公告");
-        await editor.GetByLabel("Body (Markdown)").FillAsync("测试正文。");
+        await editor.GetByLabel("Full text", new() { Exact = true }).FillAsync("测试正文。");
         await editor.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
         await editor.WaitForURLAsync(new Regex(@"/manage/records/\d+$"));
         Assert.StartsWith("Draft saved.", await JourneySteps.StatusAsync(editor), StringComparison.Ordinal);
