@@ -27,7 +27,7 @@ public sealed class EditorialJourneyTests(BrowserFixture fixture) : IClassFixtur
         await editor.GotoAsync($"{fixture.BaseUrl}/manage/records/new?itemId={item.Id}");
         await editor.GetByLabel("信息类别").SelectOptionAsync(new SelectOptionValue { Label = "通知公告" });
         await editor.GetByLabel("标题").FillAsync(title);
-        await editor.GetByLabel("正文（Markdown）").FillAsync("经村民评议、乡镇审核，现将补助对象予以公示。\n\n### 公示期\n\n公示期为7天。");
+        await editor.GetByLabel("正文", new() { Exact = true }).FillAsync("经村民评议、乡镇审核，现将补助对象予以公示。\n\n### 公示期\n\n公示期为7天。");
         await editor.GetByRole(AriaRole.Button, new() { Name = "预览正文" }).ClickAsync();
         Assert.True(await editor.GetByRole(AriaRole.Region, new() { Name = "正文预览（尚未保存）" }).GetByRole(AriaRole.Heading, new() { Name = "公示期" }).IsVisibleAsync());
         // The preview keeps what was typed.
@@ -89,7 +89,7 @@ public sealed class EditorialJourneyTests(BrowserFixture fixture) : IClassFixtur
         await editor.GetByRole(AriaRole.Link, new() { Name = "修改", Exact = true }).ClickAsync();
         await editor.WaitForURLAsync("**/edit");
         Assert.Contains(ReturnReason, await editor.GetByRole(AriaRole.Note).InnerTextAsync(), StringComparison.Ordinal);
-        var body = editor.GetByLabel("正文（Markdown）");
+        var body = editor.GetByLabel("正文", new() { Exact = true });
         await body.FillAsync((await body.InputValueAsync()).Replace("公示期为7天。", "公示期为7天（2026年3月2日至3月8日）。\n\n### 监督举报\n\n监督举报电话：0839-12345678。", StringComparison.Ordinal));
         await editor.ScreenshotAsync(new() { Path = BrowserFixture.Shot("18-editor-fixing.png"), FullPage = true });
         await editor.GetByRole(AriaRole.Button, new() { Name = "保存修改" }).ClickAsync();
@@ -107,6 +107,7 @@ public sealed class EditorialJourneyTests(BrowserFixture fixture) : IClassFixtur
         Assert.True(await reviewer.GetByRole(AriaRole.Heading, new() { Name = "监督举报" }).IsVisibleAsync());
         await JourneySteps.PassTheThreeReviewsAsync(reviewer, "不涉及国家秘密");
         await reviewer.GetByLabel("审核通过并发布").CheckAsync();
+        await reviewer.GetByLabel("确认发布").CheckAsync(); // publishing asks to be confirmed (issue 18)
         await reviewer.ScreenshotAsync(new() { Path = BrowserFixture.Shot("20-review-approve.png"), FullPage = true });
         await reviewer.GetByRole(AriaRole.Button, new() { Name = "提交审核结论" }).ClickAsync();
         await reviewer.WaitForURLAsync("**/review");
@@ -144,6 +145,7 @@ public sealed class EditorialJourneyTests(BrowserFixture fixture) : IClassFixtur
         await reviewer.GetByRole(AriaRole.Table).GetByRole(AriaRole.Link, new() { Name = title + "（更正）", Exact = true }).ClickAsync();
         await JourneySteps.PassTheThreeReviewsAsync(reviewer);
         await reviewer.GetByLabel("审核通过并发布").CheckAsync();
+        await reviewer.GetByLabel("确认发布").CheckAsync(); // publishing asks to be confirmed (issue 18)
         await reviewer.GetByRole(AriaRole.Button, new() { Name = "提交审核结论" }).ClickAsync();
         await reviewer.WaitForURLAsync("**/review");
         await visitor.ReloadAsync();

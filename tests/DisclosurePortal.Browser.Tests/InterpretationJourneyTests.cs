@@ -39,7 +39,7 @@ public sealed class InterpretationJourneyTests(BrowserFixture fixture) : IClassF
         await editor.Locator("#Questions_1__Answer").FillAsync("农村低保户、分散供养特困人员等重点对象。\n具体以乡镇审核为准。");
         await editor.GetByRole(AriaRole.Button, new() { Name = "上移第 2 组" }).ClickAsync();
         Assert.Equal("哪些家庭可以申请？", await editor.Locator("#Questions_0__Question").InputValueAsync());
-        await editor.GetByLabel("正文（Markdown）").FillAsync("为便于群众理解，现就有关问题解答如下。");
+        await editor.GetByLabel("正文", new() { Exact = true }).FillAsync("为便于群众理解，现就有关问题解答如下。");
         await editor.ScreenshotAsync(new() { Path = BrowserFixture.Shot("51-editor-new-interpretation.png"), FullPage = true });
         // Enter in a text field saves (the form's first button is "save", not "find" or "move up").
         await editor.Locator("#Title").PressAsync("Enter");
@@ -59,6 +59,7 @@ public sealed class InterpretationJourneyTests(BrowserFixture fixture) : IClassF
         foreach (var step in new[] { "Confidentiality", "Legality", "Attribute" })
             await reviewer.Locator($"input[name={step}][value='1']").CheckAsync();
         await reviewer.GetByLabel("审核通过并发布").CheckAsync();
+        await reviewer.GetByLabel("确认发布").CheckAsync(); // publishing asks to be confirmed (issue 18)
         await reviewer.GetByRole(AriaRole.Button, new() { Name = "提交审核结论" }).ClickAsync();
         await reviewer.WaitForURLAsync("**/review");
 

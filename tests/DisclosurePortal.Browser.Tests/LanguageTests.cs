@@ -45,7 +45,7 @@ public sealed partial class LanguageTests(BrowserFixture fixture) : IClassFixtur
         await editor.GotoAsync($"{fixture.BaseUrl}/manage/records/new?itemId={item.Id}");
         await editor.GetByLabel("信息类别").SelectOptionAsync(new SelectOptionValue { Label = "通知公告" });
         await editor.GetByLabel("标题").FillAsync("语言切换测试公告");
-        await editor.GetByLabel("正文（Markdown）").FillAsync("测试正文。");
+        await editor.GetByLabel("正文", new() { Exact = true }).FillAsync("测试正文。");
         await editor.GetByRole(AriaRole.Button, new() { Name = "保存草稿" }).ClickAsync();
         await editor.WaitForURLAsync(new Regex(@"/manage/records/\d+$"));
         var draftUrl = new Uri(editor.Url).AbsolutePath;
@@ -82,7 +82,7 @@ public sealed partial class LanguageTests(BrowserFixture fixture) : IClassFixtur
         await editor.GetByRole(AriaRole.Navigation, new() { Name = "语言" }).GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
         await editor.GetByLabel("Kind").SelectOptionAsync(new SelectOptionValue { Label = "Notices and announcements" });
         await editor.GetByLabel("Title").FillAsync("英文界面测试公告");
-        await editor.GetByLabel("Body (Markdown)").FillAsync("测试正文。");
+        await editor.GetByLabel("Full text", new() { Exact = true }).FillAsync("测试正文。");
         await editor.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
         await editor.WaitForURLAsync(new Regex(@"/manage/records/\d+$"));
         Assert.StartsWith("Draft saved.", await JourneySteps.StatusAsync(editor), StringComparison.Ordinal);

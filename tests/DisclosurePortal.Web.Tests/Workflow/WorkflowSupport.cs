@@ -63,7 +63,7 @@ public static class WorkflowSupport
     {
         var page = $"/review/versions/{versionId}";
         var version = await Browserish.InputValueAsync(reviewer, page, "Version");
-        return await Browserish.PostFormAsync(reviewer, page, page, new()
+        var fields = new Dictionary<string, string>
         {
             ["Confidentiality"] = confidentiality,
             ["ConfidentialityComment"] = "不涉及国家秘密",
@@ -74,6 +74,8 @@ public static class WorkflowSupport
             ["Decision"] = decision,
             ["Comment"] = comment ?? "",
             ["Version"] = version,
-        });
+        };
+        if (decision == "approve") fields["ConfirmPublish"] = "true"; // publishing asks to be confirmed (issue 18)
+        return await Browserish.PostFormAsync(reviewer, page, page, fields);
     }
 }

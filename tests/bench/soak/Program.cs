@@ -155,7 +155,7 @@ async Task Publish()
                 var (decided, _) = await Timed("publish", () => reviewer.PostAsync($"/review/versions/{versionId}", Need(FormClient.Token(review)),
                 [
                     new("Confidentiality", "1"), new("ConfidentialityComment", "不涉及国家秘密"), new("Legality", "1"), new("LegalityComment", ""),
-                    new("Attribute", "1"), new("AttributeComment", ""), new("Decision", "approve"), new("Comment", ""),
+                    new("Attribute", "1"), new("AttributeComment", ""), new("Decision", "approve"), new("ConfirmPublish", "true"), new("Comment", ""),
                     new("Version", Need(FormClient.InputValue(review, "Version"))),
                 ]), expect: HttpStatusCode.Redirect);
                 if (decided.StatusCode == HttpStatusCode.Redirect) approvals.Enqueue(versionId);

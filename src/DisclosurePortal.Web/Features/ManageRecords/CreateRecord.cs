@@ -12,9 +12,10 @@ namespace DisclosurePortal.Web.Features.ManageRecords;
 
 /// <summary>
 /// 新建草稿: the record under one of the department's active items, its first version, and an interpretation's
-/// policies and questions, in one transaction. The input is <see cref="RecordForm"/> (validated while binding).
+/// policies and questions, and the files chosen on the form (attachments, a Word body's pictures), in one transaction.
+/// The input is <see cref="RecordForm"/> (validated while binding).
 /// </summary>
-public sealed class CreateRecordHandler(PortalDbContext db, AuditTrail audit, TimeProvider clock)
+public sealed class CreateRecordHandler(PortalDbContext db, AuditTrail audit, TimeProvider clock, RecordFilesHandler files)
 {
     public async Task<Outcome<Record>> HandleAsync(RecordForm form, CatalogueItem item, ClaimsPrincipal user, CancellationToken ct)
     {
@@ -32,7 +33,10 @@ public sealed class CreateRecordHandler(PortalDbContext db, AuditTrail audit, Ti
             await RecordFormPages.SaveInterpretationPartsAsync(db, record, version, form, now, ct);
             await db.SaveChangesAsync(ct);
         }
+        if (await files.CommitAsync(record.Id, version, form.Pending, user, ct) is { } refused) return refused;
+        await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        files.Discard(user, form.Pending);
         return record;
     }
 }

@@ -19,9 +19,12 @@ namespace DisclosurePortal.Web.Features.ManageRecords;
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
 public sealed class ManageRecordsController(
-    PortalDbContext db, MarkdownRenderer markdown, AttachmentStorage storage, TimeProvider clock, IConfiguration configuration) : PortalController
+    PortalDbContext db, MarkdownRenderer markdown, AttachmentStorage storage, TimeProvider clock, IConfiguration configuration, RecordFilesHandler files) : PortalController
 {
     private readonly RecordFormPages pages = new(db, markdown, clock);
+
+    /// <summary>A record form with its files (attachments, a Word document) may be this large; each file is checked against the attachment limit.</summary>
+    private const int FormBytes = 64 * 1024 * 1024;
 
     private int Department => User.DepartmentId() ?? throw new InvalidOperationException("Editor policy guarantees a department.");
 
@@ -39,19 +42,28 @@ public sealed class ManageRecordsController(
     public async Task<IActionResult> New(int? itemId, RecordKind? kind, int? policy, CancellationToken ct) =>
         await FormView("New", await pages.NewFormAsync(Department, itemId, kind, policy, ct), null, ct);
 
+    /// <remarks>Multipart: the form carries the attachments of its first save and a Word file to import as the body.</remarks>
     [HttpPost("/manage/records/new")]
     [Authorize(Policy = Policies.Editor)]
+    [RequestSizeLimit(FormBytes)]
+    [RequestFormLimits(MultipartBodyLengthLimit = FormBytes)]
     public async Task<IActionResult> Create(RecordForm form, [FromServices] CreateRecordHandler handler, CancellationToken ct)
     {
+        await files.TakeAsync(form, ModelState, User, ct);
         if (form.IsFormOnly) return await FormView("New", form, null, ct, invalid: !ModelState.IsValid);
         var item = form.CatalogueItemId is { } itemId ? await pages.OwnActiveItemAsync(Department, itemId, ct) : null;
         if (item is null) ModelState.AddModelError(nameof(RecordForm.CatalogueItemId), "请选择本部门的公开事项。");
         if (form.IsInterpretation) await pages.CheckPoliciesAsync(form, ModelState, ct);
         if (!ModelState.IsValid || item is null || form.IsPreview)
             return await FormView("New", form, null, ct, invalid: !ModelState.IsValid);
-        var record = (await handler.HandleAsync(form, item, User, ct)).Value!;
+        var outcome = await handler.HandleAsync(form, item, User, ct);
+        if (outcome.Refusal is { } refusal)
+        {
+            ModelState.AddModelError(string.Empty, refusal.Message);
+            return await FormView("New", form, null, ct, invalid: true);
+        }
         Flash("草稿已保存。可以继续上传附件，完成后提交审核。");
-        return RedirectToAction(nameof(Show), new { id = record.Id });
+        return RedirectToAction(nameof(Show), new { id = outcome.Value!.Id });
     }
 
     [HttpGet("/manage/records/{id:int}")]
@@ -80,6 +92,8 @@ public sealed class ManageRecordsController(
     /// </remarks>
     [HttpPost("/manage/records/{id:int}/edit")]
     [Authorize(Policy = Policies.Editor)]
+    [RequestSizeLimit(FormBytes)]
+    [RequestFormLimits(MultipartBodyLengthLimit = FormBytes)]
     public async Task<IActionResult> Update(
         int id, [CustomizeValidator(Skip = true)] RecordForm form, [FromServices] IValidator<RecordForm> validator, [FromServices] UpdateRecordHandler handler, CancellationToken ct)
     {
@@ -87,6 +101,7 @@ public sealed class ManageRecordsController(
         if (record is null || version is null) return NotFoundPage("没有找到该信息。");
         form.Kind = record.Kind; // the kind is fixed once the record exists
         form.CatalogueItemId = record.CatalogueItemId;
+        await files.TakeAsync(form, ModelState, User, ct);
         if (form.IsFormOnly) return await FormView("Edit", form, record, ct, invalid: !ModelState.IsValid, returnReason: version.ReturnReason);
         var valid = await validator.ValidateIntoAsync(form, ModelState, ct);
         if (form.IsInterpretation) await pages.CheckPoliciesAsync(form, ModelState, ct);
@@ -172,7 +187,8 @@ public sealed class ManageRecordsController(
     private async Task<IActionResult> FormView(string view, RecordForm form, Record? record, CancellationToken ct, bool invalid = false, string? returnReason = null, RecordVersion? current = null)
     {
         if (invalid) Response.StatusCode = StatusCodes.Status400BadRequest;
-        return View(view, await pages.ModelAsync(Department, form, ModelState, record, returnReason, current, ct));
+        var model = await pages.ModelAsync(Department, form, ModelState, record, returnReason, current, ct);
+        return View(view, model with { PendingFiles = files.List(User, form.Pending) });
     }
 
     /// <summary>A refusal on a record's page: the problem page, leading back to the record (a missing one is the 404 page).</summary>

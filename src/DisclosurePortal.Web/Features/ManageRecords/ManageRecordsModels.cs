@@ -8,16 +8,21 @@ using Record = DisclosurePortal.Domain.Publishing.Record;
 
 namespace DisclosurePortal.Web.Features.ManageRecords;
 
+/// <param name="UpdatedAt">最后修改时间: when the latest version last changed (saved, submitted, decided).</param>
 public sealed record ManagedRecordRow(int RecordId, string Title, string? IndexNumber, string ItemName, VersionState State, bool Returned, int Number, DateTimeOffset UpdatedAt);
 
 public sealed record ManagedRecordsModel(string? State, IReadOnlyList<ManagedRecordRow> Rows, PageInfo Page);
 
-public sealed record ItemOption(int Id, string Name);
+/// <param name="Group">Its domain and stage (领域 · 环节), as the choice groups it.</param>
+public sealed record ItemOption(int Id, string Name, string Group);
 
 public sealed record RecordFormModel(
     RecordForm Form, int? RecordId, string? IndexNumber, IReadOnlyList<ItemOption> Items, IHtmlContent? Preview, string? ReturnReason,
     RecordVersion? CurrentSaved)
 {
+    /// <summary>Files chosen or imported on an earlier round of the form, attached when it is saved.</summary>
+    public IReadOnlyList<PendingFile> PendingFiles { get; init; } = [];
+
     /// <summary>政策解读: the policies ticked on the form, as they are (or were last) published.</summary>
     public IReadOnlyList<PolicyOption> ChosenPolicies { get; init; } = [];
 

@@ -21,7 +21,7 @@ public static class ManageRecordsQueries
         return (record, await db.RecordVersions.SingleAsync(v => v.RecordId == id && v.IsLatest, ct));
     }
 
-    /// <summary>The department's records (their latest versions) in the chosen state, newest first; no rows when the page is past the end.</summary>
+    /// <summary>The department's records (their latest versions) in the chosen state, the last changed first (最后修改时间); no rows when the page is past the end.</summary>
     public static async Task<(IReadOnlyList<ManagedRecordRow> Rows, PageInfo Page)> ListAsync(PortalDbContext db, int department, ManagedRecordsFilter filter, CancellationToken ct)
     {
         var latest = db.RecordVersions.Where(v => v.IsLatest && v.DepartmentId == department);
@@ -35,16 +35,19 @@ public static class ManageRecordsQueries
             "withheld" => latest.Where(v => v.State == VersionState.Withheld),
             _ => latest,
         };
-        var info = new PageInfo(filter.Page, RecordListing.PageSize, await latest.CountAsync(ct));
+        // 最后修改时间, newest first (issue 18). SQLite cannot order by an instant, so the page is chosen from the
+        // department's (id, time) pairs — two columns of one department's records — and then read.
+        var keys = await latest.Select(v => new { v.Id, v.RecordId, v.UpdatedAt }).ToListAsync(ct);
+        var info = new PageInfo(filter.Page, RecordListing.PageSize, keys.Count);
         if (filter.Page > info.TotalPages) return ([], info);
+        var page = keys.OrderByDescending(k => k.UpdatedAt).ThenByDescending(k => k.RecordId).Skip(info.Skip).Take(info.PageSize).Select(k => k.Id).ToList();
         var rows = await (
-            from v in latest
+            from v in db.RecordVersions.Where(v => page.Contains(v.Id))
             join r in db.Records on v.RecordId equals r.Id
             join i in db.CatalogueItems on v.CatalogueItemId equals i.Id
-            orderby v.RecordId descending
             select new ManagedRecordRow(r.Id, v.Title, r.IndexNumber, i.NameLevel1 + " · " + i.NameLevel2, v.State, v.ReturnReason != null, v.Number, v.UpdatedAt))
-            .Skip(info.Skip).Take(info.PageSize).ToListAsync(ct);
-        return (rows, info);
+            .ToListAsync(ct);
+        return ([.. rows.OrderByDescending(r => r.UpdatedAt).ThenByDescending(r => r.RecordId)], info);
     }
 
     /// <summary>The record's staff page: its latest version, what is live, attachments, reviews and the audit trail; null when the user may not see it.</summary>

@@ -39,16 +39,30 @@ public sealed class RecordForm
     /// <summary>The version's concurrency stamp when the form was opened.</summary>
     public int Version { get; set; }
 
-    /// <summary>"preview" renders the Markdown without saving.</summary>
+    /// <summary>新建: files to attach on the first save (checked as <see cref="UploadAttachmentHandler"/> checks them).</summary>
+    public List<IFormFile> Attachments { get; set; } = [];
+
+    /// <summary>从 Word 文件导入正文: a .docx whose text becomes the body ("import"), its pictures attachments.</summary>
+    public IFormFile? WordFile { get; set; }
+
+    /// <summary>The files chosen or imported on an earlier round of this form, kept on the server until it is saved (<see cref="RecordFilesHandler"/>).</summary>
+    public string? Pending { get; set; }
+
+    /// <summary>"preview" renders the Markdown without saving; "import" reads <see cref="WordFile"/> into the body and previews it.</summary>
     public string? Intent { get; set; }
 
     public bool IsPreview => Intent == "preview";
 
+    public bool IsImport => Intent == "import";
+
+    /// <summary>The body is shown as the public page will show it, under the form.</summary>
+    public bool ShowsPreview => IsPreview || IsImport;
+
     /// <summary>
     /// A button that only redraws the form, keeping what was typed: find policies, add question rows, move a row up
-    /// ("up-3"). Nothing is validated or saved.
+    /// ("up-3"), import a Word body. Nothing is validated or saved.
     /// </summary>
-    public bool IsFormOnly => Intent is "find-policies" or "add-questions" || MovesRow is not null;
+    public bool IsFormOnly => Intent is "find-policies" or "add-questions" or "import" || MovesRow is not null;
 
     /// <summary>The row index of an "up-N" button, when it is a valid one.</summary>
     public int? MovesRow =>

@@ -63,11 +63,17 @@ public sealed class RecordFormPages(PortalDbContext db, MarkdownRenderer markdow
     /// </summary>
     public async Task<RecordFormModel> ModelAsync(int department, RecordForm form, ModelStateDictionary modelState, Record? record, string? returnReason, RecordVersion? current, CancellationToken ct)
     {
-        var items = await db.CatalogueItems.AsNoTracking()
-            .Where(i => i.DepartmentId == department && (i.Status == CatalogueItemStatus.Active || (record != null && i.Id == record.CatalogueItemId)))
-            .OrderBy(i => i.DomainId).ThenBy(i => i.StageId).ThenBy(i => i.SortOrder)
-            .Select(i => new ItemOption(i.Id, i.NameLevel1 + " · " + i.NameLevel2)).ToListAsync(ct);
-        var preview = form.IsPreview ? markdown.Render(form.Body) : null;
+        // Grouped by 领域 · 环节 as the catalogue is (issue 18): a department's few dozen items are found by where they sit.
+        var itemRows = await (
+            from i in db.CatalogueItems.AsNoTracking()
+            join d in db.Domains on i.DomainId equals d.Id
+            join s in db.Stages on i.StageId equals s.Id
+            where i.DepartmentId == department && (i.Status == CatalogueItemStatus.Active || (record != null && i.Id == record.CatalogueItemId))
+            orderby d.SortOrder, s.SortOrder, i.SortOrder, i.Id
+            select new { i.Id, i.NameLevel1, i.NameLevel2, DomainZh = d.NameZh, DomainEn = d.NameEn, StageZh = s.NameZh, StageEn = s.NameEn }).ToListAsync(ct);
+        var items = itemRows.Select(i => new ItemOption(i.Id, i.NameLevel1 + " · " + i.NameLevel2,
+            Localization.Pick(i.DomainZh, i.DomainEn) + " · " + Localization.Pick(i.StageZh, i.StageEn))).ToList();
+        var preview = form.ShowsPreview ? markdown.Render(form.Body) : null;
         var model = new RecordFormModel(form, record?.Id, record?.IndexNumber, items, preview, returnReason, current);
         if (!form.IsInterpretation) return model;
 

@@ -11,10 +11,10 @@ namespace DisclosurePortal.Web.Features.ManageRecords;
 
 /// <summary>
 /// Saves an edited draft (<see cref="RecordForm"/>, validated by the action once the record's kind is known). The
-/// version's questions are replaced in the same transaction as its text, so a stale save changes neither; a save that
+/// version's questions are replaced, and a Word body's pictures attached, in the same transaction as its text, so a stale save changes neither; a save that
 /// lost a race answers with the version as it now is (<see cref="UpdateRecordResult.Stale"/>).
 /// </summary>
-public sealed class UpdateRecordHandler(PortalDbContext db, AuditTrail audit, TimeProvider clock)
+public sealed class UpdateRecordHandler(PortalDbContext db, AuditTrail audit, TimeProvider clock, RecordFilesHandler files)
 {
     public async Task<Outcome<UpdateRecordResult>> HandleAsync(Record record, RecordVersion version, RecordForm form, ClaimsPrincipal user, CancellationToken ct)
     {
@@ -29,8 +29,10 @@ public sealed class UpdateRecordHandler(PortalDbContext db, AuditTrail audit, Ti
                 version.Edit(form.ToMetadata(), now);
                 if (record.Kind == RecordKind.PolicyInterpretation) await RecordFormPages.SaveInterpretationPartsAsync(db, record, version, form, now, ct);
                 audit.Record(user, AuditActions.RecordEdit, record.Id, $"修改第{version.Number}版：{version.Title}");
+                if (await files.CommitAsync(record.Id, version, form.Pending, user, ct) is { } refused) return (Outcome<UpdateRecordResult>)refused;
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
+                files.Discard(user, form.Pending);
                 return (Outcome<UpdateRecordResult>)new UpdateRecordResult(null);
             });
         }

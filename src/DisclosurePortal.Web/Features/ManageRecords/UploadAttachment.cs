@@ -37,23 +37,45 @@ public sealed class UploadAttachmentHandler(PortalDbContext db, AttachmentStorag
 
         await using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, ct);
-        var (type, problem, problemArgs) = AttachmentInspector.Inspect(buffer, file.FileName);
-        if (type is null) return new Refusal(problem!, StatusCodes.Status400BadRequest, [.. problemArgs]);
+        var stored = await StoreAsync(record.Id, latest, file.FileName, buffer, user, ct);
+        if (stored.Refusal is not null) return stored;
+        await db.SaveChangesAsync(ct);
+        return stored.Value!;
+    }
+
+    /// <summary>The type of <paramref name="content"/>, or why it is refused (empty, too large, not an accepted type by its bytes or name).</summary>
+    public (AttachmentType? Type, Refusal? Refusal) Check(string fileName, MemoryStream content)
+    {
+        if (content.Length == 0) return (null, new Refusal("请选择要上传的文件。"));
+        var max = MaxBytes(configuration);
+        if (content.Length > max) return (null, new Refusal("文件不能超过 {0} MB。", StatusCodes.Status400BadRequest, (max / 1024 / 1024).ToString(CultureInfo.InvariantCulture)));
+        var (type, problem, problemArgs) = AttachmentInspector.Inspect(content, fileName);
+        return type is null ? (null, new Refusal(problem!, StatusCodes.Status400BadRequest, [.. problemArgs])) : (type, null);
+    }
+
+    /// <summary>
+    /// Checks <paramref name="content"/> as an upload is checked (size, type by content), writes and fsyncs it, and adds
+    /// its row and audit event to the context for the caller to save: a record saved with files (its first save, a
+    /// Word body's pictures) commits them with its text. Answers the cleaned file name.
+    /// </summary>
+    public async Task<Outcome<string>> StoreAsync(int recordId, RecordVersion latest, string fileName, MemoryStream content, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var (type, refusal) = Check(fileName, content);
+        if (type is null) return refusal!;
 
         var key = $"{DateTime.UtcNow:yyyy}/{Guid.NewGuid():N}{type.Extension}";
         var path = storage.PathOf(key)!;
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        buffer.Position = 0;
+        content.Position = 0;
         await using (var output = new FileStream(path, FileMode.CreateNew, FileAccess.Write))
         {
-            await buffer.CopyToAsync(output, ct);
+            await content.CopyToAsync(output, ct);
             output.Flush(flushToDisk: true); // fsync: on disk before its row commits, so a power cut cannot leave a row with an empty file
         }
-        var sha = Convert.ToHexStringLower(SHA256.HashData(buffer.ToArray()));
-        var name = AttachmentInspector.CleanFileName(file.FileName, type);
-        db.Attachments.Add(new Attachment(latest.Id, name, type.ContentType, buffer.Length, key, sha, clock.GetUtcNow(), user.DisplayName()));
-        audit.Record(user, AuditActions.RecordAttach, id, $"上传附件：{name}（{type.Name}，{buffer.Length} 字节）");
-        await db.SaveChangesAsync(ct);
+        var sha = Convert.ToHexStringLower(SHA256.HashData(content.ToArray()));
+        var name = AttachmentInspector.CleanFileName(fileName, type);
+        db.Attachments.Add(new Attachment(latest.Id, name, type.ContentType, content.Length, key, sha, clock.GetUtcNow(), user.DisplayName()));
+        audit.Record(user, AuditActions.RecordAttach, recordId, $"上传附件：{name}（{type.Name}，{content.Length} 字节）");
         return name;
     }
 }

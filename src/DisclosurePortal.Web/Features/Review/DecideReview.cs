@@ -15,7 +15,8 @@ namespace DisclosurePortal.Web.Features.Review;
 /// <summary>
 /// A reviewer's decision on a submitted version (<see cref="ReviewForm"/>): the three reviews are recorded, then the
 /// version is published (replacing the one live), returned with a comment, or marked 不予公开 with a reason. Answers the
-/// decision taken; <see cref="Invalid"/> when the form has errors (in the ModelState given).
+/// decision taken; <see cref="Invalid"/> when the form has errors (in the ModelState given). Approving publishes at once,
+/// so it needs <see cref="ReviewForm.ConfirmPublish"/> ticked as well.
 /// </summary>
 public sealed class DecideReviewHandler(PortalDbContext db, AuditTrail audit, TimeProvider clock)
 {
@@ -93,6 +94,7 @@ public sealed class DecideReviewHandler(PortalDbContext db, AuditTrail audit, Ti
         {
             foreach (var (field, outcome, _) in form.Steps())
                 if (outcome != ReviewOutcome.Passed) modelState.AddModelError(field, "发布前本项审查须为“通过”。");
+            if (!form.ConfirmPublish) modelState.AddModelError(nameof(ReviewForm.ConfirmPublish), "审核通过后信息立即在网站上公开，请勾选“确认发布”。");
         }
         if (form.Decision is "return" or "withhold" && string.IsNullOrWhiteSpace(form.Comment))
             modelState.AddModelError(nameof(ReviewForm.Comment), form.Decision == "return" ? "退回须填写修改意见，编辑将看到它。" : "不予公开须说明理由。");

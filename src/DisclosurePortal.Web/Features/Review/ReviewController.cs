@@ -17,6 +17,9 @@ namespace DisclosurePortal.Web.Features.Review;
 [Authorize(Policy = Policies.Reviewer)]
 public sealed class ReviewController(PortalDbContext db, MarkdownRenderer markdown, TimeProvider clock) : PortalController
 {
+    /// <summary>After an approval, the record just published: the queue's confirmation links to its public page.</summary>
+    public const string PublishedRecordKey = "PublishedRecord";
+
     [HttpGet("/review")]
     public async Task<IActionResult> Index(ReviewQueueFilter filter, CancellationToken ct)
     {
@@ -48,7 +51,10 @@ public sealed class ReviewController(PortalDbContext db, MarkdownRenderer markdo
         if (outcome.Refusal is { } refusal) return Refused(refusal, Url.Action(nameof(Show), new { id }));
         switch (outcome.Value)
         {
-            case "approve": Flash("已审核通过并发布，网站上已可查看。"); break;
+            case "approve":
+                Flash("已审核通过并发布，网站上已可查看。");
+                TempData[PublishedRecordKey] = await db.RecordVersions.Where(v => v.Id == id).Select(v => v.RecordId).SingleAsync(ct);
+                break;
             case "return": Flash("已退回，编辑将看到您的意见。"); break;
             default: Flash("已标记为不予公开，并列入定期重新评估清单。"); break;
         }

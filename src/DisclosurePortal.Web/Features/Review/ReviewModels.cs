@@ -48,6 +48,9 @@ public sealed class ReviewForm
 
     public int Version { get; set; }
 
+    /// <summary>审核通过 publishes at once: the reviewer ticks that they mean it (issue 18).</summary>
+    public bool ConfirmPublish { get; set; }
+
     public IEnumerable<(string Field, ReviewOutcome? Outcome, string? Comment)> Steps()
     {
         yield return (nameof(Confidentiality), Confidentiality, ConfidentialityComment);
