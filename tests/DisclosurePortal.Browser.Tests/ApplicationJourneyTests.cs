@@ -44,6 +44,9 @@ public sealed class ApplicationJourneyTests(BrowserFixture fixture) : IClassFixt
         await Action("补正告知").GetByLabel("需要补正的事项").FillAsync("请写明所需信息涉及的村（社区）名称。");
         await ActAsync("补正告知");
         await ActAsync("登记收到补正");
+        // The page leads with the next step (答复); the extension is one click away, under 其他办理操作 (issue 18).
+        Assert.Contains("下一步：答复", await office.Locator("#next-step").InnerTextAsync(), StringComparison.Ordinal);
+        await office.Locator("details.other-actions > summary").ClickAsync();
         await Action("延期答复").GetByLabel("延长的工作日数（最多20）").FillAsync("10");
         await Action("延期答复").GetByLabel("延期理由").FillAsync("需汇总多个乡镇的发放数据");
         await Action("延期答复").GetByLabel("批准人（政府信息公开工作机构负责人）").FillAsync("县政务公开办主任 刘某");

@@ -96,13 +96,18 @@ public sealed class KeyboardTests(BrowserFixture fixture) : IClassFixture<Browse
 
         await ExpectFocusAsync(page, "ApplicantName");
         await page.Keyboard.TypeAsync("李四");
+        await ExpectFocusAsync(page, "IdentityDocument"); // 证件类型 (issue 18): 居民身份证 unless changed
         await ExpectFocusAsync(page, "IdentityNumber");
         await page.Keyboard.TypeAsync("11010519491231002X");
         // Back with Shift+Tab to correct the name: what was typed is still there.
+        await ExpectFocusAsync(page, "IdentityDocument", back: true);
         await ExpectFocusAsync(page, "ApplicantName", back: true);
         await page.Keyboard.PressAsync("End");
         await page.Keyboard.TypeAsync("明");
+        await ExpectFocusAsync(page, "IdentityDocument");
         await ExpectFocusAsync(page, "IdentityNumber");
+        // The formats of every document (issue 18), folded: one stop.
+        Assert.EndsWith("details.id-formats > summary", (await TabAsync(page)).Path, StringComparison.Ordinal);
         await ExpectFocusAsync(page, "ContactPerson");
         await ExpectFocusAsync(page, "Contact");
         // The contact is left out on purpose: the form must come back with the error and everything else kept.

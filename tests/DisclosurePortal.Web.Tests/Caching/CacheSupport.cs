@@ -32,7 +32,7 @@ public static class CacheSupport
         {
             var name = input.GetAttribute("name")!;
             var type = input.GetAttribute("type") ?? "text";
-            if (name == Browserish.TokenField || type is "submit" or "button") continue;
+            if (name == Browserish.TokenField || type is "submit" or "button" or "file") continue; // a file is chosen, not typed (Browserish.UploadAsync)
             if (type is "checkbox" or "radio" && !input.HasAttribute("checked")) continue;
             fields[name] = input.GetAttribute("value") ?? (type == "checkbox" ? "on" : "");
         }

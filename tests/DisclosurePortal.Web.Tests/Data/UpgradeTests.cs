@@ -31,7 +31,8 @@ public abstract class UpgradeTests(TestDb db)
     public async Task DatabaseOfTheHandWrittenMigrations_IsUpgradedInPlace_LosingNothing()
     {
         var cs = await RestoreAsync("upgrade");
-        var before = await ContentAsync(cs);
+        var columns = await ColumnsAsync(cs);
+        var before = await ContentAsync(cs, columns);
         Assert.Contains(before, t => t.Key == "\"AuditEvents\"" && t.Value.Rows == 2);
         Assert.Contains(before, t => t.Key == "\"ApplicationCases\"" && t.Value.Rows == 2);
 
@@ -51,9 +52,14 @@ public abstract class UpgradeTests(TestDb db)
             Assert.Equal(context.Database.GetMigrations(), await context.Database.GetAppliedMigrationsAsync());
         }
 
-        Assert.Equal(before, await ContentAsync(cs));
+        // Every value that was there is there still (columns added since are new, not lost: checked below).
+        Assert.Equal(before, await ContentAsync(cs, columns));
 
         await using var upgraded = Context(cs);
+        // ApplicantDocumentsAndReplyFiles (issue 18): a person's application made before it gave a 居民身份证.
+        Assert.All(await upgraded.ApplicationCases.ToListAsync(), c =>
+            Assert.Equal(c.ApplicantKind == DisclosurePortal.Domain.Applications.ApplicantKind.NaturalPerson
+                ? DisclosurePortal.Domain.Applications.IdentityDocument.ResidentId : null, c.IdentityDocument));
         await using var fresh = Context(TestDatabases.Create(db, "fresh"));
         await fresh.Database.MigrateAsync();
         Assert.Equal(await MigrationSchemaTests.DescribeAsync(db, fresh), await MigrationSchemaTests.DescribeAsync(db, upgraded));
@@ -66,12 +72,13 @@ public abstract class UpgradeTests(TestDb db)
         await using var context = Context(cs);
         await context.Database.ExecuteSqlAsync(
             $"DELETE FROM \"__EFMigrationsHistory\" WHERE \"MigrationId\" = {HandWrittenMigrations.Ids[^1]}");
-        var before = await ContentAsync(cs);
+        var columns = await ColumnsAsync(cs);
+        var before = await ContentAsync(cs, columns);
 
         var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => HandWrittenMigrations.AdoptAsync(context, CancellationToken.None));
 
         Assert.Contains(HandWrittenMigrations.Ids[^2], refused.Message, StringComparison.Ordinal);
-        Assert.Equal(before, await ContentAsync(cs));
+        Assert.Equal(before, await ContentAsync(cs, columns));
     }
 
     private DatabaseProvider Provider => TestDatabases.Provider(db);
@@ -98,20 +105,39 @@ public abstract class UpgradeTests(TestDb db)
 
     private DbConnection Open(string cs) => db == TestDb.Sqlite ? new SqliteConnection(cs) : new NpgsqlConnection(cs);
 
-    /// <summary>Every table but EF's history: its row count and a digest of its rows (each row's values, sorted).</summary>
-    private async Task<SortedDictionary<string, (int Rows, string Digest)>> ContentAsync(string cs)
+    /// <summary>Every table but EF's history, with its columns as they are now.</summary>
+    private async Task<Dictionary<string, List<string>>> ColumnsAsync(string cs)
     {
         await using var connection = Open(cs);
         await connection.OpenAsync();
         var tables = await ColumnAsync(connection, db == TestDb.Sqlite
             ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__EFMigrations%'"
             : "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT LIKE '__EFMigrations%'");
-        var content = new SortedDictionary<string, (int, string)>(StringComparer.Ordinal);
+        var columns = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var table in tables)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT * FROM \"{table}\" WHERE 1 = 0";
+            await using var reader = await command.ExecuteReaderAsync();
+            columns[table] = [.. Enumerable.Range(0, reader.FieldCount).Select(reader.GetName)];
+        }
+        return columns;
+    }
+
+    /// <summary>
+    /// Each of <paramref name="columns"/>' tables: its row count and a digest of its rows (each row's values in those
+    /// columns, sorted), so that a column a later migration adds does not hide a value lost from the others.
+    /// </summary>
+    private async Task<SortedDictionary<string, (int Rows, string Digest)>> ContentAsync(string cs, Dictionary<string, List<string>> columns)
+    {
+        await using var connection = Open(cs);
+        await connection.OpenAsync();
+        var content = new SortedDictionary<string, (int, string)>(StringComparer.Ordinal);
+        foreach (var (table, names) in columns)
         {
             var quoted = $"\"{table}\"";
             await using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT * FROM {quoted}";
+            command.CommandText = $"SELECT {string.Join(", ", names.Select(n => $"\"{n}\""))} FROM {quoted}";
             await using var reader = await command.ExecuteReaderAsync();
             var rows = new List<string>();
             while (await reader.ReadAsync())
