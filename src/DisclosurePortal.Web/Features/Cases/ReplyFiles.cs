@@ -45,16 +45,8 @@ public sealed class ReplyFiles(AttachmentStorage storage, IConfiguration configu
         var rows = new List<ReplyAttachment>();
         foreach (var (bytes, type, name) in checkedFiles)
         {
-            var key = $"replies/{now:yyyy}/{Guid.NewGuid():N}{type.Extension}";
-            var path = storage.PathOf(key)!;
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            bytes.Position = 0;
-            await using (var output = new FileStream(path, FileMode.CreateNew, FileAccess.Write))
-            {
-                await bytes.CopyToAsync(output, ct);
-                output.Flush(flushToDisk: true); // on disk before its row commits
-            }
-            rows.Add(new ReplyAttachment(caseId, name, type.ContentType, bytes.Length, key, Convert.ToHexStringLower(SHA256.HashData(bytes.ToArray())), now, actor));
+            var (key, sha) = await storage.WriteAsync("replies", bytes, type.Extension, now, ct);
+            rows.Add(new ReplyAttachment(caseId, name, type.ContentType, bytes.Length, key, sha, now, actor));
         }
         return rows;
     }

@@ -63,16 +63,7 @@ public sealed class UploadAttachmentHandler(PortalDbContext db, AttachmentStorag
         var (type, refusal) = Check(fileName, content);
         if (type is null) return refusal!;
 
-        var key = $"{DateTime.UtcNow:yyyy}/{Guid.NewGuid():N}{type.Extension}";
-        var path = storage.PathOf(key)!;
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        content.Position = 0;
-        await using (var output = new FileStream(path, FileMode.CreateNew, FileAccess.Write))
-        {
-            await content.CopyToAsync(output, ct);
-            output.Flush(flushToDisk: true); // fsync: on disk before its row commits, so a power cut cannot leave a row with an empty file
-        }
-        var sha = Convert.ToHexStringLower(SHA256.HashData(content.ToArray()));
+        var (key, sha) = await storage.WriteAsync(null, content, type.Extension, clock.GetUtcNow(), ct);
         var name = AttachmentInspector.CleanFileName(fileName, type);
         db.Attachments.Add(new Attachment(latest.Id, name, type.ContentType, content.Length, key, sha, clock.GetUtcNow(), user.DisplayName()));
         audit.Record(user, AuditActions.RecordAttach, recordId, $"上传附件：{name}（{type.Name}，{content.Length} 字节）");
