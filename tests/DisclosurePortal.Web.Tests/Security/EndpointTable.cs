@@ -159,6 +159,12 @@ public static class EndpointTable
         ["POST /admin/calendar/import"] = new(Admin, "/admin/calendar/import"),
         ["GET /admin/audit"] = new(Admin, "/admin/audit"),
         ["POST /admin/audit/check"] = new(Admin, "/admin/audit/check"),
+        ["GET /admin/outbox"] = new(Admin, "/admin/outbox?state=failed"),
+        ["POST /admin/outbox/{id:int}/retry"] = new(Admin, "/admin/outbox/{mail}/retry"),
+        // 站内通知: every staff member has a list; a note they do not receive answers 404 (Scoped).
+        ["GET /notifications"] = new(Staff, "/notifications"),
+        ["POST /notifications/{id:int}/read"] = new(Staff, "/notifications/{notification}/read", Scoped: true),
+        ["POST /notifications/read-all"] = new(Staff, "/notifications/read-all"),
     };
 
     /// <summary>The first folders of wwwroot: their files are static assets (MapStaticAssets), public by nature.</summary>
