@@ -174,6 +174,11 @@ public sealed partial class DemoDataSeeder(PortalDbContext db, TimeProvider cloc
         var caseDepartments = DemoContent.Departments.Select(d => (departments[d.Key].Id, departments[d.Key].Name)).ToList();
         db.ApplicationCases.AddRange(new DemoCases(personalData, calendar, today, now, caseDepartments, new Random(20261206)).Create());
         await db.SaveChangesAsync(ct);
+
+        // Notifications and the mail outbox (issue 19).
+        db.StaffNotifications.AddRange(DemoNotifications.Staff(departments["housing"].Id, now));
+        db.OutboxMails.AddRange(DemoNotifications.Outbox(now));
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>Offices publish on weekdays: a weekend date moves back to the Friday before.</summary>

@@ -104,6 +104,12 @@ public static class PageTypes
         new("admin-calendar-year", Viewer.Admin, "/admin/calendar/{year}", d => $"/admin/calendar/{d.CalendarYear}"),
         new("admin-audit", Viewer.Admin, "/admin/audit", _ => "/admin/audit"),
         new("admin-audit-check", Viewer.Admin, "/admin/audit", _ => "/admin/audit", Act: CheckAuditChain),
+        new("admin-outbox", Viewer.Admin, "/admin/outbox", _ => "/admin/outbox"),
+        new("admin-outbox-failed", Viewer.Admin, "/admin/outbox", _ => "/admin/outbox?state=failed"),
+
+        // Staff notifications (issue 19): the office's and a department's.
+        new("notifications-reviewer", Viewer.Reviewer, "/notifications", _ => "/notifications"),
+        new("notifications-editor", Viewer.Editor, "/notifications", _ => "/notifications"),
     ];
 
     /// <summary>GET routes that answer with something other than an HTML page, or that are another page type under a second address.</summary>
