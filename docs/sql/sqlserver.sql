@@ -1241,3 +1241,80 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206124956_PublicResponses'
+)
+BEGIN
+    ALTER TABLE [RecordVersions] ADD [ConcernDate] date NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206124956_PublicResponses'
+)
+BEGIN
+    ALTER TABLE [RecordVersions] ADD [ConcernSource] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206124956_PublicResponses'
+)
+BEGIN
+    ALTER TABLE [RecordVersions] ADD [ConcernSummary] nvarchar(500) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206124956_PublicResponses'
+)
+BEGIN
+    ALTER TABLE [RecordVersions] ADD [ConferenceDate] date NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206124956_PublicResponses'
+)
+BEGIN
+    ALTER TABLE [RecordVersions] ADD [ConferencePlace] nvarchar(200) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206124956_PublicResponses'
+)
+BEGIN
+    ALTER TABLE [RecordVersions] ADD [ConferenceTime] time NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206124956_PublicResponses'
+)
+BEGIN
+    ALTER TABLE [RecordVersions] ADD [Speakers] nvarchar(3000) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206124956_PublicResponses'
+)
+BEGIN
+    EXEC(N'CREATE INDEX [IX_RecordVersions_Published_Kind] ON [RecordVersions] ([Kind], [PublishedOn], [Id]) WHERE [IsPublished] = CAST(1 AS bit)');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206124956_PublicResponses'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206124956_PublicResponses', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -1091,6 +1091,26 @@ namespace DisclosurePortal.Data.Migrations.PostgreSQL
                     b.Property<int>("CatalogueItemId")
                         .HasColumnType("integer");
 
+                    b.Property<DateOnly?>("ConcernDate")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("ConcernSource")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ConcernSummary")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly?>("ConferenceDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ConferencePlace")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<TimeOnly?>("ConferenceTime")
+                        .HasColumnType("time without time zone");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1149,6 +1169,10 @@ namespace DisclosurePortal.Data.Migrations.PostgreSQL
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<string>("Speakers")
+                        .HasMaxLength(3000)
+                        .HasColumnType("character varying(3000)");
+
                     b.Property<int>("StageId")
                         .HasColumnType("integer");
 
@@ -1197,6 +1221,10 @@ namespace DisclosurePortal.Data.Migrations.PostgreSQL
 
                     b.HasIndex("RecordId", "Number")
                         .IsUnique();
+
+                    b.HasIndex("Kind", "PublishedOn", "Id")
+                        .HasDatabaseName("IX_RecordVersions_Published_Kind")
+                        .HasFilter("\"IsPublished\"");
 
                     b.HasIndex(new[] { "RecordId" }, "IX_RecordVersions_OneLatest")
                         .IsUnique()

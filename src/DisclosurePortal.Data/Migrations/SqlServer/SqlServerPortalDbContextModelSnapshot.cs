@@ -1110,6 +1110,26 @@ namespace DisclosurePortal.Data.Migrations.SqlServer
                     b.Property<int>("CatalogueItemId")
                         .HasColumnType("int");
 
+                    b.Property<DateOnly?>("ConcernDate")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("ConcernSource")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ConcernSummary")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateOnly?>("ConferenceDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ConferencePlace")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<TimeOnly?>("ConferenceTime")
+                        .HasColumnType("time");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -1168,6 +1188,10 @@ namespace DisclosurePortal.Data.Migrations.SqlServer
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
 
+                    b.Property<string>("Speakers")
+                        .HasMaxLength(3000)
+                        .HasColumnType("nvarchar(3000)");
+
                     b.Property<int>("StageId")
                         .HasColumnType("int");
 
@@ -1216,6 +1240,10 @@ namespace DisclosurePortal.Data.Migrations.SqlServer
 
                     b.HasIndex("RecordId", "Number")
                         .IsUnique();
+
+                    b.HasIndex("Kind", "PublishedOn", "Id")
+                        .HasDatabaseName("IX_RecordVersions_Published_Kind")
+                        .HasFilter("[IsPublished] = CAST(1 AS bit)");
 
                     b.HasIndex(new[] { "RecordId" }, "IX_RecordVersions_OneLatest")
                         .IsUnique()

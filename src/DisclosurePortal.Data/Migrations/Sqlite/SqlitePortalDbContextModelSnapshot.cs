@@ -1058,6 +1058,26 @@ namespace DisclosurePortal.Data.Migrations.Sqlite
                     b.Property<int>("CatalogueItemId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("ConcernDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ConcernSource")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConcernSummary")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ConferenceDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConferencePlace")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("ConferenceTime")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -1116,6 +1136,10 @@ namespace DisclosurePortal.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Speakers")
+                        .HasMaxLength(3000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("StageId")
                         .HasColumnType("INTEGER");
 
@@ -1164,6 +1188,10 @@ namespace DisclosurePortal.Data.Migrations.Sqlite
 
                     b.HasIndex("RecordId", "Number")
                         .IsUnique();
+
+                    b.HasIndex("Kind", "PublishedOn", "Id")
+                        .HasDatabaseName("IX_RecordVersions_Published_Kind")
+                        .HasFilter("\"IsPublished\"");
 
                     b.HasIndex(new[] { "RecordId" }, "IX_RecordVersions_OneLatest")
                         .IsUnique()
