@@ -89,7 +89,7 @@ public static class PublicResponses
         if (speakers.Count > MaxSpeakers) return "发布人最多20位。";
         foreach (var s in speakers)
         {
-            if (s.Post.Length == 0) return $"请填写“{s.Name}”的职务：姓名与职务之间用空格分开。";
+            if (s.Post.Length == 0) return "每位发布人须写明职务：姓名与职务之间用空格分开。";
             if (s.Name.Length > MaxSpeakerNameLength || s.Post.Length > MaxSpeakerPostLength) return "发布人姓名不能超过50字，职务不能超过100字。";
         }
         return null;

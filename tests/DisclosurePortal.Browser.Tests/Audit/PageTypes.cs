@@ -54,6 +54,8 @@ public static class PageTypes
         new("annual-report", Viewer.Citizen, "/annual-reports/{year}", d => $"/annual-reports/{d.PublishedReportYear}"),
         new("statistics", Viewer.Citizen, "/statistics", _ => "/statistics"),
         new("open-data", Viewer.Citizen, "/open-data", _ => "/open-data"),
+        new("responses", Viewer.Citizen, "/responses", _ => "/responses"),
+        new("press-conferences", Viewer.Citizen, "/press-conferences", _ => "/press-conferences"),
         new("login", Viewer.Citizen, "/account/login", _ => "/account/login"),
         new("error-404", Viewer.Citizen, "/error/{status:int}", _ => "/no-such-page", 404),
         new("error-400", Viewer.Citizen, "/error/{status:int}", _ => "/domains/health?stage=bogus", 400),
@@ -117,6 +119,8 @@ public static class PageTypes
     {
         ["/feeds/all.atom"] = "Atom feed",
         ["/feeds/interpretations.atom"] = "Atom feed",
+        ["/feeds/responses.atom"] = "Atom feed",
+        ["/feeds/press-conferences.atom"] = "Atom feed",
         ["/feeds/domains/{code}.atom"] = "Atom feed",
         ["/feeds/departments/{id}.atom"] = "Atom feed",
         ["/records/{id:int}/qr.svg"] = "SVG image",
