@@ -1166,3 +1166,155 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206122833_Notifications'
+)
+BEGIN
+    ALTER TABLE [ApplicationCases] ADD [NotifyEmail] nvarchar(512) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206122833_Notifications'
+)
+BEGIN
+    CREATE TABLE [OutboxMails] (
+        [Id] int NOT NULL IDENTITY,
+        [To] nvarchar(254) NOT NULL,
+        [Subject] nvarchar(200) NOT NULL,
+        [Body] nvarchar(max) NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [Attempts] int NOT NULL,
+        [NextAttemptAt] datetimeoffset NOT NULL,
+        [SentAt] datetimeoffset NULL,
+        [LastError] nvarchar(500) NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_OutboxMails] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206122833_Notifications'
+)
+BEGIN
+    CREATE TABLE [StaffNotifications] (
+        [Id] int NOT NULL IDENTITY,
+        [RecipientUserId] nvarchar(64) NULL,
+        [RecipientDepartmentId] int NULL,
+        [RecipientRole] nvarchar(32) NULL,
+        [Text] nvarchar(500) NOT NULL,
+        [Link] nvarchar(500) NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [ReadAt] datetimeoffset NULL,
+        CONSTRAINT [PK_StaffNotifications] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206122833_Notifications'
+)
+BEGIN
+    CREATE INDEX [IX_OutboxMails_SentAt_NextAttemptAt] ON [OutboxMails] ([SentAt], [NextAttemptAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206122833_Notifications'
+)
+BEGIN
+    CREATE INDEX [IX_StaffNotifications_ReadAt_CreatedAt] ON [StaffNotifications] ([ReadAt], [CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206122833_Notifications'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206122833_Notifications', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206124956_PublicResponses'
+)
+BEGIN
+    ALTER TABLE [RecordVersions] ADD [ConcernDate] date NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206124956_PublicResponses'
+)
+BEGIN
+    ALTER TABLE [RecordVersions] ADD [ConcernSource] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206124956_PublicResponses'
+)
+BEGIN
+    ALTER TABLE [RecordVersions] ADD [ConcernSummary] nvarchar(500) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206124956_PublicResponses'
+)
+BEGIN
+    ALTER TABLE [RecordVersions] ADD [ConferenceDate] date NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206124956_PublicResponses'
+)
+BEGIN
+    ALTER TABLE [RecordVersions] ADD [ConferencePlace] nvarchar(200) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206124956_PublicResponses'
+)
+BEGIN
+    ALTER TABLE [RecordVersions] ADD [ConferenceTime] time NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206124956_PublicResponses'
+)
+BEGIN
+    ALTER TABLE [RecordVersions] ADD [Speakers] nvarchar(3000) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206124956_PublicResponses'
+)
+BEGIN
+    EXEC(N'CREATE INDEX [IX_RecordVersions_Published_Kind] ON [RecordVersions] ([Kind], [PublishedOn], [Id]) WHERE [IsPublished] = CAST(1 AS bit)');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206124956_PublicResponses'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206124956_PublicResponses', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

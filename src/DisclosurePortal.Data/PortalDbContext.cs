@@ -2,6 +2,7 @@ using DisclosurePortal.Domain.Applications;
 using DisclosurePortal.Domain.Auditing;
 using DisclosurePortal.Domain.Calendar;
 using DisclosurePortal.Domain.Catalogue;
+using DisclosurePortal.Domain.Notifications;
 using DisclosurePortal.Domain.Publishing;
 using DisclosurePortal.Domain.Reporting;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -48,6 +49,10 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     /// <summary>The audit chain's one head row, written by <see cref="AuditChainInterceptor"/> only (docs/adr/0023).</summary>
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
     public DbSet<AnnualReport> AnnualReports => Set<AnnualReport>();
+
+    /// <summary>Mail waiting to be sent, written with the change it tells about (MailOutbox), sent by the background sender.</summary>
+    public DbSet<OutboxMail> OutboxMails => Set<OutboxMail>();
+    public DbSet<StaffNotification> StaffNotifications => Set<StaffNotification>();
 
     /// <summary>The search index, written by database triggers only (docs/adr/0009); read through ISearchIndex.</summary>
     public DbSet<SearchEntry> SearchEntries => Set<SearchEntry>();

@@ -20,6 +20,7 @@ internal sealed class ApplicationCaseConfiguration : IEntityTypeConfiguration<Ap
         b.Property(x => x.ContactPerson).HasMaxLength(100);
         b.Property(x => x.Contact).HasMaxLength(200);
         b.Property(x => x.PostalAddress).HasMaxLength(300);
+        b.Property(x => x.NotifyEmail).HasMaxLength(512); // encrypted (PersonalData), like the identity number
         b.Property(x => x.InformationDescription).HasMaxLength(4000);
         b.Property(x => x.FeeAmount).HasPrecision(12, 2);
         b.Property(x => x.ItemCount).HasDefaultValue(1);

@@ -20,6 +20,7 @@ public sealed class PersonalData
     private const string IndexKeyFile = "identity-index.key";
 
     private readonly IDataProtector _protector;
+    private readonly IDataProtector _emailProtector;
     private readonly byte[] _indexKey;
 
     private readonly ILogger<PersonalData> _logger;
@@ -28,12 +29,32 @@ public sealed class PersonalData
     {
         _logger = logger;
         _protector = provider.CreateProtector("DisclosurePortal.ApplicantIdentityNumber.v1");
+        _emailProtector = provider.CreateProtector("DisclosurePortal.ApplicantNotifyEmail.v1");
         _indexKey = LoadOrCreateIndexKey(provider.CreateProtector("DisclosurePortal.IdentityIndexKey.v1"), Path.Combine(folder.Path, IndexKeyFile));
     }
 
     /// <summary>The stored form of a (normalised) identity number and its blind index; nulls for no number.</summary>
     public (string? Stored, string? Index) Protect(string? number) =>
         string.IsNullOrEmpty(number) ? (null, null) : (Prefix + _protector.Protect(number), Index(number));
+
+    /// <summary>The stored form of the applicant's 通知邮箱 (issue 19): encrypted like the number; no index (nobody searches by it).</summary>
+    public string? ProtectEmail(string? address) =>
+        string.IsNullOrWhiteSpace(address) ? null : Prefix + _emailProtector.Protect(address.Trim());
+
+    /// <summary>The 通知邮箱 in clear, for the one use it has: the outbox's To; null if absent or undecryptable (logged).</summary>
+    public string? RevealEmail(string? stored)
+    {
+        if (stored is null || !stored.StartsWith(Prefix, StringComparison.Ordinal)) return null;
+        try
+        {
+            return _emailProtector.Unprotect(stored[Prefix.Length..]);
+        }
+        catch (CryptographicException e)
+        {
+            _logger.LogError(e, "A notification address could not be decrypted: restore the Data Protection keys folder that belongs to this database");
+            return null;
+        }
+    }
 
     /// <summary>The blind index of a (normalised) number: equal numbers, equal indexes; nothing to reverse.</summary>
     public string Index(string number) =>

@@ -138,8 +138,23 @@ public sealed partial class DemoDataSeeder(PortalDbContext db, TimeProvider cloc
             }, publishedOn, questions));
         }
 
+        // 回应关切 and 新闻发布会 (issue 19).
+        var responses = DemoPublicResponses.Plan(key =>
+            {
+                var department = departments[key];
+                return (items.First(i => i.Entity.DepartmentId == department.Id).Entity, department.Name);
+            }, today)
+            .Select(p =>
+            {
+                var department = departments.Values.First(d => d.Id == p.Item.DepartmentId);
+                var record = Record.Create(department.Id, p.Item.Id, p.Item.DomainId, p.Item.StageId, p.Kind, ChinaTime.At(p.PublishedOn.AddDays(-1), new TimeOnly(9, 0)));
+                record.AssignIndexNumber(NextIndexNumber(counters, department.OrganisationCode, p.PublishedOn.Year));
+                return (Record: record, p.Metadata, p.PublishedOn);
+            }).ToList();
+
         db.Records.AddRange(records.Select(r => r.Record));
         db.Records.AddRange(interpretations.Select(i => i.Record));
+        db.Records.AddRange(responses.Select(r => r.Record));
         db.IndexNumberCounters.AddRange(counters.Values);
         await db.SaveChangesAsync(ct);
 
@@ -148,6 +163,7 @@ public sealed partial class DemoDataSeeder(PortalDbContext db, TimeProvider cloc
             versions.Add(PublishedVersion(record, metadata, plan.PublishedOn));
         var interpretationVersions = interpretations.Select(i => PublishedVersion(i.Record, i.Metadata, i.PublishedOn)).ToList();
         versions.AddRange(interpretationVersions);
+        versions.AddRange(responses.Select(r => PublishedVersion(r.Record, r.Metadata, r.PublishedOn)));
         db.RecordVersions.AddRange(versions);
         await db.SaveChangesAsync(ct);
         foreach (var (i, version) in interpretations.Zip(interpretationVersions))
@@ -173,6 +189,11 @@ public sealed partial class DemoDataSeeder(PortalDbContext db, TimeProvider cloc
         var calendar = await CalendarLoader.LoadAsync(db, ct);
         var caseDepartments = DemoContent.Departments.Select(d => (departments[d.Key].Id, departments[d.Key].Name)).ToList();
         db.ApplicationCases.AddRange(new DemoCases(personalData, calendar, today, now, caseDepartments, new Random(20261206)).Create());
+        await db.SaveChangesAsync(ct);
+
+        // Notifications and the mail outbox (issue 19).
+        db.StaffNotifications.AddRange(DemoNotifications.Staff(departments["housing"].Id, now));
+        db.OutboxMails.AddRange(DemoNotifications.Outbox(now));
         await db.SaveChangesAsync(ct);
     }
 

@@ -46,6 +46,9 @@ public sealed class ApplicationCase
     public string Contact { get; private set; }
     public string? PostalAddress { get; private set; }
 
+    /// <summary>通知邮箱 the applicant chose to be told at (optional), as stored: encrypted by the application like the identity number.</summary>
+    public string? NotifyEmail { get; private set; }
+
     /// <summary>所需信息的名称、文号或者便于查询的其他特征性描述 (Art. 29).</summary>
     public string InformationDescription { get; private set; }
     public ProvisionForm ProvisionForm { get; private set; }
@@ -135,6 +138,7 @@ public sealed class ApplicationCase
             IdentityDocument = details.ApplicantKind == ApplicantKind.NaturalPerson ? details.IdentityDocument : null,
             IdentityNumber = Guard.Optional(details.IdentityNumber),
             IdentityIndex = Guard.Optional(details.IdentityIndex),
+            NotifyEmail = Guard.Optional(details.NotifyEmail),
             ContactPerson = Guard.Optional(details.ContactPerson),
             Contact = details.Contact.Trim(),
             PostalAddress = Guard.Optional(details.PostalAddress),
@@ -482,6 +486,8 @@ public sealed record ApplicationDetails
     public string? ContactPerson { get; init; }
     public required string Contact { get; init; }
     public string? PostalAddress { get; init; }
+    /// <summary>The e-mail address to tell when the reply is ready, as it is to be stored (the web layer encrypts it).</summary>
+    public string? NotifyEmail { get; init; }
     public required string InformationDescription { get; init; }
     public ProvisionForm ProvisionForm { get; init; } = ProvisionForm.Electronic;
     public DeliveryMethod DeliveryMethod { get; init; } = DeliveryMethod.Online;

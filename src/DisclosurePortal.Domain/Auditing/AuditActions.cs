@@ -23,6 +23,7 @@ public static class AuditActions
     public const string DepartmentEntity = "Department";
     public const string CalendarEntity = "CalendarYear";
     public const string UserEntity = "User";
+    public const string OutboxMailEntity = "OutboxMail";
 
     public static readonly AuditAction RecordCreate = new("record.create", RecordEntity, "新建草稿");
     public static readonly AuditAction RecordEdit = new("record.edit", RecordEntity, "修改草稿");
@@ -65,6 +66,8 @@ public static class AuditActions
     public static readonly AuditAction UserDisable = new("user.disable", UserEntity, "停用账户");
     public static readonly AuditAction UserEnable = new("user.enable", UserEntity, "启用账户");
 
+    public static readonly AuditAction OutboxMailRetry = new("outbox-mail.retry", OutboxMailEntity, "重新发送邮件");
+
     /// <summary>A step of an application case (依申请公开), one code per <see cref="CaseAction"/>: <c>case.confirm-receipt</c>.</summary>
     public static AuditAction Case(CaseAction action) => CaseSteps[action];
 
@@ -81,6 +84,7 @@ public static class AuditActions
         DepartmentCreate, DepartmentUpdate, DepartmentActivate, DepartmentDeactivate,
         CalendarYearCreate, CalendarDayAdd, CalendarDayRemove, CalendarImport,
         UserCreate, UserUpdate, UserResetPassword, UserUnlock, UserDisable, UserEnable,
+        OutboxMailRetry,
     ];
 
     /// <summary>Codes of rows written before the catalogue, in the other convention, and what they are now.</summary>

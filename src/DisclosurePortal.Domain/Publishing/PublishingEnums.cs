@@ -27,6 +27,27 @@ public enum RecordKind
     PublicFunds = 11,
     /// <summary>其他文件.</summary>
     OtherDocument = 12,
+    /// <summary>回应关切: the answer to a public concern (its source, date and a short description are kept with it).</summary>
+    ConcernResponse = 13,
+    /// <summary>新闻发布会: date and time, place, speakers, the transcript as the body, a video link and images.</summary>
+    PressConference = 14,
+}
+
+/// <summary>Where a concern answered by a 回应关切 was raised.</summary>
+public enum ConcernSource
+{
+    /// <summary>网民留言.</summary>
+    NetizenMessage = 1,
+    /// <summary>媒体报道.</summary>
+    MediaReport = 2,
+    /// <summary>12345热线.</summary>
+    Hotline12345 = 3,
+    /// <summary>人大代表建议.</summary>
+    DeputySuggestion = 4,
+    /// <summary>政协委员提案.</summary>
+    CppccProposal = 5,
+    /// <summary>其他.</summary>
+    Other = 9,
 }
 
 /// <summary>有效性.</summary>

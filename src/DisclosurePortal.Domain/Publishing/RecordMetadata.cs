@@ -21,6 +21,21 @@ public sealed record RecordMetadata
     /// <summary>视频解读: the https address of the video (shown as a link, never embedded); kept only for that form.</summary>
     public string? VideoUrl { get; init; }
 
+    /// <summary>回应关切: where the concern was raised.</summary>
+    public ConcernSource? ConcernSource { get; init; }
+    /// <summary>回应关切: when the concern was raised.</summary>
+    public DateOnly? ConcernDate { get; init; }
+    /// <summary>回应关切: the concern in a sentence or two (the answer is the body).</summary>
+    public string? ConcernSummary { get; init; }
+    /// <summary>新闻发布会: the day it was held.</summary>
+    public DateOnly? ConferenceDate { get; init; }
+    /// <summary>新闻发布会: the hour it began (China time).</summary>
+    public TimeOnly? ConferenceTime { get; init; }
+    /// <summary>新闻发布会: where.</summary>
+    public string? ConferencePlace { get; init; }
+    /// <summary>新闻发布会: the speakers, one a line, name and post separated by a tab (<see cref="PublicResponses.Speakers"/>).</summary>
+    public string? Speakers { get; init; }
+
     public IReadOnlyList<string> Problems()
     {
         var problems = new List<string>();

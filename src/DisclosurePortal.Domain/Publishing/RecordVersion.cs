@@ -34,6 +34,14 @@ public sealed class RecordVersion
     public string Body { get; private set; }
     public InterpretationForm? InterpretationForm { get; private set; }
     public string? VideoUrl { get; private set; }
+    public ConcernSource? ConcernSource { get; private set; }
+    public DateOnly? ConcernDate { get; private set; }
+    public string? ConcernSummary { get; private set; }
+    public DateOnly? ConferenceDate { get; private set; }
+    public TimeOnly? ConferenceTime { get; private set; }
+    public string? ConferencePlace { get; private set; }
+    /// <summary>One speaker a line, name TAB post (<see cref="PublicResponses.Speakers"/>).</summary>
+    public string? Speakers { get; private set; }
 
     public int DepartmentId { get; private set; }
     public int CatalogueItemId { get; private set; }
@@ -101,6 +109,13 @@ public sealed class RecordVersion
         Body = Body,
         InterpretationForm = InterpretationForm,
         VideoUrl = VideoUrl,
+        ConcernSource = ConcernSource,
+        ConcernDate = ConcernDate,
+        ConcernSummary = ConcernSummary,
+        ConferenceDate = ConferenceDate,
+        ConferenceTime = ConferenceTime,
+        ConferencePlace = ConferencePlace,
+        Speakers = Speakers,
     };
 
     public void Edit(RecordMetadata metadata, DateTimeOffset now)
@@ -120,7 +135,19 @@ public sealed class RecordVersion
         NonDisclosureReason = metadata.DisclosureAttribute == DisclosureAttribute.NotDisclosed ? metadata.NonDisclosureReason!.Trim() : null;
         Body = metadata.Body;
         InterpretationForm = metadata.InterpretationForm;
-        VideoUrl = metadata.InterpretationForm == Publishing.InterpretationForm.Video ? metadata.VideoUrl!.Trim() : null;
+        VideoUrl = metadata.InterpretationForm == Publishing.InterpretationForm.Video ? metadata.VideoUrl!.Trim()
+            : Kind == RecordKind.PressConference ? Guard.Optional(metadata.VideoUrl) // optional for a press conference
+            : null;
+        // 回应关切 and 新闻发布会 keep their own fields, and only they (PublicResponses); the form checks them beside each field.
+        var concern = Kind == RecordKind.ConcernResponse;
+        var conference = Kind == RecordKind.PressConference;
+        ConcernSource = concern ? metadata.ConcernSource : null;
+        ConcernDate = concern ? metadata.ConcernDate : null;
+        ConcernSummary = concern ? Guard.Optional(metadata.ConcernSummary) : null;
+        ConferenceDate = conference ? metadata.ConferenceDate : null;
+        ConferenceTime = conference ? metadata.ConferenceTime : null;
+        ConferencePlace = conference ? Guard.Optional(metadata.ConferencePlace) : null;
+        Speakers = conference ? PublicResponses.Normalise(metadata.Speakers) : null;
         UpdatedAt = now;
         Version++;
     }

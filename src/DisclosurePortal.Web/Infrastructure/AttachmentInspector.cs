@@ -23,6 +23,10 @@ public static class AttachmentInspector
 
     public static readonly string AcceptedExtensions = ".pdf,.ofd,.doc,.docx,.xls,.xlsx,.jpg,.jpeg,.png";
 
+    /// <summary>A picture (JPG, PNG) by its name: a 新闻发布会 shows these inline (issue 19).</summary>
+    public static bool IsImage(string fileName) =>
+        Path.GetExtension(fileName).ToLowerInvariant() is ".jpg" or ".jpeg" or ".png";
+
     /// <summary>
     /// The type, or why the file is refused: a localizer key (Chinese) and its arguments. The name's extension is an
     /// argument, never part of the key: typed text with "{0}" in it must not become a format string (issue 15).

@@ -103,8 +103,12 @@ public static class Labels
         RecordKind.Statistics => "统计数据",
         RecordKind.PublicFunds => "财政资金",
         RecordKind.OtherDocument => "其他文件",
+        RecordKind.ConcernResponse => "回应关切",
+        RecordKind.PressConference => "新闻发布会",
         _ => value.ToString(),
     };
+
+    public static string Of(ConcernSource value) => PublicResponses.Describe(value);
 
     public static string Of(Validity value) => value switch
     {

@@ -54,6 +54,8 @@ public static class PageTypes
         new("annual-report", Viewer.Citizen, "/annual-reports/{year}", d => $"/annual-reports/{d.PublishedReportYear}"),
         new("statistics", Viewer.Citizen, "/statistics", _ => "/statistics"),
         new("open-data", Viewer.Citizen, "/open-data", _ => "/open-data"),
+        new("responses", Viewer.Citizen, "/responses", _ => "/responses"),
+        new("press-conferences", Viewer.Citizen, "/press-conferences", _ => "/press-conferences"),
         new("login", Viewer.Citizen, "/account/login", _ => "/account/login"),
         new("error-404", Viewer.Citizen, "/error/{status:int}", _ => "/no-such-page", 404),
         new("error-400", Viewer.Citizen, "/error/{status:int}", _ => "/domains/health?stage=bogus", 400),
@@ -104,6 +106,12 @@ public static class PageTypes
         new("admin-calendar-year", Viewer.Admin, "/admin/calendar/{year}", d => $"/admin/calendar/{d.CalendarYear}"),
         new("admin-audit", Viewer.Admin, "/admin/audit", _ => "/admin/audit"),
         new("admin-audit-check", Viewer.Admin, "/admin/audit", _ => "/admin/audit", Act: CheckAuditChain),
+        new("admin-outbox", Viewer.Admin, "/admin/outbox", _ => "/admin/outbox"),
+        new("admin-outbox-failed", Viewer.Admin, "/admin/outbox", _ => "/admin/outbox?state=failed"),
+
+        // Staff notifications (issue 19): the office's and a department's.
+        new("notifications-reviewer", Viewer.Reviewer, "/notifications", _ => "/notifications"),
+        new("notifications-editor", Viewer.Editor, "/notifications", _ => "/notifications"),
     ];
 
     /// <summary>GET routes that answer with something other than an HTML page, or that are another page type under a second address.</summary>
@@ -111,6 +119,8 @@ public static class PageTypes
     {
         ["/feeds/all.atom"] = "Atom feed",
         ["/feeds/interpretations.atom"] = "Atom feed",
+        ["/feeds/responses.atom"] = "Atom feed",
+        ["/feeds/press-conferences.atom"] = "Atom feed",
         ["/feeds/domains/{code}.atom"] = "Atom feed",
         ["/feeds/departments/{id}.atom"] = "Atom feed",
         ["/records/{id:int}/qr.svg"] = "SVG image",

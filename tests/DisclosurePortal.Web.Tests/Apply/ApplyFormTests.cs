@@ -82,6 +82,9 @@ public abstract class ApplyFormTests(PortalFactory factory)
     [InlineData("PostalAddress=", "PostalAddress", "选择邮寄的，请填写通信地址。")]
     [InlineData("ProvisionForm=", "ProvisionForm", "请选择获取信息的形式。")]
     [InlineData("DeliveryMethod=abc", "DeliveryMethod", "请选择获取信息的方式。")]
+    // Issue 19: the optional 通知邮箱, checked only when given.
+    [InlineData("NotifyEmail=张三丰家", "NotifyEmail", "请填写有效的电子邮箱，例如 name@example.com；不需要邮件通知的请留空。")]
+    [InlineData("NotifyEmail=#255", "NotifyEmail", "通知邮箱不能超过254个字符。")]
     public async Task InvalidField_IsExplainedBesideIt_EverythingTypedIsKept_AndNothingIsStored(string changes, string field, string message)
     {
         var form = Valid();

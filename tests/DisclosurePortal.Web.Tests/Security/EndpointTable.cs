@@ -63,6 +63,10 @@ public static class EndpointTable
         ["GET /open-data/standard-directory.xlsx"] = new(Everyone, "/open-data/standard-directory.xlsx"),
         ["GET /feeds/all.atom"] = new(Everyone, "/feeds/all.atom"),
         ["GET /feeds/interpretations.atom"] = new(Everyone, "/feeds/interpretations.atom"),
+        ["GET /feeds/responses.atom"] = new(Everyone, "/feeds/responses.atom"),
+        ["GET /feeds/press-conferences.atom"] = new(Everyone, "/feeds/press-conferences.atom"),
+        ["GET /responses"] = new(Everyone, "/responses"),
+        ["GET /press-conferences"] = new(Everyone, "/press-conferences"),
         ["GET /feeds/domains/{code}.atom"] = new(Everyone, "/feeds/domains/{domain}.atom"),
         ["GET /feeds/departments/{id}.atom"] = new(Everyone, "/feeds/departments/{housing}.atom"),
         ["GET /annual-reports"] = new(Everyone, "/annual-reports"),
@@ -159,6 +163,12 @@ public static class EndpointTable
         ["POST /admin/calendar/import"] = new(Admin, "/admin/calendar/import"),
         ["GET /admin/audit"] = new(Admin, "/admin/audit"),
         ["POST /admin/audit/check"] = new(Admin, "/admin/audit/check"),
+        ["GET /admin/outbox"] = new(Admin, "/admin/outbox?state=failed"),
+        ["POST /admin/outbox/{id:int}/retry"] = new(Admin, "/admin/outbox/{mail}/retry"),
+        // 站内通知: every staff member has a list; a note they do not receive answers 404 (Scoped).
+        ["GET /notifications"] = new(Staff, "/notifications"),
+        ["POST /notifications/{id:int}/read"] = new(Staff, "/notifications/{notification}/read", Scoped: true),
+        ["POST /notifications/read-all"] = new(Staff, "/notifications/read-all"),
     };
 
     /// <summary>The first folders of wwwroot: their files are static assets (MapStaticAssets), public by nature.</summary>

@@ -178,6 +178,10 @@ public abstract class SecurityPortal(TestDb db) : PortalFactory(db, demoRecords:
             Contact = "13800000000", InformationDescription = $"安全测试申请 {tag}", Channel = ApplicationChannel.Online,
         }, Guid.NewGuid().ToString("N")[..12].ToUpperInvariant(), Clock.GetUtcNow().AddMinutes(-5));
         db.ApplicationCases.Add(c);
+        // Issue 19: a note to editor.housing's department and a queued mail (no SMTP server here: it stays pending).
+        var note = DisclosurePortal.Web.Infrastructure.Notifications.StaffNotifications.Add(db,
+            DisclosurePortal.Domain.Notifications.StaffNotification.ToDepartment(housing, $"安全测试通知 {tag}", $"/manage/records/{draft}", Clock.GetUtcNow()));
+        var mail = DisclosurePortal.Web.Infrastructure.Notifications.MailOutbox.Enqueue(db, $"security-{tag}@example.org", "安全测试邮件", "正文", Clock.GetUtcNow());
         await db.SaveChangesAsync();
 
         var today = Clock.Today();
@@ -199,6 +203,8 @@ public abstract class SecurityPortal(TestDb db) : PortalFactory(db, demoRecords:
             ["calendarDay"] = await db.CalendarDays.Where(d => d.Date.Year == today.Year).OrderBy(d => d.Date).Select(d => d.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).FirstAsync(),
             ["annualYear"] = Str(today.Year - 1),
             ["quarterYear"] = Str(today.Year),
+            ["notification"] = Str(note.Id),
+            ["mail"] = Str(mail.Id),
         });
     }
 

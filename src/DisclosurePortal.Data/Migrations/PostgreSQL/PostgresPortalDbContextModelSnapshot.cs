@@ -296,6 +296,10 @@ namespace DisclosurePortal.Data.Migrations.PostgreSQL
                         .HasColumnType("integer")
                         .HasDefaultValue(1);
 
+                    b.Property<string>("NotifyEmail")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
                     b.Property<string>("PostalAddress")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
@@ -799,6 +803,98 @@ namespace DisclosurePortal.Data.Migrations.PostgreSQL
                     b.ToTable("Stages", (string)null);
                 });
 
+            modelBuilder.Entity("DisclosurePortal.Domain.Notifications.OutboxMail", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SentAt", "NextAttemptAt");
+
+                    b.ToTable("OutboxMails", (string)null);
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Domain.Notifications.StaffNotification", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("RecipientDepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RecipientRole")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("RecipientUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReadAt", "CreatedAt");
+
+                    b.ToTable("StaffNotifications", (string)null);
+                });
+
             modelBuilder.Entity("DisclosurePortal.Domain.Publishing.Attachment", b =>
                 {
                     b.Property<int>("Id")
@@ -995,6 +1091,26 @@ namespace DisclosurePortal.Data.Migrations.PostgreSQL
                     b.Property<int>("CatalogueItemId")
                         .HasColumnType("integer");
 
+                    b.Property<DateOnly?>("ConcernDate")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("ConcernSource")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ConcernSummary")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly?>("ConferenceDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ConferencePlace")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<TimeOnly?>("ConferenceTime")
+                        .HasColumnType("time without time zone");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1053,6 +1169,10 @@ namespace DisclosurePortal.Data.Migrations.PostgreSQL
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<string>("Speakers")
+                        .HasMaxLength(3000)
+                        .HasColumnType("character varying(3000)");
+
                     b.Property<int>("StageId")
                         .HasColumnType("integer");
 
@@ -1101,6 +1221,10 @@ namespace DisclosurePortal.Data.Migrations.PostgreSQL
 
                     b.HasIndex("RecordId", "Number")
                         .IsUnique();
+
+                    b.HasIndex("Kind", "PublishedOn", "Id")
+                        .HasDatabaseName("IX_RecordVersions_Published_Kind")
+                        .HasFilter("\"IsPublished\"");
 
                     b.HasIndex(new[] { "RecordId" }, "IX_RecordVersions_OneLatest")
                         .IsUnique()

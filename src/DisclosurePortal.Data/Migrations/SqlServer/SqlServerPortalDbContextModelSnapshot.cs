@@ -299,6 +299,10 @@ namespace DisclosurePortal.Data.Migrations.SqlServer
                         .HasColumnType("int")
                         .HasDefaultValue(1);
 
+                    b.Property<string>("NotifyEmail")
+                        .HasMaxLength(512)
+                        .HasColumnType("nvarchar(512)");
+
                     b.Property<string>("PostalAddress")
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
@@ -812,6 +816,98 @@ namespace DisclosurePortal.Data.Migrations.SqlServer
                     b.ToTable("Stages", (string)null);
                 });
 
+            modelBuilder.Entity("DisclosurePortal.Domain.Notifications.OutboxMail", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SentAt", "NextAttemptAt");
+
+                    b.ToTable("OutboxMails", (string)null);
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Domain.Notifications.StaffNotification", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int?>("RecipientDepartmentId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("RecipientRole")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("RecipientUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReadAt", "CreatedAt");
+
+                    b.ToTable("StaffNotifications", (string)null);
+                });
+
             modelBuilder.Entity("DisclosurePortal.Domain.Publishing.Attachment", b =>
                 {
                     b.Property<int>("Id")
@@ -1014,6 +1110,26 @@ namespace DisclosurePortal.Data.Migrations.SqlServer
                     b.Property<int>("CatalogueItemId")
                         .HasColumnType("int");
 
+                    b.Property<DateOnly?>("ConcernDate")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("ConcernSource")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ConcernSummary")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateOnly?>("ConferenceDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ConferencePlace")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<TimeOnly?>("ConferenceTime")
+                        .HasColumnType("time");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -1072,6 +1188,10 @@ namespace DisclosurePortal.Data.Migrations.SqlServer
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
 
+                    b.Property<string>("Speakers")
+                        .HasMaxLength(3000)
+                        .HasColumnType("nvarchar(3000)");
+
                     b.Property<int>("StageId")
                         .HasColumnType("int");
 
@@ -1120,6 +1240,10 @@ namespace DisclosurePortal.Data.Migrations.SqlServer
 
                     b.HasIndex("RecordId", "Number")
                         .IsUnique();
+
+                    b.HasIndex("Kind", "PublishedOn", "Id")
+                        .HasDatabaseName("IX_RecordVersions_Published_Kind")
+                        .HasFilter("[IsPublished] = CAST(1 AS bit)");
 
                     b.HasIndex(new[] { "RecordId" }, "IX_RecordVersions_OneLatest")
                         .IsUnique()

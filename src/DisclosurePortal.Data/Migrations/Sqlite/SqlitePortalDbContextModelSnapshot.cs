@@ -289,6 +289,10 @@ namespace DisclosurePortal.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasDefaultValue(1);
 
+                    b.Property<string>("NotifyEmail")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PostalAddress")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
@@ -780,6 +784,94 @@ namespace DisclosurePortal.Data.Migrations.Sqlite
                     b.ToTable("Stages", (string)null);
                 });
 
+            modelBuilder.Entity("DisclosurePortal.Domain.Notifications.OutboxMail", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SentAt", "NextAttemptAt");
+
+                    b.ToTable("OutboxMails", (string)null);
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Domain.Notifications.StaffNotification", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RecipientDepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecipientRole")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReadAt", "CreatedAt");
+
+                    b.ToTable("StaffNotifications", (string)null);
+                });
+
             modelBuilder.Entity("DisclosurePortal.Domain.Publishing.Attachment", b =>
                 {
                     b.Property<int>("Id")
@@ -966,6 +1058,26 @@ namespace DisclosurePortal.Data.Migrations.Sqlite
                     b.Property<int>("CatalogueItemId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("ConcernDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ConcernSource")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConcernSummary")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ConferenceDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConferencePlace")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("ConferenceTime")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -1024,6 +1136,10 @@ namespace DisclosurePortal.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Speakers")
+                        .HasMaxLength(3000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("StageId")
                         .HasColumnType("INTEGER");
 
@@ -1072,6 +1188,10 @@ namespace DisclosurePortal.Data.Migrations.Sqlite
 
                     b.HasIndex("RecordId", "Number")
                         .IsUnique();
+
+                    b.HasIndex("Kind", "PublishedOn", "Id")
+                        .HasDatabaseName("IX_RecordVersions_Published_Kind")
+                        .HasFilter("\"IsPublished\"");
 
                     b.HasIndex(new[] { "RecordId" }, "IX_RecordVersions_OneLatest")
                         .IsUnique()

@@ -23,6 +23,9 @@ public sealed class ApplyForm
     public string? ContactPerson { get; set; }
     public string? Contact { get; set; }
     public string? PostalAddress { get; set; }
+
+    /// <summary>通知邮箱 (optional, issue 19): told there when the reply is ready; stored encrypted.</summary>
+    public string? NotifyEmail { get; set; }
     [MultiLine]
     public string? InformationDescription { get; set; }
     [ValidatorExplains]
@@ -51,7 +54,7 @@ public sealed class ApplyForm
     public ApplicationDetails ToDetails(PersonalData personalData, ApplicationChannel channel = ApplicationChannel.Online)
     {
         var (identityNumber, identityIndex) = personalData.Protect(NormalisedIdentityNumber);
-        return ToDetails(channel) with { IdentityNumber = identityNumber, IdentityIndex = identityIndex };
+        return ToDetails(channel) with { IdentityNumber = identityNumber, IdentityIndex = identityIndex, NotifyEmail = personalData.ProtectEmail(NotifyEmail) };
     }
 
     private ApplicationDetails ToDetails(ApplicationChannel channel) => new()
@@ -78,6 +81,7 @@ public sealed partial class ApplyFormValidator : AbstractValidator<ApplyForm>
     public const int MaxContactLength = 200;
     public const int MaxAddressLength = 300;
     public const int MaxDescriptionLength = 4000;
+    public const int MaxNotifyEmailLength = 254;
 
     /// <param name="localizer">The identity number's message names the number and its length: translated here, with them.</param>
     public ApplyFormValidator(TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> localizer)
@@ -123,6 +127,10 @@ public sealed partial class ApplyFormValidator : AbstractValidator<ApplyForm>
         RuleFor(x => x.PostalAddress)
             .NotEmpty().When(f => f.DeliveryMethod == DeliveryMethod.Post).WithMessage("选择邮寄的，请填写通信地址。")
             .MaximumLength(MaxAddressLength).WithMessage("通信地址不能超过300个字。");
+        RuleFor(x => x.NotifyEmail).Cascade(CascadeMode.Stop)
+            .MaximumLength(MaxNotifyEmailLength).WithMessage("通知邮箱不能超过254个字符。")
+            .Must(IsEmail).WithMessage("请填写有效的电子邮箱，例如 name@example.com；不需要邮件通知的请留空。")
+            .When(f => !string.IsNullOrWhiteSpace(f.NotifyEmail));
         RuleFor(x => x.InformationDescription)
             .NotEmpty().WithMessage("请描述所需的政府信息：名称、文号或者便于查询的其他特征。")
             .MaximumLength(MaxDescriptionLength).WithMessage("所需信息的描述不能超过4000字。");

@@ -31,6 +31,18 @@ public sealed class FeedsController(PortalDbContext db, PublicSite site, Markdow
         await Feed(Newest(db.PublishedVersions.Where(v => v.Kind == RecordKind.PolicyInterpretation)), $"{site.SiteName} · 政策解读",
             FeedLinks.InterpretationsPath, null, ct);
 
+    [HttpGet(FeedLinks.ResponsesPath)]
+    [PublicPage(PublicPage.Feed)]
+    public async Task<IActionResult> Responses(CancellationToken ct) =>
+        await Feed(Newest(db.PublishedVersions.Where(v => v.Kind == RecordKind.ConcernResponse)), $"{site.SiteName} · 回应关切",
+            FeedLinks.ResponsesPath, Url.Action("Responses", "ResponseColumns"), ct);
+
+    [HttpGet(FeedLinks.PressConferencesPath)]
+    [PublicPage(PublicPage.Feed)]
+    public async Task<IActionResult> PressConferences(CancellationToken ct) =>
+        await Feed(Newest(db.PublishedVersions.Where(v => v.Kind == RecordKind.PressConference)), $"{site.SiteName} · 新闻发布会",
+            FeedLinks.PressConferencesPath, Url.Action("PressConferences", "ResponseColumns"), ct);
+
     [HttpGet("/feeds/domains/{code}.atom")]
     [PublicPage(PublicPage.Feed)]
     public async Task<IActionResult> Domain(string code, CancellationToken ct)
@@ -133,6 +145,8 @@ public static class FeedLinks
 {
     public const string SitePath = "/feeds/all.atom";
     public const string InterpretationsPath = "/feeds/interpretations.atom";
+    public const string ResponsesPath = "/feeds/responses.atom";
+    public const string PressConferencesPath = "/feeds/press-conferences.atom";
 
     public static string Domain(string code) => $"/feeds/domains/{Uri.EscapeDataString(code)}.atom";
 

@@ -36,6 +36,22 @@ public sealed class RecordForm
     /// <summary>视频解读: the https address of the video.</summary>
     public string? VideoUrl { get; set; }
 
+    /// <summary>回应关切: where, when and what the concern was (issue 19).</summary>
+    public ConcernSource? ConcernSource { get; set; }
+    public DateOnly? ConcernDate { get; set; }
+    [MultiLine]
+    public string? ConcernSummary { get; set; }
+
+    /// <summary>新闻发布会: when, where, who spoke (one a line: name and post); the video link is <see cref="VideoUrl"/>.</summary>
+    public DateOnly? ConferenceDate { get; set; }
+    public TimeOnly? ConferenceTime { get; set; }
+    public string? ConferencePlace { get; set; }
+    [MultiLine]
+    public string? Speakers { get; set; }
+
+    public bool IsConcernResponse => Kind == RecordKind.ConcernResponse;
+    public bool IsPressConference => Kind == RecordKind.PressConference;
+
     /// <summary>The version's concurrency stamp when the form was opened.</summary>
     public int Version { get; set; }
 
@@ -92,7 +108,14 @@ public sealed class RecordForm
         NonDisclosureReason = NonDisclosureReason,
         Body = Body ?? string.Empty,
         InterpretationForm = Kind == RecordKind.PolicyInterpretation ? InterpretationForm : null,
-        VideoUrl = Kind == RecordKind.PolicyInterpretation ? VideoUrl : null,
+        VideoUrl = Kind is RecordKind.PolicyInterpretation or RecordKind.PressConference ? VideoUrl : null,
+        ConcernSource = ConcernSource,
+        ConcernDate = ConcernDate,
+        ConcernSummary = ConcernSummary,
+        ConferenceDate = ConferenceDate,
+        ConferenceTime = ConferenceTime,
+        ConferencePlace = ConferencePlace,
+        Speakers = Speakers,
     };
 
     public static RecordForm From(Record record, RecordVersion v, IReadOnlyList<int> policyIds, IReadOnlyList<InterpretationQuestion> questions) => new()
@@ -112,6 +135,14 @@ public sealed class RecordForm
         NonDisclosureReason = v.NonDisclosureReason,
         Body = v.Body,
         InterpretationForm = v.InterpretationForm,
+        ConcernSource = v.ConcernSource,
+        ConcernDate = v.ConcernDate,
+        ConcernSummary = v.ConcernSummary,
+        ConferenceDate = v.ConferenceDate,
+        ConferenceTime = v.ConferenceTime,
+        ConferencePlace = v.ConferencePlace,
+        // Shown as typed: name, a space, post.
+        Speakers = v.Speakers?.Replace('\t', ' '),
         Version = v.Version,
     };
 }
@@ -146,6 +177,7 @@ public sealed class RecordFormValidator : AbstractValidator<RecordForm>
                 if (MarkdownRenderer.BodyProblem(body, OwnHosts(site, http)) is { } problem) context.AddFailure(problem);
             });
 
+        PublicResponseRules(today);
         When(x => x.Kind == RecordKind.PolicyInterpretation, () =>
         {
             RuleFor(x => x.PolicyIds)
@@ -174,6 +206,24 @@ public sealed class RecordFormValidator : AbstractValidator<RecordForm>
                 });
             });
         });
+    }
+
+    /// <summary>回应关切 and 新闻发布会: their own fields, by the Domain's rules, each message beside its field.</summary>
+    private void PublicResponseRules(DateOnly today)
+    {
+        When(x => x.Kind is { } k && PublicResponses.IsOwnKind(k), () =>
+            RuleFor(x => x).Custom((form, context) =>
+            {
+                foreach (var (field, message) in PublicResponses.Problems(form.Kind!.Value, form.ToMetadata(), today))
+                    context.AddFailure(field, message);
+            }));
+        // Bound for every kind, so limited for every kind (what another kind posts is not kept, but never a 500).
+        RuleFor(x => x.ConcernSummary).MaximumLength(PublicResponses.MaxSummaryLength).WithMessage("关切简述不能超过500字。")
+            .When(x => !x.IsConcernResponse);
+        RuleFor(x => x.ConferencePlace).MaximumLength(PublicResponses.MaxPlaceLength).WithMessage("地点不能超过200字。")
+            .When(x => !x.IsPressConference);
+        RuleFor(x => x.Speakers).MaximumLength(PublicResponses.MaxSpeakersLength).WithMessage("发布人一栏不能超过3000字。")
+            .When(x => !x.IsPressConference);
     }
 
     /// <summary>A button that only redraws the form (<see cref="RecordForm.IsFormOnly"/>) asks for nothing to be validated.</summary>

@@ -7,6 +7,8 @@ using DisclosurePortal.Web.Features.ManageRecords;
 using DisclosurePortal.Web.Features.Shared;
 using DisclosurePortal.Web.Infrastructure;
 using DisclosurePortal.Web.Infrastructure.Security;
+using DisclosurePortal.Web.Infrastructure.Notifications;
+using DisclosurePortal.Domain.Notifications;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,7 +20,7 @@ namespace DisclosurePortal.Web.Features.Review;
 /// decision taken; <see cref="Invalid"/> when the form has errors (in the ModelState given). Approving publishes at once,
 /// so it needs <see cref="ReviewForm.ConfirmPublish"/> ticked as well.
 /// </summary>
-public sealed class DecideReviewHandler(PortalDbContext db, AuditTrail audit, TimeProvider clock)
+public sealed class DecideReviewHandler(PortalDbContext db, AuditTrail audit, TimeProvider clock, LinkGenerator links)
 {
     /// <summary>The form has errors (they are in the ModelState): the page is drawn again with them, so this message is never shown.</summary>
     public static readonly Refusal Invalid = new("请检查审核表单。");
@@ -70,6 +72,9 @@ public sealed class DecideReviewHandler(PortalDbContext db, AuditTrail audit, Ti
             case "return":
                 version.Return(form.Comment!, now);
                 audit.Record(user, AuditActions.RecordReturn, version.RecordId, $"待审核 → 退回修改（第{version.Number}版）：{form.Comment}");
+                // The department's editors are told in the portal (issue 19); the note commits with the return.
+                StaffNotifications.Add(db, StaffNotification.ToDepartment(version.DepartmentId, $"“{version.Title}”被退回修改（第{version.Number}版）",
+                    links.GetPathByAction(nameof(ManageRecordsController.Show), "ManageRecords", new { id = version.RecordId })!, now));
                 break;
             case "withhold":
                 version.Withhold(form.Comment!, now);

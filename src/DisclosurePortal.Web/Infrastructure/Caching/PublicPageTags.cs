@@ -17,6 +17,8 @@ public enum PublicPage
     AnnualReports,
     OpenData,
     Search,
+    /// <summary>A column of one kind of record (回应关切, 新闻发布会): it changes when the feeds do.</summary>
+    Column,
     /// <summary>Validators only: its figures have their own short cache (ADR 14), so the output cache would add nothing fresh.</summary>
     Statistics,
 }
@@ -61,6 +63,7 @@ public static class PublicPageTags
         PublicPage.Departments => [Site, Departments],
         PublicPage.Department => IdTags(route, Department),
         PublicPage.Feed => [Site, Feeds],
+        PublicPage.Column => [Site, Feeds],
         PublicPage.AnnualReports => [Site, AnnualReports],
         PublicPage.OpenData => [Site, OpenData],
         PublicPage.Search => [Site, Search],
