@@ -14,7 +14,7 @@ namespace DisclosurePortal.Data.Seed;
 /// published records with 文号 and 索引号, policy interpretations, and a few application cases in every state
 /// (<see cref="DemoCases"/>). Runs once, on an empty database; deterministic (the cases are dated back from today).
 /// </summary>
-public sealed partial class DemoDataSeeder(PortalDbContext db, TimeProvider clock, IConfiguration configuration, PersonalData personalData)
+public sealed partial class DemoDataSeeder(PortalDbContext db, TimeProvider clock, IConfiguration configuration, PersonalData personalData, WriterContacts writerContacts)
 {
     private const string SeedActor = "系统初始化";
     private const string Reviewer = "县政务公开办";
@@ -173,6 +173,11 @@ public sealed partial class DemoDataSeeder(PortalDbContext db, TimeProvider cloc
         var calendar = await CalendarLoader.LoadAsync(db, ct);
         var caseDepartments = DemoContent.Departments.Select(d => (departments[d.Key].Id, departments[d.Key].Name)).ToList();
         db.ApplicationCases.AddRange(new DemoCases(personalData, calendar, today, now, caseDepartments, new Random(20261206)).Create());
+        await db.SaveChangesAsync(ct);
+
+        // 网上信箱 (issue 19): messages in every state, and the starting 敏感词 list.
+        db.SensitiveWords.AddRange(DemoMessages.StartingWords.Select(w => new Domain.Participation.SensitiveWord(w, now, SeedActor)));
+        db.Messages.AddRange(new DemoMessages(writerContacts, calendar, today, departments.ToDictionary(d => d.Key, d => (d.Value.Id, d.Value.Name))).Create());
         await db.SaveChangesAsync(ct);
     }
 
