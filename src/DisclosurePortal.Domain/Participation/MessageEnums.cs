@@ -106,8 +106,8 @@ public static class MessageEventKinds
 {
     public static string Describe(MessageEventKind kind) => kind switch
     {
-        MessageEventKind.Held => "提交留言，内容待审核",
-        MessageEventKind.Submitted => "提交留言",
+        MessageEventKind.Held => "收到留言，内容待审核",
+        MessageEventKind.Submitted => "收到留言",
         MessageEventKind.Released => "内容审核通过",
         MessageEventKind.Accepted => "受理并转办",
         MessageEventKind.Declined => "不予受理",

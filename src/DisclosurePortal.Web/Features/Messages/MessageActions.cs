@@ -46,11 +46,12 @@ public sealed class MessageActionHandler(PortalDbContext db, AuditTrail audit, T
 
     public async Task<Outcome<MessageAction>> HandleAsync(int id, MessageActionForm form, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (form.Action is not { } action || !Enum.IsDefined(action)) return new Refusal("请选择要办理的操作。");
+        // Another department's message is "not found" (ADR 6), before anything about the post is looked at.
         var office = user.IsInRole(Roles.Reviewer);
         var message = await db.Messages.Include(m => m.Events).FirstOrDefaultAsync(m => m.Id == id, ct);
         if (message is null || (!office && (user.DepartmentId() is not { } own || message.AssignedDepartmentId != own)))
             return Refusal.NotFound("没有找到该留言。");
+        if (form.Action is not { } action || !Enum.IsDefined(action)) return new Refusal("请选择要办理的操作。");
         if (IsOfficeAction(action) ? !office : !user.IsInRole(Roles.Editor)) return new Refusal("您没有办理该操作的权限。", StatusCodes.Status403Forbidden);
         if (message.Version != form.Version) return Refusal.Conflict("该留言已被他人办理，请查看最新状态后再操作。");
         var actor = user.DisplayName();
