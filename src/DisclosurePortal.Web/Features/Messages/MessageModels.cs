@@ -27,7 +27,11 @@ public sealed record PublishedMessageModel(int Id, MessageKind Kind, string Subj
 public sealed record StaffMessageRow(int Id, string QueryCode, MessageKind Kind, string Subject, MessageState State, string? Department,
     DateOnly WrittenOn, DateOnly? DueOn, bool Overdue, bool DueSoon);
 
-public sealed record StaffMessageListModel(IReadOnlyList<StaffMessageRow> Rows, PageInfo Page, bool Office);
+public sealed record StaffMessageListModel(IReadOnlyList<StaffMessageRow> Rows, PageInfo Page, bool Office)
+{
+    /// <summary>The <c>due</c> filter the list was cut by (overdue, soon, triage), or null for all.</summary>
+    public string? Due { get; init; }
+}
 
 /// <summary>The staff page of one message: the contact data whole (staff only), the history, and the actions the state allows.</summary>
 public sealed record StaffMessageModel(Message Message, string? AddressedTo, string? AssignedTo, string Name, string Phone, string Email,

@@ -17,7 +17,7 @@ public sealed class MessageNotifications
         return Task.CompletedTask;
     }
 
-    /// <summary>A message's reply is due soon: remind the department (called by the dashboard's due-soon count).</summary>
+    /// <summary>A message's reply is due soon: remind the department (called daily by <see cref="RemindDueSoonHandler"/>).</summary>
     public Task DueSoonAsync(Message message, CancellationToken ct)
     {
         // TODO(issue 19 merge): queue a reminder e-mail to the assigned department through the outbox (daily, once per message).

@@ -35,7 +35,26 @@ public sealed class RemoveExpiredContactsHandler(PortalDbContext db, TimeProvide
     }
 }
 
-/// <summary>Runs <see cref="RemoveExpiredContactsHandler"/> once a day (first a minute after start).</summary>
+/// <summary>
+/// The daily reminder point: each open message whose reply is due soon goes to <see cref="MessageNotifications.DueSoonAsync"/>
+/// (which does nothing until the outbox is wired, issue 19 merge).
+/// </summary>
+public sealed class RemindDueSoonHandler(PortalDbContext db, TimeProvider clock, MessageDeadlines deadlines, MessageNotifications notifications)
+{
+    /// <returns>How many messages are due soon.</returns>
+    public async Task<int> HandleAsync(CancellationToken ct)
+    {
+        var today = clock.Today();
+        var calendar = await CalendarLoader.LoadAsync(db, ct);
+        var open = await db.Messages.AsNoTracking()
+            .Where(m => m.ReplyDueOn != null && (m.State == MessageState.Accepted || m.State == MessageState.ReplyDrafted)).ToListAsync(ct);
+        var due = open.Where(m => deadlines.IsDueSoon(m.ReplyDueOn!.Value, today, calendar)).ToList();
+        foreach (var m in due) await notifications.DueSoonAsync(m, ct);
+        return due.Count;
+    }
+}
+
+/// <summary>Runs <see cref="RemoveExpiredContactsHandler"/> and <see cref="RemindDueSoonHandler"/> once a day (first a minute after start).</summary>
 public sealed class MessageRetentionService(IServiceScopeFactory scopes, TimeProvider clock, ILogger<MessageRetentionService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -50,6 +69,7 @@ public sealed class MessageRetentionService(IServiceScopeFactory scopes, TimePro
                 {
                     await using var scope = scopes.CreateAsyncScope();
                     await scope.ServiceProvider.GetRequiredService<RemoveExpiredContactsHandler>().HandleAsync(stoppingToken);
+                    await scope.ServiceProvider.GetRequiredService<RemindDueSoonHandler>().HandleAsync(stoppingToken);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {

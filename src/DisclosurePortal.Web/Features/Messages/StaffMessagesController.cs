@@ -23,14 +23,14 @@ public sealed class StaffMessagesController(PortalDbContext db, TimeProvider clo
 
     [HttpGet("/office/messages")]
     [Authorize(Policy = Policies.Reviewer)]
-    public Task<IActionResult> Queue(PageFilter filter, CancellationToken ct) => List(db.Messages.AsNoTracking(), filter.Page, office: true, ct);
+    public Task<IActionResult> Queue(StaffMessagesFilter filter, CancellationToken ct) => List(db.Messages.AsNoTracking(), filter, office: true, ct);
 
     [HttpGet("/manage/messages")]
     [Authorize(Policy = Policies.Editor)]
-    public Task<IActionResult> Assigned(PageFilter filter, CancellationToken ct)
+    public Task<IActionResult> Assigned(StaffMessagesFilter filter, CancellationToken ct)
     {
         var own = User.DepartmentId() ?? throw new InvalidOperationException("Editor policy guarantees a department.");
-        return List(db.Messages.AsNoTracking().Where(m => m.AssignedDepartmentId == own && m.State != MessageState.Declined), filter.Page, office: false, ct);
+        return List(db.Messages.AsNoTracking().Where(m => m.AssignedDepartmentId == own && m.State != MessageState.Declined), filter, office: false, ct);
     }
 
     [HttpGet("/staff/messages/{id:int}")]
@@ -69,27 +69,56 @@ public sealed class StaffMessagesController(PortalDbContext db, TimeProvider clo
             office, m.IsOverdue(clock.Today()), office ? await db.ActiveDepartmentsAsync(ct) : [], deadlines));
     }
 
-    private async Task<IActionResult> List(IQueryable<Message> messages, int page, bool office, CancellationToken ct)
+    private async Task<IActionResult> List(IQueryable<Message> messages, StaffMessagesFilter filter, bool office, CancellationToken ct)
     {
-        var info = new PageInfo(page, PageSize, await messages.CountAsync(ct));
-        if (page > info.TotalPages) return PageOutOfRange(info);
         var today = clock.Today();
         var calendar = await CalendarLoader.LoadAsync(db, ct);
+        if (filter.Due is not null) messages = messages.Where(m => m.State != MessageState.Answered && m.State != MessageState.Declined);
+        if (filter.Due == StaffMessagesFilter.Triage) messages = messages.Where(m => m.State == MessageState.HeldForModeration || m.State == MessageState.Submitted);
         // Open ones first, then by the date that matters now.
-        var rows = await (
+        var all = await (
             from m in messages
             join d in db.Departments on m.AssignedDepartmentId equals d.Id into dd
             from d in dd.DefaultIfEmpty()
             orderby m.State == MessageState.Answered || m.State == MessageState.Declined, m.AcceptDueOn, m.Id
             select new { m.Id, m.QueryCode, m.Kind, m.Subject, m.State, Department = d == null ? null : d.Name, m.WrittenOn, m.AcceptDueOn, m.ReplyDueOn })
-            .Skip(info.Skip).Take(PageSize).ToListAsync(ct);
-        var model = rows.Select(r =>
+            .ToListAsync(ct);
+        // Overdue and due soon are derived (working days), so those two lists are cut here, as the dashboards count them.
+        var rows = all.Select(r =>
         {
             DateOnly? due = MessageStates.AwaitsTriage(r.State) ? r.AcceptDueOn : MessageStates.ReplyRuns(r.State) ? r.ReplyDueOn : null;
             return new StaffMessageRow(r.Id, r.QueryCode, r.Kind, r.Subject, r.State, r.Department, r.WrittenOn, due,
                 due is { } d1 && MessageDeadlines.IsOverdue(d1, today), due is { } d2 && deadlines.IsDueSoon(d2, today, calendar));
+        }).Where(r => filter.Due switch
+        {
+            StaffMessagesFilter.Overdue => r.Overdue,
+            StaffMessagesFilter.Soon => r.DueSoon,
+            _ => true,
         }).ToList();
-        return View(Views + "Queue.cshtml", new StaffMessageListModel(model, info, office));
+        var info = new PageInfo(filter.Page, PageSize, rows.Count);
+        if (filter.Page > info.TotalPages) return PageOutOfRange(info);
+        return View(Views + "Queue.cshtml", new StaffMessageListModel(rows.Skip(info.Skip).Take(PageSize).ToList(), info, office) { Due = filter.Due });
+    }
+}
+
+/// <summary>The staff lists' filter: <c>due</c> (overdue, soon, triage; all messages when absent) and <c>page</c>.</summary>
+public sealed record StaffMessagesFilter(string? Due, int Page) : IQueryFilter<StaffMessagesFilter>
+{
+    public const string Overdue = "overdue";
+    public const string Soon = "soon";
+    public const string Triage = "triage";
+
+    public static class Keys
+    {
+        public const string Due = "due";
+    }
+
+    public static StaffMessagesFilter Read(QueryReader query)
+    {
+        var page = query.Page();
+        var due = query.Text(Keys.Due);
+        if (due is not null && due is not (Overdue or Soon or Triage)) query.Refuse("期限筛选条件无效。");
+        return new StaffMessagesFilter(due, page);
     }
 }
 
