@@ -34,7 +34,7 @@ public sealed class AddSensitiveWordHandler(PortalDbContext db, AuditTrail audit
         var word = form.Word!.Trim();
         var folded = SensitiveWords.Fold(word);
         var existing = await db.SensitiveWords.AsNoTracking().Select(w => w.Word).ToListAsync(ct);
-        if (existing.Any(w => SensitiveWords.Fold(w) == folded)) return Refusal.Conflict("“{0}”已在敏感词列表中。", word);
+        if (existing.Any(w => SensitiveWords.Fold(w) == folded)) return Refusal.Conflict("该词已在敏感词列表中（比较时不区分大小写，忽略空格和标点）。");
         return await Outcome.Try(async () =>
         {
             var entity = new SensitiveWord(word, clock.GetUtcNow(), user.DisplayName());
