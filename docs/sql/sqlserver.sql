@@ -1318,3 +1318,163 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206132024_Messages'
+)
+BEGIN
+    CREATE TABLE [Messages] (
+        [Id] int NOT NULL IDENTITY,
+        [QueryCode] nvarchar(20) NOT NULL,
+        [Kind] int NOT NULL,
+        [Subject] nvarchar(100) NOT NULL,
+        [Body] nvarchar(3000) NOT NULL,
+        [DomainId] int NULL,
+        [AddressedDepartmentId] int NULL,
+        [ContactName] nvarchar(1024) NOT NULL,
+        [ContactPhone] nvarchar(1024) NULL,
+        [ContactEmail] nvarchar(1024) NULL,
+        [ContactRemovedAt] datetimeoffset NULL,
+        [PublicationConsent] bit NOT NULL,
+        [Published] bit NOT NULL,
+        [State] int NOT NULL,
+        [HeldFor] nvarchar(1000) NULL,
+        [SubmittedAt] datetimeoffset NOT NULL,
+        [WrittenOn] date NOT NULL,
+        [AcceptDueOn] date NOT NULL,
+        [AssignedDepartmentId] int NULL,
+        [AcceptedOn] date NULL,
+        [ReplyDueOn] date NULL,
+        [ExtensionWorkingDays] int NOT NULL,
+        [ExtensionReason] nvarchar(500) NULL,
+        [DeclineReason] int NULL,
+        [DeclineNote] nvarchar(500) NULL,
+        [Reply] nvarchar(max) NULL,
+        [ReplyDraftedBy] nvarchar(100) NULL,
+        [AnsweredOn] date NULL,
+        [ClosedOn] date NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_Messages] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Messages_Departments_AddressedDepartmentId] FOREIGN KEY ([AddressedDepartmentId]) REFERENCES [Departments] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Messages_Departments_AssignedDepartmentId] FOREIGN KEY ([AssignedDepartmentId]) REFERENCES [Departments] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Messages_Domains_DomainId] FOREIGN KEY ([DomainId]) REFERENCES [Domains] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206132024_Messages'
+)
+BEGIN
+    CREATE TABLE [SensitiveWords] (
+        [Id] int NOT NULL IDENTITY,
+        [Word] nvarchar(50) NOT NULL,
+        [AddedAt] datetimeoffset NOT NULL,
+        [AddedBy] nvarchar(100) NOT NULL,
+        CONSTRAINT [PK_SensitiveWords] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206132024_Messages'
+)
+BEGIN
+    CREATE TABLE [MessageEvents] (
+        [Id] bigint NOT NULL IDENTITY,
+        [MessageId] int NOT NULL,
+        [Kind] int NOT NULL,
+        [OccurredAt] datetimeoffset NOT NULL,
+        [ActorId] nvarchar(64) NULL,
+        [ActorName] nvarchar(100) NOT NULL,
+        [Note] nvarchar(2000) NULL,
+        CONSTRAINT [PK_MessageEvents] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_MessageEvents_Messages_MessageId] FOREIGN KEY ([MessageId]) REFERENCES [Messages] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206132024_Messages'
+)
+BEGIN
+    CREATE INDEX [IX_MessageEvents_MessageId] ON [MessageEvents] ([MessageId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206132024_Messages'
+)
+BEGIN
+    CREATE INDEX [IX_Messages_AddressedDepartmentId] ON [Messages] ([AddressedDepartmentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206132024_Messages'
+)
+BEGIN
+    CREATE INDEX [IX_Messages_AssignedDepartmentId] ON [Messages] ([AssignedDepartmentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206132024_Messages'
+)
+BEGIN
+    CREATE INDEX [IX_Messages_DomainId] ON [Messages] ([DomainId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206132024_Messages'
+)
+BEGIN
+    CREATE INDEX [IX_Messages_Published_AnsweredOn] ON [Messages] ([Published], [AnsweredOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206132024_Messages'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Messages_QueryCode] ON [Messages] ([QueryCode]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206132024_Messages'
+)
+BEGIN
+    CREATE INDEX [IX_Messages_State_AssignedDepartmentId] ON [Messages] ([State], [AssignedDepartmentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206132024_Messages'
+)
+BEGIN
+    CREATE INDEX [IX_Messages_WrittenOn] ON [Messages] ([WrittenOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206132024_Messages'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_SensitiveWords_Word] ON [SensitiveWords] ([Word]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206132024_Messages'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206132024_Messages', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -3,6 +3,7 @@ using DisclosurePortal.Domain.Auditing;
 using DisclosurePortal.Domain.Calendar;
 using DisclosurePortal.Domain.Catalogue;
 using DisclosurePortal.Domain.Notifications;
+using DisclosurePortal.Domain.Participation;
 using DisclosurePortal.Domain.Publishing;
 using DisclosurePortal.Domain.Reporting;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -59,6 +60,9 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
 
     /// <summary>Published versions counted per catalogue item, written by database triggers only (docs/adr/0017).</summary>
     public DbSet<PublishedCount> PublishedCounts => Set<PublishedCount>();
+    public DbSet<Message> Messages => Set<Message>();
+    public DbSet<MessageEvent> MessageEvents => Set<MessageEvent>();
+    public DbSet<SensitiveWord> SensitiveWords => Set<SensitiveWord>();
 
     /// <summary>The published versions: the only rows the public may read.</summary>
     public IQueryable<RecordVersion> PublishedVersions => RecordVersions.Where(v => v.IsPublished);

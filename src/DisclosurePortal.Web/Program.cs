@@ -1,6 +1,7 @@
 using DisclosurePortal.Data.Seed;
 using DisclosurePortal.Web.Features.Apply;
 using DisclosurePortal.Web.Features.Cases;
+using DisclosurePortal.Web.Features.Messages;
 using DisclosurePortal.Web.Features.Shared;
 using DisclosurePortal.Web.Infrastructure;
 using DisclosurePortal.Web.Infrastructure.Caching;
@@ -24,6 +25,7 @@ builder.Services.AddSingleton<AttachmentStorage>();
 builder.Services.AddScoped<AuditTrail>();
 builder.Services.AddUseCaseHandlers();
 builder.Services.AddProcessingFees(builder.Configuration); // FeeTiers from the "Fees" section (Features/Cases)
+builder.Services.AddMessages(builder.Configuration); // MessageDeadlines from the "Messages" section, retention (Features/Messages)
 builder.Services.AddPortalRateLimits(builder.Configuration); // AddRateLimiter: apply, track, login, search (Infrastructure/Security)
 builder.Services.AddPortalNotifications(builder.Configuration); // the mail outbox and its sender (Infrastructure/Notifications)
 // Chinese text is written as characters, not &#x…; escapes: a third of the bytes on every page.

@@ -14,7 +14,7 @@ namespace DisclosurePortal.Data.Seed;
 /// published records with 文号 and 索引号, policy interpretations, and a few application cases in every state
 /// (<see cref="DemoCases"/>). Runs once, on an empty database; deterministic (the cases are dated back from today).
 /// </summary>
-public sealed partial class DemoDataSeeder(PortalDbContext db, TimeProvider clock, IConfiguration configuration, PersonalData personalData)
+public sealed partial class DemoDataSeeder(PortalDbContext db, TimeProvider clock, IConfiguration configuration, PersonalData personalData, WriterContacts writerContacts)
 {
     private const string SeedActor = "系统初始化";
     private const string Reviewer = "县政务公开办";
@@ -194,6 +194,9 @@ public sealed partial class DemoDataSeeder(PortalDbContext db, TimeProvider cloc
         // Notifications and the mail outbox (issue 19).
         db.StaffNotifications.AddRange(DemoNotifications.Staff(departments["housing"].Id, now));
         db.OutboxMails.AddRange(DemoNotifications.Outbox(now));
+        // 网上信箱 (issue 19): messages in every state, and the starting 敏感词 list.
+        db.SensitiveWords.AddRange(DemoMessages.StartingWords.Select(w => new Domain.Participation.SensitiveWord(w, now, SeedActor)));
+        db.Messages.AddRange(new DemoMessages(writerContacts, calendar, today, departments.ToDictionary(d => d.Key, d => (d.Value.Id, d.Value.Name))).Create());
         await db.SaveChangesAsync(ct);
     }
 

@@ -24,6 +24,8 @@ public static class AuditActions
     public const string CalendarEntity = "CalendarYear";
     public const string UserEntity = "User";
     public const string OutboxMailEntity = "OutboxMail";
+    public const string MessageEntity = "Message";
+    public const string SensitiveWordEntity = "SensitiveWord";
 
     public static readonly AuditAction RecordCreate = new("record.create", RecordEntity, "新建草稿");
     public static readonly AuditAction RecordEdit = new("record.edit", RecordEntity, "修改草稿");
@@ -67,6 +69,18 @@ public static class AuditActions
     public static readonly AuditAction UserEnable = new("user.enable", UserEntity, "启用账户");
 
     public static readonly AuditAction OutboxMailRetry = new("outbox-mail.retry", OutboxMailEntity, "重新发送邮件");
+    public static readonly AuditAction MessageRelease = new("message.release", MessageEntity, "留言内容审核通过");
+    public static readonly AuditAction MessageAccept = new("message.accept", MessageEntity, "受理并转办留言");
+    public static readonly AuditAction MessageDecline = new("message.decline", MessageEntity, "不予受理留言");
+    public static readonly AuditAction MessageDraftReply = new("message.draft-reply", MessageEntity, "拟写留言答复");
+    public static readonly AuditAction MessageReturnReply = new("message.return-reply", MessageEntity, "退回留言答复");
+    public static readonly AuditAction MessageApproveReply = new("message.approve-reply", MessageEntity, "审核通过留言答复");
+    public static readonly AuditAction MessageExtend = new("message.extend", MessageEntity, "延长留言办理期限");
+    public static readonly AuditAction MessagePublish = new("message.publish", MessageEntity, "公开留言");
+    public static readonly AuditAction MessageUnpublish = new("message.unpublish", MessageEntity, "取消公开留言");
+    public static readonly AuditAction MessageRemoveContact = new("message.remove-contact", MessageEntity, "到期删除留言人联系信息");
+    public static readonly AuditAction SensitiveWordAdd = new("sensitive-word.add", SensitiveWordEntity, "添加敏感词");
+    public static readonly AuditAction SensitiveWordRemove = new("sensitive-word.remove", SensitiveWordEntity, "删除敏感词");
 
     /// <summary>A step of an application case (依申请公开), one code per <see cref="CaseAction"/>: <c>case.confirm-receipt</c>.</summary>
     public static AuditAction Case(CaseAction action) => CaseSteps[action];
@@ -85,6 +99,8 @@ public static class AuditActions
         CalendarYearCreate, CalendarDayAdd, CalendarDayRemove, CalendarImport,
         UserCreate, UserUpdate, UserResetPassword, UserUnlock, UserDisable, UserEnable,
         OutboxMailRetry,
+        MessageRelease, MessageAccept, MessageDecline, MessageDraftReply, MessageReturnReply, MessageApproveReply, MessageExtend,
+        MessagePublish, MessageUnpublish, MessageRemoveContact, SensitiveWordAdd, SensitiveWordRemove,
     ];
 
     /// <summary>Codes of rows written before the catalogue, in the other convention, and what they are now.</summary>

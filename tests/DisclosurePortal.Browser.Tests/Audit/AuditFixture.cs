@@ -15,7 +15,13 @@ namespace DisclosurePortal.Browser.Tests.Audit;
 public sealed record AuditData(
     int ItemId, int PolicyId, int InterpretationId, int DepartmentId, string QueryCode, int CaseId,
     int EditorRecordId, int EditorDraftId, int EditorItemId, string EditorUserId, int ReviewVersionId,
-    int PublishedReportYear, int DraftReportYear, int SubmittedReportYear, int QuarterYear, int CalendarYear);
+    int PublishedReportYear, int DraftReportYear, int SubmittedReportYear, int QuarterYear, int CalendarYear)
+{
+    /// <summary>网上信箱 (issue 19): an open message assigned to the housing department, its code, and a published message.</summary>
+    public int MessageId { get; init; }
+    public string MessageCode { get; init; } = "";
+    public int PublishedMessageId { get; init; }
+}
 
 /// <summary>The widths and modes every page type is audited in (issue 8).</summary>
 public sealed record Look(string Name, int Width, int Height, bool Senior)
@@ -35,6 +41,7 @@ public sealed class AuditPortal() : PortalFactory(TestDb.Sqlite)
         base.ConfigureWebHost(builder);
         builder.UseSetting("RateLimits:Apply:PermitLimit", "10000");
         builder.UseSetting("RateLimits:Track:PermitLimit", "10000");
+        builder.UseSetting("RateLimits:Message:PermitLimit", "10000");
     }
 }
 
@@ -228,6 +235,11 @@ public sealed class AuditFixture : IAsyncLifetime
             ItemId: policy.CatalogueItemId, PolicyId: link.PolicyRecordId, InterpretationId: link.InterpretationRecordId,
             DepartmentId: housing.Id, QueryCode: code, CaseId: @case.Id,
             EditorRecordId: housingRecord.Id, EditorDraftId: drafted.Id, EditorItemId: housingItem.Id, EditorUserId: editor.Id, ReviewVersionId: version.Id,
-            PublishedReportYear: published, DraftReportYear: published - 1, SubmittedReportYear: published - 2, QuarterYear: today.Year, CalendarYear: today.Year);
+            PublishedReportYear: published, DraftReportYear: published - 1, SubmittedReportYear: published - 2, QuarterYear: today.Year, CalendarYear: today.Year)
+        {
+            MessageId = await db.Messages.Where(m => m.AssignedDepartmentId == housing.Id && m.State == DisclosurePortal.Domain.Participation.MessageState.Accepted).Select(m => m.Id).FirstAsync(),
+            MessageCode = await db.Messages.Where(m => m.AssignedDepartmentId == housing.Id && m.State == DisclosurePortal.Domain.Participation.MessageState.Accepted).Select(m => m.QueryCode).FirstAsync(),
+            PublishedMessageId = await db.Messages.Where(m => m.Published).OrderBy(m => m.Id).Select(m => m.Id).FirstAsync(),
+        };
     }
 }

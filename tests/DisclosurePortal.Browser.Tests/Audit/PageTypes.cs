@@ -49,6 +49,14 @@ public static class PageTypes
         new("apply-done", Viewer.Citizen, "/apply/receipt/{code}", d => $"/apply/receipt/{d.QueryCode}"),
         new("track-form", Viewer.Citizen, "/track", _ => "/track"),
         new("track-case", Viewer.Citizen, "/track", d => $"/track?code={d.QueryCode}"),
+        new("messages", Viewer.Citizen, "/messages", _ => "/messages"),
+        new("messages-search", Viewer.Citizen, "/messages", _ => "/messages?q=%E5%85%AC%E4%BA%A4"),
+        new("message", Viewer.Citizen, "/messages/{id:int}", d => $"/messages/{d.PublishedMessageId}"),
+        new("message-write", Viewer.Citizen, "/messages/write", _ => "/messages/write"),
+        new("message-write-errors", Viewer.Citizen, "/messages/write", _ => "/messages/write", 400, SubmitEmptyMessage),
+        new("message-receipt", Viewer.Citizen, "/messages/receipt/{code}", d => $"/messages/receipt/{d.MessageCode}"),
+        new("message-track-form", Viewer.Citizen, "/messages/track", _ => "/messages/track"),
+        new("message-track", Viewer.Citizen, "/messages/track", d => $"/messages/track?code={d.MessageCode}"),
         new("guide", Viewer.Citizen, "/guide", _ => "/guide"),
         new("annual-reports", Viewer.Citizen, "/annual-reports", _ => "/annual-reports"),
         new("annual-report", Viewer.Citizen, "/annual-reports/{year}", d => $"/annual-reports/{d.PublishedReportYear}"),
@@ -70,6 +78,8 @@ public static class PageTypes
         new("editor-record-edit", Viewer.Editor, "/manage/records/{id:int}/edit", d => $"/manage/records/{d.EditorDraftId}/edit"),
         new("editor-interpretations-due", Viewer.Editor, "/manage/interpretations", _ => "/manage/interpretations"),
         new("editor-items", Viewer.Editor, "/manage/items", _ => "/manage/items"),
+        new("editor-messages", Viewer.Editor, "/manage/messages", _ => "/manage/messages"),
+        new("editor-message", Viewer.Editor, "/staff/messages/{id:int}", d => $"/staff/messages/{d.MessageId}"),
         new("editor-item-new", Viewer.Editor, "/manage/items/new", _ => "/manage/items/new"),
         new("editor-item-edit", Viewer.Editor, "/manage/items/{id:int}/edit", d => $"/manage/items/{d.EditorItemId}/edit"),
         new("editor-item-history", Viewer.Editor, "/manage/items/{id:int}/history", d => $"/manage/items/{d.EditorItemId}/history"),
@@ -82,6 +92,8 @@ public static class PageTypes
         new("review-interpretations-due", Viewer.Reviewer, "/review/interpretations", _ => "/review/interpretations"),
         new("office-dashboard", Viewer.Reviewer, "/office", _ => "/office"),
         new("office-deadlines", Viewer.Reviewer, "/office/deadlines", _ => "/office/deadlines"),
+        new("office-messages", Viewer.Reviewer, "/office/messages", _ => "/office/messages"),
+        new("office-message", Viewer.Reviewer, "/staff/messages/{id:int}", d => $"/staff/messages/{d.MessageId}"),
         new("cases", Viewer.Reviewer, "/cases", _ => "/cases"),
         new("case", Viewer.Reviewer, "/cases/{id:int}", d => $"/cases/{d.CaseId}"),
         new("case-register", Viewer.Reviewer, "/cases/new", _ => "/cases/new"),
@@ -104,6 +116,7 @@ public static class PageTypes
         new("admin-user-password", Viewer.Admin, "/admin/users/{id}/password", d => $"/admin/users/{d.EditorUserId}/password"),
         new("admin-calendar", Viewer.Admin, "/admin/calendar", _ => "/admin/calendar"),
         new("admin-calendar-year", Viewer.Admin, "/admin/calendar/{year}", d => $"/admin/calendar/{d.CalendarYear}"),
+        new("admin-sensitive-words", Viewer.Admin, "/admin/sensitive-words", _ => "/admin/sensitive-words"),
         new("admin-audit", Viewer.Admin, "/admin/audit", _ => "/admin/audit"),
         new("admin-audit-check", Viewer.Admin, "/admin/audit", _ => "/admin/audit", Act: CheckAuditChain),
         new("admin-outbox", Viewer.Admin, "/admin/outbox", _ => "/admin/outbox"),
@@ -138,6 +151,7 @@ public static class PageTypes
         ["/accessibility/size"] = "redirect (font size switch)",
         ["/accessibility/contrast"] = "redirect (contrast switch)",
         ["/accessibility/reset"] = "redirect (accessibility settings reset)",
+        ["/messages/receipt"] = "the receipt view of message-receipt without a code (what a bot filling the honeypot is shown)",
         ["/apply/receipt"] = "the receipt view of apply-done without a code (what a bot filling the honeypot is shown)",
     };
 
@@ -165,6 +179,12 @@ public static class PageTypes
             () => button.ClickAsync(),
             r => r.Request.Method == "POST" && r.Url.EndsWith("/admin/audit/check", StringComparison.Ordinal));
     }
+
+    /// <summary>Submits the message form empty: it comes back (400) with every error shown.</summary>
+    private static Task<IResponse> SubmitEmptyMessage(IPage page) =>
+        page.RunAndWaitForResponseAsync(
+            () => page.Locator("main form.stacked-form button[type=submit]").ClickAsync(),
+            r => r.Request.Method == "POST" && r.Url.EndsWith("/messages/write", StringComparison.Ordinal));
 
     /// <summary>Submits the application form empty: it comes back (400) with every error shown.</summary>
     private static Task<IResponse> SubmitEmptyApplication(IPage page) =>

@@ -27,6 +27,7 @@ public abstract class OfficeDashboardTests(PortalFactory factory)
         "/cases?due=overdue", "/cases?due=soon", "/cases?due=upcoming", "/cases?state=AwaitingConfirmation",
         "/cases?due=supplement", "/cases?due=notice-soon", "/cases?due=notice-missed",
         "/review/interpretations?status=overdue", "/review/interpretations?status=late", "/review/interpretations?status=pending",
+        "/office/messages?due=overdue", "/office/messages?due=soon", "/office/messages?due=triage",
     ];
 
     [Fact]

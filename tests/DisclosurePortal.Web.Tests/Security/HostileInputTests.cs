@@ -75,6 +75,8 @@ public abstract class HostileInputTests(SecurityPortal factory)
     private static readonly Dictionary<string, Recipe> Recipes = new(StringComparer.Ordinal)
     {
         ["POST /apply"] = new(Who.Anonymous, "/apply", "/apply"),
+        ["POST /messages/write"] = new(Who.Anonymous, "/messages/write", "/messages/write"),
+        ["POST /staff/messages/{id:int}"] = new(Who.Reviewer, "/staff/messages/{message}", "/staff/messages/{message}"),
         ["POST /account/login"] = new(Who.Anonymous, "/account/login", "/account/login"),
         ["POST /account/logout"] = new(Who.Editor, "/manage", "/account/logout"),
         ["POST /manage/records/new"] = new(Who.Editor, "/manage/records/new", "/manage/records/new"),
@@ -113,6 +115,8 @@ public abstract class HostileInputTests(SecurityPortal factory)
         ["POST /admin/calendar/{year}/days"] = new(Who.Admin, "/admin/calendar/{calendarYear}", "/admin/calendar/{calendarYear}/days"),
         ["POST /admin/calendar/{year}/days/{date}/delete"] = new(Who.Admin, "/admin/calendar/{calendarYear}", "/admin/calendar/{calendarYear}/days/{calendarDay}/delete", []),
         ["POST /admin/calendar/import"] = new(Who.Admin, "/admin/calendar", "/admin/calendar/import"),
+        ["POST /admin/sensitive-words"] = new(Who.Admin, "/admin/sensitive-words", "/admin/sensitive-words"),
+        ["POST /admin/sensitive-words/{id:int}/delete"] = new(Who.Admin, "/admin/sensitive-words", "/admin/sensitive-words/{sensitiveWord}/delete", []),
         ["POST /admin/audit/check"] = new(Who.Admin, "/admin/audit", "/admin/audit/check"),
     };
 

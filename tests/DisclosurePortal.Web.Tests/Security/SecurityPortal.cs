@@ -1,3 +1,4 @@
+using DisclosurePortal.Domain.Participation;
 using DisclosurePortal.Web.Infrastructure;
 using System.Globalization;
 using System.Text.RegularExpressions;
@@ -68,6 +69,7 @@ public abstract class SecurityPortal(TestDb db) : PortalFactory(db, demoRecords:
         builder.UseSetting("Storage:MaxAttachmentBytes", MaxAttachmentBytes.ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("RateLimits:Apply:PermitLimit", "100000");
         builder.UseSetting("RateLimits:Track:PermitLimit", "100000");
+        builder.UseSetting("RateLimits:Message:PermitLimit", "100000");
     }
 
     public static string UserName(Who who) => who switch
@@ -205,6 +207,11 @@ public abstract class SecurityPortal(TestDb db) : PortalFactory(db, demoRecords:
             ["quarterYear"] = Str(today.Year),
             ["notification"] = Str(note.Id),
             ["mail"] = Str(mail.Id),
+            // 网上信箱 (issue 19): an open message assigned to editor.housing's department, and a published one.
+            ["message"] = Str(await db.Messages.Where(m => m.AssignedDepartmentId == housing && m.State == MessageState.Accepted).OrderBy(m => m.Id).Select(m => m.Id).FirstAsync()),
+            ["messageCode"] = await db.Messages.OrderBy(m => m.Id).Select(m => m.QueryCode).FirstAsync(),
+            ["sensitiveWord"] = Str(await db.SensitiveWords.OrderByDescending(w => w.Id).Select(w => w.Id).FirstAsync()),
+            ["publishedMessage"] = Str(await db.Messages.Where(m => m.Published).OrderBy(m => m.Id).Select(m => m.Id).FirstAsync()),
         });
     }
 

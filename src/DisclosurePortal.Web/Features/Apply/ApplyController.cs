@@ -23,8 +23,18 @@ public sealed class ApplyController(
     AttachmentStorage storage,
     ILogger<ApplyController> logger) : PortalController
 {
+    /// <param name="prefill">?from=查询码 of a mailbox message the office declined as a 依申请公开 request (issue 19): its text
+    /// becomes the description; anything else about it is ignored, and an unknown or other code leaves the form empty.</param>
     [HttpGet("/apply")]
-    public IActionResult Index() => FormView(new ApplyForm());
+    public async Task<IActionResult> Index(ApplyPrefill prefill, CancellationToken ct)
+    {
+        var form = new ApplyForm();
+        if (prefill.From is { } code)
+            form.InformationDescription = await db.Messages.AsNoTracking()
+                .Where(m => m.QueryCode == code && m.DeclineReason == Domain.Participation.DeclineReason.DisclosureApplication)
+                .Select(m => m.Subject + "\n" + m.Body).FirstOrDefaultAsync(ct);
+        return FormView(form);
+    }
 
     [HttpPost("/apply")]
     [EnableRateLimiting(RateLimits.Apply)]

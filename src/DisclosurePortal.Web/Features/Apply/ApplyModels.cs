@@ -75,3 +75,11 @@ public sealed record TrackModel(
     /// <summary>The reply has files but they go another way (post, email, in person): the page says so instead.</summary>
     public int ReplyFilesSentOtherwise { get; init; }
 }
+
+/// <summary>/apply?from=查询码: a declined mailbox message whose text fills the description (issue 19); a malformed code is ignored.</summary>
+public sealed record ApplyPrefill(string? From) : Shared.IQueryFilter<ApplyPrefill>
+{
+    public const string Key = "from";
+
+    public static ApplyPrefill Read(Shared.QueryReader query) => new(QueryCodes.Normalise(query.Text(Key)));
+}

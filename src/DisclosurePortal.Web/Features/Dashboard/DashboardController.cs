@@ -20,7 +20,7 @@ namespace DisclosurePortal.Web.Features.Dashboard;
 /// deadlines and the working-day calendar. Every number links to the list behind it (ADR 14).
 /// </summary>
 [Authorize(Policy = Policies.Reviewer)]
-public sealed class DashboardController(PortalDbContext db, TimeProvider clock) : PortalController
+public sealed class DashboardController(PortalDbContext db, TimeProvider clock, Domain.Participation.MessageDeadlines messageDeadlines) : PortalController
 {
     private const int PageSize = 30;
 
@@ -65,6 +65,7 @@ public sealed class DashboardController(PortalDbContext db, TimeProvider clock) 
             CasesAwaitingSupplement = await db.ApplicationCases.AwaitingSupplement().CountAsync(ct),
             SupplementNoticesSoon = await db.ApplicationCases.SupplementNoticeSoon(today, calendar).CountAsync(ct),
             SupplementNoticesMissed = await db.ApplicationCases.SupplementNoticeMissed(today, calendar).CountAsync(ct),
+            Messages = await Messages.MessageQueries.DueCountsAsync(db, null, today, messageDeadlines, calendar, ct),
             Interpretations = new DueCounts(
                 interpretations.Count(r => r.Timeliness.Status == InterpretationStatus.MissingOverdue),
                 interpretations.Count(r => r.Timeliness.Status == InterpretationStatus.MissingNotYetDue),
@@ -118,6 +119,9 @@ public sealed class OfficeDashboardModel
     public int SupplementNoticesSoon { get; init; }
     public int SupplementNoticesMissed { get; init; }
     public DueCounts Interpretations { get; init; } = new(0, 0, 0);
+
+    /// <summary>网上信箱 (issue 19): open messages past or near their acceptance or reply date, and those awaiting triage.</summary>
+    public (int Overdue, int DueSoon, int AwaitingTriage) Messages { get; init; }
     public IReadOnlyList<int> MissingCalendarYears { get; init; } = [];
     public DateOnly UpcomingUntil { get; init; }
     public bool UpcomingUntilProvisional { get; init; }

@@ -10,7 +10,7 @@ namespace DisclosurePortal.Web.Features.Manage;
 
 /// <summary>The staff dashboard: what each role has to do now.</summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class ManageController(PortalDbContext db, TimeProvider clock) : PortalController
+public sealed class ManageController(PortalDbContext db, TimeProvider clock, Domain.Participation.MessageDeadlines messageDeadlines) : PortalController
 {
     /// <summary>Applications waiting to be confirmed, overdue, and due within three working days (derived, never stored).</summary>
     private async Task<CaseCounts> CaseCountsAsync(CancellationToken ct)
@@ -65,6 +65,8 @@ public sealed class ManageController(PortalDbContext db, TimeProvider clock) : P
             model.DepartmentName = await db.Departments.Where(d => d.Id == department).Select(d => d.Name).SingleAsync(ct);
             model.Deadlines = await DeadlinesAsync(department, ct);
             model.Interpretations = await InterpretationCountsAsync(department, ct);
+            var (overdue, dueSoon, _) = await Messages.MessageQueries.DueCountsAsync(db, department, ChinaTime.Today(clock), messageDeadlines, await CalendarLoader.LoadAsync(db, ct), ct);
+            model.Messages = (overdue, dueSoon);
         }
         if (User.IsInRole(Roles.Reviewer))
         {
@@ -90,6 +92,9 @@ public sealed class DashboardModel
 
     /// <summary>The editor's department's policies whose interpretation is missing or was late.</summary>
     public Interpretations.DueCounts? Interpretations { get; set; }
+
+    /// <summary>The department's assigned messages (网上信箱, issue 19) past or near their reply date.</summary>
+    public (int Overdue, int DueSoon) Messages { get; set; }
 
     /// <summary>The same over every department, for the office.</summary>
     public Interpretations.DueCounts? OfficeInterpretations { get; set; }

@@ -49,8 +49,10 @@ public sealed class SearchController(PortalDbContext db, ISearchIndex index, Sea
         var info = new PageInfo(page, PageSize, results.Total);
         if (page > info.TotalPages) return PageOutOfRange(info);
         var hits = results.Hits.Select(h => ToHitView(h, terms.Words)).ToList();
+        // 网上信箱 (issue 19): published messages matching the words, beside the records (one LIKE query until the index has them).
+        var messages = page == 1 ? await DisclosurePortal.Web.Features.Messages.MessageQueries.SearchPublishedAsync(db, terms.Text, ct) : [];
         return View(new SearchPageModel(form, errors, options, new SearchOutcome(terms.Text, results.Total, results.MoreThanMax, results.Max,
-            results.WindowLimited ? searchSettings.ShortWordWindow : null, info, hits)));
+            results.WindowLimited ? searchSettings.ShortWordWindow : null, info, hits)) { Messages = messages });
     }
 
     /// <summary>A domain, stage or department chosen by its value in the form's list; a value not in it is refused.</summary>

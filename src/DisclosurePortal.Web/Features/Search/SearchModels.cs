@@ -48,6 +48,9 @@ public sealed record SearchOptions(IReadOnlyList<SearchOption> Domains, IReadOnl
 public sealed record SearchPageModel(SearchForm Form, IReadOnlyDictionary<string, string> Errors, SearchOptions Options, SearchOutcome? Outcome)
 {
     public string? ErrorFor(string field) => Errors.TryGetValue(field, out var e) ? e : null;
+
+    /// <summary>Published 网上信箱 messages matching the query (issue 19), the first few.</summary>
+    public IReadOnlyList<DisclosurePortal.Web.Features.Messages.PublishedMessageRow> Messages { get; init; } = [];
 }
 
 public sealed record SearchOutcome(string Query, int Total, bool MoreThanMax, int Max, int? Window, PageInfo Page, IReadOnlyList<SearchHitView> Hits);

@@ -67,6 +67,9 @@ public sealed record StatisticsModel(DateOnly Today, IReadOnlyList<MonthRow> Pub
     IReadOnlyList<ApplicationMonthRow> Applications)
 {
     public int TotalPublished => PerDomain.Sum(d => d.Published);
+
+    /// <summary>网上信箱 by year, the current year first.</summary>
+    public IReadOnlyList<DisclosurePortal.Web.Features.Messages.MessageStatistics> Messages { get; init; } = [];
 }
 
 public static class StatisticsQueries
@@ -109,7 +112,17 @@ public static class StatisticsQueries
             [.. monthsList.Select(m => new ApplicationMonthRow(m.Year, m.Month,
                 received.Where(x => x.Year == m.Year && x.Month == m.Month).Sum(x => x.Count),
                 answered.Where(x => x.Year == m.Year && x.Month == m.Month).Sum(x => x.Count),
-                answered.Where(x => x.Year == m.Year && x.Month == m.Month).Sum(x => x.OnTime)))]);
+                answered.Where(x => x.Year == m.Year && x.Month == m.Month).Sum(x => x.OnTime)))])
+        {
+            // 网上信箱 (issue 19): this year and the last, every message counted (private and declined ones too).
+            Messages = await MessageYearsAsync(db, today, ct),
+        };
+    }
+
+    private static async Task<IReadOnlyList<DisclosurePortal.Web.Features.Messages.MessageStatistics>> MessageYearsAsync(PortalDbContext db, DateOnly today, CancellationToken ct)
+    {
+        var calendar = await CalendarLoader.LoadAsync(db, ct);
+        return [await DisclosurePortal.Web.Features.Messages.MessageQueries.StatisticsAsync(db, today.Year, calendar, ct), await DisclosurePortal.Web.Features.Messages.MessageQueries.StatisticsAsync(db, today.Year - 1, calendar, ct)];
     }
 }
 

@@ -19,6 +19,9 @@ public static class RateLimits
     public const string Login = "login";
     public const string Search = "search";
 
+    /// <summary>The public message form (网上信箱, issue 19): flooding the office, as <see cref="Apply"/>.</summary>
+    public const string Message = "message";
+
     /// <summary>The defaults: (policy, configuration section, permits, window seconds).</summary>
     internal static readonly (string Policy, string Section, int Permits, int Seconds)[] Defaults =
     [
@@ -26,6 +29,7 @@ public static class RateLimits
         (Track, "Track", 30, 60),
         (Login, "Login", 10, 300),
         (Search, "Search", 120, 60),
+        (Message, "Message", 5, 600),
     ];
 
     public static IServiceCollection AddPortalRateLimits(this IServiceCollection services, IConfiguration configuration)
