@@ -1321,7 +1321,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206132024_Messages'
+    WHERE [MigrationId] = N'20261206132525_Messages'
 )
 BEGIN
     CREATE TABLE [Messages] (
@@ -1354,6 +1354,7 @@ BEGIN
         [ReplyDraftedBy] nvarchar(100) NULL,
         [AnsweredOn] date NULL,
         [ClosedOn] date NULL,
+        [DueSoonRemindedOn] date NULL,
         [Version] int NOT NULL,
         CONSTRAINT [PK_Messages] PRIMARY KEY ([Id]),
         CONSTRAINT [FK_Messages_Departments_AddressedDepartmentId] FOREIGN KEY ([AddressedDepartmentId]) REFERENCES [Departments] ([Id]) ON DELETE NO ACTION,
@@ -1364,7 +1365,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206132024_Messages'
+    WHERE [MigrationId] = N'20261206132525_Messages'
 )
 BEGIN
     CREATE TABLE [SensitiveWords] (
@@ -1378,7 +1379,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206132024_Messages'
+    WHERE [MigrationId] = N'20261206132525_Messages'
 )
 BEGIN
     CREATE TABLE [MessageEvents] (
@@ -1396,7 +1397,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206132024_Messages'
+    WHERE [MigrationId] = N'20261206132525_Messages'
 )
 BEGIN
     CREATE INDEX [IX_MessageEvents_MessageId] ON [MessageEvents] ([MessageId]);
@@ -1404,7 +1405,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206132024_Messages'
+    WHERE [MigrationId] = N'20261206132525_Messages'
 )
 BEGIN
     CREATE INDEX [IX_Messages_AddressedDepartmentId] ON [Messages] ([AddressedDepartmentId]);
@@ -1412,7 +1413,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206132024_Messages'
+    WHERE [MigrationId] = N'20261206132525_Messages'
 )
 BEGIN
     CREATE INDEX [IX_Messages_AssignedDepartmentId] ON [Messages] ([AssignedDepartmentId]);
@@ -1420,7 +1421,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206132024_Messages'
+    WHERE [MigrationId] = N'20261206132525_Messages'
 )
 BEGIN
     CREATE INDEX [IX_Messages_DomainId] ON [Messages] ([DomainId]);
@@ -1428,7 +1429,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206132024_Messages'
+    WHERE [MigrationId] = N'20261206132525_Messages'
 )
 BEGIN
     CREATE INDEX [IX_Messages_Published_AnsweredOn] ON [Messages] ([Published], [AnsweredOn]);
@@ -1436,7 +1437,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206132024_Messages'
+    WHERE [MigrationId] = N'20261206132525_Messages'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Messages_QueryCode] ON [Messages] ([QueryCode]);
@@ -1444,7 +1445,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206132024_Messages'
+    WHERE [MigrationId] = N'20261206132525_Messages'
 )
 BEGIN
     CREATE INDEX [IX_Messages_State_AssignedDepartmentId] ON [Messages] ([State], [AssignedDepartmentId]);
@@ -1452,7 +1453,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206132024_Messages'
+    WHERE [MigrationId] = N'20261206132525_Messages'
 )
 BEGIN
     CREATE INDEX [IX_Messages_WrittenOn] ON [Messages] ([WrittenOn]);
@@ -1460,7 +1461,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206132024_Messages'
+    WHERE [MigrationId] = N'20261206132525_Messages'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_SensitiveWords_Word] ON [SensitiveWords] ([Word]);
@@ -1468,11 +1469,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261206132024_Messages'
+    WHERE [MigrationId] = N'20261206132525_Messages'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261206132024_Messages', N'10.0.15');
+    VALUES (N'20261206132525_Messages', N'10.0.15');
 END;
 
 COMMIT;

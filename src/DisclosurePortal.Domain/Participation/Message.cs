@@ -71,6 +71,9 @@ public sealed class Message
     public string? ReplyDraftedBy { get; private set; }
     public DateOnly? AnsweredOn { get; private set; }
     public DateOnly? ClosedOn { get; private set; }
+
+    /// <summary>The day the department was reminded that the reply is due soon; cleared by an extension (a new due date).</summary>
+    public DateOnly? DueSoonRemindedOn { get; private set; }
     public int Version { get; private set; }
 
     public IReadOnlyList<MessageEvent> Events => _events;
@@ -177,7 +180,15 @@ public sealed class Message
         ExtensionReason = Limit(Guard.Required(reason, "延期理由"), MaxReasonLength, "延期理由不能超过500字。");
         ExtensionWorkingDays = workingDays;
         ReplyDueOn = deadlines.ReplyDue(AcceptedOn!.Value, workingDays, calendar);
+        DueSoonRemindedOn = null;
         Record(MessageEventKind.Extended, actor, now, $"延长 {workingDays} 个工作日至 {Iso(ReplyDueOn.Value)}：{ExtensionReason}");
+    }
+
+    /// <summary>Notes that the department was reminded of the reply's due date (once per due date).</summary>
+    public void RemindedOfDueDate(DateOnly today)
+    {
+        if (!MessageStates.ReplyRuns(State)) throw new DomainException("只有办理中的留言需要提醒。");
+        DueSoonRemindedOn = today;
     }
 
     /// <summary>Publishes the answered message, only with the writer's consent; or takes it off the public list.</summary>

@@ -952,6 +952,9 @@ namespace DisclosurePortal.Data.Migrations.PostgreSQL
                     b.Property<int?>("DomainId")
                         .HasColumnType("integer");
 
+                    b.Property<DateOnly?>("DueSoonRemindedOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("ExtensionReason")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");

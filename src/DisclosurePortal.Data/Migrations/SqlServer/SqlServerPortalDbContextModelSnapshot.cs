@@ -965,6 +965,9 @@ namespace DisclosurePortal.Data.Migrations.SqlServer
                     b.Property<int?>("DomainId")
                         .HasColumnType("int");
 
+                    b.Property<DateOnly?>("DueSoonRemindedOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("ExtensionReason")
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");

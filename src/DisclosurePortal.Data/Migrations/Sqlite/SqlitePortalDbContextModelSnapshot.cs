@@ -927,6 +927,9 @@ namespace DisclosurePortal.Data.Migrations.Sqlite
                     b.Property<int?>("DomainId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("DueSoonRemindedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ExtensionReason")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");

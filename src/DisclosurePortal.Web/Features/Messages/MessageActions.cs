@@ -64,12 +64,14 @@ public sealed class MessageActionHandler(PortalDbContext db, AuditTrail audit, T
                 case MessageAction.Release:
                     message.Release(actor, now);
                     audit.Record(user, AuditActions.MessageRelease, message.Id, message.Subject);
+                    notifications.Arrived(message);
                     break;
                 case MessageAction.Accept:
                     var department = form.DepartmentId is { } d ? await db.Departments.Where(x => x.Id == d && x.IsActive).Select(x => x.Name).FirstOrDefaultAsync(ct) : null;
                     if (department is null) return new Refusal("请选择承办部门。");
                     message.Accept(actor, form.DepartmentId!.Value, now, today, deadlines, await CalendarLoader.LoadAsync(db, ct), department);
                     audit.Record(user, AuditActions.MessageAccept, message.Id, $"转 {department} 办理");
+                    await notifications.AssignedAsync(message, ct);
                     break;
                 case MessageAction.Decline:
                     if (form.Reason is not { } reason || !Enum.IsDefined(reason)) return new Refusal("请选择不予受理的理由。");
@@ -80,6 +82,7 @@ public sealed class MessageActionHandler(PortalDbContext db, AuditTrail audit, T
                     if (string.IsNullOrWhiteSpace(form.Text)) return new Refusal("请填写答复内容。");
                     message.DraftReply(actor, user.DepartmentId()!.Value, form.Text, now);
                     audit.Record(user, AuditActions.MessageDraftReply, message.Id, null);
+                    notifications.ReplyDrafted(message);
                     break;
                 case MessageAction.ReturnReply:
                     if (string.IsNullOrWhiteSpace(form.Text)) return new Refusal("请写明退回修改的意见。");
@@ -89,6 +92,7 @@ public sealed class MessageActionHandler(PortalDbContext db, AuditTrail audit, T
                 case MessageAction.ApproveReply:
                     message.ApproveReply(actor, now, today);
                     audit.Record(user, AuditActions.MessageApproveReply, message.Id, null);
+                    notifications.Answered(message);
                     break;
                 case MessageAction.Extend:
                     if (form.WorkingDays is not { } days) return new Refusal("请填写延长的工作日数。");
@@ -102,9 +106,8 @@ public sealed class MessageActionHandler(PortalDbContext db, AuditTrail audit, T
                     audit.Record(user, action == MessageAction.Publish ? AuditActions.MessagePublish : AuditActions.MessageUnpublish, message.Id, message.Subject);
                     break;
             }
+            // The notices (outbox mail, staff notes) commit with the step or not at all.
             await db.SaveChangesAsync(ct);
-            if (action == MessageAction.Accept) await notifications.AssignedAsync(message, ct);
-            if (action == MessageAction.ApproveReply) await notifications.AnsweredAsync(message, ct);
             return (Outcome<MessageAction>)action;
         });
     }

@@ -36,20 +36,22 @@ public sealed class RemoveExpiredContactsHandler(PortalDbContext db, TimeProvide
 }
 
 /// <summary>
-/// The daily reminder point: each open message whose reply is due soon goes to <see cref="MessageNotifications.DueSoonAsync"/>
-/// (which does nothing until the outbox is wired, issue 19 merge).
+/// The daily reminder: each open message whose reply is due soon and whose department has not yet been reminded of
+/// that due date goes to <see cref="MessageNotifications.DueSoonAsync"/> (an in-portal note and mail to its editors).
 /// </summary>
 public sealed class RemindDueSoonHandler(PortalDbContext db, TimeProvider clock, MessageDeadlines deadlines, MessageNotifications notifications)
 {
-    /// <returns>How many messages are due soon.</returns>
+    /// <returns>How many messages were reminded.</returns>
     public async Task<int> HandleAsync(CancellationToken ct)
     {
         var today = clock.Today();
         var calendar = await CalendarLoader.LoadAsync(db, ct);
-        var open = await db.Messages.AsNoTracking()
-            .Where(m => m.ReplyDueOn != null && (m.State == MessageState.Accepted || m.State == MessageState.ReplyDrafted)).ToListAsync(ct);
+        var open = await db.Messages
+            .Where(m => m.ReplyDueOn != null && m.DueSoonRemindedOn == null && (m.State == MessageState.Accepted || m.State == MessageState.ReplyDrafted))
+            .ToListAsync(ct);
         var due = open.Where(m => deadlines.IsDueSoon(m.ReplyDueOn!.Value, today, calendar)).ToList();
         foreach (var m in due) await notifications.DueSoonAsync(m, ct);
+        if (due.Count > 0) await db.SaveChangesAsync(ct);
         return due.Count;
     }
 }

@@ -77,7 +77,8 @@ public sealed record Written(string Code, bool Held);
 /// 写信: stores the message with a new random 查询码, its contact data encrypted. A message with a 敏感词 is held for the
 /// office's moderation, not refused: the writer is told it is being reviewed.
 /// </summary>
-public sealed class WriteMessageHandler(PortalDbContext db, TimeProvider clock, WriterContacts contacts, MessageDeadlines deadlines, ILogger<WriteMessageHandler> logger)
+public sealed class WriteMessageHandler(PortalDbContext db, TimeProvider clock, WriterContacts contacts, MessageDeadlines deadlines,
+    MessageNotifications notifications, ILogger<WriteMessageHandler> logger)
 {
     private const int CodeAttempts = 5;
 
@@ -111,6 +112,8 @@ public sealed class WriteMessageHandler(PortalDbContext db, TimeProvider clock, 
                 {
                     var message = Message.Write(details, code, clock.GetUtcNow(), clock.Today(), found, deadlines, calendar);
                     db.Messages.Add(message);
+                    // A held message reaches the office's queue as "待审核" and is announced when released.
+                    if (found.Count == 0) notifications.Arrived(message);
                     await db.SaveChangesAsync(ct);
                     // No contact data in the log (issue 19 §5): the id and whether it is held.
                     logger.LogInformation("Message {MessageId} written online (held for moderation: {Held})", message.Id, found.Count > 0);

@@ -45,6 +45,7 @@ namespace DisclosurePortal.Data.Migrations.Sqlite
                     ReplyDraftedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     AnsweredOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     ClosedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DueSoonRemindedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>

@@ -45,6 +45,7 @@ namespace DisclosurePortal.Data.Migrations.SqlServer
                     ReplyDraftedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
                     AnsweredOn = table.Column<DateOnly>(type: "date", nullable: true),
                     ClosedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    DueSoonRemindedOn = table.Column<DateOnly>(type: "date", nullable: true),
                     Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>

@@ -46,6 +46,7 @@ namespace DisclosurePortal.Data.Migrations.PostgreSQL
                     ReplyDraftedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     AnsweredOn = table.Column<DateOnly>(type: "date", nullable: true),
                     ClosedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    DueSoonRemindedOn = table.Column<DateOnly>(type: "date", nullable: true),
                     Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
