@@ -23,6 +23,7 @@ public static class AuditActions
     public const string DepartmentEntity = "Department";
     public const string CalendarEntity = "CalendarYear";
     public const string UserEntity = "User";
+    public const string ConsultationEntity = "Consultation";
 
     public static readonly AuditAction RecordCreate = new("record.create", RecordEntity, "新建草稿");
     public static readonly AuditAction RecordEdit = new("record.edit", RecordEntity, "修改草稿");
@@ -65,6 +66,17 @@ public static class AuditActions
     public static readonly AuditAction UserDisable = new("user.disable", UserEntity, "停用账户");
     public static readonly AuditAction UserEnable = new("user.enable", UserEntity, "启用账户");
 
+    public static readonly AuditAction ConsultationCreate = new("consultation.create", ConsultationEntity, "新建民意征集");
+    public static readonly AuditAction ConsultationEdit = new("consultation.edit", ConsultationEntity, "修改民意征集");
+    public static readonly AuditAction ConsultationSubmit = new("consultation.submit", ConsultationEntity, "提交民意征集审核");
+    public static readonly AuditAction ConsultationApprove = new("consultation.approve", ConsultationEntity, "审核通过民意征集");
+    public static readonly AuditAction ConsultationReturn = new("consultation.return", ConsultationEntity, "退回民意征集");
+    public static readonly AuditAction ConsultationEnterComment = new("consultation.enter-comment", ConsultationEntity, "录入信函、电子邮件或会议意见");
+    public static readonly AuditAction ConsultationModerate = new("consultation.moderate", ConsultationEntity, "审核征集意见");
+    public static readonly AuditAction ConsultationPublishFeedback = new("consultation.publish-feedback", ConsultationEntity, "发布意见采纳情况");
+    public static readonly AuditAction ConsultationLinkDecision = new("consultation.link-decision", ConsultationEntity, "关联决策文件");
+    public static readonly AuditAction ConsultationRemoveContacts = new("consultation.remove-contacts", ConsultationEntity, "删除到期的意见人联系方式");
+
     /// <summary>A step of an application case (依申请公开), one code per <see cref="CaseAction"/>: <c>case.confirm-receipt</c>.</summary>
     public static AuditAction Case(CaseAction action) => CaseSteps[action];
 
@@ -81,6 +93,8 @@ public static class AuditActions
         DepartmentCreate, DepartmentUpdate, DepartmentActivate, DepartmentDeactivate,
         CalendarYearCreate, CalendarDayAdd, CalendarDayRemove, CalendarImport,
         UserCreate, UserUpdate, UserResetPassword, UserUnlock, UserDisable, UserEnable,
+        ConsultationCreate, ConsultationEdit, ConsultationSubmit, ConsultationApprove, ConsultationReturn, ConsultationEnterComment,
+        ConsultationModerate, ConsultationPublishFeedback, ConsultationLinkDecision, ConsultationRemoveContacts,
     ];
 
     /// <summary>Codes of rows written before the catalogue, in the other convention, and what they are now.</summary>
