@@ -23,6 +23,7 @@ public static class StorageSetup
         services.AddSingleton(keys);
         services.AddDataProtection().SetApplicationName("DisclosurePortal").PersistKeysToFileSystem(new DirectoryInfo(keys.Path));
         services.AddSingleton<PersonalData>();
+        services.AddSingleton<ConsultationContacts>();
         return services;
     }
 }
