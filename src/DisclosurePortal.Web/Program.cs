@@ -1,6 +1,7 @@
 using DisclosurePortal.Data.Seed;
 using DisclosurePortal.Web.Features.Apply;
 using DisclosurePortal.Web.Features.Cases;
+using DisclosurePortal.Web.Features.Consultations;
 using DisclosurePortal.Web.Features.Shared;
 using DisclosurePortal.Web.Infrastructure;
 using DisclosurePortal.Web.Infrastructure.Caching;
@@ -23,6 +24,7 @@ builder.Services.AddSingleton<AttachmentStorage>();
 builder.Services.AddScoped<AuditTrail>();
 builder.Services.AddUseCaseHandlers();
 builder.Services.AddProcessingFees(builder.Configuration); // FeeTiers from the "Fees" section (Features/Cases)
+builder.Services.AddConsultations(builder.Configuration); // ConsultationSettings from the "Consultations" section, retention service (Features/Consultations)
 builder.Services.AddPortalRateLimits(builder.Configuration); // AddRateLimiter: apply, track, login, search (Infrastructure/Security)
 // Chinese text is written as characters, not &#x…; escapes: a third of the bytes on every page.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>

@@ -18,6 +18,7 @@ public static class RateLimits
     public const string Track = "track";
     public const string Login = "login";
     public const string Search = "search";
+    public const string Comment = "comment";
 
     /// <summary>The defaults: (policy, configuration section, permits, window seconds).</summary>
     internal static readonly (string Policy, string Section, int Permits, int Seconds)[] Defaults =
@@ -26,6 +27,7 @@ public static class RateLimits
         (Track, "Track", 30, 60),
         (Login, "Login", 10, 300),
         (Search, "Search", 120, 60),
+        (Comment, "Comment", 5, 600),
     ];
 
     public static IServiceCollection AddPortalRateLimits(this IServiceCollection services, IConfiguration configuration)
