@@ -117,3 +117,22 @@ public sealed record OverdueFeedback(int Id, string Title, string DepartmentName
 
 /// <summary>A domain's consultations on its 决策 stage.</summary>
 public sealed record DomainConsultations(IReadOnlyList<ConsultationRow> Open, IReadOnlyList<ConsultationRow> Closed);
+
+public static class ConsultationEventNames
+{
+    public static string Describe(ConsultationEventKind kind) => kind switch
+    {
+        ConsultationEventKind.Created => "新建草稿",
+        ConsultationEventKind.Edited => "修改草稿",
+        ConsultationEventKind.Submitted => "提交审核",
+        ConsultationEventKind.Approved => "审核通过",
+        ConsultationEventKind.Returned => "退回修改",
+        ConsultationEventKind.CommentReceived => "收到网上意见",
+        ConsultationEventKind.CommentEntered => "录入意见",
+        ConsultationEventKind.CommentModerated => "审核意见",
+        ConsultationEventKind.FeedbackPublished => "发布采纳情况",
+        ConsultationEventKind.DecisionLinked => "关联决策文件",
+        ConsultationEventKind.ContactsRemoved => "删除到期的联系方式",
+        _ => kind.ToString(),
+    };
+}

@@ -17,6 +17,9 @@ namespace DisclosurePortal.Web.Features.Consultations;
 [Authorize(Policy = Policies.Staff)]
 public sealed class ManageConsultationsController(PortalDbContext db, TimeProvider clock, MarkdownRenderer markdown, ConsultationContacts contacts, ConsultationSettings settings) : PortalController
 {
+    /// <summary>The staff pages live beside the public ones, in Features/Consultations/Views/Manage.</summary>
+    private static string Page(string name) => $"~/Features/Consultations/Views/Manage/{name}.cshtml";
+
     private int Department => User.DepartmentId() ?? throw new InvalidOperationException("Editor policy guarantees a department.");
 
     [HttpGet("/manage/consultations")]
@@ -29,7 +32,7 @@ public sealed class ManageConsultationsController(PortalDbContext db, TimeProvid
             .OrderByDescending(c => c.UpdatedAt).Take(200)
             .Select(c => new { c.Id, c.Title, c.StartsOn, c.EndsOn, c.State, Pending = db.ConsultationComments.Count(x => x.ConsultationId == c.Id && x.Moderation == ModerationState.Pending) })
             .ToListAsync(ct);
-        return View(new ManagedConsultationsModel(rows.Select(r =>
+        return View(Page("Index"), new ManagedConsultationsModel(rows.Select(r =>
         {
             var phase = ConsultationRules.Phase(r.State, r.StartsOn, r.EndsOn, today);
             DateOnly? due = phase == ConsultationPhase.Closed ? ConsultationRules.FeedbackDueOn(r.EndsOn, calendar, settings.FeedbackWorkingDays) : null;
@@ -71,7 +74,7 @@ public sealed class ManageConsultationsController(PortalDbContext db, TimeProvid
     {
         var c = await ConsultationQueries.StaffVisibleAsync(db, User, id, tracking: false, ct);
         if (c is null) return NotFoundPage("没有找到该征集。");
-        return View(await StaffPageAsync(c, ct));
+        return View(Page("Show"), await StaffPageAsync(c, ct));
     }
 
     [HttpGet("/manage/consultations/{id:int}/edit")]
@@ -140,7 +143,7 @@ public sealed class ManageConsultationsController(PortalDbContext db, TimeProvid
     {
         var c = await ConsultationQueries.OwnAsync(db, User, id, ct);
         if (c is null) return NotFoundPage("没有找到该征集。");
-        return View("EnterComment", await EnterModelAsync(c, new StaffCommentForm { Channel = CommentChannel.Letter }, ct));
+        return View(Page("EnterComment"), await EnterModelAsync(c, new StaffCommentForm { Channel = CommentChannel.Letter }, ct));
     }
 
     [HttpPost("/manage/consultations/{id:int}/comments/new")]
@@ -164,7 +167,7 @@ public sealed class ManageConsultationsController(PortalDbContext db, TimeProvid
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }
-        return View("EnterComment", await EnterModelAsync(c, form, ct));
+        return View(Page("EnterComment"), await EnterModelAsync(c, form, ct));
     }
 
     [HttpPost("/manage/consultations/{id:int}/comments/{commentId:long}")]
@@ -185,7 +188,7 @@ public sealed class ManageConsultationsController(PortalDbContext db, TimeProvid
     {
         var c = await ConsultationQueries.OwnAsync(db, User, id, ct);
         if (c is null) return NotFoundPage("没有找到该征集。");
-        return View(await FeedbackModelAsync(c, new FeedbackForm(), ct));
+        return View(Page("Feedback"), await FeedbackModelAsync(c, new FeedbackForm(), ct));
     }
 
     [HttpPost("/manage/consultations/{id:int}/feedback")]
@@ -209,7 +212,7 @@ public sealed class ManageConsultationsController(PortalDbContext db, TimeProvid
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }
-        return View("Feedback", await FeedbackModelAsync(c, form, ct));
+        return View(Page("Feedback"), await FeedbackModelAsync(c, form, ct));
     }
 
     [HttpPost("/manage/consultations/{id:int}/decision")]
@@ -252,7 +255,7 @@ public sealed class ManageConsultationsController(PortalDbContext db, TimeProvid
                            join d in db.Domains on i.DomainId equals d.Id
                            orderby d.SortOrder, i.SortOrder, i.Id
                            select new ItemOption(i.Id, i.NameLevel1 + " › " + i.NameLevel2, d.NameZh)).ToListAsync(ct);
-        return View("Edit", new ConsultationEditModel(form, items, returnReason));
+        return View(Page("Edit"), new ConsultationEditModel(form, items, returnReason));
     }
 
     private async Task<EnterCommentModel> EnterModelAsync(Domain.Consultations.Consultation c, StaffCommentForm form, CancellationToken ct)
