@@ -14,7 +14,7 @@ namespace DisclosurePortal.Data.Seed;
 /// published records with 文号 and 索引号, policy interpretations, and a few application cases in every state
 /// (<see cref="DemoCases"/>). Runs once, on an empty database; deterministic (the cases are dated back from today).
 /// </summary>
-public sealed partial class DemoDataSeeder(PortalDbContext db, TimeProvider clock, IConfiguration configuration, PersonalData personalData)
+public sealed partial class DemoDataSeeder(PortalDbContext db, TimeProvider clock, IConfiguration configuration, PersonalData personalData, ConsultationContacts consultationContacts)
 {
     private const string SeedActor = "系统初始化";
     private const string Reviewer = "县政务公开办";
@@ -174,6 +174,8 @@ public sealed partial class DemoDataSeeder(PortalDbContext db, TimeProvider cloc
         var caseDepartments = DemoContent.Departments.Select(d => (departments[d.Key].Id, departments[d.Key].Name)).ToList();
         db.ApplicationCases.AddRange(new DemoCases(personalData, calendar, today, now, caseDepartments, new Random(20261206)).Create());
         await db.SaveChangesAsync(ct);
+
+        await DemoConsultations.SeedAsync(db, consultationContacts, today, now, ct);
     }
 
     /// <summary>Offices publish on weekdays: a weekend date moves back to the Friday before.</summary>

@@ -75,6 +75,17 @@ public abstract class HostileInputTests(SecurityPortal factory)
     private static readonly Dictionary<string, Recipe> Recipes = new(StringComparer.Ordinal)
     {
         ["POST /apply"] = new(Who.Anonymous, "/apply", "/apply"),
+        ["POST /consultations/{id:int}"] = new(Who.Anonymous, "/consultations/{consultation}", "/consultations/{consultation}"),
+        ["POST /manage/consultations/new"] = new(Who.Editor, "/manage/consultations/new", "/manage/consultations/new"),
+        ["POST /manage/consultations/{id:int}/edit"] = new(Who.Editor, "/manage/consultations/{consultation}", "/manage/consultations/{consultation}/edit",
+            ["Version", "CatalogueItemId", "Title", "DraftBody", "DraftingExplanation", "StartsOn", "EndsOn", "ShortPeriodReason", "Email", "PostalAddress", "FreeTextQuestion"]),
+        ["POST /manage/consultations/{id:int}/submit"] = new(Who.Editor, "/manage/consultations/{consultation}", "/manage/consultations/{consultation}/submit", ["version"]),
+        ["POST /manage/consultations/{id:int}/approve"] = new(Who.Reviewer, "/manage/consultations/{submittedConsultation}", "/manage/consultations/{submittedConsultation}/approve"),
+        ["POST /manage/consultations/{id:int}/return"] = new(Who.Reviewer, "/manage/consultations/{submittedConsultation}", "/manage/consultations/{submittedConsultation}/return"),
+        ["POST /manage/consultations/{id:int}/comments/new"] = new(Who.Editor, "/manage/consultations/{consultation}/comments/new", "/manage/consultations/{consultation}/comments/new"),
+        ["POST /manage/consultations/{id:int}/comments/{commentId:long}"] = new(Who.Editor, "/manage/consultations/{consultation}", "/manage/consultations/{consultation}/comments/{consultationComment}", ["decision"]),
+        ["POST /manage/consultations/{id:int}/feedback"] = new(Who.Editor, "/manage/consultations/{consultation}/feedback", "/manage/consultations/{consultation}/feedback"),
+        ["POST /manage/consultations/{id:int}/decision"] = new(Who.Editor, "/manage/consultations/{consultation}", "/manage/consultations/{consultation}/decision"),
         ["POST /account/login"] = new(Who.Anonymous, "/account/login", "/account/login"),
         ["POST /account/logout"] = new(Who.Editor, "/manage", "/account/logout"),
         ["POST /manage/records/new"] = new(Who.Editor, "/manage/records/new", "/manage/records/new"),

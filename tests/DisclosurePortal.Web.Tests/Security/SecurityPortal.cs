@@ -68,6 +68,7 @@ public abstract class SecurityPortal(TestDb db) : PortalFactory(db, demoRecords:
         builder.UseSetting("Storage:MaxAttachmentBytes", MaxAttachmentBytes.ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("RateLimits:Apply:PermitLimit", "100000");
         builder.UseSetting("RateLimits:Track:PermitLimit", "100000");
+        builder.UseSetting("RateLimits:Comment:PermitLimit", "100000");
     }
 
     public static string UserName(Who who) => who switch
@@ -181,6 +182,9 @@ public abstract class SecurityPortal(TestDb db) : PortalFactory(db, demoRecords:
         await db.SaveChangesAsync();
 
         var today = Clock.Today();
+        // 民意征集 of editor.housing's department: one open (comments, moderation, entry), one awaiting review.
+        var (consultation, comment) = await ConsultationSamples.OpenAsync(db, housing, item.Id, item.DomainId, today, Clock.GetUtcNow(), tag);
+        var submittedConsultation = await ConsultationSamples.SubmittedAsync(db, housing, item.Id, item.DomainId, today, Clock.GetUtcNow(), tag);
         return new Samples(new Dictionary<string, string>
         {
             ["housing"] = Str(housing),
@@ -199,6 +203,9 @@ public abstract class SecurityPortal(TestDb db) : PortalFactory(db, demoRecords:
             ["calendarDay"] = await db.CalendarDays.Where(d => d.Date.Year == today.Year).OrderBy(d => d.Date).Select(d => d.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).FirstAsync(),
             ["annualYear"] = Str(today.Year - 1),
             ["quarterYear"] = Str(today.Year),
+            ["consultation"] = Str(consultation),
+            ["consultationComment"] = comment.ToString(CultureInfo.InvariantCulture),
+            ["submittedConsultation"] = Str(submittedConsultation),
         });
     }
 
