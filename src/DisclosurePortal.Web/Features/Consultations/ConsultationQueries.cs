@@ -114,7 +114,7 @@ public static class ConsultationQueries
         await (from c in db.Consultations.AsNoTracking()
                join d in db.Departments on c.DepartmentId equals d.Id
                where c.State == ConsultationState.Submitted
-               orderby c.UpdatedAt
+               orderby c.Id
                select new PendingConsultation(c.Id, c.Title, d.Name, c.StartsOn, c.EndsOn, c.UpdatedAt)).Take(100).ToListAsync(ct);
 
     /// <summary>

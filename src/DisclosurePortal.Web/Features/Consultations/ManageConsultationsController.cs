@@ -29,7 +29,7 @@ public sealed class ManageConsultationsController(PortalDbContext db, TimeProvid
         var today = clock.Today();
         var calendar = await CalendarLoader.LoadAsync(db, ct);
         var rows = await db.Consultations.AsNoTracking().Where(c => c.DepartmentId == Department)
-            .OrderByDescending(c => c.UpdatedAt).Take(200)
+            .OrderByDescending(c => c.Id).Take(200)
             .Select(c => new { c.Id, c.Title, c.StartsOn, c.EndsOn, c.State, Pending = db.ConsultationComments.Count(x => x.ConsultationId == c.Id && x.Moderation == ModerationState.Pending) })
             .ToListAsync(ct);
         return View(Page("Index"), new ManagedConsultationsModel(rows.Select(r =>
