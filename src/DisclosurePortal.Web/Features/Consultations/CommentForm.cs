@@ -15,6 +15,7 @@ public class CommentForm
 {
     [MultiLine]
     public string? Body { get; set; }
+    [ValidatorExplains]
     public bool MayPublish { get; set; } = true;
     public string? PublicName { get; set; }
     public string? Name { get; set; }
@@ -32,7 +33,8 @@ public class CommentForm
     /// <summary>One answer slot per question, in the questionnaire's order, keeping what was typed.</summary>
     public CommentForm WithSlots(IReadOnlyList<QuestionView> questions)
     {
-        var typed = Answers.Where(a => a.QuestionId is not null).ToDictionary(a => a.QuestionId!.Value);
+        // The first answer posted for each question of this questionnaire; anything else posted is not redrawn.
+        var typed = Answers.Where(a => a.QuestionId is not null).GroupBy(a => a.QuestionId!.Value).ToDictionary(g => g.Key, g => g.First());
         Answers = questions.Select(q => typed.GetValueOrDefault(q.Id) ?? new AnswerForm { QuestionId = q.Id }).ToList();
         return this;
     }

@@ -32,6 +32,8 @@ public sealed class ConsultationForm
     public string? EndsOn { get; set; }
     [MultiLine]
     public string? ShortPeriodReason { get; set; }
+    /// <summary>A check box: a value that is not a boolean is dropped (the tag helper cannot redraw it), leaving the default.</summary>
+    [ValidatorExplains]
     public bool AcceptsOnline { get; set; } = true;
     public string? Email { get; set; }
     public string? PostalAddress { get; set; }
