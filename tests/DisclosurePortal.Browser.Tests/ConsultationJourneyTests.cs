@@ -17,14 +17,14 @@ public sealed class ConsultationJourneyTests(BrowserFixture fixture) : IClassFix
     [Fact]
     public async Task Department_Opens_Office_Approves_Citizen_Comments_Department_PublishesTheFeedback()
     {
-        var title = "关于《青川县城区停车收费管理办法（征求意见稿）》公开征求意见的公告";
+        var title = "关于《青川县城区共享单车停放管理办法（征求意见稿）》公开征求意见的公告";
         var editor = await fixture.SignInAsync("editor.housing");
         await editor.GetByRole(AriaRole.Navigation, new() { Name = "工作台导航" }).GetByRole(AriaRole.Link, new() { Name = "民意征集管理" }).ClickAsync();
         await editor.GetByRole(AriaRole.Link, new() { Name = "新建民意征集" }).ClickAsync();
         await editor.GetByLabel("公开事项").SelectOptionAsync(new SelectOptionValue { Index = 1 });
         await editor.GetByLabel("标题").FillAsync(title);
-        await editor.GetByLabel("征求意见稿").FillAsync("第一条 为规范城区停车秩序，制定本办法。\n\n第二条 道路停车泊位首30分钟免费。");
-        await editor.GetByLabel("起草说明", new() { Exact = true }).FillAsync("城区停车供需矛盾突出，依据《中华人民共和国价格法》起草。");
+        await editor.Locator("#DraftBody").FillAsync("第一条 为规范城区停车秩序，制定本办法。\n\n第二条 道路停车泊位首30分钟免费。");
+        await editor.Locator("#DraftingExplanation").FillAsync("城区停车供需矛盾突出，依据《中华人民共和国价格法》起草。");
         await editor.GetByLabel("开始日期").FillAsync(Today());
         await editor.GetByLabel("截止日期").FillAsync(Today(29));
         await editor.GetByLabel("接收意见的电子邮箱").FillAsync("zqyj@qingchuan.example.gov.cn");
@@ -55,7 +55,8 @@ public sealed class ConsultationJourneyTests(BrowserFixture fixture) : IClassFix
         await citizen.GetByLabel("公开署名").FillAsync("王先生");
         await citizen.GetByLabel("电话").FillAsync("13912345678");
         await citizen.ScreenshotAsync(new() { Path = BrowserFixture.Shot("62-consultation-comment.png"), FullPage = true });
-        await citizen.GetByRole(AriaRole.Button, new() { Name = "提交意见" }).ClickAsync();
+        await citizen.GetByRole(AriaRole.Button, new() { Name = "提交意见", Exact = true }).ClickAsync();
+        await citizen.WaitForURLAsync("**#comments");
         Assert.Contains("审核后公布", await JourneySteps.StatusAsync(citizen), StringComparison.Ordinal);
         Assert.DoesNotContain("延长到1小时", await citizen.Locator("#comments").InnerTextAsync(), StringComparison.Ordinal);
 
@@ -72,10 +73,10 @@ public sealed class ConsultationJourneyTests(BrowserFixture fixture) : IClassFix
         var later = await fixture.SignInAsync("editor.housing");
         await later.GotoAsync(staffPage);
         await later.GetByRole(AriaRole.Link, new() { Name = "发布采纳情况" }).ClickAsync();
-        await later.GetByLabel("采纳（条）").FillAsync("0");
-        await later.GetByLabel("部分采纳（条）").FillAsync("1");
-        await later.GetByLabel("部分采纳的理由").FillAsync("免费时长调整为45分钟，兼顾周转率。");
-        await later.GetByLabel("未采纳（条）").FillAsync("0");
+        await later.Locator("#Adopted").FillAsync("0");
+        await later.Locator("#PartlyAdopted").FillAsync("1");
+        await later.Locator("#PartlyAdoptedReason").FillAsync("免费时长调整为45分钟，兼顾周转率。");
+        await later.Locator("#NotAdopted").FillAsync("0");
         await later.ScreenshotAsync(new() { Path = BrowserFixture.Shot("64-consultation-feedback-form.png"), FullPage = true });
         await later.GetByRole(AriaRole.Button, new() { Name = "发布", Exact = true }).ClickAsync();
         Assert.Contains("采纳情况已发布", await JourneySteps.StatusAsync(later), StringComparison.Ordinal);
