@@ -32,7 +32,7 @@ public sealed class ConsultationJourneyTests(BrowserFixture fixture) : IClassFix
         await first.GetByLabel("题目").FillAsync("您是否同意首30分钟免费？");
         await first.GetByLabel("选项").FillAsync("同意\n不同意\n无所谓");
         await editor.GetByLabel("文字回答题").FillAsync("您还有哪些意见和建议？");
-        await editor.ScreenshotAsync(new() { Path = BrowserFixture.Shot("60-consultation-new.png"), FullPage = true });
+        await JourneySteps.FullPageShotAsync(editor, "60-consultation-new.png");
         await editor.GetByRole(AriaRole.Button, new() { Name = "保存草稿" }).ClickAsync();
         await editor.WaitForURLAsync("**/manage/consultations/*");
         var staffPage = editor.Url;
@@ -42,7 +42,7 @@ public sealed class ConsultationJourneyTests(BrowserFixture fixture) : IClassFix
         var office = await fixture.SignInAsync("reviewer");
         await office.GetByRole(AriaRole.Navigation, new() { Name = "工作台导航" }).GetByRole(AriaRole.Link, new() { Name = "审核队列" }).ClickAsync();
         await office.Locator("#consultations").GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
-        await office.ScreenshotAsync(new() { Path = BrowserFixture.Shot("61-consultation-review.png"), FullPage = true });
+        await JourneySteps.FullPageShotAsync(office, "61-consultation-review.png");
         await office.GetByRole(AriaRole.Button, new() { Name = "审核通过" }).ClickAsync();
         Assert.Contains("审核通过", await JourneySteps.StatusAsync(office), StringComparison.Ordinal);
 
@@ -54,7 +54,7 @@ public sealed class ConsultationJourneyTests(BrowserFixture fixture) : IClassFix
         await citizen.GetByRole(AriaRole.Group, new() { Name = "您是否同意首30分钟免费？" }).GetByLabel("不同意").CheckAsync();
         await citizen.GetByLabel("公开署名").FillAsync("王先生");
         await citizen.GetByLabel("电话").FillAsync("13912345678");
-        await citizen.ScreenshotAsync(new() { Path = BrowserFixture.Shot("62-consultation-comment.png"), FullPage = true });
+        await JourneySteps.FullPageShotAsync(citizen, "62-consultation-comment.png");
         await citizen.GetByRole(AriaRole.Button, new() { Name = "提交意见", Exact = true }).ClickAsync();
         await citizen.WaitForURLAsync("**#comments");
         Assert.Contains("审核后公布", await JourneySteps.StatusAsync(citizen), StringComparison.Ordinal);
@@ -77,7 +77,7 @@ public sealed class ConsultationJourneyTests(BrowserFixture fixture) : IClassFix
         await later.Locator("#PartlyAdopted").FillAsync("1");
         await later.Locator("#PartlyAdoptedReason").FillAsync("免费时长调整为45分钟，兼顾周转率。");
         await later.Locator("#NotAdopted").FillAsync("0");
-        await later.ScreenshotAsync(new() { Path = BrowserFixture.Shot("64-consultation-feedback-form.png"), FullPage = true });
+        await JourneySteps.FullPageShotAsync(later, "64-consultation-feedback-form.png");
         await later.GetByRole(AriaRole.Button, new() { Name = "发布", Exact = true }).ClickAsync();
         Assert.Contains("采纳情况已发布", await JourneySteps.StatusAsync(later), StringComparison.Ordinal);
 
