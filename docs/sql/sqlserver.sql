@@ -1381,3 +1381,44 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206133204_ConsultationAttachments'
+)
+BEGIN
+    CREATE TABLE [ConsultationAttachments] (
+        [Id] int NOT NULL IDENTITY,
+        [ConsultationId] int NOT NULL,
+        [FileName] nvarchar(255) NOT NULL,
+        [ContentType] nvarchar(100) NOT NULL,
+        [SizeBytes] bigint NOT NULL,
+        [StorageKey] nvarchar(200) NOT NULL,
+        [Sha256] nvarchar(64) NOT NULL,
+        [UploadedAt] datetimeoffset NOT NULL,
+        [UploadedBy] nvarchar(100) NOT NULL,
+        CONSTRAINT [PK_ConsultationAttachments] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ConsultationAttachments_Consultations_ConsultationId] FOREIGN KEY ([ConsultationId]) REFERENCES [Consultations] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206133204_ConsultationAttachments'
+)
+BEGIN
+    CREATE INDEX [IX_ConsultationAttachments_ConsultationId] ON [ConsultationAttachments] ([ConsultationId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206133204_ConsultationAttachments'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206133204_ConsultationAttachments', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -48,6 +48,7 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<ConsultationComment> ConsultationComments => Set<ConsultationComment>();
     public DbSet<ConsultationAnswer> ConsultationAnswers => Set<ConsultationAnswer>();
     public DbSet<ConsultationEvent> ConsultationEvents => Set<ConsultationEvent>();
+    public DbSet<ConsultationAttachment> ConsultationAttachments => Set<ConsultationAttachment>();
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
     public DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();

@@ -75,6 +75,8 @@ public static class AuditActions
     public static readonly AuditAction ConsultationModerate = new("consultation.moderate", ConsultationEntity, "审核征集意见");
     public static readonly AuditAction ConsultationPublishFeedback = new("consultation.publish-feedback", ConsultationEntity, "发布意见采纳情况");
     public static readonly AuditAction ConsultationLinkDecision = new("consultation.link-decision", ConsultationEntity, "关联决策文件");
+    public static readonly AuditAction ConsultationAttach = new("consultation.attach", ConsultationEntity, "上传民意征集附件");
+    public static readonly AuditAction ConsultationDetach = new("consultation.detach", ConsultationEntity, "删除民意征集附件");
     public static readonly AuditAction ConsultationRemoveContacts = new("consultation.remove-contacts", ConsultationEntity, "删除到期的意见人联系方式");
 
     /// <summary>A step of an application case (依申请公开), one code per <see cref="CaseAction"/>: <c>case.confirm-receipt</c>.</summary>
@@ -94,7 +96,7 @@ public static class AuditActions
         CalendarYearCreate, CalendarDayAdd, CalendarDayRemove, CalendarImport,
         UserCreate, UserUpdate, UserResetPassword, UserUnlock, UserDisable, UserEnable,
         ConsultationCreate, ConsultationEdit, ConsultationSubmit, ConsultationApprove, ConsultationReturn, ConsultationEnterComment,
-        ConsultationModerate, ConsultationPublishFeedback, ConsultationLinkDecision, ConsultationRemoveContacts,
+        ConsultationModerate, ConsultationPublishFeedback, ConsultationLinkDecision, ConsultationAttach, ConsultationDetach, ConsultationRemoveContacts,
     ];
 
     /// <summary>Codes of rows written before the catalogue, in the other convention, and what they are now.</summary>

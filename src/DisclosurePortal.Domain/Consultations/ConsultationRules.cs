@@ -5,6 +5,13 @@ namespace DisclosurePortal.Domain.Consultations;
 /// <summary>The time rules of a consultation, each with its source.</summary>
 public static class ConsultationRules
 {
+    /// <summary>
+    /// 《重大行政决策程序暂行条例》 Art. 14: the draft is published with its explanation and other materials (附件). What
+    /// the office approves is what the public reads: the materials change only while the consultation is a draft
+    /// (which includes one sent back for changes), never once submitted, approved or closed.
+    /// </summary>
+    public static bool AttachmentsEditable(ConsultationState state) => state == ConsultationState.Draft;
+
     /// <summary>《重大行政决策程序暂行条例》 Art. 14: 征求意见期限一般不少于30日 (calendar days).</summary>
     public const int MinimumPeriodDays = 30;
 
