@@ -43,6 +43,7 @@ public sealed class AuditPortal() : PortalFactory(TestDb.Sqlite)
         base.ConfigureWebHost(builder);
         builder.UseSetting("RateLimits:Apply:PermitLimit", "10000");
         builder.UseSetting("RateLimits:Track:PermitLimit", "10000");
+        builder.UseSetting("RateLimits:Comment:PermitLimit", "10000");
     }
 }
 

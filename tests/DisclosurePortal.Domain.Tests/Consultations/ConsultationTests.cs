@@ -193,4 +193,19 @@ public sealed class ConsultationTests
         Assert.Equal([2, 1], results[0].Options.Select(o => o.Count));
         Assert.Equal(3, results[0].Respondents);
     }
+
+    [Theory]
+    [InlineData(ConsultationState.Draft, true)]
+    [InlineData(ConsultationState.Submitted, false)]
+    [InlineData(ConsultationState.Approved, false)]
+    [InlineData(ConsultationState.FeedbackPublished, false)]
+    public void Attachments_ChangeOnlyWhileADraft_SoWhatTheOfficeApprovedIsWhatThePublicReads(ConsultationState state, bool editable) =>
+        Assert.Equal(editable, ConsultationRules.AttachmentsEditable(state));
+
+    [Fact]
+    public void Attachment_RefusesAMissingNameOrANegativeSize()
+    {
+        Assert.ThrowsAny<Exception>(() => new ConsultationAttachment(1, " ", "application/pdf", 10, "k", "s", Now, "编辑"));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ConsultationAttachment(1, "办法.pdf", "application/pdf", -1, "k", "s", Now, "编辑"));
+    }
 }

@@ -35,6 +35,15 @@ public static class ConsultationSamples
         return (c.Id, comment.Id);
     }
 
+    /// <summary>A draft consultation (files may be added to it).</summary>
+    public static async Task<int> DraftAsync(PortalDbContext db, int departmentId, int itemId, int domainId, DateOnly today, DateTimeOffset now, string tag)
+    {
+        var c = Consultation.Create(departmentId, Draft(itemId, domainId, today.AddDays(3), today.AddDays(40), $"草稿征集 {tag}"), "测试编辑", null, now);
+        db.Consultations.Add(c);
+        await db.SaveChangesAsync();
+        return c.Id;
+    }
+
     /// <summary>A consultation awaiting the office's review.</summary>
     public static async Task<int> SubmittedAsync(PortalDbContext db, int departmentId, int itemId, int domainId, DateOnly today, DateTimeOffset now, string tag)
     {

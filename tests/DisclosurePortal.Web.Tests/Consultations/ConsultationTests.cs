@@ -67,6 +67,73 @@ public abstract class ConsultationTests(PortalFactory factory)
     };
 
     [Fact]
+    public async Task DraftAttachments_UploadedByTheDepartment_WhileADraft_PublicOnceOpen()
+    {
+        var item = await DecisionItemAsync();
+        var editor = await SignedInAsync("editor.housing");
+        var created = await Browserish.PostFormAsync(editor, "/manage/consultations/new", "/manage/consultations/new", Draft(item.Id, $"附件测试征集 {Guid.NewGuid():N}"[..30]));
+        var page = created.Headers.Location!.OriginalString;
+        var id = int.Parse(page.Split('/').Last(), System.Globalization.CultureInfo.InvariantCulture);
+
+        // A real PDF is kept (type read from its bytes, name cleaned, SHA-256 recorded, audited).
+        var uploaded = await Browserish.UploadAsync(editor, page, $"{page}/attachments", "停车办法（征求意见稿）.pdf", WorkflowSupport.Pdf);
+        Assert.Equal(HttpStatusCode.Redirect, uploaded.StatusCode);
+        Assert.EndsWith("#attachments", uploaded.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        // Text that calls itself a PDF is refused with the reason, and nothing is stored.
+        var fake = await Browserish.UploadAsync(editor, page, $"{page}/attachments", "假文件.pdf", "not a pdf at all"u8.ToArray());
+        Assert.Equal(HttpStatusCode.BadRequest, fake.StatusCode);
+        // A second file, removed again while a draft: its row and its bytes go.
+        Assert.Equal(HttpStatusCode.Redirect, (await Browserish.UploadAsync(editor, page, $"{page}/attachments", "说明.pdf", WorkflowSupport.Pdf)).StatusCode);
+        int kept, removed;
+        string removedKey;
+        await using (var db = factory.NewDbContext())
+        {
+            var rows = await db.ConsultationAttachments.Where(a => a.ConsultationId == id).OrderBy(a => a.Id).ToListAsync();
+            Assert.Equal(2, rows.Count);
+            Assert.Equal("停车办法（征求意见稿）.pdf", rows[0].FileName);
+            Assert.Equal("application/pdf", rows[0].ContentType);
+            Assert.Equal(64, rows[0].Sha256.Length);
+            (kept, removed, removedKey) = (rows[0].Id, rows[1].Id, rows[1].StorageKey);
+            Assert.True(await db.AuditEvents.AnyAsync(e => e.Action == "consultation.attach" && e.EntityId == id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+        var (_, staff) = await Html.GetAsync(editor, page);
+        Assert.NotNull(staff.QuerySelector($"#attachments a[href='{page}/attachments/{kept}']"));
+        Assert.Equal(HttpStatusCode.Redirect, (await Browserish.PostFormAsync(editor, page, $"{page}/attachments/{removed}/delete", [])).StatusCode);
+        await using (var db = factory.NewDbContext())
+            Assert.False(await db.ConsultationAttachments.AnyAsync(a => a.Id == removed));
+        Assert.False(File.Exists(Path.Combine(factory.AttachmentsFolder, removedKey)));
+
+        // Staff download it; the public does not see a draft's file, nor another department's editor.
+        var download = await editor.GetAsync($"{page}/attachments/{kept}");
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal(WorkflowSupport.Pdf, await download.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await Anonymous().GetAsync($"/consultations/{id}/attachments/{kept}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await SignedInAsync("editor.finance")).GetAsync($"{page}/attachments/{kept}")).StatusCode);
+
+        // Submitted: the materials are frozen (no upload form, a 409 for a forged post).
+        Assert.Equal(HttpStatusCode.Redirect, (await Browserish.PostFormAsync(editor, page, $"{page}/submit", [])).StatusCode);
+        var (_, frozen) = await Html.GetAsync(editor, page);
+        Assert.Null(frozen.QuerySelector($"form[action='{page}/attachments']"));
+        var token = frozen.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var late = await editor.PostAsync($"{page}/attachments/{kept}/delete", new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
+        Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+
+        // Approved and open: listed on the public page and downloadable, as a download that is never sniffed.
+        var reviewer = await SignedInAsync("reviewer");
+        Assert.Equal(HttpStatusCode.Redirect, (await Browserish.PostFormAsync(reviewer, page, $"{page}/approve", [])).StatusCode);
+        var citizen = Anonymous();
+        var (_, open) = await Html.GetAsync(citizen, $"/consultations/{id}");
+        var link = open.QuerySelector("#attachments a")!;
+        Assert.Equal("停车办法（征求意见稿）.pdf", link.Text());
+        var file = await citizen.GetAsync(link.GetAttribute("href"));
+        Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+        Assert.Equal("attachment", file.Content.Headers.ContentDisposition!.DispositionType);
+        Assert.Equal("nosniff", file.Headers.GetValues("X-Content-Type-Options").Single());
+        // Another consultation's id with this file's id: not found.
+        Assert.Equal(HttpStatusCode.NotFound, (await citizen.GetAsync($"/consultations/{id + 100000}/attachments/{kept}")).StatusCode);
+    }
+
+    [Fact]
     public async Task Consultation_DraftedReviewedCommentedAndModerated_ThroughTheForms()
     {
         var item = await DecisionItemAsync();

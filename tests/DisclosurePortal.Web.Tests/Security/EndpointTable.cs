@@ -71,6 +71,7 @@ public static class EndpointTable
         ["GET /consultations"] = new(Everyone, "/consultations"),
         ["GET /consultations/{id:int}"] = new(Everyone, "/consultations/{consultation}"),
         ["POST /consultations/{id:int}"] = new(Everyone, "/consultations/{consultation}"),
+        ["GET /consultations/{id:int}/attachments/{attachmentId:int}"] = new(Everyone, "/consultations/{draftConsultation}/attachments/{consultationAttachment}"), // a draft's: 404 for everyone
         ["GET /apply"] = new(Everyone, "/apply"),
         ["POST /apply"] = new(Everyone, "/apply"),
         ["GET /apply/receipt"] = new(Everyone, "/apply/receipt"),
@@ -102,6 +103,9 @@ public static class EndpointTable
         ["GET /manage/consultations/{id:int}/feedback"] = new(Editor, "/manage/consultations/{consultation}/feedback", Scoped: true),
         ["POST /manage/consultations/{id:int}/feedback"] = new(Editor, "/manage/consultations/{consultation}/feedback", Scoped: true),
         ["POST /manage/consultations/{id:int}/decision"] = new(Editor, "/manage/consultations/{consultation}/decision", Scoped: true),
+        ["POST /manage/consultations/{id:int}/attachments"] = new(Editor, "/manage/consultations/{draftConsultation}/attachments", Scoped: true),
+        ["POST /manage/consultations/{id:int}/attachments/{attachmentId:int}/delete"] = new(Editor, "/manage/consultations/{draftConsultation}/attachments/{consultationAttachment}/delete", Scoped: true),
+        ["GET /manage/consultations/{id:int}/attachments/{attachmentId:int}"] = new(Editor | Reviewer, "/manage/consultations/{draftConsultation}/attachments/{consultationAttachment}", Scoped: true),
         ["GET /manage/records"] = new(Editors, "/manage/records"),
         ["GET /manage/records/new"] = new(Editors, "/manage/records/new"),
         ["POST /manage/records/new"] = new(Editors, "/manage/records/new"),

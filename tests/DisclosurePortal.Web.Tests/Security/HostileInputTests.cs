@@ -86,6 +86,8 @@ public abstract class HostileInputTests(SecurityPortal factory)
         ["POST /manage/consultations/{id:int}/comments/{commentId:long}"] = new(Who.Editor, "/manage/consultations/{consultation}", "/manage/consultations/{consultation}/comments/{consultationComment}", ["decision"]),
         ["POST /manage/consultations/{id:int}/feedback"] = new(Who.Editor, "/manage/consultations/{consultation}/feedback", "/manage/consultations/{consultation}/feedback"),
         ["POST /manage/consultations/{id:int}/decision"] = new(Who.Editor, "/manage/consultations/{consultation}", "/manage/consultations/{consultation}/decision"),
+        ["POST /manage/consultations/{id:int}/attachments"] = new(Who.Editor, "/manage/consultations/{draftConsultation}", "/manage/consultations/{draftConsultation}/attachments"),
+        ["POST /manage/consultations/{id:int}/attachments/{attachmentId:int}/delete"] = new(Who.Editor, "/manage/consultations/{draftConsultation}", "/manage/consultations/{draftConsultation}/attachments/{consultationAttachment}/delete"),
         ["POST /account/login"] = new(Who.Anonymous, "/account/login", "/account/login"),
         ["POST /account/logout"] = new(Who.Editor, "/manage", "/account/logout"),
         ["POST /manage/records/new"] = new(Who.Editor, "/manage/records/new", "/manage/records/new"),

@@ -185,6 +185,10 @@ public abstract class SecurityPortal(TestDb db) : PortalFactory(db, demoRecords:
         // 民意征集 of editor.housing's department: one open (comments, moderation, entry), one awaiting review.
         var (consultation, comment) = await ConsultationSamples.OpenAsync(db, housing, item.Id, item.DomainId, today, Clock.GetUtcNow(), tag);
         var submittedConsultation = await ConsultationSamples.SubmittedAsync(db, housing, item.Id, item.DomainId, today, Clock.GetUtcNow(), tag);
+        // A draft consultation with a file uploaded through its form.
+        var draftConsultation = await ConsultationSamples.DraftAsync(db, housing, item.Id, item.DomainId, today, Clock.GetUtcNow(), tag);
+        await Browserish.UploadAsync(editor, $"/manage/consultations/{draftConsultation}", $"/manage/consultations/{draftConsultation}/attachments", "征求意见稿.pdf", WorkflowSupport.Pdf);
+        var consultationAttachment = await db.ConsultationAttachments.Where(a => a.ConsultationId == draftConsultation).Select(a => a.Id).SingleAsync();
         return new Samples(new Dictionary<string, string>
         {
             ["housing"] = Str(housing),
@@ -206,6 +210,8 @@ public abstract class SecurityPortal(TestDb db) : PortalFactory(db, demoRecords:
             ["consultation"] = Str(consultation),
             ["consultationComment"] = comment.ToString(CultureInfo.InvariantCulture),
             ["submittedConsultation"] = Str(submittedConsultation),
+            ["draftConsultation"] = Str(draftConsultation),
+            ["consultationAttachment"] = Str(consultationAttachment),
         });
     }
 

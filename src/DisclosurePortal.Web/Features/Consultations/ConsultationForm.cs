@@ -32,9 +32,12 @@ public sealed class ConsultationForm
     public string? EndsOn { get; set; }
     [MultiLine]
     public string? ShortPeriodReason { get; set; }
-    /// <summary>A check box: a value that is not a boolean is dropped (the tag helper cannot redraw it), leaving the default.</summary>
+    /// <summary>
+    /// A check box posted only when ticked (no hidden "false" twin: one name per control), so unticked is false; a value
+    /// that is not a boolean is dropped (the tag helper cannot redraw it), leaving false. A new form starts ticked.
+    /// </summary>
     [ValidatorExplains]
-    public bool AcceptsOnline { get; set; } = true;
+    public bool AcceptsOnline { get; set; }
     public string? Email { get; set; }
     public string? PostalAddress { get; set; }
     public List<QuestionForm> Questions { get; set; } = [];

@@ -58,12 +58,16 @@ public sealed record ConsultationPageModel(
     IReadOnlyList<QuestionView> Questions,
     IReadOnlyList<PublishedComment> Comments,
     FeedbackView? Feedback,
-    DecisionLink? Decision)
+    DecisionLink? Decision,
+    IReadOnlyList<ConsultationAttachmentView> Attachments)
 {
     public bool TakesComments => Phase == ConsultationPhase.Open && AcceptsOnline;
 }
 
 public sealed record DecisionLink(int RecordId, string Title);
+
+/// <summary>A file published with the draft (name, size), listed on the public and staff pages.</summary>
+public sealed record ConsultationAttachmentView(int Id, string FileName, long SizeBytes);
 
 /// <summary>The 采纳情况 as published, with the questionnaire's results.</summary>
 public sealed record FeedbackView(DateOnly PublishedOn, int Received, int Adopted, string? AdoptedReason, int PartlyAdopted, string? PartlyAdoptedReason, int NotAdopted, string? NotAdoptedReason, IReadOnlyList<QuestionResult> Results);
@@ -103,7 +107,14 @@ public sealed record ManageConsultationModel(
     bool ContactsRemoved,
     IReadOnlyList<EventView> Events,
     bool CanEdit,
-    bool CanReview);
+    bool CanReview)
+{
+    /// <summary>The largest file the upload form takes (Storage:MaxAttachmentBytes), for its hint.</summary>
+    public long MaxAttachmentBytes { get; init; } = ManageRecords.UploadAttachmentHandler.DefaultMaxBytes;
+
+    /// <summary>Files may be added or removed: the own department, while a draft or sent back (Art. 14).</summary>
+    public bool CanChangeAttachments => CanEdit && ConsultationRules.AttachmentsEditable(State);
+}
 
 public sealed record EnterCommentModel(int ConsultationId, string Title, DateOnly StartsOn, DateOnly EndsOn, IReadOnlyList<QuestionView> Questions, StaffCommentForm Form);
 

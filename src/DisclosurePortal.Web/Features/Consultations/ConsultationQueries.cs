@@ -75,11 +75,13 @@ public static class ConsultationQueries
         DecisionLink? decision = null;
         if (c.DecisionRecordId is { } recordId)
             decision = await db.PublishedVersions.AsNoTracking().Where(v => v.RecordId == recordId).Select(v => new DecisionLink(v.RecordId, v.Title)).FirstOrDefaultAsync(ct);
+        var attachments = await db.ConsultationAttachments.AsNoTracking().Where(a => a.ConsultationId == c.Id).OrderBy(a => a.Id)
+            .Select(a => new ConsultationAttachmentView(a.Id, a.FileName, a.SizeBytes)).ToListAsync(ct);
         var phase = c.PhaseOn(today);
         return new ConsultationPageModel(c.Id, c.Title, department, domain.Code, domain.NameZh, domain.NameEn,
             markdown.Render(c.DraftBody), markdown.Render(c.DraftingExplanation), c.StartsOn, c.EndsOn, c.PeriodDays, c.ShortPeriodReason,
             phase, phase == ConsultationPhase.Open ? ConsultationRules.DaysLeft(c.EndsOn, today) : 0,
-            c.AcceptsOnline, c.Email, c.PostalAddress, questions, comments, feedback, decision);
+            c.AcceptsOnline, c.Email, c.PostalAddress, questions, comments, feedback, decision, attachments);
     }
 
     /// <summary>The questionnaire's results over accepted opinions.</summary>

@@ -68,6 +68,20 @@ public sealed class ConsultationsController(PortalDbContext db, TimeProvider clo
         return RedirectToAction(nameof(Show), null, new { id }, "comments");
     }
 
+    /// <summary>A file of a public consultation, always as a download and never sniffed (as a record's attachment).</summary>
+    [HttpGet("/consultations/{id:int}/attachments/{attachmentId:int}")]
+    public async Task<IActionResult> Attachment(int id, int attachmentId, [FromServices] AttachmentStorage storage, CancellationToken ct)
+    {
+        var a = await (from x in db.ConsultationAttachments.AsNoTracking()
+                       join c in ConsultationQueries.Public(db, clock.Today()) on x.ConsultationId equals c.Id
+                       where x.Id == attachmentId && x.ConsultationId == id
+                       select x).FirstOrDefaultAsync(ct);
+        var path = a is null ? null : storage.PathOf(a.StorageKey);
+        if (a is null || path is null || !System.IO.File.Exists(path)) return NotFoundPage("没有找到该附件。");
+        Response.Headers.XContentTypeOptions = "nosniff";
+        return PhysicalFile(path, a.ContentType, a.FileName);
+    }
+
     private IActionResult Redraw(ConsultationPageModel page, CommentForm form, int status)
     {
         Response.StatusCode = status;

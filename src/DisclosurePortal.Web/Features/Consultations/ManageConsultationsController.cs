@@ -15,7 +15,7 @@ namespace DisclosurePortal.Web.Features.Consultations;
 /// 采纳情况 and linking the decision. Reviewers read the staff page and decide it from there (Approve/Return).
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class ManageConsultationsController(PortalDbContext db, TimeProvider clock, MarkdownRenderer markdown, ConsultationContacts contacts, ConsultationSettings settings) : PortalController
+public sealed class ManageConsultationsController(PortalDbContext db, TimeProvider clock, MarkdownRenderer markdown, ConsultationContacts contacts, ConsultationSettings settings, IConfiguration configuration) : PortalController
 {
     /// <summary>The staff pages live beside the public ones, in Features/Consultations/Views/Manage.</summary>
     private static string Page(string name) => $"~/Features/Consultations/Views/Manage/{name}.cshtml";
@@ -47,6 +47,7 @@ public sealed class ManageConsultationsController(PortalDbContext db, TimeProvid
         var start = clock.Today().AddDays(1);
         var form = new ConsultationForm
         {
+            AcceptsOnline = true,
             StartsOn = start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             EndsOn = start.AddDays(ConsultationRules.MinimumPeriodDays - 1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         }.WithSlots();
@@ -226,6 +227,41 @@ public sealed class ManageConsultationsController(PortalDbContext db, TimeProvid
         return RedirectToAction(nameof(Show), new { id });
     }
 
+    [HttpPost("/manage/consultations/{id:int}/attachments")]
+    [Authorize(Policy = Policies.Editor)]
+    [RequestSizeLimit(64 * 1024 * 1024)]
+    [RequestFormLimits(MultipartBodyLengthLimit = 64 * 1024 * 1024)]
+    public async Task<IActionResult> Upload(int id, [FromForm(Name = UploadConsultationAttachmentHandler.Fields.File)] IFormFile? file,
+        [FromServices] UploadConsultationAttachmentHandler handler, CancellationToken ct)
+    {
+        var outcome = await handler.HandleAsync(id, file, User, ct);
+        if (outcome.Refusal is { } refusal) return Refused(id, refusal);
+        Flash("附件“{0}”已上传。", outcome.Value!);
+        return RedirectToAction(nameof(Show), null, new { id }, "attachments");
+    }
+
+    [HttpPost("/manage/consultations/{id:int}/attachments/{attachmentId:int}/delete")]
+    [Authorize(Policy = Policies.Editor)]
+    public async Task<IActionResult> DeleteAttachment(int id, int attachmentId, [FromServices] DeleteConsultationAttachmentHandler handler, CancellationToken ct)
+    {
+        var outcome = await handler.HandleAsync(id, attachmentId, User, ct);
+        if (outcome.Refusal is { } refusal) return Refused(id, refusal);
+        Flash("附件“{0}”已删除。", outcome.Value!);
+        return RedirectToAction(nameof(Show), null, new { id }, "attachments");
+    }
+
+    /// <summary>Staff download of a consultation's file in any state (its department's editors, reviewers).</summary>
+    [HttpGet("/manage/consultations/{id:int}/attachments/{attachmentId:int}")]
+    public async Task<IActionResult> Download(int id, int attachmentId, [FromServices] AttachmentStorage storage, CancellationToken ct)
+    {
+        var c = await ConsultationQueries.StaffVisibleAsync(db, User, id, tracking: false, ct);
+        var a = c is null ? null : await db.ConsultationAttachments.AsNoTracking().FirstOrDefaultAsync(x => x.Id == attachmentId && x.ConsultationId == id, ct);
+        var path = a is null ? null : storage.PathOf(a.StorageKey);
+        if (a is null || path is null || !System.IO.File.Exists(path)) return NotFoundPage("没有找到该附件。");
+        Response.Headers.XContentTypeOptions = "nosniff";
+        return PhysicalFile(path, a.ContentType, a.FileName);
+    }
+
     private async Task<ManageConsultationModel> StaffPageAsync(Domain.Consultations.Consultation c, CancellationToken ct)
     {
         var today = clock.Today();
@@ -245,7 +281,10 @@ public sealed class ManageConsultationsController(PortalDbContext db, TimeProvid
         return new ManageConsultationModel(page, c.State, c.ReturnReason, c.Version, comments,
             rows.Count(x => x.Moderation == ModerationState.Accepted), rows.Count(x => x.Moderation == ModerationState.Pending),
             due, due < today, c.ContactsRemovedAt is not null, events,
-            CanEdit: own, CanReview: User.IsInRole(Roles.Reviewer) && c.State == ConsultationState.Submitted);
+            CanEdit: own, CanReview: User.IsInRole(Roles.Reviewer) && c.State == ConsultationState.Submitted)
+        {
+            MaxAttachmentBytes = ManageRecords.UploadAttachmentHandler.MaxBytes(configuration),
+        };
     }
 
     private async Task<IActionResult> FormView(ConsultationForm form, string? returnReason, CancellationToken ct, int status = StatusCodes.Status200OK)
