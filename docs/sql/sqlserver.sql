@@ -1479,3 +1479,246 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206135524_Consultations'
+)
+BEGIN
+    CREATE TABLE [Consultations] (
+        [Id] int NOT NULL IDENTITY,
+        [DepartmentId] int NOT NULL,
+        [CatalogueItemId] int NOT NULL,
+        [DomainId] int NOT NULL,
+        [Title] nvarchar(200) NOT NULL,
+        [DraftBody] nvarchar(max) NOT NULL,
+        [DraftingExplanation] nvarchar(max) NOT NULL,
+        [StartsOn] date NOT NULL,
+        [EndsOn] date NOT NULL,
+        [ShortPeriodReason] nvarchar(1000) NULL,
+        [AcceptsOnline] bit NOT NULL,
+        [Email] nvarchar(200) NULL,
+        [PostalAddress] nvarchar(300) NULL,
+        [State] int NOT NULL,
+        [ReturnReason] nvarchar(1000) NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        [ApprovedAt] datetimeoffset NULL,
+        [DecisionRecordId] int NULL,
+        [FeedbackPublishedOn] date NULL,
+        [ReceivedCount] int NULL,
+        [AdoptedCount] int NULL,
+        [AdoptedReason] nvarchar(4000) NULL,
+        [PartlyAdoptedCount] int NULL,
+        [PartlyAdoptedReason] nvarchar(4000) NULL,
+        [NotAdoptedCount] int NULL,
+        [NotAdoptedReason] nvarchar(4000) NULL,
+        [ContactsRemovedAt] datetimeoffset NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_Consultations] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Consultations_CatalogueItems_CatalogueItemId] FOREIGN KEY ([CatalogueItemId]) REFERENCES [CatalogueItems] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Consultations_Departments_DepartmentId] FOREIGN KEY ([DepartmentId]) REFERENCES [Departments] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Consultations_Domains_DomainId] FOREIGN KEY ([DomainId]) REFERENCES [Domains] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Consultations_Records_DecisionRecordId] FOREIGN KEY ([DecisionRecordId]) REFERENCES [Records] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206135524_Consultations'
+)
+BEGIN
+    CREATE TABLE [ConsultationAttachments] (
+        [Id] int NOT NULL IDENTITY,
+        [ConsultationId] int NOT NULL,
+        [FileName] nvarchar(255) NOT NULL,
+        [ContentType] nvarchar(100) NOT NULL,
+        [SizeBytes] bigint NOT NULL,
+        [StorageKey] nvarchar(200) NOT NULL,
+        [Sha256] nvarchar(64) NOT NULL,
+        [UploadedAt] datetimeoffset NOT NULL,
+        [UploadedBy] nvarchar(100) NOT NULL,
+        CONSTRAINT [PK_ConsultationAttachments] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ConsultationAttachments_Consultations_ConsultationId] FOREIGN KEY ([ConsultationId]) REFERENCES [Consultations] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206135524_Consultations'
+)
+BEGIN
+    CREATE TABLE [ConsultationComments] (
+        [Id] bigint NOT NULL IDENTITY,
+        [ConsultationId] int NOT NULL,
+        [Channel] int NOT NULL,
+        [ReceivedOn] date NOT NULL,
+        [ReceivedAt] datetimeoffset NOT NULL,
+        [Body] nvarchar(max) NOT NULL,
+        [PublicName] nvarchar(50) NULL,
+        [MayPublish] bit NOT NULL,
+        [NameSealed] nvarchar(512) NULL,
+        [PhoneSealed] nvarchar(512) NULL,
+        [EmailSealed] nvarchar(512) NULL,
+        [AddressSealed] nvarchar(1024) NULL,
+        [EnteredBy] nvarchar(100) NULL,
+        [Moderation] int NOT NULL,
+        [ModeratedAt] datetimeoffset NULL,
+        [ModeratedBy] nvarchar(100) NULL,
+        CONSTRAINT [PK_ConsultationComments] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ConsultationComments_Consultations_ConsultationId] FOREIGN KEY ([ConsultationId]) REFERENCES [Consultations] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206135524_Consultations'
+)
+BEGIN
+    CREATE TABLE [ConsultationEvents] (
+        [Id] bigint NOT NULL IDENTITY,
+        [ConsultationId] int NOT NULL,
+        [Kind] int NOT NULL,
+        [OccurredAt] datetimeoffset NOT NULL,
+        [ActorName] nvarchar(100) NOT NULL,
+        [ActorId] nvarchar(64) NULL,
+        [Note] nvarchar(2000) NULL,
+        CONSTRAINT [PK_ConsultationEvents] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ConsultationEvents_Consultations_ConsultationId] FOREIGN KEY ([ConsultationId]) REFERENCES [Consultations] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206135524_Consultations'
+)
+BEGIN
+    CREATE TABLE [ConsultationQuestions] (
+        [Id] int NOT NULL IDENTITY,
+        [ConsultationId] int NOT NULL,
+        [Position] int NOT NULL,
+        [Text] nvarchar(300) NOT NULL,
+        [Kind] int NOT NULL,
+        [Options] nvarchar(max) NOT NULL,
+        CONSTRAINT [PK_ConsultationQuestions] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ConsultationQuestions_Consultations_ConsultationId] FOREIGN KEY ([ConsultationId]) REFERENCES [Consultations] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206135524_Consultations'
+)
+BEGIN
+    CREATE TABLE [ConsultationAnswers] (
+        [Id] bigint NOT NULL IDENTITY,
+        [CommentId] bigint NOT NULL,
+        [QuestionId] int NOT NULL,
+        [Option] int NULL,
+        [Text] nvarchar(2000) NULL,
+        CONSTRAINT [PK_ConsultationAnswers] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ConsultationAnswers_ConsultationComments_CommentId] FOREIGN KEY ([CommentId]) REFERENCES [ConsultationComments] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_ConsultationAnswers_ConsultationQuestions_QuestionId] FOREIGN KEY ([QuestionId]) REFERENCES [ConsultationQuestions] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206135524_Consultations'
+)
+BEGIN
+    CREATE INDEX [IX_ConsultationAnswers_CommentId] ON [ConsultationAnswers] ([CommentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206135524_Consultations'
+)
+BEGIN
+    CREATE INDEX [IX_ConsultationAnswers_QuestionId] ON [ConsultationAnswers] ([QuestionId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206135524_Consultations'
+)
+BEGIN
+    CREATE INDEX [IX_ConsultationAttachments_ConsultationId] ON [ConsultationAttachments] ([ConsultationId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206135524_Consultations'
+)
+BEGIN
+    CREATE INDEX [IX_ConsultationComments_ConsultationId_Moderation_Id] ON [ConsultationComments] ([ConsultationId], [Moderation], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206135524_Consultations'
+)
+BEGIN
+    CREATE INDEX [IX_ConsultationEvents_ConsultationId] ON [ConsultationEvents] ([ConsultationId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206135524_Consultations'
+)
+BEGIN
+    CREATE INDEX [IX_ConsultationQuestions_ConsultationId_Position] ON [ConsultationQuestions] ([ConsultationId], [Position]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206135524_Consultations'
+)
+BEGIN
+    CREATE INDEX [IX_Consultations_CatalogueItemId] ON [Consultations] ([CatalogueItemId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206135524_Consultations'
+)
+BEGIN
+    CREATE INDEX [IX_Consultations_DecisionRecordId] ON [Consultations] ([DecisionRecordId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206135524_Consultations'
+)
+BEGIN
+    CREATE INDEX [IX_Consultations_DepartmentId] ON [Consultations] ([DepartmentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206135524_Consultations'
+)
+BEGIN
+    CREATE INDEX [IX_Consultations_DomainId_State] ON [Consultations] ([DomainId], [State]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206135524_Consultations'
+)
+BEGIN
+    CREATE INDEX [IX_Consultations_State_EndsOn] ON [Consultations] ([State], [EndsOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206135524_Consultations'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206135524_Consultations', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

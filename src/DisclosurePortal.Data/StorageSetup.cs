@@ -24,6 +24,7 @@ public static class StorageSetup
         services.AddDataProtection().SetApplicationName("DisclosurePortal").PersistKeysToFileSystem(new DirectoryInfo(keys.Path));
         services.AddSingleton<PersonalData>();
         services.AddSingleton<WriterContacts>();
+        services.AddSingleton<ConsultationContacts>();
         return services;
     }
 }

@@ -2,6 +2,7 @@ using DisclosurePortal.Data.Seed;
 using DisclosurePortal.Web.Features.Apply;
 using DisclosurePortal.Web.Features.Cases;
 using DisclosurePortal.Web.Features.Messages;
+using DisclosurePortal.Web.Features.Consultations;
 using DisclosurePortal.Web.Features.Shared;
 using DisclosurePortal.Web.Infrastructure;
 using DisclosurePortal.Web.Infrastructure.Caching;
@@ -26,6 +27,7 @@ builder.Services.AddScoped<AuditTrail>();
 builder.Services.AddUseCaseHandlers();
 builder.Services.AddProcessingFees(builder.Configuration); // FeeTiers from the "Fees" section (Features/Cases)
 builder.Services.AddMessages(builder.Configuration); // MessageDeadlines from the "Messages" section, retention (Features/Messages)
+builder.Services.AddConsultations(builder.Configuration); // ConsultationSettings from the "Consultations" section, retention service (Features/Consultations)
 builder.Services.AddPortalRateLimits(builder.Configuration); // AddRateLimiter: apply, track, login, search (Infrastructure/Security)
 builder.Services.AddPortalNotifications(builder.Configuration); // the mail outbox and its sender (Infrastructure/Notifications)
 // Chinese text is written as characters, not &#x…; escapes: a third of the bytes on every page.

@@ -60,6 +60,21 @@ public static class JourneySteps
             await reviewer.GetByRole(AriaRole.Group, new() { Name = "保密审查" }).GetByLabel("审查意见").FillAsync(confidentialityComment);
     }
 
+    /// <summary>
+    /// A full-page screenshot of <paramref name="page"/> that leaves the page as it was, for a journey that goes on
+    /// clicking: Chromium's capture beyond the viewport leaves the document reporting the bottom of the page as its
+    /// scroll position while the browser still holds the old one, so Playwright aims the next click at where the
+    /// button would be after that scroll; the click's own focus change then restores the real position, the button
+    /// moves away under the pointer, and the mouseup lands beside it (no click, no submit). Scrolling back to where
+    /// the page was before the capture puts both in agreement again.
+    /// </summary>
+    public static async Task FullPageShotAsync(IPage page, string name)
+    {
+        var at = await page.EvaluateAsync<double[]>("() => [window.scrollX, window.scrollY]");
+        await page.ScreenshotAsync(new() { Path = BrowserFixture.Shot(name), FullPage = true });
+        await page.EvaluateAsync("([x, y]) => window.scrollTo(x, y)", at);
+    }
+
     /// <summary>The flash message shown after an action (a status region).</summary>
     public static async Task<string> StatusAsync(IPage page) => await page.GetByRole(AriaRole.Status).InnerTextAsync();
 }

@@ -102,8 +102,13 @@ public sealed partial class LanguageTests(BrowserFixture fixture) : IClassFixtur
         var record = await db.Records.SingleAsync(r => r.Id == link.PolicyRecordId);
         var domain = await db.Domains.Where(d => d.Id == record.DomainId).Select(d => d.Code).SingleAsync();
         var stage = await db.Stages.Where(s => s.Id == record.StageId).Select(s => s.Code).SingleAsync();
+        // 民意征集 (issue 19): the list, an open one (the comment form and questionnaire), one with its 采纳情况 and chart.
+        var consultations = await db.Consultations.Where(c => c.State == DisclosurePortal.Domain.Consultations.ConsultationState.FeedbackPublished
+            || (c.State == DisclosurePortal.Domain.Consultations.ConsultationState.Approved && c.StartsOn <= DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)) && c.EndsOn >= DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8))))
+            .OrderBy(c => c.Id).Select(c => c.Id).ToListAsync();
         return
         [
+            "/consultations", .. consultations.Select(id => $"/consultations/{id}"),
             "/", $"/domains/{domain}", $"/domains/{domain}?stage={stage}", $"/items/{record.CatalogueItemId}", $"/records/{record.Id}",
             $"/records/{link.InterpretationRecordId}", "/search?q=%E5%8D%B1%E6%88%BF", "/search?q=%E5%8D%B1%E6%88%BF&domain=" + domain + "&sort=date",
             "/departments", $"/departments/{record.DepartmentId}", "/guide", "/apply", "/track", "/track?code=ABCDEFGHJKMN", "/annual-reports",

@@ -14,7 +14,8 @@ namespace DisclosurePortal.Data.Seed;
 /// published records with 文号 and 索引号, policy interpretations, and a few application cases in every state
 /// (<see cref="DemoCases"/>). Runs once, on an empty database; deterministic (the cases are dated back from today).
 /// </summary>
-public sealed partial class DemoDataSeeder(PortalDbContext db, TimeProvider clock, IConfiguration configuration, PersonalData personalData, WriterContacts writerContacts)
+public sealed partial class DemoDataSeeder(PortalDbContext db, TimeProvider clock, IConfiguration configuration, PersonalData personalData, WriterContacts writerContacts,
+    ConsultationContacts consultationContacts)
 {
     private const string SeedActor = "系统初始化";
     private const string Reviewer = "县政务公开办";
@@ -198,6 +199,7 @@ public sealed partial class DemoDataSeeder(PortalDbContext db, TimeProvider cloc
         db.SensitiveWords.AddRange(DemoMessages.StartingWords.Select(w => new Domain.Participation.SensitiveWord(w, now, SeedActor)));
         db.Messages.AddRange(new DemoMessages(writerContacts, calendar, today, departments.ToDictionary(d => d.Key, d => (d.Value.Id, d.Value.Name))).Create());
         await db.SaveChangesAsync(ct);
+        await DemoConsultations.SeedAsync(db, consultationContacts, today, now, ct);
     }
 
     /// <summary>Offices publish on weekdays: a weekend date moves back to the Friday before.</summary>

@@ -26,6 +26,7 @@ public static class AuditActions
     public const string OutboxMailEntity = "OutboxMail";
     public const string MessageEntity = "Message";
     public const string SensitiveWordEntity = "SensitiveWord";
+    public const string ConsultationEntity = "Consultation";
 
     public static readonly AuditAction RecordCreate = new("record.create", RecordEntity, "新建草稿");
     public static readonly AuditAction RecordEdit = new("record.edit", RecordEntity, "修改草稿");
@@ -81,6 +82,18 @@ public static class AuditActions
     public static readonly AuditAction MessageRemoveContact = new("message.remove-contact", MessageEntity, "到期删除留言人联系信息");
     public static readonly AuditAction SensitiveWordAdd = new("sensitive-word.add", SensitiveWordEntity, "添加敏感词");
     public static readonly AuditAction SensitiveWordRemove = new("sensitive-word.remove", SensitiveWordEntity, "删除敏感词");
+    public static readonly AuditAction ConsultationCreate = new("consultation.create", ConsultationEntity, "新建民意征集");
+    public static readonly AuditAction ConsultationEdit = new("consultation.edit", ConsultationEntity, "修改民意征集");
+    public static readonly AuditAction ConsultationSubmit = new("consultation.submit", ConsultationEntity, "提交民意征集审核");
+    public static readonly AuditAction ConsultationApprove = new("consultation.approve", ConsultationEntity, "审核通过民意征集");
+    public static readonly AuditAction ConsultationReturn = new("consultation.return", ConsultationEntity, "退回民意征集");
+    public static readonly AuditAction ConsultationEnterComment = new("consultation.enter-comment", ConsultationEntity, "录入信函、电子邮件或会议意见");
+    public static readonly AuditAction ConsultationModerate = new("consultation.moderate", ConsultationEntity, "审核征集意见");
+    public static readonly AuditAction ConsultationPublishFeedback = new("consultation.publish-feedback", ConsultationEntity, "发布意见采纳情况");
+    public static readonly AuditAction ConsultationLinkDecision = new("consultation.link-decision", ConsultationEntity, "关联决策文件");
+    public static readonly AuditAction ConsultationAttach = new("consultation.attach", ConsultationEntity, "上传民意征集附件");
+    public static readonly AuditAction ConsultationDetach = new("consultation.detach", ConsultationEntity, "删除民意征集附件");
+    public static readonly AuditAction ConsultationRemoveContacts = new("consultation.remove-contacts", ConsultationEntity, "删除到期的意见人联系方式");
 
     /// <summary>A step of an application case (依申请公开), one code per <see cref="CaseAction"/>: <c>case.confirm-receipt</c>.</summary>
     public static AuditAction Case(CaseAction action) => CaseSteps[action];
@@ -101,6 +114,8 @@ public static class AuditActions
         OutboxMailRetry,
         MessageRelease, MessageAccept, MessageDecline, MessageDraftReply, MessageReturnReply, MessageApproveReply, MessageExtend,
         MessagePublish, MessageUnpublish, MessageRemoveContact, SensitiveWordAdd, SensitiveWordRemove,
+        ConsultationCreate, ConsultationEdit, ConsultationSubmit, ConsultationApprove, ConsultationReturn, ConsultationEnterComment,
+        ConsultationModerate, ConsultationPublishFeedback, ConsultationLinkDecision, ConsultationAttach, ConsultationDetach, ConsultationRemoveContacts,
     ];
 
     /// <summary>Codes of rows written before the catalogue, in the other convention, and what they are now.</summary>

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using DisclosurePortal.Domain.Applications;
+using DisclosurePortal.Domain.Consultations;
+using Consultation = DisclosurePortal.Domain.Consultations.Consultation;
 using DisclosurePortal.Domain.Publishing;
 using DisclosurePortal.Domain.Reporting;
 using DisclosurePortal.Web.Features.AnnualReports;
@@ -21,7 +23,11 @@ public sealed record AuditData(
     public int MessageId { get; init; }
     public string MessageCode { get; init; } = "";
     public int PublishedMessageId { get; init; }
+    /// <summary>民意征集 (issue 19): the housing department's open, closed and draft ones; one with its 采纳情况; one awaiting review.</summary>
+    public ConsultationIds Consultations { get; init; } = null!;
 }
+
+public sealed record ConsultationIds(int Open, int Closed, int Draft, int WithFeedback, int InReview);
 
 /// <summary>The widths and modes every page type is audited in (issue 8).</summary>
 public sealed record Look(string Name, int Width, int Height, bool Senior)
@@ -42,6 +48,7 @@ public sealed class AuditPortal() : PortalFactory(TestDb.Sqlite)
         builder.UseSetting("RateLimits:Apply:PermitLimit", "10000");
         builder.UseSetting("RateLimits:Track:PermitLimit", "10000");
         builder.UseSetting("RateLimits:Message:PermitLimit", "10000");
+        builder.UseSetting("RateLimits:Comment:PermitLimit", "10000");
     }
 }
 
@@ -231,6 +238,8 @@ public sealed class AuditFixture : IAsyncLifetime
         db.AnnualReports.AddRange(report, draft, submitted);
         await db.SaveChangesAsync();
 
+        var consultations = await ArrangeConsultationsAsync(db, housing.Id, today, now);
+
         return new AuditData(
             ItemId: policy.CatalogueItemId, PolicyId: link.PolicyRecordId, InterpretationId: link.InterpretationRecordId,
             DepartmentId: housing.Id, QueryCode: code, CaseId: @case.Id,
@@ -240,6 +249,40 @@ public sealed class AuditFixture : IAsyncLifetime
             MessageId = await db.Messages.Where(m => m.AssignedDepartmentId == housing.Id && m.State == DisclosurePortal.Domain.Participation.MessageState.Accepted).Select(m => m.Id).FirstAsync(),
             MessageCode = await db.Messages.Where(m => m.AssignedDepartmentId == housing.Id && m.State == DisclosurePortal.Domain.Participation.MessageState.Accepted).Select(m => m.QueryCode).FirstAsync(),
             PublishedMessageId = await db.Messages.Where(m => m.Published).OrderBy(m => m.Id).Select(m => m.Id).FirstAsync(),
+            Consultations = consultations,
         };
+    }
+
+    private static async Task<ConsultationIds> ArrangeConsultationsAsync(DisclosurePortal.Data.PortalDbContext db, int housing, DateOnly today, DateTimeOffset now)
+    {
+        var item = await (from i in db.CatalogueItems
+                          join s in db.Stages on i.StageId equals s.Id
+                          where i.DepartmentId == housing && s.Code == "decision"
+                          orderby i.Id
+                          select i).FirstAsync();
+        Consultation Make(DateOnly starts, DateOnly ends, string title) =>
+            Consultation.Create(housing, new ConsultationDraft
+            {
+                CatalogueItemId = item.Id, DomainId = item.DomainId, Title = title,
+                DraftBody = "第一条 为加强农村危房改造管理，制定本办法。", DraftingExplanation = "起草背景和主要内容。",
+                StartsOn = starts, EndsOn = ends, Email = "zqyj@example.gov.cn", PostalAddress = "青川县乔庄镇人民路1号",
+                Questions = [new("您是否赞同？", QuestionKind.SingleChoice, ["赞同", "不赞同"]), new("其他意见", QuestionKind.FreeText, [])],
+            }, "李编辑", null, now);
+        var open = Make(today.AddDays(-3), today.AddDays(27), "关于《青川县农村危房改造实施办法（征求意见稿）》公开征求意见的公告");
+        var closed = Make(today.AddDays(-40), today.AddDays(-5), "关于《青川县住房公积金缴存管理办法（征求意见稿）》公开征求意见的公告");
+        foreach (var c in new[] { open, closed })
+        {
+            c.Submit(c.StartsOn.AddDays(-2), "李编辑", null, now);
+            c.Approve(c.StartsOn.AddDays(-1), "王审核", null, now);
+        }
+        var draft = Make(today.AddDays(5), today.AddDays(40), "关于《青川县物业服务管理办法（征求意见稿）》公开征求意见的公告");
+        db.Consultations.AddRange(open, closed, draft);
+        await db.SaveChangesAsync();
+        var comment = open.ReceiveOnline(new CommentDetails("建议提高补助标准。", "村民", true, null, null, null, null), today, now);
+        db.ConsultationComments.Add(comment);
+        await db.SaveChangesAsync();
+        var withFeedback = await db.Consultations.Where(c => c.State == ConsultationState.FeedbackPublished).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync();
+        var inReview = await db.Consultations.Where(c => c.State == ConsultationState.Submitted).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync();
+        return new ConsultationIds(open.Id, closed.Id, draft.Id, withFeedback, inReview);
     }
 }

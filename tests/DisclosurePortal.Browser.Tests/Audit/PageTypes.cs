@@ -58,6 +58,10 @@ public static class PageTypes
         new("message-track-form", Viewer.Citizen, "/messages/track", _ => "/messages/track"),
         new("message-track", Viewer.Citizen, "/messages/track", d => $"/messages/track?code={d.MessageCode}"),
         new("guide", Viewer.Citizen, "/guide", _ => "/guide"),
+        new("consultations", Viewer.Citizen, "/consultations", _ => "/consultations"),
+        new("consultation-open", Viewer.Citizen, "/consultations/{id:int}", d => $"/consultations/{d.Consultations.Open}"),
+        new("consultation-comment-errors", Viewer.Citizen, "/consultations/{id:int}", d => $"/consultations/{d.Consultations.Open}", 400, SubmitEmptyComment),
+        new("consultation-feedback", Viewer.Citizen, "/consultations/{id:int}", d => $"/consultations/{d.Consultations.WithFeedback}"),
         new("annual-reports", Viewer.Citizen, "/annual-reports", _ => "/annual-reports"),
         new("annual-report", Viewer.Citizen, "/annual-reports/{year}", d => $"/annual-reports/{d.PublishedReportYear}"),
         new("statistics", Viewer.Citizen, "/statistics", _ => "/statistics"),
@@ -77,6 +81,12 @@ public static class PageTypes
         new("editor-record", Viewer.Editor, "/manage/records/{id:int}", d => $"/manage/records/{d.EditorRecordId}"),
         new("editor-record-edit", Viewer.Editor, "/manage/records/{id:int}/edit", d => $"/manage/records/{d.EditorDraftId}/edit"),
         new("editor-interpretations-due", Viewer.Editor, "/manage/interpretations", _ => "/manage/interpretations"),
+        new("editor-consultations", Viewer.Editor, "/manage/consultations", _ => "/manage/consultations"),
+        new("editor-consultation-new", Viewer.Editor, "/manage/consultations/new", _ => "/manage/consultations/new"),
+        new("editor-consultation", Viewer.Editor, "/manage/consultations/{id:int}", d => $"/manage/consultations/{d.Consultations.Open}"),
+        new("editor-consultation-edit", Viewer.Editor, "/manage/consultations/{id:int}/edit", d => $"/manage/consultations/{d.Consultations.Draft}/edit"),
+        new("editor-consultation-enter", Viewer.Editor, "/manage/consultations/{id:int}/comments/new", d => $"/manage/consultations/{d.Consultations.Open}/comments/new"),
+        new("editor-consultation-feedback", Viewer.Editor, "/manage/consultations/{id:int}/feedback", d => $"/manage/consultations/{d.Consultations.Closed}/feedback"),
         new("editor-items", Viewer.Editor, "/manage/items", _ => "/manage/items"),
         new("editor-messages", Viewer.Editor, "/manage/messages", _ => "/manage/messages"),
         new("editor-message", Viewer.Editor, "/staff/messages/{id:int}", d => $"/staff/messages/{d.MessageId}"),
@@ -88,6 +98,7 @@ public static class PageTypes
         new("reviewer-dashboard", Viewer.Reviewer, "/manage", _ => "/manage"),
         new("review-queue", Viewer.Reviewer, "/review", _ => "/review"),
         new("review-version", Viewer.Reviewer, "/review/versions/{id:int}", d => $"/review/versions/{d.ReviewVersionId}"),
+        new("review-consultation", Viewer.Reviewer, "/manage/consultations/{id:int}", d => $"/manage/consultations/{d.Consultations.InReview}"),
         new("review-withheld", Viewer.Reviewer, "/review/withheld", _ => "/review/withheld"),
         new("review-interpretations-due", Viewer.Reviewer, "/review/interpretations", _ => "/review/interpretations"),
         new("office-dashboard", Viewer.Reviewer, "/office", _ => "/office"),
@@ -187,6 +198,11 @@ public static class PageTypes
             r => r.Request.Method == "POST" && r.Url.EndsWith("/messages/write", StringComparison.Ordinal));
 
     /// <summary>Submits the application form empty: it comes back (400) with every error shown.</summary>
+    private static Task<IResponse> SubmitEmptyComment(IPage page) =>
+        page.RunAndWaitForResponseAsync(
+            () => page.Locator("#comment-form button[type=submit]").ClickAsync(),
+            r => r.Request.Method == "POST" && r.Url.Contains("/consultations/", StringComparison.Ordinal));
+
     private static Task<IResponse> SubmitEmptyApplication(IPage page) =>
         page.RunAndWaitForResponseAsync(
             () => page.Locator("form.apply-form button[type=submit]").ClickAsync(),

@@ -70,6 +70,7 @@ public abstract class SecurityPortal(TestDb db) : PortalFactory(db, demoRecords:
         builder.UseSetting("RateLimits:Apply:PermitLimit", "100000");
         builder.UseSetting("RateLimits:Track:PermitLimit", "100000");
         builder.UseSetting("RateLimits:Message:PermitLimit", "100000");
+        builder.UseSetting("RateLimits:Comment:PermitLimit", "100000");
     }
 
     public static string UserName(Who who) => who switch
@@ -187,6 +188,13 @@ public abstract class SecurityPortal(TestDb db) : PortalFactory(db, demoRecords:
         await db.SaveChangesAsync();
 
         var today = Clock.Today();
+        // 民意征集 of editor.housing's department: one open (comments, moderation, entry), one awaiting review.
+        var (consultation, comment) = await ConsultationSamples.OpenAsync(db, housing, item.Id, item.DomainId, today, Clock.GetUtcNow(), tag);
+        var submittedConsultation = await ConsultationSamples.SubmittedAsync(db, housing, item.Id, item.DomainId, today, Clock.GetUtcNow(), tag);
+        // A draft consultation with a file uploaded through its form.
+        var draftConsultation = await ConsultationSamples.DraftAsync(db, housing, item.Id, item.DomainId, today, Clock.GetUtcNow(), tag);
+        await Browserish.UploadAsync(editor, $"/manage/consultations/{draftConsultation}", $"/manage/consultations/{draftConsultation}/attachments", "征求意见稿.pdf", WorkflowSupport.Pdf);
+        var consultationAttachment = await db.ConsultationAttachments.Where(a => a.ConsultationId == draftConsultation).Select(a => a.Id).SingleAsync();
         return new Samples(new Dictionary<string, string>
         {
             ["housing"] = Str(housing),
@@ -212,6 +220,11 @@ public abstract class SecurityPortal(TestDb db) : PortalFactory(db, demoRecords:
             ["messageCode"] = await db.Messages.OrderBy(m => m.Id).Select(m => m.QueryCode).FirstAsync(),
             ["sensitiveWord"] = Str(await db.SensitiveWords.OrderByDescending(w => w.Id).Select(w => w.Id).FirstAsync()),
             ["publishedMessage"] = Str(await db.Messages.Where(m => m.Published).OrderBy(m => m.Id).Select(m => m.Id).FirstAsync()),
+            ["consultation"] = Str(consultation),
+            ["consultationComment"] = comment.ToString(CultureInfo.InvariantCulture),
+            ["submittedConsultation"] = Str(submittedConsultation),
+            ["draftConsultation"] = Str(draftConsultation),
+            ["consultationAttachment"] = Str(consultationAttachment),
         });
     }
 

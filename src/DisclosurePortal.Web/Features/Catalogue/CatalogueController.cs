@@ -40,7 +40,12 @@ public sealed class CatalogueController(PortalDbContext db, TimeProvider clock) 
 
         return View(new DomainModel(
             new DomainTile(domain.Code, domain.NameZh, domain.NameEn, recordCounts.Values.Sum()),
-            tabs, tabs.Single(t => t.Code == selected.Code), items, records, pageInfo, years));
+            tabs, tabs.Single(t => t.Code == selected.Code), items, records, pageInfo, years)
+        {
+            Consultations = selected.Code == Consultations.SaveConsultationHandler.DecisionStage
+                ? await Consultations.ConsultationQueries.ForDomainAsync(db, domain.Id, clock.Today(), ct)
+                : null,
+        });
     }
 
     [HttpGet("/items/{id:int}")]
@@ -102,6 +107,10 @@ public sealed record LatestRecord(int ItemId, int RecordId, string Title, DateOn
 
 public sealed record ItemSummary(int Id, string NameLevel1, string NameLevel2, string TimeLimitText, string DepartmentName, IReadOnlyList<LatestRecord> Latest);
 
-public sealed record DomainModel(DomainTile Domain, IReadOnlyList<StageTab> Stages, StageTab Selected, IReadOnlyList<ItemSummary> Items, IReadOnlyList<RecordListItem> Records, PageInfo Page, ListingYears Years);
+public sealed record DomainModel(DomainTile Domain, IReadOnlyList<StageTab> Stages, StageTab Selected, IReadOnlyList<ItemSummary> Items, IReadOnlyList<RecordListItem> Records, PageInfo Page, ListingYears Years)
+{
+    /// <summary>On the 决策 stage: the domain's consultations (民意征集), open and closed (issue 19).</summary>
+    public Consultations.DomainConsultations? Consultations { get; init; }
+}
 
 public sealed record ItemModel(CatalogueItem Item, int DepartmentId, string DepartmentName, DomainTile Domain, StageLink Stage, IReadOnlyList<RecordListItem> Records, PageInfo Page, ListingYears Years);

@@ -20,7 +20,8 @@ namespace DisclosurePortal.Web.Features.Dashboard;
 /// deadlines and the working-day calendar. Every number links to the list behind it (ADR 14).
 /// </summary>
 [Authorize(Policy = Policies.Reviewer)]
-public sealed class DashboardController(PortalDbContext db, TimeProvider clock, Domain.Participation.MessageDeadlines messageDeadlines) : PortalController
+public sealed class DashboardController(PortalDbContext db, TimeProvider clock, Domain.Participation.MessageDeadlines messageDeadlines,
+    Consultations.ConsultationSettings consultations) : PortalController
 {
     private const int PageSize = 30;
 
@@ -70,6 +71,7 @@ public sealed class DashboardController(PortalDbContext db, TimeProvider clock, 
                 interpretations.Count(r => r.Timeliness.Status == InterpretationStatus.MissingOverdue),
                 interpretations.Count(r => r.Timeliness.Status == InterpretationStatus.MissingNotYetDue),
                 interpretations.Count(r => r.Timeliness.Status == InterpretationStatus.Late)),
+            OverdueConsultationFeedback = await Consultations.ConsultationQueries.OverdueFeedbackAsync(db, calendar, consultations, today, ct),
             MissingCalendarYears = await AdminCalendar.CalendarQueries.MissingYearsAsync(db, today, nextYearOnlyFromNovember: false, ct),
             UpcomingUntil = calendar.AddWorkingDays(today, CaseDue.UpcomingWorkingDays),
             UpcomingUntilProvisional = calendar.IsEstimated(today, calendar.AddWorkingDays(today, CaseDue.UpcomingWorkingDays)),
@@ -102,6 +104,9 @@ public sealed class OfficeDashboardModel
 {
     public DateOnly Today { get; init; }
     public int QueueTotal { get; init; }
+
+    /// <summary>Consultations closed whose 采纳情况 is past due (Consultations:FeedbackWorkingDays working days after closing).</summary>
+    public IReadOnlyList<Consultations.OverdueFeedback> OverdueConsultationFeedback { get; init; } = [];
     public int OldestInQueue { get; init; }
     public IReadOnlyList<StageRow> Stages { get; init; } = [];
     public int RecordsOverdue { get; init; }

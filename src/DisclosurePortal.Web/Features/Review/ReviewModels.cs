@@ -17,6 +17,9 @@ public sealed record QueueModel(IReadOnlyList<QueueRow> Rows, PageInfo Page, int
 {
     /// <summary>Only the versions still waiting for this review step (from the office dashboard).</summary>
     public ReviewStep? Stage { get; init; }
+
+    /// <summary>Consultations (民意征集) awaiting the office's approval, listed above the records (issue 19).</summary>
+    public IReadOnlyList<Consultations.PendingConsultation> Consultations { get; init; } = [];
 }
 
 public sealed record WithheldRow(int VersionId, int RecordId, string Title, string Department, string? Reason, DateTimeOffset Since);

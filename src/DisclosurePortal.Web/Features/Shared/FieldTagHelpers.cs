@@ -21,6 +21,12 @@ public sealed class FieldTagHelper(IStringLocalizer<SharedResource> localizer) :
 
     public string Label { get; set; } = "";
 
+    /// <summary>
+    /// When set, the label is content typed by staff (a questionnaire's question), not a localizer key: written as is, in
+    /// a span marked with this language, so that the English page does not pretend to translate it.
+    /// </summary>
+    public string? ContentLang { get; set; }
+
     public string? Hint { get; set; }
 
     /// <summary>Always required: "必填" is written after the label (in words, not colour alone) and the control gets aria-required.</summary>
@@ -46,7 +52,8 @@ public sealed class FieldTagHelper(IStringLocalizer<SharedResource> localizer) :
         output.TagMode = TagMode.StartTagAndEndTag;
         output.Attributes.SetAttribute("class", "field");
         var id = Id;
-        output.Content.AppendHtml($"\n    <label for=\"{id}\">").Append(localizer[Label].Value);
+        output.Content.AppendHtml($"\n    <label for=\"{id}\">");
+        FieldNames.AppendText(output, localizer, Label, ContentLang);
         if (Required) FieldNames.AppendRequiredMark(output, localizer);
         output.Content.AppendHtml("</label>");
         output.Content.AppendHtml(control);
@@ -67,6 +74,12 @@ public sealed class ChoicesTagHelper(IStringLocalizer<SharedResource> localizer)
     public ModelExpression For { get; set; } = null!;
 
     public string Legend { get; set; } = "";
+
+    /// <summary>
+    /// When set, the legend is content typed by staff (a questionnaire's question), not a localizer key: written as is, in
+    /// a span marked with this language, so that the English page does not pretend to translate it.
+    /// </summary>
+    public string? ContentLang { get; set; }
 
     public string? Hint { get; set; }
 
@@ -91,7 +104,8 @@ public sealed class ChoicesTagHelper(IStringLocalizer<SharedResource> localizer)
         output.TagMode = TagMode.StartTagAndEndTag;
         output.Attributes.SetAttribute("class", "field");
         output.Attributes.SetAttribute("aria-describedby", Hint is { Length: > 0 } ? $"{id}-hint {id}-error" : $"{id}-error");
-        output.Content.AppendHtml("\n    <legend>").Append(localizer[Legend].Value);
+        output.Content.AppendHtml("\n    <legend>");
+        FieldNames.AppendText(output, localizer, Legend, ContentLang);
         if (Required) FieldNames.AppendRequiredMark(output, localizer);
         output.Content.AppendHtml("</legend>");
         if (Hint is { Length: > 0 })
@@ -184,6 +198,15 @@ public sealed class FieldErrorTagHelper(IStringLocalizer<SharedResource> localiz
 
 internal static class FieldNames
 {
+    /// <summary>A label's or legend's text: the localized key, or (with a content language) the staff's own words in a span of that language.</summary>
+    public static void AppendText(TagHelperOutput output, IStringLocalizer<SharedResource> localizer, string text, string? contentLang)
+    {
+        if (contentLang is { Length: > 0 })
+            output.Content.AppendHtml($"<span lang=\"{System.Net.WebUtility.HtmlEncode(contentLang)}\">").Append(text).AppendHtml("</span>");
+        else
+            output.Content.Append(localizer[text].Value);
+    }
+
     /// <summary>An attribute's text, whether Razor gave it as a string or as HTML content (a class written with an @-expression).</summary>
     public static string? ClassOf(TagHelperAttribute? attribute)
     {

@@ -101,6 +101,7 @@ public sealed class PublicPageChanges(PublicPageStore store, IHttpContextAccesso
         var items = new List<(int ItemId, int[] DomainIds, int[] DepartmentIds)>();
         var interpretationVersions = new HashSet<int>();
         var policies = new HashSet<int>();
+        var consultationDomains = new HashSet<int>();
         foreach (var entry in db.ChangeTracker.Entries())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
@@ -124,11 +125,17 @@ public sealed class PublicPageChanges(PublicPageStore store, IHttpContextAccesso
                 case DisclosureDomain or DisclosureStage:
                     tags.UnionWith(PublicPageTags.WhenReferenceDataChanges());
                     break;
+                case Domain.Consultations.Consultation consultation:
+                    // Its domain's 决策 stage lists it (issue 19). Open → closed follows the clock, within the cache's duration.
+                    consultationDomains.Add(consultation.DomainId);
+                    break;
                 case AnnualReport when Both<ReportState>(entry, nameof(AnnualReport.State)).Contains(ReportState.Published):
                     tags.UnionWith(PublicPageTags.WhenAnnualReportChanges());
                     break;
             }
         }
+        if (consultationDomains.Count > 0)
+            tags.UnionWith((await db.Domains.AsNoTracking().Where(d => consultationDomains.Contains(d.Id)).Select(d => d.Code).ToListAsync(ct)).Select(PublicPageTags.Domain));
         if (records.Count == 0 && items.Count == 0) return tags;
         if (records.Count + items.Count > BulkChange) return [.. PublicPageTags.WhenBulkChanges()];
 

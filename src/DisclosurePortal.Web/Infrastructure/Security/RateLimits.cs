@@ -18,6 +18,7 @@ public static class RateLimits
     public const string Track = "track";
     public const string Login = "login";
     public const string Search = "search";
+    public const string Comment = "comment";
 
     /// <summary>The public message form (网上信箱, issue 19): flooding the office, as <see cref="Apply"/>.</summary>
     public const string Message = "message";
@@ -30,6 +31,7 @@ public static class RateLimits
         (Login, "Login", 10, 300),
         (Search, "Search", 120, 60),
         (Message, "Message", 5, 600),
+        (Comment, "Comment", 5, 600),
     ];
 
     public static IServiceCollection AddPortalRateLimits(this IServiceCollection services, IConfiguration configuration)
