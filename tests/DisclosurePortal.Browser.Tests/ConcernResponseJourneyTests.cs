@@ -29,7 +29,7 @@ public sealed class ConcernResponseJourneyTests(BrowserFixture fixture) : IClass
         await concern.GetByLabel("关切来源").SelectOptionAsync(new SelectOptionValue { Label = "媒体报道" });
         await concern.GetByLabel("关切提出日期").FillAsync(concernDate);
         await concern.GetByLabel("关切简述").FillAsync(summary);
-        await editor.ScreenshotAsync(new() { Path = BrowserFixture.Shot("70-editor-concern-response.png"), FullPage = true });
+        await JourneySteps.FullPageShotAsync(editor, "70-editor-concern-response.png");
         await editor.GetByRole(AriaRole.Button, new() { Name = "保存草稿" }).ClickAsync();
         await editor.WaitForURLAsync(new Regex(@"/manage/records/\d+$"));
         var recordId = int.Parse(editor.Url[(editor.Url.LastIndexOf('/') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
@@ -45,21 +45,21 @@ public sealed class ConcernResponseJourneyTests(BrowserFixture fixture) : IClass
         await JourneySteps.PassTheThreeReviewsAsync(reviewer);
         await reviewer.GetByLabel("审核通过并发布").CheckAsync();
         await reviewer.GetByLabel("确认发布").CheckAsync();
-        await reviewer.ScreenshotAsync(new() { Path = BrowserFixture.Shot("71-review-concern-response.png"), FullPage = true });
+        await JourneySteps.FullPageShotAsync(reviewer, "71-review-concern-response.png");
         await reviewer.GetByRole(AriaRole.Button, new() { Name = "提交审核结论" }).ClickAsync();
         await reviewer.WaitForURLAsync("**/review");
         Assert.Contains("已审核通过并发布", await JourneySteps.StatusAsync(reviewer), StringComparison.Ordinal);
 
         var visitor = await JourneySteps.VisitorAsync(fixture, width: 390, height: 844);
         await visitor.GotoAsync(fixture.BaseUrl + "/responses");
-        await visitor.ScreenshotAsync(new() { Path = BrowserFixture.Shot("72-public-responses-phone.png"), FullPage = true });
+        await JourneySteps.FullPageShotAsync(visitor, "72-public-responses-phone.png");
         await visitor.GetByRole(AriaRole.Link, new() { Name = title, Exact = true }).ClickAsync();
         await visitor.WaitForURLAsync($"**/records/{recordId}");
         var main = await visitor.GetByRole(AriaRole.Main).InnerTextAsync();
         Assert.Contains("媒体报道", main, StringComparison.Ordinal);
         Assert.Contains(summary, main, StringComparison.Ordinal);
         Assert.Contains(concernDate, main, StringComparison.Ordinal);
-        await visitor.ScreenshotAsync(new() { Path = BrowserFixture.Shot("73-public-concern-response-phone.png"), FullPage = true });
+        await JourneySteps.FullPageShotAsync(visitor, "73-public-concern-response-phone.png");
 
         var feed = await visitor.APIRequest.GetAsync(fixture.BaseUrl + "/feeds/responses.atom");
         Assert.Equal(200, feed.Status);

@@ -26,12 +26,12 @@ public sealed class MessageJourneyTests(BrowserFixture fixture) : IClassFixture<
         await citizen.GetByRole(AriaRole.Textbox, new() { Name = "姓名" }).FillAsync("赵大爷");
         await citizen.GetByLabel("联系电话").FillAsync("13988887777");
         await citizen.GetByLabel("同意公开我的留言和答复").CheckAsync();
-        await citizen.ScreenshotAsync(new() { Path = BrowserFixture.Shot("60-message-write.png"), FullPage = true });
+        await JourneySteps.FullPageShotAsync(citizen, "60-message-write.png");
         await citizen.GetByRole(AriaRole.Button, new() { Name = "提交留言" }).ClickAsync();
         await citizen.WaitForURLAsync("**/messages/receipt/*");
         var code = (await citizen.Locator(".query-code").InnerTextAsync()).Trim();
         Assert.Equal(12, code.Length);
-        await citizen.ScreenshotAsync(new() { Path = BrowserFixture.Shot("61-message-receipt.png"), FullPage = true });
+        await JourneySteps.FullPageShotAsync(citizen, "61-message-receipt.png");
 
         // The office triages it from its queue: accepted and assigned to the housing department.
         var office = await fixture.SignInAsync("reviewer");
@@ -44,7 +44,7 @@ public sealed class MessageJourneyTests(BrowserFixture fixture) : IClassFixture<
         await office.GetByRole(AriaRole.Button, new() { Name = "受理并转办" }).ClickAsync();
         await office.WaitForURLAsync(messageUrl);
         Assert.Contains("受理并转办", await JourneySteps.StatusAsync(office), StringComparison.Ordinal);
-        await office.ScreenshotAsync(new() { Path = BrowserFixture.Shot("62-office-message-assigned.png"), FullPage = true });
+        await JourneySteps.FullPageShotAsync(office, "62-office-message-assigned.png");
 
         // The department's editor finds it on their list and drafts the reply.
         var editor = await fixture.SignInAsync("editor.housing");
@@ -53,7 +53,7 @@ public sealed class MessageJourneyTests(BrowserFixture fixture) : IClassFixture<
         await editor.GetByLabel("答复内容").FillAsync($"您好！城南小区已列入2027年老旧小区改造计划，加装电梯将征求住户意见后实施。{tag}");
         await editor.GetByRole(AriaRole.Button, new() { Name = "提交答复" }).ClickAsync();
         await editor.WaitForURLAsync(messageUrl);
-        await editor.ScreenshotAsync(new() { Path = BrowserFixture.Shot("63-editor-message-drafted.png"), FullPage = true });
+        await JourneySteps.FullPageShotAsync(editor, "63-editor-message-drafted.png");
 
         // The office approves the reply and publishes the message (the citizen agreed).
         await office.ReloadAsync();
@@ -62,14 +62,14 @@ public sealed class MessageJourneyTests(BrowserFixture fixture) : IClassFixture<
         await office.GetByRole(AriaRole.Button, new() { Name = "公开留言及答复" }).ClickAsync();
         await office.WaitForURLAsync(messageUrl);
         Assert.Contains("公开", await JourneySteps.StatusAsync(office), StringComparison.Ordinal);
-        await office.ScreenshotAsync(new() { Path = BrowserFixture.Shot("64-office-message-published.png"), FullPage = true });
+        await JourneySteps.FullPageShotAsync(office, "64-office-message-published.png");
 
         // The citizen reads the reply by the code.
         await citizen.GotoAsync(fixture.BaseUrl + "/messages/track");
         await citizen.GetByLabel("查询码").FillAsync(code);
         await citizen.GetByRole(AriaRole.Button, new() { Name = "查询", Exact = true }).ClickAsync();
         Assert.Contains("2027年老旧小区改造计划", await citizen.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
-        await citizen.ScreenshotAsync(new() { Path = BrowserFixture.Shot("65-message-track-answered.png"), FullPage = true });
+        await JourneySteps.FullPageShotAsync(citizen, "65-message-track-answered.png");
 
         // Anyone finds it with the site search, and its page shows question and answer without the writer.
         var visitor = await JourneySteps.VisitorAsync(fixture);
@@ -83,6 +83,6 @@ public sealed class MessageJourneyTests(BrowserFixture fixture) : IClassFixture<
         Assert.Contains("加装电梯将征求住户意见", page, StringComparison.Ordinal);
         Assert.DoesNotContain("赵大爷", page, StringComparison.Ordinal);
         Assert.DoesNotContain("13988887777", await visitor.ContentAsync(), StringComparison.Ordinal);
-        await visitor.ScreenshotAsync(new() { Path = BrowserFixture.Shot("66-message-published.png"), FullPage = true });
+        await JourneySteps.FullPageShotAsync(visitor, "66-message-published.png");
     }
 }

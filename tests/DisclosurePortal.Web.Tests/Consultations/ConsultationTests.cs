@@ -154,6 +154,8 @@ public abstract class ConsultationTests(PortalFactory factory)
         var reviewer = await SignedInAsync("reviewer");
         var (_, queue) = await Html.GetAsync(reviewer, "/review");
         Assert.NotNull(queue.QuerySelector($"#consultations a[href='{page}']"));
+        var (_, officeNotes) = await Html.GetAsync(reviewer, "/notifications"); // the office is told it waits for review
+        Assert.NotNull(officeNotes.QuerySelector($".notification-list a[href='{page}']"));
         Assert.Equal(HttpStatusCode.Redirect, (await Browserish.PostFormAsync(reviewer, page, $"{page}/approve", [])).StatusCode);
 
         var citizen = Anonymous();
@@ -184,6 +186,11 @@ public abstract class ConsultationTests(PortalFactory factory)
             Assert.Contains(stored.Answers, a => a.QuestionId.ToString(System.Globalization.CultureInfo.InvariantCulture) == questionId && a.Option == 1);
             Assert.Contains(stored.Answers, a => a.Text == "希望增加泊位。");
         }
+
+        // The department is told an opinion waits for moderation; the note carries no contact data.
+        var (_, editorNotes) = await Html.GetAsync(editor, "/notifications");
+        var note = editorNotes.QuerySelectorAll(".notification-list a").Single(a => a.GetAttribute("href") == page && a.TextContent.Contains("网上意见", StringComparison.Ordinal));
+        Assert.DoesNotContain("王小明", note.TextContent, StringComparison.Ordinal);
 
         // Nothing is shown before moderation, and contacts never.
         var (_, before) = await Html.GetAsync(citizen, $"/consultations/{id}");

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DisclosurePortal.Web.Features.Consultations;
 
 /// <summary>提交审核 by the department's editor: the consultation joins the office's review queue.</summary>
-public sealed class SubmitConsultationHandler(PortalDbContext db, AuditTrail audit, TimeProvider clock)
+public sealed class SubmitConsultationHandler(PortalDbContext db, AuditTrail audit, TimeProvider clock, ConsultationNotifications notifications)
 {
     public async Task<Outcome<int>> HandleAsync(int id, int version, ClaimsPrincipal user, CancellationToken ct)
     {
@@ -20,6 +20,7 @@ public sealed class SubmitConsultationHandler(PortalDbContext db, AuditTrail aud
         {
             c.Submit(clock.Today(), user.DisplayName(), user.UserId(), clock.GetUtcNow());
             audit.Record(user, AuditActions.ConsultationSubmit, c.Id, $"草稿 → 待审核：{c.Title}");
+            notifications.Submitted(c);
             await db.SaveChangesAsync(ct);
             return (Outcome<int>)c.Id;
         });
@@ -31,7 +32,7 @@ public sealed class SubmitConsultationHandler(PortalDbContext db, AuditTrail aud
 /// back with a reason. Reviewed like a record, because what goes on the site in the government's name is the office's
 /// responsibility (domain README §4).
 /// </summary>
-public sealed class DecideConsultationHandler(PortalDbContext db, AuditTrail audit, TimeProvider clock)
+public sealed class DecideConsultationHandler(PortalDbContext db, AuditTrail audit, TimeProvider clock, ConsultationNotifications notifications)
 {
     public static class Fields
     {
@@ -65,6 +66,7 @@ public sealed class DecideConsultationHandler(PortalDbContext db, AuditTrail aud
         {
             c.Return(reason, user.DisplayName(), user.UserId(), clock.GetUtcNow());
             audit.Record(user, AuditActions.ConsultationReturn, c.Id, $"待审核 → 退回修改：{reason.Trim()}");
+            notifications.Returned(c);
             await db.SaveChangesAsync(ct);
             return (Outcome<int>)c.Id;
         });

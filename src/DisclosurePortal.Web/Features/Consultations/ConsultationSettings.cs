@@ -1,3 +1,7 @@
+using DisclosurePortal.Data;
+using DisclosurePortal.Data.Security;
+using DisclosurePortal.Domain.Notifications;
+using DisclosurePortal.Web.Infrastructure.Notifications;
 using DisclosurePortal.Domain.Consultations;
 
 namespace DisclosurePortal.Web.Features.Consultations;
@@ -32,18 +36,31 @@ public static class ConsultationSetup
         var problems = settings.Problems();
         if (problems.Count > 0) throw new InvalidOperationException("Invalid consultation settings: " + string.Join(" ", problems));
         services.AddSingleton(settings);
-        services.AddSingleton<ConsultationNotifications>();
+        services.AddScoped<ConsultationNotifications>();
         services.AddHostedService<ConsultationRetentionService>();
         return services;
     }
 }
 
 /// <summary>
-/// Where a new opinion is announced. All opinions are moderated before they are shown, so nothing here filters.
+/// Who is told what about a consultation, in the portal (issue 19 §4): the office when one waits for its review, the
+/// department when it is sent back or an opinion arrives online (to be moderated). Each method only adds a staff note
+/// to the DbContext: call it before the change's SaveChanges, so that the note commits with the change or not at all.
 /// </summary>
-public sealed class ConsultationNotifications(ILogger<ConsultationNotifications> logger)
+public sealed class ConsultationNotifications(PortalDbContext db, TimeProvider clock, LinkGenerator links)
 {
-    public void CommentReceived(int consultationId, long commentId) =>
-        // TODO(issue 19 merge): notify the department's editors by e-mail (the notifications helper's service).
-        logger.LogInformation("Opinion {CommentId} received on consultation {ConsultationId}", commentId, consultationId);
+    public void Submitted(Consultation c) =>
+        StaffNotifications.Add(db, StaffNotification.ToRole(Roles.Reviewer, $"民意征集“{Short(c.Title)}”已提交，待审核。", PagePath(c), clock.GetUtcNow()));
+
+    public void Returned(Consultation c) =>
+        StaffNotifications.Add(db, StaffNotification.ToDepartment(c.DepartmentId, $"民意征集“{Short(c.Title)}”被退回修改。", PagePath(c), clock.GetUtcNow()));
+
+    /// <summary>An opinion arrived online; the department moderates it before it is shown (no contact data in the note).</summary>
+    public void CommentReceived(Consultation c) =>
+        StaffNotifications.Add(db, StaffNotification.ToDepartment(c.DepartmentId, $"民意征集“{Short(c.Title)}”收到一条网上意见，请审核。", PagePath(c), clock.GetUtcNow()));
+
+    private string PagePath(Consultation c) =>
+        links.GetPathByAction(nameof(ManageConsultationsController.Show), "ManageConsultations", new RouteValueDictionary { ["id"] = c.Id })!;
+
+    private static string Short(string title) => title.Length <= 40 ? title : title[..40] + "…";
 }

@@ -25,8 +25,8 @@ public sealed class ReceiveCommentHandler(PortalDbContext db, AuditTrail audit, 
         {
             var comment = c.ReceiveOnline(Details(form), today, clock.GetUtcNow());
             db.ConsultationComments.Add(comment);
+            notifications.CommentReceived(c);
             await db.SaveChangesAsync(ct);
-            notifications.CommentReceived(c.Id, comment.Id);
             return (Outcome<long>)comment.Id;
         });
     }
@@ -44,7 +44,6 @@ public sealed class ReceiveCommentHandler(PortalDbContext db, AuditTrail audit, 
             audit.Record(user, AuditActions.ConsultationEnterComment, c.Id, $"录入意见 #{comment.Id}（{ConsultationNames.Describe(comment.Channel)}，{comment.ReceivedOn:yyyy-MM-dd}收到）");
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
-            notifications.CommentReceived(c.Id, comment.Id);
             return (Outcome<long>)comment.Id;
         });
     }
