@@ -112,6 +112,7 @@ public sealed class KeyboardTests(BrowserFixture fixture) : IClassFixture<Browse
         await ExpectFocusAsync(page, "Contact");
         // The contact is left out on purpose: the form must come back with the error and everything else kept.
         await ExpectFocusAsync(page, "PostalAddress");
+        await ExpectFocusAsync(page, "NotifyEmail"); // the optional 通知邮箱 (issue 19)
         await ExpectFocusAsync(page, "InformationDescription");
         await page.Keyboard.TypeAsync("2025年度本村农村危房改造补助资金发放明细");
         // Radio groups: Tab enters at the first option, the arrow keys move and choose.

@@ -156,6 +156,8 @@ public static class PageTypes
         ["/manage/attachments/{attachmentId:int}"] = "file download",
         ["/track/{code}/files/{file:int}"] = "file download (a reply's file, behind the query code)",
         ["/cases/{id:int}/files/{file:int}"] = "file download (a reply's file, for the office)",
+        ["/consultations/{id:int}/attachments/{attachmentId:int}"] = "file download (a consultation draft's material, once public)",
+        ["/manage/consultations/{id:int}/attachments/{attachmentId:int}"] = "file download (a consultation draft's material, for its department)",
         ["/admin/calendar/{year}/export"] = "JSON download",
         ["/culture/{culture}"] = "redirect (language switch)",
         ["/accessibility/mode"] = "redirect (长辈版 switch; the pages it returns to are audited in both modes)",

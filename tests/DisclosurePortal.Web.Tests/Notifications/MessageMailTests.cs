@@ -19,7 +19,17 @@ public abstract class MessageMailTests(PortalFactory factory) : IAsyncDisposable
     private const string EditorAddress = "editor.housing@example.org";
     private readonly TestSmtpServer _smtp = new();
 
-    public ValueTask DisposeAsync() => _smtp.DisposeAsync();
+    private readonly List<WebApplicationFactory<Program>> _apps = [];
+
+    /// <summary>
+    /// Stops this test's apps first: a sender left running would keep claiming the fixture database's mail while the
+    /// next test counts attempts (each test gets a new instance, so this runs after every test).
+    /// </summary>
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var app in _apps) await app.DisposeAsync();
+        await _smtp.DisposeAsync();
+    }
 
     private WebApplicationFactory<Program> Mailing()
     {
@@ -34,6 +44,7 @@ public abstract class MessageMailTests(PortalFactory factory) : IAsyncDisposable
             b.UseSetting("RateLimits:Track:PermitLimit", "10000");
         });
         _ = app.Server;
+        _apps.Add(app);
         return app;
     }
 

@@ -19,7 +19,17 @@ public abstract class NotificationsTests(PortalFactory factory) : IAsyncDisposab
 {
     private readonly TestSmtpServer _smtp = new();
 
-    public ValueTask DisposeAsync() => _smtp.DisposeAsync();
+    private readonly List<WebApplicationFactory<Program>> _apps = [];
+
+    /// <summary>
+    /// Stops this test's apps first: a sender left running would keep claiming the fixture database's mail while the
+    /// next test counts attempts (each test gets a new instance, so this runs after every test).
+    /// </summary>
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var app in _apps) await app.DisposeAsync();
+        await _smtp.DisposeAsync();
+    }
 
     /// <summary>The fixture's app sending to <see cref="_smtp"/>: every <paramref name="poll"/> by itself, or (null) only when a test says.</summary>
     private WebApplicationFactory<Program> Mailing(TimeSpan? poll)
@@ -34,6 +44,7 @@ public abstract class NotificationsTests(PortalFactory factory) : IAsyncDisposab
             b.UseSetting("RateLimits:Apply:PermitLimit", "10000");
         });
         _ = app.Server;
+        _apps.Add(app);
         return app;
     }
 
