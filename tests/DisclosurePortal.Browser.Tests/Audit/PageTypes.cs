@@ -45,6 +45,8 @@ public static class PageTypes
         new("search-results", Viewer.Citizen, "/search", _ => "/search?q=%E5%8D%B1%E6%88%BF"),
         new("search-no-results", Viewer.Citizen, "/search", _ => "/search?q=%E6%97%A0%E6%AD%A4%E8%AF%8D%E8%AF%AD%E5%96%B5"),
         new("apply-form", Viewer.Citizen, "/apply", _ => "/apply"),
+        // In English too: the application procedure's flowchart (issue 20 §5) is translated text drawn into an SVG.
+        new("apply-form-en", Viewer.Citizen, "/apply", _ => "/apply?culture=en"),
         new("apply-form-errors", Viewer.Citizen, "/apply", _ => "/apply", 400, SubmitEmptyApplication),
         new("apply-done", Viewer.Citizen, "/apply/receipt/{code}", d => $"/apply/receipt/{d.QueryCode}"),
         new("track-form", Viewer.Citizen, "/track", _ => "/track"),
@@ -58,6 +60,7 @@ public static class PageTypes
         new("message-track-form", Viewer.Citizen, "/messages/track", _ => "/messages/track"),
         new("message-track", Viewer.Citizen, "/messages/track", d => $"/messages/track?code={d.MessageCode}"),
         new("guide", Viewer.Citizen, "/guide", _ => "/guide"),
+        new("guide-en", Viewer.Citizen, "/guide", _ => "/guide?culture=en"),
         new("consultations", Viewer.Citizen, "/consultations", _ => "/consultations"),
         new("consultation-open", Viewer.Citizen, "/consultations/{id:int}", d => $"/consultations/{d.Consultations.Open}"),
         new("consultation-comment-errors", Viewer.Citizen, "/consultations/{id:int}", d => $"/consultations/{d.Consultations.Open}", 400, SubmitEmptyComment),
