@@ -56,8 +56,11 @@ public sealed class MessageJourneyTests(BrowserFixture fixture) : IClassFixture<
         await JourneySteps.FullPageShotAsync(editor, "63-editor-message-drafted.png");
 
         // The office approves the reply and publishes the message (the citizen agreed).
-        await office.ReloadAsync();
+        // A fresh navigation, not a reload: a reload restores the old scroll position, and a click aimed while Chromium
+        // restores it can land beside the button (the same trap as after a full-page screenshot, JourneySteps).
+        await office.GotoAsync(messageUrl);
         await office.GetByRole(AriaRole.Button, new() { Name = "答复审核通过" }).ClickAsync();
+        await office.GetByRole(AriaRole.Button, new() { Name = "公开留言及答复" }).WaitForAsync();
         await office.WaitForURLAsync(messageUrl);
         await office.GetByRole(AriaRole.Button, new() { Name = "公开留言及答复" }).ClickAsync();
         await office.WaitForURLAsync(messageUrl);
