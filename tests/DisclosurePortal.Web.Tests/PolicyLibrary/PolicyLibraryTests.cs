@@ -157,6 +157,21 @@ public abstract class PolicyLibraryTests(PortalFactory factory)
     }
 
     [Fact]
+    public async Task TheCachedPage_IsEvicted_WhenAPolicyIsPublished()
+    {
+        var housing = await DepartmentIdAsync(factory, HousingCode);
+        var client = Browserish.NewClient(factory);
+        var (first, before) = await Html.GetAsync(client, "/policies?year=2007");
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Empty(Ids(before));
+        var (_, again) = await Html.GetAsync(client, "/policies?year=2007"); // from the output cache now
+        Assert.Empty(Ids(again));
+
+        var published = await PolicyAsync(housing, RecordKind.Regulation, new DateOnly(2007, 2, 1), "青住建规〔2007〕1号");
+        Assert.Equal([published], Ids((await Html.GetAsync(client, "/policies?year=2007")).Document));
+    }
+
+    [Fact]
     public async Task TheLibrary_IsLinkedFromTheNavigationAndTheHomePage()
     {
         var (_, home) = await Html.GetAsync(Browserish.NewClient(factory), "/");
