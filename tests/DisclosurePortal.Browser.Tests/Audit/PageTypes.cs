@@ -41,8 +41,7 @@ public static class PageTypes
         new("record-policy", Viewer.Citizen, "/records/{id:int}", d => $"/records/{d.PolicyId}"),
         new("record-interpretation", Viewer.Citizen, "/records/{id:int}", d => $"/records/{d.InterpretationId}"),
         new("policies", Viewer.Citizen, "/policies", _ => "/policies"),
-        // The same page in English: the language switch sets the cookie and comes back to the library, sorted by 文号.
-        new("policies-en", Viewer.Citizen, "/policies", _ => "/culture/en?returnUrl=%2Fpolicies%3Fsort%3Dnumber"),
+        new("policies-by-number", Viewer.Citizen, "/policies", _ => "/policies?sort=number&validity=1"),
         new("departments", Viewer.Citizen, "/departments", _ => "/departments"),
         new("department", Viewer.Citizen, "/departments/{id:int}", d => $"/departments/{d.DepartmentId}"),
         new("search-results", Viewer.Citizen, "/search", _ => "/search?q=%E5%8D%B1%E6%88%BF"),
