@@ -40,6 +40,8 @@ public static class PageTypes
         new("catalogue-item", Viewer.Citizen, "/items/{id:int}", d => $"/items/{d.ItemId}"),
         new("record-policy", Viewer.Citizen, "/records/{id:int}", d => $"/records/{d.PolicyId}"),
         new("record-interpretation", Viewer.Citizen, "/records/{id:int}", d => $"/records/{d.InterpretationId}"),
+        new("policies", Viewer.Citizen, "/policies", _ => "/policies"),
+        new("policies-by-number", Viewer.Citizen, "/policies", _ => "/policies?sort=number&validity=1"),
         new("departments", Viewer.Citizen, "/departments", _ => "/departments"),
         new("department", Viewer.Citizen, "/departments/{id:int}", d => $"/departments/{d.DepartmentId}"),
         new("search-results", Viewer.Citizen, "/search", _ => "/search?q=%E5%8D%B1%E6%88%BF"),

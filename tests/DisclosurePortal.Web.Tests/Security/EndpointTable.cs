@@ -56,6 +56,7 @@ public static class EndpointTable
         ["GET /departments"] = new(Everyone, "/departments"),
         ["GET /departments/{id:int}"] = new(Everyone, "/departments/{housing}"),
         ["GET /domains/{code}"] = new(Everyone, "/domains/{domain}"),
+        ["GET /policies"] = new(Everyone, "/policies?sort=number"),
         ["GET /items/{id:int}"] = new(Everyone, "/items/{item}"),
         ["GET /open-data"] = new(Everyone, "/open-data"),
         ["GET /open-data/records.{format}"] = new(Everyone, "/open-data/records.csv"),

@@ -19,6 +19,8 @@ public enum PublicPage
     Search,
     /// <summary>A column of one kind of record (回应关切, 新闻发布会): it changes when the feeds do.</summary>
     Column,
+    /// <summary>The policy library (政策文件库): every published policy with its validity and interpretations.</summary>
+    Policies,
     /// <summary>Validators only: its figures have their own short cache (ADR 14), so the output cache would add nothing fresh.</summary>
     Statistics,
 }
@@ -42,6 +44,8 @@ public static class PublicPageTags
     public const string AnnualReports = "annual-reports";
     public const string OpenData = "open-data";
     public const string Search = "search";
+    /// <summary>The policy library (政策文件库).</summary>
+    public const string Policies = "policies";
 
     public static string Record(int id) => string.Create(CultureInfo.InvariantCulture, $"record-{id}");
 
@@ -67,6 +71,7 @@ public static class PublicPageTags
         PublicPage.AnnualReports => [Site, AnnualReports],
         PublicPage.OpenData => [Site, OpenData],
         PublicPage.Search => [Site, Search],
+        PublicPage.Policies => [Site, Policies],
         PublicPage.Statistics => null,
         _ => null,
     };
@@ -86,6 +91,7 @@ public static class PublicPageTags
         yield return Feeds;
         yield return Search;
         yield return OpenData;
+        yield return Policies;
     }
 
     /// <summary>A catalogue item was created, revised or retired: its page, the lists of its domain and department,
