@@ -1722,3 +1722,53 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206153740_SiteIdentity'
+)
+BEGIN
+    CREATE TABLE [SiteIdentity] (
+        [Id] int NOT NULL,
+        [Name] nvarchar(60) NOT NULL,
+        [ShortName] nvarchar(30) NOT NULL,
+        [NameEn] nvarchar(200) NULL,
+        [SiteName] nvarchar(60) NOT NULL,
+        [SiteNameEn] nvarchar(200) NULL,
+        [Sponsor] nvarchar(60) NOT NULL,
+        [Operator] nvarchar(60) NULL,
+        [DisclosureOffice] nvarchar(200) NOT NULL,
+        [Address] nvarchar(200) NOT NULL,
+        [Postcode] nvarchar(6) NULL,
+        [Telephone] nvarchar(40) NOT NULL,
+        [Hotline] nvarchar(40) NULL,
+        [OfficeHours] nvarchar(200) NULL,
+        [Email] nvarchar(100) NULL,
+        [WebsiteCode] nvarchar(10) NULL,
+        [IcpNumber] nvarchar(60) NULL,
+        [PoliceNumber] nvarchar(60) NULL,
+        [FooterLinks] nvarchar(2000) NULL,
+        [FooterNote] nvarchar(200) NULL,
+        [GuideText] nvarchar(max) NULL,
+        [ReplyLetterhead] nvarchar(60) NOT NULL,
+        [ReviewOrgan] nvarchar(60) NOT NULL,
+        [Court] nvarchar(60) NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        [UpdatedBy] nvarchar(100) NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_SiteIdentity] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206153740_SiteIdentity'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206153740_SiteIdentity', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

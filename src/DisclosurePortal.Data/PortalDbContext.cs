@@ -8,6 +8,7 @@ using DisclosurePortal.Domain.Consultations;
 using Consultation = DisclosurePortal.Domain.Consultations.Consultation;
 using DisclosurePortal.Domain.Publishing;
 using DisclosurePortal.Domain.Reporting;
+using DisclosurePortal.Domain.Site;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -71,6 +72,9 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<Message> Messages => Set<Message>();
     public DbSet<MessageEvent> MessageEvents => Set<MessageEvent>();
     public DbSet<SensitiveWord> SensitiveWords => Set<SensitiveWord>();
+
+    /// <summary>The site's particulars (issue 20 §1): one row, none until the demo seed or the first-time setup writes it.</summary>
+    public DbSet<SiteIdentity> SiteIdentities => Set<SiteIdentity>();
 
     /// <summary>The published versions: the only rows the public may read.</summary>
     public IQueryable<RecordVersion> PublishedVersions => RecordVersions.Where(v => v.IsPublished);

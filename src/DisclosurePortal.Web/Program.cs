@@ -21,6 +21,7 @@ builder.Services.AddMemoryCache();
 builder.Services.AddPortalStorage(builder.Configuration, builder.Environment); // database, initializer, Data Protection keys
 builder.Services.AddPortalSearch(builder.Configuration);
 builder.Services.AddSingleton<MarkdownRenderer>();
+builder.Services.AddSingleton<DisclosurePortal.Web.Infrastructure.Site.SiteIdentityStore>(); // the site's particulars, one row held in memory (issue 20)
 builder.Services.AddSingleton<PublicSite>();
 builder.Services.AddSingleton<AttachmentStorage>();
 builder.Services.AddScoped<AuditTrail>();
@@ -83,12 +84,14 @@ using (var scope = app.Services.CreateScope())
 {
     await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
 }
+await app.Services.GetRequiredService<DisclosurePortal.Web.Infrastructure.Site.SiteIdentityStore>().LoadAsync();
 
 app.UsePortalSecurity(); // forwarded headers, security headers, HSTS and HTTPS redirection (Infrastructure/Security)
 app.UsePortalRequestLogging(); // one event per request, error pages included (Infrastructure/Logging)
 app.UseExceptionHandler("/error/500");
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UsePortalLocalization();
+app.UseMiddleware<DisclosurePortal.Web.Infrastructure.Site.SetupGate>(); // a fresh install shows only its setup page
 app.UseRouting();
 app.UseRouteTemplateForLog();
 app.UseRateLimiter();

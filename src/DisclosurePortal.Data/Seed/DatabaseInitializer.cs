@@ -2,7 +2,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DisclosurePortal.Data.Seed;
 
-/// <summary>On start: apply migrations, seed reference data (always), seed demo data (first start, unless turned off).</summary>
+/// <summary>
+/// On start: apply migrations, seed reference data (always), seed demo data (first start, unless turned off). Without demo
+/// data a fresh install has no site identity and no account: the portal shows its setup page (issue 20).
+/// </summary>
 public sealed class DatabaseInitializer(
     PortalDbContext db,
     ReferenceDataSeeder referenceData,
@@ -10,6 +13,7 @@ public sealed class DatabaseInitializer(
     DemoAccountsSeeder demoAccounts,
     IdentityNumberSealer identityNumbers,
     IConfiguration configuration,
+    TimeProvider clock,
     ILogger<DatabaseInitializer> logger)
 {
     public async Task InitializeAsync(CancellationToken ct = default)
@@ -28,6 +32,7 @@ public sealed class DatabaseInitializer(
         if (configuration.GetValue("Seed:DemoData", true))
         {
             await demoData.SeedAsync(ct);
+            await DemoSiteIdentity.SeedAsync(db, clock, ct);
             await demoAccounts.SeedAsync();
         }
         logger.LogInformation("Database ready ({Provider})", DatabaseSetup.ProviderFrom(configuration));

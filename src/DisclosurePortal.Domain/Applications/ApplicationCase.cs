@@ -360,8 +360,11 @@ public sealed class ApplicationCase
         Append(ApplicationEventKind.Assigned, now, actor, null, $"分办至{departmentName}。");
     }
 
-    /// <summary>答复: one reply type (a row of Table 三) and the letter, which always states the remedy.</summary>
-    public void Reply(ReplyType type, string letter, DateOnly on, string actor, DateTimeOffset now)
+    /// <summary>
+    /// 答复: one reply type (a row of Table 三) and the letter, which always states the remedy: <paramref name="remedy"/>
+    /// (the site's, naming its 行政复议机关 and court) or, without one, <see cref="Remedy"/>.
+    /// </summary>
+    public void Reply(ReplyType type, string letter, DateOnly on, string actor, DateTimeOffset now, string? remedy = null)
     {
         Require(CaseAction.Reply);
         // 逾期不补正 and 逾期未缴费 are closings of their own (CloseUnsupplemented, CloseFeeUnpaid), not replies.
@@ -370,7 +373,7 @@ public sealed class ApplicationCase
         if (on < (SupplementReceivedOn ?? ReceivedOn)) throw new DomainException("答复日期不能早于收到申请之日。");
         ReplyType = type;
         RepliedOn = on;
-        ReplyLetter = text.Contains("行政复议", StringComparison.Ordinal) ? text : $"{text}\n\n{Remedy}";
+        ReplyLetter = text.Contains("行政复议", StringComparison.Ordinal) ? text : $"{text}\n\n{Guard.Optional(remedy) ?? Remedy}";
         State = ApplicationState.Replied;
         Append(ApplicationEventKind.Replied, now, actor, on, $"答复：{ReplyTypes.Describe(type)}。");
     }

@@ -27,6 +27,7 @@ public static class AuditActions
     public const string MessageEntity = "Message";
     public const string SensitiveWordEntity = "SensitiveWord";
     public const string ConsultationEntity = "Consultation";
+    public const string SiteEntity = "SiteIdentity";
 
     public static readonly AuditAction RecordCreate = new("record.create", RecordEntity, "新建草稿");
     public static readonly AuditAction RecordEdit = new("record.edit", RecordEntity, "修改草稿");
@@ -93,6 +94,8 @@ public static class AuditActions
     public static readonly AuditAction ConsultationLinkDecision = new("consultation.link-decision", ConsultationEntity, "关联决策文件");
     public static readonly AuditAction ConsultationAttach = new("consultation.attach", ConsultationEntity, "上传民意征集附件");
     public static readonly AuditAction ConsultationDetach = new("consultation.detach", ConsultationEntity, "删除民意征集附件");
+    public static readonly AuditAction SiteSetup = new("site.setup", SiteEntity, "首次设置网站");
+    public static readonly AuditAction SiteUpdate = new("site.update", SiteEntity, "修改站点信息");
     public static readonly AuditAction ConsultationRemoveContacts = new("consultation.remove-contacts", ConsultationEntity, "删除到期的意见人联系方式");
 
     /// <summary>A step of an application case (依申请公开), one code per <see cref="CaseAction"/>: <c>case.confirm-receipt</c>.</summary>
@@ -116,6 +119,7 @@ public static class AuditActions
         MessagePublish, MessageUnpublish, MessageRemoveContact, SensitiveWordAdd, SensitiveWordRemove,
         ConsultationCreate, ConsultationEdit, ConsultationSubmit, ConsultationApprove, ConsultationReturn, ConsultationEnterComment,
         ConsultationModerate, ConsultationPublishFeedback, ConsultationLinkDecision, ConsultationAttach, ConsultationDetach, ConsultationRemoveContacts,
+        SiteSetup, SiteUpdate,
     ];
 
     /// <summary>Codes of rows written before the catalogue, in the other convention, and what they are now.</summary>

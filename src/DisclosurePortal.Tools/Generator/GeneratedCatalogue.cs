@@ -84,6 +84,9 @@ internal sealed class GeneratedCatalogue
             entities.Add(("town:" + town, new Department(name, town, OrganisationCode(entities.Count + 1), prefix, entities.Count + 1), town));
         }
         db.Departments.AddRange(entities.Select(e => e.Entity));
+        // The generated county is the demo one: its particulars too, or the portal would open on its setup page (issue 20).
+        if (!await db.SiteIdentities.AnyAsync(ct))
+            db.SiteIdentities.Add(DisclosurePortal.Domain.Site.SiteIdentity.Create(DemoSiteIdentity.Fields, "数据生成", now));
         await db.SaveChangesAsync(ct);
         var departments = entities.ToDictionary(
             e => e.Key, e => new GeneratedDepartment(e.Entity.Id, e.Entity.Name, e.Entity.OrganisationCode, e.Entity.DocumentPrefix, e.Town));

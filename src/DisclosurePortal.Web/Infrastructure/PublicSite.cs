@@ -1,16 +1,21 @@
+using DisclosurePortal.Web.Infrastructure.Site;
+
 namespace DisclosurePortal.Web.Infrastructure;
 
 /// <summary>
-/// The site as the outside world names it (appsettings <c>Portal</c>): feeds, exports and QR codes carry absolute
-/// URLs. With <c>Portal:PublicBaseUrl</c> set those URLs are the same whatever host or proxy a request came through;
-/// without it they are built from the request (fine on one host, and what the tests use).
+/// The site as the outside world names it: its particulars (<see cref="Identity"/>, set by its administrator, issue 20)
+/// and its address (appsettings <c>Portal</c>): feeds, exports and QR codes carry absolute URLs. With
+/// <c>Portal:PublicBaseUrl</c> set those URLs are the same whatever host or proxy a request came through; without it
+/// they are built from the request (fine on one host, and what the tests use).
 /// </summary>
 public sealed class PublicSite
 {
-    public PublicSite(IConfiguration configuration)
+    private readonly SiteIdentityStore? _identity;
+
+    /// <param name="identity">Where the particulars are read; only the address is known without it.</param>
+    public PublicSite(IConfiguration configuration, SiteIdentityStore? identity = null)
     {
-        SiteName = configuration["Portal:SiteName"] is { Length: > 0 } name ? name : "青川县人民政府信息公开";
-        Publisher = configuration["Portal:Publisher"] is { Length: > 0 } publisher ? publisher : "青川县人民政府办公室";
+        _identity = identity;
         var configured = configuration["Portal:PublicBaseUrl"];
         if (!string.IsNullOrWhiteSpace(configured))
         {
@@ -21,10 +26,13 @@ public sealed class PublicSite
         }
     }
 
-    public string SiteName { get; }
+    /// <summary>The site's particulars as last read.</summary>
+    public SiteProfile Identity => (_identity ?? throw new InvalidOperationException("No site identity store.")).Current;
 
-    /// <summary>主办单位: the author of the feeds.</summary>
-    public string Publisher { get; }
+    public string SiteName => Identity.SiteName;
+
+    /// <summary>主办单位: the author of the feeds and exports.</summary>
+    public string Publisher => Identity.Sponsor;
 
     /// <summary>The configured base (scheme, host, optional path, no trailing slash), or null to use the request's.</summary>
     public string? BaseUrl { get; }

@@ -78,7 +78,9 @@ public abstract class CasesTests(PortalFactory factory)
             var closed = await db.ApplicationCases.Include(x => x.Events).SingleAsync(x => x.Id == c.Id);
             Assert.Equal(ApplicationState.Closed, closed.State);
             Assert.Equal(ReplyType.PartiallyDisclosed, closed.ReplyType);
-            Assert.EndsWith(ApplicationCase.Remedy, closed.ReplyLetter, StringComparison.Ordinal);
+            // The remedy names the site's 行政复议机关 and court (its identity, issue 20), not just the periods.
+            var site = DisclosurePortal.Data.Seed.DemoSiteIdentity.Fields;
+            Assert.EndsWith(DisclosurePortal.Domain.Site.SiteIdentity.RemedyNaming(site.ReviewOrgan!, site.Court!), closed.ReplyLetter, StringComparison.Ordinal);
             Assert.Equal(7, closed.Events.Count);
             Assert.Equal(6, await db.AuditEvents.CountAsync(e => e.EntityType == "ApplicationCase" && e.EntityId == c.Id.ToString()));
         }

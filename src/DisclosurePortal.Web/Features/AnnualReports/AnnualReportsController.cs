@@ -1,6 +1,7 @@
 using DisclosurePortal.Domain.Reporting;
 using DisclosurePortal.Data;
 using DisclosurePortal.Web.Features.Shared;
+using DisclosurePortal.Web.Infrastructure;
 using DisclosurePortal.Web.Infrastructure.Caching;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DisclosurePortal.Web.Features.AnnualReports;
 
 /// <summary>The published annual reports (条例 Art. 49: by 31 January for the year before).</summary>
-public sealed class AnnualReportsController(PortalDbContext db) : PortalController
+public sealed class AnnualReportsController(PortalDbContext db, PublicSite site) : PortalController
 {
     [HttpGet("/annual-reports")]
     [PublicPage(PublicPage.AnnualReports)]
@@ -41,7 +42,7 @@ public sealed class AnnualReportsController(PortalDbContext db) : PortalControll
         var (y, format) = (route.Year, route.Format);
         var report = await db.AnnualReports.AsNoTracking().SingleOrDefaultAsync(r => r.Year == y && r.State == ReportState.Published, ct);
         if (report?.PublishedTables() is not { } tables) return NotFoundPage("{0}年度报告尚未发布。", y);
-        var title = $"青川县人民政府{y}年政府信息公开工作年度报告";
+        var title = $"{site.Identity.Name}{y}年政府信息公开工作年度报告";
         return format == "xlsx"
             ? File(ReportDownloads.Xlsx(title, tables), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"annual-report-{y}.xlsx")
             : File(ReportDownloads.Docx(title, report.OverviewText, report.ProblemsText, report.OtherMattersText, tables), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"annual-report-{y}.docx");

@@ -16,7 +16,7 @@ namespace DisclosurePortal.Web.Features.Cases;
 /// case page; lists mask it.
 /// </summary>
 [Authorize(Policy = Policies.Reviewer)]
-public sealed class CasesController(PortalDbContext db, TimeProvider clock, FeeTiers feeTiers, PersonalData personalData, AttachmentStorage storage) : PortalController
+public sealed class CasesController(PortalDbContext db, TimeProvider clock, FeeTiers feeTiers, PersonalData personalData, AttachmentStorage storage, PublicSite site) : PortalController
 {
     private const int PageSize = 30;
 
@@ -103,7 +103,7 @@ public sealed class CasesController(PortalDbContext db, TimeProvider clock, FeeT
         if (ReplyTemplates.Find(template) is { } t)
         {
             form.Template = t.Key;
-            form.Text = ReplyTemplates.Fill(t, c.ApplicantName, c.SupplementReceivedOn ?? c.ReceivedOn, c.InformationDescription);
+            form.Text = ReplyTemplates.Fill(t, c.ApplicantName, c.SupplementReceivedOn ?? c.ReceivedOn, c.InformationDescription, site.SiteName);
         }
         return View(await db.CasePageAsync(c, form, null, clock.Today(), feeTiers, personalData, ct));
     }

@@ -19,7 +19,7 @@ public static class ReplyTemplates
     public static readonly IReadOnlyList<Template> All =
     [
         new("disclosed", "予以公开", ReplyType.Disclosed, Opening + "经审查，您申请获取的政府信息属于公开范围，根据" + Law + "第三十六条第（二）项的规定，现予以提供（见附件）。"),
-        new("disclosed-proactively", "已主动公开，告知获取途径", ReplyType.Disclosed, Opening + "经审查，您申请获取的政府信息已经主动公开，根据" + Law + "第三十六条第（一）项的规定，您可以通过青川县人民政府信息公开网站（政府信息公开目录）查阅获取。"),
+        new("disclosed-proactively", "已主动公开，告知获取途径", ReplyType.Disclosed, Opening + "经审查，您申请获取的政府信息已经主动公开，根据" + Law + "第三十六条第（一）项的规定，您可以通过{3}（政府信息公开目录）查阅获取。"),
         new("partially", "部分公开", ReplyType.PartiallyDisclosed, Opening + "经审查，您申请获取的政府信息中含有不应当公开的内容，但能够作区分处理。根据" + Law + "第三十七条的规定，现向您提供可以公开的部分（见附件），不予公开的部分及理由如下：\n\n"),
         new("withheld-state-secret", "不予公开：属于国家秘密", ReplyType.WithheldStateSecret, Opening + "经审查，您申请获取的政府信息依法确定为国家秘密。根据" + Law + "第十四条、第三十六条第（三）项的规定，决定不予公开。"),
         new("withheld-by-law", "不予公开：其他法律行政法规禁止公开", ReplyType.WithheldProhibitedByLaw, Opening + "经审查，您申请获取的政府信息属于法律、行政法规禁止公开的政府信息（依据：＿＿＿＿）。根据" + Law + "第十四条、第三十六条第（三）项的规定，决定不予公开。"),
@@ -45,11 +45,12 @@ public static class ReplyTemplates
 
     public static Template? Find(string? key) => All.FirstOrDefault(t => t.Key == key);
 
-    public static string Fill(Template template, string applicant, DateOnly? receivedOn, string description)
+    /// <param name="siteName">Where proactively disclosed information is found: the site's name (its identity, issue 20).</param>
+    public static string Fill(Template template, string applicant, DateOnly? receivedOn, string description, string siteName = "本机关政府信息公开网站")
     {
         var summary = Quoted(description);
         var received = receivedOn is { } r ? $"{r.Year}年{r.Month}月{r.Day}日" : "＿＿";
-        return string.Format(System.Globalization.CultureInfo.InvariantCulture, template.Body, applicant, received, summary);
+        return string.Format(System.Globalization.CultureInfo.InvariantCulture, template.Body, applicant, received, summary, $"{siteName}网站");
     }
 
     /// <summary>

@@ -122,6 +122,9 @@ public sealed class PublicPageChanges(PublicPageStore store, IHttpContextAccesso
                 case Department:
                     tags.UnionWith(PublicPageTags.WhenDepartmentChanges());
                     break;
+                case Domain.Site.SiteIdentity:
+                    tags.Add(PublicPageTags.Site); // every page shows the site's name and particulars (issue 20)
+                    break;
                 case DisclosureDomain or DisclosureStage:
                     tags.UnionWith(PublicPageTags.WhenReferenceDataChanges());
                     break;

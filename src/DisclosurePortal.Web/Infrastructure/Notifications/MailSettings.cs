@@ -20,8 +20,10 @@ public sealed class MailSettings
     public string? Password { get; set; }
 
     /// <summary>发件人: the address the mail comes from.</summary>
-    public string From { get; set; } = "noreply@qingchuan.gov.cn";
-    public string FromName { get; set; } = "青川县人民政府信息公开";
+    public string From { get; set; } = "noreply@localhost";
+
+    /// <summary>The sender's name; the site's name (its identity, issue 20) when not configured.</summary>
+    public string? FromName { get; set; }
 
     /// <summary>How often the sender looks for due mail (and how soon after a request a mail leaves).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(15);

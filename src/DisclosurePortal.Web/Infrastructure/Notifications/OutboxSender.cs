@@ -14,7 +14,7 @@ namespace DisclosurePortal.Web.Infrastructure.Notifications;
 /// sent, or failed with the next attempt after an exponential backoff (<see cref="OutboxMail.Backoff"/>). A server that
 /// is down delays mail; nothing is lost, and a mail is sent once.
 /// </summary>
-public sealed partial class OutboxSender(IServiceScopeFactory scopes, IOptionsMonitor<MailSettings> settings, TimeProvider clock, ILogger<OutboxSender> logger)
+public sealed partial class OutboxSender(IServiceScopeFactory scopes, IOptionsMonitor<MailSettings> settings, PublicSite site, TimeProvider clock, ILogger<OutboxSender> logger)
     : BackgroundService
 {
     /// <summary>A claimed mail is tried again after this long if its sender died while sending it.</summary>
@@ -87,7 +87,7 @@ public sealed partial class OutboxSender(IServiceScopeFactory scopes, IOptionsMo
             {
                 try
                 {
-                    await client.SendAsync(Message(mail, s), ct);
+                    await client.SendAsync(Message(mail, s, s.FromName ?? site.SiteName), ct);
                 }
                 catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
                 {
@@ -137,10 +137,10 @@ public sealed partial class OutboxSender(IServiceScopeFactory scopes, IOptionsMo
         }
     }
 
-    private static MimeMessage Message(OutboxMail mail, MailSettings s)
+    private static MimeMessage Message(OutboxMail mail, MailSettings s, string fromName)
     {
         var message = new MimeMessage();
-        message.From.Add(new MailboxAddress(s.FromName, s.From));
+        message.From.Add(new MailboxAddress(fromName, s.From));
         message.To.Add(MailboxAddress.Parse(mail.To));
         message.Subject = mail.Subject;
         message.Date = mail.CreatedAt;

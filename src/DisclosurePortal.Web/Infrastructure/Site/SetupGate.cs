@@ -1,0 +1,29 @@
+namespace DisclosurePortal.Web.Infrastructure.Site;
+
+/// <summary>
+/// A fresh install without demo data (no site identity, no account) shows the first-time setup page and nothing else
+/// (issue 20 §1): no page may appear under a name nobody gave it. Keeps the identity fresh on every node too.
+/// </summary>
+public sealed class SetupGate(RequestDelegate next, SiteIdentityStore store)
+{
+    public const string SetupPath = "/setup";
+
+    // What a setup page itself needs: its stylesheets, the language switch, the error pages, the load balancer's probe.
+    private static readonly string[] Open = [SetupPath, "/css/", "/culture/", "/error/", "/healthz"];
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        await store.RefreshIfStaleAsync(context.RequestAborted);
+        if (store.Current.NeedsSetup && !IsOpen(context.Request.Path))
+        {
+            context.Response.StatusCode = StatusCodes.Status303SeeOther;
+            context.Response.Headers.Location = context.Request.PathBase + SetupPath;
+            context.Response.Headers.CacheControl = "no-store";
+            return;
+        }
+        await next(context);
+    }
+
+    private static bool IsOpen(PathString path) =>
+        Open.Any(p => path.StartsWithSegments(p.TrimEnd('/'), StringComparison.OrdinalIgnoreCase));
+}
