@@ -155,6 +155,11 @@ public static class EndpointTable
         ["POST /cases/calendar-corrections"] = new(Reviewer, "/cases/calendar-corrections"),
         ["GET /cases/{id:int}"] = new(Reviewer, "/cases/{case}"),
         ["GET /office/messages"] = new(Reviewer, "/office/messages"),
+        ["GET /admin/site"] = new(Admin, "/admin/site"),
+        ["POST /admin/site"] = new(Admin, "/admin/site"),
+        // The first-time setup: on a site that has been set up (every sample database), gone for everyone (404).
+        ["GET /setup"] = new(Everyone, "/setup"),
+        ["POST /setup"] = new(Everyone, "/setup"),
         ["GET /admin/sensitive-words"] = new(Admin, "/admin/sensitive-words"),
         ["POST /admin/sensitive-words"] = new(Admin, "/admin/sensitive-words"),
         ["POST /admin/sensitive-words/{id:int}/delete"] = new(Admin, "/admin/sensitive-words/{sensitiveWord}/delete"),

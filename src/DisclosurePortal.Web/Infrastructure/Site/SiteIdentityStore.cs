@@ -33,14 +33,18 @@ public sealed class SiteIdentityStore(IServiceScopeFactory scopes, IConfiguratio
         }
     }
 
-    /// <summary>Reads the row again if the copy is older than <see cref="MaxAge"/>; one request reads, the others go on with the copy.</summary>
+    /// <summary>
+    /// Reads the row again if the copy is older than <see cref="MaxAge"/>, or on every request while the site awaits its
+    /// setup (a fresh install has no visitors, and the setup may be done through another node or by the data generator).
+    /// One request reads; the others go on with the copy.
+    /// </summary>
     public async ValueTask RefreshIfStaleAsync(CancellationToken ct)
     {
-        if (_loaded is { } loaded && clock.GetUtcNow() - loaded.At < MaxAge) return;
-        if (!await _loading.WaitAsync(0, ct)) return;
+        if (_loaded is { } loaded && Fresh(loaded)) return;
+        if (!await _loading.WaitAsync(_loaded?.Profile.NeedsSetup == true ? Timeout.Infinite : 0, ct)) return;
         try
         {
-            if (_loaded is { } again && clock.GetUtcNow() - again.At < MaxAge) return;
+            if (_loaded is { } again && Fresh(again)) return;
             await LoadUnlockedAsync(ct);
         }
         finally
@@ -48,6 +52,8 @@ public sealed class SiteIdentityStore(IServiceScopeFactory scopes, IConfiguratio
             _loading.Release();
         }
     }
+
+    private bool Fresh(Loaded loaded) => !loaded.Profile.NeedsSetup && clock.GetUtcNow() - loaded.At < MaxAge;
 
     private async Task LoadUnlockedAsync(CancellationToken ct)
     {
