@@ -16,7 +16,7 @@ namespace DisclosurePortal.Browser.Tests.Audit;
 public sealed class AccessibilityAuditTests(AuditFixture fixture, ITestOutputHelper output)
 {
     /// <summary>The WCAG 2.x A/AA rules; only the violations are wanted.</summary>
-    private static readonly AxeRunOptions WcagAAndAA = new()
+    internal static readonly AxeRunOptions WcagAAndAA = new()
     {
         RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
         ResultTypes = [ResultType.Violations],

@@ -65,7 +65,7 @@ public sealed class HtmlValidationTests(AuditFixture fixture, ITestOutputHelper 
     }
 
     /// <summary>Node and html-validate, or a failure saying how to install them (never a silent pass).</summary>
-    private static (string Node, string Validator, string Config) Tools()
+    internal static (string Node, string Validator, string Config) Tools()
     {
         var node = Environment.GetEnvironmentVariable("DP_NODE") is { Length: > 0 } n ? n : FindOnPath("node");
         if (node is null || !File.Exists(node)) Assert.Fail($"Node.js was not found (DP_NODE or `node` on PATH). {Install}");
@@ -92,7 +92,7 @@ public sealed class HtmlValidationTests(AuditFixture fixture, ITestOutputHelper 
         return null;
     }
 
-    private static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(string file, IEnumerable<string> arguments)
+    internal static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(string file, IEnumerable<string> arguments)
     {
         var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in arguments) start.ArgumentList.Add(a);

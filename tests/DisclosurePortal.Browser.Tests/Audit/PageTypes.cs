@@ -133,6 +133,7 @@ public static class PageTypes
         new("admin-calendar", Viewer.Admin, "/admin/calendar", _ => "/admin/calendar"),
         new("admin-calendar-year", Viewer.Admin, "/admin/calendar/{year}", d => $"/admin/calendar/{d.CalendarYear}"),
         new("admin-sensitive-words", Viewer.Admin, "/admin/sensitive-words", _ => "/admin/sensitive-words"),
+        new("admin-site", Viewer.Admin, "/admin/site", _ => "/admin/site"),
         new("admin-audit", Viewer.Admin, "/admin/audit", _ => "/admin/audit"),
         new("admin-audit-check", Viewer.Admin, "/admin/audit", _ => "/admin/audit", Act: CheckAuditChain),
         new("admin-outbox", Viewer.Admin, "/admin/outbox", _ => "/admin/outbox"),
