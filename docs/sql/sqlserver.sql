@@ -1722,3 +1722,112 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206152321_UnitProfiles'
+)
+BEGIN
+    CREATE TABLE [UnitProfiles] (
+        [Id] int NOT NULL IDENTITY,
+        [DepartmentId] int NOT NULL,
+        [Number] int NOT NULL,
+        [State] int NOT NULL,
+        [Functions] nvarchar(max) NOT NULL,
+        [Address] nvarchar(300) NULL,
+        [OfficeHours] nvarchar(200) NULL,
+        [Phone] nvarchar(50) NULL,
+        [ComplaintPhone] nvarchar(50) NULL,
+        [Email] nvarchar(200) NULL,
+        [ReturnReason] nvarchar(1000) NULL,
+        [CreatedBy] nvarchar(100) NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        [SubmittedAt] datetimeoffset NULL,
+        [PublishedBy] nvarchar(100) NULL,
+        [PublishedAt] datetimeoffset NULL,
+        [SupersededAt] datetimeoffset NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_UnitProfiles] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_UnitProfiles_Departments_DepartmentId] FOREIGN KEY ([DepartmentId]) REFERENCES [Departments] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206152321_UnitProfiles'
+)
+BEGIN
+    CREATE TABLE [UnitLeaders] (
+        [Id] int NOT NULL IDENTITY,
+        [ProfileId] int NOT NULL,
+        [Position] int NOT NULL,
+        [Name] nvarchar(50) NOT NULL,
+        [Post] nvarchar(100) NOT NULL,
+        [Duties] nvarchar(2000) NULL,
+        CONSTRAINT [PK_UnitLeaders] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_UnitLeaders_UnitProfiles_ProfileId] FOREIGN KEY ([ProfileId]) REFERENCES [UnitProfiles] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206152321_UnitProfiles'
+)
+BEGIN
+    CREATE TABLE [UnitOffices] (
+        [Id] int NOT NULL IDENTITY,
+        [ProfileId] int NOT NULL,
+        [Position] int NOT NULL,
+        [Name] nvarchar(100) NOT NULL,
+        [Duties] nvarchar(2000) NULL,
+        [Phone] nvarchar(50) NULL,
+        CONSTRAINT [PK_UnitOffices] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_UnitOffices_UnitProfiles_ProfileId] FOREIGN KEY ([ProfileId]) REFERENCES [UnitProfiles] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206152321_UnitProfiles'
+)
+BEGIN
+    CREATE INDEX [IX_UnitLeaders_ProfileId_Position] ON [UnitLeaders] ([ProfileId], [Position]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206152321_UnitProfiles'
+)
+BEGIN
+    CREATE INDEX [IX_UnitOffices_ProfileId_Position] ON [UnitOffices] ([ProfileId], [Position]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206152321_UnitProfiles'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_UnitProfiles_DepartmentId_Number] ON [UnitProfiles] ([DepartmentId], [Number]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206152321_UnitProfiles'
+)
+BEGIN
+    CREATE INDEX [IX_UnitProfiles_State_DepartmentId] ON [UnitProfiles] ([State], [DepartmentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206152321_UnitProfiles'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206152321_UnitProfiles', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

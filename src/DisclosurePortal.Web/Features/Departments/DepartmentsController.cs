@@ -37,7 +37,7 @@ public sealed class DepartmentsController(PortalDbContext db) : PortalController
         var (info, records) = await RecordListing.PageAsync(db, db.PublishedVersions.Where(v => v.DepartmentId == id),
             listing, await PublishedCountQueries.ForDepartmentAsync(db, id, ct), ct);
         if (listing.Page > info.TotalPages) return PageOutOfRange(info);
-        return View(new DepartmentModel(department, catalogue, records, info));
+        return View(new DepartmentModel(department, catalogue, records, info) { Profile = await UnitProfiles.ProfileQueries.PublishedAsync(db, id, ct) });
     }
 }
 
@@ -49,4 +49,8 @@ public sealed record DepartmentItem(int Id, string NameLevel1, string NameLevel2
     public string StageName => Infrastructure.Localization.Pick(StageZh, StageEn);
 }
 
-public sealed record DepartmentModel(Department Department, IReadOnlyList<DepartmentItem> Catalogue, IReadOnlyList<RecordListItem> Records, PageInfo Page);
+public sealed record DepartmentModel(Department Department, IReadOnlyList<DepartmentItem> Catalogue, IReadOnlyList<RecordListItem> Records, PageInfo Page)
+{
+    /// <summary>The unit's published 机构概况 (issue 20 §2), or null before its first one is approved.</summary>
+    public Domain.Units.UnitProfile? Profile { get; init; }
+}
