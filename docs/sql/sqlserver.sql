@@ -1831,3 +1831,56 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206160025_UnitHierarchy'
+)
+BEGIN
+    ALTER TABLE [Departments] ADD [Level] int NOT NULL DEFAULT 1;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206160025_UnitHierarchy'
+)
+BEGIN
+    ALTER TABLE [Departments] ADD [ParentId] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206160025_UnitHierarchy'
+)
+BEGIN
+    CREATE INDEX [IX_Departments_Level_ParentId] ON [Departments] ([Level], [ParentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206160025_UnitHierarchy'
+)
+BEGIN
+    CREATE INDEX [IX_Departments_ParentId] ON [Departments] ([ParentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206160025_UnitHierarchy'
+)
+BEGIN
+    ALTER TABLE [Departments] ADD CONSTRAINT [FK_Departments_Departments_ParentId] FOREIGN KEY ([ParentId]) REFERENCES [Departments] ([Id]) ON DELETE NO ACTION;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206160025_UnitHierarchy'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206160025_UnitHierarchy', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -201,6 +201,7 @@ public sealed partial class DemoDataSeeder(PortalDbContext db, TimeProvider cloc
         await db.SaveChangesAsync(ct);
         await DemoConsultations.SeedAsync(db, consultationContacts, today, now, ct);
         await DemoProfiles.SeedAsync(db, departments, now, ct);
+        await SeedUnitsAsync(departments, today, now, ct);
     }
 
     /// <summary>Offices publish on weekdays: a weekend date moves back to the Friday before.</summary>

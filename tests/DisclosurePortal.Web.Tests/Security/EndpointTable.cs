@@ -102,6 +102,8 @@ public static class EndpointTable
         // Department editors: their own department's records and catalogue items
         // 机构概况 (issue 20 §2): editors keep their own unit's profile; the office approves or returns it.
         ["GET /organisations"] = new(Everyone, "/organisations"),
+        ["GET /townships/{id:int}"] = new(Everyone, "/townships/{township}"),
+        ["GET /villages/{id:int}"] = new(Everyone, "/villages/{village}"),
         ["GET /manage/profile"] = new(Editors, "/manage/profile"),
         ["GET /manage/profile/edit"] = new(Editors, "/manage/profile/edit"),
         ["POST /manage/profile/edit"] = new(Editors, "/manage/profile/edit"),

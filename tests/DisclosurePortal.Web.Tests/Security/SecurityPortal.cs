@@ -232,6 +232,9 @@ public abstract class SecurityPortal(TestDb db) : PortalFactory(db, demoRecords:
             ["consultationAttachment"] = Str(consultationAttachment),
             ["profile"] = Str(profile),
             ["submittedProfile"] = Str(submittedProfile),
+            // Townships and villages (issue 20 §7): the demo data's.
+            ["township"] = Str(await db.Departments.Where(d => d.Level == DisclosurePortal.Domain.Units.UnitLevel.Township).OrderBy(d => d.Id).Select(d => d.Id).FirstAsync()),
+            ["village"] = Str(await db.Departments.Where(d => d.Level == DisclosurePortal.Domain.Units.UnitLevel.Village).OrderBy(d => d.Id).Select(d => d.Id).FirstAsync()),
         });
     }
 

@@ -712,6 +712,11 @@ namespace DisclosurePortal.Data.Migrations.PostgreSQL
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
 
+                    b.Property<int>("Level")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1);
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -721,6 +726,9 @@ namespace DisclosurePortal.Data.Migrations.PostgreSQL
                         .IsRequired()
                         .HasMaxLength(18)
                         .HasColumnType("character varying(18)");
+
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("integer");
 
                     b.Property<string>("ShortName")
                         .IsRequired()
@@ -737,6 +745,10 @@ namespace DisclosurePortal.Data.Migrations.PostgreSQL
 
                     b.HasIndex("OrganisationCode")
                         .IsUnique();
+
+                    b.HasIndex("ParentId");
+
+                    b.HasIndex("Level", "ParentId");
 
                     b.ToTable("Departments", (string)null);
                 });
@@ -2252,6 +2264,14 @@ namespace DisclosurePortal.Data.Migrations.PostgreSQL
                         .HasForeignKey("CatalogueItemId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Domain.Catalogue.Department", b =>
+                {
+                    b.HasOne("DisclosurePortal.Domain.Catalogue.Department", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("DisclosurePortal.Domain.Consultations.Consultation", b =>

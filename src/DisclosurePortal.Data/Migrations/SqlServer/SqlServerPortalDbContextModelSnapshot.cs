@@ -725,6 +725,11 @@ namespace DisclosurePortal.Data.Migrations.SqlServer
                     b.Property<bool>("IsActive")
                         .HasColumnType("bit");
 
+                    b.Property<int>("Level")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValue(1);
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -734,6 +739,9 @@ namespace DisclosurePortal.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(18)
                         .HasColumnType("nvarchar(18)");
+
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("int");
 
                     b.Property<string>("ShortName")
                         .IsRequired()
@@ -750,6 +758,10 @@ namespace DisclosurePortal.Data.Migrations.SqlServer
 
                     b.HasIndex("OrganisationCode")
                         .IsUnique();
+
+                    b.HasIndex("ParentId");
+
+                    b.HasIndex("Level", "ParentId");
 
                     b.ToTable("Departments", (string)null);
                 });
@@ -2279,6 +2291,14 @@ namespace DisclosurePortal.Data.Migrations.SqlServer
                         .HasForeignKey("CatalogueItemId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Domain.Catalogue.Department", b =>
+                {
+                    b.HasOne("DisclosurePortal.Domain.Catalogue.Department", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("DisclosurePortal.Domain.Consultations.Consultation", b =>

@@ -693,6 +693,11 @@ namespace DisclosurePortal.Data.Migrations.Sqlite
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Level")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -702,6 +707,9 @@ namespace DisclosurePortal.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(18)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ShortName")
                         .IsRequired()
@@ -718,6 +726,10 @@ namespace DisclosurePortal.Data.Migrations.Sqlite
 
                     b.HasIndex("OrganisationCode")
                         .IsUnique();
+
+                    b.HasIndex("ParentId");
+
+                    b.HasIndex("Level", "ParentId");
 
                     b.ToTable("Departments", (string)null);
                 });
@@ -2187,6 +2199,14 @@ namespace DisclosurePortal.Data.Migrations.Sqlite
                         .HasForeignKey("CatalogueItemId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Domain.Catalogue.Department", b =>
+                {
+                    b.HasOne("DisclosurePortal.Domain.Catalogue.Department", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("DisclosurePortal.Domain.Consultations.Consultation", b =>

@@ -46,8 +46,8 @@ public static class ProfileQueries
     /// <summary>Every active unit with its published profile's summary (two queries, whatever the number of units).</summary>
     public static async Task<IReadOnlyList<OrganisationRow>> OrganisationsAsync(PortalDbContext db, CancellationToken ct)
     {
-        var departments = await db.Departments.AsNoTracking().Where(d => d.IsActive).OrderBy(d => d.SortOrder).ThenBy(d => d.Id)
-            .Select(d => new { d.Id, d.Name }).ToListAsync(ct);
+        var departments = await db.Departments.AsNoTracking().Where(d => d.IsActive).OrderBy(d => d.Level).ThenBy(d => d.SortOrder).ThenBy(d => d.Id)
+            .Select(d => new { d.Id, d.Name, d.Level }).ToListAsync(ct);
         var profiles = await db.UnitProfiles.AsNoTracking().Where(p => p.State == ProfileState.Published)
             .Select(p => new { p.Id, p.DepartmentId, p.Functions, p.Phone, p.ComplaintPhone, p.Address }).ToListAsync(ct);
         var ids = profiles.Select(p => p.Id).ToList();
@@ -55,8 +55,8 @@ public static class ProfileQueries
             .Select(l => new { l.ProfileId, l.Name, l.Post }).ToListAsync(ct)).ToLookup(l => l.ProfileId);
         var byDepartment = profiles.ToDictionary(p => p.DepartmentId);
         return departments.Select(d => byDepartment.TryGetValue(d.Id, out var p)
-            ? new OrganisationRow(d.Id, d.Name, Summary(p.Functions), p.Phone, p.ComplaintPhone, p.Address, leaders[p.Id].Select(l => new LeaderName(l.Name, l.Post)).ToList())
-            : new OrganisationRow(d.Id, d.Name, null, null, null, null, [])).ToList();
+            ? new OrganisationRow(d.Id, d.Name, Summary(p.Functions), p.Phone, p.ComplaintPhone, p.Address, leaders[p.Id].Select(l => new LeaderName(l.Name, l.Post)).ToList()) { Level = d.Level }
+            : new OrganisationRow(d.Id, d.Name, null, null, null, null, []) { Level = d.Level }).ToList();
     }
 
     /// <summary>The first paragraph of the 职能, cut at <see cref="SummaryLength"/> characters.</summary>
@@ -78,7 +78,10 @@ public sealed record PendingProfile(int Id, int Number, string DepartmentName, D
 
 public sealed record LeaderName(string Name, string Post);
 
-public sealed record OrganisationRow(int Id, string Name, string? FunctionsSummary, string? Phone, string? ComplaintPhone, string? Address, IReadOnlyList<LeaderName> Leaders);
+public sealed record OrganisationRow(int Id, string Name, string? FunctionsSummary, string? Phone, string? ComplaintPhone, string? Address, IReadOnlyList<LeaderName> Leaders)
+{
+    public UnitLevel Level { get; init; } = UnitLevel.County;
+}
 
 /// <summary>The editor's page of their unit's 机构概况: what the public sees, the open version, the history.</summary>
 public sealed record ManageProfileModel(string DepartmentName, UnitProfile? Published, ProfileVersionRow? Open, IReadOnlyList<ProfileVersionRow> History);
@@ -88,6 +91,17 @@ public sealed record ProfileVersionModel(UnitProfile Profile, string DepartmentN
 
 /// <summary>The edit page: the form, the unit, and the reason the office gave when it sent the draft back.</summary>
 public sealed record ProfileEditModel(ProfileForm Form, string DepartmentName, string? ReturnReason);
+
+public static class UnitNames
+{
+    public static string Describe(UnitLevel level) => level switch
+    {
+        UnitLevel.County => "县级部门",
+        UnitLevel.Township => "乡镇（街道）",
+        UnitLevel.Village => "村（社区）",
+        _ => level.ToString(),
+    };
+}
 
 public static class ProfileNames
 {
