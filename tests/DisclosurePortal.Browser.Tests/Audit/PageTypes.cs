@@ -44,7 +44,6 @@ public static class PageTypes
         new("policies-by-number", Viewer.Citizen, "/policies", _ => "/policies?sort=number&validity=1"),
         new("departments", Viewer.Citizen, "/departments", _ => "/departments"),
         new("department", Viewer.Citizen, "/departments/{id:int}", d => $"/departments/{d.DepartmentId}"),
-        new("department-en", Viewer.Citizen, "/departments/{id:int}", d => $"/departments/{d.DepartmentId}?culture=en"),
         new("organisations", Viewer.Citizen, "/organisations", _ => "/organisations"),
         new("organisations-en", Viewer.Citizen, "/organisations", _ => "/organisations?culture=en"),
         new("departments-townships", Viewer.Citizen, "/departments", _ => "/departments?level=Township"),
