@@ -9,6 +9,7 @@ using Consultation = DisclosurePortal.Domain.Consultations.Consultation;
 using DisclosurePortal.Domain.Publishing;
 using DisclosurePortal.Domain.Reporting;
 using DisclosurePortal.Domain.Site;
+using DisclosurePortal.Domain.Units;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -52,6 +53,9 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<ConsultationAnswer> ConsultationAnswers => Set<ConsultationAnswer>();
     public DbSet<ConsultationEvent> ConsultationEvents => Set<ConsultationEvent>();
     public DbSet<ConsultationAttachment> ConsultationAttachments => Set<ConsultationAttachment>();
+    public DbSet<UnitProfile> UnitProfiles => Set<UnitProfile>();
+    public DbSet<UnitOffice> UnitOffices => Set<UnitOffice>();
+    public DbSet<UnitLeader> UnitLeaders => Set<UnitLeader>();
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
     public DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();

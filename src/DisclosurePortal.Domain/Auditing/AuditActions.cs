@@ -28,6 +28,7 @@ public static class AuditActions
     public const string SensitiveWordEntity = "SensitiveWord";
     public const string ConsultationEntity = "Consultation";
     public const string SiteEntity = "SiteIdentity";
+    public const string UnitProfileEntity = "UnitProfile";
 
     public static readonly AuditAction RecordCreate = new("record.create", RecordEntity, "新建草稿");
     public static readonly AuditAction RecordEdit = new("record.edit", RecordEntity, "修改草稿");
@@ -98,6 +99,12 @@ public static class AuditActions
     public static readonly AuditAction SiteUpdate = new("site.update", SiteEntity, "修改站点信息");
     public static readonly AuditAction ConsultationRemoveContacts = new("consultation.remove-contacts", ConsultationEntity, "删除到期的意见人联系方式");
 
+    public static readonly AuditAction UnitProfileCreate = new("unit-profile.create", UnitProfileEntity, "新建机构概况草稿");
+    public static readonly AuditAction UnitProfileEdit = new("unit-profile.edit", UnitProfileEntity, "修改机构概况草稿");
+    public static readonly AuditAction UnitProfileSubmit = new("unit-profile.submit", UnitProfileEntity, "提交机构概况审核");
+    public static readonly AuditAction UnitProfilePublish = new("unit-profile.publish", UnitProfileEntity, "审核通过并发布机构概况");
+    public static readonly AuditAction UnitProfileReturn = new("unit-profile.return", UnitProfileEntity, "退回机构概况");
+
     /// <summary>A step of an application case (依申请公开), one code per <see cref="CaseAction"/>: <c>case.confirm-receipt</c>.</summary>
     public static AuditAction Case(CaseAction action) => CaseSteps[action];
 
@@ -120,6 +127,7 @@ public static class AuditActions
         ConsultationCreate, ConsultationEdit, ConsultationSubmit, ConsultationApprove, ConsultationReturn, ConsultationEnterComment,
         ConsultationModerate, ConsultationPublishFeedback, ConsultationLinkDecision, ConsultationAttach, ConsultationDetach, ConsultationRemoveContacts,
         SiteSetup, SiteUpdate,
+        UnitProfileCreate, UnitProfileEdit, UnitProfileSubmit, UnitProfilePublish, UnitProfileReturn,
     ];
 
     /// <summary>Codes of rows written before the catalogue, in the other convention, and what they are now.</summary>

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using DisclosurePortal.Domain.Units;
 
 namespace DisclosurePortal.Domain.Catalogue;
 
@@ -13,6 +14,7 @@ public sealed partial class Department
         DocumentPrefix = Guard.Required(documentPrefix, nameof(documentPrefix));
         SortOrder = sortOrder;
         IsActive = true;
+        Level = UnitLevel.County;
     }
 
     public int Id { get; private set; }
@@ -26,6 +28,25 @@ public sealed partial class Department
     public string DocumentPrefix { get; private set; }
     public int SortOrder { get; private set; }
     public bool IsActive { get; private set; }
+
+    /// <summary>县级, 乡镇（街道） or 村（社区） (issue 20 §7).</summary>
+    public UnitLevel Level { get; private set; }
+
+    /// <summary>The unit above: a village's township, a township's county unit (or none).</summary>
+    public int? ParentId { get; private set; }
+
+    /// <summary>
+    /// Places the unit in the hierarchy (<see cref="UnitHierarchy"/>). <paramref name="parent"/> is the unit chosen as
+    /// its parent, or null; the caller checks that the unit's own children still fit (<see cref="UnitHierarchy.ChildrenProblem"/>).
+    /// </summary>
+    public void PlaceIn(UnitLevel level, Department? parent)
+    {
+        if (!Enum.IsDefined(level)) throw new DomainException("请选择单位层级。");
+        if (parent is not null && (ReferenceEquals(parent, this) || (Id != 0 && parent.Id == Id))) throw new DomainException("单位不能以自身为上级单位。");
+        if (UnitHierarchy.Problem(level, parent?.Level) is { } problem) throw new DomainException(problem);
+        Level = level;
+        ParentId = parent?.Id;
+    }
 
     /// <summary>
     /// Corrects the department's particulars. The caller refuses a new organisation code once 索引号 have been

@@ -25,6 +25,12 @@ public sealed record AuditData(
     public int PublishedMessageId { get; init; }
     /// <summary>民意征集 (issue 19): the housing department's open, closed and draft ones; one with its 采纳情况; one awaiting review.</summary>
     public ConsultationIds Consultations { get; init; } = null!;
+    /// <summary>机构概况 (issue 20 §2): the housing department's published version, and a unit's version awaiting review (demo data).</summary>
+    public int PublishedProfileId { get; init; }
+    public int SubmittedProfileId { get; init; }
+    /// <summary>Townships and villages (issue 20 §7): a demo township and the demo village.</summary>
+    public int TownshipId { get; init; }
+    public int VillageId { get; init; }
 }
 
 public sealed record ConsultationIds(int Open, int Closed, int Draft, int WithFeedback, int InReview);
@@ -250,6 +256,10 @@ public sealed class AuditFixture : IAsyncLifetime
             MessageCode = await db.Messages.Where(m => m.AssignedDepartmentId == housing.Id && m.State == DisclosurePortal.Domain.Participation.MessageState.Accepted).Select(m => m.QueryCode).FirstAsync(),
             PublishedMessageId = await db.Messages.Where(m => m.Published).OrderBy(m => m.Id).Select(m => m.Id).FirstAsync(),
             Consultations = consultations,
+            PublishedProfileId = await db.UnitProfiles.Where(p => p.DepartmentId == housing.Id && p.State == DisclosurePortal.Domain.Units.ProfileState.Published).Select(p => p.Id).SingleAsync(),
+            TownshipId = await db.Departments.Where(d => d.Level == DisclosurePortal.Domain.Units.UnitLevel.Township).OrderBy(d => d.Id).Select(d => d.Id).FirstAsync(),
+            VillageId = await db.Departments.Where(d => d.Level == DisclosurePortal.Domain.Units.UnitLevel.Village).OrderBy(d => d.Id).Select(d => d.Id).FirstAsync(),
+            SubmittedProfileId = await db.UnitProfiles.Where(p => p.State == DisclosurePortal.Domain.Units.ProfileState.Submitted).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(),
         };
     }
 

@@ -100,6 +100,17 @@ public static class EndpointTable
         ["POST /account/logout"] = new(Staff, "/account/logout"),
 
         // Department editors: their own department's records and catalogue items
+        // 机构概况 (issue 20 §2): editors keep their own unit's profile; the office approves or returns it.
+        ["GET /organisations"] = new(Everyone, "/organisations"),
+        ["GET /townships/{id:int}"] = new(Everyone, "/townships/{township}"),
+        ["GET /villages/{id:int}"] = new(Everyone, "/villages/{village}"),
+        ["GET /manage/profile"] = new(Editors, "/manage/profile"),
+        ["GET /manage/profile/edit"] = new(Editors, "/manage/profile/edit"),
+        ["POST /manage/profile/edit"] = new(Editors, "/manage/profile/edit"),
+        ["GET /manage/profiles/{id:int}"] = new(Editor | Reviewer, "/manage/profiles/{profile}", Scoped: true),
+        ["POST /manage/profiles/{id:int}/submit"] = new(Editor, "/manage/profiles/{profile}/submit", Scoped: true),
+        ["POST /manage/profiles/{id:int}/approve"] = new(Reviewer, "/manage/profiles/{submittedProfile}/approve"),
+        ["POST /manage/profiles/{id:int}/return"] = new(Reviewer, "/manage/profiles/{submittedProfile}/return"),
         ["GET /manage/consultations"] = new(Editors, "/manage/consultations"),
         ["GET /manage/consultations/new"] = new(Editors, "/manage/consultations/new"),
         ["POST /manage/consultations/new"] = new(Editors, "/manage/consultations/new"),

@@ -8,6 +8,7 @@ using DisclosurePortal.Domain.Catalogue;
 using DisclosurePortal.Web.Infrastructure.Security;
 using DisclosurePortal.Web.Tests.Admin;
 using DisclosurePortal.Web.Tests.Infrastructure;
+using DisclosurePortal.Web.Tests.UnitProfiles;
 using DisclosurePortal.Web.Tests.Workflow;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Data.Sqlite;
@@ -195,6 +196,10 @@ public abstract class SecurityPortal(TestDb db) : PortalFactory(db, demoRecords:
         var draftConsultation = await ConsultationSamples.DraftAsync(db, housing, item.Id, item.DomainId, today, Clock.GetUtcNow(), tag);
         await Browserish.UploadAsync(editor, $"/manage/consultations/{draftConsultation}", $"/manage/consultations/{draftConsultation}/attachments", "征求意见稿.pdf", WorkflowSupport.Pdf);
         var consultationAttachment = await db.ConsultationAttachments.Where(a => a.ConsultationId == draftConsultation).Select(a => a.Id).SingleAsync();
+        // 机构概况 (issue 20 §2): a draft of editor.housing's unit, and another unit's version in review (the office's).
+        var profile = await UnitProfileSamples.DraftAsync(db, housing, Clock.GetUtcNow());
+        var otherUnit = await db.Departments.Where(d => d.Id != housing && d.IsActive).OrderBy(d => d.Id).Select(d => d.Id).FirstAsync();
+        var submittedProfile = await UnitProfileSamples.SubmittedAsync(db, otherUnit, Clock.GetUtcNow());
         return new Samples(new Dictionary<string, string>
         {
             ["housing"] = Str(housing),
@@ -225,6 +230,11 @@ public abstract class SecurityPortal(TestDb db) : PortalFactory(db, demoRecords:
             ["submittedConsultation"] = Str(submittedConsultation),
             ["draftConsultation"] = Str(draftConsultation),
             ["consultationAttachment"] = Str(consultationAttachment),
+            ["profile"] = Str(profile),
+            ["submittedProfile"] = Str(submittedProfile),
+            // Townships and villages (issue 20 §7): the demo data's.
+            ["township"] = Str(await db.Departments.Where(d => d.Level == DisclosurePortal.Domain.Units.UnitLevel.Township).OrderBy(d => d.Id).Select(d => d.Id).FirstAsync()),
+            ["village"] = Str(await db.Departments.Where(d => d.Level == DisclosurePortal.Domain.Units.UnitLevel.Village).OrderBy(d => d.Id).Select(d => d.Id).FirstAsync()),
         });
     }
 

@@ -38,8 +38,8 @@ public sealed class AdminDepartmentsController(PortalDbContext db, IValidator<De
     public async Task<IActionResult> New(CancellationToken ct)
     {
         var next = (await db.Departments.MaxAsync(d => (int?)d.SortOrder, ct) ?? 0) + 1;
-        var form = new DepartmentForm { SortOrder = Math.Min(next, DepartmentFormValidator.MaxSortOrder).ToString(CultureInfo.InvariantCulture) };
-        return View("Edit", new DepartmentEditModel(form, IsActive: true, CodeLocked: false));
+        var form = new DepartmentForm { SortOrder = Math.Min(next, DepartmentFormValidator.MaxSortOrder).ToString(CultureInfo.InvariantCulture), Level = Domain.Units.UnitLevel.County };
+        return View("Edit", await WithParentsAsync(new DepartmentEditModel(form, IsActive: true, CodeLocked: false), ct));
     }
 
     [HttpPost("/admin/departments/new")]
@@ -48,7 +48,7 @@ public sealed class AdminDepartmentsController(PortalDbContext db, IValidator<De
         form.Id = null;
         form.Normalize();
         if (!await validator.ValidateIntoAsync(form, ModelState, ct))
-            return Invalid(new DepartmentEditModel(form, IsActive: true, CodeLocked: false));
+            return Invalid(await WithParentsAsync(new DepartmentEditModel(form, IsActive: true, CodeLocked: false), ct));
         var department = await handler.CreateAsync(form, User, ct);
         Flash("已新建部门“{0}”。", department.Name);
         return RedirectToAction(nameof(Index));
@@ -59,7 +59,7 @@ public sealed class AdminDepartmentsController(PortalDbContext db, IValidator<De
     {
         var department = await db.Departments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, ct);
         if (department is null) return NotFoundPage("没有找到该部门。");
-        return View(new DepartmentEditModel(DepartmentForm.From(department), department.IsActive, await IndexNumbersIssuedAsync(id, ct)));
+        return View(await WithParentsAsync(new DepartmentEditModel(DepartmentForm.From(department), department.IsActive, await IndexNumbersIssuedAsync(id, ct)), ct));
     }
 
     [HttpPost("/admin/departments/{id:int}/edit")]
@@ -78,7 +78,7 @@ public sealed class AdminDepartmentsController(PortalDbContext db, IValidator<De
             ModelState.AddModelError(nameof(form.OrganisationCode), "该部门已有信息生成了索引号，统一社会信用代码是索引号的组成部分，不能再修改；已生成的索引号保持不变。");
             valid = false;
         }
-        if (!valid) return Invalid(new DepartmentEditModel(form, department.IsActive, codeLocked));
+        if (!valid) return Invalid(await WithParentsAsync(new DepartmentEditModel(form, department.IsActive, codeLocked), ct));
         await handler.UpdateAsync(department, form, User, ct);
         Flash("已保存部门“{0}”。", department.Name);
         return RedirectToAction(nameof(Index));
@@ -105,6 +105,14 @@ public sealed class AdminDepartmentsController(PortalDbContext db, IValidator<De
     private Task<bool> IndexNumbersIssuedAsync(int departmentId, CancellationToken ct) =>
         db.Records.AnyAsync(r => r.DepartmentId == departmentId && r.IndexNumber != null, ct);
 
+    private async Task<DepartmentEditModel> WithParentsAsync(DepartmentEditModel model, CancellationToken ct) => model with
+    {
+        Parents = await db.Departments.AsNoTracking()
+            .Where(d => d.Level != Domain.Units.UnitLevel.Village && d.Id != (model.Form.Id ?? 0))
+            .OrderBy(d => d.Level).ThenBy(d => d.SortOrder).ThenBy(d => d.Id)
+            .Select(d => new ParentOption(d.Id, d.Name, d.Level)).ToListAsync(ct),
+    };
+
     private ViewResult Invalid(DepartmentEditModel model)
     {
         Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -117,7 +125,12 @@ public sealed record DepartmentRow(
 
 public sealed record DepartmentListModel(IReadOnlyList<DepartmentRow> Rows, PagerModel Pager);
 
+public sealed record ParentOption(int Id, string Name, Domain.Units.UnitLevel Level);
+
 public sealed record DepartmentEditModel(DepartmentForm Form, bool IsActive, bool CodeLocked)
 {
     public bool IsNew => Form.Id is null;
+
+    /// <summary>The units that may be chosen as a parent: county units and townships (issue 20 §7).</summary>
+    public IReadOnlyList<ParentOption> Parents { get; init; } = [];
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using DisclosurePortal.Domain.Catalogue;
+using DisclosurePortal.Domain.Units;
 using DisclosurePortal.Data;
 using DisclosurePortal.Web.Infrastructure;
 using FluentValidation;
@@ -23,6 +24,14 @@ public sealed class DepartmentForm
     public string? DocumentPrefix { get; set; }
     public string? SortOrder { get; set; }
 
+    /// <summary>县级, 乡镇（街道） or 村（社区） (issue 20 §7).</summary>
+    [ValidatorExplains]
+    public UnitLevel? Level { get; set; }
+
+    /// <summary>The unit above (a village's township; a township's county unit, or none).</summary>
+    [ValidatorExplains]
+    public int? ParentId { get; set; }
+
     /// <summary>The sort order as a number, once validated (a method: model validation reads every property).</summary>
     public int ParsedSortOrder() => int.Parse(SortOrder!, NumberStyles.None, CultureInfo.InvariantCulture);
 
@@ -34,6 +43,8 @@ public sealed class DepartmentForm
         OrganisationCode = d.OrganisationCode,
         DocumentPrefix = d.DocumentPrefix,
         SortOrder = d.SortOrder.ToString(CultureInfo.InvariantCulture),
+        Level = d.Level,
+        ParentId = d.ParentId,
     };
 
     /// <summary>Blanks around the values are not part of them; the code is written in capitals.</summary>
@@ -79,5 +90,35 @@ public sealed class DepartmentFormValidator : AbstractValidator<DepartmentForm>,
         RuleFor(x => x.SortOrder)
             .Must(s => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n <= MaxSortOrder)
             .WithMessage("排序号应为 0 到 9999 之间的整数。");
+
+        RuleFor(x => x.Level)
+            .Must(l => l is { } level && Enum.IsDefined(level)).WithMessage("请选择单位层级。");
+
+        // The hierarchy's rules are the Domain's (UnitHierarchy); the parent must exist and be another unit.
+        RuleFor(x => x.ParentId)
+            .CustomAsync(async (parentId, context, ct) =>
+            {
+                if (await ParentProblemAsync(db, context.InstanceToValidate, parentId, ct) is { } problem) context.AddFailure(nameof(DepartmentForm.ParentId), problem);
+            })
+            .When(x => x.Level is { } level && Enum.IsDefined(level));
+    }
+
+    private static async Task<string?> ParentProblemAsync(PortalDbContext db, DepartmentForm form, int? parentId, CancellationToken ct)
+    {
+        UnitLevel? parentLevel = null;
+        if (parentId is { } id)
+        {
+            if (id == form.Id) return "单位不能以自身为上级单位。";
+            var parent = await db.Departments.AsNoTracking().Where(d => d.Id == id).Select(d => (UnitLevel?)d.Level).FirstOrDefaultAsync(ct);
+            if (parent is null) return "上级单位不存在，请重新选择。";
+            parentLevel = parent;
+        }
+        if (UnitHierarchy.Problem(form.Level!.Value, parentLevel) is { } problem) return problem;
+        if (form.Id is { } self)
+        {
+            var children = await db.Departments.AsNoTracking().Where(d => d.ParentId == self).Select(d => d.Level).Distinct().ToListAsync(ct);
+            return UnitHierarchy.ChildrenProblem(form.Level!.Value, children);
+        }
+        return null;
     }
 }

@@ -4,6 +4,7 @@ using System.Security.Claims;
 using DisclosurePortal.Domain.Catalogue;
 using DisclosurePortal.Data;
 using DisclosurePortal.Web.Infrastructure;
+using DisclosurePortal.Web.Features.UnitProfiles;
 
 namespace DisclosurePortal.Web.Features.AdminDepartments;
 
@@ -14,12 +15,13 @@ public sealed class SaveDepartmentHandler(PortalDbContext db, AuditTrail audit)
     public async Task<Department> CreateAsync(DepartmentForm form, ClaimsPrincipal admin, CancellationToken ct)
     {
         var department = new Department(form.Name!, form.ShortName!, form.OrganisationCode!, form.DocumentPrefix!, form.ParsedSortOrder());
+        department.PlaceIn(form.Level!.Value, await ParentAsync(form, ct));
         // The audit event needs the new id, so it is a second SaveChanges: one transaction keeps them together.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.Departments.Add(department);
         await db.SaveChangesAsync(ct);
         audit.Record(admin, AuditActions.DepartmentCreate, department.Id,
-            $"新建部门：{department.Name}（简称 {department.ShortName}，统一社会信用代码 {department.OrganisationCode}，文号前缀 {department.DocumentPrefix}）");
+            $"新建部门：{department.Name}（简称 {department.ShortName}，统一社会信用代码 {department.OrganisationCode}，文号前缀 {department.DocumentPrefix}，层级 {UnitNames.Describe(department.Level)}）");
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return department;
@@ -30,10 +32,14 @@ public sealed class SaveDepartmentHandler(PortalDbContext db, AuditTrail audit)
     {
         var changes = Changes(department, form);
         department.Update(form.Name!, form.ShortName!, form.OrganisationCode!, form.DocumentPrefix!, form.ParsedSortOrder());
+        department.PlaceIn(form.Level!.Value, await ParentAsync(form, ct));
         if (changes.Length == 0) return;
         audit.Record(admin, AuditActions.DepartmentUpdate, department.Id, $"修改部门“{department.Name}”：{changes}");
         await db.SaveChangesAsync(ct);
     }
+
+    private async Task<Department?> ParentAsync(DepartmentForm form, CancellationToken ct) =>
+        form.ParentId is { } id ? await db.Departments.FindAsync([id], ct) : null;
 
     private static string Changes(Department d, DepartmentForm f)
     {
@@ -47,6 +53,8 @@ public sealed class SaveDepartmentHandler(PortalDbContext db, AuditTrail audit)
         Compare("统一社会信用代码", d.OrganisationCode, f.OrganisationCode!);
         Compare("文号前缀", d.DocumentPrefix, f.DocumentPrefix!);
         Compare("排序号", d.SortOrder.ToString(CultureInfo.InvariantCulture), f.ParsedSortOrder().ToString(CultureInfo.InvariantCulture));
+        Compare("层级", UnitNames.Describe(d.Level), UnitNames.Describe(f.Level!.Value));
+        Compare("上级单位", d.ParentId?.ToString(CultureInfo.InvariantCulture) ?? "无", f.ParentId?.ToString(CultureInfo.InvariantCulture) ?? "无");
         return string.Join("；", changes);
     }
 }

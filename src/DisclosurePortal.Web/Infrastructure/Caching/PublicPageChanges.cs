@@ -132,6 +132,9 @@ public sealed class PublicPageChanges(PublicPageStore store, IHttpContextAccesso
                     // Its domain's 决策 stage lists it (issue 19). Open → closed follows the clock, within the cache's duration.
                     consultationDomains.Add(consultation.DomainId);
                     break;
+                case Domain.Units.UnitProfile profile when Both<Domain.Units.ProfileState>(entry, nameof(Domain.Units.UnitProfile.State)).Contains(Domain.Units.ProfileState.Published):
+                    tags.UnionWith(PublicPageTags.WhenUnitProfileChanges(profile.DepartmentId));
+                    break;
                 case AnnualReport when Both<ReportState>(entry, nameof(AnnualReport.State)).Contains(ReportState.Published):
                     tags.UnionWith(PublicPageTags.WhenAnnualReportChanges());
                     break;

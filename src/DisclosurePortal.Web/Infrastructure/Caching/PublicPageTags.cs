@@ -21,6 +21,8 @@ public enum PublicPage
     Column,
     /// <summary>The policy library (政策文件库): every published policy with its validity and interpretations.</summary>
     Policies,
+    /// <summary>The county-wide 机构概况 column: every unit's published profile.</summary>
+    Organisations,
     /// <summary>Validators only: its figures have their own short cache (ADR 14), so the output cache would add nothing fresh.</summary>
     Statistics,
 }
@@ -46,6 +48,8 @@ public static class PublicPageTags
     public const string Search = "search";
     /// <summary>The policy library (政策文件库).</summary>
     public const string Policies = "policies";
+    /// <summary>The 机构概况 column (every unit's published profile).</summary>
+    public const string Organisations = "organisations";
 
     public static string Record(int id) => string.Create(CultureInfo.InvariantCulture, $"record-{id}");
 
@@ -72,6 +76,7 @@ public static class PublicPageTags
         PublicPage.OpenData => [Site, OpenData],
         PublicPage.Search => [Site, Search],
         PublicPage.Policies => [Site, Policies],
+        PublicPage.Organisations => [Site, Organisations],
         PublicPage.Statistics => null,
         _ => null,
     };
@@ -112,6 +117,9 @@ public static class PublicPageTags
 
     /// <summary>Domains and stages are reference data, seeded at start; a change anywhere in them touches every page.</summary>
     public static IEnumerable<string> WhenReferenceDataChanges() => [Site];
+
+    /// <summary>A unit's published 机构概况 changed: its page and the 机构概况 column.</summary>
+    public static IEnumerable<string> WhenUnitProfileChanges(int departmentId) => [Department(departmentId), Organisations];
 
     public static IEnumerable<string> WhenAnnualReportChanges() => [AnnualReports];
 

@@ -1,0 +1,128 @@
+using DisclosurePortal.Domain.Units;
+using DisclosurePortal.Web.Infrastructure;
+using FluentValidation;
+
+namespace DisclosurePortal.Web.Features.UnitProfiles;
+
+/// <summary>
+/// A unit's 机构概况 as typed. The 内设机构 and the leaders are rows of fixed slots (no script needed to add one): the
+/// filled ones, then a few empty ones; empty rows are ignored.
+/// </summary>
+public sealed class ProfileForm
+{
+    /// <summary>Empty rows offered after the filled ones.</summary>
+    public const int SpareRows = 3;
+
+    /// <summary>The optimistic-concurrency version of the draft the editor opened (null for a new draft).</summary>
+    public int? Version { get; set; }
+
+    [MultiLine]
+    public string? Functions { get; set; }
+    public string? Address { get; set; }
+    public string? OfficeHours { get; set; }
+    public string? Phone { get; set; }
+    public string? ComplaintPhone { get; set; }
+    public string? Email { get; set; }
+    public List<OfficeRow> Offices { get; set; } = [];
+    public List<LeaderRow> Leaders { get; set; } = [];
+
+    public ProfileForm WithSlots()
+    {
+        for (var spare = 0; spare < SpareRows && Offices.Count < UnitProfile.MaxOffices; spare++) Offices.Add(new OfficeRow());
+        for (var spare = 0; spare < SpareRows && Leaders.Count < UnitProfile.MaxLeaders; spare++) Leaders.Add(new LeaderRow());
+        return this;
+    }
+
+    /// <summary>The filled rows only (a re-rendered form keeps what was typed, then offers the spare rows again).</summary>
+    public ProfileForm Compacted()
+    {
+        Offices = Offices.Where(o => !o.IsEmpty).ToList();
+        Leaders = Leaders.Where(l => !l.IsEmpty).ToList();
+        return WithSlots();
+    }
+
+    public ProfileDraft ToDraft() => new()
+    {
+        Functions = Functions ?? "",
+        Address = Address,
+        OfficeHours = OfficeHours,
+        Phone = Phone,
+        ComplaintPhone = ComplaintPhone,
+        Email = Email,
+        Offices = Offices.Where(o => !o.IsEmpty).Select(o => new OfficeDraft(o.Name ?? "", o.Duties, o.Phone)).ToList(),
+        Leaders = Leaders.Where(l => !l.IsEmpty).Select(l => new LeaderDraft(l.Name ?? "", l.Post ?? "", l.Duties)).ToList(),
+    };
+
+    public static ProfileForm From(ProfileDraft d, int? version) => new ProfileForm
+    {
+        Version = version,
+        Functions = d.Functions,
+        Address = d.Address,
+        OfficeHours = d.OfficeHours,
+        Phone = d.Phone,
+        ComplaintPhone = d.ComplaintPhone,
+        Email = d.Email,
+        Offices = d.Offices.Select(o => new OfficeRow { Name = o.Name, Duties = o.Duties, Phone = o.Phone }).ToList(),
+        Leaders = d.Leaders.Select(l => new LeaderRow { Name = l.Name, Post = l.Post, Duties = l.Duties }).ToList(),
+    }.WithSlots();
+}
+
+/// <summary>One 内设机构 row.</summary>
+public sealed class OfficeRow
+{
+    public string? Name { get; set; }
+    [MultiLine]
+    public string? Duties { get; set; }
+    public string? Phone { get; set; }
+
+    public bool IsEmpty => string.IsNullOrWhiteSpace(Name) && string.IsNullOrWhiteSpace(Duties) && string.IsNullOrWhiteSpace(Phone);
+}
+
+/// <summary>One leader row: name, post, 分工.</summary>
+public sealed class LeaderRow
+{
+    public string? Name { get; set; }
+    public string? Post { get; set; }
+    [MultiLine]
+    public string? Duties { get; set; }
+
+    public bool IsEmpty => string.IsNullOrWhiteSpace(Name) && string.IsNullOrWhiteSpace(Post) && string.IsNullOrWhiteSpace(Duties);
+}
+
+public sealed class ProfileFormValidator : AbstractValidator<ProfileForm>
+{
+    public const int FunctionsLength = 20_000;
+    public const int DutiesLength = 2000;
+    /// <summary>Digits, spaces, hyphens, parentheses and a leading plus: 0839-1234567, (0839) 1234567, 12345.</summary>
+    public const string PhonePattern = @"^\+?[0-9()\- ]{3,30}$";
+
+    public ProfileFormValidator()
+    {
+        RuleFor(x => x.Functions).NotEmpty().WithMessage("请填写机构职能。").MaximumLength(FunctionsLength).WithMessage("机构职能不能超过20000个字。");
+        RuleFor(x => x.Address).MaximumLength(300).WithMessage("办公地址不能超过300个字。");
+        RuleFor(x => x.OfficeHours).MaximumLength(200).WithMessage("办公时间不能超过200个字。");
+        RuleFor(x => x.Phone).Matches(PhonePattern).When(x => !string.IsNullOrWhiteSpace(x.Phone)).WithMessage("请填写有效的电话号码，例如 0839-7202001。");
+        RuleFor(x => x.ComplaintPhone).Matches(PhonePattern).When(x => !string.IsNullOrWhiteSpace(x.ComplaintPhone)).WithMessage("请填写有效的电话号码，例如 0839-7202001。");
+        RuleFor(x => x.Email).MaximumLength(200).WithMessage("电子邮箱不能超过200个字。")
+            .Matches(@"^[^@\s]+@[^@\s]+\.[^@\s]+$").When(f => !string.IsNullOrWhiteSpace(f.Email)).WithMessage("请填写有效的电子邮箱。");
+        RuleFor(x => x.Offices).Must(o => o.Count(r => !r.IsEmpty) <= UnitProfile.MaxOffices).WithMessage("内设机构最多30个。")
+            .Must(o => o.Count <= UnitProfile.MaxOffices + ProfileForm.SpareRows * 10).WithMessage("内设机构最多30个。");
+        RuleFor(x => x.Leaders).Must(l => l.Count(r => !r.IsEmpty) <= UnitProfile.MaxLeaders).WithMessage("领导最多15人。")
+            .Must(l => l.Count <= UnitProfile.MaxLeaders + ProfileForm.SpareRows * 10).WithMessage("领导最多15人。");
+        RuleForEach(x => x.Offices).ChildRules(o =>
+        {
+            o.RuleFor(x => x.Name).NotEmpty().When(x => !x.IsEmpty).WithMessage("请填写内设机构名称。")
+                .MaximumLength(100).WithMessage("名称不能超过100个字。");
+            o.RuleFor(x => x.Duties).MaximumLength(DutiesLength).WithMessage("职责不能超过2000个字。");
+            o.RuleFor(x => x.Phone).Matches(PhonePattern).When(x => !string.IsNullOrWhiteSpace(x.Phone)).WithMessage("请填写有效的电话号码，例如 0839-7202001。");
+        });
+        RuleForEach(x => x.Leaders).ChildRules(l =>
+        {
+            l.RuleFor(x => x.Name).NotEmpty().When(x => !x.IsEmpty).WithMessage("请填写领导姓名。")
+                .MaximumLength(50).WithMessage("姓名不能超过50个字。");
+            l.RuleFor(x => x.Post).NotEmpty().When(x => !x.IsEmpty).WithMessage("请填写职务。")
+                .MaximumLength(100).WithMessage("职务不能超过100个字。");
+            l.RuleFor(x => x.Duties).MaximumLength(DutiesLength).WithMessage("分工不能超过2000个字。");
+        });
+    }
+}
