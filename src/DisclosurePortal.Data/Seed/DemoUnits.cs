@@ -55,7 +55,9 @@ public sealed partial class DemoDataSeeder
             var record = Record.Create(unit.Id, item.Id, item.DomainId, item.StageId, RecordKind.Notice, ChinaTime.At(publishedOn.AddDays(-2), new TimeOnly(9, 0)));
             record.AssignIndexNumber(NextIndexNumber(counters, unit.OrganisationCode, publishedOn.Year));
             db.Records.Add(record);
-            planned.Add((record, new RecordMetadata { Title = title, IssuingOrgan = unit.Name, WrittenOn = publishedOn, Body = body }, publishedOn));
+            // A title that promises a list gets one (a 名单公示 is its table), as every demo record does (DemoTables).
+            var table = DemoTables.For(title, new Random(daysAgo), unit.Name);
+            planned.Add((record, new RecordMetadata { Title = title, IssuingOrgan = unit.Name, WrittenOn = publishedOn, Body = body + table }, publishedOn));
         }
         // Records are saved first so that their versions can name them.
         foreach (var (town, n) in towns.Select((t, n) => (t, n)))
