@@ -1722,3 +1722,131 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206152534_Powers'
+)
+BEGIN
+    CREATE TABLE [Powers] (
+        [Id] int NOT NULL IDENTITY,
+        [DepartmentId] int NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_Powers] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Powers_Departments_DepartmentId] FOREIGN KEY ([DepartmentId]) REFERENCES [Departments] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206152534_Powers'
+)
+BEGIN
+    CREATE TABLE [PowerEvents] (
+        [Id] bigint NOT NULL IDENTITY,
+        [PowerId] int NOT NULL,
+        [Kind] int NOT NULL,
+        [OccurredAt] datetimeoffset NOT NULL,
+        [ActorName] nvarchar(100) NOT NULL,
+        [ActorId] nvarchar(64) NULL,
+        [Note] nvarchar(1000) NULL,
+        CONSTRAINT [PK_PowerEvents] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_PowerEvents_Powers_PowerId] FOREIGN KEY ([PowerId]) REFERENCES [Powers] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206152534_Powers'
+)
+BEGIN
+    CREATE TABLE [PowerRevisions] (
+        [Id] int NOT NULL IDENTITY,
+        [PowerId] int NOT NULL,
+        [Number] int NOT NULL,
+        [Name] nvarchar(100) NOT NULL,
+        [Category] int NOT NULL,
+        [LegalBasis] nvarchar(4000) NOT NULL,
+        [Office] nvarchar(100) NOT NULL,
+        [Staff] nvarchar(200) NULL,
+        [State] int NOT NULL,
+        [ChangedOn] date NULL,
+        [PublishedOn] date NULL,
+        [ReturnReason] nvarchar(1000) NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_PowerRevisions] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_PowerRevisions_Powers_PowerId] FOREIGN KEY ([PowerId]) REFERENCES [Powers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206152534_Powers'
+)
+BEGIN
+    CREATE TABLE [PowerSteps] (
+        [Id] int NOT NULL IDENTITY,
+        [Position] int NOT NULL,
+        [Actor] nvarchar(50) NOT NULL,
+        [Action] nvarchar(200) NOT NULL,
+        [TimeLimit] nvarchar(100) NULL,
+        [RevisionId] int NOT NULL,
+        CONSTRAINT [PK_PowerSteps] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_PowerSteps_PowerRevisions_RevisionId] FOREIGN KEY ([RevisionId]) REFERENCES [PowerRevisions] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206152534_Powers'
+)
+BEGIN
+    CREATE INDEX [IX_PowerEvents_PowerId] ON [PowerEvents] ([PowerId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206152534_Powers'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_PowerRevisions_PowerId_Number] ON [PowerRevisions] ([PowerId], [Number]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206152534_Powers'
+)
+BEGIN
+    CREATE INDEX [IX_PowerRevisions_State_Category] ON [PowerRevisions] ([State], [Category]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206152534_Powers'
+)
+BEGIN
+    CREATE INDEX [IX_Powers_DepartmentId] ON [Powers] ([DepartmentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206152534_Powers'
+)
+BEGIN
+    CREATE INDEX [IX_PowerSteps_RevisionId] ON [PowerSteps] ([RevisionId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206152534_Powers'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206152534_Powers', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -51,6 +51,9 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<ConsultationAnswer> ConsultationAnswers => Set<ConsultationAnswer>();
     public DbSet<ConsultationEvent> ConsultationEvents => Set<ConsultationEvent>();
     public DbSet<ConsultationAttachment> ConsultationAttachments => Set<ConsultationAttachment>();
+    public DbSet<Domain.Powers.Power> Powers => Set<Domain.Powers.Power>();
+    public DbSet<Domain.Powers.PowerRevision> PowerRevisions => Set<Domain.Powers.PowerRevision>();
+    public DbSet<Domain.Powers.PowerEvent> PowerEvents => Set<Domain.Powers.PowerEvent>();
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
     public DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();

@@ -27,6 +27,7 @@ public static class AuditActions
     public const string MessageEntity = "Message";
     public const string SensitiveWordEntity = "SensitiveWord";
     public const string ConsultationEntity = "Consultation";
+    public const string PowerEntity = "Power";
 
     public static readonly AuditAction RecordCreate = new("record.create", RecordEntity, "新建草稿");
     public static readonly AuditAction RecordEdit = new("record.edit", RecordEntity, "修改草稿");
@@ -93,6 +94,11 @@ public static class AuditActions
     public static readonly AuditAction ConsultationLinkDecision = new("consultation.link-decision", ConsultationEntity, "关联决策文件");
     public static readonly AuditAction ConsultationAttach = new("consultation.attach", ConsultationEntity, "上传民意征集附件");
     public static readonly AuditAction ConsultationDetach = new("consultation.detach", ConsultationEntity, "删除民意征集附件");
+    public static readonly AuditAction PowerCreate = new("power.create", PowerEntity, "新建权责清单事项");
+    public static readonly AuditAction PowerEdit = new("power.edit", PowerEntity, "修改或变更权责清单事项");
+    public static readonly AuditAction PowerSubmit = new("power.submit", PowerEntity, "提交权责清单事项审核");
+    public static readonly AuditAction PowerApprove = new("power.approve", PowerEntity, "审核通过并公开权责清单事项");
+    public static readonly AuditAction PowerReturn = new("power.return", PowerEntity, "退回权责清单事项");
     public static readonly AuditAction ConsultationRemoveContacts = new("consultation.remove-contacts", ConsultationEntity, "删除到期的意见人联系方式");
 
     /// <summary>A step of an application case (依申请公开), one code per <see cref="CaseAction"/>: <c>case.confirm-receipt</c>.</summary>
@@ -116,6 +122,7 @@ public static class AuditActions
         MessagePublish, MessageUnpublish, MessageRemoveContact, SensitiveWordAdd, SensitiveWordRemove,
         ConsultationCreate, ConsultationEdit, ConsultationSubmit, ConsultationApprove, ConsultationReturn, ConsultationEnterComment,
         ConsultationModerate, ConsultationPublishFeedback, ConsultationLinkDecision, ConsultationAttach, ConsultationDetach, ConsultationRemoveContacts,
+        PowerCreate, PowerEdit, PowerSubmit, PowerApprove, PowerReturn,
     ];
 
     /// <summary>Codes of rows written before the catalogue, in the other convention, and what they are now.</summary>

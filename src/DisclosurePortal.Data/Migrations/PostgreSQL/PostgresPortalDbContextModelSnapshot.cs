@@ -1434,6 +1434,133 @@ namespace DisclosurePortal.Data.Migrations.PostgreSQL
                     b.ToTable("SensitiveWords", (string)null);
                 });
 
+            modelBuilder.Entity("DisclosurePortal.Domain.Powers.Power", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.ToTable("Powers", (string)null);
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Domain.Powers.PowerEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ActorId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("PowerId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PowerId");
+
+                    b.ToTable("PowerEvents", (string)null);
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Domain.Powers.PowerRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Category")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("ChangedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("LegalBasis")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Office")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("PowerId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Staff")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PowerId", "Number")
+                        .IsUnique();
+
+                    b.HasIndex("State", "Category");
+
+                    b.ToTable("PowerRevisions", (string)null);
+                });
+
             modelBuilder.Entity("DisclosurePortal.Domain.Publishing.Attachment", b =>
                 {
                     b.Property<int>("Id")
@@ -2205,6 +2332,73 @@ namespace DisclosurePortal.Data.Migrations.PostgreSQL
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DisclosurePortal.Domain.Powers.Power", b =>
+                {
+                    b.HasOne("DisclosurePortal.Domain.Catalogue.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Domain.Powers.PowerEvent", b =>
+                {
+                    b.HasOne("DisclosurePortal.Domain.Powers.Power", null)
+                        .WithMany("Events")
+                        .HasForeignKey("PowerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Domain.Powers.PowerRevision", b =>
+                {
+                    b.HasOne("DisclosurePortal.Domain.Powers.Power", null)
+                        .WithMany("Revisions")
+                        .HasForeignKey("PowerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("DisclosurePortal.Domain.Powers.PowerStep", "Steps", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<string>("Action")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("Actor")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("character varying(50)");
+
+                            b1.Property<int>("Position")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("RevisionId")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("TimeLimit")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("RevisionId");
+
+                            b1.ToTable("PowerSteps", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("RevisionId");
+                        });
+
+                    b.Navigation("Steps");
+                });
+
             modelBuilder.Entity("DisclosurePortal.Domain.Publishing.Attachment", b =>
                 {
                     b.HasOne("DisclosurePortal.Domain.Publishing.RecordVersion", null)
@@ -2384,6 +2578,13 @@ namespace DisclosurePortal.Data.Migrations.PostgreSQL
             modelBuilder.Entity("DisclosurePortal.Domain.Participation.Message", b =>
                 {
                     b.Navigation("Events");
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Domain.Powers.Power", b =>
+                {
+                    b.Navigation("Events");
+
+                    b.Navigation("Revisions");
                 });
 #pragma warning restore 612, 618
         }

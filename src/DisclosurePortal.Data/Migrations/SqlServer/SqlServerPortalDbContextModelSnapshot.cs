@@ -1447,6 +1447,133 @@ namespace DisclosurePortal.Data.Migrations.SqlServer
                     b.ToTable("SensitiveWords", (string)null);
                 });
 
+            modelBuilder.Entity("DisclosurePortal.Domain.Powers.Power", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.ToTable("Powers", (string)null);
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Domain.Powers.PowerEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ActorId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("PowerId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PowerId");
+
+                    b.ToTable("PowerEvents", (string)null);
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Domain.Powers.PowerRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Category")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly?>("ChangedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("LegalBasis")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Office")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("PowerId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Staff")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("State")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PowerId", "Number")
+                        .IsUnique();
+
+                    b.HasIndex("State", "Category");
+
+                    b.ToTable("PowerRevisions", (string)null);
+                });
+
             modelBuilder.Entity("DisclosurePortal.Domain.Publishing.Attachment", b =>
                 {
                     b.Property<int>("Id")
@@ -2232,6 +2359,73 @@ namespace DisclosurePortal.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DisclosurePortal.Domain.Powers.Power", b =>
+                {
+                    b.HasOne("DisclosurePortal.Domain.Catalogue.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Domain.Powers.PowerEvent", b =>
+                {
+                    b.HasOne("DisclosurePortal.Domain.Powers.Power", null)
+                        .WithMany("Events")
+                        .HasForeignKey("PowerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Domain.Powers.PowerRevision", b =>
+                {
+                    b.HasOne("DisclosurePortal.Domain.Powers.Power", null)
+                        .WithMany("Revisions")
+                        .HasForeignKey("PowerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("DisclosurePortal.Domain.Powers.PowerStep", "Steps", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
+
+                            b1.Property<string>("Action")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
+                            b1.Property<string>("Actor")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("nvarchar(50)");
+
+                            b1.Property<int>("Position")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("RevisionId")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("TimeLimit")
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("RevisionId");
+
+                            b1.ToTable("PowerSteps", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("RevisionId");
+                        });
+
+                    b.Navigation("Steps");
+                });
+
             modelBuilder.Entity("DisclosurePortal.Domain.Publishing.Attachment", b =>
                 {
                     b.HasOne("DisclosurePortal.Domain.Publishing.RecordVersion", null)
@@ -2411,6 +2605,13 @@ namespace DisclosurePortal.Data.Migrations.SqlServer
             modelBuilder.Entity("DisclosurePortal.Domain.Participation.Message", b =>
                 {
                     b.Navigation("Events");
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Domain.Powers.Power", b =>
+                {
+                    b.Navigation("Events");
+
+                    b.Navigation("Revisions");
                 });
 #pragma warning restore 612, 618
         }

@@ -1393,6 +1393,127 @@ namespace DisclosurePortal.Data.Migrations.Sqlite
                     b.ToTable("SensitiveWords", (string)null);
                 });
 
+            modelBuilder.Entity("DisclosurePortal.Domain.Powers.Power", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.ToTable("Powers", (string)null);
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Domain.Powers.PowerEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PowerId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PowerId");
+
+                    b.ToTable("PowerEvents", (string)null);
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Domain.Powers.PowerRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ChangedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LegalBasis")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Office")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PowerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Staff")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PowerId", "Number")
+                        .IsUnique();
+
+                    b.HasIndex("State", "Category");
+
+                    b.ToTable("PowerRevisions", (string)null);
+                });
+
             modelBuilder.Entity("DisclosurePortal.Domain.Publishing.Attachment", b =>
                 {
                     b.Property<int>("Id")
@@ -2146,6 +2267,71 @@ namespace DisclosurePortal.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DisclosurePortal.Domain.Powers.Power", b =>
+                {
+                    b.HasOne("DisclosurePortal.Domain.Catalogue.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Domain.Powers.PowerEvent", b =>
+                {
+                    b.HasOne("DisclosurePortal.Domain.Powers.Power", null)
+                        .WithMany("Events")
+                        .HasForeignKey("PowerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Domain.Powers.PowerRevision", b =>
+                {
+                    b.HasOne("DisclosurePortal.Domain.Powers.Power", null)
+                        .WithMany("Revisions")
+                        .HasForeignKey("PowerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("DisclosurePortal.Domain.Powers.PowerStep", "Steps", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Action")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Actor")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Position")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("RevisionId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("TimeLimit")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("RevisionId");
+
+                            b1.ToTable("PowerSteps", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("RevisionId");
+                        });
+
+                    b.Navigation("Steps");
+                });
+
             modelBuilder.Entity("DisclosurePortal.Domain.Publishing.Attachment", b =>
                 {
                     b.HasOne("DisclosurePortal.Domain.Publishing.RecordVersion", null)
@@ -2325,6 +2511,13 @@ namespace DisclosurePortal.Data.Migrations.Sqlite
             modelBuilder.Entity("DisclosurePortal.Domain.Participation.Message", b =>
                 {
                     b.Navigation("Events");
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Domain.Powers.Power", b =>
+                {
+                    b.Navigation("Events");
+
+                    b.Navigation("Revisions");
                 });
 #pragma warning restore 612, 618
         }
