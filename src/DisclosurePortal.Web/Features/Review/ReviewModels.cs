@@ -20,6 +20,9 @@ public sealed record QueueModel(IReadOnlyList<QueueRow> Rows, PageInfo Page, int
 
     /// <summary>Consultations (民意征集) awaiting the office's approval, listed above the records (issue 19).</summary>
     public IReadOnlyList<Consultations.PendingConsultation> Consultations { get; init; } = [];
+
+    /// <summary>权责清单 revisions awaiting the office's approval (issue 20 §5).</summary>
+    public IReadOnlyList<Powers.PendingPower> Powers { get; init; } = [];
 }
 
 public sealed record WithheldRow(int VersionId, int RecordId, string Title, string Department, string? Reason, DateTimeOffset Since);
