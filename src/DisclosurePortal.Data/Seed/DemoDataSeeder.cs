@@ -200,6 +200,7 @@ public sealed partial class DemoDataSeeder(PortalDbContext db, TimeProvider cloc
         db.Messages.AddRange(new DemoMessages(writerContacts, calendar, today, departments.ToDictionary(d => d.Key, d => (d.Value.Id, d.Value.Name))).Create());
         await db.SaveChangesAsync(ct);
         await DemoConsultations.SeedAsync(db, consultationContacts, today, now, ct);
+        await DemoPowers.SeedAsync(db, departments["housing"].Id, departments["market"].Id, calendar, today, now, ct);
     }
 
     /// <summary>Offices publish on weekdays: a weekend date moves back to the Friday before.</summary>

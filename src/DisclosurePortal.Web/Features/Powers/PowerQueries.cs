@@ -36,7 +36,7 @@ public static class PowerQueries
                join p in db.Powers on r.PowerId equals p.Id
                join d in db.Departments on p.DepartmentId equals d.Id
                where r.State == PowerRevisionState.Submitted
-               orderby r.UpdatedAt, r.Id
+               orderby r.Id
                select new PendingPower(p.Id, r.Name, d.Name, r.Number, r.ChangedOn, r.UpdatedAt)).Take(100).ToListAsync(ct);
 
     /// <summary>
