@@ -100,6 +100,17 @@ public static class EndpointTable
         ["POST /account/logout"] = new(Staff, "/account/logout"),
 
         // Department editors: their own department's records and catalogue items
+        ["GET /powers"] = new(Everyone, "/powers"),
+        ["GET /powers/{id:int}"] = new(Everyone, "/powers/{publishedPower}"),
+        ["GET /manage/powers"] = new(Editors, "/manage/powers"),
+        ["GET /manage/powers/new"] = new(Editors, "/manage/powers/new"),
+        ["POST /manage/powers/new"] = new(Editors, "/manage/powers/new"),
+        ["GET /manage/powers/{id:int}"] = new(Editor | Reviewer, "/manage/powers/{power}", Scoped: true),
+        ["GET /manage/powers/{id:int}/edit"] = new(Editor, "/manage/powers/{power}/edit", Scoped: true),
+        ["POST /manage/powers/{id:int}/edit"] = new(Editor, "/manage/powers/{power}/edit", Scoped: true),
+        ["POST /manage/powers/{id:int}/submit"] = new(Editor, "/manage/powers/{power}/submit", Scoped: true),
+        ["POST /manage/powers/{id:int}/approve"] = new(Reviewer, "/manage/powers/{submittedPower}/approve"),
+        ["POST /manage/powers/{id:int}/return"] = new(Reviewer, "/manage/powers/{submittedPower}/return"),
         ["GET /manage/consultations"] = new(Editors, "/manage/consultations"),
         ["GET /manage/consultations/new"] = new(Editors, "/manage/consultations/new"),
         ["POST /manage/consultations/new"] = new(Editors, "/manage/consultations/new"),

@@ -195,6 +195,18 @@ public abstract class SecurityPortal(TestDb db) : PortalFactory(db, demoRecords:
         var draftConsultation = await ConsultationSamples.DraftAsync(db, housing, item.Id, item.DomainId, today, Clock.GetUtcNow(), tag);
         await Browserish.UploadAsync(editor, $"/manage/consultations/{draftConsultation}", $"/manage/consultations/{draftConsultation}/attachments", "征求意见稿.pdf", WorkflowSupport.Pdf);
         var consultationAttachment = await db.ConsultationAttachments.Where(a => a.ConsultationId == draftConsultation).Select(a => a.Id).SingleAsync();
+        // 权责清单 (issue 20 §5) of editor.housing's department: a draft power and one awaiting review.
+        DisclosurePortal.Domain.Powers.PowerDraft PowerDraft(string name) => new()
+        {
+            Name = name, Category = DisclosurePortal.Domain.Powers.PowerCategory.Inspection, LegalBasis = "《建设工程质量管理条例》第四十三条", Office = "监督站",
+            Steps = [new("监督站", "检查", "5个工作日")],
+        };
+        var power = DisclosurePortal.Domain.Powers.Power.Create(housing, PowerDraft($"安全测试权力 {tag}"), "测试", null, Clock.GetUtcNow());
+        var submittedPower = DisclosurePortal.Domain.Powers.Power.Create(housing, PowerDraft($"安全测试待审权力 {tag}"), "测试", null, Clock.GetUtcNow());
+        submittedPower.Submit("测试", null, Clock.GetUtcNow());
+        db.Powers.AddRange(power, submittedPower);
+        await db.SaveChangesAsync();
+        var publishedPower = await db.PowerRevisions.Where(r => r.State == DisclosurePortal.Domain.Powers.PowerRevisionState.Published).OrderBy(r => r.PowerId).Select(r => r.PowerId).FirstAsync();
         return new Samples(new Dictionary<string, string>
         {
             ["housing"] = Str(housing),
@@ -225,6 +237,9 @@ public abstract class SecurityPortal(TestDb db) : PortalFactory(db, demoRecords:
             ["submittedConsultation"] = Str(submittedConsultation),
             ["draftConsultation"] = Str(draftConsultation),
             ["consultationAttachment"] = Str(consultationAttachment),
+            ["power"] = Str(power.Id),
+            ["submittedPower"] = Str(submittedPower.Id),
+            ["publishedPower"] = Str(publishedPower),
         });
     }
 
