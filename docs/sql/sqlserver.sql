@@ -1850,3 +1850,197 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206155912_ServiceGuides'
+)
+BEGIN
+    CREATE TABLE [ServiceGuides] (
+        [Id] int NOT NULL IDENTITY,
+        [DepartmentId] int NOT NULL,
+        [DomainId] int NOT NULL,
+        [Name] nvarchar(100) NOT NULL,
+        [LegalBasis] nvarchar(4000) NOT NULL,
+        [Conditions] nvarchar(4000) NOT NULL,
+        [TimeLimit] nvarchar(300) NOT NULL,
+        [Fees] nvarchar(300) NOT NULL,
+        [PlaceAndHours] nvarchar(300) NOT NULL,
+        [ConsultationPhone] nvarchar(100) NOT NULL,
+        [ComplaintPhone] nvarchar(100) NOT NULL,
+        [State] int NOT NULL,
+        [ReturnReason] nvarchar(1000) NULL,
+        [PublishedOn] date NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_ServiceGuides] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ServiceGuides_Departments_DepartmentId] FOREIGN KEY ([DepartmentId]) REFERENCES [Departments] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_ServiceGuides_Domains_DomainId] FOREIGN KEY ([DomainId]) REFERENCES [Domains] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206155912_ServiceGuides'
+)
+BEGIN
+    CREATE TABLE [GuideEvents] (
+        [Id] bigint NOT NULL IDENTITY,
+        [GuideId] int NOT NULL,
+        [Kind] int NOT NULL,
+        [OccurredAt] datetimeoffset NOT NULL,
+        [ActorName] nvarchar(100) NOT NULL,
+        [ActorId] nvarchar(64) NULL,
+        [Note] nvarchar(1000) NULL,
+        CONSTRAINT [PK_GuideEvents] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_GuideEvents_ServiceGuides_GuideId] FOREIGN KEY ([GuideId]) REFERENCES [ServiceGuides] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206155912_ServiceGuides'
+)
+BEGIN
+    CREATE TABLE [GuideSituations] (
+        [Id] int NOT NULL IDENTITY,
+        [Position] int NOT NULL,
+        [Name] nvarchar(200) NOT NULL,
+        [GuideId] int NOT NULL,
+        CONSTRAINT [PK_GuideSituations] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_GuideSituations_ServiceGuides_GuideId] FOREIGN KEY ([GuideId]) REFERENCES [ServiceGuides] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206155912_ServiceGuides'
+)
+BEGIN
+    CREATE TABLE [GuideSteps] (
+        [Id] int NOT NULL IDENTITY,
+        [Position] int NOT NULL,
+        [Actor] nvarchar(50) NOT NULL,
+        [Action] nvarchar(200) NOT NULL,
+        [TimeLimit] nvarchar(100) NULL,
+        [GuideId] int NOT NULL,
+        CONSTRAINT [PK_GuideSteps] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_GuideSteps_ServiceGuides_GuideId] FOREIGN KEY ([GuideId]) REFERENCES [ServiceGuides] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206155912_ServiceGuides'
+)
+BEGIN
+    CREATE TABLE [GuideTemplates] (
+        [Id] int NOT NULL IDENTITY,
+        [GuideId] int NOT NULL,
+        [FileName] nvarchar(255) NOT NULL,
+        [ContentType] nvarchar(100) NOT NULL,
+        [SizeBytes] bigint NOT NULL,
+        [StorageKey] nvarchar(200) NOT NULL,
+        [Sha256] nvarchar(64) NOT NULL,
+        [UploadedAt] datetimeoffset NOT NULL,
+        [UploadedBy] nvarchar(100) NOT NULL,
+        CONSTRAINT [PK_GuideTemplates] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_GuideTemplates_ServiceGuides_GuideId] FOREIGN KEY ([GuideId]) REFERENCES [ServiceGuides] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206155912_ServiceGuides'
+)
+BEGIN
+    CREATE TABLE [GuideMaterials] (
+        [Id] int NOT NULL IDENTITY,
+        [Position] int NOT NULL,
+        [Name] nvarchar(200) NOT NULL,
+        [Form] int NOT NULL,
+        [Count] int NOT NULL,
+        [TemplateId] int NULL,
+        [SituationId] int NOT NULL,
+        CONSTRAINT [PK_GuideMaterials] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_GuideMaterials_GuideSituations_SituationId] FOREIGN KEY ([SituationId]) REFERENCES [GuideSituations] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_GuideMaterials_GuideTemplates_TemplateId] FOREIGN KEY ([TemplateId]) REFERENCES [GuideTemplates] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206155912_ServiceGuides'
+)
+BEGIN
+    CREATE INDEX [IX_GuideEvents_GuideId] ON [GuideEvents] ([GuideId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206155912_ServiceGuides'
+)
+BEGIN
+    CREATE INDEX [IX_GuideMaterials_SituationId] ON [GuideMaterials] ([SituationId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206155912_ServiceGuides'
+)
+BEGIN
+    CREATE INDEX [IX_GuideMaterials_TemplateId] ON [GuideMaterials] ([TemplateId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206155912_ServiceGuides'
+)
+BEGIN
+    CREATE INDEX [IX_GuideSituations_GuideId] ON [GuideSituations] ([GuideId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206155912_ServiceGuides'
+)
+BEGIN
+    CREATE INDEX [IX_GuideSteps_GuideId] ON [GuideSteps] ([GuideId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206155912_ServiceGuides'
+)
+BEGIN
+    CREATE INDEX [IX_GuideTemplates_GuideId] ON [GuideTemplates] ([GuideId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206155912_ServiceGuides'
+)
+BEGIN
+    CREATE INDEX [IX_ServiceGuides_DepartmentId] ON [ServiceGuides] ([DepartmentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206155912_ServiceGuides'
+)
+BEGIN
+    CREATE INDEX [IX_ServiceGuides_DomainId_State] ON [ServiceGuides] ([DomainId], [State]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206155912_ServiceGuides'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206155912_ServiceGuides', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -28,6 +28,7 @@ public static class AuditActions
     public const string SensitiveWordEntity = "SensitiveWord";
     public const string ConsultationEntity = "Consultation";
     public const string PowerEntity = "Power";
+    public const string GuideEntity = "ServiceGuide";
 
     public static readonly AuditAction RecordCreate = new("record.create", RecordEntity, "新建草稿");
     public static readonly AuditAction RecordEdit = new("record.edit", RecordEntity, "修改草稿");
@@ -99,6 +100,11 @@ public static class AuditActions
     public static readonly AuditAction PowerSubmit = new("power.submit", PowerEntity, "提交权责清单事项审核");
     public static readonly AuditAction PowerApprove = new("power.approve", PowerEntity, "审核通过并公开权责清单事项");
     public static readonly AuditAction PowerReturn = new("power.return", PowerEntity, "退回权责清单事项");
+    public static readonly AuditAction GuideCreate = new("guide.create", GuideEntity, "新建办事指南");
+    public static readonly AuditAction GuideEdit = new("guide.edit", GuideEntity, "修改办事指南");
+    public static readonly AuditAction GuideSubmit = new("guide.submit", GuideEntity, "提交办事指南审核");
+    public static readonly AuditAction GuideApprove = new("guide.approve", GuideEntity, "审核通过并公开办事指南");
+    public static readonly AuditAction GuideReturn = new("guide.return", GuideEntity, "退回办事指南");
     public static readonly AuditAction ConsultationRemoveContacts = new("consultation.remove-contacts", ConsultationEntity, "删除到期的意见人联系方式");
 
     /// <summary>A step of an application case (依申请公开), one code per <see cref="CaseAction"/>: <c>case.confirm-receipt</c>.</summary>
@@ -123,6 +129,7 @@ public static class AuditActions
         ConsultationCreate, ConsultationEdit, ConsultationSubmit, ConsultationApprove, ConsultationReturn, ConsultationEnterComment,
         ConsultationModerate, ConsultationPublishFeedback, ConsultationLinkDecision, ConsultationAttach, ConsultationDetach, ConsultationRemoveContacts,
         PowerCreate, PowerEdit, PowerSubmit, PowerApprove, PowerReturn,
+        GuideCreate, GuideEdit, GuideSubmit, GuideApprove, GuideReturn,
     ];
 
     /// <summary>Codes of rows written before the catalogue, in the other convention, and what they are now.</summary>
