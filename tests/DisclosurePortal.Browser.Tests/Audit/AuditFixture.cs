@@ -25,6 +25,11 @@ public sealed record AuditData(
     public int PublishedMessageId { get; init; }
     /// <summary>民意征集 (issue 19): the housing department's open, closed and draft ones; one with its 采纳情况; one awaiting review.</summary>
     public ConsultationIds Consultations { get; init; } = null!;
+    /// <summary>权责清单 (issue 20 §5): a housing power published with a change in draft (its deadline shows), and one awaiting review.</summary>
+    public int PowerId { get; init; }
+    public int SubmittedPowerId { get; init; }
+    /// <summary>办事指南 (issue 20 §6): the demo 低保 guide (three situations, a template).</summary>
+    public int GuideId { get; init; }
 }
 
 public sealed record ConsultationIds(int Open, int Closed, int Draft, int WithFeedback, int InReview);
@@ -250,6 +255,9 @@ public sealed class AuditFixture : IAsyncLifetime
             MessageCode = await db.Messages.Where(m => m.AssignedDepartmentId == housing.Id && m.State == DisclosurePortal.Domain.Participation.MessageState.Accepted).Select(m => m.QueryCode).FirstAsync(),
             PublishedMessageId = await db.Messages.Where(m => m.Published).OrderBy(m => m.Id).Select(m => m.Id).FirstAsync(),
             Consultations = consultations,
+            PowerId = await db.PowerRevisions.Where(r => r.ChangedOn != null && r.State == DisclosurePortal.Domain.Powers.PowerRevisionState.Draft).OrderBy(r => r.PowerId).Select(r => r.PowerId).FirstAsync(),
+            SubmittedPowerId = await db.PowerRevisions.Where(r => r.State == DisclosurePortal.Domain.Powers.PowerRevisionState.Submitted).OrderBy(r => r.PowerId).Select(r => r.PowerId).FirstAsync(),
+            GuideId = await db.GuideTemplates.OrderBy(t => t.Id).Select(t => t.GuideId).FirstAsync(),
         };
     }
 

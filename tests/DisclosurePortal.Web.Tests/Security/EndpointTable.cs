@@ -102,6 +102,10 @@ public static class EndpointTable
         // Department editors: their own department's records and catalogue items
         ["GET /powers"] = new(Everyone, "/powers"),
         ["GET /powers/{id:int}"] = new(Everyone, "/powers/{publishedPower}"),
+        ["GET /guides"] = new(Everyone, "/guides"),
+        ["GET /guides/{id:int}"] = new(Everyone, "/guides/{publishedGuide}"),
+        ["GET /guides/handbook/{code}"] = new(Everyone, "/guides/handbook/social-assistance"),
+        ["GET /guides/{id:int}/templates/{templateId:int}"] = new(Everyone, "/guides/{publishedGuide}/templates/{guideTemplate}"),
         ["GET /manage/powers"] = new(Editors, "/manage/powers"),
         ["GET /manage/powers/new"] = new(Editors, "/manage/powers/new"),
         ["POST /manage/powers/new"] = new(Editors, "/manage/powers/new"),

@@ -207,6 +207,7 @@ public abstract class SecurityPortal(TestDb db) : PortalFactory(db, demoRecords:
         db.Powers.AddRange(power, submittedPower);
         await db.SaveChangesAsync();
         var publishedPower = await db.PowerRevisions.Where(r => r.State == DisclosurePortal.Domain.Powers.PowerRevisionState.Published).OrderBy(r => r.PowerId).Select(r => r.PowerId).FirstAsync();
+        var guideTemplate = await db.GuideTemplates.OrderBy(t => t.Id).Select(t => new { t.Id, t.GuideId }).FirstAsync();
         return new Samples(new Dictionary<string, string>
         {
             ["housing"] = Str(housing),
@@ -240,6 +241,8 @@ public abstract class SecurityPortal(TestDb db) : PortalFactory(db, demoRecords:
             ["power"] = Str(power.Id),
             ["submittedPower"] = Str(submittedPower.Id),
             ["publishedPower"] = Str(publishedPower),
+            ["publishedGuide"] = Str(guideTemplate.GuideId),
+            ["guideTemplate"] = Str(guideTemplate.Id),
         });
     }
 
