@@ -2044,3 +2044,40 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206163101_GuideChanges'
+)
+BEGIN
+    ALTER TABLE [ServiceGuides] ADD [RevisionOfId] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206163101_GuideChanges'
+)
+BEGIN
+    CREATE INDEX [IX_ServiceGuides_RevisionOfId] ON [ServiceGuides] ([RevisionOfId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206163101_GuideChanges'
+)
+BEGIN
+    ALTER TABLE [ServiceGuides] ADD CONSTRAINT [FK_ServiceGuides_ServiceGuides_RevisionOfId] FOREIGN KEY ([RevisionOfId]) REFERENCES [ServiceGuides] ([Id]) ON DELETE NO ACTION;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206163101_GuideChanges'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206163101_GuideChanges', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

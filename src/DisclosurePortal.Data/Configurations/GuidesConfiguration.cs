@@ -54,6 +54,8 @@ internal sealed class ServiceGuideConfiguration : IEntityTypeConfiguration<Servi
         b.HasOne<DisclosureDomain>().WithMany().HasForeignKey(x => x.DomainId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => new { x.DomainId, x.State });
         b.HasIndex(x => x.DepartmentId);
+        b.HasOne<ServiceGuide>().WithMany().HasForeignKey(x => x.RevisionOfId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => x.RevisionOfId);
     }
 }
 

@@ -22,6 +22,8 @@ public enum GuideState
     Submitted = 2,
     /// <summary>已公开.</summary>
     Published = 3,
+    /// <summary>已并入: a change to a public guide, approved and taken into it (kept as history).</summary>
+    Adopted = 4,
 }
 
 public enum GuideEventKind
@@ -103,6 +105,12 @@ public sealed class ServiceGuide
     public DateOnly? PublishedOn { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    /// <summary>
+    /// A change to a public guide is a guide of its own pointing at it: the public keeps the approved version until the
+    /// office approves the change, which is then taken into the public guide (<see cref="ApproveChange"/>).
+    /// </summary>
+    public int? RevisionOfId { get; private set; }
+
     /// <summary>Optimistic concurrency token.</summary>
     public int Version { get; private set; }
 
@@ -122,9 +130,68 @@ public sealed class ServiceGuide
         return guide;
     }
 
+    /// <summary>变更 a public guide: a new draft that replaces it only when approved; the public one stays as it is.</summary>
+    public static ServiceGuide Revise(ServiceGuide published, GuideDraft draft, string actorName, string? actorId, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(published);
+        if (published.State != GuideState.Published) throw new DomainException("只有已公开的办事指南可以变更。");
+        var guide = new ServiceGuide { DepartmentId = published.DepartmentId, State = GuideState.Draft, Version = 1, RevisionOfId = published.Id };
+        guide.Apply(draft);
+        guide.UpdatedAt = now;
+        guide.Add(GuideEventKind.Created, actorName, actorId, now, guide.Name);
+        return guide;
+    }
+
+    /// <summary>The draft as typed (for a form, or to take a change into the public guide).</summary>
+    public GuideDraft ToDraft() => new()
+    {
+        DomainId = DomainId,
+        Name = Name,
+        LegalBasis = LegalBasis,
+        Conditions = Conditions,
+        Situations = [.. _situations.OrderBy(s => s.Position).Select(s => new SituationDraft(s.Name,
+            [.. s.Materials.OrderBy(m => m.Position).Select(m => new MaterialDraft(m.Name, m.Form, m.Count, m.TemplateId))]))],
+        Steps = [.. _steps.OrderBy(s => s.Position).Select(s => new GuideStepDraft(s.Actor, s.Action, s.TimeLimit))],
+        TimeLimit = TimeLimit,
+        Fees = Fees,
+        PlaceAndHours = PlaceAndHours,
+        ConsultationPhone = ConsultationPhone,
+        ComplaintPhone = ComplaintPhone,
+    };
+
+    /// <summary>
+    /// 审核通过 a submitted change (this guide, a <see cref="RevisionOfId"/> of <paramref name="published"/>): its content
+    /// becomes the public guide's, and this change is kept as history (已并入).
+    /// </summary>
+    public void ApproveChange(ServiceGuide published, DateOnly today, string actorName, string? actorId, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(published);
+        if (State != GuideState.Submitted) throw new DomainException("该办事指南不在审核队列中。");
+        if (RevisionOfId != published.Id || published.State != GuideState.Published) throw new DomainException("该变更对应的办事指南已不再公开。");
+        published.Apply(ToDraft());
+        published.PublishedOn = today;
+        published.Touch(now);
+        published.Add(GuideEventKind.Approved, actorName, actorId, now, Name);
+        State = GuideState.Adopted;
+        Touch(now);
+        Add(GuideEventKind.Approved, actorName, actorId, now);
+    }
+
+    /// <summary>A material's template file, uploaded after the guide was saved.</summary>
+    public void AttachTemplate(int situationPosition, int materialPosition, int templateId, DateTimeOffset now)
+    {
+        if (State is GuideState.Submitted or GuideState.Adopted) throw new DomainException("该办事指南已提交审核，审核完成前不能修改。");
+        var material = _situations.FirstOrDefault(s => s.Position == situationPosition)?.Materials.FirstOrDefault(m => m.Position == materialPosition)
+            ?? throw new DomainException("没有找到该申请材料。");
+        material.UseTemplate(templateId);
+        Touch(now);
+    }
+
     public void Edit(GuideDraft draft, string actorName, string? actorId, DateTimeOffset now)
     {
         if (State == GuideState.Submitted) throw new DomainException("该办事指南已提交审核，审核完成前不能修改。");
+        if (State == GuideState.Published) throw new DomainException("该办事指南已公开：请变更（审核通过前网站仍显示原版本）。");
+        if (State == GuideState.Adopted) throw new DomainException("该变更已审核通过并入公开的办事指南。");
         Apply(draft);
         State = GuideState.Draft;
         Touch(now);
@@ -143,6 +210,7 @@ public sealed class ServiceGuide
     public void Approve(DateOnly today, string actorName, string? actorId, DateTimeOffset now)
     {
         if (State != GuideState.Submitted) throw new DomainException("该办事指南不在审核队列中。");
+        if (RevisionOfId is not null) throw new DomainException("这是对已公开办事指南的变更，审核通过时并入原办事指南。");
         State = GuideState.Published;
         PublishedOn = today;
         Touch(now);
@@ -268,6 +336,8 @@ public sealed class GuideMaterial
 
     /// <summary>The <see cref="GuideTemplate"/> offered as a template or sample, if any.</summary>
     public int? TemplateId { get; private set; }
+
+    internal void UseTemplate(int templateId) => TemplateId = templateId;
 }
 
 /// <summary>A step of the 办理流程.</summary>
@@ -368,6 +438,7 @@ public static class GuideNames
         GuideState.Draft => "草稿",
         GuideState.Submitted => "待审核",
         GuideState.Published => "已公开",
+        GuideState.Adopted => "已并入",
         _ => state.ToString(),
     };
 }

@@ -61,4 +61,39 @@ public sealed class ServiceGuideTests
         Assert.Throws<DomainException>(() => ServiceGuide.Create(5, Draft() with { Situations = [] }, "编辑", "u1", Now));
         Assert.Throws<DomainException>(() => ServiceGuide.Create(5, Draft() with { Steps = [] }, "编辑", "u1", Now));
     }
+
+    [Fact]
+    public void ChangeToAPublicGuide_KeepsThePublicVersion_UntilTheOfficeApprovesIt()
+    {
+        var g = ServiceGuide.Create(5, Draft(), "编辑", "u1", Now);
+        g.Submit("编辑", "u1", Now);
+        g.Approve(new DateOnly(2026, 9, 2), "审核员", "u2", Now);
+        Assert.Throws<DomainException>(() => g.Edit(Draft("改名"), "编辑", "u1", Now));
+
+        var change = ServiceGuide.Revise(g, Draft("城乡居民最低生活保障申请（2027年版）") with { Fees = "免费" }, "编辑", "u1", Now);
+        Assert.Equal(GuideState.Draft, change.State);
+        Assert.Equal("城乡居民最低生活保障申请", g.Name);
+        Assert.Equal(GuideState.Published, g.State);
+        change.Submit("编辑", "u1", Now);
+        Assert.Throws<DomainException>(() => change.Approve(new DateOnly(2026, 9, 3), "审核员", "u2", Now));
+        change.Return("请核对收费。", "审核员", "u2", Now);
+        Assert.Equal("城乡居民最低生活保障申请", g.Name);
+        change.Submit("编辑", "u1", Now);
+        change.ApproveChange(g, new DateOnly(2026, 9, 4), "审核员", "u2", Now);
+
+        Assert.Equal("城乡居民最低生活保障申请（2027年版）", g.Name);
+        Assert.Equal("免费", g.Fees);
+        Assert.Equal(GuideState.Published, g.State);
+        Assert.Equal(new DateOnly(2026, 9, 4), g.PublishedOn);
+        Assert.Equal(GuideState.Adopted, change.State);
+        Assert.Equal(7, g.Situations[0].Materials[1].TemplateId);
+        Assert.Throws<DomainException>(() => change.Submit("编辑", "u1", Now));
+    }
+
+    [Fact]
+    public void OnlyAPublicGuide_CanBeChanged()
+    {
+        var g = ServiceGuide.Create(5, Draft(), "编辑", "u1", Now);
+        Assert.Throws<DomainException>(() => ServiceGuide.Revise(g, Draft(), "编辑", "u1", Now));
+    }
 }

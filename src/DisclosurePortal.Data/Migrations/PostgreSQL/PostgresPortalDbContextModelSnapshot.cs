@@ -1284,6 +1284,9 @@ namespace DisclosurePortal.Data.Migrations.PostgreSQL
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<int?>("RevisionOfId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("State")
                         .HasColumnType("integer");
 
@@ -1302,6 +1305,8 @@ namespace DisclosurePortal.Data.Migrations.PostgreSQL
                     b.HasKey("Id");
 
                     b.HasIndex("DepartmentId");
+
+                    b.HasIndex("RevisionOfId");
 
                     b.HasIndex("DomainId", "State");
 
@@ -2502,6 +2507,11 @@ namespace DisclosurePortal.Data.Migrations.PostgreSQL
                         .HasForeignKey("DomainId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("DisclosurePortal.Domain.Guides.ServiceGuide", null)
+                        .WithMany()
+                        .HasForeignKey("RevisionOfId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.OwnsMany("DisclosurePortal.Domain.Guides.GuideSituation", "Situations", b1 =>
                         {

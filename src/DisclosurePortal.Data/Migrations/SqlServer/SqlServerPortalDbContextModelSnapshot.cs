@@ -1297,6 +1297,9 @@ namespace DisclosurePortal.Data.Migrations.SqlServer
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
 
+                    b.Property<int?>("RevisionOfId")
+                        .HasColumnType("int");
+
                     b.Property<int>("State")
                         .HasColumnType("int");
 
@@ -1315,6 +1318,8 @@ namespace DisclosurePortal.Data.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("DepartmentId");
+
+                    b.HasIndex("RevisionOfId");
 
                     b.HasIndex("DomainId", "State");
 
@@ -2529,6 +2534,11 @@ namespace DisclosurePortal.Data.Migrations.SqlServer
                         .HasForeignKey("DomainId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("DisclosurePortal.Domain.Guides.ServiceGuide", null)
+                        .WithMany()
+                        .HasForeignKey("RevisionOfId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.OwnsMany("DisclosurePortal.Domain.Guides.GuideSituation", "Situations", b1 =>
                         {

@@ -1247,6 +1247,9 @@ namespace DisclosurePortal.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("RevisionOfId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("State")
                         .HasColumnType("INTEGER");
 
@@ -1265,6 +1268,8 @@ namespace DisclosurePortal.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("DepartmentId");
+
+                    b.HasIndex("RevisionOfId");
 
                     b.HasIndex("DomainId", "State");
 
@@ -2431,6 +2436,11 @@ namespace DisclosurePortal.Data.Migrations.Sqlite
                         .HasForeignKey("DomainId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("DisclosurePortal.Domain.Guides.ServiceGuide", null)
+                        .WithMany()
+                        .HasForeignKey("RevisionOfId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.OwnsMany("DisclosurePortal.Domain.Guides.GuideSituation", "Situations", b1 =>
                         {
