@@ -108,14 +108,12 @@ internal static class DemoGuides
             Convert.ToHexStringLower(SHA256.HashData(SampleForm)), now, Editor);
         db.GuideTemplates.Add(template);
         await db.SaveChangesAsync(ct);
-        var draft = Draft(dibao);
-        draft = draft with
-        {
-            Situations = [draft.Situations[0] with { Materials = [draft.Situations[0].Materials[0] with { TemplateId = template.Id }, .. draft.Situations[0].Materials.Skip(1)] }, .. draft.Situations.Skip(1)],
-        };
-        dibao.Edit(draft, Editor, null, now);
-        dibao.Submit(Editor, null, now);
-        dibao.Approve(today.AddDays(-30), Reviewer, null, now);
+        // Added as a change (the public guide stays as it was until the office approves it).
+        var change = ServiceGuide.Revise(dibao, dibao.ToDraft(), Editor, null, now);
+        change.AttachTemplate(1, 1, template.Id, now);
+        change.Submit(Editor, null, now);
+        change.ApproveChange(dibao, today.AddDays(-30), Reviewer, null, now);
+        db.ServiceGuides.Add(change);
         await db.SaveChangesAsync(ct);
     }
 
@@ -127,20 +125,4 @@ internal static class DemoGuides
         db.ServiceGuides.Add(guide);
         return guide;
     }
-
-    /// <summary>The guide as it would be typed again (to add the template to a material).</summary>
-    private static GuideDraft Draft(ServiceGuide g) => new()
-    {
-        DomainId = g.DomainId,
-        Name = g.Name,
-        LegalBasis = g.LegalBasis,
-        Conditions = g.Conditions,
-        Situations = [.. g.Situations.OrderBy(s => s.Position).Select(s => new SituationDraft(s.Name, [.. s.Materials.OrderBy(m => m.Position).Select(m => new MaterialDraft(m.Name, m.Form, m.Count, m.TemplateId))]))],
-        Steps = [.. g.Steps.OrderBy(s => s.Position).Select(s => new GuideStepDraft(s.Actor, s.Action, s.TimeLimit))],
-        TimeLimit = g.TimeLimit,
-        Fees = g.Fees,
-        PlaceAndHours = g.PlaceAndHours,
-        ConsultationPhone = g.ConsultationPhone,
-        ComplaintPhone = g.ComplaintPhone,
-    };
 }

@@ -180,7 +180,7 @@ public sealed class ServiceGuide
     /// <summary>A material's template file, uploaded after the guide was saved.</summary>
     public void AttachTemplate(int situationPosition, int materialPosition, int templateId, DateTimeOffset now)
     {
-        if (State is GuideState.Submitted or GuideState.Adopted) throw new DomainException("该办事指南已提交审核，审核完成前不能修改。");
+        if (State != GuideState.Draft) throw new DomainException("只有草稿可以上传材料模板。");
         var material = _situations.FirstOrDefault(s => s.Position == situationPosition)?.Materials.FirstOrDefault(m => m.Position == materialPosition)
             ?? throw new DomainException("没有找到该申请材料。");
         material.UseTemplate(templateId);
@@ -431,6 +431,16 @@ public static class GuideNames
         MaterialForm.Copy => "复印件",
         MaterialForm.OriginalAndCopy => "原件和复印件",
         _ => form.ToString(),
+    };
+
+    public static string Describe(GuideEventKind kind) => kind switch
+    {
+        GuideEventKind.Created => "新建",
+        GuideEventKind.Edited => "修改",
+        GuideEventKind.Submitted => "提交审核",
+        GuideEventKind.Approved => "审核通过",
+        GuideEventKind.Returned => "退回修改",
+        _ => kind.ToString(),
     };
 
     public static string Describe(GuideState state) => state switch

@@ -60,7 +60,9 @@ public sealed class GuidesController(PortalDbContext db, PublicSite site, IStrin
     [HttpGet("/guides/{id:int}/templates/{templateId:int}")]
     public async Task<IActionResult> Template(int id, int templateId, [FromServices] AttachmentStorage storage, CancellationToken ct)
     {
-        var published = await db.ServiceGuides.AnyAsync(g => g.Id == id && g.State == GuideState.Published, ct);
+        // Only a template the public version offers: a pending change's new file is filed under the same guide.
+        var published = await db.ServiceGuides.Where(g => g.Id == id && g.State == GuideState.Published)
+            .SelectMany(g => g.Situations).SelectMany(s => s.Materials).AnyAsync(m => m.TemplateId == templateId, ct);
         var t = published ? await db.GuideTemplates.AsNoTracking().FirstOrDefaultAsync(x => x.Id == templateId && x.GuideId == id, ct) : null;
         var path = t is null ? null : storage.PathOf(t.StorageKey);
         if (t is null || path is null || !System.IO.File.Exists(path)) return NotFoundPage("没有找到该文件。");
