@@ -109,13 +109,19 @@ public abstract class ManageGuideTests(PortalFactory factory)
         var (_, before) = await Html.GetAsync(citizen, $"/guides/{id}");
         Assert.Equal(name, before.QuerySelector("h1").Text());
         Assert.Equal("不收费", before.DefinitionList(".guide-facts")["收费标准"]);
+        var (_, listBefore) = await Html.GetAsync(citizen, "/guides");
+        Assert.Contains(name, listBefore.Body!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(name + "（新）", listBefore.Body!.TextContent, StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.Redirect, (await Browserish.PostFormAsync(editor, changePage, $"{changePage}/submit", [])).StatusCode);
         var approved = await Browserish.PostFormAsync(reviewer, changePage, $"{changePage}/approve", []);
         Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
         Assert.Equal(page, approved.Headers.Location!.OriginalString);
 
-        var (_, after) = await Html.GetAsync(Browserish.NewClient(factory), $"/guides/{id}");
+        // Both pages are output-cached: the approval evicts them (PublicPageChanges).
+        var (_, listAfter) = await Html.GetAsync(citizen, "/guides");
+        Assert.Contains(name + "（新）", listAfter.Body!.TextContent, StringComparison.Ordinal);
+        var (_, after) = await Html.GetAsync(citizen, $"/guides/{id}");
         Assert.Equal(name + "（新）", after.QuerySelector("h1").Text());
         Assert.Equal("免费办理", after.DefinitionList(".guide-facts")["收费标准"]);
         var (_, list) = await Html.GetAsync(editor, "/manage/guides");

@@ -208,6 +208,13 @@ public abstract class SecurityPortal(TestDb db) : PortalFactory(db, demoRecords:
         await db.SaveChangesAsync();
         var publishedPower = await db.PowerRevisions.Where(r => r.State == DisclosurePortal.Domain.Powers.PowerRevisionState.Published).OrderBy(r => r.PowerId).Select(r => r.PowerId).FirstAsync();
         var guideTemplate = await db.GuideTemplates.OrderBy(t => t.Id).Select(t => new { t.Id, t.GuideId }).FirstAsync();
+        // 办事指南 (issue 20 §6) of editor.housing's department: a draft guide and one awaiting review.
+        var guideDraft = await db.ServiceGuides.Where(g => g.Id == guideTemplate.GuideId).SingleAsync();
+        var guide = DisclosurePortal.Domain.Guides.ServiceGuide.Create(housing, guideDraft.ToDraft() with { Name = $"安全测试指南 {tag}" }, "测试", null, Clock.GetUtcNow());
+        var submittedGuide = DisclosurePortal.Domain.Guides.ServiceGuide.Create(housing, guideDraft.ToDraft() with { Name = $"安全测试待审指南 {tag}" }, "测试", null, Clock.GetUtcNow());
+        submittedGuide.Submit("测试", null, Clock.GetUtcNow());
+        db.ServiceGuides.AddRange(guide, submittedGuide);
+        await db.SaveChangesAsync();
         return new Samples(new Dictionary<string, string>
         {
             ["housing"] = Str(housing),
@@ -243,6 +250,8 @@ public abstract class SecurityPortal(TestDb db) : PortalFactory(db, demoRecords:
             ["publishedPower"] = Str(publishedPower),
             ["publishedGuide"] = Str(guideTemplate.GuideId),
             ["guideTemplate"] = Str(guideTemplate.Id),
+            ["guide"] = Str(guide.Id),
+            ["submittedGuide"] = Str(submittedGuide.Id),
         });
     }
 

@@ -2,6 +2,7 @@ using DisclosurePortal.Domain.Guides;
 using DisclosurePortal.Data;
 using DisclosurePortal.Web.Features.Shared;
 using DisclosurePortal.Web.Infrastructure;
+using DisclosurePortal.Web.Infrastructure.Caching;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -15,6 +16,7 @@ namespace DisclosurePortal.Web.Features.Guides;
 public sealed class GuidesController(PortalDbContext db, PublicSite site, IStringLocalizer<SharedResource> localizer) : PortalController
 {
     [HttpGet("/guides")]
+    [PublicPage(PublicPage.Guides)]
     public async Task<IActionResult> Index(CancellationToken ct)
     {
         var rows = await (from g in db.ServiceGuides.AsNoTracking()
@@ -30,6 +32,7 @@ public sealed class GuidesController(PortalDbContext db, PublicSite site, IStrin
     }
 
     [HttpGet("/guides/{id:int}")]
+    [PublicPage(PublicPage.Guides)]
     public async Task<IActionResult> Show(int id, CancellationToken ct)
     {
         var guide = await GuideQueries.PublishedAsync(db, id, ct);

@@ -1,6 +1,7 @@
 using DisclosurePortal.Domain.Powers;
 using DisclosurePortal.Data;
 using DisclosurePortal.Web.Features.Shared;
+using DisclosurePortal.Web.Infrastructure.Caching;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,6 +14,7 @@ namespace DisclosurePortal.Web.Features.Powers;
 public sealed class PowersController(PortalDbContext db) : PortalController
 {
     [HttpGet("/powers")]
+    [PublicPage(PublicPage.Powers)]
     public async Task<IActionResult> Index(PowerFilter filter, CancellationToken ct)
     {
         var departments = await PowerQueries.DepartmentsWithPowersAsync(db, ct);
@@ -34,6 +36,7 @@ public sealed class PowersController(PortalDbContext db) : PortalController
     }
 
     [HttpGet("/powers/{id:int}")]
+    [PublicPage(PublicPage.Powers)]
     public async Task<IActionResult> Show(int id, CancellationToken ct)
     {
         var power = await db.Powers.AsNoTracking().Include(p => p.Revisions).FirstOrDefaultAsync(p => p.Id == id, ct);

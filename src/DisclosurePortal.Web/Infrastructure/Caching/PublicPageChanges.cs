@@ -129,6 +129,12 @@ public sealed class PublicPageChanges(PublicPageStore store, IHttpContextAccesso
                     // Its domain's 决策 stage lists it (issue 19). Open → closed follows the clock, within the cache's duration.
                     consultationDomains.Add(consultation.DomainId);
                     break;
+                case DisclosurePortal.Domain.Powers.Power or DisclosurePortal.Domain.Powers.PowerRevision:
+                    tags.Add(PublicPageTags.Powers);
+                    break;
+                case DisclosurePortal.Domain.Guides.ServiceGuide or DisclosurePortal.Domain.Guides.GuideTemplate:
+                    tags.Add(PublicPageTags.Guides);
+                    break;
                 case AnnualReport when Both<ReportState>(entry, nameof(AnnualReport.State)).Contains(ReportState.Published):
                     tags.UnionWith(PublicPageTags.WhenAnnualReportChanges());
                     break;

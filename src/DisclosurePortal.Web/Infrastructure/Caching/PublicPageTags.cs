@@ -21,6 +21,10 @@ public enum PublicPage
     Column,
     /// <summary>The policy library (政策文件库): every published policy with its validity and interpretations.</summary>
     Policies,
+    /// <summary>权责清单 (issue 20 §5): the list and each power's page.</summary>
+    Powers,
+    /// <summary>办事指南 (issue 20 §6): the list and each guide's page.</summary>
+    Guides,
     /// <summary>Validators only: its figures have their own short cache (ADR 14), so the output cache would add nothing fresh.</summary>
     Statistics,
 }
@@ -46,6 +50,10 @@ public static class PublicPageTags
     public const string Search = "search";
     /// <summary>The policy library (政策文件库).</summary>
     public const string Policies = "policies";
+    /// <summary>Every 权责清单 page (the list shows each power's name; few pages, so one tag).</summary>
+    public const string Powers = "powers";
+    /// <summary>Every 办事指南 page.</summary>
+    public const string Guides = "guides";
 
     public static string Record(int id) => string.Create(CultureInfo.InvariantCulture, $"record-{id}");
 
@@ -72,6 +80,8 @@ public static class PublicPageTags
         PublicPage.OpenData => [Site, OpenData],
         PublicPage.Search => [Site, Search],
         PublicPage.Policies => [Site, Policies],
+        PublicPage.Powers => [Site, Powers],
+        PublicPage.Guides => [Site, Guides],
         PublicPage.Statistics => null,
         _ => null,
     };
