@@ -17,10 +17,10 @@ internal static class DemoGuides
     /// <summary>A one-page sample application form, as a PDF (its text is the form's title).</summary>
     private static readonly byte[] SampleForm = "%PDF-1.7\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"u8.ToArray();
 
-    public static async Task SeedAsync(PortalDbContext db, string attachmentsFolder, int civilAffairs, int hrss, DateOnly today, DateTimeOffset now, CancellationToken ct)
+    public static async Task SeedAsync(PortalDbContext db, string attachmentsFolder, int civilAffairs, int hrss, int housing, DateOnly today, DateTimeOffset now, CancellationToken ct)
     {
-        var domains = await db.Domains.Where(d => d.Code == "social-assistance" || d.Code == "employment").ToDictionaryAsync(d => d.Code, d => d.Id, ct);
-        if (domains.Count < 2) return;
+        var domains = await db.Domains.Where(d => d.Code == "social-assistance" || d.Code == "employment" || d.Code == "affordable-housing").ToDictionaryAsync(d => d.Code, d => d.Id, ct);
+        if (domains.Count < 3) return;
         var assistance = domains["social-assistance"];
 
         var dibao = Published(db, civilAffairs, new GuideDraft
@@ -97,6 +97,29 @@ internal static class DemoGuides
             ConsultationPhone = "0839-7205566",
             ComplaintPhone = "0839-12333",
         }, today, now);
+        // The housing bureau's: a draft (公租房) and one awaiting the office's review (租赁补贴).
+        GuideDraft Housing(string name, string situation) => new()
+        {
+            DomainId = domains["affordable-housing"],
+            Name = name,
+            LegalBasis = "《公共租赁住房管理办法》第七条至第九条",
+            Conditions = "本县城镇户籍或在本县稳定就业，家庭人均收入和住房面积低于县人民政府公布的标准。",
+            Situations =
+            [
+                new(situation, [new("公共租赁住房申请表", MaterialForm.Original, 1), new("家庭成员居民身份证、户口簿", MaterialForm.Copy, 1), new("收入证明", MaterialForm.Original, 1)]),
+                new("外来务工人员申请", [new("公共租赁住房申请表", MaterialForm.Original, 1), new("劳动合同", MaterialForm.Copy, 1), new("社会保险缴费证明", MaterialForm.Original, 1)]),
+            ],
+            Steps = [new("社区居委会", "受理并初审", "5个工作日"), new("县住建局", "审核并公示", "15个工作日"), new("县住建局", "轮候配租", null)],
+            TimeLimit = "自受理之日起20个工作日（不含公示期）",
+            Fees = "不收费",
+            PlaceAndHours = "县政务服务中心三楼住建窗口；工作日 上午9:00—12:00，下午14:00—17:30",
+            ConsultationPhone = "0839-7203010",
+            ComplaintPhone = "0839-7203011",
+        };
+        db.ServiceGuides.Add(ServiceGuide.Create(housing, Housing("公共租赁住房申请", "本县城镇户籍家庭申请"), Editor, null, now));
+        var rent = ServiceGuide.Create(housing, Housing("住房租赁补贴申请", "本县城镇户籍家庭申请"), Editor, null, now);
+        rent.Submit(Editor, null, now);
+        db.ServiceGuides.Add(rent);
         await db.SaveChangesAsync(ct);
 
         // A sample of the 申请书, offered beside the first material of the first situation of the 低保 guide.
