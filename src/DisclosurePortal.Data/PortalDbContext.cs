@@ -56,6 +56,12 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<UnitProfile> UnitProfiles => Set<UnitProfile>();
     public DbSet<UnitOffice> UnitOffices => Set<UnitOffice>();
     public DbSet<UnitLeader> UnitLeaders => Set<UnitLeader>();
+    public DbSet<Domain.Powers.Power> Powers => Set<Domain.Powers.Power>();
+    public DbSet<Domain.Powers.PowerRevision> PowerRevisions => Set<Domain.Powers.PowerRevision>();
+    public DbSet<Domain.Powers.PowerEvent> PowerEvents => Set<Domain.Powers.PowerEvent>();
+    public DbSet<Domain.Guides.ServiceGuide> ServiceGuides => Set<Domain.Guides.ServiceGuide>();
+    public DbSet<Domain.Guides.GuideTemplate> GuideTemplates => Set<Domain.Guides.GuideTemplate>();
+    public DbSet<Domain.Guides.GuideEvent> GuideEvents => Set<Domain.Guides.GuideEvent>();
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
     public DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();

@@ -202,6 +202,10 @@ public sealed partial class DemoDataSeeder(PortalDbContext db, TimeProvider cloc
         await DemoConsultations.SeedAsync(db, consultationContacts, today, now, ct);
         await DemoProfiles.SeedAsync(db, departments, now, ct);
         await SeedUnitsAsync(departments, today, now, ct);
+        await DemoPowers.SeedAsync(db, departments["housing"].Id, departments["market"].Id, calendar, today, now, ct);
+        // The folder as AttachmentStorage resolves it (a relative folder is under the content root, the working directory).
+        var attachments = Path.GetFullPath(configuration["Storage:AttachmentsFolder"] ?? Path.Combine(configuration["Database:DataFolder"] ?? "data", "attachments"));
+        await DemoGuides.SeedAsync(db, attachments, departments["civil-affairs"].Id, departments["hrss"].Id, departments["housing"].Id, today, now, ct);
     }
 
     /// <summary>Offices publish on weekdays: a weekend date moves back to the Friday before.</summary>

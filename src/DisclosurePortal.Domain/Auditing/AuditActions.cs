@@ -29,6 +29,8 @@ public static class AuditActions
     public const string ConsultationEntity = "Consultation";
     public const string SiteEntity = "SiteIdentity";
     public const string UnitProfileEntity = "UnitProfile";
+    public const string PowerEntity = "Power";
+    public const string GuideEntity = "ServiceGuide";
 
     public static readonly AuditAction RecordCreate = new("record.create", RecordEntity, "新建草稿");
     public static readonly AuditAction RecordEdit = new("record.edit", RecordEntity, "修改草稿");
@@ -97,6 +99,16 @@ public static class AuditActions
     public static readonly AuditAction ConsultationDetach = new("consultation.detach", ConsultationEntity, "删除民意征集附件");
     public static readonly AuditAction SiteSetup = new("site.setup", SiteEntity, "首次设置网站");
     public static readonly AuditAction SiteUpdate = new("site.update", SiteEntity, "修改站点信息");
+    public static readonly AuditAction PowerCreate = new("power.create", PowerEntity, "新建权责清单事项");
+    public static readonly AuditAction PowerEdit = new("power.edit", PowerEntity, "修改或变更权责清单事项");
+    public static readonly AuditAction PowerSubmit = new("power.submit", PowerEntity, "提交权责清单事项审核");
+    public static readonly AuditAction PowerApprove = new("power.approve", PowerEntity, "审核通过并公开权责清单事项");
+    public static readonly AuditAction PowerReturn = new("power.return", PowerEntity, "退回权责清单事项");
+    public static readonly AuditAction GuideCreate = new("guide.create", GuideEntity, "新建办事指南");
+    public static readonly AuditAction GuideEdit = new("guide.edit", GuideEntity, "修改办事指南");
+    public static readonly AuditAction GuideSubmit = new("guide.submit", GuideEntity, "提交办事指南审核");
+    public static readonly AuditAction GuideApprove = new("guide.approve", GuideEntity, "审核通过并公开办事指南");
+    public static readonly AuditAction GuideReturn = new("guide.return", GuideEntity, "退回办事指南");
     public static readonly AuditAction ConsultationRemoveContacts = new("consultation.remove-contacts", ConsultationEntity, "删除到期的意见人联系方式");
 
     public static readonly AuditAction UnitProfileCreate = new("unit-profile.create", UnitProfileEntity, "新建机构概况草稿");
@@ -128,6 +140,8 @@ public static class AuditActions
         ConsultationModerate, ConsultationPublishFeedback, ConsultationLinkDecision, ConsultationAttach, ConsultationDetach, ConsultationRemoveContacts,
         SiteSetup, SiteUpdate,
         UnitProfileCreate, UnitProfileEdit, UnitProfileSubmit, UnitProfilePublish, UnitProfileReturn,
+        PowerCreate, PowerEdit, PowerSubmit, PowerApprove, PowerReturn,
+        GuideCreate, GuideEdit, GuideSubmit, GuideApprove, GuideReturn,
     ];
 
     /// <summary>Codes of rows written before the catalogue, in the other convention, and what they are now.</summary>

@@ -31,6 +31,14 @@ public sealed record AuditData(
     /// <summary>Townships and villages (issue 20 §7): a demo township and the demo village.</summary>
     public int TownshipId { get; init; }
     public int VillageId { get; init; }
+    /// <summary>权责清单 (issue 20 §5): a housing power published with a change in draft (its deadline shows), and one awaiting review.</summary>
+    public int PowerId { get; init; }
+    public int SubmittedPowerId { get; init; }
+    /// <summary>办事指南 staff pages: the housing bureau's draft guide and its guide awaiting review.</summary>
+    public int DraftGuideId { get; init; }
+    public int SubmittedGuideId { get; init; }
+    /// <summary>办事指南 (issue 20 §6): the demo 低保 guide (three situations, a template).</summary>
+    public int GuideId { get; init; }
 }
 
 public sealed record ConsultationIds(int Open, int Closed, int Draft, int WithFeedback, int InReview);
@@ -260,6 +268,11 @@ public sealed class AuditFixture : IAsyncLifetime
             TownshipId = await db.Departments.Where(d => d.Level == DisclosurePortal.Domain.Units.UnitLevel.Township).OrderBy(d => d.Id).Select(d => d.Id).FirstAsync(),
             VillageId = await db.Departments.Where(d => d.Level == DisclosurePortal.Domain.Units.UnitLevel.Village).OrderBy(d => d.Id).Select(d => d.Id).FirstAsync(),
             SubmittedProfileId = await db.UnitProfiles.Where(p => p.State == DisclosurePortal.Domain.Units.ProfileState.Submitted).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(),
+            PowerId = await db.PowerRevisions.Where(r => r.ChangedOn != null && r.State == DisclosurePortal.Domain.Powers.PowerRevisionState.Draft).OrderBy(r => r.PowerId).Select(r => r.PowerId).FirstAsync(),
+            SubmittedPowerId = await db.PowerRevisions.Where(r => r.State == DisclosurePortal.Domain.Powers.PowerRevisionState.Submitted).OrderBy(r => r.PowerId).Select(r => r.PowerId).FirstAsync(),
+            DraftGuideId = await db.ServiceGuides.Where(g => g.DepartmentId == housing.Id && g.State == DisclosurePortal.Domain.Guides.GuideState.Draft).OrderBy(g => g.Id).Select(g => g.Id).FirstAsync(),
+            SubmittedGuideId = await db.ServiceGuides.Where(g => g.State == DisclosurePortal.Domain.Guides.GuideState.Submitted).OrderBy(g => g.Id).Select(g => g.Id).FirstAsync(),
+            GuideId = await db.GuideTemplates.OrderBy(t => t.Id).Select(t => t.GuideId).FirstAsync(),
         };
     }
 

@@ -200,6 +200,26 @@ public abstract class SecurityPortal(TestDb db) : PortalFactory(db, demoRecords:
         var profile = await UnitProfileSamples.DraftAsync(db, housing, Clock.GetUtcNow());
         var otherUnit = await db.Departments.Where(d => d.Id != housing && d.IsActive).OrderBy(d => d.Id).Select(d => d.Id).FirstAsync();
         var submittedProfile = await UnitProfileSamples.SubmittedAsync(db, otherUnit, Clock.GetUtcNow());
+        // 权责清单 (issue 20 §5) of editor.housing's department: a draft power and one awaiting review.
+        DisclosurePortal.Domain.Powers.PowerDraft PowerDraft(string name) => new()
+        {
+            Name = name, Category = DisclosurePortal.Domain.Powers.PowerCategory.Inspection, LegalBasis = "《建设工程质量管理条例》第四十三条", Office = "监督站",
+            Steps = [new("监督站", "检查", "5个工作日")],
+        };
+        var power = DisclosurePortal.Domain.Powers.Power.Create(housing, PowerDraft($"安全测试权力 {tag}"), "测试", null, Clock.GetUtcNow());
+        var submittedPower = DisclosurePortal.Domain.Powers.Power.Create(housing, PowerDraft($"安全测试待审权力 {tag}"), "测试", null, Clock.GetUtcNow());
+        submittedPower.Submit("测试", null, Clock.GetUtcNow());
+        db.Powers.AddRange(power, submittedPower);
+        await db.SaveChangesAsync();
+        var publishedPower = await db.PowerRevisions.Where(r => r.State == DisclosurePortal.Domain.Powers.PowerRevisionState.Published).OrderBy(r => r.PowerId).Select(r => r.PowerId).FirstAsync();
+        var guideTemplate = await db.GuideTemplates.OrderBy(t => t.Id).Select(t => new { t.Id, t.GuideId }).FirstAsync();
+        // 办事指南 (issue 20 §6) of editor.housing's department: a draft guide and one awaiting review.
+        var guideDraft = await db.ServiceGuides.Where(g => g.Id == guideTemplate.GuideId).SingleAsync();
+        var guide = DisclosurePortal.Domain.Guides.ServiceGuide.Create(housing, guideDraft.ToDraft() with { Name = $"安全测试指南 {tag}" }, "测试", null, Clock.GetUtcNow());
+        var submittedGuide = DisclosurePortal.Domain.Guides.ServiceGuide.Create(housing, guideDraft.ToDraft() with { Name = $"安全测试待审指南 {tag}" }, "测试", null, Clock.GetUtcNow());
+        submittedGuide.Submit("测试", null, Clock.GetUtcNow());
+        db.ServiceGuides.AddRange(guide, submittedGuide);
+        await db.SaveChangesAsync();
         return new Samples(new Dictionary<string, string>
         {
             ["housing"] = Str(housing),
@@ -235,6 +255,13 @@ public abstract class SecurityPortal(TestDb db) : PortalFactory(db, demoRecords:
             // Townships and villages (issue 20 §7): the demo data's.
             ["township"] = Str(await db.Departments.Where(d => d.Level == DisclosurePortal.Domain.Units.UnitLevel.Township).OrderBy(d => d.Id).Select(d => d.Id).FirstAsync()),
             ["village"] = Str(await db.Departments.Where(d => d.Level == DisclosurePortal.Domain.Units.UnitLevel.Village).OrderBy(d => d.Id).Select(d => d.Id).FirstAsync()),
+            ["power"] = Str(power.Id),
+            ["submittedPower"] = Str(submittedPower.Id),
+            ["publishedPower"] = Str(publishedPower),
+            ["publishedGuide"] = Str(guideTemplate.GuideId),
+            ["guideTemplate"] = Str(guideTemplate.Id),
+            ["guide"] = Str(guide.Id),
+            ["submittedGuide"] = Str(submittedGuide.Id),
         });
     }
 

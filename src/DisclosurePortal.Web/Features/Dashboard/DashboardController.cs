@@ -71,6 +71,7 @@ public sealed class DashboardController(PortalDbContext db, TimeProvider clock, 
                 interpretations.Count(r => r.Timeliness.Status == InterpretationStatus.MissingOverdue),
                 interpretations.Count(r => r.Timeliness.Status == InterpretationStatus.MissingNotYetDue),
                 interpretations.Count(r => r.Timeliness.Status == InterpretationStatus.Late)),
+            FlowchartDeadlines = await Powers.PowerQueries.PendingChangesAsync(db, null, today, calendar, ct),
             OverdueConsultationFeedback = await Consultations.ConsultationQueries.OverdueFeedbackAsync(db, calendar, consultations, today, ct),
             MissingCalendarYears = await AdminCalendar.CalendarQueries.MissingYearsAsync(db, today, nextYearOnlyFromNovember: false, ct),
             UpcomingUntil = calendar.AddWorkingDays(today, CaseDue.UpcomingWorkingDays),
@@ -107,6 +108,9 @@ public sealed class OfficeDashboardModel
 
     /// <summary>Consultations closed whose 采纳情况 is past due (Consultations:FeedbackWorkingDays working days after closing).</summary>
     public IReadOnlyList<Consultations.OverdueFeedback> OverdueConsultationFeedback { get; init; } = [];
+
+    /// <summary>权责清单 changes whose revised flowchart is not yet public (county plan: within 20 working days).</summary>
+    public IReadOnlyList<Powers.FlowchartDue> FlowchartDeadlines { get; init; } = [];
     public int OldestInQueue { get; init; }
     public IReadOnlyList<StageRow> Stages { get; init; } = [];
     public int RecordsOverdue { get; init; }

@@ -67,6 +67,7 @@ public sealed class ManageController(PortalDbContext db, TimeProvider clock, Dom
             model.Interpretations = await InterpretationCountsAsync(department, ct);
             var (overdue, dueSoon, _) = await Messages.MessageQueries.DueCountsAsync(db, department, ChinaTime.Today(clock), messageDeadlines, await CalendarLoader.LoadAsync(db, ct), ct);
             model.Messages = (overdue, dueSoon);
+            model.FlowchartDeadlines = await Powers.PowerQueries.PendingChangesAsync(db, department, ChinaTime.Today(clock), await CalendarLoader.LoadAsync(db, ct), ct);
         }
         if (User.IsInRole(Roles.Reviewer))
         {
@@ -95,6 +96,9 @@ public sealed class DashboardModel
 
     /// <summary>The department's assigned messages (网上信箱, issue 19) past or near their reply date.</summary>
     public (int Overdue, int DueSoon) Messages { get; set; }
+
+    /// <summary>The department's 权责清单 changes whose revised flowchart is not yet public (county plan: 20 working days).</summary>
+    public IReadOnlyList<Powers.FlowchartDue> FlowchartDeadlines { get; set; } = [];
 
     /// <summary>The same over every department, for the office.</summary>
     public Interpretations.DueCounts? OfficeInterpretations { get; set; }

@@ -23,6 +23,9 @@ public sealed record QueueModel(IReadOnlyList<QueueRow> Rows, PageInfo Page, int
 
     /// <summary>Units' 机构概况 awaiting the office's approval (issue 20 §2).</summary>
     public IReadOnlyList<UnitProfiles.PendingProfile> Profiles { get; init; } = [];
+    /// <summary>权责清单 revisions awaiting the office's approval (issue 20 §5).</summary>
+    public IReadOnlyList<Powers.PendingPower> Powers { get; init; } = [];
+    public IReadOnlyList<Guides.PendingGuide> Guides { get; init; } = [];
 }
 
 public sealed record WithheldRow(int VersionId, int RecordId, string Title, string Department, string? Reason, DateTimeOffset Since);

@@ -135,6 +135,12 @@ public sealed class PublicPageChanges(PublicPageStore store, IHttpContextAccesso
                 case Domain.Units.UnitProfile profile when Both<Domain.Units.ProfileState>(entry, nameof(Domain.Units.UnitProfile.State)).Contains(Domain.Units.ProfileState.Published):
                     tags.UnionWith(PublicPageTags.WhenUnitProfileChanges(profile.DepartmentId));
                     break;
+                case DisclosurePortal.Domain.Powers.Power or DisclosurePortal.Domain.Powers.PowerRevision:
+                    tags.Add(PublicPageTags.Powers);
+                    break;
+                case DisclosurePortal.Domain.Guides.ServiceGuide or DisclosurePortal.Domain.Guides.GuideTemplate:
+                    tags.Add(PublicPageTags.Guides);
+                    break;
                 case AnnualReport when Both<ReportState>(entry, nameof(AnnualReport.State)).Contains(ReportState.Published):
                     tags.UnionWith(PublicPageTags.WhenAnnualReportChanges());
                     break;

@@ -23,6 +23,10 @@ public enum PublicPage
     Policies,
     /// <summary>The county-wide 机构概况 column: every unit's published profile.</summary>
     Organisations,
+    /// <summary>权责清单 (issue 20 §5): the list and each power's page.</summary>
+    Powers,
+    /// <summary>办事指南 (issue 20 §6): the list and each guide's page.</summary>
+    Guides,
     /// <summary>Validators only: its figures have their own short cache (ADR 14), so the output cache would add nothing fresh.</summary>
     Statistics,
 }
@@ -50,6 +54,10 @@ public static class PublicPageTags
     public const string Policies = "policies";
     /// <summary>The 机构概况 column (every unit's published profile).</summary>
     public const string Organisations = "organisations";
+    /// <summary>Every 权责清单 page (the list shows each power's name; few pages, so one tag).</summary>
+    public const string Powers = "powers";
+    /// <summary>Every 办事指南 page.</summary>
+    public const string Guides = "guides";
 
     public static string Record(int id) => string.Create(CultureInfo.InvariantCulture, $"record-{id}");
 
@@ -77,6 +85,8 @@ public static class PublicPageTags
         PublicPage.Search => [Site, Search],
         PublicPage.Policies => [Site, Policies],
         PublicPage.Organisations => [Site, Organisations],
+        PublicPage.Powers => [Site, Powers],
+        PublicPage.Guides => [Site, Guides],
         PublicPage.Statistics => null,
         _ => null,
     };
