@@ -1772,3 +1772,458 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206171944_UnitsPowersAndGuides'
+)
+BEGIN
+    ALTER TABLE [Departments] ADD [Level] int NOT NULL DEFAULT 1;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206171944_UnitsPowersAndGuides'
+)
+BEGIN
+    ALTER TABLE [Departments] ADD [ParentId] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206171944_UnitsPowersAndGuides'
+)
+BEGIN
+    CREATE TABLE [Powers] (
+        [Id] int NOT NULL IDENTITY,
+        [DepartmentId] int NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_Powers] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Powers_Departments_DepartmentId] FOREIGN KEY ([DepartmentId]) REFERENCES [Departments] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206171944_UnitsPowersAndGuides'
+)
+BEGIN
+    CREATE TABLE [ServiceGuides] (
+        [Id] int NOT NULL IDENTITY,
+        [DepartmentId] int NOT NULL,
+        [DomainId] int NOT NULL,
+        [Name] nvarchar(100) NOT NULL,
+        [LegalBasis] nvarchar(4000) NOT NULL,
+        [Conditions] nvarchar(4000) NOT NULL,
+        [TimeLimit] nvarchar(300) NOT NULL,
+        [Fees] nvarchar(300) NOT NULL,
+        [PlaceAndHours] nvarchar(300) NOT NULL,
+        [ConsultationPhone] nvarchar(100) NOT NULL,
+        [ComplaintPhone] nvarchar(100) NOT NULL,
+        [State] int NOT NULL,
+        [ReturnReason] nvarchar(1000) NULL,
+        [PublishedOn] date NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        [RevisionOfId] int NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_ServiceGuides] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ServiceGuides_Departments_DepartmentId] FOREIGN KEY ([DepartmentId]) REFERENCES [Departments] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_ServiceGuides_Domains_DomainId] FOREIGN KEY ([DomainId]) REFERENCES [Domains] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_ServiceGuides_ServiceGuides_RevisionOfId] FOREIGN KEY ([RevisionOfId]) REFERENCES [ServiceGuides] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206171944_UnitsPowersAndGuides'
+)
+BEGIN
+    CREATE TABLE [UnitProfiles] (
+        [Id] int NOT NULL IDENTITY,
+        [DepartmentId] int NOT NULL,
+        [Number] int NOT NULL,
+        [State] int NOT NULL,
+        [Functions] nvarchar(max) NOT NULL,
+        [Address] nvarchar(300) NULL,
+        [OfficeHours] nvarchar(200) NULL,
+        [Phone] nvarchar(50) NULL,
+        [ComplaintPhone] nvarchar(50) NULL,
+        [Email] nvarchar(200) NULL,
+        [ReturnReason] nvarchar(1000) NULL,
+        [CreatedBy] nvarchar(100) NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        [SubmittedAt] datetimeoffset NULL,
+        [PublishedBy] nvarchar(100) NULL,
+        [PublishedAt] datetimeoffset NULL,
+        [SupersededAt] datetimeoffset NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_UnitProfiles] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_UnitProfiles_Departments_DepartmentId] FOREIGN KEY ([DepartmentId]) REFERENCES [Departments] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206171944_UnitsPowersAndGuides'
+)
+BEGIN
+    CREATE TABLE [PowerEvents] (
+        [Id] bigint NOT NULL IDENTITY,
+        [PowerId] int NOT NULL,
+        [Kind] int NOT NULL,
+        [OccurredAt] datetimeoffset NOT NULL,
+        [ActorName] nvarchar(100) NOT NULL,
+        [ActorId] nvarchar(64) NULL,
+        [Note] nvarchar(1000) NULL,
+        CONSTRAINT [PK_PowerEvents] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_PowerEvents_Powers_PowerId] FOREIGN KEY ([PowerId]) REFERENCES [Powers] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206171944_UnitsPowersAndGuides'
+)
+BEGIN
+    CREATE TABLE [PowerRevisions] (
+        [Id] int NOT NULL IDENTITY,
+        [PowerId] int NOT NULL,
+        [Number] int NOT NULL,
+        [Name] nvarchar(100) NOT NULL,
+        [Category] int NOT NULL,
+        [LegalBasis] nvarchar(4000) NOT NULL,
+        [Office] nvarchar(100) NOT NULL,
+        [Staff] nvarchar(200) NULL,
+        [State] int NOT NULL,
+        [ChangedOn] date NULL,
+        [PublishedOn] date NULL,
+        [ReturnReason] nvarchar(1000) NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_PowerRevisions] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_PowerRevisions_Powers_PowerId] FOREIGN KEY ([PowerId]) REFERENCES [Powers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206171944_UnitsPowersAndGuides'
+)
+BEGIN
+    CREATE TABLE [GuideEvents] (
+        [Id] bigint NOT NULL IDENTITY,
+        [GuideId] int NOT NULL,
+        [Kind] int NOT NULL,
+        [OccurredAt] datetimeoffset NOT NULL,
+        [ActorName] nvarchar(100) NOT NULL,
+        [ActorId] nvarchar(64) NULL,
+        [Note] nvarchar(1000) NULL,
+        CONSTRAINT [PK_GuideEvents] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_GuideEvents_ServiceGuides_GuideId] FOREIGN KEY ([GuideId]) REFERENCES [ServiceGuides] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206171944_UnitsPowersAndGuides'
+)
+BEGIN
+    CREATE TABLE [GuideSituations] (
+        [Id] int NOT NULL IDENTITY,
+        [Position] int NOT NULL,
+        [Name] nvarchar(200) NOT NULL,
+        [GuideId] int NOT NULL,
+        CONSTRAINT [PK_GuideSituations] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_GuideSituations_ServiceGuides_GuideId] FOREIGN KEY ([GuideId]) REFERENCES [ServiceGuides] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206171944_UnitsPowersAndGuides'
+)
+BEGIN
+    CREATE TABLE [GuideSteps] (
+        [Id] int NOT NULL IDENTITY,
+        [Position] int NOT NULL,
+        [Actor] nvarchar(50) NOT NULL,
+        [Action] nvarchar(200) NOT NULL,
+        [TimeLimit] nvarchar(100) NULL,
+        [GuideId] int NOT NULL,
+        CONSTRAINT [PK_GuideSteps] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_GuideSteps_ServiceGuides_GuideId] FOREIGN KEY ([GuideId]) REFERENCES [ServiceGuides] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206171944_UnitsPowersAndGuides'
+)
+BEGIN
+    CREATE TABLE [GuideTemplates] (
+        [Id] int NOT NULL IDENTITY,
+        [GuideId] int NOT NULL,
+        [FileName] nvarchar(255) NOT NULL,
+        [ContentType] nvarchar(100) NOT NULL,
+        [SizeBytes] bigint NOT NULL,
+        [StorageKey] nvarchar(200) NOT NULL,
+        [Sha256] nvarchar(64) NOT NULL,
+        [UploadedAt] datetimeoffset NOT NULL,
+        [UploadedBy] nvarchar(100) NOT NULL,
+        CONSTRAINT [PK_GuideTemplates] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_GuideTemplates_ServiceGuides_GuideId] FOREIGN KEY ([GuideId]) REFERENCES [ServiceGuides] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206171944_UnitsPowersAndGuides'
+)
+BEGIN
+    CREATE TABLE [UnitLeaders] (
+        [Id] int NOT NULL IDENTITY,
+        [ProfileId] int NOT NULL,
+        [Position] int NOT NULL,
+        [Name] nvarchar(50) NOT NULL,
+        [Post] nvarchar(100) NOT NULL,
+        [Duties] nvarchar(2000) NULL,
+        CONSTRAINT [PK_UnitLeaders] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_UnitLeaders_UnitProfiles_ProfileId] FOREIGN KEY ([ProfileId]) REFERENCES [UnitProfiles] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206171944_UnitsPowersAndGuides'
+)
+BEGIN
+    CREATE TABLE [UnitOffices] (
+        [Id] int NOT NULL IDENTITY,
+        [ProfileId] int NOT NULL,
+        [Position] int NOT NULL,
+        [Name] nvarchar(100) NOT NULL,
+        [Duties] nvarchar(2000) NULL,
+        [Phone] nvarchar(50) NULL,
+        CONSTRAINT [PK_UnitOffices] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_UnitOffices_UnitProfiles_ProfileId] FOREIGN KEY ([ProfileId]) REFERENCES [UnitProfiles] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206171944_UnitsPowersAndGuides'
+)
+BEGIN
+    CREATE TABLE [PowerSteps] (
+        [Id] int NOT NULL IDENTITY,
+        [Position] int NOT NULL,
+        [Actor] nvarchar(50) NOT NULL,
+        [Action] nvarchar(200) NOT NULL,
+        [TimeLimit] nvarchar(100) NULL,
+        [RevisionId] int NOT NULL,
+        CONSTRAINT [PK_PowerSteps] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_PowerSteps_PowerRevisions_RevisionId] FOREIGN KEY ([RevisionId]) REFERENCES [PowerRevisions] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206171944_UnitsPowersAndGuides'
+)
+BEGIN
+    CREATE TABLE [GuideMaterials] (
+        [Id] int NOT NULL IDENTITY,
+        [Position] int NOT NULL,
+        [Name] nvarchar(200) NOT NULL,
+        [Form] int NOT NULL,
+        [Count] int NOT NULL,
+        [TemplateId] int NULL,
+        [SituationId] int NOT NULL,
+        CONSTRAINT [PK_GuideMaterials] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_GuideMaterials_GuideSituations_SituationId] FOREIGN KEY ([SituationId]) REFERENCES [GuideSituations] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_GuideMaterials_GuideTemplates_TemplateId] FOREIGN KEY ([TemplateId]) REFERENCES [GuideTemplates] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206171944_UnitsPowersAndGuides'
+)
+BEGIN
+    CREATE INDEX [IX_Departments_Level_ParentId] ON [Departments] ([Level], [ParentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206171944_UnitsPowersAndGuides'
+)
+BEGIN
+    CREATE INDEX [IX_Departments_ParentId] ON [Departments] ([ParentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206171944_UnitsPowersAndGuides'
+)
+BEGIN
+    CREATE INDEX [IX_GuideEvents_GuideId] ON [GuideEvents] ([GuideId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206171944_UnitsPowersAndGuides'
+)
+BEGIN
+    CREATE INDEX [IX_GuideMaterials_SituationId] ON [GuideMaterials] ([SituationId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206171944_UnitsPowersAndGuides'
+)
+BEGIN
+    CREATE INDEX [IX_GuideMaterials_TemplateId] ON [GuideMaterials] ([TemplateId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206171944_UnitsPowersAndGuides'
+)
+BEGIN
+    CREATE INDEX [IX_GuideSituations_GuideId] ON [GuideSituations] ([GuideId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206171944_UnitsPowersAndGuides'
+)
+BEGIN
+    CREATE INDEX [IX_GuideSteps_GuideId] ON [GuideSteps] ([GuideId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206171944_UnitsPowersAndGuides'
+)
+BEGIN
+    CREATE INDEX [IX_GuideTemplates_GuideId] ON [GuideTemplates] ([GuideId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206171944_UnitsPowersAndGuides'
+)
+BEGIN
+    CREATE INDEX [IX_PowerEvents_PowerId] ON [PowerEvents] ([PowerId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206171944_UnitsPowersAndGuides'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_PowerRevisions_PowerId_Number] ON [PowerRevisions] ([PowerId], [Number]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206171944_UnitsPowersAndGuides'
+)
+BEGIN
+    CREATE INDEX [IX_PowerRevisions_State_Category] ON [PowerRevisions] ([State], [Category]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206171944_UnitsPowersAndGuides'
+)
+BEGIN
+    CREATE INDEX [IX_Powers_DepartmentId] ON [Powers] ([DepartmentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206171944_UnitsPowersAndGuides'
+)
+BEGIN
+    CREATE INDEX [IX_PowerSteps_RevisionId] ON [PowerSteps] ([RevisionId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206171944_UnitsPowersAndGuides'
+)
+BEGIN
+    CREATE INDEX [IX_ServiceGuides_DepartmentId] ON [ServiceGuides] ([DepartmentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206171944_UnitsPowersAndGuides'
+)
+BEGIN
+    CREATE INDEX [IX_ServiceGuides_DomainId_State] ON [ServiceGuides] ([DomainId], [State]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206171944_UnitsPowersAndGuides'
+)
+BEGIN
+    CREATE INDEX [IX_ServiceGuides_RevisionOfId] ON [ServiceGuides] ([RevisionOfId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206171944_UnitsPowersAndGuides'
+)
+BEGIN
+    CREATE INDEX [IX_UnitLeaders_ProfileId_Position] ON [UnitLeaders] ([ProfileId], [Position]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206171944_UnitsPowersAndGuides'
+)
+BEGIN
+    CREATE INDEX [IX_UnitOffices_ProfileId_Position] ON [UnitOffices] ([ProfileId], [Position]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206171944_UnitsPowersAndGuides'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_UnitProfiles_DepartmentId_Number] ON [UnitProfiles] ([DepartmentId], [Number]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206171944_UnitsPowersAndGuides'
+)
+BEGIN
+    CREATE INDEX [IX_UnitProfiles_State_DepartmentId] ON [UnitProfiles] ([State], [DepartmentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206171944_UnitsPowersAndGuides'
+)
+BEGIN
+    ALTER TABLE [Departments] ADD CONSTRAINT [FK_Departments_Departments_ParentId] FOREIGN KEY ([ParentId]) REFERENCES [Departments] ([Id]) ON DELETE NO ACTION;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206171944_UnitsPowersAndGuides'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206171944_UnitsPowersAndGuides', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
