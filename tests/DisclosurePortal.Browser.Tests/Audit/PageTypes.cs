@@ -207,6 +207,7 @@ public static class PageTypes
         ["/accessibility/contrast"] = "redirect (contrast switch)",
         ["/accessibility/reset"] = "redirect (accessibility settings reset)",
         ["/messages/receipt"] = "the receipt view of message-receipt without a code (what a bot filling the honeypot is shown)",
+        ["/setup"] = "the first-time setup: only on a fresh install without demo data, audited (axe, html-validate) in FreshInstallJourneyTests",
         ["/apply/receipt"] = "the receipt view of apply-done without a code (what a bot filling the honeypot is shown)",
     };
 
