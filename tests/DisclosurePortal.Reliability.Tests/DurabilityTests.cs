@@ -39,6 +39,7 @@ public sealed class DurabilityTests(ITestOutputHelper output)
     {
         var port = Ports.Main;
         var portal = await PortalProcess.StartAsync(port, db.PortalSettings());
+        await db.SetUpSiteAsync(); // a deployed portal has been set up (without it, /apply answers with the setup page)
         var stream = new ApplicationStream(portal.BaseAddress, Clients, "kill");
         using var stop = new CancellationTokenSource();
         var running = stream.RunAsync(stop.Token);

@@ -11,7 +11,7 @@ public static class DemoSiteIdentity
         ShortName: "青川县",
         NameEn: "Qingchuan County People's Government",
         SiteName: "青川县人民政府信息公开",
-        SiteNameEn: "Qingchuan County Government Information Disclosure",
+        SiteNameEn: "Qingchuan County Open Government Information",
         Sponsor: "青川县人民政府办公室",
         Operator: "青川县政务公开办公室",
         DisclosureOffice: "青川县政务公开办公室（设在县人民政府办公室）",

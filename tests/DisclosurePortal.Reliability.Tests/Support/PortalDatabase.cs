@@ -72,6 +72,17 @@ public sealed class PortalDatabase : IDisposable
         return settings;
     }
 
+    /// <summary>
+    /// What the installer does on a fresh install without demo data (issue 20): gives the site its particulars, so that
+    /// the portal stops answering every request with its setup page. Called once the portal has migrated the database.
+    /// </summary>
+    public async Task SetUpSiteAsync()
+    {
+        await using var db = DisclosurePortal.Data.DatabaseSetup.CreateContext(
+            IsPostgres ? DisclosurePortal.Data.DatabaseProvider.PostgreSQL : DisclosurePortal.Data.DatabaseProvider.Sqlite, ConnectionString);
+        await DisclosurePortal.Data.Seed.DemoSiteIdentity.SeedAsync(db, TimeProvider.System);
+    }
+
     public DbConnection Open()
     {
         DbConnection connection = IsPostgres ? new NpgsqlConnection(ConnectionString) : new SqliteConnection(ConnectionString);
