@@ -19,6 +19,15 @@ internal static class AccountChanges
             throw new InvalidOperationException("Identity refused an account change: " + string.Join("; ", result.Errors.Select(e => $"{e.Code} {e.Description}")));
     }
 
+    /// <summary>Identity's own password rules (SecuritySetup), with its Chinese messages, checked before anything is stored.</summary>
+    public static async Task<IReadOnlyList<IdentityError>> PasswordProblemsAsync(this UserManager<PortalUser> users, PortalUser user, string password)
+    {
+        var problems = new List<IdentityError>();
+        foreach (var rule in users.PasswordValidators)
+            problems.AddRange((await rule.ValidateAsync(users, user, password)).Errors);
+        return problems;
+    }
+
     public static async Task CommitAsync(this PortalDbContext db, IDbContextTransaction transaction, CancellationToken ct)
     {
         await db.SaveChangesAsync(ct); // the audit event

@@ -14,13 +14,7 @@ public sealed class CreateUserHandler(PortalDbContext db, UserManager<PortalUser
         new() { UserName = form.UserName, DisplayName = form.DisplayName ?? string.Empty, DepartmentId = form.DepartmentIdValue };
 
     /// <summary>Identity's own password rules (SecuritySetup), with its Chinese messages, checked before anything is stored.</summary>
-    public async Task<IReadOnlyList<IdentityError>> PasswordProblemsAsync(NewUserForm form)
-    {
-        var problems = new List<IdentityError>();
-        foreach (var rule in users.PasswordValidators)
-            problems.AddRange((await rule.ValidateAsync(users, NewUser(form), form.Password!)).Errors);
-        return problems;
-    }
+    public Task<IReadOnlyList<IdentityError>> PasswordProblemsAsync(NewUserForm form) => users.PasswordProblemsAsync(NewUser(form), form.Password!);
 
     /// <returns>Identity's answer: refused (a taken name, say) with nothing stored, or the account created.</returns>
     public async Task<IdentityResult> HandleAsync(NewUserForm form, ClaimsPrincipal admin, CancellationToken ct)

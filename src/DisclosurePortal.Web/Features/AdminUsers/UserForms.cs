@@ -96,6 +96,10 @@ public sealed class NewUserFormValidator : AbstractValidator<NewUserForm>, IData
 {
     public const int MaxUserName = 50;
 
+    /// <summary>The characters Identity accepts by default, less '+' (an e-mail sub-address, not a staff user name).</summary>
+    public const string UserNamePattern = "^[A-Za-z0-9._@-]+$";
+    public const string UserNameMessage = "用户名只能包含字母、数字和 - . _ @ 符号。";
+
     public NewUserFormValidator(PortalDbContext db, ILookupNormalizer normalizer)
     {
         RuleLevelCascadeMode = CascadeMode.Stop;
@@ -103,8 +107,7 @@ public sealed class NewUserFormValidator : AbstractValidator<NewUserForm>, IData
         RuleFor(x => x.UserName)
             .NotEmpty().WithMessage("请输入用户名。")
             .MaximumLength(MaxUserName).WithMessage("用户名不能超过 50 个字符。")
-            // The characters Identity accepts by default, less '+' (an e-mail sub-address, not a staff user name).
-            .Matches("^[A-Za-z0-9._@-]+$").WithMessage("用户名只能包含字母、数字和 - . _ @ 符号。")
+            .Matches(UserNamePattern).WithMessage(UserNameMessage)
             .MustAsync(async (name, ct) =>
             {
                 var normalized = normalizer.NormalizeName(name);

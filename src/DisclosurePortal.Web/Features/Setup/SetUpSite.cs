@@ -26,13 +26,7 @@ public sealed class SetUpSiteHandler(PortalDbContext db, UserManager<PortalUser>
         !await db.SiteIdentities.AnyAsync(ct) && !await db.Users.AnyAsync(ct);
 
     /// <summary>Identity's own password rules (SecuritySetup), with its Chinese messages, checked before anything is stored.</summary>
-    public async Task<IReadOnlyList<IdentityError>> PasswordProblemsAsync(SetupForm form)
-    {
-        var problems = new List<IdentityError>();
-        foreach (var rule in users.PasswordValidators)
-            problems.AddRange((await rule.ValidateAsync(users, NewAdmin(form), form.Password!)).Errors);
-        return problems;
-    }
+    public Task<IReadOnlyList<IdentityError>> PasswordProblemsAsync(SetupForm form) => users.PasswordProblemsAsync(NewAdmin(form), form.Password!);
 
     public async Task<Outcome<PortalUser>> HandleAsync(SetupForm form, CancellationToken ct)
     {

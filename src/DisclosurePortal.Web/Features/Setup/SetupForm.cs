@@ -1,3 +1,4 @@
+using DisclosurePortal.Web.Features.AdminUsers;
 using FluentValidation;
 using DisclosurePortal.Web.Features.AdminSite;
 
@@ -6,7 +7,7 @@ namespace DisclosurePortal.Web.Features.Setup;
 /// <summary>The first-time setup: the site's particulars and its first administrator (issue 20 §1).</summary>
 public sealed class SetupForm : SiteIdentityForm
 {
-    public const int MaxUserName = 50;
+    public const int MaxUserName = NewUserFormValidator.MaxUserName;
 
     public string? UserName { get; set; }
     public string? DisplayName { get; set; }
@@ -32,7 +33,7 @@ public sealed class SetupFormValidator : AbstractValidator<SetupForm>
         RuleFor(x => x.UserName)
             .NotEmpty().WithMessage("请输入管理员用户名。")
             .MaximumLength(SetupForm.MaxUserName).WithMessage("用户名不能超过 50 个字符。")
-            .Matches("^[A-Za-z0-9._@-]+$").WithMessage("用户名只能包含字母、数字和 - . _ @ 符号。");
+            .Matches(NewUserFormValidator.UserNamePattern).WithMessage(NewUserFormValidator.UserNameMessage);
         RuleFor(x => x.DisplayName)
             .NotEmpty().WithMessage("请输入管理员姓名。")
             .MaximumLength(100).WithMessage("姓名不能超过 100 个字。");

@@ -28,6 +28,12 @@ public sealed class MailSettings
     /// <summary>How often the sender looks for due mail (and how soon after a request a mail leaves).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// False: this process sends no mail by itself, only when <see cref="OutboxSender.SendDueAsync"/> is called (a node
+    /// that should not send, or a test that runs each round itself and must not race a round at start-up).
+    /// </summary>
+    public bool SendInBackground { get; set; } = true;
+
     /// <summary>How long one connection and one send may take before counting as a failure.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -26,6 +26,11 @@ public sealed partial class OutboxSender(IServiceScopeFactory scopes, IOptionsMo
     {
         if (!settings.CurrentValue.IsConfigured)
             logger.LogWarning("No SMTP server is configured (Mail:Host): e-mail stays queued in the outbox");
+        if (!settings.CurrentValue.SendInBackground)
+        {
+            logger.LogInformation("Mail:SendInBackground is false: this process sends the outbox only when asked");
+            return;
+        }
         while (!stoppingToken.IsCancellationRequested)
         {
             try

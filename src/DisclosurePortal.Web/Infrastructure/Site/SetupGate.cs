@@ -9,7 +9,7 @@ public sealed class SetupGate(RequestDelegate next, SiteIdentityStore store)
     public const string SetupPath = "/setup";
 
     // What a setup page itself needs: its stylesheets, the language switch, the error pages, the load balancer's probe.
-    private static readonly string[] Open = [SetupPath, "/css/", "/culture/", "/error/", "/healthz"];
+    private static readonly string[] Open = [SetupPath, "/css", "/culture", "/error", "/healthz"];
 
     public async Task InvokeAsync(HttpContext context)
     {
@@ -25,5 +25,5 @@ public sealed class SetupGate(RequestDelegate next, SiteIdentityStore store)
     }
 
     private static bool IsOpen(PathString path) =>
-        Open.Any(p => path.StartsWithSegments(p.TrimEnd('/'), StringComparison.OrdinalIgnoreCase));
+        Open.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase));
 }
