@@ -200,6 +200,7 @@ public sealed partial class DemoDataSeeder(PortalDbContext db, TimeProvider cloc
         db.Messages.AddRange(new DemoMessages(writerContacts, calendar, today, departments.ToDictionary(d => d.Key, d => (d.Value.Id, d.Value.Name))).Create());
         await db.SaveChangesAsync(ct);
         await DemoConsultations.SeedAsync(db, consultationContacts, today, now, ct);
+        await DemoColumnRecords.SeedAsync(db, departments.ToDictionary(d => d.Key, d => (d.Value.Id, d.Value.Name, d.Value.OrganisationCode)), today, ct);
     }
 
     /// <summary>Offices publish on weekdays: a weekend date moves back to the Friday before.</summary>

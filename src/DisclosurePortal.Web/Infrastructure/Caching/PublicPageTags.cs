@@ -21,6 +21,10 @@ public enum PublicPage
     Column,
     /// <summary>The policy library (政策文件库): every published policy with its validity and interpretations.</summary>
     Policies,
+    /// <summary>信息公开 (issue 20 §3): the page of the column tree and the other ways in.</summary>
+    Disclosure,
+    /// <summary>One column of the tree (栏目) with its records and its children's.</summary>
+    DisclosureColumn,
     /// <summary>Validators only: its figures have their own short cache (ADR 14), so the output cache would add nothing fresh.</summary>
     Statistics,
 }
@@ -46,6 +50,8 @@ public static class PublicPageTags
     public const string Search = "search";
     /// <summary>The policy library (政策文件库).</summary>
     public const string Policies = "policies";
+    /// <summary>The column tree's pages (信息公开 and every /columns/{id}): few, evicted together.</summary>
+    public const string Columns = "columns";
 
     public static string Record(int id) => string.Create(CultureInfo.InvariantCulture, $"record-{id}");
 
@@ -72,6 +78,8 @@ public static class PublicPageTags
         PublicPage.OpenData => [Site, OpenData],
         PublicPage.Search => [Site, Search],
         PublicPage.Policies => [Site, Policies],
+        PublicPage.Disclosure => [Site, Columns],
+        PublicPage.DisclosureColumn => [Site, Columns],
         PublicPage.Statistics => null,
         _ => null,
     };
@@ -80,10 +88,11 @@ public static class PublicPageTags
     /// A record's published version appeared, went or was replaced: its page, the pages of the records it is linked
     /// with (interpretation ↔ policy), and every list that shows it or counts it.
     /// </summary>
-    public static IEnumerable<string> WhenPublishedRecordChanges(int recordId, int itemId, string? domainCode, int departmentId)
+    public static IEnumerable<string> WhenPublishedRecordChanges(int recordId, int? itemId, string? domainCode, int departmentId)
     {
         yield return Record(recordId);
-        yield return Item(itemId);
+        if (itemId is { } item) yield return Item(item);
+        yield return Columns;
         if (domainCode is not null) yield return Domain(domainCode);
         yield return Department(departmentId);
         yield return Home;
@@ -112,6 +121,9 @@ public static class PublicPageTags
 
     /// <summary>Domains and stages are reference data, seeded at start; a change anywhere in them touches every page.</summary>
     public static IEnumerable<string> WhenReferenceDataChanges() => [Site];
+
+    /// <summary>A column was added, renamed, moved or retired: the tree's pages and the record pages (they show its name).</summary>
+    public static IEnumerable<string> WhenColumnChanges() => [Columns, Records];
 
     public static IEnumerable<string> WhenAnnualReportChanges() => [AnnualReports];
 
