@@ -803,6 +803,51 @@ namespace DisclosurePortal.Data.Migrations.PostgreSQL
                     b.ToTable("Stages", (string)null);
                 });
 
+            modelBuilder.Entity("DisclosurePortal.Domain.Columns.DisclosureColumn", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Citation")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("IsRetired")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("NameZh")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentId", "SortOrder");
+
+                    b.ToTable("DisclosureColumns", (string)null);
+                });
+
             modelBuilder.Entity("DisclosurePortal.Domain.Consultations.Consultation", b =>
                 {
                     b.Property<int>("Id")
@@ -1573,7 +1618,10 @@ namespace DisclosurePortal.Data.Migrations.PostgreSQL
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<int>("CatalogueItemId")
+                    b.Property<int?>("CatalogueItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ColumnId")
                         .HasColumnType("integer");
 
                     b.Property<DateTimeOffset>("CreatedAt")
@@ -1582,7 +1630,7 @@ namespace DisclosurePortal.Data.Migrations.PostgreSQL
                     b.Property<int>("DepartmentId")
                         .HasColumnType("integer");
 
-                    b.Property<int>("DomainId")
+                    b.Property<int?>("DomainId")
                         .HasColumnType("integer");
 
                     b.Property<string>("IndexNumber")
@@ -1592,7 +1640,7 @@ namespace DisclosurePortal.Data.Migrations.PostgreSQL
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
-                    b.Property<int>("StageId")
+                    b.Property<int?>("StageId")
                         .HasColumnType("integer");
 
                     b.Property<int>("Version")
@@ -1602,6 +1650,8 @@ namespace DisclosurePortal.Data.Migrations.PostgreSQL
                     b.HasKey("Id");
 
                     b.HasIndex("CatalogueItemId");
+
+                    b.HasIndex("ColumnId");
 
                     b.HasIndex("DepartmentId");
 
@@ -1627,7 +1677,10 @@ namespace DisclosurePortal.Data.Migrations.PostgreSQL
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<int>("CatalogueItemId")
+                    b.Property<int?>("CatalogueItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ColumnId")
                         .HasColumnType("integer");
 
                     b.Property<DateOnly?>("ConcernDate")
@@ -1668,7 +1721,7 @@ namespace DisclosurePortal.Data.Migrations.PostgreSQL
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<int>("DomainId")
+                    b.Property<int?>("DomainId")
                         .HasColumnType("integer");
 
                     b.Property<int?>("InterpretationForm")
@@ -1678,6 +1731,9 @@ namespace DisclosurePortal.Data.Migrations.PostgreSQL
                         .HasColumnType("boolean");
 
                     b.Property<bool>("IsPublished")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsSummary")
                         .HasColumnType("boolean");
 
                     b.Property<string>("IssuingOrgan")
@@ -1712,7 +1768,7 @@ namespace DisclosurePortal.Data.Migrations.PostgreSQL
                         .HasMaxLength(3000)
                         .HasColumnType("character varying(3000)");
 
-                    b.Property<int>("StageId")
+                    b.Property<int?>("StageId")
                         .HasColumnType("integer");
 
                     b.Property<int>("State")
@@ -1771,6 +1827,9 @@ namespace DisclosurePortal.Data.Migrations.PostgreSQL
 
                     b.HasIndex(new[] { "RecordId" }, "IX_RecordVersions_OnePublished")
                         .IsUnique()
+                        .HasFilter("\"IsPublished\"");
+
+                    b.HasIndex(new[] { "ColumnId", "PublishedOn", "Id" }, "IX_RecordVersions_Published_Column")
                         .HasFilter("\"IsPublished\"");
 
                     b.HasIndex(new[] { "PublishedOn", "Id" }, "IX_RecordVersions_Published_Date")
@@ -2101,6 +2160,14 @@ namespace DisclosurePortal.Data.Migrations.PostgreSQL
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DisclosurePortal.Domain.Columns.DisclosureColumn", b =>
+                {
+                    b.HasOne("DisclosurePortal.Domain.Columns.DisclosureColumn", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("DisclosurePortal.Domain.Consultations.Consultation", b =>
                 {
                     b.HasOne("DisclosurePortal.Domain.Catalogue.CatalogueItem", null)
@@ -2249,8 +2316,12 @@ namespace DisclosurePortal.Data.Migrations.PostgreSQL
                     b.HasOne("DisclosurePortal.Domain.Catalogue.CatalogueItem", null)
                         .WithMany()
                         .HasForeignKey("CatalogueItemId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("DisclosurePortal.Domain.Columns.DisclosureColumn", null)
+                        .WithMany()
+                        .HasForeignKey("ColumnId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("DisclosurePortal.Domain.Catalogue.Department", null)
                         .WithMany()
@@ -2261,14 +2332,12 @@ namespace DisclosurePortal.Data.Migrations.PostgreSQL
                     b.HasOne("DisclosurePortal.Domain.Catalogue.DisclosureDomain", null)
                         .WithMany()
                         .HasForeignKey("DomainId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("DisclosurePortal.Domain.Catalogue.DisclosureStage", null)
                         .WithMany()
                         .HasForeignKey("StageId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("DisclosurePortal.Domain.Publishing.RecordVersion", b =>
@@ -2276,8 +2345,12 @@ namespace DisclosurePortal.Data.Migrations.PostgreSQL
                     b.HasOne("DisclosurePortal.Domain.Catalogue.CatalogueItem", null)
                         .WithMany()
                         .HasForeignKey("CatalogueItemId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("DisclosurePortal.Domain.Columns.DisclosureColumn", null)
+                        .WithMany()
+                        .HasForeignKey("ColumnId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("DisclosurePortal.Domain.Catalogue.Department", null)
                         .WithMany()
@@ -2288,8 +2361,7 @@ namespace DisclosurePortal.Data.Migrations.PostgreSQL
                     b.HasOne("DisclosurePortal.Domain.Catalogue.DisclosureDomain", null)
                         .WithMany()
                         .HasForeignKey("DomainId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("DisclosurePortal.Domain.Publishing.Record", null)
                         .WithMany()
@@ -2300,8 +2372,7 @@ namespace DisclosurePortal.Data.Migrations.PostgreSQL
                     b.HasOne("DisclosurePortal.Domain.Catalogue.DisclosureStage", null)
                         .WithMany()
                         .HasForeignKey("StageId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("DisclosurePortal.Domain.Publishing.ReviewDecision", b =>

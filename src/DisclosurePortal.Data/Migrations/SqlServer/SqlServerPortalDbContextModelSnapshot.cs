@@ -816,6 +816,51 @@ namespace DisclosurePortal.Data.Migrations.SqlServer
                     b.ToTable("Stages", (string)null);
                 });
 
+            modelBuilder.Entity("DisclosurePortal.Domain.Columns.DisclosureColumn", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Citation")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<bool>("IsRetired")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<string>("NameZh")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentId", "SortOrder");
+
+                    b.ToTable("DisclosureColumns", (string)null);
+                });
+
             modelBuilder.Entity("DisclosurePortal.Domain.Consultations.Consultation", b =>
                 {
                     b.Property<int>("Id")
@@ -1586,7 +1631,10 @@ namespace DisclosurePortal.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
-                    b.Property<int>("CatalogueItemId")
+                    b.Property<int?>("CatalogueItemId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("ColumnId")
                         .HasColumnType("int");
 
                     b.Property<DateTimeOffset>("CreatedAt")
@@ -1595,7 +1643,7 @@ namespace DisclosurePortal.Data.Migrations.SqlServer
                     b.Property<int>("DepartmentId")
                         .HasColumnType("int");
 
-                    b.Property<int>("DomainId")
+                    b.Property<int?>("DomainId")
                         .HasColumnType("int");
 
                     b.Property<string>("IndexNumber")
@@ -1605,7 +1653,7 @@ namespace DisclosurePortal.Data.Migrations.SqlServer
                     b.Property<int>("Kind")
                         .HasColumnType("int");
 
-                    b.Property<int>("StageId")
+                    b.Property<int?>("StageId")
                         .HasColumnType("int");
 
                     b.Property<int>("Version")
@@ -1615,6 +1663,8 @@ namespace DisclosurePortal.Data.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("CatalogueItemId");
+
+                    b.HasIndex("ColumnId");
 
                     b.HasIndex("DepartmentId");
 
@@ -1646,7 +1696,10 @@ namespace DisclosurePortal.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
-                    b.Property<int>("CatalogueItemId")
+                    b.Property<int?>("CatalogueItemId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("ColumnId")
                         .HasColumnType("int");
 
                     b.Property<DateOnly?>("ConcernDate")
@@ -1687,7 +1740,7 @@ namespace DisclosurePortal.Data.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
-                    b.Property<int>("DomainId")
+                    b.Property<int?>("DomainId")
                         .HasColumnType("int");
 
                     b.Property<int?>("InterpretationForm")
@@ -1697,6 +1750,9 @@ namespace DisclosurePortal.Data.Migrations.SqlServer
                         .HasColumnType("bit");
 
                     b.Property<bool>("IsPublished")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("IsSummary")
                         .HasColumnType("bit");
 
                     b.Property<string>("IssuingOrgan")
@@ -1731,7 +1787,7 @@ namespace DisclosurePortal.Data.Migrations.SqlServer
                         .HasMaxLength(3000)
                         .HasColumnType("nvarchar(3000)");
 
-                    b.Property<int>("StageId")
+                    b.Property<int?>("StageId")
                         .HasColumnType("int");
 
                     b.Property<int>("State")
@@ -1790,6 +1846,9 @@ namespace DisclosurePortal.Data.Migrations.SqlServer
 
                     b.HasIndex(new[] { "RecordId" }, "IX_RecordVersions_OnePublished")
                         .IsUnique()
+                        .HasFilter("[IsPublished] = CAST(1 AS bit)");
+
+                    b.HasIndex(new[] { "ColumnId", "PublishedOn", "Id" }, "IX_RecordVersions_Published_Column")
                         .HasFilter("[IsPublished] = CAST(1 AS bit)");
 
                     b.HasIndex(new[] { "PublishedOn", "Id" }, "IX_RecordVersions_Published_Date")
@@ -2128,6 +2187,14 @@ namespace DisclosurePortal.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DisclosurePortal.Domain.Columns.DisclosureColumn", b =>
+                {
+                    b.HasOne("DisclosurePortal.Domain.Columns.DisclosureColumn", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("DisclosurePortal.Domain.Consultations.Consultation", b =>
                 {
                     b.HasOne("DisclosurePortal.Domain.Catalogue.CatalogueItem", null)
@@ -2276,8 +2343,12 @@ namespace DisclosurePortal.Data.Migrations.SqlServer
                     b.HasOne("DisclosurePortal.Domain.Catalogue.CatalogueItem", null)
                         .WithMany()
                         .HasForeignKey("CatalogueItemId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("DisclosurePortal.Domain.Columns.DisclosureColumn", null)
+                        .WithMany()
+                        .HasForeignKey("ColumnId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("DisclosurePortal.Domain.Catalogue.Department", null)
                         .WithMany()
@@ -2288,14 +2359,12 @@ namespace DisclosurePortal.Data.Migrations.SqlServer
                     b.HasOne("DisclosurePortal.Domain.Catalogue.DisclosureDomain", null)
                         .WithMany()
                         .HasForeignKey("DomainId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("DisclosurePortal.Domain.Catalogue.DisclosureStage", null)
                         .WithMany()
                         .HasForeignKey("StageId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("DisclosurePortal.Domain.Publishing.RecordVersion", b =>
@@ -2303,8 +2372,12 @@ namespace DisclosurePortal.Data.Migrations.SqlServer
                     b.HasOne("DisclosurePortal.Domain.Catalogue.CatalogueItem", null)
                         .WithMany()
                         .HasForeignKey("CatalogueItemId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("DisclosurePortal.Domain.Columns.DisclosureColumn", null)
+                        .WithMany()
+                        .HasForeignKey("ColumnId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("DisclosurePortal.Domain.Catalogue.Department", null)
                         .WithMany()
@@ -2315,8 +2388,7 @@ namespace DisclosurePortal.Data.Migrations.SqlServer
                     b.HasOne("DisclosurePortal.Domain.Catalogue.DisclosureDomain", null)
                         .WithMany()
                         .HasForeignKey("DomainId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("DisclosurePortal.Domain.Publishing.Record", null)
                         .WithMany()
@@ -2327,8 +2399,7 @@ namespace DisclosurePortal.Data.Migrations.SqlServer
                     b.HasOne("DisclosurePortal.Domain.Catalogue.DisclosureStage", null)
                         .WithMany()
                         .HasForeignKey("StageId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("DisclosurePortal.Domain.Publishing.ReviewDecision", b =>

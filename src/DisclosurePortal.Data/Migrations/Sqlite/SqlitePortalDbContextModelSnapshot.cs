@@ -784,6 +784,49 @@ namespace DisclosurePortal.Data.Migrations.Sqlite
                     b.ToTable("Stages", (string)null);
                 });
 
+            modelBuilder.Entity("DisclosurePortal.Domain.Columns.DisclosureColumn", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Citation")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsRetired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameZh")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentId", "SortOrder");
+
+                    b.ToTable("DisclosureColumns", (string)null);
+                });
+
             modelBuilder.Entity("DisclosurePortal.Domain.Consultations.Consultation", b =>
                 {
                     b.Property<int>("Id")
@@ -1524,7 +1567,10 @@ namespace DisclosurePortal.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("CatalogueItemId")
+                    b.Property<int?>("CatalogueItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ColumnId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTimeOffset>("CreatedAt")
@@ -1533,7 +1579,7 @@ namespace DisclosurePortal.Data.Migrations.Sqlite
                     b.Property<int>("DepartmentId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("DomainId")
+                    b.Property<int?>("DomainId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("IndexNumber")
@@ -1543,7 +1589,7 @@ namespace DisclosurePortal.Data.Migrations.Sqlite
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("StageId")
+                    b.Property<int?>("StageId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Version")
@@ -1553,6 +1599,8 @@ namespace DisclosurePortal.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("CatalogueItemId");
+
+                    b.HasIndex("ColumnId");
 
                     b.HasIndex("DepartmentId");
 
@@ -1576,7 +1624,10 @@ namespace DisclosurePortal.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("CatalogueItemId")
+                    b.Property<int?>("CatalogueItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ColumnId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("ConcernDate")
@@ -1617,7 +1668,7 @@ namespace DisclosurePortal.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("DomainId")
+                    b.Property<int?>("DomainId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("InterpretationForm")
@@ -1627,6 +1678,9 @@ namespace DisclosurePortal.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsPublished")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsSummary")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("IssuingOrgan")
@@ -1661,7 +1715,7 @@ namespace DisclosurePortal.Data.Migrations.Sqlite
                         .HasMaxLength(3000)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("StageId")
+                    b.Property<int?>("StageId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("State")
@@ -1720,6 +1774,9 @@ namespace DisclosurePortal.Data.Migrations.Sqlite
 
                     b.HasIndex(new[] { "RecordId" }, "IX_RecordVersions_OnePublished")
                         .IsUnique()
+                        .HasFilter("\"IsPublished\"");
+
+                    b.HasIndex(new[] { "ColumnId", "PublishedOn", "Id" }, "IX_RecordVersions_Published_Column")
                         .HasFilter("\"IsPublished\"");
 
                     b.HasIndex(new[] { "PublishedOn", "Id" }, "IX_RecordVersions_Published_Date")
@@ -2042,6 +2099,14 @@ namespace DisclosurePortal.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DisclosurePortal.Domain.Columns.DisclosureColumn", b =>
+                {
+                    b.HasOne("DisclosurePortal.Domain.Columns.DisclosureColumn", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("DisclosurePortal.Domain.Consultations.Consultation", b =>
                 {
                     b.HasOne("DisclosurePortal.Domain.Catalogue.CatalogueItem", null)
@@ -2190,8 +2255,12 @@ namespace DisclosurePortal.Data.Migrations.Sqlite
                     b.HasOne("DisclosurePortal.Domain.Catalogue.CatalogueItem", null)
                         .WithMany()
                         .HasForeignKey("CatalogueItemId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("DisclosurePortal.Domain.Columns.DisclosureColumn", null)
+                        .WithMany()
+                        .HasForeignKey("ColumnId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("DisclosurePortal.Domain.Catalogue.Department", null)
                         .WithMany()
@@ -2202,14 +2271,12 @@ namespace DisclosurePortal.Data.Migrations.Sqlite
                     b.HasOne("DisclosurePortal.Domain.Catalogue.DisclosureDomain", null)
                         .WithMany()
                         .HasForeignKey("DomainId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("DisclosurePortal.Domain.Catalogue.DisclosureStage", null)
                         .WithMany()
                         .HasForeignKey("StageId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("DisclosurePortal.Domain.Publishing.RecordVersion", b =>
@@ -2217,8 +2284,12 @@ namespace DisclosurePortal.Data.Migrations.Sqlite
                     b.HasOne("DisclosurePortal.Domain.Catalogue.CatalogueItem", null)
                         .WithMany()
                         .HasForeignKey("CatalogueItemId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("DisclosurePortal.Domain.Columns.DisclosureColumn", null)
+                        .WithMany()
+                        .HasForeignKey("ColumnId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("DisclosurePortal.Domain.Catalogue.Department", null)
                         .WithMany()
@@ -2229,8 +2300,7 @@ namespace DisclosurePortal.Data.Migrations.Sqlite
                     b.HasOne("DisclosurePortal.Domain.Catalogue.DisclosureDomain", null)
                         .WithMany()
                         .HasForeignKey("DomainId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("DisclosurePortal.Domain.Publishing.Record", null)
                         .WithMany()
@@ -2241,8 +2311,7 @@ namespace DisclosurePortal.Data.Migrations.Sqlite
                     b.HasOne("DisclosurePortal.Domain.Catalogue.DisclosureStage", null)
                         .WithMany()
                         .HasForeignKey("StageId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("DisclosurePortal.Domain.Publishing.ReviewDecision", b =>
