@@ -56,7 +56,7 @@ public sealed class DisclosureColumn
             var parent = tree.FirstOrDefault(c => c.Id == p) ?? throw new DomainException("上级栏目不存在。");
             if (parent.IsRetired) throw new DomainException("不能移到已停用的栏目下。");
             if (p == Id || ColumnTree.Descendants(Id, tree).Contains(p)) throw new DomainException("不能把栏目移到它自己或它的下级栏目下。");
-            if (ColumnTree.Depth(p, tree) + 1 + ColumnTree.Height(Id, tree) > ColumnTree.MaxDepth)
+            if (ColumnTree.Depth(p, tree) + ColumnTree.Height(Id, tree) > ColumnTree.MaxDepth)
                 throw new DomainException("栏目最多三级。");
         }
         ParentId = parentId;

@@ -10,6 +10,9 @@ public static class StatutoryColumns
 
     public const string RootZh = "法定主动公开内容";
 
+    // Before the lists: static fields initialise in textual order.
+    private static readonly string[] Numerals = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五"];
+
     /// <summary>条例第二十条 (一)–(十五), named by the article's words, shortened only where the item lists several things.</summary>
     public static IReadOnlyList<Seed> Article20 { get; } =
     [
@@ -46,5 +49,4 @@ public static class StatutoryColumns
     private static Seed Item(int number, string zh, string en) =>
         new(zh, en, $"条例第二十条第（{Numerals[number - 1]}）项", []);
 
-    private static readonly string[] Numerals = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五"];
 }
