@@ -14,7 +14,7 @@ namespace DisclosurePortal.Web.Features.DisclosureColumns;
 /// (公开制度, 法定主动公开内容 of 条例 Art. 20, local columns), 基层政务公开标准目录 (the 26 domains), 依申请公开,
 /// 年度报告 — and each column's records as the usual table, paged, with the year filter.
 /// </summary>
-public sealed class ColumnsController(PortalDbContext db, TimeProvider clock) : PortalController
+public sealed class DisclosureColumnsController(PortalDbContext db, TimeProvider clock) : PortalController
 {
     [HttpGet("/disclosure")]
     [PublicPage(PublicPage.Disclosure)]
