@@ -1916,3 +1916,30 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206163006_RecordSummaryDefault'
+)
+BEGIN
+    DECLARE @var6 nvarchar(max);
+    SELECT @var6 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[RecordVersions]') AND [c].[name] = N'IsSummary');
+    IF @var6 IS NOT NULL EXEC(N'ALTER TABLE [RecordVersions] DROP CONSTRAINT ' + @var6 + ';');
+    ALTER TABLE [RecordVersions] ADD DEFAULT CAST(0 AS bit) FOR [IsSummary];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206163006_RecordSummaryDefault'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206163006_RecordSummaryDefault', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -39,6 +39,8 @@ internal sealed class RecordVersionConfiguration : IEntityTypeConfiguration<Reco
         b.Property(x => x.ReturnReason).HasMaxLength(1000);
         b.Property(x => x.WithdrawnReason).HasMaxLength(1000);
         b.Property(x => x.VideoUrl).HasMaxLength(PolicyInterpretations.MaxVideoUrlLength);
+        // 摘要公开 (issue 20 §3): added to rows that exist, so false by default in the schema the migration makes.
+        b.Property(x => x.IsSummary).HasDefaultValue(false);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasOne<Record>().WithMany().HasForeignKey(x => x.RecordId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Department>().WithMany().HasForeignKey(x => x.DepartmentId).OnDelete(DeleteBehavior.Restrict);

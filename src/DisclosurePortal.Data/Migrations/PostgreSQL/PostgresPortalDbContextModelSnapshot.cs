@@ -1734,7 +1734,9 @@ namespace DisclosurePortal.Data.Migrations.PostgreSQL
                         .HasColumnType("boolean");
 
                     b.Property<bool>("IsSummary")
-                        .HasColumnType("boolean");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false);
 
                     b.Property<string>("IssuingOrgan")
                         .IsRequired()

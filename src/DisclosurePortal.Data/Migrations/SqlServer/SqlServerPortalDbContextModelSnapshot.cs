@@ -1753,7 +1753,9 @@ namespace DisclosurePortal.Data.Migrations.SqlServer
                         .HasColumnType("bit");
 
                     b.Property<bool>("IsSummary")
-                        .HasColumnType("bit");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bit")
+                        .HasDefaultValue(false);
 
                     b.Property<string>("IssuingOrgan")
                         .IsRequired()
