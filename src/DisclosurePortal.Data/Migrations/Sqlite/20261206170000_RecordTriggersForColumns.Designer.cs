@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DisclosurePortal.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePortalDbContext))]
-    [Migration("20261206161429_RecordTriggersForColumns")]
+    [Migration("20261206170000_RecordTriggersForColumns")]
     partial class RecordTriggersForColumns
     {
         /// <inheritdoc />
