@@ -39,6 +39,7 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<CatalogueItemRevision> CatalogueItemRevisions => Set<CatalogueItemRevision>();
     public DbSet<Record> Records => Set<Record>();
     public DbSet<RecordVersion> RecordVersions => Set<RecordVersion>();
+    public DbSet<Domain.Columns.DisclosureColumn> Columns => Set<Domain.Columns.DisclosureColumn>();
     public DbSet<ReviewDecision> ReviewDecisions => Set<ReviewDecision>();
     public DbSet<InterpretationLink> InterpretationLinks => Set<InterpretationLink>();
     public DbSet<InterpretationQuestion> InterpretationQuestions => Set<InterpretationQuestion>();

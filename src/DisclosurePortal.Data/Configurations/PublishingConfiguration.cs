@@ -17,6 +17,7 @@ internal sealed class RecordConfiguration : IEntityTypeConfiguration<Record>
         b.HasOne<CatalogueItem>().WithMany().HasForeignKey(x => x.CatalogueItemId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<DisclosureDomain>().WithMany().HasForeignKey(x => x.DomainId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<DisclosureStage>().WithMany().HasForeignKey(x => x.StageId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Domain.Columns.DisclosureColumn>().WithMany().HasForeignKey(x => x.ColumnId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -38,6 +39,8 @@ internal sealed class RecordVersionConfiguration : IEntityTypeConfiguration<Reco
         b.Property(x => x.ReturnReason).HasMaxLength(1000);
         b.Property(x => x.WithdrawnReason).HasMaxLength(1000);
         b.Property(x => x.VideoUrl).HasMaxLength(PolicyInterpretations.MaxVideoUrlLength);
+        // 摘要公开 (issue 20 §3): added to rows that exist, so false by default in the schema the migration makes.
+        b.Property(x => x.IsSummary).HasDefaultValue(false);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasOne<Record>().WithMany().HasForeignKey(x => x.RecordId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Department>().WithMany().HasForeignKey(x => x.DepartmentId).OnDelete(DeleteBehavior.Restrict);
@@ -56,6 +59,8 @@ internal sealed class RecordVersionConfiguration : IEntityTypeConfiguration<Reco
         b.HasIndex(x => new { x.DomainId, x.StageId, x.PublishedOn, x.Id }, "IX_RecordVersions_Published_Domain").HasFilter(WherePublished);
         b.HasIndex(x => new { x.CatalogueItemId, x.PublishedOn, x.Id }, "IX_RecordVersions_Published_Item").HasFilter(WherePublished);
         b.HasIndex(x => new { x.DepartmentId, x.PublishedOn, x.Id }, "IX_RecordVersions_Published_Department").HasFilter(WherePublished);
+        b.HasIndex(x => new { x.ColumnId, x.PublishedOn, x.Id }, "IX_RecordVersions_Published_Column").HasFilter(WherePublished);
+        b.HasOne<Domain.Columns.DisclosureColumn>().WithMany().HasForeignKey(x => x.ColumnId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => new { x.State, x.DepartmentId }, "IX_RecordVersions_State_Department");
         b.HasIndex(x => x.StageId);
     }

@@ -12,7 +12,7 @@ public static class PublishedCountsSql
     public static IReadOnlyList<string> Recount() =>
     [
         "DELETE FROM \"PublishedCounts\";",
-        $"INSERT INTO \"PublishedCounts\" ({Key}, \"Count\") SELECT {Key}, count(*) FROM \"RecordVersions\" WHERE \"IsPublished\" GROUP BY {Key};",
+        $"INSERT INTO \"PublishedCounts\" ({Key}, \"Count\") SELECT {Key}, count(*) FROM \"RecordVersions\" WHERE \"IsPublished\" AND \"CatalogueItemId\" IS NOT NULL GROUP BY {Key};",
     ];
 
     public static IReadOnlyList<string> Install(DatabaseProvider provider) => [.. Recount().Skip(1), .. Triggers(provider)];
@@ -41,7 +41,7 @@ public static class PublishedCountsSql
     private static string Add(string row, string condition) =>
         $"""
         INSERT INTO "PublishedCounts" ({Key}, "Count")
-            SELECT {row}."CatalogueItemId", {row}."DomainId", {row}."StageId", {row}."DepartmentId", 1 WHERE {condition}
+            SELECT {row}."CatalogueItemId", {row}."DomainId", {row}."StageId", {row}."DepartmentId", 1 WHERE {condition} AND {row}."CatalogueItemId" IS NOT NULL
             ON CONFLICT ({Key}) DO UPDATE SET "Count" = "PublishedCounts"."Count" + 1;
         """;
 

@@ -35,6 +35,7 @@ public sealed class ReferenceDataSeeder(PortalDbContext db, TimeProvider clock, 
             db.CalendarDays.AddRange(days.Work.Select(d => new CalendarDay(d, CalendarDayKind.Work)));
         }
         await db.SaveChangesAsync(ct);
+        await ColumnSeeder.SeedAsync(db, ct);
 
         foreach (var role in Roles.All)
         {

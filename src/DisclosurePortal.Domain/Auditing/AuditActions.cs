@@ -26,6 +26,7 @@ public static class AuditActions
     public const string OutboxMailEntity = "OutboxMail";
     public const string MessageEntity = "Message";
     public const string SensitiveWordEntity = "SensitiveWord";
+    public const string ColumnEntity = "DisclosureColumn";
     public const string ConsultationEntity = "Consultation";
     public const string SiteEntity = "SiteIdentity";
     public const string UnitProfileEntity = "UnitProfile";
@@ -86,6 +87,13 @@ public static class AuditActions
     public static readonly AuditAction MessageRemoveContact = new("message.remove-contact", MessageEntity, "到期删除留言人联系信息");
     public static readonly AuditAction SensitiveWordAdd = new("sensitive-word.add", SensitiveWordEntity, "添加敏感词");
     public static readonly AuditAction SensitiveWordRemove = new("sensitive-word.remove", SensitiveWordEntity, "删除敏感词");
+
+    public static readonly AuditAction ColumnAdd = new("column.add", ColumnEntity, "新增栏目");
+    public static readonly AuditAction ColumnEdit = new("column.edit", ColumnEntity, "修改栏目");
+    public static readonly AuditAction ColumnReorder = new("column.reorder", ColumnEntity, "调整栏目顺序");
+    public static readonly AuditAction ColumnRetire = new("column.retire", ColumnEntity, "停用栏目");
+    public static readonly AuditAction ColumnReinstate = new("column.reinstate", ColumnEntity, "恢复栏目");
+    public static readonly AuditAction ColumnDelete = new("column.delete", ColumnEntity, "删除栏目");
     public static readonly AuditAction ConsultationCreate = new("consultation.create", ConsultationEntity, "新建民意征集");
     public static readonly AuditAction ConsultationEdit = new("consultation.edit", ConsultationEntity, "修改民意征集");
     public static readonly AuditAction ConsultationSubmit = new("consultation.submit", ConsultationEntity, "提交民意征集审核");
@@ -136,6 +144,7 @@ public static class AuditActions
         OutboxMailRetry,
         MessageRelease, MessageAccept, MessageDecline, MessageDraftReply, MessageReturnReply, MessageApproveReply, MessageExtend,
         MessagePublish, MessageUnpublish, MessageRemoveContact, SensitiveWordAdd, SensitiveWordRemove,
+        ColumnAdd, ColumnEdit, ColumnReorder, ColumnRetire, ColumnReinstate, ColumnDelete,
         ConsultationCreate, ConsultationEdit, ConsultationSubmit, ConsultationApprove, ConsultationReturn, ConsultationEnterComment,
         ConsultationModerate, ConsultationPublishFeedback, ConsultationLinkDecision, ConsultationAttach, ConsultationDetach, ConsultationRemoveContacts,
         SiteSetup, SiteUpdate,

@@ -35,6 +35,8 @@ public sealed record RecordMetadata
     public string? ConferencePlace { get; init; }
     /// <summary>新闻发布会: the speakers, one a line, name and post separated by a tab (<see cref="PublicResponses.Speakers"/>).</summary>
     public string? Speakers { get; init; }
+    /// <summary>摘要公开: what is published is a summary of the document (建议提案办理复文, Siping Tiexi).</summary>
+    public bool IsSummary { get; init; }
 
     public IReadOnlyList<string> Problems()
     {

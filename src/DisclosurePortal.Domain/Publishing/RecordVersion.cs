@@ -42,11 +42,14 @@ public sealed class RecordVersion
     public string? ConferencePlace { get; private set; }
     /// <summary>One speaker a line, name TAB post (<see cref="PublicResponses.Speakers"/>).</summary>
     public string? Speakers { get; private set; }
+    /// <summary>摘要公开: the body is a summary of the document, not its full text (建议提案办理复文, Siping Tiexi).</summary>
+    public bool IsSummary { get; private set; }
 
     public int DepartmentId { get; private set; }
-    public int CatalogueItemId { get; private set; }
-    public int DomainId { get; private set; }
-    public int StageId { get; private set; }
+    public int? CatalogueItemId { get; private set; }
+    public int? DomainId { get; private set; }
+    public int? StageId { get; private set; }
+    public int? ColumnId { get; private set; }
     public RecordKind Kind { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
@@ -72,6 +75,7 @@ public sealed class RecordVersion
             CatalogueItemId = record.CatalogueItemId,
             DomainId = record.DomainId,
             StageId = record.StageId,
+            ColumnId = record.ColumnId,
             Kind = record.Kind,
             CreatedAt = now,
             CreatedBy = Guard.Required(createdBy, nameof(createdBy)),
@@ -116,6 +120,7 @@ public sealed class RecordVersion
         ConferenceTime = ConferenceTime,
         ConferencePlace = ConferencePlace,
         Speakers = Speakers,
+        IsSummary = IsSummary,
     };
 
     public void Edit(RecordMetadata metadata, DateTimeOffset now)
@@ -148,6 +153,7 @@ public sealed class RecordVersion
         ConferenceTime = conference ? metadata.ConferenceTime : null;
         ConferencePlace = conference ? Guard.Optional(metadata.ConferencePlace) : null;
         Speakers = conference ? PublicResponses.Normalise(metadata.Speakers) : null;
+        IsSummary = metadata.IsSummary;
         UpdatedAt = now;
         Version++;
     }

@@ -40,7 +40,8 @@ public enum QuarterTimeliness
 }
 
 /// <summary>A record owed under a catalogue item: formed (成文) on a date, first published on a date or not yet.</summary>
-public sealed record RecordDueFact(int DepartmentId, int DomainId, int StageId, DateOnly FormedOn, TimeLimitRule Rule, DateOnly? FirstPublishedOn);
+/// <summary>A record's due fact; DomainId and StageId are null for a record filed in a column only (issue 20 §3): it counts in its department's total.</summary>
+public sealed record RecordDueFact(int DepartmentId, int? DomainId, int? StageId, DateOnly FormedOn, TimeLimitRule Rule, DateOnly? FirstPublishedOn);
 
 /// <summary>A published policy in force: the day it was first published and the day its first interpretation was.</summary>
 public sealed record PolicyFact(int DepartmentId, DateOnly PolicyPublishedOn, DateOnly? InterpretedOn);
@@ -136,8 +137,11 @@ public static class QuarterlyReport
             var due = RecordDueOn(r, calendar);
             if (!quarter.Contains(due)) continue;
             var t = Assess(due, r.FirstPublishedOn, today);
-            Bump(stageCells, (r.DepartmentId, r.DomainId, r.StageId), t);
-            Bump(domainCells, (r.DepartmentId, r.DomainId), t);
+            if (r is { DomainId: { } domain, StageId: { } stage })
+            {
+                Bump(stageCells, (r.DepartmentId, domain, stage), t);
+                Bump(domainCells, (r.DepartmentId, domain), t);
+            }
             Bump(recordTotals, r.DepartmentId, t);
         }
 

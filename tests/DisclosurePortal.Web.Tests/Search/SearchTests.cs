@@ -412,7 +412,8 @@ public abstract class SearchTests(PortalFactory factory)
         return
         [
             .. records.Where(r => $"{r.Title} {r.DocumentNumber} {r.IndexNumber} {r.Body}".Contains(word, StringComparison.OrdinalIgnoreCase))
-                .Select(r => new Entry($"/records/{r.RecordId}", r.DomainId, r.StageId, r.DepartmentId, r.Kind, r.Validity, r.PublishedOn)),
+                .Where(r => r.DomainId != null) // column-only records are not indexed (issue 20 §3)
+                .Select(r => new Entry($"/records/{r.RecordId}", r.DomainId!.Value, r.StageId!.Value, r.DepartmentId, r.Kind, r.Validity, r.PublishedOn)),
             .. items.Where(i => $"{i.NameLevel1} · {i.NameLevel2} {i.Content} {i.Basis}".Contains(word, StringComparison.OrdinalIgnoreCase))
                 .Select(i => new Entry($"/items/{i.Id}", i.DomainId, i.StageId, i.DepartmentId, null, null, null)),
         ];

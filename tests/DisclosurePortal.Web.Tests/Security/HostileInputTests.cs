@@ -148,6 +148,13 @@ public abstract class HostileInputTests(SecurityPortal factory)
             ["Name", "ShortName", "SiteName", "Sponsor", "DisclosureOffice", "Address", "Postcode", "Telephone", "FooterLinks", "GuideText", "ReplyLetterhead", "ReviewOrgan", "Court", "UserName", "DisplayName", "Password", "ConfirmPassword"]),
         ["POST /admin/sensitive-words"] = new(Who.Admin, "/admin/sensitive-words", "/admin/sensitive-words"),
         ["POST /admin/sensitive-words/{id:int}/delete"] = new(Who.Admin, "/admin/sensitive-words", "/admin/sensitive-words/{sensitiveWord}/delete", []),
+        ["POST /admin/columns"] = new(Who.Admin, "/admin/columns", "/admin/columns"),
+        ["POST /admin/columns/{id:int}/edit"] = new(Who.Admin, "/admin/columns/{column}/edit", "/admin/columns/{column}/edit"),
+        ["POST /admin/columns/{id:int}/up"] = new(Who.Admin, "/admin/columns", "/admin/columns/{column}/up", []),
+        ["POST /admin/columns/{id:int}/down"] = new(Who.Admin, "/admin/columns", "/admin/columns/{column}/down", []),
+        ["POST /admin/columns/{id:int}/retire"] = new(Who.Admin, "/admin/columns", "/admin/columns/{column}/retire", []),
+        ["POST /admin/columns/{id:int}/reinstate"] = new(Who.Admin, "/admin/columns", "/admin/columns/{column}/reinstate", []),
+        ["POST /admin/columns/{id:int}/delete"] = new(Who.Admin, "/admin/columns", "/admin/columns/{column}/delete", []),
         ["POST /admin/audit/check"] = new(Who.Admin, "/admin/audit", "/admin/audit/check"),
     };
 

@@ -245,6 +245,8 @@ public abstract class SecurityPortal(TestDb db) : PortalFactory(db, demoRecords:
             ["messageCode"] = await db.Messages.OrderBy(m => m.Id).Select(m => m.QueryCode).FirstAsync(),
             ["sensitiveWord"] = Str(await db.SensitiveWords.OrderByDescending(w => w.Id).Select(w => w.Id).FirstAsync()),
             ["publishedMessage"] = Str(await db.Messages.Where(m => m.Published).OrderBy(m => m.Id).Select(m => m.Id).FirstAsync()),
+            // 栏目 (issue 20 §3): the last column of the seeded tree.
+            ["column"] = Str(await db.Columns.OrderByDescending(c => c.Id).Select(c => c.Id).FirstAsync()),
             ["consultation"] = Str(consultation),
             ["consultationComment"] = comment.ToString(CultureInfo.InvariantCulture),
             ["submittedConsultation"] = Str(submittedConsultation),

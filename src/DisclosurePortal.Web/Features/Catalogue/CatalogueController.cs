@@ -91,7 +91,7 @@ public sealed class CatalogueController(PortalDbContext db, TimeProvider clock) 
             .ToList();
         var latest = parts.Count == 0 ? [] : await parts.Aggregate((all, part) => all.Concat(part)).ToListAsync(ct);
         var byItem = latest
-            .Select(l => new LatestRecord(l.CatalogueItemId, l.RecordId, l.Title, l.PublishedOn!.Value))
+            .Select(l => new LatestRecord(l.CatalogueItemId!.Value, l.RecordId, l.Title, l.PublishedOn!.Value))
             .ToLookup(l => l.ItemId);
         return rows.Select(r => new ItemSummary(r.Id, r.NameLevel1, r.NameLevel2, r.TimeLimitText, r.DepartmentName,
             byItem[r.Id].OrderByDescending(l => l.PublishedOn).ThenByDescending(l => l.RecordId).ToList())).ToList();

@@ -13,23 +13,29 @@ namespace DisclosurePortal.Web.Features.Manage;
 /// </summary>
 public static class RecordDeadlines
 {
+    /// <summary>条例 Art. 26, shown for a record without a catalogue item.</summary>
+    public const string StatutoryTimeLimitText = "信息形成或者变更之日起20个工作日内";
+
     public static async Task<List<DeadlineRow>> PendingAsync(PortalDbContext db, int? department, DateOnly today, WorkingCalendar calendar, CancellationToken ct)
     {
         var versions = db.RecordVersions.Where(v => v.IsLatest && v.WrittenOn != null && (v.State == VersionState.Draft || v.State == VersionState.Submitted));
         if (department is { } only) versions = versions.Where(v => v.DepartmentId == only);
         var pending = await (
             from v in versions
-            join i in db.CatalogueItems on v.CatalogueItemId equals i.Id
+            // A record filed in a column only has no item: 条例 Art. 26's 20 working days apply (issue 20 §3).
+            join i0 in db.CatalogueItems on v.CatalogueItemId equals i0.Id into items
+            from i in items.DefaultIfEmpty()
             join d in db.Departments on v.DepartmentId equals d.Id
             where !db.RecordVersions.Any(p => p.RecordId == v.RecordId && p.IsPublished)
             select new { v.RecordId, v.Title, v.State, WrittenOn = v.WrittenOn!.Value, Item = i, Department = d.Name }).ToListAsync(ct);
         return [.. pending
-            .Select(p => (p, DueOn: p.Item.TimeLimit.DueOn(p.WrittenOn, calendar)))
-            .Select(x => new DeadlineRow(x.p.RecordId, x.p.Title, x.p.State, x.p.Item.TimeLimitText, x.DueOn, today)
+            .Select(p => (p, Rule: p.Item?.TimeLimit ?? TimeLimitRule.Statutory, Text: p.Item?.TimeLimitText ?? StatutoryTimeLimitText))
+            .Select(x => (x.p, x.Rule, x.Text, DueOn: x.Rule.DueOn(x.p.WrittenOn, calendar)))
+            .Select(x => new DeadlineRow(x.p.RecordId, x.p.Title, x.p.State, x.Text, x.DueOn, today)
             {
                 Department = x.p.Department,
                 // Working days counted over a year whose holidays are not entered: the date may still move (暂定).
-                Provisional = x.p.Item.TimeLimit.Kind == TimeLimitKind.WorkingDaysAfterFormed && calendar.IsEstimated(x.p.WrittenOn, x.DueOn),
+                Provisional = x.Rule.Kind == TimeLimitKind.WorkingDaysAfterFormed && calendar.IsEstimated(x.p.WrittenOn, x.DueOn),
             })
             .OrderBy(r => r.DueOn).ThenBy(r => r.RecordId)];
     }

@@ -40,7 +40,7 @@ public static class ManageItemsQueries
         var published = await (
             from v in db.PublishedVersions
             join i in mine on v.CatalogueItemId equals i.Id
-            group v by v.CatalogueItemId into g
+            group v by v.CatalogueItemId!.Value into g
             select new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
 
         var domains = items

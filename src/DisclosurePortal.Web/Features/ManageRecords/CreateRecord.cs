@@ -17,10 +17,13 @@ namespace DisclosurePortal.Web.Features.ManageRecords;
 /// </summary>
 public sealed class CreateRecordHandler(PortalDbContext db, AuditTrail audit, TimeProvider clock, RecordFilesHandler files)
 {
-    public async Task<Outcome<Record>> HandleAsync(RecordForm form, CatalogueItem item, ClaimsPrincipal user, CancellationToken ct)
+    /// <param name="department">The editor's department (an item, when given, is one of its own).</param>
+    public async Task<Outcome<Record>> HandleAsync(RecordForm form, int department, CatalogueItem? item, int? columnId, ClaimsPrincipal user, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var record = Record.Create(item.DepartmentId, item.Id, item.DomainId, item.StageId, form.Kind!.Value, now);
+        var created = Outcome.Try<Record>(() => Record.Create(item?.DepartmentId ?? department, item?.Id, item?.DomainId, item?.StageId, form.Kind!.Value, now, columnId));
+        if (created.Refusal is { } nowhere) return nowhere;
+        var record = created.Value!;
         db.Records.Add(record);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);

@@ -51,12 +51,16 @@ public sealed class ManageRecordsController(
     {
         await files.TakeAsync(form, ModelState, User, ct);
         if (form.IsFormOnly) return await FormView("New", form, null, ct, invalid: !ModelState.IsValid);
+        // Filed under an item of the 26 domains, in a column of the tree, or both (RecordPlacement, issue 20 §3).
         var item = form.CatalogueItemId is { } itemId ? await pages.OwnActiveItemAsync(Department, itemId, ct) : null;
-        if (item is null) ModelState.AddModelError(nameof(RecordForm.CatalogueItemId), "请选择本部门的公开事项。");
+        if (form.CatalogueItemId is not null && item is null) ModelState.AddModelError(nameof(RecordForm.CatalogueItemId), "请选择本部门的公开事项。");
+        var column = form.ColumnId is { } columnId ? await pages.OpenColumnAsync(columnId, ct) : null;
+        if (form.ColumnId is not null && column is null) ModelState.AddModelError(nameof(RecordForm.ColumnId), "所选栏目不存在或已停用，请重新选择。");
+        if (RecordPlacement.Problem(form.CatalogueItemId, form.ColumnId) is { } nowhere) ModelState.AddModelError(nameof(RecordForm.CatalogueItemId), nowhere);
         if (form.IsInterpretation) await pages.CheckPoliciesAsync(form, ModelState, ct);
-        if (!ModelState.IsValid || item is null || form.IsPreview)
+        if (!ModelState.IsValid || (item is null && column is null) || form.IsPreview)
             return await FormView("New", form, null, ct, invalid: !ModelState.IsValid);
-        var outcome = await handler.HandleAsync(form, item, User, ct);
+        var outcome = await handler.HandleAsync(form, Department, item, column?.Id, User, ct);
         if (outcome.Refusal is { } refusal)
         {
             ModelState.AddModelError(string.Empty, refusal.Message);
@@ -101,6 +105,7 @@ public sealed class ManageRecordsController(
         if (record is null || version is null) return NotFoundPage("没有找到该信息。");
         form.Kind = record.Kind; // the kind is fixed once the record exists
         form.CatalogueItemId = record.CatalogueItemId;
+        form.ColumnId = record.ColumnId; // where a record is filed is fixed once it exists, as its item is
         await files.TakeAsync(form, ModelState, User, ct);
         if (form.IsFormOnly) return await FormView("Edit", form, record, ct, invalid: !ModelState.IsValid, returnReason: version.ReturnReason);
         var valid = await validator.ValidateIntoAsync(form, ModelState, ct);

@@ -28,10 +28,13 @@ public sealed record RecordFormModel(
 
     /// <summary>政策解读: published policies to add (the department's latest, or those matching the words looked for).</summary>
     public IReadOnlyList<PolicyOption> FoundPolicies { get; init; } = [];
+
+    /// <summary>栏目: the column tree in order, to choose from (issue 20 §3).</summary>
+    public IReadOnlyList<DisclosureColumns.ColumnNode> Columns { get; init; } = [];
 }
 
 public sealed record ManagedRecordModel(
-    Record Record, CatalogueItem Item, IReadOnlyList<RecordVersion> Versions, RecordVersion Latest, RecordVersion? Published,
+    Record Record, CatalogueItem? Item, IReadOnlyList<RecordVersion> Versions, RecordVersion Latest, RecordVersion? Published,
     IReadOnlyList<Attachment> Attachments, IReadOnlyList<ReviewDecision> Reviews, IReadOnlyList<AuditEvent> Events,
     IHtmlContent BodyHtml, DateOnly? DueOn, bool CanEdit, long MaxAttachmentBytes)
 {

@@ -1,3 +1,4 @@
+using DisclosurePortal.Domain.Catalogue;
 using System.Security.Claims;
 using DisclosurePortal.Domain.Publishing;
 using DisclosurePortal.Data;
@@ -44,8 +45,11 @@ public static class ManageRecordsQueries
         var rows = await (
             from v in db.RecordVersions.Where(v => page.Contains(v.Id))
             join r in db.Records on v.RecordId equals r.Id
-            join i in db.CatalogueItems on v.CatalogueItemId equals i.Id
-            select new ManagedRecordRow(r.Id, v.Title, r.IndexNumber, i.NameLevel1 + " · " + i.NameLevel2, v.State, v.ReturnReason != null, v.Number, v.UpdatedAt))
+            join i0 in db.CatalogueItems on v.CatalogueItemId equals i0.Id into items
+            from i in items.DefaultIfEmpty()
+            join c0 in db.Columns on v.ColumnId equals c0.Id into columns
+            from c in columns.DefaultIfEmpty()
+            select new ManagedRecordRow(r.Id, v.Title, r.IndexNumber, i != null ? i.NameLevel1 + " · " + i.NameLevel2 : c != null ? c.NameZh : "—", v.State, v.ReturnReason != null, v.Number, v.UpdatedAt))
             .ToListAsync(ct);
         return ([.. rows.OrderByDescending(r => r.UpdatedAt).ThenByDescending(r => r.RecordId)], info);
     }
@@ -59,13 +63,13 @@ public static class ManageRecordsQueries
         var versions = await db.RecordVersions.AsNoTracking().Where(v => v.RecordId == id).OrderBy(v => v.Number).ToListAsync(ct);
         var latest = versions.Single(v => v.IsLatest);
         var versionIds = versions.Select(v => v.Id).ToList();
-        var item = await db.CatalogueItems.AsNoTracking().SingleAsync(i => i.Id == record.CatalogueItemId, ct);
+        var item = await db.CatalogueItems.AsNoTracking().SingleOrDefaultAsync(i => i.Id == record.CatalogueItemId, ct);
         var attachments = await db.Attachments.AsNoTracking().Where(a => a.RecordVersionId == latest.Id).OrderBy(a => a.Id).ToListAsync(ct);
         var reviews = await db.ReviewDecisions.AsNoTracking().Where(d => versionIds.Contains(d.RecordVersionId)).OrderBy(d => d.Id).ToListAsync(ct);
         var events = await db.AuditEvents.AsNoTracking().Where(e => e.EntityType == DisclosurePortal.Domain.Auditing.AuditActions.RecordEntity && e.EntityId == id.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .OrderBy(e => e.Id).ToListAsync(ct);
         var calendar = await CalendarLoader.LoadAsync(db, ct);
-        DateOnly? dueOn = latest.WrittenOn is { } formed ? item.TimeLimit.DueOn(formed, calendar) : null;
+        DateOnly? dueOn = latest.WrittenOn is { } formed ? (item?.TimeLimit ?? TimeLimitRule.Statutory).DueOn(formed, calendar) : null;
         InterpretationDetails? interpretation = record.Kind == RecordKind.PolicyInterpretation
             ? new InterpretationDetails(await InterpretationQueries.PoliciesOfVersionAsync(db, latest.Id, ct), await InterpretationQueries.QuestionsAsync(db, latest.Id, ct))
             : null;

@@ -11,6 +11,10 @@ namespace DisclosurePortal.Web.Features.ManageRecords;
 public sealed class RecordForm
 {
     public int? CatalogueItemId { get; set; }
+    /// <summary>栏目 (issue 20 §3): the column of the site's tree; the record needs an item, a column, or both.</summary>
+    public int? ColumnId { get; set; }
+    /// <summary>摘要公开: the body is a summary of the document (建议提案办理复文).</summary>
+    public bool IsSummary { get; set; }
     public RecordKind? Kind { get; set; }
     public string? Title { get; set; }
     public string? DocumentNumber { get; set; }
@@ -116,6 +120,7 @@ public sealed class RecordForm
         ConferenceTime = ConferenceTime,
         ConferencePlace = ConferencePlace,
         Speakers = Speakers,
+        IsSummary = IsSummary,
     };
 
     public static RecordForm From(Record record, RecordVersion v, IReadOnlyList<int> policyIds, IReadOnlyList<InterpretationQuestion> questions) => new()
@@ -124,6 +129,8 @@ public sealed class RecordForm
         Questions = [.. questions.OrderBy(q => q.Position).Select(q => new QuestionField { Question = q.Question, Answer = q.Answer })],
         VideoUrl = v.VideoUrl,
         CatalogueItemId = record.CatalogueItemId,
+        ColumnId = record.ColumnId,
+        IsSummary = v.IsSummary,
         Kind = record.Kind,
         Title = v.Title,
         DocumentNumber = v.DocumentNumber,

@@ -43,6 +43,13 @@ public sealed class RecordFormPages(PortalDbContext db, MarkdownRenderer markdow
         return title.Length <= 300 ? title : title[..300];
     }
 
+    /// <summary>A column an editor may file a new record in: one that exists and is not retired (nor under a retired one).</summary>
+    public async Task<DisclosurePortal.Domain.Columns.DisclosureColumn?> OpenColumnAsync(int id, CancellationToken ct)
+    {
+        var all = await DisclosureColumns.ColumnQueries.AllAsync(db, ct);
+        return DisclosureColumns.ColumnQueries.Nodes(all, includeRetired: false).Any(n => n.Id == id) ? all.Single(c => c.Id == id) : null;
+    }
+
     public Task<CatalogueItem?> OwnActiveItemAsync(int department, int id, CancellationToken ct) =>
         db.CatalogueItems.FirstOrDefaultAsync(i => i.Id == id && i.DepartmentId == department && i.Status == CatalogueItemStatus.Active, ct);
 
@@ -74,7 +81,10 @@ public sealed class RecordFormPages(PortalDbContext db, MarkdownRenderer markdow
         var items = itemRows.Select(i => new ItemOption(i.Id, i.NameLevel1 + " · " + i.NameLevel2,
             Localization.Pick(i.DomainZh, i.DomainEn) + " · " + Localization.Pick(i.StageZh, i.StageEn))).ToList();
         var preview = form.ShowsPreview ? markdown.Render(form.Body) : null;
-        var model = new RecordFormModel(form, record?.Id, record?.IndexNumber, items, preview, returnReason, current);
+        var model = new RecordFormModel(form, record?.Id, record?.IndexNumber, items, preview, returnReason, current)
+        {
+            Columns = await DisclosureColumns.ColumnQueries.TreeAsync(db, includeRetired: record?.ColumnId is not null, ct),
+        };
         if (!form.IsInterpretation) return model;
 
         var chosen = form.ChosenPolicyIds.Take(PolicyInterpretations.MaxPolicies * 2).ToList(); // a tampered list is refused; it need not be drawn

@@ -1,3 +1,4 @@
+using DisclosurePortal.Domain.Catalogue;
 using DisclosurePortal.Domain.Calendar;
 using DisclosurePortal.Domain.Publishing;
 using DisclosurePortal.Domain.Reporting;
@@ -43,8 +44,8 @@ public static class QuarterlyReportQueries
                 FormedOn = formedOn!.Value,
                 FirstPublishedOn = db.RecordVersions.Where(v => v.RecordId == r.Id && v.PublishedOn != null).Min(v => v.PublishedOn),
             }).AsNoTracking().ToListAsync(ct);
-        var itemIds = rows.Select(r => r.CatalogueItemId).Distinct().ToList();
+        var itemIds = rows.Select(r => r.CatalogueItemId).OfType<int>().Distinct().ToList();
         var rules = (await db.CatalogueItems.AsNoTracking().Where(i => itemIds.Contains(i.Id)).ToListAsync(ct)).ToDictionary(i => i.Id, i => i.TimeLimit);
-        return [.. rows.Select(r => new RecordDueFact(r.DepartmentId, r.DomainId, r.StageId, r.FormedOn, rules[r.CatalogueItemId], r.FirstPublishedOn))];
+        return [.. rows.Select(r => new RecordDueFact(r.DepartmentId, r.DomainId, r.StageId, r.FormedOn, r.CatalogueItemId is { } item ? rules[item] : TimeLimitRule.Statutory, r.FirstPublishedOn))];
     }
 }

@@ -20,12 +20,16 @@ public sealed class RecordsController(PortalDbContext db, MarkdownRenderer markd
         var row = await (
             from v in db.PublishedVersions.AsNoTracking()
             join r in db.Records on v.RecordId equals r.Id
-            join i in db.CatalogueItems on v.CatalogueItemId equals i.Id
-            join dom in db.Domains on v.DomainId equals dom.Id
-            join s in db.Stages on v.StageId equals s.Id
+            // A record filed in a column only has no item, domain or stage (issue 20 §3): left joins.
+            join i0 in db.CatalogueItems on v.CatalogueItemId equals i0.Id into items
+            from i in items.DefaultIfEmpty()
+            join dom0 in db.Domains on v.DomainId equals dom0.Id into domains
+            from dom in domains.DefaultIfEmpty()
+            join s0 in db.Stages on v.StageId equals s0.Id into stages
+            from s in stages.DefaultIfEmpty()
             join d in db.Departments on v.DepartmentId equals d.Id
             where v.RecordId == id
-            select new { Version = v, r.IndexNumber, ItemName1 = i.NameLevel1, ItemName2 = i.NameLevel2, Domain = dom, Stage = s, DepartmentId = d.Id, DepartmentName = d.Name })
+            select new { Version = v, r.IndexNumber, ItemName1 = i == null ? null : i.NameLevel1, ItemName2 = i == null ? null : i.NameLevel2, Domain = dom, Stage = s, DepartmentId = d.Id, DepartmentName = d.Name })
             .FirstOrDefaultAsync(ct);
         if (row is null) return NotFoundPage("没有找到该信息，可能尚未发布或已被撤回。");
 
@@ -57,11 +61,15 @@ public sealed class RecordsController(PortalDbContext db, MarkdownRenderer markd
         }
 
         return View(new RecordModel(
-            row.Version, row.IndexNumber ?? "—", row.Version.CatalogueItemId, $"{row.ItemName1} · {row.ItemName2}",
-            new DomainTile(row.Domain.Code, row.Domain.NameZh, row.Domain.NameEn, 0),
-            new StageLink(row.Stage.Code, row.Stage.NameZh, row.Stage.NameEn),
+            row.Version, row.IndexNumber ?? "—", row.Version.CatalogueItemId, row.ItemName1 is null ? null : $"{row.ItemName1} · {row.ItemName2}",
+            row.Domain is null ? null : new DomainTile(row.Domain.Code, row.Domain.NameZh, row.Domain.NameEn, 0),
+            row.Stage is null ? null : new StageLink(row.Stage.Code, row.Stage.NameZh, row.Stage.NameEn),
             row.DepartmentId, row.DepartmentName,
-            markdown.Render(row.Version.Body), attachments, interpretations, policies) { Questions = questions });
+            markdown.Render(row.Version.Body), attachments, interpretations, policies)
+        {
+            Questions = questions,
+            ColumnPath = row.Version.ColumnId is { } column ? await DisclosureColumns.ColumnQueries.PathAsync(db, column, ct) : [],
+        });
     }
 }
 
@@ -70,12 +78,15 @@ public sealed record AttachmentLink(int Id, string FileName, long SizeBytes);
 public sealed record RelatedRecord(int RecordId, string Title, DateOnly PublishedOn, InterpretationForm? Form);
 
 public sealed record RecordModel(
-    RecordVersion Version, string IndexNumber, int ItemId, string ItemName, DomainTile Domain, StageLink Stage,
+    RecordVersion Version, string IndexNumber, int? ItemId, string? ItemName, DomainTile? Domain, StageLink? Stage,
     int DepartmentId, string DepartmentName, IHtmlContent BodyHtml, IReadOnlyList<AttachmentLink> Attachments,
     IReadOnlyList<RelatedRecord> Interpretations, IReadOnlyList<RelatedRecord> Policies)
 {
     /// <summary>政策问答: the published version's questions and answers, in order.</summary>
     public IReadOnlyList<QuestionAnswer> Questions { get; init; } = [];
+
+    /// <summary>栏目: the column the record is listed in, from the top of the tree down (empty when it has none).</summary>
+    public IReadOnlyList<DisclosureColumns.ColumnCrumb> ColumnPath { get; init; } = [];
 }
 
 public sealed record QuestionAnswer(int Position, string Question, string Answer)

@@ -30,7 +30,7 @@ public sealed record QueueModel(IReadOnlyList<QueueRow> Rows, PageInfo Page, int
 
 public sealed record WithheldRow(int VersionId, int RecordId, string Title, string Department, string? Reason, DateTimeOffset Since);
 
-public sealed record ReviewPageModel(RecordVersion Version, Record Record, string Department, CatalogueItem Item, RecordVersion? Published,
+public sealed record ReviewPageModel(RecordVersion Version, Record Record, string Department, CatalogueItem? Item, RecordVersion? Published,
     IReadOnlyList<Attachment> Attachments, IHtmlContent BodyHtml, ReviewForm Form)
 {
     /// <summary>For a policy interpretation: the policies it names, its questions and answers (the video link is on the version).</summary>

@@ -23,8 +23,10 @@ public static class ReviewQueries
             from v in submitted
             join r in db.Records on v.RecordId equals r.Id
             join d in db.Departments on v.DepartmentId equals d.Id
-            join dm in db.Domains on v.DomainId equals dm.Id
-            select new { v.Id, v.RecordId, v.Title, v.Number, v.Kind, v.SubmittedAt, r.IndexNumber, Department = d.Name, DomainZh = dm.NameZh, DomainEn = dm.NameEn }).ToListAsync(ct);
+            // A record filed in a column only has no domain (issue 20 §3): it is queued all the same.
+            join dm0 in db.Domains on v.DomainId equals dm0.Id into domains
+            from dm in domains.DefaultIfEmpty()
+            select new { v.Id, v.RecordId, v.Title, v.Number, v.Kind, v.SubmittedAt, r.IndexNumber, Department = d.Name, DomainZh = dm == null ? "栏目" : dm.NameZh, DomainEn = dm == null ? "Column" : dm.NameEn }).ToListAsync(ct);
 
         if (filter.Stage is { } only)
         {
@@ -58,7 +60,7 @@ public static class ReviewQueries
         if (form.Version == 0) form.Version = version.Version;
         var record = await db.Records.AsNoTracking().SingleAsync(r => r.Id == version.RecordId, ct);
         var department = await db.Departments.AsNoTracking().Where(d => d.Id == version.DepartmentId).Select(d => d.Name).SingleAsync(ct);
-        var item = await db.CatalogueItems.AsNoTracking().SingleAsync(i => i.Id == version.CatalogueItemId, ct);
+        var item = await db.CatalogueItems.AsNoTracking().SingleOrDefaultAsync(i => i.Id == version.CatalogueItemId, ct);
         var published = await db.RecordVersions.AsNoTracking().FirstOrDefaultAsync(v => v.RecordId == version.RecordId && v.IsPublished, ct);
         var attachments = await db.Attachments.AsNoTracking().Where(a => a.RecordVersionId == id).OrderBy(a => a.Id).ToListAsync(ct);
         var interpretation = version.Kind == RecordKind.PolicyInterpretation

@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace DisclosurePortal.Web.Features.Shared;
 
 /// <summary>One line of a public list of records.</summary>
-public sealed record RecordListItem(int RecordId, string Title, string? DocumentNumber, DateOnly PublishedOn, RecordKind Kind, string DepartmentName);
+/// <param name="IsSummary">摘要公开 (issue 20 §3): the table shows a badge.</param>
+public sealed record RecordListItem(int RecordId, string Title, string? DocumentNumber, DateOnly PublishedOn, RecordKind Kind, string DepartmentName, bool IsSummary = false);
 
 /// <summary>
 /// A position in a public listing ordered newest first on (发布日期, version id): the key of a row, written in links as
@@ -85,7 +86,7 @@ public static class RecordListing
             from v in db.RecordVersions
             join d in db.Departments on v.DepartmentId equals d.Id
             where ids.Contains(v.Id)
-            select new { v.Id, Item = new RecordListItem(v.RecordId, v.Title, v.DocumentNumber, v.PublishedOn!.Value, v.Kind, d.Name) }).ToListAsync(ct);
+            select new { v.Id, Item = new RecordListItem(v.RecordId, v.Title, v.DocumentNumber, v.PublishedOn!.Value, v.Kind, d.Name, v.IsSummary) }).ToListAsync(ct);
         var byId = rows.ToDictionary(r => r.Id, r => r.Item);
         // A version withdrawn between the two statements is simply left out of this page.
         var items = ids.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
@@ -108,5 +109,5 @@ public static class RecordListing
     public static IQueryable<RecordListItem> Project(PortalDbContext db, IQueryable<RecordVersion> versions) =>
         from v in versions
         join d in db.Departments on v.DepartmentId equals d.Id
-        select new RecordListItem(v.RecordId, v.Title, v.DocumentNumber, v.PublishedOn!.Value, v.Kind, d.Name);
+        select new RecordListItem(v.RecordId, v.Title, v.DocumentNumber, v.PublishedOn!.Value, v.Kind, d.Name, v.IsSummary);
 }

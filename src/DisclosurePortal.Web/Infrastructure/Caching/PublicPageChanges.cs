@@ -97,7 +97,7 @@ public sealed class PublicPageChanges(PublicPageStore store, IHttpContextAccesso
         // The interceptor runs before SaveChanges detects changes made through the entities' methods.
         db.ChangeTracker.DetectChanges();
         var tags = new HashSet<string>(StringComparer.Ordinal);
-        var records = new List<(int RecordId, int ItemId, int DomainId, int DepartmentId)>();
+        var records = new List<(int RecordId, int? ItemId, int? DomainId, int DepartmentId)>();
         var items = new List<(int ItemId, int[] DomainIds, int[] DepartmentIds)>();
         var interpretationVersions = new HashSet<int>();
         var policies = new HashSet<int>();
@@ -118,6 +118,9 @@ public sealed class PublicPageChanges(PublicPageStore store, IHttpContextAccesso
                     break;
                 case CatalogueItem i:
                     items.Add((i.Id, Both<int>(entry, nameof(CatalogueItem.DomainId)), Both<int>(entry, nameof(CatalogueItem.DepartmentId))));
+                    break;
+                case Domain.Columns.DisclosureColumn:
+                    tags.UnionWith(PublicPageTags.WhenColumnChanges());
                     break;
                 case Department:
                     tags.UnionWith(PublicPageTags.WhenDepartmentChanges());
@@ -151,10 +154,10 @@ public sealed class PublicPageChanges(PublicPageStore store, IHttpContextAccesso
         if (records.Count == 0 && items.Count == 0) return tags;
         if (records.Count + items.Count > BulkChange) return [.. PublicPageTags.WhenBulkChanges()];
 
-        var domainIds = records.Select(r => r.DomainId).Concat(items.SelectMany(i => i.DomainIds)).ToHashSet();
+        var domainIds = records.Select(r => r.DomainId).OfType<int>().Concat(items.SelectMany(i => i.DomainIds)).ToHashSet();
         var codes = await db.Domains.AsNoTracking().Where(d => domainIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Code, ct);
         foreach (var (recordId, itemId, domainId, departmentId) in records)
-            tags.UnionWith(PublicPageTags.WhenPublishedRecordChanges(recordId, itemId, codes.GetValueOrDefault(domainId), departmentId));
+            tags.UnionWith(PublicPageTags.WhenPublishedRecordChanges(recordId, itemId, domainId is { } d ? codes.GetValueOrDefault(d) : null, departmentId));
         foreach (var (itemId, domains, departments) in items)
             tags.UnionWith(PublicPageTags.WhenCatalogueItemChanges(itemId, domains.Select(d => codes.GetValueOrDefault(d)).OfType<string>(), departments));
 
@@ -182,15 +185,16 @@ public sealed class PublicPageChanges(PublicPageStore store, IHttpContextAccesso
     }
 
     /// <summary>Where the version is listed, before and after the change (a version does not move, but if it did both lists change).</summary>
-    private static IEnumerable<(int Item, int Domain, int Department)> Placements(EntityEntry entry)
+    private static IEnumerable<(int? Item, int? Domain, int Department)> Placements(EntityEntry entry)
     {
-        (int, int, int) At(Func<string, int> value) =>
-            (value(nameof(RecordVersion.CatalogueItemId)), value(nameof(RecordVersion.DomainId)), value(nameof(RecordVersion.DepartmentId)));
-        var current = At(name => (int)entry.Property(name).CurrentValue!);
+        // A record filed in a column only has no item or domain (issue 20 §3).
+        (int?, int?, int) At(Func<string, int?> value) =>
+            (value(nameof(RecordVersion.CatalogueItemId)), value(nameof(RecordVersion.DomainId)), value(nameof(RecordVersion.DepartmentId))!.Value);
+        var current = At(name => (int?)entry.Property(name).CurrentValue);
         yield return current;
         if (entry.State == EntityState.Modified)
         {
-            var original = At(name => (int)entry.Property(name).OriginalValue!);
+            var original = At(name => (int?)entry.Property(name).OriginalValue);
             if (original != current) yield return original;
         }
     }

@@ -27,6 +27,10 @@ public enum PublicPage
     Powers,
     /// <summary>办事指南 (issue 20 §6): the list and each guide's page.</summary>
     Guides,
+    /// <summary>信息公开 (issue 20 §3): the page of the column tree and the other ways in.</summary>
+    Disclosure,
+    /// <summary>One column of the tree (栏目) with its records and its children's.</summary>
+    DisclosureColumn,
     /// <summary>Validators only: its figures have their own short cache (ADR 14), so the output cache would add nothing fresh.</summary>
     Statistics,
 }
@@ -58,6 +62,8 @@ public static class PublicPageTags
     public const string Powers = "powers";
     /// <summary>Every 办事指南 page.</summary>
     public const string Guides = "guides";
+    /// <summary>The column tree's pages (信息公开 and every /columns/{id}): few, evicted together.</summary>
+    public const string Columns = "columns";
 
     public static string Record(int id) => string.Create(CultureInfo.InvariantCulture, $"record-{id}");
 
@@ -87,6 +93,8 @@ public static class PublicPageTags
         PublicPage.Organisations => [Site, Organisations],
         PublicPage.Powers => [Site, Powers],
         PublicPage.Guides => [Site, Guides],
+        PublicPage.Disclosure => [Site, Columns],
+        PublicPage.DisclosureColumn => [Site, Columns],
         PublicPage.Statistics => null,
         _ => null,
     };
@@ -95,10 +103,11 @@ public static class PublicPageTags
     /// A record's published version appeared, went or was replaced: its page, the pages of the records it is linked
     /// with (interpretation ↔ policy), and every list that shows it or counts it.
     /// </summary>
-    public static IEnumerable<string> WhenPublishedRecordChanges(int recordId, int itemId, string? domainCode, int departmentId)
+    public static IEnumerable<string> WhenPublishedRecordChanges(int recordId, int? itemId, string? domainCode, int departmentId)
     {
         yield return Record(recordId);
-        yield return Item(itemId);
+        if (itemId is { } item) yield return Item(item);
+        yield return Columns;
         if (domainCode is not null) yield return Domain(domainCode);
         yield return Department(departmentId);
         yield return Home;
@@ -130,6 +139,8 @@ public static class PublicPageTags
 
     /// <summary>A unit's published 机构概况 changed: its page and the 机构概况 column.</summary>
     public static IEnumerable<string> WhenUnitProfileChanges(int departmentId) => [Department(departmentId), Organisations];
+    /// <summary>A column was added, renamed, moved or retired: the tree's pages and the record pages (they show its name).</summary>
+    public static IEnumerable<string> WhenColumnChanges() => [Columns, Records];
 
     public static IEnumerable<string> WhenAnnualReportChanges() => [AnnualReports];
 
