@@ -8,11 +8,19 @@ public static class PublishedCountsSql
 {
     private const string Key = "\"CatalogueItemId\", \"DomainId\", \"StageId\", \"DepartmentId\"";
 
+    /// <summary>
+    /// The key's values from a version row. A record filed in a column only (issue 20 §3, docs/adr/0032) has no item,
+    /// domain or stage: it is counted under 0 for each, so that its department's total includes it while no domain,
+    /// stage or item (whose ids start at 1) does. There are no foreign keys on this table.
+    /// </summary>
+    public static string Values(string row) =>
+        $"coalesce({row}.\"CatalogueItemId\", 0), coalesce({row}.\"DomainId\", 0), coalesce({row}.\"StageId\", 0), {row}.\"DepartmentId\"";
+
     /// <summary>Recounts every row from RecordVersions: the backfill, and a repair after a bulk load without triggers.</summary>
     public static IReadOnlyList<string> Recount() =>
     [
         "DELETE FROM \"PublishedCounts\";",
-        $"INSERT INTO \"PublishedCounts\" ({Key}, \"Count\") SELECT {Key}, count(*) FROM \"RecordVersions\" WHERE \"IsPublished\" AND \"CatalogueItemId\" IS NOT NULL GROUP BY {Key};",
+        $"INSERT INTO \"PublishedCounts\" ({Key}, \"Count\") SELECT {Values("RecordVersions")}, count(*) FROM \"RecordVersions\" WHERE \"IsPublished\" GROUP BY {Values("RecordVersions")};",
     ];
 
     public static IReadOnlyList<string> Install(DatabaseProvider provider) => [.. Recount().Skip(1), .. Triggers(provider)];
@@ -41,15 +49,15 @@ public static class PublishedCountsSql
     private static string Add(string row, string condition) =>
         $"""
         INSERT INTO "PublishedCounts" ({Key}, "Count")
-            SELECT {row}."CatalogueItemId", {row}."DomainId", {row}."StageId", {row}."DepartmentId", 1 WHERE {condition} AND {row}."CatalogueItemId" IS NOT NULL
+            SELECT {Values(row)}, 1 WHERE {condition}
             ON CONFLICT ({Key}) DO UPDATE SET "Count" = "PublishedCounts"."Count" + 1;
         """;
 
     private static string Remove(string row, string condition) =>
         $"""
         UPDATE "PublishedCounts" SET "Count" = "Count" - 1
-            WHERE {condition} AND "CatalogueItemId" = {row}."CatalogueItemId" AND "DomainId" = {row}."DomainId"
-              AND "StageId" = {row}."StageId" AND "DepartmentId" = {row}."DepartmentId";
+            WHERE {condition} AND "CatalogueItemId" = coalesce({row}."CatalogueItemId", 0) AND "DomainId" = coalesce({row}."DomainId", 0)
+              AND "StageId" = coalesce({row}."StageId", 0) AND "DepartmentId" = {row}."DepartmentId";
         """;
 
     private const string Watched = "\"IsPublished\", \"CatalogueItemId\", \"DomainId\", \"StageId\", \"DepartmentId\"";

@@ -20,13 +20,13 @@ public static class SearchIndexSql
     private const string VersionColumns = """ "IsPublished", "Title", "DocumentNumber", "Body", "PublishedOn", "Validity", "Kind", "DomainId", "StageId", "DepartmentId" """;
     private const string ItemColumns = """ "NameLevel1", "NameLevel2", "Content", "Basis", "Status", "DomainId", "StageId", "DepartmentId" """;
 
-    /// <summary>Every published version filed under a catalogue item, with its record's 索引号 (Kind 1 = Record). A record
-    /// filed in a column only (issue 20 §3) has no domain to index it by, and is not in the search index.</summary>
+    /// <summary>Every published version, with its record's 索引号 (Kind 1 = Record). A record filed in a column only (issue
+    /// 20 §3) is found like any other, under domain and stage 0, which no domain or stage filter matches (no foreign keys).</summary>
     private static string PublishedVersions(string sortKey) => $"""
         SELECT {sortKey}, 1, v."RecordId", v."Id", NULL, v."Title", v."DocumentNumber", r."IndexNumber", v."Body",
-               v."DomainId", v."StageId", v."DepartmentId", v."Kind", v."Validity", v."PublishedOn"
+               coalesce(v."DomainId", 0), coalesce(v."StageId", 0), v."DepartmentId", v."Kind", v."Validity", v."PublishedOn"
         FROM "RecordVersions" AS v JOIN "Records" AS r ON r."Id" = v."RecordId"
-        WHERE v."IsPublished" AND v."DomainId" IS NOT NULL
+        WHERE v."IsPublished"
         """;
 
     /// <summary>Every catalogue item in use (Status 1 = Active; Kind 2 = CatalogueItem), sorting after every record.</summary>

@@ -50,7 +50,7 @@ public sealed record SearchResults(int Total, bool MoreThanMax, IReadOnlyList<Se
 
 public sealed record SearchHit(
     long EntryId, SearchEntryKind Kind, int? RecordId, int? CatalogueItemId, string Title, string? DocumentNumber, string? IndexNumber,
-    string Body, RecordKind? RecordKind, Validity? Validity, DateOnly? PublishedOn, string DepartmentName, string DomainCode,
+    string Body, RecordKind? RecordKind, Validity? Validity, DateOnly? PublishedOn, string DepartmentName, string? DomainCode,
     string DomainNameZh, string DomainNameEn);
 
 public static class SearchLimits

@@ -59,10 +59,14 @@ public abstract class SqlSearchIndex(PortalDbContext db, SearchSettings settings
         var rows = await (
             from e in db.SearchEntries.AsNoTracking()
             join d in db.Departments on e.DepartmentId equals d.Id
-            join dm in db.Domains on e.DomainId equals dm.Id
+            // A record filed in a column only has domain 0 (SearchIndexSql): its column names it instead.
+            from dm in db.Domains.Where(x => x.Id == e.DomainId).DefaultIfEmpty()
+            from v in db.RecordVersions.Where(x => x.Id == e.RecordVersionId).DefaultIfEmpty()
+            from c in db.Columns.Where(x => dm == null && v != null && x.Id == v.ColumnId).DefaultIfEmpty()
             where pageIds.Contains(e.Id)
             select new SearchHit(e.Id, e.Kind, e.RecordId, e.CatalogueItemId, e.Title, e.DocumentNumber, e.IndexNumber, e.Body,
-                e.RecordKind, e.Validity, e.PublishedOn, d.Name, dm.Code, dm.NameZh, dm.NameEn)).ToListAsync(ct);
+                e.RecordKind, e.Validity, e.PublishedOn, d.Name, dm != null ? dm.Code : null,
+                dm != null ? dm.NameZh : c != null ? c.NameZh : "", dm != null ? dm.NameEn : c != null ? c.NameEn : "")).ToListAsync(ct);
         var byId = rows.ToDictionary(r => r.EntryId);
         // An entry withdrawn between the two statements is simply left out of this page.
         var hits = pageIds.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
