@@ -202,6 +202,7 @@ public static class PageTypes
         ["/attachments/{id:int}"] = "file download",
         ["/guides/handbook/{code}"] = "docx download (办事一本通)",
         ["/guides/{id:int}/templates/{templateId:int}"] = "file download (a guide material's template)",
+        ["/manage/guides/{id:int}/templates/{templateId:int}"] = "file download (a draft guide material's template, for its editors and reviewers)",
         ["/manage/attachments/{attachmentId:int}"] = "file download",
         ["/track/{code}/files/{file:int}"] = "file download (a reply's file, behind the query code)",
         ["/cases/{id:int}/files/{file:int}"] = "file download (a reply's file, for the office)",
