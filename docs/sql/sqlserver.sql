@@ -2227,3 +2227,249 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206185851_DisclosureColumns'
+)
+BEGIN
+    DECLARE @var nvarchar(max);
+    SELECT @var = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[RecordVersions]') AND [c].[name] = N'StageId');
+    IF @var IS NOT NULL EXEC(N'ALTER TABLE [RecordVersions] DROP CONSTRAINT ' + @var + ';');
+    ALTER TABLE [RecordVersions] ALTER COLUMN [StageId] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206185851_DisclosureColumns'
+)
+BEGIN
+    DECLARE @var1 nvarchar(max);
+    SELECT @var1 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[RecordVersions]') AND [c].[name] = N'DomainId');
+    IF @var1 IS NOT NULL EXEC(N'ALTER TABLE [RecordVersions] DROP CONSTRAINT ' + @var1 + ';');
+    ALTER TABLE [RecordVersions] ALTER COLUMN [DomainId] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206185851_DisclosureColumns'
+)
+BEGIN
+    DECLARE @var2 nvarchar(max);
+    SELECT @var2 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[RecordVersions]') AND [c].[name] = N'CatalogueItemId');
+    IF @var2 IS NOT NULL EXEC(N'ALTER TABLE [RecordVersions] DROP CONSTRAINT ' + @var2 + ';');
+    ALTER TABLE [RecordVersions] ALTER COLUMN [CatalogueItemId] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206185851_DisclosureColumns'
+)
+BEGIN
+    ALTER TABLE [RecordVersions] ADD [ColumnId] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206185851_DisclosureColumns'
+)
+BEGIN
+    ALTER TABLE [RecordVersions] ADD [IsSummary] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206185851_DisclosureColumns'
+)
+BEGIN
+    DECLARE @var3 nvarchar(max);
+    SELECT @var3 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[Records]') AND [c].[name] = N'StageId');
+    IF @var3 IS NOT NULL EXEC(N'ALTER TABLE [Records] DROP CONSTRAINT ' + @var3 + ';');
+    ALTER TABLE [Records] ALTER COLUMN [StageId] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206185851_DisclosureColumns'
+)
+BEGIN
+    DECLARE @var4 nvarchar(max);
+    SELECT @var4 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[Records]') AND [c].[name] = N'DomainId');
+    IF @var4 IS NOT NULL EXEC(N'ALTER TABLE [Records] DROP CONSTRAINT ' + @var4 + ';');
+    ALTER TABLE [Records] ALTER COLUMN [DomainId] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206185851_DisclosureColumns'
+)
+BEGIN
+    DECLARE @var5 nvarchar(max);
+    SELECT @var5 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[Records]') AND [c].[name] = N'CatalogueItemId');
+    IF @var5 IS NOT NULL EXEC(N'ALTER TABLE [Records] DROP CONSTRAINT ' + @var5 + ';');
+    ALTER TABLE [Records] ALTER COLUMN [CatalogueItemId] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206185851_DisclosureColumns'
+)
+BEGIN
+    ALTER TABLE [Records] ADD [ColumnId] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206185851_DisclosureColumns'
+)
+BEGIN
+    CREATE TABLE [DisclosureColumns] (
+        [Id] int NOT NULL IDENTITY,
+        [ParentId] int NULL,
+        [NameZh] nvarchar(60) NOT NULL,
+        [NameEn] nvarchar(120) NOT NULL,
+        [Citation] nvarchar(100) NULL,
+        [SortOrder] int NOT NULL,
+        [IsRetired] bit NOT NULL,
+        [RetiredAt] datetimeoffset NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_DisclosureColumns] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_DisclosureColumns_DisclosureColumns_ParentId] FOREIGN KEY ([ParentId]) REFERENCES [DisclosureColumns] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206185851_DisclosureColumns'
+)
+BEGIN
+    EXEC(N'CREATE INDEX [IX_RecordVersions_Published_Column] ON [RecordVersions] ([ColumnId], [PublishedOn], [Id]) WHERE [IsPublished] = CAST(1 AS bit)');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206185851_DisclosureColumns'
+)
+BEGIN
+    CREATE INDEX [IX_Records_ColumnId] ON [Records] ([ColumnId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206185851_DisclosureColumns'
+)
+BEGIN
+    CREATE INDEX [IX_DisclosureColumns_ParentId_SortOrder] ON [DisclosureColumns] ([ParentId], [SortOrder]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206185851_DisclosureColumns'
+)
+BEGIN
+    ALTER TABLE [Records] ADD CONSTRAINT [FK_Records_DisclosureColumns_ColumnId] FOREIGN KEY ([ColumnId]) REFERENCES [DisclosureColumns] ([Id]) ON DELETE NO ACTION;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206185851_DisclosureColumns'
+)
+BEGIN
+    ALTER TABLE [RecordVersions] ADD CONSTRAINT [FK_RecordVersions_DisclosureColumns_ColumnId] FOREIGN KEY ([ColumnId]) REFERENCES [DisclosureColumns] ([Id]) ON DELETE NO ACTION;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206185851_DisclosureColumns'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206185851_DisclosureColumns', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206190004_RecordTriggersForColumns'
+)
+BEGIN
+    EXEC(N'CREATE OR ALTER TRIGGER [RecordVersions_Search] ON [RecordVersions] AFTER INSERT, UPDATE, DELETE AS
+    BEGIN
+        SET NOCOUNT ON;
+        IF EXISTS (SELECT 1 FROM inserted) AND EXISTS (SELECT 1 FROM deleted)
+           AND NOT (UPDATE([IsPublished]) OR UPDATE([Title]) OR UPDATE([DocumentNumber]) OR UPDATE([Body]) OR UPDATE([PublishedOn])
+                    OR UPDATE([Validity]) OR UPDATE([Kind]) OR UPDATE([DomainId]) OR UPDATE([StageId]) OR UPDATE([DepartmentId]))
+            RETURN;
+        DELETE e FROM [SearchEntries] AS e JOIN deleted AS d ON e.[RecordVersionId] = d.[Id];
+        INSERT INTO [SearchEntries] ([Id], [Kind], [RecordId], [RecordVersionId], [CatalogueItemId], [Title], [DocumentNumber], [IndexNumber], [Body], [DomainId], [StageId], [DepartmentId], [RecordKind], [Validity], [PublishedOn])
+        SELECT CAST(DATEDIFF(day, ''19700101'', COALESCE(v.[PublishedOn], ''19700101'')) AS bigint) * 4294967296 + v.[Id], 1, v.[RecordId], v.[Id], NULL,
+               v.[Title], v.[DocumentNumber], r.[IndexNumber], v.[Body], COALESCE(v.[DomainId], 0), COALESCE(v.[StageId], 0), v.[DepartmentId],
+               v.[Kind], v.[Validity], v.[PublishedOn]
+        FROM inserted AS n
+        JOIN [RecordVersions] AS v ON v.[Id] = n.[Id]
+        JOIN [Records] AS r ON r.[Id] = v.[RecordId]
+        WHERE v.[IsPublished] = 1;
+    END');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206190004_RecordTriggersForColumns'
+)
+BEGIN
+    EXEC(N'CREATE OR ALTER TRIGGER [RecordVersions_Counts] ON [RecordVersions] AFTER INSERT, UPDATE, DELETE AS
+    BEGIN
+        SET NOCOUNT ON;
+        IF EXISTS (SELECT 1 FROM inserted) AND EXISTS (SELECT 1 FROM deleted)
+           AND NOT (UPDATE([IsPublished]) OR UPDATE([CatalogueItemId]) OR UPDATE([DomainId]) OR UPDATE([StageId]) OR UPDATE([DepartmentId]))
+            RETURN;
+        UPDATE c SET c.[Count] = c.[Count] - d.[N]
+        FROM [PublishedCounts] AS c
+        JOIN (SELECT COALESCE([CatalogueItemId], 0) AS [CatalogueItemId], COALESCE([DomainId], 0) AS [DomainId], COALESCE([StageId], 0) AS [StageId],
+                     [DepartmentId], COUNT(*) AS [N] FROM deleted WHERE [IsPublished] = 1
+              GROUP BY COALESCE([CatalogueItemId], 0), COALESCE([DomainId], 0), COALESCE([StageId], 0), [DepartmentId]) AS d
+          ON c.[CatalogueItemId] = d.[CatalogueItemId] AND c.[DomainId] = d.[DomainId] AND c.[StageId] = d.[StageId] AND c.[DepartmentId] = d.[DepartmentId];
+        MERGE [PublishedCounts] WITH (HOLDLOCK) AS c
+        USING (SELECT COALESCE([CatalogueItemId], 0) AS [CatalogueItemId], COALESCE([DomainId], 0) AS [DomainId], COALESCE([StageId], 0) AS [StageId],
+                      [DepartmentId], COUNT(*) AS [N] FROM inserted WHERE [IsPublished] = 1
+               GROUP BY COALESCE([CatalogueItemId], 0), COALESCE([DomainId], 0), COALESCE([StageId], 0), [DepartmentId]) AS n
+          ON c.[CatalogueItemId] = n.[CatalogueItemId] AND c.[DomainId] = n.[DomainId] AND c.[StageId] = n.[StageId] AND c.[DepartmentId] = n.[DepartmentId]
+        WHEN MATCHED THEN UPDATE SET c.[Count] = c.[Count] + n.[N]
+        WHEN NOT MATCHED THEN INSERT ([CatalogueItemId], [DomainId], [StageId], [DepartmentId], [Count])
+             VALUES (n.[CatalogueItemId], n.[DomainId], n.[StageId], n.[DepartmentId], n.[N]);
+    END');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206190004_RecordTriggersForColumns'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206190004_RecordTriggersForColumns', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -20,7 +20,7 @@ public static class PublishedCountsSql
     public static IReadOnlyList<string> Recount() =>
     [
         "DELETE FROM \"PublishedCounts\";",
-        $"INSERT INTO \"PublishedCounts\" ({Key}, \"Count\") SELECT {Values("RecordVersions")}, count(*) FROM \"RecordVersions\" WHERE \"IsPublished\" GROUP BY {Values("RecordVersions")};",
+        $"INSERT INTO \"PublishedCounts\" ({Key}, \"Count\") SELECT {Values("\"RecordVersions\"")}, count(*) FROM \"RecordVersions\" WHERE \"IsPublished\" GROUP BY {Values("\"RecordVersions\"")};",
     ];
 
     public static IReadOnlyList<string> Install(DatabaseProvider provider) => [.. Recount().Skip(1), .. Triggers(provider)];

@@ -44,7 +44,9 @@ internal static class DemoColumnRecords
         foreach (var p in Plans)
         {
             if (columns.FirstOrDefault(c => c.NameZh == p.Column) is not { } column || !departments.TryGetValue(p.Department, out var department)) continue;
+            // Offices publish on weekdays (the demo data's rule, SeedDataTests): a weekend moves back to the Friday.
             var publishedOn = today.AddDays(-p.DaysAgo);
+            while (publishedOn.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday) publishedOn = publishedOn.AddDays(-1);
             var record = Record.Create(department.Id, null, null, null, p.Kind, ChinaTime.At(publishedOn.AddDays(-1), new TimeOnly(9, 0)), column.Id);
             var counter = counters.FirstOrDefault(c => c.OrganisationCode == department.OrganisationCode && c.Year == publishedOn.Year);
             if (counter is null)

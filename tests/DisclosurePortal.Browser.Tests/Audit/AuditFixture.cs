@@ -255,7 +255,7 @@ public sealed class AuditFixture : IAsyncLifetime
         var consultations = await ArrangeConsultationsAsync(db, housing.Id, today, now);
 
         return new AuditData(
-            ItemId: policy.CatalogueItemId, PolicyId: link.PolicyRecordId, InterpretationId: link.InterpretationRecordId,
+            ItemId: policy.CatalogueItemId!.Value, PolicyId: link.PolicyRecordId, InterpretationId: link.InterpretationRecordId,
             DepartmentId: housing.Id, QueryCode: code, CaseId: @case.Id,
             EditorRecordId: housingRecord.Id, EditorDraftId: drafted.Id, EditorItemId: housingItem.Id, EditorUserId: editor.Id, ReviewVersionId: version.Id,
             PublishedReportYear: published, DraftReportYear: published - 1, SubmittedReportYear: published - 2, QuarterYear: today.Year, CalendarYear: today.Year)

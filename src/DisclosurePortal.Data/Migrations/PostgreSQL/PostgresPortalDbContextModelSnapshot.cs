@@ -815,6 +815,51 @@ namespace DisclosurePortal.Data.Migrations.PostgreSQL
                     b.ToTable("Stages", (string)null);
                 });
 
+            modelBuilder.Entity("DisclosurePortal.Domain.Columns.DisclosureColumn", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Citation")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("IsRetired")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("NameZh")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentId", "SortOrder");
+
+                    b.ToTable("DisclosureColumns", (string)null);
+                });
+
             modelBuilder.Entity("DisclosurePortal.Domain.Consultations.Consultation", b =>
                 {
                     b.Property<int>("Id")
@@ -1883,7 +1928,10 @@ namespace DisclosurePortal.Data.Migrations.PostgreSQL
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<int>("CatalogueItemId")
+                    b.Property<int?>("CatalogueItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ColumnId")
                         .HasColumnType("integer");
 
                     b.Property<DateTimeOffset>("CreatedAt")
@@ -1892,7 +1940,7 @@ namespace DisclosurePortal.Data.Migrations.PostgreSQL
                     b.Property<int>("DepartmentId")
                         .HasColumnType("integer");
 
-                    b.Property<int>("DomainId")
+                    b.Property<int?>("DomainId")
                         .HasColumnType("integer");
 
                     b.Property<string>("IndexNumber")
@@ -1902,7 +1950,7 @@ namespace DisclosurePortal.Data.Migrations.PostgreSQL
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
-                    b.Property<int>("StageId")
+                    b.Property<int?>("StageId")
                         .HasColumnType("integer");
 
                     b.Property<int>("Version")
@@ -1912,6 +1960,8 @@ namespace DisclosurePortal.Data.Migrations.PostgreSQL
                     b.HasKey("Id");
 
                     b.HasIndex("CatalogueItemId");
+
+                    b.HasIndex("ColumnId");
 
                     b.HasIndex("DepartmentId");
 
@@ -1937,7 +1987,10 @@ namespace DisclosurePortal.Data.Migrations.PostgreSQL
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<int>("CatalogueItemId")
+                    b.Property<int?>("CatalogueItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ColumnId")
                         .HasColumnType("integer");
 
                     b.Property<DateOnly?>("ConcernDate")
@@ -1978,7 +2031,7 @@ namespace DisclosurePortal.Data.Migrations.PostgreSQL
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<int>("DomainId")
+                    b.Property<int?>("DomainId")
                         .HasColumnType("integer");
 
                     b.Property<int?>("InterpretationForm")
@@ -1989,6 +2042,11 @@ namespace DisclosurePortal.Data.Migrations.PostgreSQL
 
                     b.Property<bool>("IsPublished")
                         .HasColumnType("boolean");
+
+                    b.Property<bool>("IsSummary")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false);
 
                     b.Property<string>("IssuingOrgan")
                         .IsRequired()
@@ -2022,7 +2080,7 @@ namespace DisclosurePortal.Data.Migrations.PostgreSQL
                         .HasMaxLength(3000)
                         .HasColumnType("character varying(3000)");
 
-                    b.Property<int>("StageId")
+                    b.Property<int?>("StageId")
                         .HasColumnType("integer");
 
                     b.Property<int>("State")
@@ -2081,6 +2139,9 @@ namespace DisclosurePortal.Data.Migrations.PostgreSQL
 
                     b.HasIndex(new[] { "RecordId" }, "IX_RecordVersions_OnePublished")
                         .IsUnique()
+                        .HasFilter("\"IsPublished\"");
+
+                    b.HasIndex(new[] { "ColumnId", "PublishedOn", "Id" }, "IX_RecordVersions_Published_Column")
                         .HasFilter("\"IsPublished\"");
 
                     b.HasIndex(new[] { "PublishedOn", "Id" }, "IX_RecordVersions_Published_Date")
@@ -2696,6 +2757,14 @@ namespace DisclosurePortal.Data.Migrations.PostgreSQL
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("DisclosurePortal.Domain.Columns.DisclosureColumn", b =>
+                {
+                    b.HasOne("DisclosurePortal.Domain.Columns.DisclosureColumn", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("DisclosurePortal.Domain.Consultations.Consultation", b =>
                 {
                     b.HasOne("DisclosurePortal.Domain.Catalogue.CatalogueItem", null)
@@ -3067,8 +3136,12 @@ namespace DisclosurePortal.Data.Migrations.PostgreSQL
                     b.HasOne("DisclosurePortal.Domain.Catalogue.CatalogueItem", null)
                         .WithMany()
                         .HasForeignKey("CatalogueItemId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("DisclosurePortal.Domain.Columns.DisclosureColumn", null)
+                        .WithMany()
+                        .HasForeignKey("ColumnId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("DisclosurePortal.Domain.Catalogue.Department", null)
                         .WithMany()
@@ -3079,14 +3152,12 @@ namespace DisclosurePortal.Data.Migrations.PostgreSQL
                     b.HasOne("DisclosurePortal.Domain.Catalogue.DisclosureDomain", null)
                         .WithMany()
                         .HasForeignKey("DomainId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("DisclosurePortal.Domain.Catalogue.DisclosureStage", null)
                         .WithMany()
                         .HasForeignKey("StageId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("DisclosurePortal.Domain.Publishing.RecordVersion", b =>
@@ -3094,8 +3165,12 @@ namespace DisclosurePortal.Data.Migrations.PostgreSQL
                     b.HasOne("DisclosurePortal.Domain.Catalogue.CatalogueItem", null)
                         .WithMany()
                         .HasForeignKey("CatalogueItemId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("DisclosurePortal.Domain.Columns.DisclosureColumn", null)
+                        .WithMany()
+                        .HasForeignKey("ColumnId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("DisclosurePortal.Domain.Catalogue.Department", null)
                         .WithMany()
@@ -3106,8 +3181,7 @@ namespace DisclosurePortal.Data.Migrations.PostgreSQL
                     b.HasOne("DisclosurePortal.Domain.Catalogue.DisclosureDomain", null)
                         .WithMany()
                         .HasForeignKey("DomainId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("DisclosurePortal.Domain.Publishing.Record", null)
                         .WithMany()
@@ -3118,8 +3192,7 @@ namespace DisclosurePortal.Data.Migrations.PostgreSQL
                     b.HasOne("DisclosurePortal.Domain.Catalogue.DisclosureStage", null)
                         .WithMany()
                         .HasForeignKey("StageId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("DisclosurePortal.Domain.Publishing.ReviewDecision", b =>

@@ -796,6 +796,49 @@ namespace DisclosurePortal.Data.Migrations.Sqlite
                     b.ToTable("Stages", (string)null);
                 });
 
+            modelBuilder.Entity("DisclosurePortal.Domain.Columns.DisclosureColumn", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Citation")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsRetired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameZh")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentId", "SortOrder");
+
+                    b.ToTable("DisclosureColumns", (string)null);
+                });
+
             modelBuilder.Entity("DisclosurePortal.Domain.Consultations.Consultation", b =>
                 {
                     b.Property<int>("Id")
@@ -1822,7 +1865,10 @@ namespace DisclosurePortal.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("CatalogueItemId")
+                    b.Property<int?>("CatalogueItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ColumnId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTimeOffset>("CreatedAt")
@@ -1831,7 +1877,7 @@ namespace DisclosurePortal.Data.Migrations.Sqlite
                     b.Property<int>("DepartmentId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("DomainId")
+                    b.Property<int?>("DomainId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("IndexNumber")
@@ -1841,7 +1887,7 @@ namespace DisclosurePortal.Data.Migrations.Sqlite
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("StageId")
+                    b.Property<int?>("StageId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Version")
@@ -1851,6 +1897,8 @@ namespace DisclosurePortal.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("CatalogueItemId");
+
+                    b.HasIndex("ColumnId");
 
                     b.HasIndex("DepartmentId");
 
@@ -1874,7 +1922,10 @@ namespace DisclosurePortal.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("CatalogueItemId")
+                    b.Property<int?>("CatalogueItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ColumnId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("ConcernDate")
@@ -1915,7 +1966,7 @@ namespace DisclosurePortal.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("DomainId")
+                    b.Property<int?>("DomainId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("InterpretationForm")
@@ -1926,6 +1977,11 @@ namespace DisclosurePortal.Data.Migrations.Sqlite
 
                     b.Property<bool>("IsPublished")
                         .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsSummary")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(false);
 
                     b.Property<string>("IssuingOrgan")
                         .IsRequired()
@@ -1959,7 +2015,7 @@ namespace DisclosurePortal.Data.Migrations.Sqlite
                         .HasMaxLength(3000)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("StageId")
+                    b.Property<int?>("StageId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("State")
@@ -2018,6 +2074,9 @@ namespace DisclosurePortal.Data.Migrations.Sqlite
 
                     b.HasIndex(new[] { "RecordId" }, "IX_RecordVersions_OnePublished")
                         .IsUnique()
+                        .HasFilter("\"IsPublished\"");
+
+                    b.HasIndex(new[] { "ColumnId", "PublishedOn", "Id" }, "IX_RecordVersions_Published_Column")
                         .HasFilter("\"IsPublished\"");
 
                     b.HasIndex(new[] { "PublishedOn", "Id" }, "IX_RecordVersions_Published_Date")
@@ -2619,6 +2678,14 @@ namespace DisclosurePortal.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("DisclosurePortal.Domain.Columns.DisclosureColumn", b =>
+                {
+                    b.HasOne("DisclosurePortal.Domain.Columns.DisclosureColumn", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("DisclosurePortal.Domain.Consultations.Consultation", b =>
                 {
                     b.HasOne("DisclosurePortal.Domain.Catalogue.CatalogueItem", null)
@@ -2982,8 +3049,12 @@ namespace DisclosurePortal.Data.Migrations.Sqlite
                     b.HasOne("DisclosurePortal.Domain.Catalogue.CatalogueItem", null)
                         .WithMany()
                         .HasForeignKey("CatalogueItemId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("DisclosurePortal.Domain.Columns.DisclosureColumn", null)
+                        .WithMany()
+                        .HasForeignKey("ColumnId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("DisclosurePortal.Domain.Catalogue.Department", null)
                         .WithMany()
@@ -2994,14 +3065,12 @@ namespace DisclosurePortal.Data.Migrations.Sqlite
                     b.HasOne("DisclosurePortal.Domain.Catalogue.DisclosureDomain", null)
                         .WithMany()
                         .HasForeignKey("DomainId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("DisclosurePortal.Domain.Catalogue.DisclosureStage", null)
                         .WithMany()
                         .HasForeignKey("StageId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("DisclosurePortal.Domain.Publishing.RecordVersion", b =>
@@ -3009,8 +3078,12 @@ namespace DisclosurePortal.Data.Migrations.Sqlite
                     b.HasOne("DisclosurePortal.Domain.Catalogue.CatalogueItem", null)
                         .WithMany()
                         .HasForeignKey("CatalogueItemId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("DisclosurePortal.Domain.Columns.DisclosureColumn", null)
+                        .WithMany()
+                        .HasForeignKey("ColumnId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("DisclosurePortal.Domain.Catalogue.Department", null)
                         .WithMany()
@@ -3021,8 +3094,7 @@ namespace DisclosurePortal.Data.Migrations.Sqlite
                     b.HasOne("DisclosurePortal.Domain.Catalogue.DisclosureDomain", null)
                         .WithMany()
                         .HasForeignKey("DomainId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("DisclosurePortal.Domain.Publishing.Record", null)
                         .WithMany()
@@ -3033,8 +3105,7 @@ namespace DisclosurePortal.Data.Migrations.Sqlite
                     b.HasOne("DisclosurePortal.Domain.Catalogue.DisclosureStage", null)
                         .WithMany()
                         .HasForeignKey("StageId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("DisclosurePortal.Domain.Publishing.ReviewDecision", b =>

@@ -51,7 +51,11 @@ public sealed record SearchResults(int Total, bool MoreThanMax, IReadOnlyList<Se
 public sealed record SearchHit(
     long EntryId, SearchEntryKind Kind, int? RecordId, int? CatalogueItemId, string Title, string? DocumentNumber, string? IndexNumber,
     string Body, RecordKind? RecordKind, Validity? Validity, DateOnly? PublishedOn, string DepartmentName, string? DomainCode,
-    string DomainNameZh, string DomainNameEn);
+    string DomainNameZh, string DomainNameEn)
+{
+    /// <summary>The published version a record hit stands for (a column-only record is named by its column).</summary>
+    public int? RecordVersionId { get; init; }
+}
 
 public static class SearchLimits
 {

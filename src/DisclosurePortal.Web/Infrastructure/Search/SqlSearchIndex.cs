@@ -59,14 +59,21 @@ public abstract class SqlSearchIndex(PortalDbContext db, SearchSettings settings
         var rows = await (
             from e in db.SearchEntries.AsNoTracking()
             join d in db.Departments on e.DepartmentId equals d.Id
-            // A record filed in a column only has domain 0 (SearchIndexSql): its column names it instead.
+            // A record filed in a column only has domain 0 (SearchIndexSql): its column names it instead, below.
             from dm in db.Domains.Where(x => x.Id == e.DomainId).DefaultIfEmpty()
-            from v in db.RecordVersions.Where(x => x.Id == e.RecordVersionId).DefaultIfEmpty()
-            from c in db.Columns.Where(x => dm == null && v != null && x.Id == v.ColumnId).DefaultIfEmpty()
             where pageIds.Contains(e.Id)
             select new SearchHit(e.Id, e.Kind, e.RecordId, e.CatalogueItemId, e.Title, e.DocumentNumber, e.IndexNumber, e.Body,
                 e.RecordKind, e.Validity, e.PublishedOn, d.Name, dm != null ? dm.Code : null,
-                dm != null ? dm.NameZh : c != null ? c.NameZh : "", dm != null ? dm.NameEn : c != null ? c.NameEn : "")).ToListAsync(ct);
+                dm != null ? dm.NameZh : "", dm != null ? dm.NameEn : "") { RecordVersionId = e.RecordVersionId }).ToListAsync(ct);
+        var columnOnly = rows.Where(r => r.DomainCode is null && r.RecordVersionId is not null).Select(r => r.RecordVersionId!.Value).ToList();
+        if (columnOnly.Count > 0)
+        {
+            var columns = await (from v in db.RecordVersions.AsNoTracking()
+                                 join c in db.Columns on v.ColumnId equals c.Id
+                                 where columnOnly.Contains(v.Id)
+                                 select new { v.Id, c.NameZh, c.NameEn }).ToDictionaryAsync(x => x.Id, ct);
+            rows = rows.Select(r => r.RecordVersionId is { } vid && columns.TryGetValue(vid, out var c) ? r with { DomainNameZh = c.NameZh, DomainNameEn = c.NameEn } : r).ToList();
+        }
         var byId = rows.ToDictionary(r => r.EntryId);
         // An entry withdrawn between the two statements is simply left out of this page.
         var hits = pageIds.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
