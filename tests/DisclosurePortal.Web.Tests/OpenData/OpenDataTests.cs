@@ -13,7 +13,7 @@ namespace DisclosurePortal.Web.Tests.OpenData;
 public abstract class OpenDataTests(PortalFactory factory)
 {
     private static readonly string[] RecordHeaders =
-        ["信息编号", "索引号", "标题", "文号", "发布机构", "公开主体", "发布日期", "成文日期", "有效性", "领域", "领域代码", "环节", "信息类别", "主题分类", "公开事项", "网址"];
+        ["信息编号", "索引号", "标题", "文号", "发布机构", "公开主体", "发布日期", "成文日期", "有效性", "领域", "领域代码", "环节", "信息类别", "主题分类", "公开事项", "栏目", "网址"];
 
     private static readonly string[] CatalogueHeaders =
         ["事项编号", "领域", "领域代码", "环节", "事项名称（一级）", "事项名称（二级）", "公开内容（要素）", "公开依据", "公开时限", "公开主体", "公开方式", "公开渠道和载体", "公开对象", "公开层级", "更新频次", "更新时间", "网址"];
@@ -41,7 +41,11 @@ public abstract class OpenDataTests(PortalFactory factory)
             join r in db.Records on v.RecordId equals r.Id
             where v.IsPublished && v.DepartmentId == department.Id
             orderby v.PublishedOn, v.Id
-            select new { v.RecordId, r.IndexNumber, v.Title, v.DocumentNumber, v.IssuingOrgan, v.PublishedOn, v.WrittenOn, v.Validity, v.Kind }).ToListAsync();
+            select new
+            {
+                v.RecordId, r.IndexNumber, v.Title, v.DocumentNumber, v.IssuingOrgan, v.PublishedOn, v.WrittenOn, v.Validity, v.Kind, v.DomainId,
+                Column = db.Columns.Where(c => c.Id == v.ColumnId).Select(c => c.NameZh).FirstOrDefault(),
+            }).ToListAsync();
         Assert.NotEmpty(expected);
         Assert.Equal(expected.Select(e => e.RecordId.ToString(System.Globalization.CultureInfo.InvariantCulture)), rows.Skip(1).Select(r => r[0]));
         Assert.All(rows, r => Assert.Equal(RecordHeaders.Length, r.Length));
@@ -56,7 +60,9 @@ public abstract class OpenDataTests(PortalFactory factory)
             Assert.Equal(e.WrittenOn?.ToString("yyyy-MM-dd") ?? "", row[7]);
             Assert.Equal(Labels.Of(e.Validity), row[8]);
             Assert.Equal(Labels.Of(e.Kind), row[12]);
-            Assert.Equal($"http://localhost/records/{e.RecordId}", row[15]);
+            Assert.Equal(e.DomainId is null, row[9].Length == 0); // filed in a column only: no domain (ADR 32)
+            Assert.Equal(e.Column ?? "", row[15]);
+            Assert.Equal($"http://localhost/records/{e.RecordId}", row[16]);
         }
     }
 

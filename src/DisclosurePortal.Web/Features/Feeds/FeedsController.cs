@@ -82,8 +82,13 @@ public sealed class FeedsController(PortalDbContext db, PublicSite site, Markdow
         var rows = (await (
             from v in versions
             join d in db.Departments on v.DepartmentId equals d.Id
-            join dom in db.Domains on v.DomainId equals dom.Id
-            join s in db.Stages on v.StageId equals s.Id
+            // A record filed in a column only (ADR 32) has no domain or stage: its column names it.
+            join dom in db.Domains on v.DomainId equals (int?)dom.Id into doms
+            from dom in doms.DefaultIfEmpty()
+            join s in db.Stages on v.StageId equals (int?)s.Id into stages
+            from s in stages.DefaultIfEmpty()
+            join c in db.Columns on v.ColumnId equals (int?)c.Id into columns
+            from c in columns.DefaultIfEmpty()
             select new
             {
                 v.Id, v.RecordId, v.Title, v.DocumentNumber, v.IssuingOrgan, v.Body, v.Kind, PublishedOn = v.PublishedOn!.Value, Updated = v.PublishedAt!.Value,
@@ -91,13 +96,15 @@ public sealed class FeedsController(PortalDbContext db, PublicSite site, Markdow
                 // (versions are numbered in order; SQLite cannot take the MIN of a DateTimeOffset).
                 FirstPublished = db.RecordVersions.Where(x => x.RecordId == v.RecordId && x.PublishedAt != null)
                     .OrderBy(x => x.Number).Select(x => x.PublishedAt).First(),
-                DepartmentId = d.Id, DepartmentName = d.Name, DomainCode = dom.Code, DomainName = dom.NameZh, StageName = s.NameZh,
+                DepartmentId = d.Id, DepartmentName = d.Name, DomainCode = dom == null ? null : dom.Code, DomainName = dom == null ? null : dom.NameZh,
+                StageName = s == null ? null : s.NameZh, ColumnId = c == null ? (int?)null : c.Id, ColumnName = c == null ? null : c.NameZh,
             }).ToListAsync(ct)).OrderByDescending(r => r.PublishedOn).ThenByDescending(r => r.Id);
 
         var items = rows.Select(r =>
         {
             var url = site.RecordUrl(Request, r.RecordId);
-            var line = string.Join(" · ", new[] { r.IssuingOrgan, r.DocumentNumber, $"{r.DomainName}\\{r.StageName}\\{Labels.Of(r.Kind)}" }.Where(s => s is not null));
+            var filed = r.DomainName is not null ? $"{r.DomainName}\\{r.StageName}\\{Labels.Of(r.Kind)}" : $"{r.ColumnName}\\{Labels.Of(r.Kind)}";
+            var line = string.Join(" · ", new[] { r.IssuingOrgan, r.DocumentNumber, filed }.Where(s => s is not null));
             var item = new SyndicationItem
             {
                 Id = url,
@@ -108,7 +115,8 @@ public sealed class FeedsController(PortalDbContext db, PublicSite site, Markdow
             };
             item.Links.Add(SyndicationLink.CreateAlternateLink(new Uri(url), "text/html"));
             item.Authors.Add(new SyndicationPerson { Name = r.DepartmentName, Uri = site.Absolute(Request, Url.Action("Show", "Departments", new { id = r.DepartmentId })!) });
-            item.Categories.Add(new SyndicationCategory(r.DomainCode, site.Absolute(Request, "/domains/"), r.DomainName));
+            if (r.DomainCode is not null) item.Categories.Add(new SyndicationCategory(r.DomainCode, site.Absolute(Request, "/domains/"), r.DomainName));
+            if (r.ColumnId is { } column) item.Categories.Add(new SyndicationCategory(column.ToString(CultureInfo.InvariantCulture), site.Absolute(Request, "/columns/"), r.ColumnName));
             item.Categories.Add(new SyndicationCategory(r.Kind.ToString(), null, Labels.Of(r.Kind)));
             return item;
         }).ToList();

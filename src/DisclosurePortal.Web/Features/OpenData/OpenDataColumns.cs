@@ -8,8 +8,8 @@ namespace DisclosurePortal.Web.Features.OpenData;
 /// <summary>A published record's metadata as exported (the standard metadata block of the record page).</summary>
 public sealed record RecordExportRow(
     int RecordId, string? IndexNumber, string Title, string? DocumentNumber, string IssuingOrgan, string DepartmentName,
-    DateOnly PublishedOn, DateOnly? WrittenOn, Validity Validity, string DomainCode, string DomainName, string StageName,
-    RecordKind Kind, string? TopicCategory, string ItemNameLevel1, string ItemNameLevel2);
+    DateOnly PublishedOn, DateOnly? WrittenOn, Validity Validity, string? DomainCode, string? DomainName, string? StageName,
+    RecordKind Kind, string? TopicCategory, string? ItemNameLevel1, string? ItemNameLevel2, string? ColumnName);
 
 /// <summary>A catalogue item with every element of the standard directory.</summary>
 public sealed record CatalogueExportRow(
@@ -36,7 +36,9 @@ public static class OpenDataColumns
         new("环节", "stage", r => r.StageName),
         new("信息类别", "kind", r => Labels.Of(r.Kind)),
         new("主题分类", "topicCategory", r => r.TopicCategory),
-        new("公开事项", "catalogueItem", r => $"{r.ItemNameLevel1} · {r.ItemNameLevel2}"),
+        // A record is filed under a catalogue item of the 26 domains, a column (栏目, ADR 32), or both; the others are empty.
+        new("公开事项", "catalogueItem", r => r.ItemNameLevel1 is null ? null : $"{r.ItemNameLevel1} · {r.ItemNameLevel2}"),
+        new("栏目", "column", r => r.ColumnName),
         new("网址", "url", r => site.RecordUrl(request, r.RecordId)),
     ];
 

@@ -55,13 +55,19 @@ public sealed class OpenDataController(PortalDbContext db, PublicSite site, Time
             from v in versions
             join r in db.Records on v.RecordId equals r.Id
             join d in db.Departments on v.DepartmentId equals d.Id
-            join dom in db.Domains on v.DomainId equals dom.Id
-            join s in db.Stages on v.StageId equals s.Id
-            join i in db.CatalogueItems on v.CatalogueItemId equals i.Id
+            join dom in db.Domains on v.DomainId equals (int?)dom.Id into doms
+            from dom in doms.DefaultIfEmpty()
+            join s in db.Stages on v.StageId equals (int?)s.Id into stages
+            from s in stages.DefaultIfEmpty()
+            join i in db.CatalogueItems on v.CatalogueItemId equals (int?)i.Id into items
+            from i in items.DefaultIfEmpty()
+            join c in db.Columns on v.ColumnId equals (int?)c.Id into columns
+            from c in columns.DefaultIfEmpty()
             orderby v.PublishedOn, v.Id
             select new RecordExportRow(
                 v.RecordId, r.IndexNumber, v.Title, v.DocumentNumber, v.IssuingOrgan, d.Name, v.PublishedOn!.Value, v.WrittenOn,
-                v.Validity, dom.Code, dom.NameZh, s.NameZh, v.Kind, v.TopicCategory, i.NameLevel1, i.NameLevel2)).AsAsyncEnumerable();
+                v.Validity, dom == null ? null : dom.Code, dom == null ? null : dom.NameZh, s == null ? null : s.NameZh, v.Kind, v.TopicCategory,
+                i == null ? null : i.NameLevel1, i == null ? null : i.NameLevel2, c == null ? null : c.NameZh)).AsAsyncEnumerable();
         return Download(filter.Format!, $"records-{scope.FileSuffix}", "records", scope, OpenDataColumns.Records(site, Request), rows);
     }
 
