@@ -145,6 +145,27 @@ public abstract class ColumnsTests(PortalFactory factory)
         Assert.StartsWith(HousingCode + "/", (await after.Records.SingleAsync(r => r.Id == record.Id)).IndexNumber, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ColumnOnlyRecord_IsFoundBySearch_NamedByItsColumn_AndIsInItsDepartmentsFeed_ButNoDomainFilterMatchesIt()
+    {
+        var (column, _) = await ColumnsAsync("建议提案办理复文", null);
+        var housing = await DepartmentIdAsync(factory, HousingCode);
+        var marker = "栏目检索" + Guid.NewGuid().ToString("N")[..8];
+        var today = ChinaTime.Today(factory.Clock);
+        var id = await PublishedAsync(housing, column, today, marker, summary: false);
+        var client = Browserish.NewClient(factory);
+
+        var (_, found) = await Html.GetAsync(client, $"/search?q={Uri.EscapeDataString(marker)}");
+        var hit = Assert.Single(found.QuerySelectorAll($"a[href='/records/{id}']")).Closest("li, article, tr")!;
+        Assert.Contains("建议提案办理复文", hit.QuerySelector(".hit-domain")!.TextContent, StringComparison.Ordinal);
+        var (_, inDomain) = await Html.GetAsync(client, $"/search?q={Uri.EscapeDataString(marker)}&domain=health");
+        Assert.Null(inDomain.QuerySelector($"a[href='/records/{id}']"));
+
+        var feed = await client.GetStringAsync($"/feeds/departments/{housing}.atom");
+        Assert.Contains($"/records/{id}", feed, StringComparison.Ordinal);
+        Assert.Contains("建议提案办理复文", feed, StringComparison.Ordinal);
+    }
+
     private static int[] Ids(IDocument doc) =>
         [.. doc.QuerySelectorAll(".record-table tbody tr a[href^='/records/']").Select(a => int.Parse(a.GetAttribute("href")!["/records/".Length..]))];
 
