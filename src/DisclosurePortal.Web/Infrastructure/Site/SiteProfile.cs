@@ -34,6 +34,22 @@ public sealed record SiteProfile(SiteIdentityFields Fields, bool IsConfigured, b
     /// <summary>The site's name in the page's language.</summary>
     public string DisplaySiteName => Localization.IsEnglish && Fields.SiteNameEn is { Length: > 0 } en ? en : SiteName;
 
+    /// <summary>The longest page title search engines and tabs show whole (and the HTML check enforces).</summary>
+    public const int TitleLimit = 70;
+
+    /// <summary>
+    /// The page's &lt;title&gt;: "page - site" when that fits <see cref="TitleLimit"/>; else the page's own title, which
+    /// names what the reader came for (a column or record title an administrator or editor typed may be long); cut
+    /// with "…" only if that alone is too long.
+    /// </summary>
+    public string PageTitle(string? title)
+    {
+        if (string.IsNullOrEmpty(title)) return DisplaySiteName;
+        var full = $"{title} - {DisplaySiteName}";
+        if (full.Length <= TitleLimit) return full;
+        return title.Length <= TitleLimit ? title : string.Concat(title.AsSpan(0, TitleLimit - 1), "…");
+    }
+
     /// <summary>The remedy every reply letter states, naming this site's 行政复议机关 and court.</summary>
     public string Remedy => SiteIdentity.RemedyNaming(Fields.ReviewOrgan!, Fields.Court!);
 
