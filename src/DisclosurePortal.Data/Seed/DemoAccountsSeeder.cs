@@ -20,6 +20,9 @@ public sealed class DemoAccountsSeeder(PortalDbContext db, UserManager<PortalUse
         ("editor.housing", "李编辑（县住建局）", Roles.Editor, "11511099022152793X"),
         ("editor.finance", "张编辑（县财政局）", Roles.Editor, "11511099076240393N"),
         ("editor.health", "陈编辑（县卫健局）", Roles.Editor, "11511099016290727W"),
+        // The demo townships' editors (issue 20 §7); 青溪镇's also keeps its village 阴平村's 村务公开 (UnitKeeping).
+        ("editor.qiaozhuang", "何编辑（乔庄镇）", Roles.Editor, "11511099MB0012345K"),
+        ("editor.qingxi", "罗编辑（青溪镇）", Roles.Editor, "11511099MB0023456T"),
     ];
 
     public async Task SeedAsync()

@@ -75,6 +75,8 @@ public sealed partial class DemoDataSeeder
             Publish(village, villageItems[m % villageItems.Count], $"阴平村{month.Year}年{month.Month}月村级财务收支公开",
                 $"阴平村{month.Year}年{month.Month}月收入、支出及结余情况公开如下，接受村民监督。", 30 * m + 5);
         }
+        // The units' 索引号 counters are kept, as the county's are: a submission takes the next serial, not one in use.
+        db.IndexNumberCounters.AddRange(counters.Values);
         await db.SaveChangesAsync(ct);
         var versions = planned.Select(p => PublishedVersion(p.Record, p.Metadata, p.PublishedOn)).ToList();
         db.RecordVersions.AddRange(versions);

@@ -36,3 +36,17 @@ public static class UnitHierarchy
             ? "该单位下还有下级单位，改为此层级后它们的上级将不再符合规定，请先调整下级单位。"
             : null;
 }
+
+/// <summary>
+/// Who keeps a unit's records (issue 20 §7). A unit's own editors keep its records. A village or community has no
+/// accounts of its own: its 村务公开 is published on the portal by the editors of the township it belongs to, who
+/// choose the village as the publishing unit (the village committee remains the publishing organ named on the record,
+/// 《中华人民共和国村民委员会组织法》第三十条; the township guides and supervises it, 第五条 and 第三十一条). Nobody else keeps them:
+/// not another township's editors, not the county's.
+/// </summary>
+public static class UnitKeeping
+{
+    /// <summary>Whether an editor of <paramref name="editorUnit"/> keeps the records of a unit of <paramref name="level"/> under <paramref name="parent"/>.</summary>
+    public static bool Keeps(int editorUnit, int unit, UnitLevel level, int? parent) =>
+        unit == editorUnit || (level == UnitLevel.Village && parent == editorUnit);
+}

@@ -64,4 +64,15 @@ public sealed class UnitHierarchyTests
     {
         Assert.Equal(UnitLevel.County, new Department("单位", "单位", "11511099076240393N", "青发", 1).Level);
     }
+
+    [Theory]
+    [InlineData(5, 5, UnitLevel.Township, null, true)]    // its own unit
+    [InlineData(5, 9, UnitLevel.Village, 5, true)]        // a village of its township (no accounts of its own)
+    [InlineData(5, 9, UnitLevel.Village, 6, false)]       // another township's village
+    [InlineData(5, 7, UnitLevel.Township, 5, false)]      // not a township under a county unit's editor
+    [InlineData(5, 8, UnitLevel.County, null, false)]     // another department
+    public void UnitKeeping_AVillageIsKeptByItsTownshipsEditors_Only(int editorUnit, int unit, UnitLevel level, int? parent, bool keeps)
+    {
+        Assert.Equal(keeps, UnitKeeping.Keeps(editorUnit, unit, level, parent));
+    }
 }

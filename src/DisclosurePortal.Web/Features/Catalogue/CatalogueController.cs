@@ -15,9 +15,11 @@ public sealed class CatalogueController(PortalDbContext db, TimeProvider clock) 
 
     [HttpGet("/domains/{code}")]
     [PublicPage(PublicPage.Domain)]
-    public async Task<IActionResult> Domain(string code, string? stage, YearListingQuery query, CancellationToken ct)
+    public async Task<IActionResult> Domain(string code, string? stage, YearListingQuery query, Townships.UnitFilter unitFilter, CancellationToken ct)
     {
         var listing = query.Request;
+        // 公开主体 / 层级 (issue 20 §7): the items and records of one unit, or of one level's units.
+        if (await Townships.UnitScope.ReadAsync(db, unitFilter, ct) is not { } units) return BadInput(Townships.UnitFilter.UnitProblem);
         var domain = await db.Domains.AsNoTracking().FirstOrDefaultAsync(d => d.Code == code, ct);
         if (domain is null) return NotFoundPage("没有找到该公开领域。");
         var stages = await db.Stages.AsNoTracking().OrderBy(s => s.SortOrder).ToListAsync(ct);
@@ -31,17 +33,18 @@ public sealed class CatalogueController(PortalDbContext db, TimeProvider clock) 
         var recordCounts = await PublishedCountQueries.ByStageAsync(db, domain.Id, ct);
         var tabs = stages.Select(s => new StageTab(s.Code, s.NameZh, s.NameEn, itemCounts.GetValueOrDefault(s.Id), recordCounts.GetValueOrDefault(s.Id))).ToList();
 
-        var items = await ItemSummaries(db.CatalogueItems.Where(i => i.DomainId == domain.Id && i.StageId == selected.Id && i.Status == CatalogueItemStatus.Active), ct);
-        var published = db.PublishedVersions.Where(v => v.DomainId == domain.Id && v.StageId == selected.Id);
+        var items = await ItemSummaries(units.Apply(db.CatalogueItems.Where(i => i.DomainId == domain.Id && i.StageId == selected.Id && i.Status == CatalogueItemStatus.Active)), ct);
+        var published = units.Apply(db.PublishedVersions.Where(v => v.DomainId == domain.Id && v.StageId == selected.Id));
         var years = await ListingYears.ReadAsync(published, query.Year, clock.Today(), ct);
         var (pageInfo, records) = await RecordListing.PageAsync(db, years.Apply(published), listing,
-            query.Year is null ? recordCounts.GetValueOrDefault(selected.Id) : await years.Apply(published).CountAsync(ct), ct);
+            query.Year is null && !unitFilter.IsSet ? recordCounts.GetValueOrDefault(selected.Id) : await years.Apply(published).CountAsync(ct), ct);
         if (listing.Page > pageInfo.TotalPages) return PageOutOfRange(pageInfo);
 
         return View(new DomainModel(
             new DomainTile(domain.Code, domain.NameZh, domain.NameEn, recordCounts.Values.Sum()),
             tabs, tabs.Single(t => t.Code == selected.Code), items, records, pageInfo, years)
         {
+            Units = units,
             Consultations = selected.Code == Consultations.SaveConsultationHandler.DecisionStage
                 ? await Consultations.ConsultationQueries.ForDomainAsync(db, domain.Id, clock.Today(), ct)
                 : null,
@@ -111,6 +114,9 @@ public sealed record DomainModel(DomainTile Domain, IReadOnlyList<StageTab> Stag
 {
     /// <summary>On the 决策 stage: the domain's consultations (民意征集), open and closed (issue 19).</summary>
     public Consultations.DomainConsultations? Consultations { get; init; }
+
+    /// <summary>The 公开主体 / 层级 filter and the units it offers (issue 20 §7).</summary>
+    public required Townships.UnitScope Units { get; init; }
 }
 
 public sealed record ItemModel(CatalogueItem Item, int DepartmentId, string DepartmentName, DomainTile Domain, StageLink Stage, IReadOnlyList<RecordListItem> Records, PageInfo Page, ListingYears Years);

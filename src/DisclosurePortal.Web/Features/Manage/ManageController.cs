@@ -58,7 +58,9 @@ public sealed class ManageController(PortalDbContext db, TimeProvider clock, Dom
         var model = new DashboardModel();
         if (User.DepartmentId() is { } department && User.IsInRole(Roles.Editor))
         {
-            var latest = db.RecordVersions.Where(v => v.IsLatest && v.DepartmentId == department);
+            // A township's editor also keeps its villages' records (UnitKeeping): their drafts are counted here.
+            var kept = await Townships.KeptUnits.OfAsync(db, User, ct);
+            var latest = db.RecordVersions.Where(v => v.IsLatest && kept.Contains(v.DepartmentId));
             model.Drafts = await latest.CountAsync(v => v.State == VersionState.Draft && v.ReturnReason == null, ct);
             model.Returned = await latest.CountAsync(v => v.State == VersionState.Draft && v.ReturnReason != null, ct);
             model.Submitted = await latest.CountAsync(v => v.State == VersionState.Submitted, ct);

@@ -32,7 +32,7 @@ public sealed class ManageRecordsController(
     [Authorize(Policy = Policies.Editor)]
     public async Task<IActionResult> Index(ManagedRecordsFilter filter, CancellationToken ct)
     {
-        var (rows, info) = await ManageRecordsQueries.ListAsync(db, Department, filter, ct);
+        var (rows, info) = await ManageRecordsQueries.ListAsync(db, await Townships.KeptUnits.OfAsync(db, User, ct), filter, ct);
         if (filter.Page > info.TotalPages) return PageOutOfRange(info);
         return View(new ManagedRecordsModel(filter.State, rows, info));
     }
@@ -40,7 +40,7 @@ public sealed class ManageRecordsController(
     [HttpGet("/manage/records/new")]
     [Authorize(Policy = Policies.Editor)]
     public async Task<IActionResult> New(int? itemId, RecordKind? kind, int? policy, CancellationToken ct) =>
-        await FormView("New", await pages.NewFormAsync(Department, itemId, kind, policy, ct), null, ct);
+        await FormView("New", await pages.NewFormAsync(Department, await Townships.KeptUnits.OfAsync(db, User, ct), itemId, kind, policy, ct), null, ct);
 
     /// <remarks>Multipart: the form carries the attachments of its first save and a Word file to import as the body.</remarks>
     [HttpPost("/manage/records/new")]
@@ -52,7 +52,7 @@ public sealed class ManageRecordsController(
         await files.TakeAsync(form, ModelState, User, ct);
         if (form.IsFormOnly) return await FormView("New", form, null, ct, invalid: !ModelState.IsValid);
         // Filed under an item of the 26 domains, in a column of the tree, or both (RecordPlacement, issue 20 §3).
-        var item = form.CatalogueItemId is { } itemId ? await pages.OwnActiveItemAsync(Department, itemId, ct) : null;
+        var item = form.CatalogueItemId is { } itemId ? await pages.KeptActiveItemAsync(await Townships.KeptUnits.OfAsync(db, User, ct), itemId, ct) : null;
         if (form.CatalogueItemId is not null && item is null) ModelState.AddModelError(nameof(RecordForm.CatalogueItemId), "请选择本部门的公开事项。");
         var column = form.ColumnId is { } columnId ? await pages.OpenColumnAsync(columnId, ct) : null;
         if (form.ColumnId is not null && column is null) ModelState.AddModelError(nameof(RecordForm.ColumnId), "所选栏目不存在或已停用，请重新选择。");
@@ -182,7 +182,7 @@ public sealed class ManageRecordsController(
                          join v in db.RecordVersions on a.RecordVersionId equals v.Id
                          where a.Id == attachmentId
                          select new { Attachment = a, v.DepartmentId }).AsNoTracking().FirstOrDefaultAsync(ct);
-        if (row is null || !(User.IsInRole(Roles.Reviewer) || User.EditsFor(row.DepartmentId))) return NotFoundPage("没有找到该附件。");
+        if (row is null || !(User.IsInRole(Roles.Reviewer) || await Townships.KeptUnits.KeepsAsync(db, User, row.DepartmentId, ct))) return NotFoundPage("没有找到该附件。");
         var path = storage.PathOf(row.Attachment.StorageKey);
         if (path is null || !System.IO.File.Exists(path)) return NotFoundPage("没有找到该附件。");
         Response.Headers.XContentTypeOptions = "nosniff";
@@ -192,7 +192,7 @@ public sealed class ManageRecordsController(
     private async Task<IActionResult> FormView(string view, RecordForm form, Record? record, CancellationToken ct, bool invalid = false, string? returnReason = null, RecordVersion? current = null)
     {
         if (invalid) Response.StatusCode = StatusCodes.Status400BadRequest;
-        var model = await pages.ModelAsync(Department, form, ModelState, record, returnReason, current, ct);
+        var model = await pages.ModelAsync(Department, await Townships.KeptUnits.OfAsync(db, User, ct), form, ModelState, record, returnReason, current, ct);
         return View(view, model with { PendingFiles = files.List(User, form.Pending) });
     }
 

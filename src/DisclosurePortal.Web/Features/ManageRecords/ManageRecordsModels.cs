@@ -20,6 +20,9 @@ public sealed record RecordFormModel(
     RecordForm Form, int? RecordId, string? IndexNumber, IReadOnlyList<ItemOption> Items, IHtmlContent? Preview, string? ReturnReason,
     RecordVersion? CurrentSaved)
 {
+    /// <summary>A township's editor, who also keeps its villages' records: their items are offered under the village's name (UnitKeeping).</summary>
+    public bool KeepsVillages { get; init; }
+
     /// <summary>Files chosen or imported on an earlier round of the form, attached when it is saved.</summary>
     public IReadOnlyList<PendingFile> PendingFiles { get; init; } = [];
 

@@ -18,14 +18,15 @@ public static class ManageRecordsQueries
     public static async Task<(Record? Record, RecordVersion? Latest)> OwnLatestAsync(PortalDbContext db, ClaimsPrincipal user, int id, CancellationToken ct)
     {
         var record = await db.Records.FirstOrDefaultAsync(r => r.Id == id, ct);
-        if (record is null || !user.EditsFor(record.DepartmentId)) return (null, null);
+        // A village's records are kept by its township's editors (UnitKeeping).
+        if (record is null || !await Townships.KeptUnits.KeepsAsync(db, user, record.DepartmentId, ct)) return (null, null);
         return (record, await db.RecordVersions.SingleAsync(v => v.RecordId == id && v.IsLatest, ct));
     }
 
-    /// <summary>The department's records (their latest versions) in the chosen state, the last changed first (最后修改时间); no rows when the page is past the end.</summary>
-    public static async Task<(IReadOnlyList<ManagedRecordRow> Rows, PageInfo Page)> ListAsync(PortalDbContext db, int department, ManagedRecordsFilter filter, CancellationToken ct)
+    /// <summary>The records of the units the editor keeps (their latest versions) in the chosen state, the last changed first (最后修改时间); no rows when the page is past the end.</summary>
+    public static async Task<(IReadOnlyList<ManagedRecordRow> Rows, PageInfo Page)> ListAsync(PortalDbContext db, IReadOnlyList<int> units, ManagedRecordsFilter filter, CancellationToken ct)
     {
-        var latest = db.RecordVersions.Where(v => v.IsLatest && v.DepartmentId == department);
+        var latest = db.RecordVersions.Where(v => v.IsLatest && units.Contains(v.DepartmentId));
         latest = filter.State switch
         {
             "draft" => latest.Where(v => v.State == VersionState.Draft && v.ReturnReason == null),
@@ -59,7 +60,8 @@ public static class ManageRecordsQueries
         PortalDbContext db, MarkdownRenderer markdown, TimeProvider clock, ClaimsPrincipal user, int id, long maxAttachmentBytes, CancellationToken ct)
     {
         var record = await db.Records.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
-        if (record is null || !(user.IsInRole(Roles.Reviewer) || user.EditsFor(record.DepartmentId))) return null;
+        var keeps = await Townships.KeptUnits.KeepsAsync(db, user, record?.DepartmentId ?? 0, ct);
+        if (record is null || !(user.IsInRole(Roles.Reviewer) || keeps)) return null;
         var versions = await db.RecordVersions.AsNoTracking().Where(v => v.RecordId == id).OrderBy(v => v.Number).ToListAsync(ct);
         var latest = versions.Single(v => v.IsLatest);
         var versionIds = versions.Select(v => v.Id).ToList();
@@ -77,7 +79,7 @@ public static class ManageRecordsQueries
             ? (await InterpretationQueries.TimelinessAsync(db, null, clock.Today(), calendar, ct, policyRecordId: id)).SingleOrDefault()?.Timeliness
             : null;
         return new ManagedRecordModel(record, item, versions, latest, versions.SingleOrDefault(v => v.IsPublished), attachments, reviews, events,
-            markdown.Render(latest.Body), dueOn, user.EditsFor(record.DepartmentId), maxAttachmentBytes)
+            markdown.Render(latest.Body), dueOn, keeps, maxAttachmentBytes)
         {
             Interpretation = interpretation,
             InterpretationDue = interpretationDue,

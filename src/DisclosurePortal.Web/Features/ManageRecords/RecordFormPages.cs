@@ -12,10 +12,16 @@ namespace DisclosurePortal.Web.Features.ManageRecords;
 /// <summary>The record form's page (new and edit): the form as typed, the department's items, and an interpretation's policies and question rows.</summary>
 public sealed class RecordFormPages(PortalDbContext db, MarkdownRenderer markdown, TimeProvider clock)
 {
-    /// <summary>A new form: the department as issuing organ, today as 成文日期, and what the link asked for (an item, a kind, the policy to interpret).</summary>
-    public async Task<RecordForm> NewFormAsync(int department, int? itemId, RecordKind? kind, int? policy, CancellationToken ct)
+    /// <summary>
+    /// A new form: the department as issuing organ (a village's, when the link asks for one of its items: the village
+    /// publishes, its township's editor keeps it), today as 成文日期, and what the link asked for (an item, a kind, the policy to interpret).
+    /// </summary>
+    public async Task<RecordForm> NewFormAsync(int department, IReadOnlyList<int> units, int? itemId, RecordKind? kind, int? policy, CancellationToken ct)
     {
-        var name = await db.Departments.Where(d => d.Id == department).Select(d => d.Name).SingleAsync(ct);
+        var publisher = itemId is { } asked
+            ? await db.CatalogueItems.Where(i => i.Id == asked && units.Contains(i.DepartmentId)).Select(i => (int?)i.DepartmentId).FirstOrDefaultAsync(ct) ?? department
+            : department;
+        var name = await db.Departments.Where(d => d.Id == publisher).Select(d => d.Name).SingleAsync(ct);
         var form = new RecordForm { CatalogueItemId = itemId, IssuingOrgan = name, WrittenOn = clock.Today() };
         if (kind is { } k && Enum.IsDefined(k)) form.Kind = k;
         // From the due list's "撰写解读": the interpretation of that policy, filed under the policy's item when it is ours.
@@ -50,8 +56,8 @@ public sealed class RecordFormPages(PortalDbContext db, MarkdownRenderer markdow
         return DisclosureColumns.ColumnQueries.Nodes(all, includeRetired: false).Any(n => n.Id == id) ? all.Single(c => c.Id == id) : null;
     }
 
-    public Task<CatalogueItem?> OwnActiveItemAsync(int department, int id, CancellationToken ct) =>
-        db.CatalogueItems.FirstOrDefaultAsync(i => i.Id == id && i.DepartmentId == department && i.Status == CatalogueItemStatus.Active, ct);
+    public Task<CatalogueItem?> KeptActiveItemAsync(IReadOnlyList<int> units, int id, CancellationToken ct) =>
+        db.CatalogueItems.FirstOrDefaultAsync(i => i.Id == id && units.Contains(i.DepartmentId) && i.Status == CatalogueItemStatus.Active, ct);
 
     /// <summary>Every chosen policy must be published now, and be a policy (规章 or 行政规范性文件).</summary>
     public async Task CheckPoliciesAsync(RecordForm form, ModelStateDictionary modelState, CancellationToken ct)
@@ -68,22 +74,27 @@ public sealed class RecordFormPages(PortalDbContext db, MarkdownRenderer markdow
     /// The page for <paramref name="form"/>. An interpretation's form gets the question rows to draw as its
     /// <see cref="RecordForm.Questions"/> (a moved row moves with what was typed into it, which the fields show first).
     /// </summary>
-    public async Task<RecordFormModel> ModelAsync(int department, RecordForm form, ModelStateDictionary modelState, Record? record, string? returnReason, RecordVersion? current, CancellationToken ct)
+    /// <param name="department">The editor's own unit.</param>
+    /// <param name="units">The units whose records the editor keeps (their own first, then a township's villages): a village's items are grouped under its name, choosing it as the publishing unit.</param>
+    public async Task<RecordFormModel> ModelAsync(int department, IReadOnlyList<int> units, RecordForm form, ModelStateDictionary modelState, Record? record, string? returnReason, RecordVersion? current, CancellationToken ct)
     {
         // Grouped by 领域 · 环节 as the catalogue is (issue 18): a department's few dozen items are found by where they sit.
         var itemRows = await (
             from i in db.CatalogueItems.AsNoTracking()
             join d in db.Domains on i.DomainId equals d.Id
             join s in db.Stages on i.StageId equals s.Id
-            where i.DepartmentId == department && (i.Status == CatalogueItemStatus.Active || (record != null && i.Id == record.CatalogueItemId))
+            join u in db.Departments on i.DepartmentId equals u.Id
+            where units.Contains(i.DepartmentId) && (i.Status == CatalogueItemStatus.Active || (record != null && i.Id == record.CatalogueItemId))
             orderby d.SortOrder, s.SortOrder, i.SortOrder, i.Id
-            select new { i.Id, i.NameLevel1, i.NameLevel2, DomainZh = d.NameZh, DomainEn = d.NameEn, StageZh = s.NameZh, StageEn = s.NameEn }).ToListAsync(ct);
-        var items = itemRows.Select(i => new ItemOption(i.Id, i.NameLevel1 + " · " + i.NameLevel2,
-            Localization.Pick(i.DomainZh, i.DomainEn) + " · " + Localization.Pick(i.StageZh, i.StageEn))).ToList();
+            select new { i.Id, i.NameLevel1, i.NameLevel2, i.DepartmentId, Unit = u.ShortName, DomainZh = d.NameZh, DomainEn = d.NameEn, StageZh = s.NameZh, StageEn = s.NameEn }).ToListAsync(ct);
+        // The editor's own items first, then each village's, under its name (the publishing unit is the item's).
+        var items = itemRows.OrderBy(i => IndexOf(units, i.DepartmentId)).Select(i => new ItemOption(i.Id, i.NameLevel1 + " · " + i.NameLevel2,
+            (i.DepartmentId == department ? "" : i.Unit + " · ") + Localization.Pick(i.DomainZh, i.DomainEn) + " · " + Localization.Pick(i.StageZh, i.StageEn))).ToList();
         var preview = form.ShowsPreview ? markdown.Render(form.Body) : null;
         var model = new RecordFormModel(form, record?.Id, record?.IndexNumber, items, preview, returnReason, current)
         {
             Columns = await DisclosureColumns.ColumnQueries.TreeAsync(db, includeRetired: record?.ColumnId is not null, ct),
+            KeepsVillages = units.Count > 1,
         };
         if (!form.IsInterpretation) return model;
 
@@ -110,6 +121,12 @@ public sealed class RecordFormPages(PortalDbContext db, MarkdownRenderer markdow
             ChosenPolicies = await InterpretationQueries.PoliciesAsync(db, chosen, ct),
             FoundPolicies = found,
         };
+    }
+
+    private static int IndexOf(IReadOnlyList<int> units, int unit)
+    {
+        for (var n = 0; n < units.Count; n++) if (units[n] == unit) return n;
+        return units.Count;
     }
 
     /// <summary>The version's links to the policies it interprets (kept where unchanged) and its questions (replaced).</summary>

@@ -18,7 +18,10 @@ public static class StaffNotifications
         return notification;
     }
 
-    /// <summary>The notes <paramref name="user"/> receives: theirs, their department's (editors), their roles'.</summary>
+    /// <summary>
+    /// The notes <paramref name="user"/> receives: theirs, their department's and — a township's editor — its villages'
+    /// (editors; a village has no accounts, its records are kept by the township's editors: UnitKeeping), their roles'.
+    /// </summary>
     public static IQueryable<StaffNotification> For(PortalDbContext db, ClaimsPrincipal user)
     {
         var userId = user.UserId() ?? "";
@@ -27,6 +30,7 @@ public static class StaffNotifications
         return db.StaffNotifications.Where(n =>
             n.RecipientUserId == userId
             || (department != null && n.RecipientDepartmentId == department)
+            || (department != null && db.Departments.Any(d => d.Id == n.RecipientDepartmentId && d.ParentId == department && d.Level == DisclosurePortal.Domain.Units.UnitLevel.Village))
             || (n.RecipientRole != null && roles.Contains(n.RecipientRole)));
     }
 
