@@ -2473,3 +2473,110 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206193559_PolicyCleanups'
+)
+BEGIN
+    CREATE TABLE [PolicyCleanups] (
+        [Id] int NOT NULL IDENTITY,
+        [Title] nvarchar(200) NOT NULL,
+        [IssuingBody] nvarchar(100) NOT NULL,
+        [DecidedOn] date NOT NULL,
+        [DocumentNumber] nvarchar(100) NULL,
+        [Intro] nvarchar(4000) NOT NULL,
+        [State] int NOT NULL,
+        [ReturnReason] nvarchar(1000) NULL,
+        [SubmittedById] nvarchar(64) NULL,
+        [PublishedOn] date NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_PolicyCleanups] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206193559_PolicyCleanups'
+)
+BEGIN
+    CREATE TABLE [PolicyCleanupEntries] (
+        [Id] int NOT NULL IDENTITY,
+        [CleanupId] int NOT NULL,
+        [Position] int NOT NULL,
+        [RecordId] int NOT NULL,
+        [Title] nvarchar(300) NOT NULL,
+        [DocumentNumber] nvarchar(100) NULL,
+        [PreviousValidity] int NOT NULL,
+        [NewValidity] int NOT NULL,
+        [Reason] nvarchar(200) NULL,
+        CONSTRAINT [PK_PolicyCleanupEntries] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_PolicyCleanupEntries_PolicyCleanups_CleanupId] FOREIGN KEY ([CleanupId]) REFERENCES [PolicyCleanups] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_PolicyCleanupEntries_Records_RecordId] FOREIGN KEY ([RecordId]) REFERENCES [Records] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206193559_PolicyCleanups'
+)
+BEGIN
+    CREATE TABLE [PolicyCleanupEvents] (
+        [Id] bigint NOT NULL IDENTITY,
+        [CleanupId] int NOT NULL,
+        [Kind] int NOT NULL,
+        [OccurredAt] datetimeoffset NOT NULL,
+        [ActorName] nvarchar(100) NOT NULL,
+        [ActorId] nvarchar(64) NULL,
+        [Note] nvarchar(1000) NULL,
+        CONSTRAINT [PK_PolicyCleanupEvents] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_PolicyCleanupEvents_PolicyCleanups_CleanupId] FOREIGN KEY ([CleanupId]) REFERENCES [PolicyCleanups] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206193559_PolicyCleanups'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_PolicyCleanupEntries_CleanupId_RecordId] ON [PolicyCleanupEntries] ([CleanupId], [RecordId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206193559_PolicyCleanups'
+)
+BEGIN
+    CREATE INDEX [IX_PolicyCleanupEntries_RecordId] ON [PolicyCleanupEntries] ([RecordId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206193559_PolicyCleanups'
+)
+BEGIN
+    CREATE INDEX [IX_PolicyCleanupEvents_CleanupId] ON [PolicyCleanupEvents] ([CleanupId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206193559_PolicyCleanups'
+)
+BEGIN
+    CREATE INDEX [IX_PolicyCleanups_State_PublishedOn] ON [PolicyCleanups] ([State], [PublishedOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206193559_PolicyCleanups'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206193559_PolicyCleanups', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -63,6 +63,8 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<Domain.Guides.ServiceGuide> ServiceGuides => Set<Domain.Guides.ServiceGuide>();
     public DbSet<Domain.Guides.GuideTemplate> GuideTemplates => Set<Domain.Guides.GuideTemplate>();
     public DbSet<Domain.Guides.GuideEvent> GuideEvents => Set<Domain.Guides.GuideEvent>();
+    public DbSet<Domain.PolicyCleanups.PolicyCleanup> PolicyCleanups => Set<Domain.PolicyCleanups.PolicyCleanup>();
+    public DbSet<Domain.PolicyCleanups.PolicyCleanupEntry> PolicyCleanupEntries => Set<Domain.PolicyCleanups.PolicyCleanupEntry>();
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
     public DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();

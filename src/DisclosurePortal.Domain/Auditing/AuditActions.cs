@@ -32,6 +32,7 @@ public static class AuditActions
     public const string UnitProfileEntity = "UnitProfile";
     public const string PowerEntity = "Power";
     public const string GuideEntity = "ServiceGuide";
+    public const string PolicyCleanupEntity = "PolicyCleanup";
 
     public static readonly AuditAction RecordCreate = new("record.create", RecordEntity, "新建草稿");
     public static readonly AuditAction RecordEdit = new("record.edit", RecordEntity, "修改草稿");
@@ -117,6 +118,13 @@ public static class AuditActions
     public static readonly AuditAction GuideSubmit = new("guide.submit", GuideEntity, "提交办事指南审核");
     public static readonly AuditAction GuideApprove = new("guide.approve", GuideEntity, "审核通过并公开办事指南");
     public static readonly AuditAction GuideReturn = new("guide.return", GuideEntity, "退回办事指南");
+    public static readonly AuditAction PolicyCleanupCreate = new("policy-cleanup.create", PolicyCleanupEntity, "新建规范性文件清理结果");
+    public static readonly AuditAction PolicyCleanupEdit = new("policy-cleanup.edit", PolicyCleanupEntity, "修改规范性文件清理结果");
+    public static readonly AuditAction PolicyCleanupSubmit = new("policy-cleanup.submit", PolicyCleanupEntity, "提交规范性文件清理结果审核");
+    public static readonly AuditAction PolicyCleanupApprove = new("policy-cleanup.approve", PolicyCleanupEntity, "审核通过并公布规范性文件清理结果");
+    public static readonly AuditAction PolicyCleanupReturn = new("policy-cleanup.return", PolicyCleanupEntity, "退回规范性文件清理结果");
+    /// <summary>A listed document's validity changed by a published clean-up (a row per document, on the record).</summary>
+    public static readonly AuditAction PolicyCleanupRevalidate = new("policy-cleanup.revalidate", RecordEntity, "经规范性文件清理变更效力");
     public static readonly AuditAction ConsultationRemoveContacts = new("consultation.remove-contacts", ConsultationEntity, "删除到期的意见人联系方式");
 
     public static readonly AuditAction UnitProfileCreate = new("unit-profile.create", UnitProfileEntity, "新建机构概况草稿");
@@ -151,6 +159,7 @@ public static class AuditActions
         UnitProfileCreate, UnitProfileEdit, UnitProfileSubmit, UnitProfilePublish, UnitProfileReturn,
         PowerCreate, PowerEdit, PowerSubmit, PowerApprove, PowerReturn,
         GuideCreate, GuideEdit, GuideSubmit, GuideApprove, GuideReturn,
+        PolicyCleanupCreate, PolicyCleanupEdit, PolicyCleanupSubmit, PolicyCleanupApprove, PolicyCleanupReturn, PolicyCleanupRevalidate,
     ];
 
     /// <summary>Codes of rows written before the catalogue, in the other convention, and what they are now.</summary>

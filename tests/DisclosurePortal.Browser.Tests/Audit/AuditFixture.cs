@@ -34,6 +34,8 @@ public sealed record AuditData(
     /// <summary>权责清单 (issue 20 §5): a housing power published with a change in draft (its deadline shows), and one awaiting review.</summary>
     public int PowerId { get; init; }
     public int SubmittedPowerId { get; init; }
+    public int DraftCleanupId { get; init; }
+    public int PublishedCleanupId { get; init; }
     /// <summary>办事指南 staff pages: the housing bureau's draft guide and its guide awaiting review.</summary>
     public int DraftGuideId { get; init; }
     public int SubmittedGuideId { get; init; }
@@ -270,6 +272,8 @@ public sealed class AuditFixture : IAsyncLifetime
             SubmittedProfileId = await db.UnitProfiles.Where(p => p.State == DisclosurePortal.Domain.Units.ProfileState.Submitted).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(),
             PowerId = await db.PowerRevisions.Where(r => r.ChangedOn != null && r.State == DisclosurePortal.Domain.Powers.PowerRevisionState.Draft).OrderBy(r => r.PowerId).Select(r => r.PowerId).FirstAsync(),
             SubmittedPowerId = await db.PowerRevisions.Where(r => r.State == DisclosurePortal.Domain.Powers.PowerRevisionState.Submitted).OrderBy(r => r.PowerId).Select(r => r.PowerId).FirstAsync(),
+            DraftCleanupId = await db.PolicyCleanups.Where(c => c.State == DisclosurePortal.Domain.PolicyCleanups.CleanupState.Draft).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(),
+            PublishedCleanupId = await db.PolicyCleanups.Where(c => c.State == DisclosurePortal.Domain.PolicyCleanups.CleanupState.Published).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(),
             DraftGuideId = await db.ServiceGuides.Where(g => g.DepartmentId == housing.Id && g.State == DisclosurePortal.Domain.Guides.GuideState.Draft).OrderBy(g => g.Id).Select(g => g.Id).FirstAsync(),
             SubmittedGuideId = await db.ServiceGuides.Where(g => g.State == DisclosurePortal.Domain.Guides.GuideState.Submitted).OrderBy(g => g.Id).Select(g => g.Id).FirstAsync(),
             GuideId = await db.GuideTemplates.OrderBy(t => t.Id).Select(t => t.GuideId).FirstAsync(),

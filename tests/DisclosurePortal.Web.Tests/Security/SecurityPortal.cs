@@ -220,6 +220,23 @@ public abstract class SecurityPortal(TestDb db) : PortalFactory(db, demoRecords:
         submittedGuide.Submit("测试", null, Clock.GetUtcNow());
         db.ServiceGuides.AddRange(guide, submittedGuide);
         await db.SaveChangesAsync();
+        // 规范性文件清理 (issue 20 §4): a draft, one awaiting review and a published one, all listing policies as 继续有效.
+        var policyIds = await db.PublishedVersions.Where(v => v.Kind == DisclosurePortal.Domain.Publishing.RecordKind.NormativeDocument && v.Validity == DisclosurePortal.Domain.Publishing.Validity.Valid)
+            .OrderBy(v => v.RecordId).Select(v => v.RecordId).Take(2).ToListAsync();
+        var cleanupCandidates = await DisclosurePortal.Web.Features.PolicyCleanups.PolicyCleanupQueries.CandidatesAsync(db, policyIds, default);
+        DisclosurePortal.Domain.PolicyCleanups.PolicyCleanup Cleanup(string title) => DisclosurePortal.Domain.PolicyCleanups.PolicyCleanup.Create(new()
+        {
+            Title = title, IssuingBody = "县人民政府办公室", DecidedOn = today, Intro = "安全测试清理。",
+            Entries = [.. policyIds.Select(id => new DisclosurePortal.Domain.PolicyCleanups.CleanupEntryDraft(id, DisclosurePortal.Domain.Publishing.Validity.Valid, null))],
+        }, cleanupCandidates, today, "测试", "drafter", Clock.GetUtcNow());
+        var cleanup = Cleanup($"安全测试清理 {tag}");
+        var submittedCleanup = Cleanup($"安全测试待审清理 {tag}");
+        submittedCleanup.Submit("测试", "drafter", Clock.GetUtcNow());
+        var publishedCleanup = Cleanup($"安全测试已公布清理 {tag}");
+        publishedCleanup.Submit("测试", "drafter", Clock.GetUtcNow());
+        publishedCleanup.Approve(cleanupCandidates, new HashSet<int>(), today, "测试二", "approver", Clock.GetUtcNow());
+        db.PolicyCleanups.AddRange(cleanup, submittedCleanup, publishedCleanup);
+        await db.SaveChangesAsync();
         return new Samples(new Dictionary<string, string>
         {
             ["housing"] = Str(housing),
@@ -264,6 +281,9 @@ public abstract class SecurityPortal(TestDb db) : PortalFactory(db, demoRecords:
             ["guideTemplate"] = Str(guideTemplate.Id),
             ["guide"] = Str(guide.Id),
             ["submittedGuide"] = Str(submittedGuide.Id),
+            ["cleanup"] = Str(cleanup.Id),
+            ["submittedCleanup"] = Str(submittedCleanup.Id),
+            ["publishedCleanup"] = Str(publishedCleanup.Id),
         });
     }
 

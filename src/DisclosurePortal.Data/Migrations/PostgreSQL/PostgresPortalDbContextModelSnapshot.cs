@@ -1662,6 +1662,150 @@ namespace DisclosurePortal.Data.Migrations.PostgreSQL
                     b.ToTable("SensitiveWords", (string)null);
                 });
 
+            modelBuilder.Entity("DisclosurePortal.Domain.PolicyCleanups.PolicyCleanup", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DocumentNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Intro")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("IssuingBody")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SubmittedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("State", "PublishedOn");
+
+                    b.ToTable("PolicyCleanups", (string)null);
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Domain.PolicyCleanups.PolicyCleanupEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CleanupId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DocumentNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("NewValidity")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PreviousValidity")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("RecordId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordId");
+
+                    b.HasIndex("CleanupId", "RecordId")
+                        .IsUnique();
+
+                    b.ToTable("PolicyCleanupEntries", (string)null);
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Domain.PolicyCleanups.PolicyCleanupEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ActorId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("CleanupId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CleanupId");
+
+                    b.ToTable("PolicyCleanupEvents", (string)null);
+                });
+
             modelBuilder.Entity("DisclosurePortal.Domain.Powers.Power", b =>
                 {
                     b.Property<int>("Id")
@@ -3025,6 +3169,30 @@ namespace DisclosurePortal.Data.Migrations.PostgreSQL
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DisclosurePortal.Domain.PolicyCleanups.PolicyCleanupEntry", b =>
+                {
+                    b.HasOne("DisclosurePortal.Domain.PolicyCleanups.PolicyCleanup", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("CleanupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DisclosurePortal.Domain.Publishing.Record", null)
+                        .WithMany()
+                        .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Domain.PolicyCleanups.PolicyCleanupEvent", b =>
+                {
+                    b.HasOne("DisclosurePortal.Domain.PolicyCleanups.PolicyCleanup", null)
+                        .WithMany("Events")
+                        .HasForeignKey("CleanupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DisclosurePortal.Domain.Powers.Power", b =>
                 {
                     b.HasOne("DisclosurePortal.Domain.Catalogue.Department", null)
@@ -3306,6 +3474,13 @@ namespace DisclosurePortal.Data.Migrations.PostgreSQL
 
             modelBuilder.Entity("DisclosurePortal.Domain.Participation.Message", b =>
                 {
+                    b.Navigation("Events");
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Domain.PolicyCleanups.PolicyCleanup", b =>
+                {
+                    b.Navigation("Entries");
+
                     b.Navigation("Events");
                 });
 

@@ -1675,6 +1675,150 @@ namespace DisclosurePortal.Data.Migrations.SqlServer
                     b.ToTable("SensitiveWords", (string)null);
                 });
 
+            modelBuilder.Entity("DisclosurePortal.Domain.PolicyCleanups.PolicyCleanup", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DocumentNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Intro")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("IssuingBody")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("State")
+                        .HasColumnType("int");
+
+                    b.Property<string>("SubmittedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("State", "PublishedOn");
+
+                    b.ToTable("PolicyCleanups", (string)null);
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Domain.PolicyCleanups.PolicyCleanupEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CleanupId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("DocumentNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("NewValidity")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PreviousValidity")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("RecordId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordId");
+
+                    b.HasIndex("CleanupId", "RecordId")
+                        .IsUnique();
+
+                    b.ToTable("PolicyCleanupEntries", (string)null);
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Domain.PolicyCleanups.PolicyCleanupEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ActorId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("CleanupId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CleanupId");
+
+                    b.ToTable("PolicyCleanupEvents", (string)null);
+                });
+
             modelBuilder.Entity("DisclosurePortal.Domain.Powers.Power", b =>
                 {
                     b.Property<int>("Id")
@@ -3052,6 +3196,30 @@ namespace DisclosurePortal.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DisclosurePortal.Domain.PolicyCleanups.PolicyCleanupEntry", b =>
+                {
+                    b.HasOne("DisclosurePortal.Domain.PolicyCleanups.PolicyCleanup", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("CleanupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DisclosurePortal.Domain.Publishing.Record", null)
+                        .WithMany()
+                        .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Domain.PolicyCleanups.PolicyCleanupEvent", b =>
+                {
+                    b.HasOne("DisclosurePortal.Domain.PolicyCleanups.PolicyCleanup", null)
+                        .WithMany("Events")
+                        .HasForeignKey("CleanupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DisclosurePortal.Domain.Powers.Power", b =>
                 {
                     b.HasOne("DisclosurePortal.Domain.Catalogue.Department", null)
@@ -3333,6 +3501,13 @@ namespace DisclosurePortal.Data.Migrations.SqlServer
 
             modelBuilder.Entity("DisclosurePortal.Domain.Participation.Message", b =>
                 {
+                    b.Navigation("Events");
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Domain.PolicyCleanups.PolicyCleanup", b =>
+                {
+                    b.Navigation("Entries");
+
                     b.Navigation("Events");
                 });
 

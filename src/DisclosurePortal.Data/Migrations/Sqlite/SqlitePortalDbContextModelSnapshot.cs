@@ -1613,6 +1613,144 @@ namespace DisclosurePortal.Data.Migrations.Sqlite
                     b.ToTable("SensitiveWords", (string)null);
                 });
 
+            modelBuilder.Entity("DisclosurePortal.Domain.PolicyCleanups.PolicyCleanup", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Intro")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IssuingBody")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubmittedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("State", "PublishedOn");
+
+                    b.ToTable("PolicyCleanups", (string)null);
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Domain.PolicyCleanups.PolicyCleanupEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CleanupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DocumentNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NewValidity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PreviousValidity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordId");
+
+                    b.HasIndex("CleanupId", "RecordId")
+                        .IsUnique();
+
+                    b.ToTable("PolicyCleanupEntries", (string)null);
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Domain.PolicyCleanups.PolicyCleanupEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CleanupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CleanupId");
+
+                    b.ToTable("PolicyCleanupEvents", (string)null);
+                });
+
             modelBuilder.Entity("DisclosurePortal.Domain.Powers.Power", b =>
                 {
                     b.Property<int>("Id")
@@ -2940,6 +3078,30 @@ namespace DisclosurePortal.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DisclosurePortal.Domain.PolicyCleanups.PolicyCleanupEntry", b =>
+                {
+                    b.HasOne("DisclosurePortal.Domain.PolicyCleanups.PolicyCleanup", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("CleanupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DisclosurePortal.Domain.Publishing.Record", null)
+                        .WithMany()
+                        .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Domain.PolicyCleanups.PolicyCleanupEvent", b =>
+                {
+                    b.HasOne("DisclosurePortal.Domain.PolicyCleanups.PolicyCleanup", null)
+                        .WithMany("Events")
+                        .HasForeignKey("CleanupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DisclosurePortal.Domain.Powers.Power", b =>
                 {
                     b.HasOne("DisclosurePortal.Domain.Catalogue.Department", null)
@@ -3219,6 +3381,13 @@ namespace DisclosurePortal.Data.Migrations.Sqlite
 
             modelBuilder.Entity("DisclosurePortal.Domain.Participation.Message", b =>
                 {
+                    b.Navigation("Events");
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Domain.PolicyCleanups.PolicyCleanup", b =>
+                {
+                    b.Navigation("Entries");
+
                     b.Navigation("Events");
                 });
 

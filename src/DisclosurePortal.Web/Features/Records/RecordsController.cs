@@ -69,6 +69,8 @@ public sealed class RecordsController(PortalDbContext db, MarkdownRenderer markd
         {
             Questions = questions,
             ColumnPath = row.Version.ColumnId is { } column ? await DisclosureColumns.ColumnQueries.PathAsync(db, column, ct) : [],
+            Cleanup = PolicyInterpretations.IsPolicy(row.Version.Kind) && row.Version.Validity != Validity.Valid
+                ? await PolicyCleanups.PolicyCleanupQueries.NoteForRecordAsync(db, id, ct) : null,
         });
     }
 }
@@ -87,6 +89,9 @@ public sealed record RecordModel(
 
     /// <summary>栏目: the column the record is listed in, from the top of the tree down (empty when it has none).</summary>
     public IReadOnlyList<DisclosureColumns.ColumnCrumb> ColumnPath { get; init; } = [];
+
+    /// <summary>规范性文件清理: the published clean-up that last changed this policy's validity, if any.</summary>
+    public PolicyCleanups.CleanupNote? Cleanup { get; init; }
 }
 
 public sealed record QuestionAnswer(int Position, string Question, string Answer)

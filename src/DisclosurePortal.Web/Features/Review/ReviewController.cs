@@ -29,7 +29,7 @@ public sealed class ReviewController(PortalDbContext db, MarkdownRenderer markdo
         var info = new PageInfo(filter.Page, ReviewQueries.PageSize, rows.Count);
         if (filter.Page > info.TotalPages) return PageOutOfRange(info);
         var (departments, domains) = await ReviewQueries.FilterOptionsAsync(db, ct);
-        return View(new QueueModel(rows.Skip(info.Skip).Take(info.PageSize).ToList(), info, filter.Department, filter.Domain, filter.Kind, departments, domains) { Stage = filter.Stage, Consultations = await Consultations.ConsultationQueries.PendingReviewAsync(db, ct), Profiles = await UnitProfiles.ProfileQueries.PendingReviewAsync(db, ct), Powers = await Powers.PowerQueries.PendingReviewAsync(db, ct), Guides = await Guides.GuideManageQueries.PendingReviewAsync(db, ct) });
+        return View(new QueueModel(rows.Skip(info.Skip).Take(info.PageSize).ToList(), info, filter.Department, filter.Domain, filter.Kind, departments, domains) { Stage = filter.Stage, Consultations = await Consultations.ConsultationQueries.PendingReviewAsync(db, ct), Profiles = await UnitProfiles.ProfileQueries.PendingReviewAsync(db, ct), Powers = await Powers.PowerQueries.PendingReviewAsync(db, ct), Guides = await Guides.GuideManageQueries.PendingReviewAsync(db, ct), Cleanups = await PolicyCleanups.PolicyCleanupQueries.PendingReviewAsync(db, ct) });
     }
 
     [HttpGet("/review/versions/{id:int}")]

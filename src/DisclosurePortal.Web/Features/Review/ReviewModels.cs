@@ -26,6 +26,7 @@ public sealed record QueueModel(IReadOnlyList<QueueRow> Rows, PageInfo Page, int
     /// <summary>权责清单 revisions awaiting the office's approval (issue 20 §5).</summary>
     public IReadOnlyList<Powers.PendingPower> Powers { get; init; } = [];
     public IReadOnlyList<Guides.PendingGuide> Guides { get; init; } = [];
+    public IReadOnlyList<PolicyCleanups.PendingCleanup> Cleanups { get; init; } = [];
 }
 
 public sealed record WithheldRow(int VersionId, int RecordId, string Title, string Department, string? Reason, DateTimeOffset Since);

@@ -144,6 +144,10 @@ public sealed class PublicPageChanges(PublicPageStore store, IHttpContextAccesso
                 case DisclosurePortal.Domain.Guides.ServiceGuide or DisclosurePortal.Domain.Guides.GuideTemplate:
                     tags.Add(PublicPageTags.Guides);
                     break;
+                case Domain.PolicyCleanups.PolicyCleanup cleanup when Both<Domain.PolicyCleanups.CleanupState>(entry, nameof(Domain.PolicyCleanups.PolicyCleanup.State)).Contains(Domain.PolicyCleanups.CleanupState.Published):
+                    // 规范性文件清理 (issue 20 §4): its notice lives under /policies; the changed documents evict their own pages.
+                    tags.Add(PublicPageTags.Policies);
+                    break;
                 case AnnualReport when Both<ReportState>(entry, nameof(AnnualReport.State)).Contains(ReportState.Published):
                     tags.UnionWith(PublicPageTags.WhenAnnualReportChanges());
                     break;
