@@ -35,6 +35,25 @@ public abstract class UnitFilterTests(PortalFactory factory)
     }
 
     [Fact]
+    public async Task TheSearchPage_GroupsItsUnitsByLevel_AndFindsATownshipsRecordsByIt()
+    {
+        var (town, _, _) = await TownshipPlaceAsync(UnitLevel.Township);
+        var client = Browserish.NewClient(factory);
+        var (_, page) = await Html.GetAsync(client, "/search");
+        var groups = page.QuerySelectorAll("#search-department optgroup").Select(g => g.GetAttribute("label")).ToList();
+        Assert.Equal(["县级部门", "乡镇（街道）", "村（社区）"], groups);
+        Assert.NotNull(page.QuerySelector($"#search-department optgroup[label='乡镇（街道）'] option[value='{town}']"));
+
+        string title;
+        await using (var db = factory.NewDbContext())
+            title = await db.PublishedVersions.Where(v => v.DepartmentId == town).OrderBy(v => v.Id).Select(v => v.Title).FirstAsync();
+        var (response, found) = await Html.GetAsync(client, $"/search?q={Uri.EscapeDataString(title)}&department={town}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotEmpty(found.QuerySelectorAll("a[href^='/records/']"));
+        Assert.All(found.QuerySelectorAll(".hit-department"), d => Assert.Equal(found.QuerySelector($"#search-department option[value='{town}']")!.TextContent.Trim(), d.TextContent.Trim()));
+    }
+
+    [Fact]
     public async Task TheDomainPage_ByUnitAndByLevel_ListsOnlyTheirRecords()
     {
         var (town, domain, stage) = await TownshipPlaceAsync(UnitLevel.Township);

@@ -81,11 +81,13 @@ public sealed class SearchController(PortalDbContext db, ISearchIndex index, Sea
     {
         var domains = await db.Domains.AsNoTracking().OrderBy(d => d.SortOrder).Select(d => new { d.Id, d.Code, d.NameZh, d.NameEn }).ToListAsync(ct);
         var stages = await db.Stages.AsNoTracking().OrderBy(s => s.SortOrder).Select(s => new { s.Id, s.Code, s.NameZh, s.NameEn }).ToListAsync(ct);
-        var departments = await db.Departments.AsNoTracking().OrderBy(d => d.SortOrder).Select(d => new { d.Id, d.Name }).ToListAsync(ct);
+        // 公开主体 grouped by level (issue 20 §7): the county's departments, then townships, then villages.
+        var departments = await db.Departments.AsNoTracking().OrderBy(d => d.Level).ThenBy(d => d.SortOrder).ThenBy(d => d.Id)
+            .Select(d => new { d.Id, d.Name, d.Level }).ToListAsync(ct);
         return new SearchOptions(
             domains.Select(d => new SearchOption(d.Code, Localization.Pick(d.NameZh, d.NameEn))).ToList(),
             stages.Select(s => new SearchOption(s.Code, Localization.Pick(s.NameZh, s.NameEn))).ToList(),
-            departments.Select(d => new SearchOption(d.Id.ToString(CultureInfo.InvariantCulture), d.Name)).ToList())
+            departments.Select(d => new SearchOption(d.Id.ToString(CultureInfo.InvariantCulture), d.Name) { Level = d.Level }).ToList())
         {
             DomainIds = domains.ToDictionary(d => d.Code, d => d.Id, StringComparer.Ordinal),
             StageIds = stages.ToDictionary(s => s.Code, s => s.Id, StringComparer.Ordinal),

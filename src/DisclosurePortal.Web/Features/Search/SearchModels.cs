@@ -35,7 +35,11 @@ public sealed class SearchForm
     ];
 }
 
-public sealed record SearchOption(string Value, string Text);
+public sealed record SearchOption(string Value, string Text)
+{
+    /// <summary>A unit's level, by which the 公开主体 choices are grouped; null for the other filters' options.</summary>
+    public DisclosurePortal.Domain.Units.UnitLevel? Level { get; init; }
+}
 
 public sealed record SearchOptions(IReadOnlyList<SearchOption> Domains, IReadOnlyList<SearchOption> Stages, IReadOnlyList<SearchOption> Departments)
 {
