@@ -25,6 +25,9 @@ public sealed record AnnualReportTables
 
     public int Cell(ApplicationTableRow row, int column) => Applications[(int)row - 1][column];
 
+    /// <summary>A row's 总计 (the last column).</summary>
+    public int Total(ApplicationTableRow row) => Applications[(int)row - 1][^1];
+
     public static AnnualReportTables Compute(int year, IEnumerable<CaseFacts> cases, IEnumerable<DocumentFacts> documents, ManualFigures figures, decimal processingFeesYuan)
     {
         var table = ApplicationTable.Compute(year, cases);

@@ -105,6 +105,23 @@ public sealed record QuarterlyReportResult(
     public TimelinessCounts TotalRecords => Ranking.Aggregate(TimelinessCounts.Zero, (s, d) => s + d.Records);
     public TimelinessCounts TotalInterpretations => Ranking.Aggregate(TimelinessCounts.Zero, (s, d) => s + d.Interpretations);
     public TimelinessCounts TotalApplications => Ranking.Aggregate(UnassignedApplications, (s, d) => s + d.Applications);
+
+    /// <summary>
+    /// The report drawn for some units only (issue 20 §7: one township, or every unit of a level): their lines, ranked
+    /// among themselves, and their cells. Applications not yet assigned to any unit belong to none of them.
+    /// </summary>
+    public QuarterlyReportResult ForUnits(IReadOnlyCollection<int> units)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        var keep = units as IReadOnlySet<int> ?? units.ToHashSet();
+        return this with
+        {
+            DomainCells = DomainCells.Where(c => keep.Contains(c.Key.DepartmentId)).ToDictionary(),
+            StageCells = StageCells.Where(c => keep.Contains(c.Key.DepartmentId)).ToDictionary(),
+            Ranking = QuarterlyReport.Rank(Ranking.Where(l => keep.Contains(l.DepartmentId))),
+            UnassignedApplications = TimelinessCounts.Zero,
+        };
+    }
 }
 
 /// <summary>

@@ -143,4 +143,30 @@ public sealed class QuarterlyReportTests
         Assert.Equal([2, 4, 1, 3], ranking.Select(r => r.DepartmentId));
         Assert.Equal([1, 1, 3, 0], ranking.Select(r => r.Rank));
     }
+
+    [Fact]
+    public void ForUnits_KeepsTheirLinesAndCells_RanksThemAmongThemselves_AndLeavesUnassignedApplicationsOut()
+    {
+        var records = new[]
+        {
+            Formed("2025-12-01", null, department: 1),                    // missing
+            Formed("2025-11-20", "2025-12-01", department: 2),            // on time
+            Formed("2025-11-20", "2025-12-01", department: 3, domain: 11), // on time
+            Formed("2025-11-21", "2026-01-05", department: 3, domain: 11), // late
+        };
+        var cases = new[] { new CaseFact(null, D("2025-11-03"), D("2025-11-03")), new CaseFact(3, D("2025-11-04"), null) };
+        var full = Compute(Q4Of2025, records, ReadInDecember2026, cases: cases);
+        Assert.Equal(1, full.UnassignedApplications.OnTime);
+
+        var township = full.ForUnits([1, 3]);
+        Assert.Equal([3, 1], township.Ranking.Select(l => l.DepartmentId));
+        Assert.Equal([1, 2], township.Ranking.Select(l => l.Rank));
+        Assert.DoesNotContain(township.DomainCells.Keys, k => k.DepartmentId == 2);
+        Assert.DoesNotContain(township.StageCells.Keys, k => k.DepartmentId == 2);
+        Assert.Equal(new TimelinessCounts(1, 1, 1, 0), township.TotalRecords);
+        Assert.Equal(TimelinessCounts.Zero, township.UnassignedApplications);
+        Assert.Equal(new TimelinessCounts(0, 0, 1, 0), township.TotalApplications);
+        // The county-wide report is unchanged.
+        Assert.Equal(3, full.Ranking.Count);
+    }
 }

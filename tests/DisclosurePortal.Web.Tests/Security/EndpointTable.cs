@@ -232,6 +232,7 @@ public static class EndpointTable
         ["GET /reports/quarterly/{year}/{quarter}/departments/{department}"] = new(Reviewer, "/reports/quarterly/{quarterYear}/q1/departments/{housing}"),
         ["GET /reports/annual"] = new(Reviewer, "/reports/annual"),
         ["GET /reports/annual/{year}"] = new(Reviewer, "/reports/annual/{annualYear}"),
+        ["GET /reports/annual/{year}/units"] = new(Reviewer, "/reports/annual/{annualYear}/units"),
         ["POST /reports/annual/{year}"] = new(Reviewer, "/reports/annual/{annualYear}"),
         ["POST /reports/annual/{year}/submit"] = new(Reviewer, "/reports/annual/{annualYear}/submit"),
         ["POST /reports/annual/{year}/return"] = new(Reviewer, "/reports/annual/{annualYear}/return"),

@@ -69,6 +69,15 @@ public abstract class UnitFilterTests(PortalFactory factory)
         Assert.Equal(HttpStatusCode.OK, byUnit.StatusCode);
         Assert.Equal([town], await ListedUnitsAsync(unitPage));
         Assert.Equal(town.ToString(CultureInfo.InvariantCulture), unitPage.QuerySelector("select[name=unit] option[selected]")!.GetAttribute("value"));
+        // The stage tabs keep the filter, and the selected tab counts the unit's records only.
+        Assert.All(unitPage.QuerySelectorAll(".stage-tabs a"), a => Assert.Contains($"unit={town}", a.GetAttribute("href"), StringComparison.Ordinal));
+        await using (var counts = factory.NewDbContext())
+        {
+            var domainId = await counts.Domains.Where(d => d.Code == domain).Select(d => d.Id).SingleAsync();
+            var stageId = await counts.Stages.Where(s => s.Code == stage).Select(s => s.Id).SingleAsync();
+            var own = await counts.PublishedVersions.CountAsync(v => v.DepartmentId == town && v.DomainId == domainId && v.StageId == stageId);
+            Assert.Contains($"/ {own} 条", unitPage.QuerySelector(".stage-tabs a[aria-current=page] .tab-count")!.TextContent, StringComparison.Ordinal);
+        }
 
         var (byLevel, levelPage) = await Html.GetAsync(client, $"{path}&level=Township");
         Assert.Equal(HttpStatusCode.OK, byLevel.StatusCode);

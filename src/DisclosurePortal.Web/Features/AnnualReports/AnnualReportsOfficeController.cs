@@ -36,6 +36,30 @@ public sealed class AnnualReportsOfficeController(PortalDbContext db, TimeProvid
         return View(Views + "Draft.cshtml", await PageAsync(route.Year, report, AnnualDraftForm.From(report), ct));
     }
 
+    /// <summary>
+    /// 分单位统计 (issue 20 §7): the computed figures (Table 二（一）, Table 三, fees) of one unit — a township with its
+    /// villages — or of one level's units; without a filter, every unit's main figures side by side.
+    /// </summary>
+    [HttpGet("/reports/annual/{year}/units")]
+    public async Task<IActionResult> Units(ReportYear route, Townships.UnitFilter unitFilter, CancellationToken ct)
+    {
+        if (await Townships.UnitScope.ReadAsync(db, unitFilter, ct) is not { } units) return BadInput(Townships.UnitFilter.UnitProblem);
+        var scope = await units.ReportUnitsAsync(db, ct);
+        if (scope is not null)
+        {
+            var tables = await AnnualReportQueries.ComputeAsync(db, route.Year, new ManualFigures(), ct, scope);
+            return View(Views + "Units.cshtml", new UnitFiguresModel(route.Year, units, scope, tables, []));
+        }
+        var (byUnit, unassigned) = await AnnualReportQueries.ComputeByUnitAsync(db, route.Year, ct);
+        // Units since closed (not offered by the filter) still have their line when the year has figures of theirs.
+        var closedIds = byUnit.Keys.Except(units.Options.Select(o => o.Id)).ToList();
+        var closed = await db.Departments.AsNoTracking().Where(d => closedIds.Contains(d.Id)).OrderBy(d => d.Level).ThenBy(d => d.SortOrder)
+            .Select(d => new Townships.UnitOption(d.Id, d.Name, d.Level)).ToListAsync(ct);
+        var rows = units.Options.Concat(closed).OrderBy(o => o.Level)
+            .Select(o => new UnitFiguresRow(o, byUnit.GetValueOrDefault(o.Id))).ToList();
+        return View(Views + "Units.cshtml", new UnitFiguresModel(route.Year, units, null, null, rows) { Unassigned = unassigned });
+    }
+
     [HttpPost("/reports/annual/{year}")]
     public async Task<IActionResult> Save(ReportYear route, AnnualDraftForm form, [FromServices] SaveAnnualDraftHandler handler, CancellationToken ct)
     {
@@ -121,3 +145,13 @@ public static class ReportStates
         _ => "未开始",
     };
 }
+
+/// <summary>The 分单位统计 page: one scope's tables, or (no filter) a line per unit.</summary>
+public sealed record UnitFiguresModel(int Year, Townships.UnitScope Units, IReadOnlyList<int>? Scope, AnnualReportTables? Tables, IReadOnlyList<UnitFiguresRow> Rows)
+{
+    /// <summary>In the overview: the applications the office answered without assigning them to a unit.</summary>
+    public AnnualReportTables? Unassigned { get; init; }
+}
+
+/// <summary>A unit's line in the overview; null tables when nothing of the year is the unit's.</summary>
+public sealed record UnitFiguresRow(Townships.UnitOption Unit, AnnualReportTables? Tables);

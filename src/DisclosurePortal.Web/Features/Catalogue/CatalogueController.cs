@@ -26,18 +26,18 @@ public sealed class CatalogueController(PortalDbContext db, TimeProvider clock) 
         var selected = stage is null ? stages[0] : stages.FirstOrDefault(s => s.Code == stage);
         if (selected is null) return BadInput("公开阶段应为 决策、执行、管理、服务、结果 之一。");
 
-        var itemCounts = await db.CatalogueItems
-            .Where(i => i.DomainId == domain.Id && i.Status == CatalogueItemStatus.Active)
+        // The stage tabs count what the filter keeps, so a township's tabs show the township's items and records.
+        var itemCounts = await units.Apply(db.CatalogueItems.Where(i => i.DomainId == domain.Id && i.Status == CatalogueItemStatus.Active))
             .GroupBy(i => i.StageId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        var recordCounts = await PublishedCountQueries.ByStageAsync(db, domain.Id, ct);
+        var recordCounts = await PublishedCountQueries.ByStageAsync(db, domain.Id, units.Ids, ct);
         var tabs = stages.Select(s => new StageTab(s.Code, s.NameZh, s.NameEn, itemCounts.GetValueOrDefault(s.Id), recordCounts.GetValueOrDefault(s.Id))).ToList();
 
         var items = await ItemSummaries(units.Apply(db.CatalogueItems.Where(i => i.DomainId == domain.Id && i.StageId == selected.Id && i.Status == CatalogueItemStatus.Active)), ct);
         var published = units.Apply(db.PublishedVersions.Where(v => v.DomainId == domain.Id && v.StageId == selected.Id));
         var years = await ListingYears.ReadAsync(published, query.Year, clock.Today(), ct);
         var (pageInfo, records) = await RecordListing.PageAsync(db, years.Apply(published), listing,
-            query.Year is null && !unitFilter.IsSet ? recordCounts.GetValueOrDefault(selected.Id) : await years.Apply(published).CountAsync(ct), ct);
+            query.Year is null ? recordCounts.GetValueOrDefault(selected.Id) : await years.Apply(published).CountAsync(ct), ct);
         if (listing.Page > pageInfo.TotalPages) return PageOutOfRange(pageInfo);
 
         return View(new DomainModel(

@@ -32,18 +32,22 @@ public sealed class QuarterlyReportsController(PortalDbContext db, TimeProvider 
     }
 
     [HttpGet("/reports/quarterly/{year}/{quarter}")]
-    public async Task<IActionResult> Show(QuarterRoute route, CancellationToken ct)
+    public async Task<IActionResult> Show(QuarterRoute route, Townships.UnitFilter unitFilter, CancellationToken ct)
     {
         if (NotBegun(route.Quarter) is { } problem) return problem;
+        // 公开主体 / 层级 (issue 20 §7): the figures of one township with its villages, one unit, or one level's units.
+        if (await Townships.UnitScope.ReadAsync(db, unitFilter, ct) is not { } units) return BadInput(Townships.UnitFilter.UnitProblem);
         var q = route.Quarter;
         var (report, departments, domains, _) = await LoadAsync(q, ct);
+        var scope = await units.ReportUnitsAsync(db, ct);
+        if (scope is not null) report = report.ForUnits([.. scope]);
         // Only the domains with something due, those with the most missing and late first, so the gaps are in view.
         var shownDomains = domains
             .Select(d => (Domain: d, Cells: report.DomainCells.Where(c => c.Key.DomainId == d.Id).Select(c => c.Value).ToList()))
             .Where(x => x.Cells.Count > 0)
             .OrderByDescending(x => x.Cells.Sum(c => c.Missing)).ThenByDescending(x => x.Cells.Sum(c => c.Late)).ThenBy(x => x.Domain.SortOrder)
             .Select(x => x.Domain).ToList();
-        return View(Views + "Show.cshtml", new QuarterPageModel(q, report, departments, shownDomains, await MissingCalendarYearAsync(q, ct)));
+        return View(Views + "Show.cshtml", new QuarterPageModel(q, report, departments, shownDomains, await MissingCalendarYearAsync(q, ct)) { Units = units, Scope = scope });
     }
 
     [HttpGet("/reports/quarterly/{year}/{quarter}/departments/{department}")]
@@ -106,7 +110,14 @@ public sealed record NamedRow(int Id, string NameZh, string NameEn, int SortOrde
 }
 
 public sealed record QuarterPageModel(Quarter Quarter, QuarterlyReportResult Report, IReadOnlyDictionary<int, string> Departments,
-    IReadOnlyList<NamedRow> Domains, int? MissingCalendarYear);
+    IReadOnlyList<NamedRow> Domains, int? MissingCalendarYear)
+{
+    /// <summary>The 公开主体 / 层级 filter the figures are drawn for (issue 20 §7).</summary>
+    public required Townships.UnitScope Units { get; init; }
+
+    /// <summary>The units the figures cover (a township with its villages), or null for the whole county.</summary>
+    public IReadOnlyList<int>? Scope { get; init; }
+}
 
 public sealed record StageRow(NamedRow Domain, NamedRow Stage, TimelinessCounts Counts);
 

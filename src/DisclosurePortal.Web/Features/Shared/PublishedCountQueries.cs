@@ -17,9 +17,14 @@ public static class PublishedCountQueries
         db.PublishedCounts.GroupBy(c => c.DepartmentId).Select(g => new { g.Key, Count = g.Sum(c => c.Count) })
             .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
 
-    public static Task<Dictionary<int, int>> ByStageAsync(PortalDbContext db, int domainId, CancellationToken ct) =>
-        db.PublishedCounts.Where(c => c.DomainId == domainId).GroupBy(c => c.StageId).Select(g => new { g.Key, Count = g.Sum(c => c.Count) })
+    /// <param name="units">Only these units' records (the 公开主体 / 层级 filter, issue 20 §7); null for every unit.</param>
+    public static Task<Dictionary<int, int>> ByStageAsync(PortalDbContext db, int domainId, IReadOnlyList<int>? units, CancellationToken ct)
+    {
+        var counts = db.PublishedCounts.Where(c => c.DomainId == domainId);
+        if (units is not null) counts = counts.Where(c => units.Contains(c.DepartmentId));
+        return counts.GroupBy(c => c.StageId).Select(g => new { g.Key, Count = g.Sum(c => c.Count) })
             .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+    }
 
     public static Task<int> ForItemAsync(PortalDbContext db, int itemId, CancellationToken ct) =>
         db.PublishedCounts.Where(c => c.CatalogueItemId == itemId).SumAsync(c => c.Count, ct);

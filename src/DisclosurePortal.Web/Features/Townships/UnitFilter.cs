@@ -61,6 +61,22 @@ public sealed record UnitScope(IReadOnlyList<int>? Ids, IReadOnlyList<UnitOption
         return new UnitScope(null, options, filter);
     }
 
+    /// <summary>
+    /// The units a report drawn for this filter covers (the quarterly and annual figures, issue 20 §7): a chosen
+    /// township with the villages and communities whose records its editors keep (<see cref="UnitKeeping"/>), any other
+    /// chosen unit alone, a level's units, or null for the whole county.
+    /// </summary>
+    public async Task<IReadOnlyList<int>?> ReportUnitsAsync(PortalDbContext db, CancellationToken ct)
+    {
+        if (Filter.Unit is not { } unit) return Ids;
+        var villages = await db.Departments.AsNoTracking().Where(d => d.ParentId == unit && d.Level == UnitLevel.Village)
+            .OrderBy(d => d.SortOrder).ThenBy(d => d.Id).Select(d => d.Id).ToListAsync(ct);
+        return [unit, .. villages];
+    }
+
+    /// <summary>The chosen unit's name, or null when no unit is chosen.</summary>
+    public string? UnitName => Filter.Unit is { } unit ? Options.FirstOrDefault(o => o.Id == unit)?.Name : null;
+
     public IQueryable<RecordVersion> Apply(IQueryable<RecordVersion> published) =>
         Ids is null ? published : published.Where(v => Ids.Contains(v.DepartmentId));
 
