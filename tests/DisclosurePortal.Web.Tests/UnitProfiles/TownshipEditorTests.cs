@@ -140,6 +140,46 @@ public abstract class TownshipEditorTests(PortalFactory factory)
         await using var end = factory.NewDbContext();
         Assert.False(await end.RecordVersions.AnyAsync(v => v.Title == other));
     }
+
+    [Fact]
+    public async Task AVillagesCatalogue_IsKeptByItsTownshipsEditors_AndRefusedToOthers()
+    {
+        var (village, villageItem) = await UnitAndItemAsync(village: true);
+        var qingxi = await Browserish.SignedInAsync(factory, "editor.qingxi");
+
+        // The township's catalogue page switches to the village's, which lists the village's items.
+        var (_, own) = await Html.GetAsync(qingxi, "/manage/items");
+        var link = own.QuerySelectorAll(".filter-tabs a").Single(a => a.TextContent.Contains("阴平村", StringComparison.Ordinal));
+        Assert.Equal($"/manage/items?unit={village}", link.GetAttribute("href"));
+        var (list, items) = await Html.GetAsync(qingxi, link.GetAttribute("href")!);
+        Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+        Assert.Contains(villageItem.NameLevel2, items.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal($"/manage/items/new?unit={village}", items.QuerySelector("a.button[href^='/manage/items/new']")!.GetAttribute("href"));
+
+        // A new item added there is the village's, and the editor is taken back to the village's list.
+        var post = await ItemFormPost.ForAsync(factory);
+        var created = await post.PostAsync(qingxi, $"/manage/items/new?unit={village}", $"/manage/items/new?unit={village}");
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var location = created.Headers.Location!.OriginalString;
+        Assert.StartsWith($"/manage/items?unit={village}#item-", location, StringComparison.Ordinal);
+        var itemId = int.Parse(location[(location.IndexOf('-', StringComparison.Ordinal) + 1)..], CultureInfo.InvariantCulture);
+        await using (var db = factory.NewDbContext())
+            Assert.Equal(village, await db.CatalogueItems.Where(i => i.Id == itemId).Select(i => i.DepartmentId).SingleAsync());
+        Assert.Equal(HttpStatusCode.OK, (await qingxi.GetAsync($"/manage/items/{itemId}/edit")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await qingxi.GetAsync($"/manage/items/{itemId}/history")).StatusCode);
+
+        // Another township's editor and a county department's editor keep neither the list nor the item.
+        foreach (var other in new[] { "editor.qiaozhuang", "editor.housing" })
+        {
+            var client = await Browserish.SignedInAsync(factory, other);
+            Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/manage/items?unit={village}")).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/manage/items/new?unit={village}")).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/manage/items/{itemId}/edit")).StatusCode);
+        }
+        var (bad, badPage) = await Html.GetAsync(qingxi, "/manage/items?unit=abc");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("单位编号应为数字。", badPage.Body!.TextContent, StringComparison.Ordinal);
+    }
 }
 
 public sealed class TownshipEditorsOnSqlite(SqlitePortal factory) : TownshipEditorTests(factory), IClassFixture<SqlitePortal>;

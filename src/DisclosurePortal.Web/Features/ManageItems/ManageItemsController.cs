@@ -22,16 +22,16 @@ public sealed class ManageItemsController(
     PortalDbContext db, IStringLocalizer<SharedResource> L) : PortalController
 {
     [HttpGet("/manage/items")]
-    public async Task<IActionResult> Index(CancellationToken ct)
+    public async Task<IActionResult> Index(KeptUnitQuery kept, CancellationToken ct)
     {
-        if (User.DepartmentId() is not { } departmentId) return NotYours();
-        return View(await ManageItemsQueries.ListAsync(db, departmentId, ct));
+        if (await UnitAsync(kept, ct) is not { } departmentId) return NotYours();
+        return View(await ManageItemsQueries.ListAsync(db, departmentId, ct) with { Kept = await KeptUnitOptionsAsync(ct), UnitId = departmentId });
     }
 
     [HttpGet("/manage/items/new")]
-    public async Task<IActionResult> New(CancellationToken ct)
+    public async Task<IActionResult> New(KeptUnitQuery kept, CancellationToken ct)
     {
-        if (User.DepartmentId() is not { } departmentId) return NotYours();
+        if (await UnitAsync(kept, ct) is not { } departmentId) return NotYours();
         // 条例 Art. 26: 20 working days unless a rule says otherwise, so the form starts from the statutory rule.
         var form = new NewItemForm
         {
@@ -42,9 +42,9 @@ public sealed class ManageItemsController(
     }
 
     [HttpPost("/manage/items/new")]
-    public async Task<IActionResult> New(NewItemForm form, [FromServices] IValidator<NewItemForm> validator, [FromServices] AddItemHandler handler, CancellationToken ct)
+    public async Task<IActionResult> New(KeptUnitQuery kept, NewItemForm form, [FromServices] IValidator<NewItemForm> validator, [FromServices] AddItemHandler handler, CancellationToken ct)
     {
-        if (User.DepartmentId() is not { } departmentId) return NotYours();
+        if (await UnitAsync(kept, ct) is not { } departmentId) return NotYours();
         if (!await validator.ValidateIntoAsync(form, ModelState, ct)) return await InvalidNewAsync(form, departmentId, ct);
         var outcome = await handler.HandleAsync(form, departmentId, User, ct);
         if (outcome.Refusal is { } refusal)
@@ -53,7 +53,7 @@ public sealed class ManageItemsController(
             return await InvalidNewAsync(form, departmentId, ct);
         }
         Flash("已新增公开事项：{0}", outcome.Value!.DisplayName);
-        return ToList(outcome.Value.Id);
+        return ToList(outcome.Value.Id, departmentId);
     }
 
     [HttpGet("/manage/items/{id:int}/edit")]
@@ -61,7 +61,7 @@ public sealed class ManageItemsController(
     {
         var item = await db.CatalogueItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct);
         if (item is null) return NotFoundPage("没有找到该公开事项。");
-        if (!User.EditsFor(item.DepartmentId)) return NotYours();
+        if (!await Townships.KeptUnits.KeepsAsync(db, User, item.DepartmentId, ct)) return NotYours();
         return View(await EditPageAsync(item, EditItemForm.From(item), NewRetireForm(item), saved: null, ct));
     }
 
@@ -70,7 +70,7 @@ public sealed class ManageItemsController(
     {
         var item = await db.CatalogueItems.FirstOrDefaultAsync(i => i.Id == id, ct);
         if (item is null) return NotFoundPage("没有找到该公开事项。");
-        if (!User.EditsFor(item.DepartmentId)) return NotYours();
+        if (!await Townships.KeptUnits.KeepsAsync(db, User, item.DepartmentId, ct)) return NotYours();
         if (!ModelState.IsValid) return await InvalidEditAsync(item, form, NewRetireForm(item), ct);
         var outcome = await handler.HandleAsync(item, form, User, ct);
         if (outcome.Refusal == ItemSaves.Conflict) return await ConflictAsync(id, form, null, ct);
@@ -80,7 +80,7 @@ public sealed class ManageItemsController(
             return await InvalidEditAsync(item, form, NewRetireForm(item), ct);
         }
         Flash(outcome.Value!.Unchanged ? "内容没有变化，未生成新的修订版本：{0}" : "已保存对公开事项的修改：{0}", item.DisplayName);
-        return ToList(item.Id);
+        return ToList(item.Id, item.DepartmentId);
     }
 
     [HttpPost("/manage/items/{id:int}/retire")]
@@ -88,7 +88,7 @@ public sealed class ManageItemsController(
     {
         var item = await db.CatalogueItems.FirstOrDefaultAsync(i => i.Id == id, ct);
         if (item is null) return NotFoundPage("没有找到该公开事项。");
-        if (!User.EditsFor(item.DepartmentId)) return NotYours();
+        if (!await Townships.KeptUnits.KeepsAsync(db, User, item.DepartmentId, ct)) return NotYours();
         if (!ModelState.IsValid) return await InvalidEditAsync(item, EditItemForm.From(item), retire, ct);
         var outcome = await handler.HandleAsync(item, retire, User, ct);
         if (outcome.Refusal == ItemSaves.Conflict) return await ConflictAsync(id, null, retire, ct);
@@ -98,7 +98,7 @@ public sealed class ManageItemsController(
             return await InvalidEditAsync(item, EditItemForm.From(item), retire, ct);
         }
         Flash("已停用公开事项：{0}", item.DisplayName);
-        return ToList(item.Id);
+        return ToList(item.Id, item.DepartmentId);
     }
 
     [HttpGet("/manage/items/{id:int}/history")]
@@ -106,7 +106,7 @@ public sealed class ManageItemsController(
     {
         var item = await db.CatalogueItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct);
         if (item is null) return NotFoundPage("没有找到该公开事项。");
-        if (!User.EditsFor(item.DepartmentId)) return NotYours();
+        if (!await Townships.KeptUnits.KeepsAsync(db, User, item.DepartmentId, ct)) return NotYours();
         var revisions = await db.CatalogueItemRevisions.AsNoTracking()
             .Where(r => r.CatalogueItemId == id).OrderBy(r => r.RevisionNumber).ToListAsync(ct);
 
@@ -131,7 +131,10 @@ public sealed class ManageItemsController(
         form,
         await db.Departments.Where(d => d.Id == departmentId).Select(d => d.Name).SingleAsync(ct),
         await ManageItemsQueries.DomainChoicesAsync(db, ct),
-        await ManageItemsQueries.StageChoicesAsync(db, ct));
+        await ManageItemsQueries.StageChoicesAsync(db, ct))
+    {
+        ForUnit = departmentId == User.DepartmentId() ? null : departmentId,
+    };
 
     private async Task<IActionResult> InvalidNewAsync(NewItemForm form, int departmentId, CancellationToken ct)
     {
@@ -174,6 +177,28 @@ public sealed class ManageItemsController(
         return View("Problem", new ProblemModel(403, "无权访问", "您只能管理本部门的公开事项。", []));
     }
 
-    /// <summary>Back to the list, at the item's row.</summary>
-    private IActionResult ToList(int itemId) => RedirectToAction(nameof(Index), null, null, $"item-{itemId}");
+    /// <summary>Back to the list of the item's unit, at the item's row.</summary>
+    private IActionResult ToList(int itemId, int unit) =>
+        RedirectToAction(nameof(Index), null, unit == User.DepartmentId() ? null : new RouteValueDictionary { [KeptUnitQuery.Key] = unit }, $"item-{itemId}");
+
+    /// <summary>
+    /// The unit whose catalogue the page keeps: the editor's own, or (<c>?unit=</c>) a village or community of the
+    /// editor's township, whose 村务公开 items its editors keep (issue 20 §7, <see cref="Domain.Units.UnitKeeping"/>);
+    /// null for a unit the editor does not keep.
+    /// </summary>
+    private async Task<int?> UnitAsync(KeptUnitQuery query, CancellationToken ct)
+    {
+        if (User.DepartmentId() is not { } own) return null;
+        if (query.Unit is not { } unit || unit == own) return own;
+        return await Townships.KeptUnits.KeepsAsync(db, User, unit, ct) ? unit : null;
+    }
+
+    /// <summary>The units the editor keeps, own first, when there are more than one (a township with villages).</summary>
+    private async Task<IReadOnlyList<Townships.UnitOption>> KeptUnitOptionsAsync(CancellationToken ct)
+    {
+        var kept = await Townships.KeptUnits.OfAsync(db, User, ct);
+        if (kept.Count < 2) return [];
+        var units = await db.Departments.AsNoTracking().Where(d => kept.Contains(d.Id)).Select(d => new Townships.UnitOption(d.Id, d.Name, d.Level)).ToListAsync(ct);
+        return [.. kept.Select(id => units.Single(u => u.Id == id))];
+    }
 }

@@ -7,7 +7,25 @@ namespace DisclosurePortal.Web.Features.ManageItems;
 public sealed record Choice(string Value, string Label);
 
 /// <summary>The department's catalogue, grouped by domain and then stage.</summary>
-public sealed record ItemListPage(string DepartmentName, IReadOnlyList<DomainGroup> Domains, int ActiveCount, int RetiredCount);
+public sealed record ItemListPage(string DepartmentName, IReadOnlyList<DomainGroup> Domains, int ActiveCount, int RetiredCount)
+{
+    /// <summary>The units the editor keeps when more than one (a township and its villages): the page switches between them.</summary>
+    public IReadOnlyList<Townships.UnitOption> Kept { get; init; } = [];
+
+    /// <summary>The unit whose catalogue this is.</summary>
+    public int UnitId { get; init; }
+}
+
+/// <summary>
+/// <c>?unit=</c> on the catalogue pages: a village or community whose items the township's editor keeps; absent for the
+/// editor's own unit. Not a positive number: the Chinese 400 page.
+/// </summary>
+public sealed record KeptUnitQuery(int? Unit) : Shared.IQueryFilter<KeptUnitQuery>
+{
+    public const string Key = "unit";
+
+    public static KeptUnitQuery Read(Shared.QueryReader query) => new(query.Id(Key, "单位编号应为数字。"));
+}
 
 public sealed record DomainGroup(string Code, string Name, IReadOnlyList<StageGroup> Stages);
 
@@ -17,7 +35,11 @@ public sealed record ItemRow(
     int Id, string NameLevel1, string NameLevel2, CatalogueItemStatus Status, string? RetiredReason,
     DateTimeOffset UpdatedAt, CatalogueItemChange? LastChange, string? LastActor, int PublishedRecords);
 
-public sealed record NewItemPage(NewItemForm Form, string DepartmentName, IReadOnlyList<Choice> Domains, IReadOnlyList<Choice> Stages);
+public sealed record NewItemPage(NewItemForm Form, string DepartmentName, IReadOnlyList<Choice> Domains, IReadOnlyList<Choice> Stages)
+{
+    /// <summary>A village's id when the item is added for it by its township's editor; null for the editor's own unit.</summary>
+    public int? ForUnit { get; init; }
+}
 
 /// <summary>The edit page: the form, the retire form, the item's fixed facts, and on a conflict the saved values.</summary>
 public sealed record EditItemPage(
