@@ -165,7 +165,9 @@ public abstract class TownshipEditorTests(PortalFactory factory)
         var itemId = int.Parse(location[(location.IndexOf('-', StringComparison.Ordinal) + 1)..], CultureInfo.InvariantCulture);
         await using (var db = factory.NewDbContext())
             Assert.Equal(village, await db.CatalogueItems.Where(i => i.Id == itemId).Select(i => i.DepartmentId).SingleAsync());
-        Assert.Equal(HttpStatusCode.OK, (await qingxi.GetAsync($"/manage/items/{itemId}/edit")).StatusCode);
+        var (edit, editPage) = await Html.GetAsync(qingxi, $"/manage/items/{itemId}/edit");
+        Assert.Equal(HttpStatusCode.OK, edit.StatusCode);
+        Assert.NotNull(editPage.QuerySelector($"nav a[href='/manage/items?unit={village}']"));
         Assert.Equal(HttpStatusCode.OK, (await qingxi.GetAsync($"/manage/items/{itemId}/history")).StatusCode);
 
         // Another township's editor and a county department's editor keep neither the list nor the item.

@@ -122,7 +122,10 @@ public sealed class ManageItemsController(
         }
         entries.Reverse(); // newest first: the question is usually "what changed last?"
         var (department, domain, stage) = await ManageItemsQueries.NamesAsync(db, item, ct);
-        return View(new HistoryPage(item.Id, item.DisplayName, department, domain, stage, item.Status, entries));
+        return View(new HistoryPage(item.Id, item.DisplayName, department, domain, stage, item.Status, entries)
+        {
+            ListRoute = KeptUnitQuery.Route(item.DepartmentId, User.DepartmentId()),
+        });
     }
 
     private static RetireForm NewRetireForm(CatalogueItem item) => new() { Version = item.Version.ToString(CultureInfo.InvariantCulture) };
@@ -145,7 +148,10 @@ public sealed class ManageItemsController(
     private async Task<EditItemPage> EditPageAsync(CatalogueItem item, EditItemForm form, RetireForm retire, IReadOnlyList<ElementLine>? saved, CancellationToken ct)
     {
         var (department, domain, stage) = await ManageItemsQueries.NamesAsync(db, item, ct);
-        return new EditItemPage(item.Id, form, retire, department, domain, stage, item.Status, item.RetiredReason, saved);
+        return new EditItemPage(item.Id, form, retire, department, domain, stage, item.Status, item.RetiredReason, saved)
+        {
+            ListRoute = KeptUnitQuery.Route(item.DepartmentId, User.DepartmentId()),
+        };
     }
 
     private async Task<IActionResult> InvalidEditAsync(CatalogueItem item, EditItemForm form, RetireForm retire, CancellationToken ct)

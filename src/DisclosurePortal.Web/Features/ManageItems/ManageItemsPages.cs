@@ -25,6 +25,11 @@ public sealed record KeptUnitQuery(int? Unit) : Shared.IQueryFilter<KeptUnitQuer
     public const string Key = "unit";
 
     public static KeptUnitQuery Read(Shared.QueryReader query) => new(query.Id(Key, "单位编号应为数字。"));
+
+    /// <summary>The list's route values for <paramref name="unit"/>: none for the editor's own unit.</summary>
+    public static IDictionary<string, string> Route(int unit, int? own) => unit == own
+        ? new Dictionary<string, string>()
+        : new Dictionary<string, string> { [Key] = unit.ToString(System.Globalization.CultureInfo.InvariantCulture) };
 }
 
 public sealed record DomainGroup(string Code, string Name, IReadOnlyList<StageGroup> Stages);
@@ -44,9 +49,17 @@ public sealed record NewItemPage(NewItemForm Form, string DepartmentName, IReadO
 /// <summary>The edit page: the form, the retire form, the item's fixed facts, and on a conflict the saved values.</summary>
 public sealed record EditItemPage(
     int Id, EditItemForm Form, RetireForm Retire, string DepartmentName, string DomainName, string StageName,
-    CatalogueItemStatus Status, string? RetiredReason, IReadOnlyList<ElementLine>? Saved);
+    CatalogueItemStatus Status, string? RetiredReason, IReadOnlyList<ElementLine>? Saved)
+{
+    /// <summary>The way back to the item's unit's list (a village's, for its township's editor).</summary>
+    public IDictionary<string, string> ListRoute { get; init; } = new Dictionary<string, string>();
+}
 
-public sealed record HistoryPage(int Id, string Name, string DepartmentName, string DomainName, string StageName, CatalogueItemStatus Status, IReadOnlyList<HistoryEntry> Entries);
+public sealed record HistoryPage(int Id, string Name, string DepartmentName, string DomainName, string StageName, CatalogueItemStatus Status, IReadOnlyList<HistoryEntry> Entries)
+{
+    /// <summary>The way back to the item's unit's list.</summary>
+    public IDictionary<string, string> ListRoute { get; init; } = new Dictionary<string, string>();
+}
 
 /// <summary>
 /// One revision. <see cref="Initial"/> is the whole item as first added; <see cref="Changes"/> what differs from the
