@@ -194,6 +194,34 @@ public abstract class UnitFiguresTests(PortalFactory factory)
     }
 
     [Fact]
+    public async Task Quarterly_AUnitsEditors_ReadTheirOwnLine_ATownshipsAlsoItsVillages_AndNoOneElses()
+    {
+        int housing, qingxi, village;
+        await using (var db = factory.NewDbContext())
+        {
+            housing = await db.Departments.Where(d => d.Name.Contains("住房和城乡建设")).Select(d => d.Id).FirstAsync();
+            qingxi = await db.Departments.Where(d => d.OrganisationCode == "11511099MB0023456T").Select(d => d.Id).SingleAsync();
+            village = await db.Departments.Where(d => d.ParentId == qingxi && d.Level == UnitLevel.Village).Select(d => d.Id).FirstAsync();
+        }
+        var editor = await Browserish.SignedInAsync(factory, "editor.housing");
+        var (_, dashboard) = await Html.GetAsync(editor, "/manage");
+        var own = dashboard.QuerySelector("#own-quarterly a")!.GetAttribute("href")!;
+        Assert.EndsWith($"/departments/{housing}", own, StringComparison.Ordinal);
+        var (page, doc) = await Html.GetAsync(editor, own);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.NotNull(doc.QuerySelector("#department-summary"));
+        // The office's pages are not linked for an editor (they would refuse them).
+        Assert.Null(doc.QuerySelector("nav a[href='/reports/quarterly']"));
+        var (refused, refusal) = await Html.GetAsync(editor, $"/reports/quarterly/2025/q4/departments/{qingxi}");
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Contains("您只能查看本单位的按季通报。", refusal.Body!.TextContent, StringComparison.Ordinal);
+
+        var township = await Browserish.SignedInAsync(factory, "editor.qingxi");
+        Assert.Equal(HttpStatusCode.OK, (await township.GetAsync($"/reports/quarterly/2025/q4/departments/{village}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await township.GetAsync($"/reports/quarterly/2025/q4/departments/{housing}")).StatusCode);
+    }
+
+    [Fact]
     public async Task Annual_UnitFigures_AreTheOfficesOnly()
     {
         var editor = await Browserish.SignedInAsync(factory, "editor.housing");

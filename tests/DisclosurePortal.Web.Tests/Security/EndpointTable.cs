@@ -229,7 +229,7 @@ public static class EndpointTable
         ["GET /cases/{id:int}/files/{file:int}"] = new(Reviewer, "/cases/{case}/files/{attachment}"),
         ["GET /reports/quarterly"] = new(Reviewer, "/reports/quarterly"),
         ["GET /reports/quarterly/{year}/{quarter}"] = new(Reviewer, "/reports/quarterly/{quarterYear}/q1"),
-        ["GET /reports/quarterly/{year}/{quarter}/departments/{department}"] = new(Reviewer, "/reports/quarterly/{quarterYear}/q1/departments/{housing}"),
+        ["GET /reports/quarterly/{year}/{quarter}/departments/{department}"] = new(Reviewer | Editor, "/reports/quarterly/{quarterYear}/q1/departments/{housing}", Scoped: true),
         ["GET /reports/annual"] = new(Reviewer, "/reports/annual"),
         ["GET /reports/annual/{year}"] = new(Reviewer, "/reports/annual/{annualYear}"),
         ["GET /reports/annual/{year}/units"] = new(Reviewer, "/reports/annual/{annualYear}/units"),

@@ -12,9 +12,10 @@ namespace DisclosurePortal.Web.Features.QuarterlyReports;
 
 /// <summary>
 /// 按季通报 (docs/adr/0013): for a quarter, each department's records, interpretations and applications whose deadline
-/// falls in it, computed live on the working-day calendar; the office reads it.
+/// falls in it, computed live on the working-day calendar; the office reads it, and a unit's editors read their own
+/// unit's line and details (issue 21 §3) — a township's editors also their villages'.
 /// </summary>
-[Authorize(Policy = Policies.Reviewer)]
+[Authorize(Policy = Policies.Staff)]
 public sealed class QuarterlyReportsController(PortalDbContext db, TimeProvider clock) : PortalController
 {
     private const string Views = "~/Features/QuarterlyReports/Views/";
@@ -23,6 +24,7 @@ public sealed class QuarterlyReportsController(PortalDbContext db, TimeProvider 
     public const int QuartersListed = 8;
 
     [HttpGet("/reports/quarterly")]
+    [Authorize(Policy = Policies.Reviewer)]
     public IActionResult Index()
     {
         var current = Quarter.Of(clock.Today());
@@ -32,6 +34,7 @@ public sealed class QuarterlyReportsController(PortalDbContext db, TimeProvider 
     }
 
     [HttpGet("/reports/quarterly/{year}/{quarter}")]
+    [Authorize(Policy = Policies.Reviewer)]
     public async Task<IActionResult> Show(QuarterRoute route, Townships.UnitFilter unitFilter, CancellationToken ct)
     {
         if (NotBegun(route.Quarter) is { } problem) return problem;
@@ -55,6 +58,8 @@ public sealed class QuarterlyReportsController(PortalDbContext db, TimeProvider 
     {
         if (NotBegun(route.Quarter) is { } problem) return problem;
         var (q, id) = (route.Quarter, route.DepartmentId);
+        if (!User.IsInRole(Roles.Reviewer) && !await Townships.KeptUnits.KeepsAsync(db, User, id, ct))
+            return ForbiddenPage("您只能查看本单位的按季通报。");
         var (report, departments, domains, stages) = await LoadAsync(q, ct);
         if (!departments.TryGetValue(id, out var name)) return NotFoundPage("没有编号为{0}的部门。", id);
         var rows = report.StageCells.Where(c => c.Key.DepartmentId == id)
@@ -121,4 +126,7 @@ public sealed record QuarterPageModel(Quarter Quarter, QuarterlyReportResult Rep
 
 public sealed record StageRow(NamedRow Domain, NamedRow Stage, TimelinessCounts Counts);
 
-public sealed record DepartmentPageModel(Quarter Quarter, string Department, DepartmentQuarter Line, IReadOnlyList<StageRow> Rows, DateOnly AsOf);
+public sealed record DepartmentPageModel(Quarter Quarter, string Department, DepartmentQuarter Line, IReadOnlyList<StageRow> Rows, DateOnly AsOf)
+{
+    public int DepartmentId => Line.DepartmentId;
+}

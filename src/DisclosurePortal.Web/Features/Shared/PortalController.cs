@@ -13,6 +13,13 @@ public abstract class PortalController : Controller
         return View("Problem", new ProblemModel(400, "请求有误", message, args));
     }
 
+    /// <summary>A 403 page that says what the user may do instead.</summary>
+    protected IActionResult ForbiddenPage(string message, params object[] args)
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        return View("Problem", new ProblemModel(403, "无权访问", message, args));
+    }
+
     protected IActionResult NotFoundPage(string message, params object[] args)
     {
         Response.StatusCode = StatusCodes.Status404NotFound;
