@@ -2580,3 +2580,69 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206214357_LeaderPhotos'
+)
+BEGIN
+    ALTER TABLE [UnitLeaders] ADD [PhotoId] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206214357_LeaderPhotos'
+)
+BEGIN
+    CREATE TABLE [LeaderPhotos] (
+        [Id] int NOT NULL IDENTITY,
+        [DepartmentId] int NOT NULL,
+        [StorageKey] nvarchar(200) NOT NULL,
+        [Sha256] nvarchar(64) NOT NULL,
+        [ContentType] nvarchar(50) NOT NULL,
+        [SizeBytes] bigint NOT NULL,
+        [Width] int NOT NULL,
+        [Height] int NOT NULL,
+        [UploadedAt] datetimeoffset NOT NULL,
+        [UploadedBy] nvarchar(100) NOT NULL,
+        CONSTRAINT [PK_LeaderPhotos] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_LeaderPhotos_Departments_DepartmentId] FOREIGN KEY ([DepartmentId]) REFERENCES [Departments] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206214357_LeaderPhotos'
+)
+BEGIN
+    CREATE INDEX [IX_UnitLeaders_PhotoId] ON [UnitLeaders] ([PhotoId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206214357_LeaderPhotos'
+)
+BEGIN
+    CREATE INDEX [IX_LeaderPhotos_DepartmentId] ON [LeaderPhotos] ([DepartmentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206214357_LeaderPhotos'
+)
+BEGIN
+    ALTER TABLE [UnitLeaders] ADD CONSTRAINT [FK_UnitLeaders_LeaderPhotos_PhotoId] FOREIGN KEY ([PhotoId]) REFERENCES [LeaderPhotos] ([Id]) ON DELETE NO ACTION;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206214357_LeaderPhotos'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206214357_LeaderPhotos', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

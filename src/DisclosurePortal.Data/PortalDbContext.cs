@@ -57,6 +57,7 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<UnitProfile> UnitProfiles => Set<UnitProfile>();
     public DbSet<UnitOffice> UnitOffices => Set<UnitOffice>();
     public DbSet<UnitLeader> UnitLeaders => Set<UnitLeader>();
+    public DbSet<LeaderPhoto> LeaderPhotos => Set<LeaderPhoto>();
     public DbSet<Domain.Powers.Power> Powers => Set<Domain.Powers.Power>();
     public DbSet<Domain.Powers.PowerRevision> PowerRevisions => Set<Domain.Powers.PowerRevision>();
     public DbSet<Domain.Powers.PowerEvent> PowerEvents => Set<Domain.Powers.PowerEvent>();

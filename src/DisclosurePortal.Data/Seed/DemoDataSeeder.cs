@@ -206,6 +206,7 @@ public sealed partial class DemoDataSeeder(PortalDbContext db, TimeProvider cloc
         // The folder as AttachmentStorage resolves it (a relative folder is under the content root, the working directory).
         var attachments = Path.GetFullPath(configuration["Storage:AttachmentsFolder"] ?? Path.Combine(configuration["Database:DataFolder"] ?? "data", "attachments"));
         await DemoGuides.SeedAsync(db, attachments, departments["civil-affairs"].Id, departments["hrss"].Id, departments["housing"].Id, today, now, ct);
+        await DemoLeaderPhotos.SeedAsync(db, attachments, departments["housing"].Id, now, ct);
         await DemoColumnRecords.SeedAsync(db, departments.ToDictionary(d => d.Key, d => (d.Value.Id, d.Value.Name, d.Value.OrganisationCode)), today, ct);        await DemoPolicyCleanups.SeedAsync(db, today, ct);
     }
 

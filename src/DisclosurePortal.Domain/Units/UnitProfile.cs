@@ -16,8 +16,8 @@ public enum ProfileState
 /// <summary>A 内设机构 as typed: name, duties, phone.</summary>
 public sealed record OfficeDraft(string Name, string? Duties, string? Phone);
 
-/// <summary>A leader as typed: name, post, 分工.</summary>
-public sealed record LeaderDraft(string Name, string Post, string? Duties);
+/// <summary>A leader as typed: name, post, 分工, and the photo (a <see cref="LeaderPhoto"/> of the unit), if any.</summary>
+public sealed record LeaderDraft(string Name, string Post, string? Duties, int? PhotoId = null);
 
 /// <summary>What a unit's editor types for its 机构概况.</summary>
 public sealed record ProfileDraft
@@ -159,7 +159,7 @@ public sealed class UnitProfile
         ComplaintPhone = ComplaintPhone,
         Email = Email,
         Offices = _offices.OrderBy(o => o.Position).Select(o => new OfficeDraft(o.Name, o.Duties, o.Phone)).ToList(),
-        Leaders = _leaders.OrderBy(l => l.Position).Select(l => new LeaderDraft(l.Name, l.Post, l.Duties)).ToList(),
+        Leaders = _leaders.OrderBy(l => l.Position).Select(l => new LeaderDraft(l.Name, l.Post, l.Duties, l.PhotoId)).ToList(),
     };
 
     private void Apply(ProfileDraft d)
@@ -227,6 +227,7 @@ public sealed class UnitLeader
         Name = d.Name.Trim();
         Post = d.Post.Trim();
         Duties = Guard.Optional(d.Duties);
+        PhotoId = d.PhotoId;
     }
 
     public int Id { get; private set; }
@@ -236,4 +237,8 @@ public sealed class UnitLeader
     public string Post { get; private set; }
     /// <summary>分工.</summary>
     public string? Duties { get; private set; }
+    /// <summary>The leader's photo (<see cref="LeaderPhoto"/>) in this version, if any.</summary>
+    public int? PhotoId { get; private set; }
+    /// <summary>The photo's row, where the query loaded it (for its content-addressed URL).</summary>
+    public LeaderPhoto? Photo { get; private set; }
 }

@@ -61,6 +61,8 @@ public static class PageTypes
         new("service-guide-en", Viewer.Citizen, "/guides/{id:int}", d => $"/guides/{d.GuideId}?culture=en"),
         new("departments", Viewer.Citizen, "/departments", _ => "/departments"),
         new("department", Viewer.Citizen, "/departments/{id:int}", d => $"/departments/{d.DepartmentId}"),
+        // The housing bureau's 机构概况 shows two leaders' photos (demo data): their alt text in the English interface.
+        new("department-en", Viewer.Citizen, "/departments/{id:int}", d => $"/departments/{d.DepartmentId}?culture=en"),
         new("organisations", Viewer.Citizen, "/organisations", _ => "/organisations"),
         new("organisations-en", Viewer.Citizen, "/organisations", _ => "/organisations?culture=en"),
         new("departments-townships", Viewer.Citizen, "/departments", _ => "/departments?level=Township"),
@@ -115,6 +117,7 @@ public static class PageTypes
         new("editor-profile-edit", Viewer.Editor, "/manage/profile/edit", _ => "/manage/profile/edit"),
         new("editor-profile-edit-en", Viewer.Editor, "/manage/profile/edit", _ => "/manage/profile/edit?culture=en"),
         new("editor-profile-version", Viewer.Editor, "/manage/profiles/{id:int}", d => $"/manage/profiles/{d.PublishedProfileId}"),
+        new("editor-profile-version-en", Viewer.Editor, "/manage/profiles/{id:int}", d => $"/manage/profiles/{d.PublishedProfileId}?culture=en"),
         new("reviewer-profile", Viewer.Reviewer, "/manage/profiles/{id:int}", d => $"/manage/profiles/{d.SubmittedProfileId}"),
         new("reviewer-profile-en", Viewer.Reviewer, "/manage/profiles/{id:int}", d => $"/manage/profiles/{d.SubmittedProfileId}?culture=en"),
         new("editor-powers", Viewer.Editor, "/manage/powers", _ => "/manage/powers"),

@@ -57,6 +57,28 @@ public static class Browserish
         return await client.PostAsync(action, body);
     }
 
+    /// <summary>
+    /// Fills in the multipart form on <paramref name="formPage"/> that posts to <paramref name="action"/> and submits it with
+    /// a file in each named file input of <paramref name="files"/> (each must be one the form renders).
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostWithFilesAsync(HttpClient client, string formPage, string action, Dictionary<string, string> fields,
+        params (string Field, string FileName, byte[] Content)[] files)
+    {
+        var form = await PageForm.FindAsync(client, formPage, action);
+        if (!form.IsMultipart) throw new InvalidOperationException($"the form {action} on {formPage} is not multipart/form-data");
+        var inputs = form.FileFields();
+        using var body = new MultipartFormDataContent();
+        foreach (var (name, value) in form.Fill(fields)) body.Add(new StringContent(value), name);
+        foreach (var (field, fileName, content) in files)
+        {
+            if (!inputs.Contains(field, StringComparer.OrdinalIgnoreCase)) throw new InvalidOperationException($"the form {action} on {formPage} has no file input {field}");
+            var file = new ByteArrayContent(content);
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+            body.Add(file, field, fileName);
+        }
+        return await client.PostAsync(action, body);
+    }
+
     /// <summary>The value of a named input on a page (e.g. the hidden concurrency Version).</summary>
     public static async Task<string> InputValueAsync(HttpClient client, string page, string name)
     {

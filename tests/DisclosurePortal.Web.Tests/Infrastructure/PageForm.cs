@@ -96,6 +96,9 @@ public sealed class PageForm
             : throw new InvalidOperationException($"the form {Action} on {_page} has {files.Count} usable file inputs");
     }
 
+    /// <summary>The names of the form's usable file inputs.</summary>
+    public IReadOnlyList<string> FileFields() => Elements().Where(e => e.Kind == "file" && !e.Disabled).Select(e => e.Name).ToList();
+
     private List<Control> Controls(string name)
     {
         var controls = Elements().Where(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase)).ToList();

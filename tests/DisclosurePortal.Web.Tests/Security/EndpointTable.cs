@@ -104,6 +104,8 @@ public static class EndpointTable
         // Department editors: their own department's records and catalogue items
         // 机构概况 (issue 20 §2): editors keep their own unit's profile; the office approves or returns it.
         ["GET /organisations"] = new(Everyone, "/organisations"),
+        // A leader's photo: a published version's to everyone; a draft's only to its unit's editors and the office (tests in UnitProfiles/LeaderPhotoTests).
+        ["GET /organisations/photos/{id:int}/{hash}"] = new(Everyone, "/organisations/photos/{leaderPhoto}"),
         ["GET /townships/{id:int}"] = new(Everyone, "/townships/{township}"),
         ["GET /villages/{id:int}"] = new(Everyone, "/villages/{village}"),
         ["GET /manage/profile"] = new(Editors, "/manage/profile"),

@@ -271,6 +271,13 @@ public abstract class SecurityPortal(TestDb db) : PortalFactory(db, demoRecords:
             ["consultationAttachment"] = Str(consultationAttachment),
             ["profile"] = Str(profile),
             ["submittedProfile"] = Str(submittedProfile),
+            // A leader's photo that housing's published 机构概况 shows (demo data): its id and the start of its hash.
+            ["leaderPhoto"] = (await (from l in db.UnitLeaders
+                                     join p in db.UnitProfiles on l.ProfileId equals p.Id
+                                     join f in db.LeaderPhotos on l.PhotoId equals f.Id
+                                     where p.State == DisclosurePortal.Domain.Units.ProfileState.Published
+                                     orderby f.Id
+                                     select new { f.Id, f.Sha256 }).FirstAsync()) is var photo ? $"{photo.Id}/{photo.Sha256[..16]}" : "",
             // Townships and villages (issue 20 §7): the demo data's.
             ["township"] = Str(await db.Departments.Where(d => d.Level == DisclosurePortal.Domain.Units.UnitLevel.Township).OrderBy(d => d.Id).Select(d => d.Id).FirstAsync()),
             ["village"] = Str(await db.Departments.Where(d => d.Level == DisclosurePortal.Domain.Units.UnitLevel.Village).OrderBy(d => d.Id).Select(d => d.Id).FirstAsync()),

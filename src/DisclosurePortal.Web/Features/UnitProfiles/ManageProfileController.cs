@@ -6,6 +6,7 @@ using DisclosurePortal.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace DisclosurePortal.Web.Features.UnitProfiles;
 
@@ -16,6 +17,9 @@ namespace DisclosurePortal.Web.Features.UnitProfiles;
 [Authorize(Policy = Policies.Staff)]
 public sealed class ManageProfileController(PortalDbContext db) : PortalController
 {
+    /// <summary>The form with a photo for each of the 15 leaders at most, and its text.</summary>
+    public const long MaxRequestBytes = UnitProfile.MaxLeaders * LeaderPhotoImage.MaxBytes + 1024 * 1024;
+
     private static string Page(string name) => $"~/Features/UnitProfiles/Views/Manage/{name}.cshtml";
 
     private int Department => User.DepartmentId() ?? throw new InvalidOperationException("Editor policy guarantees a department.");
@@ -54,10 +58,16 @@ public sealed class ManageProfileController(PortalDbContext db) : PortalControll
 
     [HttpPost("/manage/profile/edit")]
     [Authorize(Policy = Policies.Editor)]
-    public async Task<IActionResult> Save(ProfileForm form, [FromServices] SaveProfileHandler handler, CancellationToken ct)
+    [RequestSizeLimit(MaxRequestBytes)]
+    [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
+    public async Task<IActionResult> Save(ProfileForm form, [FromServices] SaveProfileHandler handler, [FromServices] IStringLocalizer<SharedResource> localizer, CancellationToken ct)
     {
+        // Each new photo is checked before anything is saved; a refused one is named beside its file input.
+        var (photos, problems) = await SaveProfileHandler.CheckPhotosAsync(form, ct);
+        foreach (var problem in problems)
+            ModelState.AddModelError($"{nameof(ProfileForm.Leaders)}[{problem.Row}].{nameof(LeaderRow.Photo)}", localizer[problem.Message, problem.Args]);
         if (!ModelState.IsValid) return await FormView(form.Compacted(), null, ct, StatusCodes.Status400BadRequest);
-        var outcome = await handler.HandleAsync(form, User, ct);
+        var outcome = await handler.HandleAsync(form, photos, User, ct);
         if (outcome.Refusal is { } refusal)
         {
             ModelState.AddModelError(string.Empty, refusal.Message);
@@ -111,7 +121,10 @@ public sealed class ManageProfileController(PortalDbContext db) : PortalControll
     {
         Response.StatusCode = status;
         var name = await db.Departments.Where(d => d.Id == Department).Select(d => d.Name).SingleAsync(ct);
-        return View(Page("Edit"), new ProfileEditModel(form, name, returnReason));
+        var ids = form.Leaders.Where(l => l.PhotoId is not null).Select(l => l.PhotoId!.Value).Distinct().ToList();
+        var photos = await db.LeaderPhotos.AsNoTracking().Where(p => ids.Contains(p.Id) && p.DepartmentId == Department)
+            .ToDictionaryAsync(p => p.Id, p => new PhotoLink(p.Id, p.Sha256), ct);
+        return View(Page("Edit"), new ProfileEditModel(form, name, returnReason, photos));
     }
 
     private IActionResult Refused(int id, Refusal refusal)

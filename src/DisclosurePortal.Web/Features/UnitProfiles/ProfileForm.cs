@@ -41,7 +41,8 @@ public sealed class ProfileForm
         return WithSlots();
     }
 
-    public ProfileDraft ToDraft() => new()
+    /// <summary>The draft as typed; <paramref name="newPhotos"/> maps a leader row's index to the photo uploaded for it.</summary>
+    public ProfileDraft ToDraft(IReadOnlyDictionary<int, int>? newPhotos = null) => new()
     {
         Functions = Functions ?? "",
         Address = Address,
@@ -50,7 +51,8 @@ public sealed class ProfileForm
         ComplaintPhone = ComplaintPhone,
         Email = Email,
         Offices = Offices.Where(o => !o.IsEmpty).Select(o => new OfficeDraft(o.Name ?? "", o.Duties, o.Phone)).ToList(),
-        Leaders = Leaders.Where(l => !l.IsEmpty).Select(l => new LeaderDraft(l.Name ?? "", l.Post ?? "", l.Duties)).ToList(),
+        Leaders = Leaders.Select((l, i) => (l, i)).Where(x => !x.l.IsEmpty)
+            .Select(x => new LeaderDraft(x.l.Name ?? "", x.l.Post ?? "", x.l.Duties, newPhotos?.GetValueOrDefault(x.i) is { } added and not 0 ? added : x.l.KeptPhotoId)).ToList(),
     };
 
     public static ProfileForm From(ProfileDraft d, int? version) => new ProfileForm
@@ -63,7 +65,7 @@ public sealed class ProfileForm
         ComplaintPhone = d.ComplaintPhone,
         Email = d.Email,
         Offices = d.Offices.Select(o => new OfficeRow { Name = o.Name, Duties = o.Duties, Phone = o.Phone }).ToList(),
-        Leaders = d.Leaders.Select(l => new LeaderRow { Name = l.Name, Post = l.Post, Duties = l.Duties }).ToList(),
+        Leaders = d.Leaders.Select(l => new LeaderRow { Name = l.Name, Post = l.Post, Duties = l.Duties, PhotoId = l.PhotoId }).ToList(),
     }.WithSlots();
 }
 
@@ -78,15 +80,27 @@ public sealed class OfficeRow
     public bool IsEmpty => string.IsNullOrWhiteSpace(Name) && string.IsNullOrWhiteSpace(Duties) && string.IsNullOrWhiteSpace(Phone);
 }
 
-/// <summary>One leader row: name, post, 分工.</summary>
+/// <summary>
+/// One leader row: name, post, 分工, and the optional photo: the one the version has (<see cref="PhotoId"/>, kept unless
+/// <see cref="RemovePhoto"/> is ticked or a new file is chosen) and a new file (<see cref="Photo"/>).
+/// </summary>
 public sealed class LeaderRow
 {
     public string? Name { get; set; }
     public string? Post { get; set; }
     [MultiLine]
     public string? Duties { get; set; }
+    /// <summary>The photo this row has in the version being edited (a hidden field; the handler checks it is the unit's own).</summary>
+    public int? PhotoId { get; set; }
+    /// <summary>删除照片.</summary>
+    public bool RemovePhoto { get; set; }
+    /// <summary>A new photo (JPG or PNG), replacing the one the row has.</summary>
+    public IFormFile? Photo { get; set; }
 
-    public bool IsEmpty => string.IsNullOrWhiteSpace(Name) && string.IsNullOrWhiteSpace(Post) && string.IsNullOrWhiteSpace(Duties);
+    public bool IsEmpty => string.IsNullOrWhiteSpace(Name) && string.IsNullOrWhiteSpace(Post) && string.IsNullOrWhiteSpace(Duties) && Photo is null;
+
+    /// <summary>The photo the row keeps when no new file is chosen.</summary>
+    public int? KeptPhotoId => RemovePhoto ? null : PhotoId;
 }
 
 public sealed class ProfileFormValidator : AbstractValidator<ProfileForm>

@@ -52,10 +52,10 @@ public static class ProfileQueries
             .Select(p => new { p.Id, p.DepartmentId, p.Functions, p.Phone, p.ComplaintPhone, p.Address }).ToListAsync(ct);
         var ids = profiles.Select(p => p.Id).ToList();
         var leaders = (await db.UnitLeaders.AsNoTracking().Where(l => ids.Contains(l.ProfileId)).OrderBy(l => l.ProfileId).ThenBy(l => l.Position)
-            .Select(l => new { l.ProfileId, l.Name, l.Post }).ToListAsync(ct)).ToLookup(l => l.ProfileId);
+            .Select(l => new { l.ProfileId, l.Name, l.Post, l.PhotoId, Sha = l.Photo == null ? null : l.Photo.Sha256 }).ToListAsync(ct)).ToLookup(l => l.ProfileId);
         var byDepartment = profiles.ToDictionary(p => p.DepartmentId);
         return departments.Select(d => byDepartment.TryGetValue(d.Id, out var p)
-            ? new OrganisationRow(d.Id, d.Name, Summary(p.Functions), p.Phone, p.ComplaintPhone, p.Address, leaders[p.Id].Select(l => new LeaderName(l.Name, l.Post)).ToList()) { Level = d.Level }
+            ? new OrganisationRow(d.Id, d.Name, Summary(p.Functions), p.Phone, p.ComplaintPhone, p.Address, leaders[p.Id].Select(l => new LeaderName(l.Name, l.Post) { Photo = l.PhotoId is { } photo ? new PhotoLink(photo, l.Sha!) : null }).ToList()) { Level = d.Level }
             : new OrganisationRow(d.Id, d.Name, null, null, null, null, []) { Level = d.Level }).ToList();
     }
 
@@ -69,14 +69,25 @@ public static class ProfileQueries
     public const int SummaryLength = 120;
 
     private static IQueryable<UnitProfile> WithRows(PortalDbContext db) =>
-        db.UnitProfiles.AsNoTracking().Include(p => p.Offices).Include(p => p.Leaders).AsSplitQuery();
+        db.UnitProfiles.AsNoTracking().Include(p => p.Offices).Include(p => p.Leaders).ThenInclude(l => l.Photo).AsSplitQuery();
 }
 
 public sealed record ProfileVersionRow(int Id, int Number, ProfileState State, string CreatedBy, DateTimeOffset UpdatedAt, DateTimeOffset? PublishedAt, DateTimeOffset? SupersededAt);
 
 public sealed record PendingProfile(int Id, int Number, string DepartmentName, DateTimeOffset SubmittedAt);
 
-public sealed record LeaderName(string Name, string Post);
+public sealed record LeaderName(string Name, string Post)
+{
+    public PhotoLink? Photo { get; init; }
+}
+
+/// <summary>What a leader photo's URL is made of (<see cref="LeaderPhotosController.Photo"/>): its id and the start of its SHA-256.</summary>
+public sealed record PhotoLink(int Id, string Sha256)
+{
+    public string Hash => Sha256[..LeaderPhotosController.HashLength];
+
+    public static PhotoLink? Of(UnitLeader leader) => leader.Photo is { } p ? new PhotoLink(p.Id, p.Sha256) : null;
+}
 
 public sealed record OrganisationRow(int Id, string Name, string? FunctionsSummary, string? Phone, string? ComplaintPhone, string? Address, IReadOnlyList<LeaderName> Leaders)
 {
@@ -90,7 +101,8 @@ public sealed record ManageProfileModel(string DepartmentName, UnitProfile? Publ
 public sealed record ProfileVersionModel(UnitProfile Profile, string DepartmentName, bool CanEdit, bool CanReview);
 
 /// <summary>The edit page: the form, the unit, and the reason the office gave when it sent the draft back.</summary>
-public sealed record ProfileEditModel(ProfileForm Form, string DepartmentName, string? ReturnReason);
+/// <param name="Photos">The leaders' photos the form shows, by id (only the unit's own).</param>
+public sealed record ProfileEditModel(ProfileForm Form, string DepartmentName, string? ReturnReason, IReadOnlyDictionary<int, PhotoLink> Photos);
 
 public static class UnitNames
 {

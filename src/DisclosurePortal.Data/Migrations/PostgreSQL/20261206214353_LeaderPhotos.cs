@@ -1,0 +1,86 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace DisclosurePortal.Data.Migrations.PostgreSQL
+{
+    /// <inheritdoc />
+    public partial class LeaderPhotos : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "PhotoId",
+                table: "UnitLeaders",
+                type: "integer",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "LeaderPhotos",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DepartmentId = table.Column<int>(type: "integer", nullable: false),
+                    StorageKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    SizeBytes = table.Column<long>(type: "bigint", nullable: false),
+                    Width = table.Column<int>(type: "integer", nullable: false),
+                    Height = table.Column<int>(type: "integer", nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UploadedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LeaderPhotos", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LeaderPhotos_Departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UnitLeaders_PhotoId",
+                table: "UnitLeaders",
+                column: "PhotoId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LeaderPhotos_DepartmentId",
+                table: "LeaderPhotos",
+                column: "DepartmentId");
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_UnitLeaders_LeaderPhotos_PhotoId",
+                table: "UnitLeaders",
+                column: "PhotoId",
+                principalTable: "LeaderPhotos",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropForeignKey(
+                name: "FK_UnitLeaders_LeaderPhotos_PhotoId",
+                table: "UnitLeaders");
+
+            migrationBuilder.DropTable(
+                name: "LeaderPhotos");
+
+            migrationBuilder.DropIndex(
+                name: "IX_UnitLeaders_PhotoId",
+                table: "UnitLeaders");
+
+            migrationBuilder.DropColumn(
+                name: "PhotoId",
+                table: "UnitLeaders");
+        }
+    }
+}
