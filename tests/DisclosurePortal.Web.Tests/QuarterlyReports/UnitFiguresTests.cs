@@ -122,7 +122,7 @@ public abstract class UnitFiguresTests(PortalFactory factory)
         Assert.Contains("及其所辖村（社区）", doc.QuerySelector("#report-scope")!.TextContent, StringComparison.Ordinal);
         // The filter form shows the choice, and the previous quarter keeps it.
         Assert.Equal(Id(u.Township), doc.QuerySelector("#unit-filter-unit option[selected]")!.GetAttribute("value"));
-        Assert.Contains($"unit={u.Township}", doc.QuerySelector(".quarter-nav a")!.GetAttribute("href"), StringComparison.Ordinal);
+        Assert.Equal($"/reports/quarterly/2025/q3?unit={u.Township}", doc.QuerySelector(".quarter-nav a")!.GetAttribute("href"));
 
         var (_, village) = await Html.GetAsync(reviewer, $"/reports/quarterly/2025/q4?unit={u.Village}");
         Assert.Equal([Id(u.Village)], village.QuerySelectorAll("#summary tbody tr").Select(r => r.GetAttribute("data-department")));
@@ -179,6 +179,7 @@ public abstract class UnitFiguresTests(PortalFactory factory)
         var linesNew = doc.QuerySelectorAll("#unit-figures tr[data-unit] [data-col='new']").Sum(c => int.Parse(c.TextContent, System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(countyNew, linesNew);
 
+        Assert.Equal($"/reports/annual/2025/units?unit={u.Township}", doc.QuerySelector($"#unit-figures tr[data-unit='{u.Township}'] a")!.GetAttribute("href"));
         var (_, township) = await Html.GetAsync(reviewer, $"/reports/annual/2025/units?unit={u.Township}");
         Assert.Equal("1", township.QuerySelector("#table3 tr[data-row='NewThisYear'] td[data-column='6']")!.TextContent);
         Assert.Equal("1", township.QuerySelector("#table3 tr[data-row='Disclosed'] td[data-column='0']")!.TextContent);

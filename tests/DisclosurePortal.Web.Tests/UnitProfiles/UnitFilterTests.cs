@@ -70,7 +70,9 @@ public abstract class UnitFilterTests(PortalFactory factory)
         Assert.Equal([town], await ListedUnitsAsync(unitPage));
         Assert.Equal(town.ToString(CultureInfo.InvariantCulture), unitPage.QuerySelector("select[name=unit] option[selected]")!.GetAttribute("value"));
         // The stage tabs keep the filter, and the selected tab counts the unit's records only.
-        Assert.All(unitPage.QuerySelectorAll(".stage-tabs a"), a => Assert.Contains($"unit={town}", a.GetAttribute("href"), StringComparison.Ordinal));
+        Assert.All(unitPage.QuerySelectorAll(".stage-tabs a"), a => Assert.Matches($"^/domains/{domain}\\?(?=.*stage=\\w+)(?=.*unit={town}).*$", a.GetAttribute("href")));
+        var (_, plain) = await Html.GetAsync(client, path);
+        Assert.All(plain.QuerySelectorAll(".stage-tabs a"), a => Assert.Matches($"^/domains/{domain}\\?stage=\\w+$", a.GetAttribute("href")));
         await using (var counts = factory.NewDbContext())
         {
             var domainId = await counts.Domains.Where(d => d.Code == domain).Select(d => d.Id).SingleAsync();
