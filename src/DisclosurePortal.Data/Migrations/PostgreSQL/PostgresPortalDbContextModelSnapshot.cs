@@ -580,6 +580,9 @@ namespace DisclosurePortal.Data.Migrations.PostgreSQL
                     b.Property<int>("DomainId")
                         .HasColumnType("integer");
 
+                    b.Property<DateOnly?>("ExpectedFrom")
+                        .HasColumnType("date");
+
                     b.Property<int>("Frequency")
                         .HasColumnType("integer");
 
@@ -1197,6 +1200,113 @@ namespace DisclosurePortal.Data.Migrations.PostgreSQL
                     b.HasIndex("ConsultationId", "Position");
 
                     b.ToTable("ConsultationQuestions", (string)null);
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Domain.Expectations.ItemEvent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CatalogueItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CatalogueItemId", "OccurredOn");
+
+                    b.ToTable("ItemEvents", (string)null);
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Domain.Expectations.PeriodWaiver", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CatalogueItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("RequestedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("State");
+
+                    b.HasIndex("CatalogueItemId", "PeriodStart")
+                        .IsUnique();
+
+                    b.ToTable("PeriodWaivers", (string)null);
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Domain.Expectations.RecordCoverage", b =>
+                {
+                    b.Property<int>("RecordId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ItemEventId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("PeriodStart")
+                        .HasColumnType("date");
+
+                    b.HasKey("RecordId");
+
+                    b.HasIndex("ItemEventId");
+
+                    b.ToTable("RecordCoverages", (string)null);
                 });
 
             modelBuilder.Entity("DisclosurePortal.Domain.Guides.GuideEvent", b =>
@@ -2982,6 +3092,38 @@ namespace DisclosurePortal.Data.Migrations.PostgreSQL
                     b.HasOne("DisclosurePortal.Domain.Consultations.Consultation", null)
                         .WithMany("Questions")
                         .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Domain.Expectations.ItemEvent", b =>
+                {
+                    b.HasOne("DisclosurePortal.Domain.Catalogue.CatalogueItem", null)
+                        .WithMany()
+                        .HasForeignKey("CatalogueItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Domain.Expectations.PeriodWaiver", b =>
+                {
+                    b.HasOne("DisclosurePortal.Domain.Catalogue.CatalogueItem", null)
+                        .WithMany()
+                        .HasForeignKey("CatalogueItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Domain.Expectations.RecordCoverage", b =>
+                {
+                    b.HasOne("DisclosurePortal.Domain.Expectations.ItemEvent", null)
+                        .WithMany()
+                        .HasForeignKey("ItemEventId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("DisclosurePortal.Domain.Publishing.Record", null)
+                        .WithOne()
+                        .HasForeignKey("DisclosurePortal.Domain.Expectations.RecordCoverage", "RecordId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
