@@ -2,6 +2,7 @@ using DisclosurePortal.Domain.Applications;
 using DisclosurePortal.Domain.Auditing;
 using DisclosurePortal.Domain.Calendar;
 using DisclosurePortal.Domain.Catalogue;
+using DisclosurePortal.Domain.Expectations;
 using DisclosurePortal.Domain.Notifications;
 using DisclosurePortal.Domain.Participation;
 using DisclosurePortal.Domain.Consultations;
@@ -89,6 +90,9 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
 
     /// <summary>The site's particulars (issue 20 §1): one row, none until the demo seed or the first-time setup writes it.</summary>
     public DbSet<SiteIdentity> SiteIdentities => Set<SiteIdentity>();
+    public DbSet<PeriodWaiver> PeriodWaivers => Set<PeriodWaiver>();
+    public DbSet<ItemEvent> ItemEvents => Set<ItemEvent>();
+    public DbSet<RecordCoverage> RecordCoverages => Set<RecordCoverage>();
 
     /// <summary>The published versions: the only rows the public may read.</summary>
     public IQueryable<RecordVersion> PublishedVersions => RecordVersions.Where(v => v.IsPublished);

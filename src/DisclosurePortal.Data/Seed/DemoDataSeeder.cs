@@ -207,7 +207,10 @@ public sealed partial class DemoDataSeeder(PortalDbContext db, TimeProvider cloc
         var attachments = Path.GetFullPath(configuration["Storage:AttachmentsFolder"] ?? Path.Combine(configuration["Database:DataFolder"] ?? "data", "attachments"));
         await DemoGuides.SeedAsync(db, attachments, departments["civil-affairs"].Id, departments["hrss"].Id, departments["housing"].Id, today, now, ct);
         await DemoLeaderPhotos.SeedAsync(db, attachments, departments["housing"].Id, now, ct);
-        await DemoColumnRecords.SeedAsync(db, departments.ToDictionary(d => d.Key, d => (d.Value.Id, d.Value.Name, d.Value.OrganisationCode)), today, ct);        await DemoPolicyCleanups.SeedAsync(db, today, ct);
+        await DemoColumnRecords.SeedAsync(db, departments.ToDictionary(d => d.Key, d => (d.Value.Id, d.Value.Name, d.Value.OrganisationCode)), today, ct);
+        await DemoPolicyCleanups.SeedAsync(db, today, ct);
+        // Expected publications (issue 21 §1): periodic items owe their periods from last year; a waiver and an event or two.
+        await DemoExpectations.SeedAsync(db, calendar, today, now, ct);
     }
 
     /// <summary>Offices publish on weekdays: a weekend date moves back to the Friday before.</summary>

@@ -33,6 +33,7 @@ public static class AuditActions
     public const string PowerEntity = "Power";
     public const string GuideEntity = "ServiceGuide";
     public const string PolicyCleanupEntity = "PolicyCleanup";
+    public const string PeriodWaiverEntity = "PeriodWaiver";
 
     public static readonly AuditAction RecordCreate = new("record.create", RecordEntity, "新建草稿");
     public static readonly AuditAction RecordEdit = new("record.edit", RecordEntity, "修改草稿");
@@ -133,6 +134,10 @@ public static class AuditActions
     public static readonly AuditAction UnitProfilePublish = new("unit-profile.publish", UnitProfileEntity, "审核通过并发布机构概况");
     public static readonly AuditAction UnitProfileReturn = new("unit-profile.return", UnitProfileEntity, "退回机构概况");
 
+    public static readonly AuditAction PeriodWaiverRequest = new("period-waiver.request", PeriodWaiverEntity, "申报本期无信息");
+    public static readonly AuditAction PeriodWaiverApprove = new("period-waiver.approve", PeriodWaiverEntity, "确认本期无信息");
+    public static readonly AuditAction PeriodWaiverReturn = new("period-waiver.return", PeriodWaiverEntity, "退回本期无信息申报");
+
     /// <summary>A step of an application case (依申请公开), one code per <see cref="CaseAction"/>: <c>case.confirm-receipt</c>.</summary>
     public static AuditAction Case(CaseAction action) => CaseSteps[action];
 
@@ -160,6 +165,7 @@ public static class AuditActions
         PowerCreate, PowerEdit, PowerSubmit, PowerApprove, PowerReturn,
         GuideCreate, GuideEdit, GuideSubmit, GuideApprove, GuideReturn,
         PolicyCleanupCreate, PolicyCleanupEdit, PolicyCleanupSubmit, PolicyCleanupApprove, PolicyCleanupReturn, PolicyCleanupRevalidate,
+        PeriodWaiverRequest, PeriodWaiverApprove, PeriodWaiverReturn,
     ];
 
     /// <summary>Codes of rows written before the catalogue, in the other convention, and what they are now.</summary>

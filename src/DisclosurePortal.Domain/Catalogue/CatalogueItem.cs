@@ -57,6 +57,12 @@ public sealed class CatalogueItem
     public DateTimeOffset? RetiredAt { get; private set; }
     public string? RetiredReason { get; private set; }
 
+    /// <summary>
+    /// 应公开起始日 of a periodic item (ADR 33): the first period owed is the one containing it. Null: from the day the item was
+    /// created (China time).
+    /// </summary>
+    public DateOnly? ExpectedFrom { get; private set; }
+
     /// <summary>Optimistic concurrency: bumped on every change.</summary>
     public int Version { get; private set; }
 
@@ -83,6 +89,18 @@ public sealed class CatalogueItem
         if (Status == CatalogueItemStatus.Retired)
             throw new DomainException("已停用的公开事项不能修改。");
         Apply(elements, now);
+        Version++;
+    }
+
+    /// <summary>Sets from when the item owes its periodic publications (an item kept on paper before it came into the portal).</summary>
+    public void SetExpectedFrom(DateOnly? from, DateTimeOffset now)
+    {
+        if (Status == CatalogueItemStatus.Retired)
+            throw new DomainException("已停用的公开事项不能修改。");
+        if (from is { Year: < 2000 })
+            throw new DomainException("应公开起始日无效。");
+        ExpectedFrom = from;
+        UpdatedAt = now;
         Version++;
     }
 

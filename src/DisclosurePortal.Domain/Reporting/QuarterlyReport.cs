@@ -46,6 +46,12 @@ public sealed record RecordDueFact(int DepartmentId, int? DomainId, int? StageId
 /// <summary>A published policy in force: the day it was first published and the day its first interpretation was.</summary>
 public sealed record PolicyFact(int DepartmentId, DateOnly PolicyPublishedOn, DateOnly? InterpretedOn);
 
+/// <summary>
+/// An expected publication of a periodic or event-driven item (docs/adr/0033), already assessed: it counts in the quarter of
+/// its deadline instead of the item's records. An approved 本期无信息 counts as on time.
+/// </summary>
+public sealed record ExpectationFact(int DepartmentId, int DomainId, int StageId, DateOnly DueOn, Expectations.ExpectationOutcome Outcome);
+
 /// <summary>An application case with a reply deadline: answered = replied, or closed without a reply.</summary>
 public sealed record CaseFact(int? DepartmentId, DateOnly DueOn, DateOnly? AnsweredOn);
 
@@ -143,7 +149,8 @@ public static class QuarterlyReport
         : dueOn < today ? QuarterTimeliness.Missing : QuarterTimeliness.NotYetDue;
 
     public static QuarterlyReportResult Compute(Quarter quarter, IEnumerable<RecordDueFact> records, IEnumerable<PolicyFact> policies,
-        IEnumerable<CaseFact> cases, IEnumerable<int> departmentIds, DateOnly today, WorkingCalendar calendar)
+        IEnumerable<CaseFact> cases, IEnumerable<int> departmentIds, DateOnly today, WorkingCalendar calendar,
+        IEnumerable<ExpectationFact>? expectations = null)
     {
         ArgumentNullException.ThrowIfNull(calendar);
         var stageCells = new Dictionary<(int, int, int), TimelinessCounts>();
@@ -160,6 +167,14 @@ public static class QuarterlyReport
                 Bump(domainCells, (r.DepartmentId, domain), t);
             }
             Bump(recordTotals, r.DepartmentId, t);
+        }
+        foreach (var e in expectations ?? [])
+        {
+            if (!quarter.Contains(e.DueOn)) continue;
+            var t = From(e.Outcome);
+            Bump(stageCells, (e.DepartmentId, e.DomainId, e.StageId), t);
+            Bump(domainCells, (e.DepartmentId, e.DomainId), t);
+            Bump(recordTotals, e.DepartmentId, t);
         }
 
         var interpretationTotals = new Dictionary<int, TimelinessCounts>();
@@ -220,6 +235,15 @@ public static class QuarterlyReport
         InterpretationStatus.OnTime => QuarterTimeliness.OnTime,
         InterpretationStatus.Late => QuarterTimeliness.Late,
         InterpretationStatus.MissingOverdue => QuarterTimeliness.Missing,
+        _ => QuarterTimeliness.NotYetDue,
+    };
+
+    /// <summary>本期无信息 approved by the office counts as on time (ADR 33).</summary>
+    public static QuarterTimeliness From(Expectations.ExpectationOutcome outcome) => outcome switch
+    {
+        Expectations.ExpectationOutcome.OnTime or Expectations.ExpectationOutcome.Waived => QuarterTimeliness.OnTime,
+        Expectations.ExpectationOutcome.Late => QuarterTimeliness.Late,
+        Expectations.ExpectationOutcome.Missing => QuarterTimeliness.Missing,
         _ => QuarterTimeliness.NotYetDue,
     };
 

@@ -188,6 +188,11 @@ public static class EndpointTable
         ["POST /manage/items/{id:int}/edit"] = new(Editor, "/manage/items/{item}/edit", Scoped: true),
         ["POST /manage/items/{id:int}/retire"] = new(Editor, "/manage/items/{item}/retire", Scoped: true),
         ["GET /manage/items/{id:int}/history"] = new(Editor, "/manage/items/{item}/history", Scoped: true),
+        ["GET /manage/items/{id:int}/expectations"] = new(Editor, "/manage/items/{periodicItem}/expectations", Scoped: true),
+        ["POST /manage/items/{id:int}/waivers"] = new(Editor, "/manage/items/{periodicItem}/waivers", Scoped: true),
+        ["GET /review/waivers"] = new(Reviewer, "/review/waivers"),
+        ["POST /review/waivers/{id:int}/approve"] = new(Reviewer, "/review/waivers/{waiver}/approve"),
+        ["POST /review/waivers/{id:int}/return"] = new(Reviewer, "/review/waivers/{waiver}/return"),
         ["GET /manage/interpretations"] = new(Editors, "/manage/interpretations"),
 
         // The disclosure office (reviewers)

@@ -236,6 +236,19 @@ public abstract class SecurityPortal(TestDb db) : PortalFactory(db, demoRecords:
         publishedCleanup.Submit("测试", "drafter", Clock.GetUtcNow());
         publishedCleanup.Approve(cleanupCandidates, new HashSet<int>(), today, "测试二", "approver", Clock.GetUtcNow());
         db.PolicyCleanups.AddRange(cleanup, submittedCleanup, publishedCleanup);
+        // A 本期无信息 waiting for the office (issue 21 §1), on a month of its own so that samples never collide.
+        var periodicItem = DisclosurePortal.Domain.Catalogue.CatalogueItem.Create(item.ToElements() with
+        {
+            NameLevel2 = $"安全测试月报 {tag}", TimeLimitText = "每月10日前公开上月情况",
+            TimeLimit = new DisclosurePortal.Domain.Catalogue.TimeLimitRule(DisclosurePortal.Domain.Catalogue.TimeLimitKind.MonthlyByDay, 10),
+        }, item.DepartmentId, item.DomainId, item.StageId, Clock.GetUtcNow());
+        periodicItem.SetExpectedFrom(today.AddMonths(-6), Clock.GetUtcNow());
+        db.CatalogueItems.Add(periodicItem);
+        await db.SaveChangesAsync();
+        var waiver = DisclosurePortal.Domain.Expectations.PeriodWaiver.Request(periodicItem.Id,
+            DisclosurePortal.Domain.Expectations.ReportingPeriod.Of(DisclosurePortal.Domain.Catalogue.TimeLimitKind.MonthlyByDay, today.AddMonths(-5)),
+            "安全测试本期无信息。", "测试", "drafter", Clock.GetUtcNow(), today);
+        db.PeriodWaivers.Add(waiver);
         await db.SaveChangesAsync();
         return new Samples(new Dictionary<string, string>
         {
@@ -290,6 +303,8 @@ public abstract class SecurityPortal(TestDb db) : PortalFactory(db, demoRecords:
             ["submittedGuide"] = Str(submittedGuide.Id),
             ["cleanup"] = Str(cleanup.Id),
             ["submittedCleanup"] = Str(submittedCleanup.Id),
+            ["waiver"] = Str(waiver.Id),
+            ["periodicItem"] = Str(periodicItem.Id),
             ["publishedCleanup"] = Str(publishedCleanup.Id),
         });
     }

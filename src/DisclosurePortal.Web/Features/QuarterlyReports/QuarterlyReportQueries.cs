@@ -3,6 +3,7 @@ using DisclosurePortal.Domain.Calendar;
 using DisclosurePortal.Domain.Publishing;
 using DisclosurePortal.Domain.Reporting;
 using DisclosurePortal.Data;
+using DisclosurePortal.Web.Features.Expectations;
 using DisclosurePortal.Web.Features.Interpretations;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +15,10 @@ public static class QuarterlyReportQueries
     public static async Task<QuarterlyReportResult> ComputeAsync(PortalDbContext db, Quarter quarter, IReadOnlyList<int> departmentIds,
         DateOnly today, WorkingCalendar calendar, CancellationToken ct)
     {
-        var records = await RecordFactsAsync(db, quarter, ct);
+        // Periodic and event-driven items are counted by their expected publications (ADR 33), not by the records drafted.
+        var expectations = await ExpectationQueries.ComputeAsync(db, null, null, today, calendar, ct);
+        var countedThere = expectations.SelectMany(e => e.RecordsCounted).ToHashSet();
+        var records = (await RecordFactsAsync(db, quarter, ct)).Where(r => !countedThere.Contains(r.RecordId)).Select(r => r.Fact);
         var policies = (await InterpretationQueries.TimelinessAsync(db, null, today, calendar, ct))
             .Select(r => new PolicyFact(r.DepartmentId, r.PublishedOn, r.Timeliness.InterpretedOn));
         var cases = await db.ApplicationCases.AsNoTracking()
@@ -22,14 +26,14 @@ public static class QuarterlyReportQueries
             .Select(c => new { c.AssignedDepartmentId, DueOn = c.DueOn!.Value, AnsweredOn = c.RepliedOn ?? c.ClosedOn })
             .ToListAsync(ct);
         return QuarterlyReport.Compute(quarter, records, policies, cases.Select(c => new CaseFact(c.AssignedDepartmentId, c.DueOn, c.AnsweredOn)),
-            departmentIds, today, calendar);
+            departmentIds, today, calendar, ExpectationQueries.Facts(expectations));
     }
 
     /// <summary>
     /// Records owed proactively (主动公开, not 不予公开): formed on the 成文日期 of their first version that has one, published on
     /// their first 发布日期. Any time limit is at most a year and a month, so records formed long before the quarter are skipped.
     /// </summary>
-    private static async Task<List<RecordDueFact>> RecordFactsAsync(PortalDbContext db, Quarter quarter, CancellationToken ct)
+    private static async Task<List<(int RecordId, RecordDueFact Fact)>> RecordFactsAsync(PortalDbContext db, Quarter quarter, CancellationToken ct)
     {
         var earliest = quarter.Start.AddYears(-2);
         var rows = await (
@@ -40,12 +44,12 @@ public static class QuarterlyReportQueries
                                                 && v.DisclosureAttribute == DisclosureAttribute.Proactive && v.State != VersionState.Withheld)
             select new
             {
-                r.DepartmentId, r.DomainId, r.StageId, r.CatalogueItemId,
+                r.Id, r.DepartmentId, r.DomainId, r.StageId, r.CatalogueItemId,
                 FormedOn = formedOn!.Value,
                 FirstPublishedOn = db.RecordVersions.Where(v => v.RecordId == r.Id && v.PublishedOn != null).Min(v => v.PublishedOn),
             }).AsNoTracking().ToListAsync(ct);
         var itemIds = rows.Select(r => r.CatalogueItemId).OfType<int>().Distinct().ToList();
         var rules = (await db.CatalogueItems.AsNoTracking().Where(i => itemIds.Contains(i.Id)).ToListAsync(ct)).ToDictionary(i => i.Id, i => i.TimeLimit);
-        return [.. rows.Select(r => new RecordDueFact(r.DepartmentId, r.DomainId, r.StageId, r.FormedOn, r.CatalogueItemId is { } item ? rules[item] : TimeLimitRule.Statutory, r.FirstPublishedOn))];
+        return [.. rows.Select(r => (r.Id, new RecordDueFact(r.DepartmentId, r.DomainId, r.StageId, r.FormedOn, r.CatalogueItemId is { } item ? rules[item] : TimeLimitRule.Statutory, r.FirstPublishedOn)))];
     }
 }
