@@ -2580,3 +2580,66 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206220939_Ratings'
+)
+BEGIN
+    CREATE TABLE [Ratings] (
+        [Id] int NOT NULL IDENTITY,
+        [TargetKind] int NOT NULL,
+        [TargetId] int NOT NULL,
+        [UnitId] int NULL,
+        [Grade] int NOT NULL,
+        [Comment] nvarchar(500) NULL,
+        [CommentState] int NOT NULL,
+        [HeldFor] nvarchar(1000) NULL,
+        [HiddenReason] nvarchar(200) NULL,
+        [ModeratedBy] nvarchar(100) NULL,
+        [ModeratedAt] datetimeoffset NULL,
+        [RatedAt] datetimeoffset NOT NULL,
+        [RatedOn] date NOT NULL,
+        [ChangedAt] datetimeoffset NULL,
+        [AddressHash] nvarchar(64) NULL,
+        CONSTRAINT [PK_Ratings] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Ratings_Departments_UnitId] FOREIGN KEY ([UnitId]) REFERENCES [Departments] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206220939_Ratings'
+)
+BEGIN
+    CREATE INDEX [IX_Ratings_CommentState_RatedAt] ON [Ratings] ([CommentState], [RatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206220939_Ratings'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_Ratings_TargetKind_TargetId_RatedOn_AddressHash] ON [Ratings] ([TargetKind], [TargetId], [RatedOn], [AddressHash]) WHERE [AddressHash] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206220939_Ratings'
+)
+BEGIN
+    CREATE INDEX [IX_Ratings_UnitId_RatedOn] ON [Ratings] ([UnitId], [RatedOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206220939_Ratings'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206220939_Ratings', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

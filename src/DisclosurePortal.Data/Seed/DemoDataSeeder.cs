@@ -207,6 +207,7 @@ public sealed partial class DemoDataSeeder(PortalDbContext db, TimeProvider cloc
         var attachments = Path.GetFullPath(configuration["Storage:AttachmentsFolder"] ?? Path.Combine(configuration["Database:DataFolder"] ?? "data", "attachments"));
         await DemoGuides.SeedAsync(db, attachments, departments["civil-affairs"].Id, departments["hrss"].Id, departments["housing"].Id, today, now, ct);
         await DemoColumnRecords.SeedAsync(db, departments.ToDictionary(d => d.Key, d => (d.Value.Id, d.Value.Name, d.Value.OrganisationCode)), today, ct);        await DemoPolicyCleanups.SeedAsync(db, today, ct);
+        await DemoRatings.SeedAsync(db, today, ct);
     }
 
     /// <summary>Offices publish on weekdays: a weekend date moves back to the Friday before.</summary>
