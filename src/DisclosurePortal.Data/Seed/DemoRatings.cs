@@ -65,7 +65,7 @@ internal static class DemoRatings
             var comment = Comment();
             db.Ratings.Add(Rating.OfCase(c.Id, c.AssignedDepartmentId, answered: true, alreadyRated: false, Grade(), comment, words.Find(comment), at, day));
         }
-        var messages = await db.Messages.AsNoTracking().Where(m => m.State == MessageState.Answered).OrderBy(m => m.Id).Select(m => new { m.Id, m.AssignedDepartmentId }).Take(4).ToListAsync(ct);
+        var messages = await db.Messages.AsNoTracking().Where(m => m.State == MessageState.Answered).OrderBy(m => m.Id).Select(m => new { m.Id, m.AssignedDepartmentId }).Take(2).ToListAsync(ct);
         foreach (var m in messages)
         {
             var (day, at) = When();

@@ -14,7 +14,7 @@ namespace DisclosurePortal.Web.Features.Ratings;
 /// 评议 (issue 21 §5), public and without an account or script: a form of three radio buttons and a comment at the end
 /// of a record's page, of /track for an answered application and of /messages/track for an answered message. Every
 /// post ends in a 303 back to the page with a thank-you (PRG), or redraws the form with what was typed and a Chinese
-/// message: 400 for a missing grade or a long comment, 409 for a second rating (docs/adr/0029-ratings.md).
+/// message: 400 for a missing grade or a long comment, 409 for a second rating (docs/adr/0033-ratings.md).
 /// </summary>
 [AllowAnonymous]
 public sealed class RatingsController(PortalDbContext db, ILogger<RatingsController> logger) : PortalController

@@ -62,7 +62,7 @@ public sealed class StaffRatingsController(PortalDbContext db, TimeProvider cloc
             from r in ratings
             join d in db.Departments on r.UnitId equals d.Id into dd
             from d in dd.DefaultIfEmpty()
-            orderby r.RatedAt descending, r.Id descending
+            orderby r.RatedOn descending, r.Id descending
             select new StaffRatingRow(r.Id, r.TargetKind, r.TargetId, d == null ? null : d.Name, r.Grade,
                 // An editor reads only shown comments; the office reads every one, with why it was held or hidden.
                 office || r.CommentState == CommentState.Shown ? r.Comment : null,
@@ -70,7 +70,7 @@ public sealed class StaffRatingsController(PortalDbContext db, TimeProvider cloc
             .Skip(info.Skip).Take(PageSize).ToListAsync(ct);
         var counts = await RatingQueries.ForYearAsync(db, year, ct);
         var units = office ? await db.ActiveDepartmentsAsync(ct) : [];
-        return View("List", new StaffRatingsModel(rows, info, filter, office, year,
+        return View("~/Features/Ratings/Views/List.cshtml", new StaffRatingsModel(rows, info, filter, office, year,
             office ? counts : counts.Where(c => c.UnitId == filter.Unit).ToList(), units));
     }
 }
@@ -96,6 +96,15 @@ public sealed record StaffRatingsFilter(int? Unit, RatingGrade? Grade, CommentSt
         query.Enum<RatingGrade>(Keys.Grade, "评议等次无效。"),
         query.Enum<CommentState>(Keys.Comment, "意见审核状态无效。"),
         query.Page());
+
+    /// <summary>The moderation form's route: the rating and the list's filter, to come back to the same list.</summary>
+    public IDictionary<string, string> ModerationRoute(int id)
+    {
+        var route = RouteValues().Where(kv => kv.Value is not null)
+            .ToDictionary(kv => kv.Key, kv => Convert.ToString(kv.Value, System.Globalization.CultureInfo.InvariantCulture)!);
+        route["id"] = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return route;
+    }
 
     /// <summary>The filter as route values, to come back to the same list after an action.</summary>
     public IDictionary<string, object?> RouteValues() => new Dictionary<string, object?>
