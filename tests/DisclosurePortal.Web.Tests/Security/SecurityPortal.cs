@@ -72,6 +72,7 @@ public abstract class SecurityPortal(TestDb db) : PortalFactory(db, demoRecords:
         builder.UseSetting("RateLimits:Track:PermitLimit", "100000");
         builder.UseSetting("RateLimits:Message:PermitLimit", "100000");
         builder.UseSetting("RateLimits:Comment:PermitLimit", "100000");
+        builder.UseSetting("RateLimits:Rating:PermitLimit", "100000");
     }
 
     public static string UserName(Who who) => who switch

@@ -30,8 +30,10 @@ public sealed class RatingsController(PortalDbContext db, ILogger<RatingsControl
     [HttpPost("/records/{id:int}/rating")]
     [IgnoreAntiforgeryToken]
     [EnableRateLimiting(RateLimits.Rating)]
-    public async Task<IActionResult> RateRecord(int id, RatingForm form, [FromServices] RateRecordHandler handler, CancellationToken ct)
+    public async Task<IActionResult> RateRecord(int id, RatingForm? form, [FromServices] RateRecordHandler handler, CancellationToken ct)
     {
+        // No antiforgery check read the body first: a body the form reader refuses (a NUL in a field) binds no form.
+        if (form is null) return BadInput(Infrastructure.TypedText.PageMessage);
         if (IsCrossSite(Request))
         {
             Response.StatusCode = StatusCodes.Status403Forbidden;
