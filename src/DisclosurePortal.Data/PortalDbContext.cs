@@ -8,6 +8,7 @@ using DisclosurePortal.Domain.Participation;
 using DisclosurePortal.Domain.Consultations;
 using Consultation = DisclosurePortal.Domain.Consultations.Consultation;
 using DisclosurePortal.Domain.Publishing;
+using DisclosurePortal.Domain.Ratings;
 using DisclosurePortal.Domain.Reporting;
 using DisclosurePortal.Domain.Site;
 using DisclosurePortal.Domain.Units;
@@ -87,6 +88,9 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<Message> Messages => Set<Message>();
     public DbSet<MessageEvent> MessageEvents => Set<MessageEvent>();
     public DbSet<SensitiveWord> SensitiveWords => Set<SensitiveWord>();
+
+    /// <summary>评议 (issue 21 §5): citizens' grades of records, answered applications and answered messages.</summary>
+    public DbSet<Rating> Ratings => Set<Rating>();
 
     /// <summary>The site's particulars (issue 20 §1): one row, none until the demo seed or the first-time setup writes it.</summary>
     public DbSet<SiteIdentity> SiteIdentities => Set<SiteIdentity>();

@@ -25,6 +25,7 @@ public static class StorageSetup
         services.AddSingleton<PersonalData>();
         services.AddSingleton<WriterContacts>();
         services.AddSingleton<ConsultationContacts>();
+        services.AddSingleton<RaterAddresses>();
         return services;
     }
 }

@@ -91,7 +91,7 @@ public sealed class PersonalData
         }
     }
 
-    private static byte[] LoadOrCreateIndexKey(IDataProtector protector, string path)
+    internal static byte[] LoadOrCreateIndexKey(IDataProtector protector, string path)
     {
         for (var attempt = 0; ; attempt++)
         {

@@ -211,6 +211,8 @@ public sealed partial class DemoDataSeeder(PortalDbContext db, TimeProvider cloc
         await DemoPolicyCleanups.SeedAsync(db, today, ct);
         // Expected publications (issue 21 §1): periodic items owe their periods from last year; a waiver and an event or two.
         await DemoExpectations.SeedAsync(db, calendar, today, now, ct);
+        // 评议 (issue 21 §5): ratings over records, answered cases and messages.
+        await DemoRatings.SeedAsync(db, today, ct);
     }
 
     /// <summary>Offices publish on weekdays: a weekend date moves back to the Friday before.</summary>

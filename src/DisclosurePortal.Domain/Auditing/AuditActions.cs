@@ -34,6 +34,7 @@ public static class AuditActions
     public const string GuideEntity = "ServiceGuide";
     public const string PolicyCleanupEntity = "PolicyCleanup";
     public const string PeriodWaiverEntity = "PeriodWaiver";
+    public const string RatingEntity = "Rating";
 
     public static readonly AuditAction RecordCreate = new("record.create", RecordEntity, "新建草稿");
     public static readonly AuditAction RecordEdit = new("record.edit", RecordEntity, "修改草稿");
@@ -144,6 +145,9 @@ public static class AuditActions
     private static readonly Dictionary<CaseAction, AuditAction> CaseSteps = Enum.GetValues<CaseAction>()
         .ToDictionary(a => a, a => new AuditAction("case." + Kebab(a.ToString()), CaseEntity, CaseActions.Describe(a)));
 
+    public static readonly AuditAction RatingShow = new("rating.show", RatingEntity, "显示评议意见");
+    public static readonly AuditAction RatingHide = new("rating.hide", RatingEntity, "隐藏评议意见");
+
     public static IReadOnlyList<AuditAction> All { get; } =
     [
         RecordCreate, RecordEdit, RecordAttach, RecordDetach, RecordSubmit, RecordNewVersion, RecordPublish, RecordReturn,
@@ -166,6 +170,7 @@ public static class AuditActions
         GuideCreate, GuideEdit, GuideSubmit, GuideApprove, GuideReturn,
         PolicyCleanupCreate, PolicyCleanupEdit, PolicyCleanupSubmit, PolicyCleanupApprove, PolicyCleanupReturn, PolicyCleanupRevalidate,
         PeriodWaiverRequest, PeriodWaiverApprove, PeriodWaiverReturn,
+        RatingShow, RatingHide,
     ];
 
     /// <summary>Codes of rows written before the catalogue, in the other convention, and what they are now.</summary>

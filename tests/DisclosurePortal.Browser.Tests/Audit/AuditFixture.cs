@@ -65,6 +65,7 @@ public sealed class AuditPortal() : PortalFactory(TestDb.Sqlite)
         builder.UseSetting("RateLimits:Track:PermitLimit", "10000");
         builder.UseSetting("RateLimits:Message:PermitLimit", "10000");
         builder.UseSetting("RateLimits:Comment:PermitLimit", "10000");
+        builder.UseSetting("RateLimits:Rating:PermitLimit", "10000");
     }
 }
 

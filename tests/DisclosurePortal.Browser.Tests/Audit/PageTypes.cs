@@ -96,6 +96,9 @@ public static class PageTypes
         new("annual-reports", Viewer.Citizen, "/annual-reports", _ => "/annual-reports"),
         new("annual-report", Viewer.Citizen, "/annual-reports/{year}", d => $"/annual-reports/{d.PublishedReportYear}"),
         new("statistics", Viewer.Citizen, "/statistics", _ => "/statistics"),
+        // 评议 (issue 21 §5): the form posted without a grade comes back on its own page (400) with the error.
+        new("record-rating-errors", Viewer.Citizen, "/records/{id:int}", d => $"/records/{d.PolicyId}", 400, SubmitEmptyRating),
+        new("record-rating-errors-en", Viewer.Citizen, "/records/{id:int}", d => $"/records/{d.PolicyId}?culture=en", 400, SubmitEmptyRating),
         new("open-data", Viewer.Citizen, "/open-data", _ => "/open-data"),
         new("responses", Viewer.Citizen, "/responses", _ => "/responses"),
         new("press-conferences", Viewer.Citizen, "/press-conferences", _ => "/press-conferences"),
@@ -148,6 +151,8 @@ public static class PageTypes
         new("editor-consultation-feedback", Viewer.Editor, "/manage/consultations/{id:int}/feedback", d => $"/manage/consultations/{d.Consultations.Closed}/feedback"),
         new("editor-items", Viewer.Editor, "/manage/items", _ => "/manage/items"),
         new("editor-messages", Viewer.Editor, "/manage/messages", _ => "/manage/messages"),
+        new("editor-ratings", Viewer.Editor, "/manage/ratings", _ => "/manage/ratings"),
+        new("editor-ratings-en", Viewer.Editor, "/manage/ratings", _ => "/manage/ratings?culture=en"),
         new("editor-message", Viewer.Editor, "/staff/messages/{id:int}", d => $"/staff/messages/{d.MessageId}"),
         new("editor-item-new", Viewer.Editor, "/manage/items/new", _ => "/manage/items/new"),
         new("editor-item-edit", Viewer.Editor, "/manage/items/{id:int}/edit", d => $"/manage/items/{d.EditorItemId}/edit"),
@@ -163,6 +168,8 @@ public static class PageTypes
         new("office-dashboard", Viewer.Reviewer, "/office", _ => "/office"),
         new("office-deadlines", Viewer.Reviewer, "/office/deadlines", _ => "/office/deadlines"),
         new("office-messages", Viewer.Reviewer, "/office/messages", _ => "/office/messages"),
+        new("staff-ratings", Viewer.Reviewer, "/staff/ratings", _ => "/staff/ratings"),
+        new("staff-ratings-en", Viewer.Reviewer, "/staff/ratings", _ => "/staff/ratings?culture=en"),
         new("office-message", Viewer.Reviewer, "/staff/messages/{id:int}", d => $"/staff/messages/{d.MessageId}"),
         new("cases", Viewer.Reviewer, "/cases", _ => "/cases"),
         new("case", Viewer.Reviewer, "/cases/{id:int}", d => $"/cases/{d.CaseId}"),
@@ -273,6 +280,12 @@ public static class PageTypes
         page.RunAndWaitForResponseAsync(
             () => page.Locator("#comment-form button[type=submit]").ClickAsync(),
             r => r.Request.Method == "POST" && r.Url.Contains("/consultations/", StringComparison.Ordinal));
+
+    /// <summary>Submits a record's 评议 form without a grade: the rating page comes back (400) with the error.</summary>
+    private static Task<IResponse> SubmitEmptyRating(IPage page) =>
+        page.RunAndWaitForResponseAsync(
+            () => page.Locator("form.rating-form button[type=submit]").ClickAsync(),
+            r => r.Request.Method == "POST" && r.Url.EndsWith("/rating", StringComparison.Ordinal));
 
     private static Task<IResponse> SubmitEmptyApplication(IPage page) =>
         page.RunAndWaitForResponseAsync(

@@ -43,6 +43,13 @@ public static class Browserish
         return await client.PostAsync(action, multipart);
     }
 
+    /// <summary>The same for the one form that carries no antiforgery token by design (the record page's 评议 form).</summary>
+    public static async Task<HttpResponseMessage> PostTokenlessFormAsync(HttpClient client, string formPage, string action, Dictionary<string, string> fields)
+    {
+        var form = await PageForm.FindAsync(client, formPage, action, antiforgery: false);
+        return await client.PostAsync(action, new FormUrlEncodedContent(form.Fill(fields)));
+    }
+
     /// <summary>Uploads a file through the multipart form on <paramref name="formPage"/> that posts to <paramref name="action"/>.</summary>
     public static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string formPage, string action, string fileName, byte[] content,
         string contentType = "application/octet-stream", Dictionary<string, string>? fields = null)

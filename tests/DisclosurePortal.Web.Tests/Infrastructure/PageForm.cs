@@ -25,7 +25,9 @@ public sealed class PageForm
     public bool IsMultipart => string.Equals(_form.GetAttribute("enctype"), "multipart/form-data", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The first <c>method=post</c> form on <paramref name="document"/> whose action is <paramref name="action"/>.</summary>
-    public static PageForm Find(IDocument document, string page, string action)
+    /// <param name="antiforgery">False only for a form that is meant to carry no token: the 评议 form on the cached
+    /// record page (Features/Ratings/RatingsController.RateRecord); every other form must carry one.</param>
+    public static PageForm Find(IDocument document, string page, string action, bool antiforgery = true)
     {
         var posts = document.QuerySelectorAll("form").OfType<IHtmlFormElement>()
             .Where(f => string.Equals(f.GetAttribute("method"), "post", StringComparison.OrdinalIgnoreCase))
@@ -34,17 +36,23 @@ public sealed class PageForm
             ?? throw new InvalidOperationException(
                 $"{page} renders no POST form with action {action}; its POST forms go to: {string.Join(", ", posts.Select(f => ActionOf(f, page)).Distinct())}" +
                 (posts.Count == 0 ? "(none)" : ""));
+        if (!antiforgery)
+        {
+            if (FieldsNamed(form, Browserish.TokenField).Any())
+                throw new InvalidOperationException($"the form {action} on {page} carries an antiforgery token: the cached page would hand one visitor's token to all");
+            return new PageForm(form, page);
+        }
         if (FieldsNamed(form, Browserish.TokenField).FirstOrDefault()?.GetAttribute("value") is not { Length: > 0 })
             throw new InvalidOperationException($"the form {action} on {page} carries no antiforgery token: a browser's POST would be refused with 400");
         return new PageForm(form, page);
     }
 
-    public static async Task<PageForm> FindAsync(HttpClient client, string page, string action)
+    public static async Task<PageForm> FindAsync(HttpClient client, string page, string action, bool antiforgery = true)
     {
         var (response, document) = await Html.GetAsync(client, page);
         if (!response.IsSuccessStatusCode)
             throw new InvalidOperationException($"GET {page} answered {(int)response.StatusCode}: no form to fill in");
-        return Find(document, page, action);
+        return Find(document, page, action, antiforgery);
     }
 
     /// <summary>

@@ -90,6 +90,11 @@ public static class EndpointTable
         ["GET /messages/receipt"] = new(Everyone, "/messages/receipt"),
         ["GET /messages/receipt/{code}"] = new(Everyone, "/messages/receipt/{messageCode}"),
         ["GET /messages/track"] = new(Everyone, "/messages/track?code={messageCode}"),
+        // 评议 (issue 21 §5): anyone on a record; whoever holds the 查询码 on an answered application or message
+        // (the samples' are not answered yet: a Chinese 400 for everyone, as the tracking page has no form).
+        ["POST /records/{id:int}/rating"] = new(Everyone, "/records/{published}/rating"),
+        ["POST /track/{code}/rating"] = new(Everyone, "/track/{code}/rating"),
+        ["POST /messages/track/{code}/rating"] = new(Everyone, "/messages/track/{messageCode}/rating"),
         ["GET /messages/{id:int}"] = new(Everyone, "/messages/{publishedMessage}"),
         ["GET /track/{code}/files/{file:int}"] = new(Everyone, "/track/{code}/files/{attachment}"), // a reply's file: 404 unless it is this code's
         ["GET /account/login"] = new(Everyone, "/account/login?returnUrl=%2Fmanage"),
@@ -230,6 +235,9 @@ public static class EndpointTable
         ["POST /admin/columns/{id:int}/reinstate"] = new(Admin, "/admin/columns/{column}/reinstate"),
         ["POST /admin/columns/{id:int}/delete"] = new(Admin, "/admin/columns/{column}/delete"),
         ["GET /manage/messages"] = new(Editors, "/manage/messages"),
+        ["GET /manage/ratings"] = new(Editors, "/manage/ratings"),
+        ["GET /staff/ratings"] = new(Reviewer, "/staff/ratings"),
+        ["POST /staff/ratings/{id:int}"] = new(Reviewer, "/staff/ratings/{rating}"),
         ["GET /staff/messages/{id:int}"] = new(Reviewer | Editor, "/staff/messages/{message}", Scoped: true),
         ["POST /staff/messages/{id:int}"] = new(Reviewer | Editor, "/staff/messages/{message}", Scoped: true),
         ["POST /cases/{id:int}/{verb}"] = new(Reviewer, "/cases/{case}/confirmreceipt"),

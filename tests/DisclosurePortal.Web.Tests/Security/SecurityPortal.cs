@@ -72,6 +72,7 @@ public abstract class SecurityPortal(TestDb db) : PortalFactory(db, demoRecords:
         builder.UseSetting("RateLimits:Track:PermitLimit", "100000");
         builder.UseSetting("RateLimits:Message:PermitLimit", "100000");
         builder.UseSetting("RateLimits:Comment:PermitLimit", "100000");
+        builder.UseSetting("RateLimits:Rating:PermitLimit", "100000");
     }
 
     public static string UserName(Who who) => who switch
@@ -273,6 +274,8 @@ public abstract class SecurityPortal(TestDb db) : PortalFactory(db, demoRecords:
             // 网上信箱 (issue 19): an open message assigned to editor.housing's department, and a published one.
             ["message"] = Str(await db.Messages.Where(m => m.AssignedDepartmentId == housing && m.State == MessageState.Accepted).OrderBy(m => m.Id).Select(m => m.Id).FirstAsync()),
             ["messageCode"] = await db.Messages.OrderBy(m => m.Id).Select(m => m.QueryCode).FirstAsync(),
+            // 评议 (issue 21 §5): the demo rating whose comment is held for moderation.
+            ["rating"] = Str(await db.Ratings.Where(r => r.CommentState == DisclosurePortal.Domain.Ratings.CommentState.Held).OrderBy(r => r.Id).Select(r => r.Id).FirstAsync()),
             ["sensitiveWord"] = Str(await db.SensitiveWords.OrderByDescending(w => w.Id).Select(w => w.Id).FirstAsync()),
             ["publishedMessage"] = Str(await db.Messages.Where(m => m.Published).OrderBy(m => m.Id).Select(m => m.Id).FirstAsync()),
             // 栏目 (issue 20 §3): the last column of the seeded tree.

@@ -134,6 +134,8 @@ public sealed class ApplyController(
             Request = new RequestSummary(c.InformationDescription, c.ProvisionForm, c.DeliveryMethod),
             ReplyFiles = online ? files : [],
             ReplyFilesSentOtherwise = online ? 0 : files.Count,
+            Rating = c.ReplyType is null ? null : new Ratings.RatingPanel(
+                await Ratings.RatingQueries.GivenAsync(db, Domain.Ratings.RatingTargetKind.ApplicationCase, c.Id, clock.GetUtcNow(), ct), Ratings.RatingsController.ForCase(c.QueryCode), false),
         });
     }
 

@@ -62,6 +62,9 @@ public sealed record TrackModel(
     DateOnly? ClosedOn,
     FeeNoticeView? Fee)
 {
+    /// <summary>评议 (issue 21 §5): the applicant's rating and its form, once the application is answered; null before.</summary>
+    public Ratings.RatingPanel? Rating { get; init; }
+
     public bool IsOpen => ApplicationStates.IsOpen(State);
 
     /// <summary>The name of the document the masked number is of (a localizer key).</summary>

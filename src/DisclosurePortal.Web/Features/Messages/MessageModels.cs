@@ -16,7 +16,11 @@ public sealed record MessageTrackFormModel(string? Typed, string? Error, object[
 /// <summary>What /messages/track shows: progress, reply, extension and decline reasons; no contact data.</summary>
 public sealed record MessageTrackModel(string Code, MessageKind Kind, string Subject, string Body, MessageState State, DateTimeOffset WrittenAt,
     DateOnly AcceptDueOn, string? Department, DateOnly? AcceptedOn, DateOnly? ReplyDueOn, int ExtensionWorkingDays, string? ExtensionReason,
-    DeclineReason? DeclineReason, string? DeclineNote, string? Reply, DateOnly? AnsweredOn, bool Published, IReadOnlyList<string> DueSteps);
+    DeclineReason? DeclineReason, string? DeclineNote, string? Reply, DateOnly? AnsweredOn, bool Published, IReadOnlyList<string> DueSteps)
+{
+    /// <summary>评议 (issue 21 §5): the writer's rating and its form, once the message is answered; null before.</summary>
+    public Ratings.RatingPanel? Rating { get; init; }
+}
 
 public sealed record MessageListModel(IReadOnlyList<PublishedMessageRow> Rows, PageInfo Page, PublishedMessagesFilter Filter,
     IReadOnlyList<(int Id, string Name)> Departments, MessageStatistics Statistics);

@@ -82,7 +82,11 @@ public sealed class MessagesController(PortalDbContext db, TimeProvider clock, M
         var steps = m.AcceptedOn is { } accepted ? deadlines.ExplainReplyDue(accepted, m.ExtensionWorkingDays, calendar) : [];
         return View("Track", new MessageTrackModel(m.QueryCode, m.Kind, m.Subject, m.Body, m.State, m.SubmittedAt, m.AcceptDueOn, department,
             m.AcceptedOn, m.ReplyDueOn, m.ExtensionWorkingDays, m.ExtensionReason, m.DeclineReason, m.DeclineNote,
-            m.State == MessageState.Answered ? m.Reply : null, m.AnsweredOn, m.Published, steps));
+            m.State == MessageState.Answered ? m.Reply : null, m.AnsweredOn, m.Published, steps)
+        {
+            Rating = m.State != MessageState.Answered ? null : new Ratings.RatingPanel(
+                await Ratings.RatingQueries.GivenAsync(db, Domain.Ratings.RatingTargetKind.Message, m.Id, clock.GetUtcNow(), ct), Ratings.RatingsController.ForMessage(m.QueryCode), false),
+        });
     }
 
     [HttpGet("/messages")]

@@ -15,7 +15,7 @@ public sealed class RecordsController(PortalDbContext db, MarkdownRenderer markd
     /// <summary>A record as the public sees it: only its published version, with the standard metadata block.</summary>
     [HttpGet("/records/{id:int}")]
     [PublicPage(PublicPage.Record)]
-    public async Task<IActionResult> Show(int id, CancellationToken ct)
+    public async Task<IActionResult> Show(int id, RecordPageQuery query, CancellationToken ct)
     {
         var row = await (
             from v in db.PublishedVersions.AsNoTracking()
@@ -68,6 +68,7 @@ public sealed class RecordsController(PortalDbContext db, MarkdownRenderer markd
             markdown.Render(row.Version.Body), attachments, interpretations, policies)
         {
             Questions = questions,
+            Rated = query.Rated,
             ColumnPath = row.Version.ColumnId is { } column ? await DisclosureColumns.ColumnQueries.PathAsync(db, column, ct) : [],
             Cleanup = PolicyInterpretations.IsPolicy(row.Version.Kind) && row.Version.Validity != Validity.Valid
                 ? await PolicyCleanups.PolicyCleanupQueries.NoteForRecordAsync(db, id, ct) : null,
@@ -90,6 +91,9 @@ public sealed record RecordModel(
     /// <summary>栏目: the column the record is listed in, from the top of the tree down (empty when it has none).</summary>
     public IReadOnlyList<DisclosureColumns.ColumnCrumb> ColumnPath { get; init; } = [];
 
+    /// <summary>After a 评议 (the redirect's ?rated=1): the thank-you, the same for every visitor, so the page stays cacheable.</summary>
+    public bool Rated { get; init; }
+
     /// <summary>规范性文件清理: the published clean-up that last changed this policy's validity, if any.</summary>
     public PolicyCleanups.CleanupNote? Cleanup { get; init; }
 }
@@ -98,4 +102,15 @@ public sealed record QuestionAnswer(int Position, string Question, string Answer
 {
     /// <summary>The answer's paragraphs: the editor's line breaks, blank lines dropped.</summary>
     public IEnumerable<string> Paragraphs => Answer.Split('\n').Select(p => p.Trim()).Where(p => p.Length > 0);
+}
+
+/// <summary>?rated=1: the record page after its 评议 form was posted (Features/Ratings); anything else is no thank-you.</summary>
+public sealed record RecordPageQuery(bool Rated) : IQueryFilter<RecordPageQuery>
+{
+    public static class Keys
+    {
+        public const string Rated = "rated";
+    }
+
+    public static RecordPageQuery Read(QueryReader query) => new(query.Text(Keys.Rated) == "1");
 }

@@ -70,6 +70,9 @@ public sealed record StatisticsModel(DateOnly Today, IReadOnlyList<MonthRow> Pub
 
     /// <summary>网上信箱 by year, the current year first.</summary>
     public IReadOnlyList<DisclosurePortal.Web.Features.Messages.MessageStatistics> Messages { get; init; } = [];
+
+    /// <summary>评议 (issue 21 §5): this year's grades per unit and their 满意率.</summary>
+    public IReadOnlyList<DisclosurePortal.Web.Features.Ratings.UnitRatings> Ratings { get; init; } = [];
 }
 
 public static class StatisticsQueries
@@ -116,6 +119,7 @@ public static class StatisticsQueries
         {
             // 网上信箱 (issue 19): this year and the last, every message counted (private and declined ones too).
             Messages = await MessageYearsAsync(db, today, ct),
+            Ratings = await DisclosurePortal.Web.Features.Ratings.RatingQueries.ForYearAsync(db, today.Year, ct),
         };
     }
 

@@ -23,6 +23,9 @@ public static class RateLimits
     /// <summary>The public message form (网上信箱, issue 19): flooding the office, as <see cref="Apply"/>.</summary>
     public const string Message = "message";
 
+    /// <summary>评议 (issue 21 §5): per address <em>and</em> rated page, so rating many records stays possible.</summary>
+    public const string Rating = "rating";
+
     /// <summary>The defaults: (policy, configuration section, permits, window seconds).</summary>
     internal static readonly (string Policy, string Section, int Permits, int Seconds)[] Defaults =
     [
@@ -32,6 +35,7 @@ public static class RateLimits
         (Search, "Search", 120, 60),
         (Message, "Message", 5, 600),
         (Comment, "Comment", 5, 600),
+        (Rating, "Rating", 5, 600),
     ];
 
     public static IServiceCollection AddPortalRateLimits(this IServiceCollection services, IConfiguration configuration)
@@ -42,7 +46,8 @@ public static class RateLimits
             foreach (var (policy, section, permits, seconds) in Defaults)
             {
                 var window = Window(configuration, section, permits, seconds);
-                o.AddPolicy(policy, context => RateLimitPartition.GetFixedWindowLimiter(ClientKey(context), _ => window));
+                o.AddPolicy(policy, context => RateLimitPartition.GetFixedWindowLimiter(
+                    policy == Rating ? ClientKey(context) + " " + context.Request.Path : ClientKey(context), _ => window));
             }
             o.OnRejected = (rejected, _) =>
             {

@@ -1,0 +1,23 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.DataProtection;
+
+namespace DisclosurePortal.Data.Security;
+
+/// <summary>
+/// 评议 (issue 21 §5): "one rating of a record per address per day" without keeping anybody's address. The address and
+/// the day go through an HMAC-SHA256 under a secret of its own (kept in the keys folder, protected by Data Protection,
+/// as the identity numbers' blind index is): the same address on the same day gives the same hash, and nothing can be
+/// reversed or linked across days, even by whoever holds the database.
+/// </summary>
+public sealed class RaterAddresses(IDataProtectionProvider provider, DataProtectionFolder folder)
+{
+    private const string KeyFile = "rater-address.key";
+
+    private readonly byte[] _key = PersonalData.LoadOrCreateIndexKey(provider.CreateProtector("DisclosurePortal.RaterAddressKey.v1"), Path.Combine(folder.Path, KeyFile));
+
+    /// <summary>64 lower-case hex digits for this address on this (China) day.</summary>
+    public string Hash(string? address, DateOnly day) =>
+        Convert.ToHexString(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes((address ?? "unknown") + "|" + day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))).ToLowerInvariant();
+}
