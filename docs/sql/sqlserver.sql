@@ -2646,3 +2646,160 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206230704_ExpectedPublicationsAndRatings'
+)
+BEGIN
+    ALTER TABLE [CatalogueItems] ADD [ExpectedFrom] date NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206230704_ExpectedPublicationsAndRatings'
+)
+BEGIN
+    CREATE TABLE [ItemEvents] (
+        [Id] int NOT NULL IDENTITY,
+        [CatalogueItemId] int NOT NULL,
+        [OccurredOn] date NOT NULL,
+        [Description] nvarchar(200) NOT NULL,
+        [RecordedBy] nvarchar(100) NOT NULL,
+        [RecordedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_ItemEvents] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ItemEvents_CatalogueItems_CatalogueItemId] FOREIGN KEY ([CatalogueItemId]) REFERENCES [CatalogueItems] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206230704_ExpectedPublicationsAndRatings'
+)
+BEGIN
+    CREATE TABLE [PeriodWaivers] (
+        [Id] int NOT NULL IDENTITY,
+        [CatalogueItemId] int NOT NULL,
+        [PeriodStart] date NOT NULL,
+        [Reason] nvarchar(500) NOT NULL,
+        [State] int NOT NULL,
+        [RequestedBy] nvarchar(100) NOT NULL,
+        [RequestedById] nvarchar(64) NULL,
+        [RequestedAt] datetimeoffset NOT NULL,
+        [DecidedBy] nvarchar(100) NULL,
+        [DecidedAt] datetimeoffset NULL,
+        [DecisionNote] nvarchar(500) NULL,
+        CONSTRAINT [PK_PeriodWaivers] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_PeriodWaivers_CatalogueItems_CatalogueItemId] FOREIGN KEY ([CatalogueItemId]) REFERENCES [CatalogueItems] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206230704_ExpectedPublicationsAndRatings'
+)
+BEGIN
+    CREATE TABLE [Ratings] (
+        [Id] int NOT NULL IDENTITY,
+        [TargetKind] int NOT NULL,
+        [TargetId] int NOT NULL,
+        [UnitId] int NULL,
+        [Grade] int NOT NULL,
+        [Comment] nvarchar(500) NULL,
+        [CommentState] int NOT NULL,
+        [HeldFor] nvarchar(1000) NULL,
+        [HiddenReason] nvarchar(200) NULL,
+        [ModeratedBy] nvarchar(100) NULL,
+        [ModeratedAt] datetimeoffset NULL,
+        [RatedAt] datetimeoffset NOT NULL,
+        [RatedOn] date NOT NULL,
+        [ChangedAt] datetimeoffset NULL,
+        [AddressHash] nvarchar(64) NULL,
+        CONSTRAINT [PK_Ratings] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Ratings_Departments_UnitId] FOREIGN KEY ([UnitId]) REFERENCES [Departments] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206230704_ExpectedPublicationsAndRatings'
+)
+BEGIN
+    CREATE TABLE [RecordCoverages] (
+        [RecordId] int NOT NULL,
+        [PeriodStart] date NULL,
+        [ItemEventId] int NULL,
+        CONSTRAINT [PK_RecordCoverages] PRIMARY KEY ([RecordId]),
+        CONSTRAINT [FK_RecordCoverages_ItemEvents_ItemEventId] FOREIGN KEY ([ItemEventId]) REFERENCES [ItemEvents] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_RecordCoverages_Records_RecordId] FOREIGN KEY ([RecordId]) REFERENCES [Records] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206230704_ExpectedPublicationsAndRatings'
+)
+BEGIN
+    CREATE INDEX [IX_ItemEvents_CatalogueItemId_OccurredOn] ON [ItemEvents] ([CatalogueItemId], [OccurredOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206230704_ExpectedPublicationsAndRatings'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_PeriodWaivers_CatalogueItemId_PeriodStart] ON [PeriodWaivers] ([CatalogueItemId], [PeriodStart]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206230704_ExpectedPublicationsAndRatings'
+)
+BEGIN
+    CREATE INDEX [IX_PeriodWaivers_State] ON [PeriodWaivers] ([State]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206230704_ExpectedPublicationsAndRatings'
+)
+BEGIN
+    CREATE INDEX [IX_Ratings_CommentState_RatedAt] ON [Ratings] ([CommentState], [RatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206230704_ExpectedPublicationsAndRatings'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_Ratings_TargetKind_TargetId_RatedOn_AddressHash] ON [Ratings] ([TargetKind], [TargetId], [RatedOn], [AddressHash]) WHERE [AddressHash] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206230704_ExpectedPublicationsAndRatings'
+)
+BEGIN
+    CREATE INDEX [IX_Ratings_UnitId_RatedOn] ON [Ratings] ([UnitId], [RatedOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206230704_ExpectedPublicationsAndRatings'
+)
+BEGIN
+    CREATE INDEX [IX_RecordCoverages_ItemEventId] ON [RecordCoverages] ([ItemEventId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261206230704_ExpectedPublicationsAndRatings'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261206230704_ExpectedPublicationsAndRatings', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -580,6 +580,9 @@ namespace DisclosurePortal.Data.Migrations.PostgreSQL
                     b.Property<int>("DomainId")
                         .HasColumnType("integer");
 
+                    b.Property<DateOnly?>("ExpectedFrom")
+                        .HasColumnType("date");
+
                     b.Property<int>("Frequency")
                         .HasColumnType("integer");
 
@@ -1197,6 +1200,113 @@ namespace DisclosurePortal.Data.Migrations.PostgreSQL
                     b.HasIndex("ConsultationId", "Position");
 
                     b.ToTable("ConsultationQuestions", (string)null);
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Domain.Expectations.ItemEvent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CatalogueItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CatalogueItemId", "OccurredOn");
+
+                    b.ToTable("ItemEvents", (string)null);
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Domain.Expectations.PeriodWaiver", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CatalogueItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("RequestedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("State");
+
+                    b.HasIndex("CatalogueItemId", "PeriodStart")
+                        .IsUnique();
+
+                    b.ToTable("PeriodWaivers", (string)null);
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Domain.Expectations.RecordCoverage", b =>
+                {
+                    b.Property<int>("RecordId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ItemEventId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("PeriodStart")
+                        .HasColumnType("date");
+
+                    b.HasKey("RecordId");
+
+                    b.HasIndex("ItemEventId");
+
+                    b.ToTable("RecordCoverages", (string)null);
                 });
 
             modelBuilder.Entity("DisclosurePortal.Domain.Guides.GuideEvent", b =>
@@ -2345,6 +2455,73 @@ namespace DisclosurePortal.Data.Migrations.PostgreSQL
                     b.ToTable("ReviewDecisions", (string)null);
                 });
 
+            modelBuilder.Entity("DisclosurePortal.Domain.Ratings.Rating", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AddressHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("CommentState")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Grade")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("HeldFor")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("HiddenReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("ModeratedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ModeratedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("RatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("RatedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("TargetId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TargetKind")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommentState", "RatedAt");
+
+                    b.HasIndex("UnitId", "RatedOn");
+
+                    b.HasIndex("TargetKind", "TargetId", "RatedOn", "AddressHash")
+                        .IsUnique();
+
+                    b.ToTable("Ratings", (string)null);
+                });
+
             modelBuilder.Entity("DisclosurePortal.Domain.Reporting.AnnualReport", b =>
                 {
                     b.Property<int>("Id")
@@ -3041,6 +3218,38 @@ namespace DisclosurePortal.Data.Migrations.PostgreSQL
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DisclosurePortal.Domain.Expectations.ItemEvent", b =>
+                {
+                    b.HasOne("DisclosurePortal.Domain.Catalogue.CatalogueItem", null)
+                        .WithMany()
+                        .HasForeignKey("CatalogueItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Domain.Expectations.PeriodWaiver", b =>
+                {
+                    b.HasOne("DisclosurePortal.Domain.Catalogue.CatalogueItem", null)
+                        .WithMany()
+                        .HasForeignKey("CatalogueItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Domain.Expectations.RecordCoverage", b =>
+                {
+                    b.HasOne("DisclosurePortal.Domain.Expectations.ItemEvent", null)
+                        .WithMany()
+                        .HasForeignKey("ItemEventId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("DisclosurePortal.Domain.Publishing.Record", null)
+                        .WithOne()
+                        .HasForeignKey("DisclosurePortal.Domain.Expectations.RecordCoverage", "RecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DisclosurePortal.Domain.Guides.GuideEvent", b =>
                 {
                     b.HasOne("DisclosurePortal.Domain.Guides.ServiceGuide", null)
@@ -3425,6 +3634,14 @@ namespace DisclosurePortal.Data.Migrations.PostgreSQL
                         .HasForeignKey("RecordVersionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Domain.Ratings.Rating", b =>
+                {
+                    b.HasOne("DisclosurePortal.Domain.Catalogue.Department", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("DisclosurePortal.Domain.Units.LeaderPhoto", b =>

@@ -588,6 +588,9 @@ namespace DisclosurePortal.Data.Migrations.SqlServer
                     b.Property<int>("DomainId")
                         .HasColumnType("int");
 
+                    b.Property<DateOnly?>("ExpectedFrom")
+                        .HasColumnType("date");
+
                     b.Property<int>("Frequency")
                         .HasColumnType("int");
 
@@ -1210,6 +1213,113 @@ namespace DisclosurePortal.Data.Migrations.SqlServer
                     b.HasIndex("ConsultationId", "Position");
 
                     b.ToTable("ConsultationQuestions", (string)null);
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Domain.Expectations.ItemEvent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CatalogueItemId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CatalogueItemId", "OccurredOn");
+
+                    b.ToTable("ItemEvents", (string)null);
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Domain.Expectations.PeriodWaiver", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CatalogueItemId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("RequestedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("State")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("State");
+
+                    b.HasIndex("CatalogueItemId", "PeriodStart")
+                        .IsUnique();
+
+                    b.ToTable("PeriodWaivers", (string)null);
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Domain.Expectations.RecordCoverage", b =>
+                {
+                    b.Property<int>("RecordId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("ItemEventId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly?>("PeriodStart")
+                        .HasColumnType("date");
+
+                    b.HasKey("RecordId");
+
+                    b.HasIndex("ItemEventId");
+
+                    b.ToTable("RecordCoverages", (string)null);
                 });
 
             modelBuilder.Entity("DisclosurePortal.Domain.Guides.GuideEvent", b =>
@@ -2371,6 +2481,74 @@ namespace DisclosurePortal.Data.Migrations.SqlServer
                     b.ToTable("ReviewDecisions", (string)null);
                 });
 
+            modelBuilder.Entity("DisclosurePortal.Domain.Ratings.Rating", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AddressHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTimeOffset?>("ChangedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int>("CommentState")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Grade")
+                        .HasColumnType("int");
+
+                    b.Property<string>("HeldFor")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("HiddenReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset?>("ModeratedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ModeratedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTimeOffset>("RatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateOnly>("RatedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("TargetId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("TargetKind")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommentState", "RatedAt");
+
+                    b.HasIndex("UnitId", "RatedOn");
+
+                    b.HasIndex("TargetKind", "TargetId", "RatedOn", "AddressHash")
+                        .IsUnique()
+                        .HasFilter("[AddressHash] IS NOT NULL");
+
+                    b.ToTable("Ratings", (string)null);
+                });
+
             modelBuilder.Entity("DisclosurePortal.Domain.Reporting.AnnualReport", b =>
                 {
                     b.Property<int>("Id")
@@ -3068,6 +3246,38 @@ namespace DisclosurePortal.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DisclosurePortal.Domain.Expectations.ItemEvent", b =>
+                {
+                    b.HasOne("DisclosurePortal.Domain.Catalogue.CatalogueItem", null)
+                        .WithMany()
+                        .HasForeignKey("CatalogueItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Domain.Expectations.PeriodWaiver", b =>
+                {
+                    b.HasOne("DisclosurePortal.Domain.Catalogue.CatalogueItem", null)
+                        .WithMany()
+                        .HasForeignKey("CatalogueItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Domain.Expectations.RecordCoverage", b =>
+                {
+                    b.HasOne("DisclosurePortal.Domain.Expectations.ItemEvent", null)
+                        .WithMany()
+                        .HasForeignKey("ItemEventId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("DisclosurePortal.Domain.Publishing.Record", null)
+                        .WithOne()
+                        .HasForeignKey("DisclosurePortal.Domain.Expectations.RecordCoverage", "RecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DisclosurePortal.Domain.Guides.GuideEvent", b =>
                 {
                     b.HasOne("DisclosurePortal.Domain.Guides.ServiceGuide", null)
@@ -3452,6 +3662,14 @@ namespace DisclosurePortal.Data.Migrations.SqlServer
                         .HasForeignKey("RecordVersionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Domain.Ratings.Rating", b =>
+                {
+                    b.HasOne("DisclosurePortal.Domain.Catalogue.Department", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("DisclosurePortal.Domain.Units.LeaderPhoto", b =>

@@ -565,6 +565,9 @@ namespace DisclosurePortal.Data.Migrations.Sqlite
                     b.Property<int>("DomainId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("ExpectedFrom")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Frequency")
                         .HasColumnType("INTEGER");
 
@@ -1164,6 +1167,109 @@ namespace DisclosurePortal.Data.Migrations.Sqlite
                     b.HasIndex("ConsultationId", "Position");
 
                     b.ToTable("ConsultationQuestions", (string)null);
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Domain.Expectations.ItemEvent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CatalogueItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CatalogueItemId", "OccurredOn");
+
+                    b.ToTable("ItemEvents", (string)null);
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Domain.Expectations.PeriodWaiver", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CatalogueItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("State");
+
+                    b.HasIndex("CatalogueItemId", "PeriodStart")
+                        .IsUnique();
+
+                    b.ToTable("PeriodWaivers", (string)null);
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Domain.Expectations.RecordCoverage", b =>
+                {
+                    b.Property<int>("RecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ItemEventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("PeriodStart")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RecordId");
+
+                    b.HasIndex("ItemEventId");
+
+                    b.ToTable("RecordCoverages", (string)null);
                 });
 
             modelBuilder.Entity("DisclosurePortal.Domain.Guides.GuideEvent", b =>
@@ -2272,6 +2378,71 @@ namespace DisclosurePortal.Data.Migrations.Sqlite
                     b.ToTable("ReviewDecisions", (string)null);
                 });
 
+            modelBuilder.Entity("DisclosurePortal.Domain.Ratings.Rating", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AddressHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CommentState")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Grade")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HeldFor")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HiddenReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("ModeratedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModeratedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("RatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("RatedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TargetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TargetKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommentState", "RatedAt");
+
+                    b.HasIndex("UnitId", "RatedOn");
+
+                    b.HasIndex("TargetKind", "TargetId", "RatedOn", "AddressHash")
+                        .IsUnique();
+
+                    b.ToTable("Ratings", (string)null);
+                });
+
             modelBuilder.Entity("DisclosurePortal.Domain.Reporting.AnnualReport", b =>
                 {
                     b.Property<int>("Id")
@@ -2954,6 +3125,38 @@ namespace DisclosurePortal.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DisclosurePortal.Domain.Expectations.ItemEvent", b =>
+                {
+                    b.HasOne("DisclosurePortal.Domain.Catalogue.CatalogueItem", null)
+                        .WithMany()
+                        .HasForeignKey("CatalogueItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Domain.Expectations.PeriodWaiver", b =>
+                {
+                    b.HasOne("DisclosurePortal.Domain.Catalogue.CatalogueItem", null)
+                        .WithMany()
+                        .HasForeignKey("CatalogueItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Domain.Expectations.RecordCoverage", b =>
+                {
+                    b.HasOne("DisclosurePortal.Domain.Expectations.ItemEvent", null)
+                        .WithMany()
+                        .HasForeignKey("ItemEventId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("DisclosurePortal.Domain.Publishing.Record", null)
+                        .WithOne()
+                        .HasForeignKey("DisclosurePortal.Domain.Expectations.RecordCoverage", "RecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DisclosurePortal.Domain.Guides.GuideEvent", b =>
                 {
                     b.HasOne("DisclosurePortal.Domain.Guides.ServiceGuide", null)
@@ -3330,6 +3533,14 @@ namespace DisclosurePortal.Data.Migrations.Sqlite
                         .HasForeignKey("RecordVersionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Domain.Ratings.Rating", b =>
+                {
+                    b.HasOne("DisclosurePortal.Domain.Catalogue.Department", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("DisclosurePortal.Domain.Units.LeaderPhoto", b =>
