@@ -30,6 +30,9 @@ public sealed record AuditData(
     public int SubmittedProfileId { get; init; }
     /// <summary>Townships and villages (issue 20 §7): a demo township and the demo village.</summary>
     public int TownshipId { get; init; }
+
+    /// <summary>A periodic item of the audited editor's department with a 本期无信息 declared (issue 21 §1).</summary>
+    public int PeriodicItemId { get; init; }
     public int VillageId { get; init; }
     /// <summary>权责清单 (issue 20 §5): a housing power published with a change in draft (its deadline shows), and one awaiting review.</summary>
     public int PowerId { get; init; }
@@ -269,6 +272,8 @@ public sealed class AuditFixture : IAsyncLifetime
             Consultations = consultations,
             PublishedProfileId = await db.UnitProfiles.Where(p => p.DepartmentId == housing.Id && p.State == DisclosurePortal.Domain.Units.ProfileState.Published).Select(p => p.Id).SingleAsync(),
             TownshipId = await db.Departments.Where(d => d.Level == DisclosurePortal.Domain.Units.UnitLevel.Township).OrderBy(d => d.Id).Select(d => d.Id).FirstAsync(),
+            PeriodicItemId = await (from w in db.PeriodWaivers join i in db.CatalogueItems on w.CatalogueItemId equals i.Id
+                                    where i.DepartmentId == housing.Id orderby w.Id select i.Id).FirstAsync(),
             VillageId = await db.Departments.Where(d => d.Level == DisclosurePortal.Domain.Units.UnitLevel.Village).OrderBy(d => d.Id).Select(d => d.Id).FirstAsync(),
             SubmittedProfileId = await db.UnitProfiles.Where(p => p.State == DisclosurePortal.Domain.Units.ProfileState.Submitted).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(),
             PowerId = await db.PowerRevisions.Where(r => r.ChangedOn != null && r.State == DisclosurePortal.Domain.Powers.PowerRevisionState.Draft).OrderBy(r => r.PowerId).Select(r => r.PowerId).FirstAsync(),

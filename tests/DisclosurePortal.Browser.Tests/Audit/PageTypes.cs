@@ -205,6 +205,12 @@ public static class PageTypes
         new("admin-outbox", Viewer.Admin, "/admin/outbox", _ => "/admin/outbox"),
         new("admin-outbox-failed", Viewer.Admin, "/admin/outbox", _ => "/admin/outbox?state=failed"),
 
+        // Expected publications (issue 21 §1): an item's periods, and the office's 本期无信息 queue.
+        new("item-expectations", Viewer.Editor, "/manage/items/{id:int}/expectations", d => $"/manage/items/{d.PeriodicItemId}/expectations"),
+        new("item-expectations-en", Viewer.Editor, "/manage/items/{id:int}/expectations", d => $"/manage/items/{d.PeriodicItemId}/expectations?culture=en"),
+        new("review-waivers", Viewer.Reviewer, "/review/waivers", _ => "/review/waivers"),
+        new("review-waivers-en", Viewer.Reviewer, "/review/waivers", _ => "/review/waivers?culture=en"),
+
         // Staff notifications (issue 19): the office's and a department's.
         new("notifications-reviewer", Viewer.Reviewer, "/notifications", _ => "/notifications"),
         new("notifications-editor", Viewer.Editor, "/notifications", _ => "/notifications"),
@@ -220,6 +226,7 @@ public static class PageTypes
         ["/feeds/domains/{code}.atom"] = "Atom feed",
         ["/feeds/departments/{id}.atom"] = "Atom feed",
         ["/records/{id:int}/qr.svg"] = "SVG image",
+        ["/organisations/photos/{id:int}/{hash}"] = "JPEG/PNG image (a leader's photo)",
         ["/annual-reports/{year}.{format}"] = "xlsx/docx download",
         ["/open-data/records.{format}"] = "CSV/JSON download",
         ["/open-data/catalogue.{format}"] = "CSV/JSON download",
