@@ -16,11 +16,14 @@ public static class KeptUnits
     public static async Task<IReadOnlyList<int>> OfAsync(PortalDbContext db, ClaimsPrincipal user, CancellationToken ct)
     {
         if (!user.IsInRole(Roles.Editor) || user.DepartmentId() is not { } own) return [];
-        var villages = await db.Departments.AsNoTracking()
-            .Where(d => d.ParentId == own && d.Level == UnitLevel.Village)
-            .OrderBy(d => d.SortOrder).ThenBy(d => d.Id).Select(d => d.Id).ToListAsync(ct);
-        return [own, .. villages];
+        return [own, .. await VillagesOfAsync(db, own, ct)];
     }
+
+    /// <summary>The villages and communities under <paramref name="township"/>, by sort order (none for any other unit).</summary>
+    public static Task<List<int>> VillagesOfAsync(PortalDbContext db, int township, CancellationToken ct) =>
+        db.Departments.AsNoTracking()
+            .Where(d => d.ParentId == township && d.Level == UnitLevel.Village)
+            .OrderBy(d => d.SortOrder).ThenBy(d => d.Id).Select(d => d.Id).ToListAsync(ct);
 
     /// <summary>Whether the user is an editor who keeps <paramref name="unit"/>'s records.</summary>
     public static async Task<bool> KeepsAsync(PortalDbContext db, ClaimsPrincipal user, int unit, CancellationToken ct)

@@ -28,6 +28,13 @@ public sealed record UnitFilter(int? Unit, UnitLevel? Level) : IQueryFilter<Unit
 
     public bool IsSet => Unit is not null || Level is not null;
 
+    /// <summary>
+    /// The set values as a link's route data (<c>asp-all-route-data</c>, which replaces any <c>asp-route-*</c>: add the
+    /// link's other values to the returned dictionary).
+    /// </summary>
+    public Dictionary<string, string> RouteValues() =>
+        Values().Where(v => v.Value is not null).ToDictionary(v => v.Key, v => v.Value!);
+
     /// <summary>The filter's query values, for links that keep it (a pager, the year links).</summary>
     public IEnumerable<KeyValuePair<string, string?>> Values() =>
     [
@@ -69,9 +76,7 @@ public sealed record UnitScope(IReadOnlyList<int>? Ids, IReadOnlyList<UnitOption
     public async Task<IReadOnlyList<int>?> ReportUnitsAsync(PortalDbContext db, CancellationToken ct)
     {
         if (Filter.Unit is not { } unit) return Ids;
-        var villages = await db.Departments.AsNoTracking().Where(d => d.ParentId == unit && d.Level == UnitLevel.Village)
-            .OrderBy(d => d.SortOrder).ThenBy(d => d.Id).Select(d => d.Id).ToListAsync(ct);
-        return [unit, .. villages];
+        return [unit, .. await KeptUnits.VillagesOfAsync(db, unit, ct)];
     }
 
     /// <summary>The chosen unit's name, or null when no unit is chosen.</summary>
