@@ -34,6 +34,7 @@ public static class AuditActions
     public const string GuideEntity = "ServiceGuide";
     public const string PolicyCleanupEntity = "PolicyCleanup";
     public const string PeriodWaiverEntity = "PeriodWaiver";
+    public const string ItemEventEntity = "ItemEvent";
     public const string RatingEntity = "Rating";
 
     public static readonly AuditAction RecordCreate = new("record.create", RecordEntity, "新建草稿");
@@ -138,6 +139,8 @@ public static class AuditActions
     public static readonly AuditAction PeriodWaiverRequest = new("period-waiver.request", PeriodWaiverEntity, "申报本期无信息");
     public static readonly AuditAction PeriodWaiverApprove = new("period-waiver.approve", PeriodWaiverEntity, "确认本期无信息");
     public static readonly AuditAction PeriodWaiverReturn = new("period-waiver.return", PeriodWaiverEntity, "退回本期无信息申报");
+    public static readonly AuditAction ItemEventRecord = new("item-event.record", ItemEventEntity, "登记办结等事件");
+    public static readonly AuditAction ItemExpectedFrom = new("catalogue-item.expected-from", CatalogueItemEntity, "设定应公开起始日");
 
     /// <summary>A step of an application case (依申请公开), one code per <see cref="CaseAction"/>: <c>case.confirm-receipt</c>.</summary>
     public static AuditAction Case(CaseAction action) => CaseSteps[action];
@@ -169,7 +172,7 @@ public static class AuditActions
         PowerCreate, PowerEdit, PowerSubmit, PowerApprove, PowerReturn,
         GuideCreate, GuideEdit, GuideSubmit, GuideApprove, GuideReturn,
         PolicyCleanupCreate, PolicyCleanupEdit, PolicyCleanupSubmit, PolicyCleanupApprove, PolicyCleanupReturn, PolicyCleanupRevalidate,
-        PeriodWaiverRequest, PeriodWaiverApprove, PeriodWaiverReturn,
+        PeriodWaiverRequest, PeriodWaiverApprove, PeriodWaiverReturn, ItemEventRecord, ItemExpectedFrom,
         RatingShow, RatingHide,
     ];
 

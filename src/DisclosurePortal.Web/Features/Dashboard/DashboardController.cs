@@ -67,6 +67,7 @@ public sealed class DashboardController(PortalDbContext db, TimeProvider clock, 
             SupplementNoticesSoon = await db.ApplicationCases.SupplementNoticeSoon(today, calendar).CountAsync(ct),
             SupplementNoticesMissed = await db.ApplicationCases.SupplementNoticeMissed(today, calendar).CountAsync(ct),
             Messages = await Messages.MessageQueries.DueCountsAsync(db, null, today, messageDeadlines, calendar, ct),
+            Expectations = new(true, today.Year, await Expectations.ExpectationQueries.YearCountsAsync(db, null, today.Year, today, calendar, ct)),
             Interpretations = new DueCounts(
                 interpretations.Count(r => r.Timeliness.Status == InterpretationStatus.MissingOverdue),
                 interpretations.Count(r => r.Timeliness.Status == InterpretationStatus.MissingNotYetDue),
@@ -128,6 +129,9 @@ public sealed class OfficeDashboardModel
     public int SupplementNoticesSoon { get; init; }
     public int SupplementNoticesMissed { get; init; }
     public DueCounts Interpretations { get; init; } = new(0, 0, 0);
+
+    /// <summary>This year's expected publications of periodic and event items (ADR 33), counted by outcome.</summary>
+    public Expectations.ExpectationDashboardCounts? Expectations { get; init; }
 
     /// <summary>网上信箱 (issue 19): open messages past or near their acceptance or reply date, and those awaiting triage.</summary>
     public (int Overdue, int DueSoon, int AwaitingTriage) Messages { get; init; }

@@ -44,6 +44,51 @@ public static class ExpectationQueries
         return [.. items.Select(i => ExpectedPublications.For(i, records, waivers, events, today, calendar))];
     }
 
+    /// <summary>
+    /// Every expectation whose deadline falls in <paramref name="year"/> (of some units, or all), with the unit's and the
+    /// item's names, the record that kept it and the 本期无信息 state: the lists behind the dashboards' counts.
+    /// </summary>
+    public static async Task<List<Web.Features.Expectations.ExpectationListRow>> ListAsync(PortalDbContext db, IReadOnlyCollection<int>? units,
+        int year, DateOnly today, CancellationToken ct)
+    {
+        var calendar = await CalendarLoader.LoadAsync(db, ct);
+        var all = await ComputeAsync(db, units, null, today, calendar, ct);
+        var inYear = all.SelectMany(x => x.Expectations.Where(e => e.DueOn.Year == year).Select(e => (x.Item, e))).ToList();
+        if (inYear.Count == 0) return [];
+        var itemIds = inYear.Select(x => x.Item.ItemId).Distinct().ToList();
+        var items = await db.CatalogueItems.AsNoTracking().Where(i => itemIds.Contains(i.Id))
+            .Select(i => new { i.Id, i.NameLevel1, i.NameLevel2, i.TimeLimitText }).ToDictionaryAsync(i => i.Id, ct);
+        var unitIds = inYear.Select(x => x.Item.DepartmentId).Distinct().ToList();
+        var names = await db.Departments.AsNoTracking().Where(d => unitIds.Contains(d.Id))
+            .Select(d => new { d.Id, d.Name, d.Level, d.SortOrder }).ToDictionaryAsync(d => d.Id, ct);
+        var recordIds = inYear.Select(x => x.e.RecordId).OfType<int>().Distinct().ToList();
+        var titles = recordIds.Count == 0 ? [] : await db.RecordVersions.AsNoTracking().Where(v => recordIds.Contains(v.RecordId) && v.IsLatest)
+            .ToDictionaryAsync(v => v.RecordId, v => v.Title, ct);
+        var waivers = await db.PeriodWaivers.AsNoTracking().Where(w => itemIds.Contains(w.CatalogueItemId))
+            .Select(w => new { w.CatalogueItemId, w.PeriodStart, w.State }).ToListAsync(ct);
+        return [.. inYear
+            .OrderBy(x => Rank(x.e.Outcome)).ThenBy(x => x.e.DueOn)
+            .ThenBy(x => names[x.Item.DepartmentId].Level).ThenBy(x => names[x.Item.DepartmentId].SortOrder).ThenBy(x => x.Item.ItemId)
+            .Select(x => new Web.Features.Expectations.ExpectationListRow(x.Item.DepartmentId, names[x.Item.DepartmentId].Name, x.Item.ItemId,
+                $"{items[x.Item.ItemId].NameLevel1} · {items[x.Item.ItemId].NameLevel2}", items[x.Item.ItemId].TimeLimitText, x.e,
+                x.e.RecordId is { } r ? titles.GetValueOrDefault(r) : null,
+                x.e.Period is { } p ? waivers.FirstOrDefault(w => w.CatalogueItemId == x.Item.ItemId && w.PeriodStart == p.Start)?.State : null))];
+    }
+
+    /// <summary>The expectations of a year counted, for a dashboard (of some units, or all).</summary>
+    public static async Task<TimelinessCounts> YearCountsAsync(PortalDbContext db, IReadOnlyCollection<int>? units, int year, DateOnly today,
+        WorkingCalendar calendar, CancellationToken ct) =>
+        Count((await ComputeAsync(db, units, null, today, calendar, ct)).SelectMany(x => x.Expectations).Where(e => e.DueOn.Year == year));
+
+    /// <summary>What needs doing first: missing, then not yet due, then late, then kept.</summary>
+    private static int Rank(ExpectationOutcome outcome) => outcome switch
+    {
+        ExpectationOutcome.Missing => 0,
+        ExpectationOutcome.NotYetDue => 1,
+        ExpectationOutcome.Late => 2,
+        _ => 3,
+    };
+
     public static ExpectationItem ToExpectationItem(CatalogueItem i)
     {
         ArgumentNullException.ThrowIfNull(i);

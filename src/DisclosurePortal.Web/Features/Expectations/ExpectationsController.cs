@@ -14,7 +14,7 @@ namespace DisclosurePortal.Web.Features.Expectations;
 /// Expected publications of one catalogue item (docs/adr/0033), for the editors of its unit: each period or event, its
 /// deadline and how it was kept, and the 本期无信息 form for a period not published.
 /// </summary>
-[Authorize(Policy = Policies.Editor)]
+[Authorize(Policy = Policies.Staff)]
 public sealed class ExpectationsController(PortalDbContext db, TimeProvider clock) : PortalController
 {
     private const string Views = "~/Features/Expectations/Views/";
@@ -23,13 +23,16 @@ public sealed class ExpectationsController(PortalDbContext db, TimeProvider cloc
     public async Task<IActionResult> Item(int id, PeriodQuery query, CancellationToken ct)
     {
         if (await db.CatalogueItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct) is not { } item) return NotFoundPage("没有找到该公开事项。");
-        if (!await Townships.KeptUnits.KeepsAsync(db, User, item.DepartmentId, ct)) return NotYours();
-        var page = await PageAsync(item, new WaiverForm(), ct);
+        // The office reads every unit's (the lists behind /office link here); only the unit's editors act on it.
+        var keeps = await Townships.KeptUnits.KeepsAsync(db, User, item.DepartmentId, ct);
+        if (!keeps && !User.IsInRole(Roles.Reviewer)) return NotYours();
+        var page = await PageAsync(item, new WaiverForm(), ct) with { CanAct = keeps };
         page.Form.Period = query.Period?.Iso() ?? (page.DefaultPeriod?.Start.Iso());
         return View(Views + "Item.cshtml", page);
     }
 
     [HttpPost("/manage/items/{id:int}/waivers")]
+    [Authorize(Policy = Policies.Editor)]
     public async Task<IActionResult> RequestWaiver(int id, WaiverForm form, [FromServices] RequestWaiverHandler handler, CancellationToken ct)
     {
         if (await db.CatalogueItems.FirstOrDefaultAsync(i => i.Id == id, ct) is not { } item) return NotFoundPage("没有找到该公开事项。");
@@ -49,6 +52,57 @@ public sealed class ExpectationsController(PortalDbContext db, TimeProvider cloc
         return View(Views + "Item.cshtml", page);
     }
 
+    /// <summary>登记事件 (办结, 变更 …) of an event-driven item: its record is owed within the item's time limit.</summary>
+    [HttpPost("/manage/items/{id:int}/events")]
+    [Authorize(Policy = Policies.Editor)]
+    public async Task<IActionResult> RecordEvent(int id, ItemEventForm form, [FromServices] ItemExpectationChangesHandler handler, CancellationToken ct)
+    {
+        if (await db.CatalogueItems.FirstOrDefaultAsync(i => i.Id == id, ct) is not { } item) return NotFoundPage("没有找到该公开事项。");
+        if (!await Townships.KeptUnits.KeepsAsync(db, User, item.DepartmentId, ct)) return NotYours();
+        if (ModelState.IsValid)
+        {
+            var outcome = await handler.RecordEventAsync(item, form, User, ct);
+            if (outcome.Done)
+            {
+                Flash("已登记事件：{0} {1}。应公开的信息已列入下表。", outcome.Value!.OccurredOn.Iso(), outcome.Value.Description);
+                return RedirectToAction(nameof(Item), new { id });
+            }
+            ModelState.AddModelError(nameof(ItemEventForm.OccurredOn), outcome.Refusal!.Message);
+        }
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View(Views + "Item.cshtml", (await PageAsync(item, new WaiverForm(), ct)) with { EventForm = form });
+    }
+
+    /// <summary>应公开起始日 of a periodic item (an item kept on paper before it came into the portal owes from then).</summary>
+    [HttpPost("/manage/items/{id:int}/expected-from")]
+    [Authorize(Policy = Policies.Editor)]
+    public async Task<IActionResult> SetExpectedFrom(int id, ExpectedFromForm form, [FromServices] ItemExpectationChangesHandler handler, CancellationToken ct)
+    {
+        if (await db.CatalogueItems.FirstOrDefaultAsync(i => i.Id == id, ct) is not { } item) return NotFoundPage("没有找到该公开事项。");
+        if (!await Townships.KeptUnits.KeepsAsync(db, User, item.DepartmentId, ct)) return NotYours();
+        if (ModelState.IsValid)
+        {
+            var outcome = await handler.SetExpectedFromAsync(item, form, User, ct);
+            if (outcome.Done)
+            {
+                Flash(item.ExpectedFrom is { } from ? "应公开起始日已设为 {0}。" : "应公开起始日已清除：自事项新增之日起计算。", item.ExpectedFrom?.Iso() ?? "");
+                return RedirectToAction(nameof(Item), new { id });
+            }
+            ModelState.AddModelError(nameof(ExpectedFromForm.ExpectedFrom), outcome.Refusal!.Message);
+            // Someone changed the item meanwhile: 409, the form redrawn with what was typed and the item's new stamp.
+            if (outcome.Refusal.Status == StatusCodes.Status409Conflict)
+            {
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                return View(Views + "Item.cshtml", (await PageAsync(item, new WaiverForm(), ct)) with
+                {
+                    FromForm = new ExpectedFromForm { ExpectedFrom = form.ExpectedFrom, Version = item.Version },
+                });
+            }
+        }
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View(Views + "Item.cshtml", (await PageAsync(item, new WaiverForm(), ct)) with { FromForm = form });
+    }
+
     private async Task<ItemExpectationsPage> PageAsync(CatalogueItem item, WaiverForm form, CancellationToken ct)
     {
         var calendar = await CalendarLoader.LoadAsync(db, ct);
@@ -64,7 +118,11 @@ public sealed class ExpectationsController(PortalDbContext db, TimeProvider cloc
             .ToList();
         return new ItemExpectationsPage(item.Id, item.DisplayName, unit, item.TimeLimitText, item.TimeLimit.Kind, item.Status,
             result?.Item.ExpectedFrom, ExpectationQueries.Count(expectations), rows, expectations, form,
-            result is null ? null : ExpectedPublications.DefaultPeriod(result));
+            result is null ? null : ExpectedPublications.DefaultPeriod(result))
+        {
+            EventForm = new ItemEventForm { OccurredOn = clock.Today().Iso() },
+            FromForm = new ExpectedFromForm { ExpectedFrom = item.ExpectedFrom?.Iso(), Version = item.Version },
+        };
     }
 
     private async Task<Dictionary<int, string>> RecordTitlesAsync(List<int> ids, CancellationToken ct) =>
@@ -92,6 +150,13 @@ public sealed record ItemExpectationsPage(int ItemId, string ItemName, string Un
     CatalogueItemStatus Status, DateOnly? ExpectedFrom, TimelinessCounts Counts, IReadOnlyList<ExpectationRow> Rows,
     IReadOnlyList<Expectation> Expectations, WaiverForm Form, ReportingPeriod? DefaultPeriod)
 {
+    /// <summary>The unit's own editors draft, declare 本期无信息 and record events; the office only reads.</summary>
+    public bool CanAct { get; init; } = true;
+
+    public ItemEventForm EventForm { get; init; } = new();
+
+    public ExpectedFromForm FromForm { get; init; } = new();
+
     public bool IsPeriodic => ReportingPeriod.IsPeriodic(Kind);
 
     /// <summary>The periods the 本期无信息 form offers: owed, not published, and not already approved or waiting.</summary>

@@ -69,6 +69,8 @@ public sealed class ManageController(PortalDbContext db, TimeProvider clock, Dom
             model.Interpretations = await InterpretationCountsAsync(department, ct);
             var (overdue, dueSoon, _) = await Messages.MessageQueries.DueCountsAsync(db, department, ChinaTime.Today(clock), messageDeadlines, await CalendarLoader.LoadAsync(db, ct), ct);
             model.Messages = (overdue, dueSoon);
+            var today = ChinaTime.Today(clock);
+            model.Expectations = new(false, today.Year, await Expectations.ExpectationQueries.YearCountsAsync(db, kept, today.Year, today, await CalendarLoader.LoadAsync(db, ct), ct));
             model.FlowchartDeadlines = await Powers.PowerQueries.PendingChangesAsync(db, department, ChinaTime.Today(clock), await CalendarLoader.LoadAsync(db, ct), ct);
         }
         if (User.IsInRole(Roles.Reviewer))
@@ -101,6 +103,9 @@ public sealed class DashboardModel
 
     /// <summary>The department's 权责清单 changes whose revised flowchart is not yet public (county plan: 20 working days).</summary>
     public IReadOnlyList<Powers.FlowchartDue> FlowchartDeadlines { get; set; } = [];
+
+    /// <summary>This year's expected publications of the units the editor keeps (ADR 33).</summary>
+    public Expectations.ExpectationDashboardCounts? Expectations { get; set; }
 
     /// <summary>The same over every department, for the office.</summary>
     public Interpretations.DueCounts? OfficeInterpretations { get; set; }

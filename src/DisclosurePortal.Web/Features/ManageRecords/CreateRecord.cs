@@ -36,6 +36,7 @@ public sealed class CreateRecordHandler(PortalDbContext db, AuditTrail audit, Ti
             await RecordFormPages.SaveInterpretationPartsAsync(db, record, version, form, now, ct);
             await db.SaveChangesAsync(ct);
         }
+        await RecordFormPages.SaveCoverageAsync(db, record.Id, form, item, ct);
         if (await files.CommitAsync(record.Id, version, form.Pending, user, ct) is { } refused) return refused;
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

@@ -39,8 +39,14 @@ public sealed class ManageRecordsController(
 
     [HttpGet("/manage/records/new")]
     [Authorize(Policy = Policies.Editor)]
-    public async Task<IActionResult> New(int? itemId, RecordKind? kind, int? policy, CancellationToken ct) =>
-        await FormView("New", await pages.NewFormAsync(Department, await Townships.KeptUnits.OfAsync(db, User, ct), itemId, kind, policy, ct), null, ct);
+    public async Task<IActionResult> New(int? itemId, RecordKind? kind, int? policy, DateOnly? period, int? eventId, CancellationToken ct)
+    {
+        var form = await pages.NewFormAsync(Department, await Townships.KeptUnits.OfAsync(db, User, ct), itemId, kind, policy, ct);
+        // From a missing period's "起草本期信息" (ADR 33): the record answers that period.
+        if (period is { } p && form.CatalogueItemId is not null) form.CoversPeriod = p.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        if (eventId is > 0 && form.CatalogueItemId is not null) form.CoversEventId = eventId;
+        return await FormView("New", form, null, ct);
+    }
 
     /// <remarks>Multipart: the form carries the attachments of its first save and a Word file to import as the body.</remarks>
     [HttpPost("/manage/records/new")]
@@ -58,6 +64,7 @@ public sealed class ManageRecordsController(
         if (form.ColumnId is not null && column is null) ModelState.AddModelError(nameof(RecordForm.ColumnId), "所选栏目不存在或已停用，请重新选择。");
         if (RecordPlacement.Problem(form.CatalogueItemId, form.ColumnId) is { } nowhere) ModelState.AddModelError(nameof(RecordForm.CatalogueItemId), nowhere);
         if (form.IsInterpretation) await pages.CheckPoliciesAsync(form, ModelState, ct);
+        await pages.CheckCoverageAsync(form, item, ModelState, ct);
         if (!ModelState.IsValid || (item is null && column is null) || form.IsPreview)
             return await FormView("New", form, null, ct, invalid: !ModelState.IsValid);
         var outcome = await handler.HandleAsync(form, Department, item, column?.Id, User, ct);
@@ -87,7 +94,8 @@ public sealed class ManageRecordsController(
             return Refused(id, new Refusal($"当前版本状态为“{VersionWorkflow.Describe(version.State)}”，不能修改。已发布的信息请先“新建修改稿”。", StatusCodes.Status409Conflict));
         var policyIds = await db.InterpretationLinks.Where(l => l.RecordVersionId == version.Id).OrderBy(l => l.Id).Select(l => l.PolicyRecordId).ToListAsync(ct);
         var questions = await Interpretations.InterpretationQueries.QuestionsAsync(db, version.Id, ct);
-        return await FormView("Edit", RecordForm.From(record, version, policyIds, questions), record, ct, returnReason: version.ReturnReason);
+        var coverage = await db.RecordCoverages.AsNoTracking().FirstOrDefaultAsync(c => c.RecordId == record.Id, ct);
+        return await FormView("Edit", RecordForm.From(record, version, policyIds, questions, coverage), record, ct, returnReason: version.ReturnReason);
     }
 
     /// <remarks>
@@ -110,6 +118,8 @@ public sealed class ManageRecordsController(
         if (form.IsFormOnly) return await FormView("Edit", form, record, ct, invalid: !ModelState.IsValid, returnReason: version.ReturnReason);
         var valid = await validator.ValidateIntoAsync(form, ModelState, ct);
         if (form.IsInterpretation) await pages.CheckPoliciesAsync(form, ModelState, ct);
+        var item = record.CatalogueItemId is { } itemId ? await db.CatalogueItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == itemId, ct) : null;
+        await pages.CheckCoverageAsync(form, item, ModelState, ct);
         if (!valid || !ModelState.IsValid || form.IsPreview)
             return await FormView("Edit", form, record, ct, invalid: !ModelState.IsValid, returnReason: version.ReturnReason);
 

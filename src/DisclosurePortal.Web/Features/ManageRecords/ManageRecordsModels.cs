@@ -16,6 +16,9 @@ public sealed record ManagedRecordsModel(string? State, IReadOnlyList<ManagedRec
 /// <param name="Group">Its domain and stage (领域 · 环节), as the choice groups it.</param>
 public sealed record ItemOption(int Id, string Name, string Group);
 
+/// <param name="Group">The item it belongs to.</param>
+public sealed record EventOption(int Id, int ItemId, string Label, string Group);
+
 public sealed record RecordFormModel(
     RecordForm Form, int? RecordId, string? IndexNumber, IReadOnlyList<ItemOption> Items, IHtmlContent? Preview, string? ReturnReason,
     RecordVersion? CurrentSaved)
@@ -31,6 +34,12 @@ public sealed record RecordFormModel(
 
     /// <summary>政策解读: published policies to add (the department's latest, or those matching the words looked for).</summary>
     public IReadOnlyList<PolicyOption> FoundPolicies { get; init; } = [];
+
+    /// <summary>所属事件: recorded events of the event-driven items offered (their records owed), grouped by item.</summary>
+    public IReadOnlyList<EventOption> Events { get; init; } = [];
+
+    /// <summary>The record's item's time limit kind, once the item is fixed (edit): which of 所属期间 / 所属事件 applies.</summary>
+    public TimeLimitKind? ItemKind { get; init; }
 
     /// <summary>栏目: the column tree in order, to choose from (issue 20 §3).</summary>
     public IReadOnlyList<DisclosureColumns.ColumnNode> Columns { get; init; } = [];

@@ -56,6 +56,19 @@ public sealed class RecordForm
     public bool IsConcernResponse => Kind == RecordKind.ConcernResponse;
     public bool IsPressConference => Kind == RecordKind.PressConference;
 
+    /// <summary>
+    /// 所属期间 (ADR 33): for an item published every month, quarter or year, any day of the period this record answers,
+    /// written yyyy-MM-dd; blank: the period before the one it is first published in.
+    /// </summary>
+    public string? CoversPeriod { get; set; }
+
+    /// <summary>所属事件: for an item published after an event (办结后10日内), the recorded event this record answers.</summary>
+    public int? CoversEventId { get; set; }
+
+    /// <summary>The day <see cref="CoversPeriod"/> names, when it is one.</summary>
+    public DateOnly? CoversPeriodDay =>
+        DateOnly.TryParseExact(CoversPeriod?.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d) ? d : null;
+
     /// <summary>The version's concurrency stamp when the form was opened.</summary>
     public int Version { get; set; }
 
@@ -123,8 +136,11 @@ public sealed class RecordForm
         IsSummary = IsSummary,
     };
 
-    public static RecordForm From(Record record, RecordVersion v, IReadOnlyList<int> policyIds, IReadOnlyList<InterpretationQuestion> questions) => new()
+    public static RecordForm From(Record record, RecordVersion v, IReadOnlyList<int> policyIds, IReadOnlyList<InterpretationQuestion> questions,
+        Domain.Expectations.RecordCoverage? coverage = null) => new()
     {
+        CoversPeriod = coverage?.PeriodStart?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        CoversEventId = coverage?.ItemEventId,
         PolicyIds = [.. policyIds],
         Questions = [.. questions.OrderBy(q => q.Position).Select(q => new QuestionField { Question = q.Question, Answer = q.Answer })],
         VideoUrl = v.VideoUrl,

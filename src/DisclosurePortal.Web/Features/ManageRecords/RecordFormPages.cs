@@ -91,8 +91,21 @@ public sealed class RecordFormPages(PortalDbContext db, MarkdownRenderer markdow
         var items = itemRows.OrderBy(i => IndexOf(units, i.DepartmentId)).Select(i => new ItemOption(i.Id, i.NameLevel1 + " · " + i.NameLevel2,
             (i.DepartmentId == department ? "" : i.Unit + " · ") + Localization.Pick(i.DomainZh, i.DomainEn) + " · " + Localization.Pick(i.StageZh, i.StageEn))).ToList();
         var preview = form.ShowsPreview ? markdown.Render(form.Body) : null;
+        // 所属事件 (ADR 33): the events recorded on the event-driven items offered, newest first.
+        var itemIds = record?.CatalogueItemId is { } fixedItem ? [fixedItem] : itemRows.Select(i => i.Id).ToList();
+        var events = await (
+            from e in db.ItemEvents.AsNoTracking()
+            join i in db.CatalogueItems on e.CatalogueItemId equals i.Id
+            where itemIds.Contains(e.CatalogueItemId)
+            orderby e.OccurredOn descending, e.Id descending
+            select new { e.Id, e.CatalogueItemId, e.OccurredOn, e.Description, i.NameLevel1, i.NameLevel2 }).Take(200).ToListAsync(ct);
+        var itemKind = record?.CatalogueItemId is { } kept
+            ? await db.CatalogueItems.Where(i => i.Id == kept).Select(i => (TimeLimitKind?)i.TimeLimit.Kind).FirstOrDefaultAsync(ct)
+            : null;
         var model = new RecordFormModel(form, record?.Id, record?.IndexNumber, items, preview, returnReason, current)
         {
+            Events = [.. events.Select(e => new EventOption(e.Id, e.CatalogueItemId, $"{e.OccurredOn:yyyy-MM-dd} {e.Description}", e.NameLevel1 + " · " + e.NameLevel2))],
+            ItemKind = itemKind,
             Columns = await DisclosureColumns.ColumnQueries.TreeAsync(db, includeRetired: record?.ColumnId is not null, ct),
             KeepsVillages = units.Count > 1,
         };
@@ -127,6 +140,46 @@ public sealed class RecordFormPages(PortalDbContext db, MarkdownRenderer markdow
     {
         for (var n = 0; n < units.Count; n++) if (units[n] == unit) return n;
         return units.Count;
+    }
+
+    /// <summary>
+    /// 所属期间 / 所属事件 (ADR 33) against the record's item: a period only for an item published by period (and not
+    /// after today), an event only one recorded on that item.
+    /// </summary>
+    public async Task CheckCoverageAsync(RecordForm form, CatalogueItem? item, ModelStateDictionary modelState, CancellationToken ct)
+    {
+        if (!string.IsNullOrWhiteSpace(form.CoversPeriod))
+        {
+            if (form.CoversPeriodDay is not { } day) modelState.AddModelError(nameof(RecordForm.CoversPeriod), "所属期间应为该期间内的一个日期，例如 2026-10-01。");
+            else if (item is null || !Domain.Expectations.ReportingPeriod.IsPeriodic(item.TimeLimit.Kind))
+                modelState.AddModelError(nameof(RecordForm.CoversPeriod), "所选公开事项不按月、季度或年度公开，请清空所属期间。");
+            else if (day > clock.Today()) modelState.AddModelError(nameof(RecordForm.CoversPeriod), "所属期间不能晚于今天。");
+        }
+        if (form.CoversEventId is { } eventId)
+        {
+            if (item is null || item.TimeLimit.Kind != TimeLimitKind.DaysAfterCompletion)
+                modelState.AddModelError(nameof(RecordForm.CoversEventId), "所选公开事项不按事件公开，请不选所属事件。");
+            else if (!await db.ItemEvents.AnyAsync(e => e.Id == eventId && e.CatalogueItemId == item.Id, ct))
+                modelState.AddModelError(nameof(RecordForm.CoversEventId), "所选事件不属于该公开事项，请重新选择。");
+        }
+    }
+
+    /// <summary>Keeps the record's 所属期间 or 所属事件 as the form says (none: the period is inferred from its publication).</summary>
+    public static async Task SaveCoverageAsync(PortalDbContext db, int recordId, RecordForm form, CatalogueItem? item, CancellationToken ct)
+    {
+        var existing = await db.RecordCoverages.FirstOrDefaultAsync(c => c.RecordId == recordId, ct);
+        Domain.Expectations.RecordCoverage? wanted = null;
+        if (item is not null && form.CoversPeriodDay is { } day && Domain.Expectations.ReportingPeriod.IsPeriodic(item.TimeLimit.Kind))
+            wanted = Domain.Expectations.RecordCoverage.ForPeriod(recordId, Domain.Expectations.ReportingPeriod.Of(item.TimeLimit.Kind, day));
+        else if (item is not null && form.CoversEventId is { } eventId && item.TimeLimit.Kind == TimeLimitKind.DaysAfterCompletion)
+            wanted = Domain.Expectations.RecordCoverage.ForEvent(recordId, eventId);
+        if (existing is not null && wanted is not null && existing.PeriodStart == wanted.PeriodStart && existing.ItemEventId == wanted.ItemEventId) return;
+        if (existing is not null)
+        {
+            db.RecordCoverages.Remove(existing);
+            await db.SaveChangesAsync(ct);
+        }
+        if (wanted is not null) db.RecordCoverages.Add(wanted);
     }
 
     /// <summary>The version's links to the policies it interprets (kept where unchanged) and its questions (replaced).</summary>

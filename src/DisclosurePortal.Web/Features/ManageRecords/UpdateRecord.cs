@@ -28,6 +28,8 @@ public sealed class UpdateRecordHandler(PortalDbContext db, AuditTrail audit, Ti
                 var now = clock.GetUtcNow();
                 version.Edit(form.ToMetadata(), now);
                 if (record.Kind == RecordKind.PolicyInterpretation) await RecordFormPages.SaveInterpretationPartsAsync(db, record, version, form, now, ct);
+                var item = record.CatalogueItemId is { } itemId ? await db.CatalogueItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == itemId, ct) : null;
+                await RecordFormPages.SaveCoverageAsync(db, record.Id, form, item, ct);
                 audit.Record(user, AuditActions.RecordEdit, record.Id, $"修改第{version.Number}版：{version.Title}");
                 if (await files.CommitAsync(record.Id, version, form.Pending, user, ct) is { } refused) return (Outcome<UpdateRecordResult>)refused;
                 await db.SaveChangesAsync(ct);
