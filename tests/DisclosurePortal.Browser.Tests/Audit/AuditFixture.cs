@@ -33,6 +33,9 @@ public sealed record AuditData(
 
     /// <summary>A periodic item of the audited editor's department with a 本期无信息 declared (issue 21 §1).</summary>
     public int PeriodicItemId { get; init; }
+
+    /// <summary>An active event-driven item (办结后10日内) of 县住建局, whose page has the 登记事件 form.</summary>
+    public int EventItemId { get; init; }
     public int VillageId { get; init; }
     /// <summary>权责清单 (issue 20 §5): a housing power published with a change in draft (its deadline shows), and one awaiting review.</summary>
     public int PowerId { get; init; }
@@ -274,6 +277,8 @@ public sealed class AuditFixture : IAsyncLifetime
             TownshipId = await db.Departments.Where(d => d.Level == DisclosurePortal.Domain.Units.UnitLevel.Township).OrderBy(d => d.Id).Select(d => d.Id).FirstAsync(),
             PeriodicItemId = await (from w in db.PeriodWaivers join i in db.CatalogueItems on w.CatalogueItemId equals i.Id
                                     where i.DepartmentId == housing.Id orderby w.Id select i.Id).FirstAsync(),
+            EventItemId = await db.CatalogueItems.Where(i => i.DepartmentId == housing.Id && i.TimeLimit.Kind == DisclosurePortal.Domain.Catalogue.TimeLimitKind.DaysAfterCompletion
+                                                            && i.Status == DisclosurePortal.Domain.Catalogue.CatalogueItemStatus.Active).OrderBy(i => i.Id).Select(i => i.Id).FirstAsync(),
             VillageId = await db.Departments.Where(d => d.Level == DisclosurePortal.Domain.Units.UnitLevel.Village).OrderBy(d => d.Id).Select(d => d.Id).FirstAsync(),
             SubmittedProfileId = await db.UnitProfiles.Where(p => p.State == DisclosurePortal.Domain.Units.ProfileState.Submitted).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(),
             PowerId = await db.PowerRevisions.Where(r => r.ChangedOn != null && r.State == DisclosurePortal.Domain.Powers.PowerRevisionState.Draft).OrderBy(r => r.PowerId).Select(r => r.PowerId).FirstAsync(),

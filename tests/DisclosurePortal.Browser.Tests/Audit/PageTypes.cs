@@ -208,6 +208,12 @@ public static class PageTypes
         // Expected publications (issue 21 §1): an item's periods, and the office's 本期无信息 queue.
         new("item-expectations", Viewer.Editor, "/manage/items/{id:int}/expectations", d => $"/manage/items/{d.PeriodicItemId}/expectations"),
         new("item-expectations-en", Viewer.Editor, "/manage/items/{id:int}/expectations", d => $"/manage/items/{d.PeriodicItemId}/expectations?culture=en"),
+        new("office-expectations", Viewer.Reviewer, "/office/expectations", _ => "/office/expectations?outcome=missing"),
+        new("office-expectations-en", Viewer.Reviewer, "/office/expectations", _ => "/office/expectations?culture=en"),
+        new("manage-expectations", Viewer.Editor, "/manage/expectations", _ => "/manage/expectations"),
+        new("item-expectations-event", Viewer.Editor, "/manage/items/{id:int}/expectations", d => $"/manage/items/{d.EventItemId}/expectations"),
+        new("item-expectations-event-error", Viewer.Editor, "/manage/items/{id:int}/expectations", d => $"/manage/items/{d.EventItemId}/expectations", Status: 400,
+            Act: SubmitFutureEvent),
         new("review-waivers", Viewer.Reviewer, "/review/waivers", _ => "/review/waivers"),
         new("review-waivers-en", Viewer.Reviewer, "/review/waivers", _ => "/review/waivers?culture=en"),
 
@@ -274,6 +280,15 @@ public static class PageTypes
         return await page.RunAndWaitForResponseAsync(
             () => button.ClickAsync(),
             r => r.Request.Method == "POST" && r.Url.EndsWith("/admin/audit/check", StringComparison.Ordinal));
+    }
+
+    /// <summary>Records an event dated in the future: the item's page comes back (400) with the error and what was typed.</summary>
+    private static async Task<IResponse> SubmitFutureEvent(IPage page)
+    {
+        await page.Locator("#OccurredOn").FillAsync("2099-01-01");
+        return await page.RunAndWaitForResponseAsync(
+            () => page.Locator("#event button[type=submit]").ClickAsync(),
+            r => r.Request.Method == "POST" && r.Url.EndsWith("/events", StringComparison.Ordinal));
     }
 
     /// <summary>Submits the message form empty: it comes back (400) with every error shown.</summary>

@@ -103,6 +103,8 @@ public abstract class HostileInputTests(SecurityPortal factory)
         ["POST /manage/policy-cleanups/{id:int}/approve"] = new(Who.Reviewer, "/manage/policy-cleanups/{submittedCleanup}", "/manage/policy-cleanups/{submittedCleanup}/approve", ["version"]),
         ["POST /manage/policy-cleanups/{id:int}/return"] = new(Who.Reviewer, "/manage/policy-cleanups/{submittedCleanup}", "/manage/policy-cleanups/{submittedCleanup}/return", ["version", "reason"]),
         ["POST /manage/items/{id:int}/waivers"] = new(Who.Editor, "/manage/items/{periodicItem}/expectations", "/manage/items/{periodicItem}/waivers", ["Reason"]),
+        ["POST /manage/items/{id:int}/events"] = new(Who.Editor, "/manage/items/{periodicItem}/expectations", "/manage/items/{periodicItem}/events", ["OccurredOn", "Description"]),
+        ["POST /manage/items/{id:int}/expected-from"] = new(Who.Editor, "/manage/items/{periodicItem}/expectations", "/manage/items/{periodicItem}/expected-from"),
         ["POST /review/waivers/{id:int}/approve"] = new(Who.Reviewer, "/review/waivers", "/review/waivers/{waiver}/approve"),
         ["POST /review/waivers/{id:int}/return"] = new(Who.Reviewer, "/review/waivers", "/review/waivers/{waiver}/return", ["note"]),
         ["POST /manage/guides/new"] = new(Who.Editor, "/manage/guides/new", "/manage/guides/new"),

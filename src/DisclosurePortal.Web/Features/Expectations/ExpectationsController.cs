@@ -59,6 +59,9 @@ public sealed class ExpectationsController(PortalDbContext db, TimeProvider cloc
     {
         if (await db.CatalogueItems.FirstOrDefaultAsync(i => i.Id == id, ct) is not { } item) return NotFoundPage("没有找到该公开事项。");
         if (!await Townships.KeptUnits.KeepsAsync(db, User, item.DepartmentId, ct)) return NotYours();
+        // The form is drawn only for an active event-driven item: any other has no form to redraw.
+        if (item.TimeLimit.Kind != TimeLimitKind.DaysAfterCompletion) return BadInput("该公开事项不按事件公开，无须登记事件。");
+        if (item.Status == CatalogueItemStatus.Retired) return BadInput("已停用的公开事项不再产生应公开的信息。");
         if (ModelState.IsValid)
         {
             var outcome = await handler.RecordEventAsync(item, form, User, ct);
@@ -80,6 +83,8 @@ public sealed class ExpectationsController(PortalDbContext db, TimeProvider cloc
     {
         if (await db.CatalogueItems.FirstOrDefaultAsync(i => i.Id == id, ct) is not { } item) return NotFoundPage("没有找到该公开事项。");
         if (!await Townships.KeptUnits.KeepsAsync(db, User, item.DepartmentId, ct)) return NotYours();
+        if (!ReportingPeriod.IsPeriodic(item.TimeLimit.Kind)) return BadInput("该公开事项不按期公开，无须设定应公开起始日。");
+        if (item.Status == CatalogueItemStatus.Retired) return BadInput("已停用的公开事项不能修改。");
         if (ModelState.IsValid)
         {
             var outcome = await handler.SetExpectedFromAsync(item, form, User, ct);
