@@ -1,4 +1,5 @@
 using DisclosurePortal.Domain.Applications;
+using DisclosurePortal.Domain.Assessments;
 using DisclosurePortal.Domain.Auditing;
 using DisclosurePortal.Domain.Calendar;
 using DisclosurePortal.Domain.Catalogue;
@@ -97,6 +98,11 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<PeriodWaiver> PeriodWaivers => Set<PeriodWaiver>();
     public DbSet<ItemEvent> ItemEvents => Set<ItemEvent>();
     public DbSet<RecordCoverage> RecordCoverages => Set<RecordCoverage>();
+    public DbSet<AssessmentScheme> AssessmentSchemes => Set<AssessmentScheme>();
+    public DbSet<AssessmentIndicator> AssessmentIndicators => Set<AssessmentIndicator>();
+    public DbSet<ManualScore> ManualScores => Set<ManualScore>();
+    public DbSet<AssessmentRun> AssessmentRuns => Set<AssessmentRun>();
+    public DbSet<AssessmentScore> AssessmentScores => Set<AssessmentScore>();
 
     /// <summary>The published versions: the only rows the public may read.</summary>
     public IQueryable<RecordVersion> PublishedVersions => RecordVersions.Where(v => v.IsPublished);

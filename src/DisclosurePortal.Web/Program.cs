@@ -26,6 +26,7 @@ builder.Services.AddSingleton<PublicSite>();
 builder.Services.AddSingleton<AttachmentStorage>();
 builder.Services.AddScoped<AuditTrail>();
 builder.Services.AddUseCaseHandlers();
+builder.Services.AddScoped<DisclosurePortal.Data.Seed.IDemoDataStep, DisclosurePortal.Web.Features.Assessments.DemoAssessmentResults>(); // 考核 demo results (ADR 37)
 builder.Services.AddProcessingFees(builder.Configuration); // FeeTiers from the "Fees" section (Features/Cases)
 builder.Services.AddMessages(builder.Configuration); // MessageDeadlines from the "Messages" section, retention (Features/Messages)
 builder.Services.AddConsultations(builder.Configuration); // ConsultationSettings from the "Consultations" section, retention service (Features/Consultations)

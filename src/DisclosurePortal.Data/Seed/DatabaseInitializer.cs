@@ -14,6 +14,7 @@ public sealed class DatabaseInitializer(
     IdentityNumberSealer identityNumbers,
     IConfiguration configuration,
     TimeProvider clock,
+    IEnumerable<IDemoDataStep> demoSteps,
     ILogger<DatabaseInitializer> logger)
 {
     public async Task InitializeAsync(CancellationToken ct = default)
@@ -31,9 +32,12 @@ public sealed class DatabaseInitializer(
         await referenceData.SeedAsync(ct);
         if (configuration.GetValue("Seed:DemoData", true))
         {
+            var fresh = !await db.Departments.AnyAsync(ct);
             await demoData.SeedAsync(ct);
             await DemoSiteIdentity.SeedAsync(db, clock, ct);
             await demoAccounts.SeedAsync();
+            if (fresh)
+                foreach (var step in demoSteps) await step.SeedAsync(ct);
         }
         logger.LogInformation("Database ready ({Provider})", DatabaseSetup.ProviderFrom(configuration));
     }

@@ -213,6 +213,8 @@ public sealed partial class DemoDataSeeder(PortalDbContext db, TimeProvider cloc
         await DemoExpectations.SeedAsync(db, calendar, today, now, ct);
         // 评议 (issue 21 §5): ratings over records, answered cases and messages.
         await DemoRatings.SeedAsync(db, today, ct);
+        // 考核 (issue 21 §4): last year's and this year's schemes; the web computes them after the seed (IDemoDataStep).
+        await DemoAssessments.SeedAsync(db, departments.ToDictionary(d => d.Key, d => d.Value.Id), today, now, ct);
     }
 
     /// <summary>Offices publish on weekdays: a weekend date moves back to the Friday before.</summary>

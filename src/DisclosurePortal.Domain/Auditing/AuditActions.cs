@@ -36,6 +36,8 @@ public static class AuditActions
     public const string PeriodWaiverEntity = "PeriodWaiver";
     public const string ItemEventEntity = "ItemEvent";
     public const string RatingEntity = "Rating";
+    public const string AssessmentSchemeEntity = "AssessmentScheme";
+    public const string AssessmentRunEntity = "AssessmentRun";
 
     public static readonly AuditAction RecordCreate = new("record.create", RecordEntity, "新建草稿");
     public static readonly AuditAction RecordEdit = new("record.edit", RecordEntity, "修改草稿");
@@ -151,6 +153,15 @@ public static class AuditActions
     public static readonly AuditAction RatingShow = new("rating.show", RatingEntity, "显示评议意见");
     public static readonly AuditAction RatingHide = new("rating.hide", RatingEntity, "隐藏评议意见");
 
+    public static readonly AuditAction AssessmentSchemeCreate = new("assessment-scheme.create", AssessmentSchemeEntity, "新建年度考核方案");
+    public static readonly AuditAction AssessmentIndicatorAdd = new("assessment-scheme.indicator-add", AssessmentSchemeEntity, "新增考核指标");
+    public static readonly AuditAction AssessmentIndicatorEdit = new("assessment-scheme.indicator-edit", AssessmentSchemeEntity, "修改考核指标");
+    public static readonly AuditAction AssessmentIndicatorRemove = new("assessment-scheme.indicator-remove", AssessmentSchemeEntity, "删除考核指标");
+    public static readonly AuditAction AssessmentManualScore = new("assessment-scheme.manual-score", AssessmentSchemeEntity, "录入人工评分");
+    public static readonly AuditAction AssessmentCompute = new("assessment.compute", AssessmentRunEntity, "计算考核结果");
+    public static readonly AuditAction AssessmentPublish = new("assessment.publish", AssessmentRunEntity, "公布考核结果");
+    public static readonly AuditAction AssessmentUnpublish = new("assessment.unpublish", AssessmentRunEntity, "撤回公布考核结果");
+
     public static IReadOnlyList<AuditAction> All { get; } =
     [
         RecordCreate, RecordEdit, RecordAttach, RecordDetach, RecordSubmit, RecordNewVersion, RecordPublish, RecordReturn,
@@ -174,6 +185,8 @@ public static class AuditActions
         PolicyCleanupCreate, PolicyCleanupEdit, PolicyCleanupSubmit, PolicyCleanupApprove, PolicyCleanupReturn, PolicyCleanupRevalidate,
         PeriodWaiverRequest, PeriodWaiverApprove, PeriodWaiverReturn, ItemEventRecord, ItemExpectedFrom,
         RatingShow, RatingHide,
+        AssessmentSchemeCreate, AssessmentIndicatorAdd, AssessmentIndicatorEdit, AssessmentIndicatorRemove, AssessmentManualScore,
+        AssessmentCompute, AssessmentPublish, AssessmentUnpublish,
     ];
 
     /// <summary>Codes of rows written before the catalogue, in the other convention, and what they are now.</summary>

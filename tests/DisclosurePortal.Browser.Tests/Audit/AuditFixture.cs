@@ -37,6 +37,8 @@ public sealed record AuditData(
     /// <summary>An active event-driven item (办结后10日内) of 县住建局, whose page has the 登记事件 form.</summary>
     public int EventItemId { get; init; }
     public int VillageId { get; init; }
+    /// <summary>考核 (issue 21 §4): an indicator of this year's demo scheme (this year's computed, last year's published).</summary>
+    public int AssessmentIndicatorId { get; init; }
     /// <summary>权责清单 (issue 20 §5): a housing power published with a change in draft (its deadline shows), and one awaiting review.</summary>
     public int PowerId { get; init; }
     public int SubmittedPowerId { get; init; }
@@ -280,6 +282,8 @@ public sealed class AuditFixture : IAsyncLifetime
             EventItemId = await db.CatalogueItems.Where(i => i.DepartmentId == housing.Id && i.TimeLimit.Kind == DisclosurePortal.Domain.Catalogue.TimeLimitKind.DaysAfterCompletion
                                                             && i.Status == DisclosurePortal.Domain.Catalogue.CatalogueItemStatus.Active).OrderBy(i => i.Id).Select(i => i.Id).FirstAsync(),
             VillageId = await db.Departments.Where(d => d.Level == DisclosurePortal.Domain.Units.UnitLevel.Village).OrderBy(d => d.Id).Select(d => d.Id).FirstAsync(),
+            AssessmentIndicatorId = await db.AssessmentIndicators.Where(i => db.AssessmentSchemes.Any(s => s.Id == i.SchemeId && s.Year == today.Year))
+                .OrderBy(i => i.SortOrder).Select(i => i.Id).FirstAsync(),
             SubmittedProfileId = await db.UnitProfiles.Where(p => p.State == DisclosurePortal.Domain.Units.ProfileState.Submitted).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(),
             PowerId = await db.PowerRevisions.Where(r => r.ChangedOn != null && r.State == DisclosurePortal.Domain.Powers.PowerRevisionState.Draft).OrderBy(r => r.PowerId).Select(r => r.PowerId).FirstAsync(),
             SubmittedPowerId = await db.PowerRevisions.Where(r => r.State == DisclosurePortal.Domain.Powers.PowerRevisionState.Submitted).OrderBy(r => r.PowerId).Select(r => r.PowerId).FirstAsync(),

@@ -217,6 +217,20 @@ public static class PageTypes
         new("review-waivers", Viewer.Reviewer, "/review/waivers", _ => "/review/waivers"),
         new("review-waivers-en", Viewer.Reviewer, "/review/waivers", _ => "/review/waivers?culture=en"),
 
+        // 考核 (issue 21 §4): the schemes, a year's indicators and one indicator; the office's results; a unit's breakdown; the public results.
+        new("admin-assessments", Viewer.Admin, "/admin/assessments", _ => "/admin/assessments"),
+        new("admin-assessment-scheme", Viewer.Admin, "/admin/assessments/{year}", d => $"/admin/assessments/{d.QuarterYear}"),
+        new("admin-assessment-scheme-en", Viewer.Admin, "/admin/assessments/{year}", d => $"/admin/assessments/{d.QuarterYear}?culture=en"),
+        new("admin-assessment-indicator", Viewer.Admin, "/admin/assessments/{year}/indicators/{id}", d => $"/admin/assessments/{d.QuarterYear}/indicators/{d.AssessmentIndicatorId}"),
+        new("assessments", Viewer.Reviewer, "/assessments", _ => "/assessments"),
+        new("assessment-office", Viewer.Reviewer, "/assessments/{year}", d => $"/assessments/{d.QuarterYear}"),
+        new("assessment-office-en", Viewer.Reviewer, "/assessments/{year}", d => $"/assessments/{d.QuarterYear}?culture=en"),
+        new("assessment-unit", Viewer.Reviewer, "/assessments/{year}/units/{id}", d => $"/assessments/{d.QuarterYear}/units/{d.DepartmentId}"),
+        new("assessment-own", Viewer.Editor, "/manage/assessment", _ => "/manage/assessment"),
+        new("assessment-own-en", Viewer.Editor, "/manage/assessment", _ => "/manage/assessment?culture=en"),
+        new("assessment-published", Viewer.Citizen, "/assessments/{year}/published", d => $"/assessments/{d.QuarterYear - 1}/published"),
+        new("assessment-published-en", Viewer.Citizen, "/assessments/{year}/published", d => $"/assessments/{d.QuarterYear - 1}/published?culture=en"),
+
         // Staff notifications (issue 19): the office's and a department's.
         new("notifications-reviewer", Viewer.Reviewer, "/notifications", _ => "/notifications"),
         new("notifications-editor", Viewer.Editor, "/notifications", _ => "/notifications"),

@@ -269,6 +269,10 @@ public abstract class SecurityPortal(TestDb db) : PortalFactory(db, demoRecords:
             ["calendarDay"] = await db.CalendarDays.Where(d => d.Date.Year == today.Year).OrderBy(d => d.Date).Select(d => d.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).FirstAsync(),
             ["annualYear"] = Str(today.Year - 1),
             ["quarterYear"] = Str(today.Year),
+            // 考核 (issue 21 §4): the demo's schemes; this year's is computed and internal, last year's published.
+            ["assessmentYear"] = Str(today.Year),
+            ["publishedAssessmentYear"] = Str(today.Year - 1),
+            ["indicator"] = Str(await db.AssessmentIndicators.Where(i => db.AssessmentSchemes.Any(s => s.Id == i.SchemeId && s.Year == today.Year)).OrderBy(i => i.SortOrder).Select(i => i.Id).FirstAsync()),
             ["notification"] = Str(note.Id),
             ["mail"] = Str(mail.Id),
             // 网上信箱 (issue 19): an open message assigned to editor.housing's department, and a published one.

@@ -73,6 +73,9 @@ public sealed record StatisticsModel(DateOnly Today, IReadOnlyList<MonthRow> Pub
 
     /// <summary>评议 (issue 21 §5): this year's grades per unit and their 满意率.</summary>
     public IReadOnlyList<DisclosurePortal.Web.Features.Ratings.UnitRatings> Ratings { get; init; } = [];
+
+    /// <summary>考核 (issue 21 §4): the years whose results the office published, the latest first.</summary>
+    public IReadOnlyList<int> PublishedAssessments { get; init; } = [];
 }
 
 public static class StatisticsQueries
@@ -120,6 +123,8 @@ public static class StatisticsQueries
             // 网上信箱 (issue 19): this year and the last, every message counted (private and declined ones too).
             Messages = await MessageYearsAsync(db, today, ct),
             Ratings = await DisclosurePortal.Web.Features.Ratings.RatingQueries.ForYearAsync(db, today.Year, ct),
+            PublishedAssessments = await db.AssessmentRuns.AsNoTracking().Where(r => r.State == Domain.Assessments.RunState.Published)
+                .OrderByDescending(r => r.Year).Select(r => r.Year).ToListAsync(ct),
         };
     }
 

@@ -148,6 +148,11 @@ public sealed class PublicPageChanges(PublicPageStore store, IHttpContextAccesso
                     // 规范性文件清理 (issue 20 §4): its notice lives under /policies; the changed documents evict their own pages.
                     tags.Add(PublicPageTags.Policies);
                     break;
+                case Domain.Assessments.AssessmentRun run when entry.State != EntityState.Added
+                                                              || run.State == Domain.Assessments.RunState.Published:
+                    // 考核结果: its public page shows a published computation; publishing, withdrawing or deleting it changes the page.
+                    tags.Add(PublicPageTags.Assessments);
+                    break;
                 case AnnualReport when Both<ReportState>(entry, nameof(AnnualReport.State)).Contains(ReportState.Published):
                     tags.UnionWith(PublicPageTags.WhenAnnualReportChanges());
                     break;

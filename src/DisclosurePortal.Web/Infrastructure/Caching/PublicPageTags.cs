@@ -33,6 +33,8 @@ public enum PublicPage
     DisclosureColumn,
     /// <summary>Validators only: its figures have their own short cache (ADR 14), so the output cache would add nothing fresh.</summary>
     Statistics,
+    /// <summary>考核结果 published (issue 21 §4): a year's ranking and scores.</summary>
+    Assessments,
 }
 
 /// <summary>
@@ -64,6 +66,8 @@ public static class PublicPageTags
     public const string Guides = "guides";
     /// <summary>The column tree's pages (信息公开 and every /columns/{id}): few, evicted together.</summary>
     public const string Columns = "columns";
+    /// <summary>The published 考核 results (every year's page; few, evicted together).</summary>
+    public const string Assessments = "assessments";
 
     public static string Record(int id) => string.Create(CultureInfo.InvariantCulture, $"record-{id}");
 
@@ -96,6 +100,7 @@ public static class PublicPageTags
         PublicPage.Disclosure => [Site, Columns],
         PublicPage.DisclosureColumn => [Site, Columns],
         PublicPage.Statistics => null,
+        PublicPage.Assessments => [Site, Assessments],
         _ => null,
     };
 

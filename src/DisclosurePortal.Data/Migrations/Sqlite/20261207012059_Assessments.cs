@@ -1,0 +1,220 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace DisclosurePortal.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Assessments : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "AssessmentSchemes",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AssessmentSchemes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AssessmentIndicators",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SchemeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Points = table.Column<decimal>(type: "TEXT", precision: 7, scale: 2, nullable: false),
+                    Rule = table.Column<int>(type: "INTEGER", nullable: false),
+                    FullAt = table.Column<decimal>(type: "TEXT", precision: 7, scale: 2, nullable: true),
+                    HalfAt = table.Column<decimal>(type: "TEXT", precision: 7, scale: 2, nullable: true),
+                    DeductEach = table.Column<decimal>(type: "TEXT", precision: 7, scale: 2, nullable: true),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AssessmentIndicators", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AssessmentIndicators_AssessmentSchemes_SchemeId",
+                        column: x => x.SchemeId,
+                        principalTable: "AssessmentSchemes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AssessmentRuns",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SchemeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    AsOf = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ComputedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    ComputedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    PublishedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AssessmentRuns", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AssessmentRuns_AssessmentSchemes_SchemeId",
+                        column: x => x.SchemeId,
+                        principalTable: "AssessmentSchemes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AssessmentManualScores",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    IndicatorId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Score = table.Column<decimal>(type: "TEXT", precision: 7, scale: 2, nullable: false),
+                    Evidence = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    EnteredBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    EnteredAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AssessmentManualScores", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AssessmentManualScores_AssessmentIndicators_IndicatorId",
+                        column: x => x.IndicatorId,
+                        principalTable: "AssessmentIndicators",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AssessmentManualScores_Departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AssessmentScores",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RunId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    IndicatorId = table.Column<int>(type: "INTEGER", nullable: true),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
+                    IndicatorName = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Rule = table.Column<int>(type: "INTEGER", nullable: false),
+                    FullAt = table.Column<decimal>(type: "TEXT", precision: 7, scale: 2, nullable: true),
+                    HalfAt = table.Column<decimal>(type: "TEXT", precision: 7, scale: 2, nullable: true),
+                    DeductEach = table.Column<decimal>(type: "TEXT", precision: 7, scale: 2, nullable: true),
+                    Points = table.Column<decimal>(type: "TEXT", precision: 7, scale: 2, nullable: false),
+                    Score = table.Column<decimal>(type: "TEXT", precision: 7, scale: 2, nullable: false),
+                    Good = table.Column<int>(type: "INTEGER", nullable: true),
+                    Total = table.Column<int>(type: "INTEGER", nullable: true),
+                    NothingToMeasure = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Evidence = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AssessmentScores", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AssessmentScores_AssessmentRuns_RunId",
+                        column: x => x.RunId,
+                        principalTable: "AssessmentRuns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AssessmentScores_Departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AssessmentIndicators_SchemeId_SortOrder",
+                table: "AssessmentIndicators",
+                columns: new[] { "SchemeId", "SortOrder" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AssessmentManualScores_DepartmentId",
+                table: "AssessmentManualScores",
+                column: "DepartmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AssessmentManualScores_IndicatorId_DepartmentId",
+                table: "AssessmentManualScores",
+                columns: new[] { "IndicatorId", "DepartmentId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AssessmentRuns_SchemeId",
+                table: "AssessmentRuns",
+                column: "SchemeId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AssessmentRuns_Year_State",
+                table: "AssessmentRuns",
+                columns: new[] { "Year", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AssessmentSchemes_Year",
+                table: "AssessmentSchemes",
+                column: "Year",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AssessmentScores_DepartmentId",
+                table: "AssessmentScores",
+                column: "DepartmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AssessmentScores_RunId_DepartmentId",
+                table: "AssessmentScores",
+                columns: new[] { "RunId", "DepartmentId" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "AssessmentManualScores");
+
+            migrationBuilder.DropTable(
+                name: "AssessmentScores");
+
+            migrationBuilder.DropTable(
+                name: "AssessmentIndicators");
+
+            migrationBuilder.DropTable(
+                name: "AssessmentRuns");
+
+            migrationBuilder.DropTable(
+                name: "AssessmentSchemes");
+        }
+    }
+}
