@@ -2803,3 +2803,116 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207012754_Reminders'
+)
+BEGIN
+    CREATE TABLE [OutboxWebhooks] (
+        [Id] int NOT NULL IDENTITY,
+        [Url] nvarchar(500) NOT NULL,
+        [Body] nvarchar(max) NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [Attempts] int NOT NULL,
+        [NextAttemptAt] datetimeoffset NOT NULL,
+        [SentAt] datetimeoffset NULL,
+        [LastError] nvarchar(500) NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_OutboxWebhooks] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207012754_Reminders'
+)
+BEGIN
+    CREATE TABLE [ReminderSettings] (
+        [Id] int NOT NULL,
+        [WorkingDaysBefore] int NOT NULL,
+        [WebhookEnabled] bit NOT NULL,
+        [WebhookUrl] nvarchar(500) NULL,
+        [WebhookSecret] nvarchar(1000) NULL,
+        [UpdatedBy] nvarchar(100) NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_ReminderSettings] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207012754_Reminders'
+)
+BEGIN
+    CREATE TABLE [SentReminders] (
+        [Id] bigint NOT NULL IDENTITY,
+        [Subject] int NOT NULL,
+        [Key] nvarchar(64) NOT NULL,
+        [SubjectId] int NULL,
+        [DueOn] date NOT NULL,
+        [Kind] int NOT NULL,
+        [Round] int NOT NULL,
+        [DepartmentId] int NULL,
+        [Title] nvarchar(300) NOT NULL,
+        [SentOn] date NOT NULL,
+        [SentAt] datetimeoffset NOT NULL,
+        [SentBy] nvarchar(100) NOT NULL,
+        [AwaitsDigest] bit NOT NULL,
+        CONSTRAINT [PK_SentReminders] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207012754_Reminders'
+)
+BEGIN
+    CREATE INDEX [IX_OutboxWebhooks_SentAt_NextAttemptAt] ON [OutboxWebhooks] ([SentAt], [NextAttemptAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207012754_Reminders'
+)
+BEGIN
+    CREATE INDEX [IX_SentReminders_AwaitsDigest] ON [SentReminders] ([AwaitsDigest]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207012754_Reminders'
+)
+BEGIN
+    CREATE INDEX [IX_SentReminders_DepartmentId_SentOn] ON [SentReminders] ([DepartmentId], [SentOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207012754_Reminders'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_SentReminders_Key_DueOn_Kind_Round] ON [SentReminders] ([Key], [DueOn], [Kind], [Round]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207012754_Reminders'
+)
+BEGIN
+    CREATE INDEX [IX_SentReminders_Subject_SubjectId_Kind] ON [SentReminders] ([Subject], [SubjectId], [Kind]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207012754_Reminders'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261207012754_Reminders', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

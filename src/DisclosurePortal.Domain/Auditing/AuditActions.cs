@@ -35,6 +35,7 @@ public static class AuditActions
     public const string PolicyCleanupEntity = "PolicyCleanup";
     public const string PeriodWaiverEntity = "PeriodWaiver";
     public const string RatingEntity = "Rating";
+    public const string ReminderSettingsEntity = "ReminderSettings";
 
     public static readonly AuditAction RecordCreate = new("record.create", RecordEntity, "新建草稿");
     public static readonly AuditAction RecordEdit = new("record.edit", RecordEntity, "修改草稿");
@@ -148,6 +149,11 @@ public static class AuditActions
     public static readonly AuditAction RatingShow = new("rating.show", RatingEntity, "显示评议意见");
     public static readonly AuditAction RatingHide = new("rating.hide", RatingEntity, "隐藏评议意见");
 
+    /// <summary>消息警示 (ADR 35): the office's 催办 of a late record or interpretation, recorded against the record (or policy).</summary>
+    public static readonly AuditAction RecordUrge = new("record.urge", RecordEntity, "催办");
+    public static readonly AuditAction ReminderSettingsUpdate = new("reminder-settings.update", ReminderSettingsEntity, "修改消息警示设置");
+    public static readonly AuditAction ReminderSettingsTest = new("reminder-settings.test", ReminderSettingsEntity, "发送 Webhook 测试消息");
+
     public static IReadOnlyList<AuditAction> All { get; } =
     [
         RecordCreate, RecordEdit, RecordAttach, RecordDetach, RecordSubmit, RecordNewVersion, RecordPublish, RecordReturn,
@@ -171,6 +177,7 @@ public static class AuditActions
         PolicyCleanupCreate, PolicyCleanupEdit, PolicyCleanupSubmit, PolicyCleanupApprove, PolicyCleanupReturn, PolicyCleanupRevalidate,
         PeriodWaiverRequest, PeriodWaiverApprove, PeriodWaiverReturn,
         RatingShow, RatingHide,
+        RecordUrge, ReminderSettingsUpdate, ReminderSettingsTest,
     ];
 
     /// <summary>Codes of rows written before the catalogue, in the other convention, and what they are now.</summary>
