@@ -38,6 +38,7 @@ public sealed class ReminderAlerts(PortalDbContext db, PublicSite site, TimeProv
     public async Task ToUnitAsync(int departmentId, ReminderKind kind, IReadOnlyList<ReminderItem> items, string? urgedBy, ReminderSettings settings, CancellationToken ct)
     {
         if (items.Count == 0) return;
+        items = [.. Ordered(items)];
         var now = clock.GetUtcNow();
         foreach (var item in items)
             StaffNotifications.Add(db, StaffNotification.ToDepartment(departmentId, NoteText(kind, item, urgedBy), item.Link, now));
@@ -62,7 +63,7 @@ public sealed class ReminderAlerts(PortalDbContext db, PublicSite site, TimeProv
             "/office/deadlines?due=overdue", now));
         var departments = await db.Departments.AsNoTracking().Select(d => new { d.Id, d.Name }).ToDictionaryAsync(d => d.Id, d => d.Name, ct);
         var byUnit = late.GroupBy(r => r.DepartmentId ?? 0).OrderBy(g => g.Key)
-            .Select(g => $"{(departments.TryGetValue(g.Key, out var n) ? n : "—")}：\n{string.Join("\n", g.OrderBy(r => r.DueOn).Take(10).Select(r => $"  · {Short(r.Title)}（应于 {r.DueOn.Iso()} 前公开）"))}{More(g.Count(), 10)}")
+            .Select(g => $"{(departments.TryGetValue(g.Key, out var n) ? n : "—")}：\n{string.Join("\n", g.OrderBy(r => r.Subject == ReminderSubject.Expectation).ThenBy(r => r.DueOn).Take(10).Select(r => $"  · {Short(r.Title)}（应于 {r.DueOn.Iso()} 前公开）"))}{More(g.Count(), 10)}")
             .Take(MaxListed).ToList();
         var body = $"""
             {today.Iso()} 新增逾期事项 {late.Count} 项，已分别提醒相关单位：
@@ -77,7 +78,7 @@ public sealed class ReminderAlerts(PortalDbContext db, PublicSite site, TimeProv
         foreach (var address in await ReviewerAddressesAsync(now, ct))
             MailOutbox.Enqueue(db, address, DigestSubject, body, now);
         Webhook(settings, DigestSubject, body, "digest",
-            late.Select(r => new ReminderItem(r.Subject, r.Key, r.SubjectId, r.DepartmentId ?? 0, departments.GetValueOrDefault(r.DepartmentId ?? 0, "—"), r.Title, r.DueOn, "/office")).ToList());
+            late.OrderBy(r => r.Subject == ReminderSubject.Expectation).ThenBy(r => r.DueOn).Select(r => new ReminderItem(r.Subject, r.Key, r.SubjectId, r.DepartmentId ?? 0, departments.GetValueOrDefault(r.DepartmentId ?? 0, "—"), r.Title, r.DueOn, "/office")).ToList());
     }
 
     /// <summary>The administrator's test message: one webhook call to <paramref name="url"/>.</summary>
@@ -141,7 +142,7 @@ public sealed class ReminderAlerts(PortalDbContext db, PublicSite site, TimeProv
 
         {lead}
 
-        {string.Join("\n", items.OrderBy(i => i.DueOn).Take(MaxListed).Select(i => $"· {Short(i.Title)}（应于 {i.DueOn.Iso()} 前公开）\n  {Absolute(i.Link)}"))}{More(items.Count)}
+        {string.Join("\n", items.Take(MaxListed).Select(i => $"· {Short(i.Title)}（应于 {i.DueOn.Iso()} 前公开）\n  {Absolute(i.Link)}"))}{More(items.Count)}
 
         本邮件由系统自动发送，请勿回复。
         """;
@@ -174,6 +175,10 @@ public sealed class ReminderAlerts(PortalDbContext db, PublicSite site, TimeProv
     private static string Fit(string body) =>
         body.Length <= Domain.Notifications.OutboxMail.MaxBodyLength - 200 ? body
             : body[..(Domain.Notifications.OutboxMail.MaxBodyLength - 300)] + "\n……（清单过长，完整清单请登录系统查看）\n\n本邮件由系统自动发送，请勿回复。";
+
+    /// <summary>Drafted records and interpretations first (someone is at work on them), then expected publications; each by due date.</summary>
+    private static IEnumerable<ReminderItem> Ordered(IEnumerable<ReminderItem> items) =>
+        items.OrderBy(i => i.Subject == ReminderSubject.Expectation).ThenBy(i => i.DueOn).ThenBy(i => i.Key, StringComparer.Ordinal);
 
     private static string More(int count, int listed = MaxListed) => count > listed ? $"\n  ……等共 {count} 项" : "";
 

@@ -13,6 +13,9 @@ namespace DisclosurePortal.Web.Features.Reminders;
 [Authorize(Policy = Policies.Admin)]
 public sealed class AdminRemindersController(PortalDbContext db) : PortalController
 {
+    /// <summary>The feature folder is Reminders, not the controller's name.</summary>
+    private const string EditView = "~/Features/Reminders/Views/Edit.cshtml";
+
     [HttpGet("/admin/reminders")]
     public async Task<IActionResult> Edit(CancellationToken ct)
     {
@@ -24,7 +27,7 @@ public sealed class AdminRemindersController(PortalDbContext db) : PortalControl
             WebhookUrl = settings.WebhookUrl,
             Version = settings.Version,
         };
-        return View(await ModelAsync(form, settings, ct));
+        return View(EditView, await ModelAsync(form, settings, ct));
     }
 
     [HttpPost("/admin/reminders")]
@@ -46,7 +49,7 @@ public sealed class AdminRemindersController(PortalDbContext db) : PortalControl
         var current = await ReminderQueries.SettingsAsync(db, ct);
         form.Version = current.Version;
         form.WebhookSecret = null; // a secret is never written back into a page
-        return View("Edit", await ModelAsync(form, current, ct));
+        return View(EditView, await ModelAsync(form, current, ct));
     }
 
     [HttpPost("/admin/reminders/test")]

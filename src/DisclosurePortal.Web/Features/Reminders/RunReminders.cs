@@ -78,9 +78,9 @@ public sealed class RunRemindersHandler(PortalDbContext db, TimeProvider clock, 
         }
         catch (DbUpdateException e)
         {
-            // Another process logged the same reminders first: it sent them; this run sends nothing.
+            // Another process logged the same reminders first (the unique index): it sent them; this run sends nothing.
             db.ChangeTracker.Clear();
-            logger.LogInformation(e, "Reminders: another run sent these reminders first");
+            logger.LogWarning(e, "Reminders: nothing sent this run (another run logged these reminders first, or the save failed)");
             return new ReminderRun(0, 0, false);
         }
         var run = new ReminderRun(logged.Count(r => r.Kind == ReminderKind.DueSoon), logged.Count(r => r.Kind == ReminderKind.BecameLate), digested);
