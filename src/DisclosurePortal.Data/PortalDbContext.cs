@@ -10,6 +10,7 @@ using DisclosurePortal.Domain.Consultations;
 using Consultation = DisclosurePortal.Domain.Consultations.Consultation;
 using DisclosurePortal.Domain.Publishing;
 using DisclosurePortal.Domain.Ratings;
+using DisclosurePortal.Domain.Reminders;
 using DisclosurePortal.Domain.Reporting;
 using DisclosurePortal.Domain.Site;
 using DisclosurePortal.Domain.Units;
@@ -103,6 +104,11 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<ManualScore> ManualScores => Set<ManualScore>();
     public DbSet<AssessmentRun> AssessmentRuns => Set<AssessmentRun>();
     public DbSet<AssessmentScore> AssessmentScores => Set<AssessmentScore>();
+
+    /// <summary>消息警示 (issue 21 §2, ADR 35): the settings row, the reminders sent (once each), the webhook outbox.</summary>
+    public DbSet<ReminderSettings> ReminderSettings => Set<ReminderSettings>();
+    public DbSet<SentReminder> SentReminders => Set<SentReminder>();
+    public DbSet<OutboxWebhook> OutboxWebhooks => Set<OutboxWebhook>();
 
     /// <summary>The published versions: the only rows the public may read.</summary>
     public IQueryable<RecordVersion> PublishedVersions => RecordVersions.Where(v => v.IsPublished);

@@ -1,3 +1,4 @@
+using DisclosurePortal.Web.Features.Reminders;
 using DisclosurePortal.Data.Seed;
 using DisclosurePortal.Web.Features.Apply;
 using DisclosurePortal.Web.Features.Cases;
@@ -32,6 +33,7 @@ builder.Services.AddMessages(builder.Configuration); // MessageDeadlines from th
 builder.Services.AddConsultations(builder.Configuration); // ConsultationSettings from the "Consultations" section, retention service (Features/Consultations)
 builder.Services.AddPortalRateLimits(builder.Configuration); // AddRateLimiter: apply, track, login, search (Infrastructure/Security)
 builder.Services.AddPortalNotifications(builder.Configuration); // the mail outbox and its sender (Infrastructure/Notifications)
+builder.Services.AddReminders(builder.Configuration); // 消息警示: the reminder job and its alerts (Features/Reminders, ADR 35)
 // Chinese text is written as characters, not &#x…; escapes: a third of the bytes on every page.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

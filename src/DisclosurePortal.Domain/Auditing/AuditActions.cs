@@ -38,6 +38,7 @@ public static class AuditActions
     public const string RatingEntity = "Rating";
     public const string AssessmentSchemeEntity = "AssessmentScheme";
     public const string AssessmentRunEntity = "AssessmentRun";
+    public const string ReminderSettingsEntity = "ReminderSettings";
 
     public static readonly AuditAction RecordCreate = new("record.create", RecordEntity, "新建草稿");
     public static readonly AuditAction RecordEdit = new("record.edit", RecordEntity, "修改草稿");
@@ -161,6 +162,10 @@ public static class AuditActions
     public static readonly AuditAction AssessmentCompute = new("assessment.compute", AssessmentRunEntity, "计算考核结果");
     public static readonly AuditAction AssessmentPublish = new("assessment.publish", AssessmentRunEntity, "公布考核结果");
     public static readonly AuditAction AssessmentUnpublish = new("assessment.unpublish", AssessmentRunEntity, "撤回公布考核结果");
+    /// <summary>消息警示 (ADR 35): the office's 催办 of a late record or interpretation, recorded against the record (or policy).</summary>
+    public static readonly AuditAction RecordUrge = new("record.urge", RecordEntity, "催办");
+    public static readonly AuditAction ReminderSettingsUpdate = new("reminder-settings.update", ReminderSettingsEntity, "修改消息警示设置");
+    public static readonly AuditAction ReminderSettingsTest = new("reminder-settings.test", ReminderSettingsEntity, "发送 Webhook 测试消息");
 
     public static IReadOnlyList<AuditAction> All { get; } =
     [
@@ -187,6 +192,7 @@ public static class AuditActions
         RatingShow, RatingHide,
         AssessmentSchemeCreate, AssessmentIndicatorAdd, AssessmentIndicatorEdit, AssessmentIndicatorRemove, AssessmentManualScore,
         AssessmentCompute, AssessmentPublish, AssessmentUnpublish,
+        RecordUrge, ReminderSettingsUpdate, ReminderSettingsTest,
     ];
 
     /// <summary>Codes of rows written before the catalogue, in the other convention, and what they are now.</summary>

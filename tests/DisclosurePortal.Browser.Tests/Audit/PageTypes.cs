@@ -198,6 +198,7 @@ public static class PageTypes
         new("admin-calendar-year", Viewer.Admin, "/admin/calendar/{year}", d => $"/admin/calendar/{d.CalendarYear}"),
         new("admin-sensitive-words", Viewer.Admin, "/admin/sensitive-words", _ => "/admin/sensitive-words"),
         new("admin-site", Viewer.Admin, "/admin/site", _ => "/admin/site"),
+        new("admin-reminders", Viewer.Admin, "/admin/reminders", _ => "/admin/reminders"),
         new("admin-columns", Viewer.Admin, "/admin/columns", _ => "/admin/columns"),
         new("admin-column-edit", Viewer.Admin, "/admin/columns/{id:int}/edit", _ => "/admin/columns/19/edit"),
         new("admin-audit", Viewer.Admin, "/admin/audit", _ => "/admin/audit"),

@@ -58,6 +58,8 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Storage:AttachmentsFolder", AttachmentsFolder);
         builder.UseSetting("Seed:DemoRecords", DemoRecords.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("OutputCache:Enabled", OutputCache ? "true" : "false");
+        // The reminder job (ADR 35) runs when a test calls it, with the test clock; never by itself beside another test.
+        builder.UseSetting("Reminders:RunInBackground", "false");
         // The test server has no client address: every request of a factory shares one window. Tests of the limits
         // themselves set low ones (Security/RateLimitTests); apply and track keep their defaults (Apply/ApplySupport).
         builder.UseSetting("RateLimits:Login:PermitLimit", "100000");

@@ -222,6 +222,11 @@ public static class EndpointTable
         ["GET /cases/{id:int}"] = new(Reviewer, "/cases/{case}"),
         ["GET /office/messages"] = new(Reviewer, "/office/messages"),
         ["GET /admin/site"] = new(Admin, "/admin/site"),
+        // 消息警示 (issue 21 §2, ADR 35)
+        ["POST /office/urge/{subject}/{id:int}"] = new(Reviewer, "/office/urge/record/{draft}"),
+        ["GET /admin/reminders"] = new(Admin, "/admin/reminders"),
+        ["POST /admin/reminders"] = new(Admin, "/admin/reminders"),
+        ["POST /admin/reminders/test"] = new(Admin, "/admin/reminders/test"),
         ["POST /admin/site"] = new(Admin, "/admin/site"),
         // The first-time setup: on a site that has been set up (every sample database), gone for everyone (404).
         ["GET /setup"] = new(Everyone, "/setup"),

@@ -96,7 +96,11 @@ public sealed class DashboardController(PortalDbContext db, TimeProvider clock, 
         var rows = (await RecordDeadlines.PendingAsync(db, null, today, calendar, ct)).Where(shown).ToList();
         var info = new PageInfo(filter.Page, PageSize, rows.Count);
         if (filter.Page > info.TotalPages) return PageOutOfRange(info);
-        return View(new DeadlineListModel(rows.Skip(info.Skip).Take(PageSize).ToList(), info, filter.Due));
+        var shownRows = rows.Skip(info.Skip).Take(PageSize).ToList();
+        return View(new DeadlineListModel(shownRows, info, filter.Due)
+        {
+            Urges = await Reminders.ReminderQueries.UrgesAsync(db, Domain.Reminders.ReminderSubject.Record, shownRows.Where(r => r.Overdue).Select(r => r.RecordId).ToList(), ct),
+        });
     }
 }
 
@@ -152,4 +156,8 @@ public sealed record DeadlineFilter(string? Due, int Page) : IQueryFilter<Deadli
     }
 }
 
-public sealed record DeadlineListModel(IReadOnlyList<DeadlineRow> Rows, PageInfo Page, string? Due);
+public sealed record DeadlineListModel(IReadOnlyList<DeadlineRow> Rows, PageInfo Page, string? Due)
+{
+    /// <summary>催办 counts of the overdue rows shown (ADR 35).</summary>
+    public IReadOnlyDictionary<int, Reminders.UrgeSummary> Urges { get; init; } = new Dictionary<int, Reminders.UrgeSummary>();
+}

@@ -53,8 +53,13 @@ public sealed class InterpretationsController(PortalDbContext db, TimeProvider c
         var departments = ownDepartment is null
             ? await db.Departments.AsNoTracking().OrderBy(d => d.SortOrder).Select(d => new DepartmentOption(d.Id, d.Name)).ToListAsync(ct)
             : [];
-        return View("Due", new DueListModel(rows.Skip(info.Skip).Take(PageSize).ToList(), info, counts, filter.Status,
-            ownDepartment, department, departments, path, User.IsInRole(Roles.Editor) && ownDepartment is not null));
+        var shown = rows.Skip(info.Skip).Take(PageSize).ToList();
+        var urges = ownDepartment is null
+            ? await Reminders.ReminderQueries.UrgesAsync(db, Domain.Reminders.ReminderSubject.Interpretation,
+                shown.Where(r => r.Timeliness.Status == InterpretationStatus.MissingOverdue).Select(r => r.PolicyRecordId).ToList(), ct)
+            : null;
+        return View("Due", new DueListModel(shown, info, counts, filter.Status,
+            ownDepartment, department, departments, path, User.IsInRole(Roles.Editor) && ownDepartment is not null) { Urges = urges });
     }
 }
 
@@ -109,4 +114,8 @@ public sealed record DepartmentOption(int Id, string Name);
 /// <param name="OwnDepartment">The editor's department (their list), or null on the office's list.</param>
 /// <param name="CanWrite">Whether each missing row offers "撰写解读" (the department's editor).</param>
 public sealed record DueListModel(IReadOnlyList<DueRow> Rows, PageInfo Page, DueCounts Counts, string? Status, string? OwnDepartment,
-    int? Department, IReadOnlyList<DepartmentOption> Departments, string Path, bool CanWrite);
+    int? Department, IReadOnlyList<DepartmentOption> Departments, string Path, bool CanWrite)
+{
+    /// <summary>On the office's list: 催办 counts of the overdue rows shown, and the 催办 button (ADR 35); null on an editor's list.</summary>
+    public IReadOnlyDictionary<int, Reminders.UrgeSummary>? Urges { get; init; }
+}

@@ -72,6 +72,7 @@ public sealed class ManageController(PortalDbContext db, TimeProvider clock, Dom
             var today = ChinaTime.Today(clock);
             model.Expectations = new(false, today.Year, await Expectations.ExpectationQueries.YearCountsAsync(db, kept, today.Year, today, await CalendarLoader.LoadAsync(db, ct), ct));
             model.FlowchartDeadlines = await Powers.PowerQueries.PendingChangesAsync(db, department, ChinaTime.Today(clock), await CalendarLoader.LoadAsync(db, ct), ct);
+            model.Urged = await Reminders.ReminderQueries.UrgedOfUnitsAsync(db, kept, ChinaTime.Today(clock).AddDays(-30), ct);
         }
         if (User.IsInRole(Roles.Reviewer))
         {
@@ -110,6 +111,9 @@ public sealed class DashboardModel
     /// <summary>The same over every department, for the office.</summary>
     public Interpretations.DueCounts? OfficeInterpretations { get; set; }
 
+    /// <summary>The office's 催办 of the last 30 days to the editor's units (ADR 35).</summary>
+    public IReadOnlyList<Domain.Reminders.SentReminder> Urged { get; set; } = [];
+
     /// <summary>This year, and from 1 November next year, when their holiday schedule has not been entered.</summary>
     public IReadOnlyList<int> MissingCalendarYears { get; set; } = [];
 }
@@ -119,6 +123,7 @@ public sealed record CaseCounts(int AwaitingConfirmation, int Overdue, int DueSo
 public sealed record DeadlineRow(int RecordId, string Title, VersionState State, string TimeLimitText, DateOnly DueOn, DateOnly Today)
 {
     public string? Department { get; init; }
+    public int DepartmentId { get; init; }
 
     /// <summary>Counted in working days over a year whose holiday schedule is not entered (暂定).</summary>
     public bool Provisional { get; init; }

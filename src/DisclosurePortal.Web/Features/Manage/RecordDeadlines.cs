@@ -27,13 +27,14 @@ public static class RecordDeadlines
             from i in items.DefaultIfEmpty()
             join d in db.Departments on v.DepartmentId equals d.Id
             where !db.RecordVersions.Any(p => p.RecordId == v.RecordId && p.IsPublished)
-            select new { v.RecordId, v.Title, v.State, WrittenOn = v.WrittenOn!.Value, Item = i, Department = d.Name }).ToListAsync(ct);
+            select new { v.RecordId, v.Title, v.State, WrittenOn = v.WrittenOn!.Value, Item = i, Department = d.Name, v.DepartmentId }).ToListAsync(ct);
         return [.. pending
             .Select(p => (p, Rule: p.Item?.TimeLimit ?? TimeLimitRule.Statutory, Text: p.Item?.TimeLimitText ?? StatutoryTimeLimitText))
             .Select(x => (x.p, x.Rule, x.Text, DueOn: x.Rule.DueOn(x.p.WrittenOn, calendar)))
             .Select(x => new DeadlineRow(x.p.RecordId, x.p.Title, x.p.State, x.Text, x.DueOn, today)
             {
                 Department = x.p.Department,
+                DepartmentId = x.p.DepartmentId,
                 // Working days counted over a year whose holidays are not entered: the date may still move (暂定).
                 Provisional = x.Rule.Kind == TimeLimitKind.WorkingDaysAfterFormed && calendar.IsEstimated(x.p.WrittenOn, x.DueOn),
             })

@@ -8,6 +8,11 @@ public static class NotificationsSetup
         services.Configure<MailSettings>(configuration.GetSection(MailSettings.Section));
         services.AddSingleton<OutboxSender>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
+        // The webhook outbox (ADR 35): same shape, its own sender.
+        services.Configure<WebhookSettings>(configuration.GetSection(WebhookSettings.Section));
+        services.AddSingleton<WebhookSecrets>();
+        services.AddSingleton<WebhookSender>();
+        services.AddHostedService(sp => sp.GetRequiredService<WebhookSender>());
         return services;
     }
 }
