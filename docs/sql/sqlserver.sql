@@ -2803,3 +2803,61 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207012040_QuarterlyBulletins'
+)
+BEGIN
+    CREATE TABLE [QuarterlyBulletins] (
+        [Id] int NOT NULL IDENTITY,
+        [Year] int NOT NULL,
+        [QuarterNumber] int NOT NULL,
+        [Edition] int NOT NULL,
+        [State] int NOT NULL,
+        [SnapshotJson] nvarchar(max) NOT NULL,
+        [AsOf] date NOT NULL,
+        [FrozenAt] datetimeoffset NOT NULL,
+        [FrozenById] nvarchar(64) NOT NULL,
+        [FrozenBy] nvarchar(200) NOT NULL,
+        [Comment] nvarchar(max) NULL,
+        [CommentedById] nvarchar(64) NULL,
+        [CommentedBy] nvarchar(200) NULL,
+        [CommentedAt] datetimeoffset NULL,
+        [PublishedAt] datetimeoffset NULL,
+        [PublishedById] nvarchar(64) NULL,
+        [PublishedBy] nvarchar(200) NULL,
+        [SupersededAt] datetimeoffset NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_QuarterlyBulletins] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207012040_QuarterlyBulletins'
+)
+BEGIN
+    CREATE INDEX [IX_QuarterlyBulletins_State] ON [QuarterlyBulletins] ([State]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207012040_QuarterlyBulletins'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_QuarterlyBulletins_Year_QuarterNumber_Edition] ON [QuarterlyBulletins] ([Year], [QuarterNumber], [Edition]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207012040_QuarterlyBulletins'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261207012040_QuarterlyBulletins', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
