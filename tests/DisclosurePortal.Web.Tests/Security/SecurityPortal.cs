@@ -269,6 +269,9 @@ public abstract class SecurityPortal(TestDb db) : PortalFactory(db, demoRecords:
             ["calendarDay"] = await db.CalendarDays.Where(d => d.Date.Year == today.Year).OrderBy(d => d.Date).Select(d => d.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).FirstAsync(),
             ["annualYear"] = Str(today.Year - 1),
             ["quarterYear"] = Str(today.Year),
+            // 按季通报 (issue 21 §3): the demo county's published one, as {year}/q{n}.
+            ["bulletin"] = await db.QuarterlyBulletins.Where(b => b.State == DisclosurePortal.Domain.Reporting.BulletinState.Published)
+                .OrderBy(b => b.Id).Select(b => b.Year * 10 + b.QuarterNumber).FirstAsync() is var bulletin ? $"{bulletin / 10}/q{bulletin % 10}" : "",
             ["notification"] = Str(note.Id),
             ["mail"] = Str(mail.Id),
             // 网上信箱 (issue 19): an open message assigned to editor.housing's department, and a published one.
