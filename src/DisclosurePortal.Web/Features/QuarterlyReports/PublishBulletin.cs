@@ -14,6 +14,7 @@ public sealed class PublishBulletinHandler(PortalDbContext db, AuditTrail audit,
     public async Task<Outcome<QuarterlyBulletin>> HandleAsync(Quarter q, int version, ClaimsPrincipal user, CancellationToken ct)
     {
         if (await BulletinQueries.LatestAsync(db, q, tracked: true, ct) is not { } bulletin) return new Refusal("本季度通报尚未冻结，不能发布。");
+        if (bulletin.Version != version) return Refusal.Conflict("本季度通报已被他人修改，请刷新后重新操作。"); // see WriteBulletinCommentHandler
         db.Entry(bulletin).Property(b => b.Version).OriginalValue = version;
         var published = await db.QuarterlyBulletins
             .Where(b => b.Year == q.Year && b.QuarterNumber == q.Number && b.State == BulletinState.Published).SingleOrDefaultAsync(ct);

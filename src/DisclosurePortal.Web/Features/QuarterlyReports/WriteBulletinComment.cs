@@ -39,6 +39,9 @@ public sealed class WriteBulletinCommentHandler(PortalDbContext db, AuditTrail a
     public async Task<Outcome<QuarterlyBulletin>> HandleAsync(Quarter q, BulletinCommentForm form, ClaimsPrincipal user, CancellationToken ct)
     {
         if (await BulletinQueries.LatestAsync(db, q, tracked: true, ct) is not { } bulletin) return new Refusal("请先冻结本季度通报数据，再填写通报意见。");
+        // Checked here, not only by the concurrency token: a save that fails on the token after its audit event was chained
+        // leaves the audit interceptor's state behind on a pooled context (EF reports it apart from other failures).
+        if (bulletin.Version != form.Version) return Refusal.Conflict("本季度通报已被他人修改，请刷新后重新操作。");
         db.Entry(bulletin).Property(b => b.Version).OriginalValue = form.Version;
         try
         {
