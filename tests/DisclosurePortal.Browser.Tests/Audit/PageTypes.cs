@@ -234,6 +234,7 @@ public static class PageTypes
         ["/records/{id:int}/qr.svg"] = "SVG image",
         ["/organisations/photos/{id:int}/{hash}"] = "JPEG/PNG image (a leader's photo)",
         ["/annual-reports/{year}.{format}"] = "xlsx/docx download",
+        ["/reports/quarterly/published/{year}/{quarter}.{format}"] = "xlsx/docx download of the published 按季通报",
         ["/open-data/records.{format}"] = "CSV/JSON download",
         ["/open-data/catalogue.{format}"] = "CSV/JSON download",
         ["/open-data/standard-directory.xlsx"] = "xlsx download",
