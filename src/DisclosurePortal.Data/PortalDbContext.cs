@@ -77,6 +77,7 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     /// <summary>The audit chain's one head row, written by <see cref="AuditChainInterceptor"/> only (docs/adr/0023).</summary>
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
     public DbSet<AnnualReport> AnnualReports => Set<AnnualReport>();
+    public DbSet<QuarterlyBulletin> QuarterlyBulletins => Set<QuarterlyBulletin>();
 
     /// <summary>Mail waiting to be sent, written with the change it tells about (MailOutbox), sent by the background sender.</summary>
     public DbSet<OutboxMail> OutboxMails => Set<OutboxMail>();

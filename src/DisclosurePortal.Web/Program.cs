@@ -86,6 +86,7 @@ var app = builder.Build();
 using (var scope = app.Services.CreateScope())
 {
     await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+    await DisclosurePortal.Web.Features.QuarterlyReports.DemoBulletinSeeder.SeedAsync(scope.ServiceProvider); // needs the web's report queries
 }
 await app.Services.GetRequiredService<DisclosurePortal.Web.Infrastructure.Site.SiteIdentityStore>().LoadAsync();
 

@@ -39,6 +39,7 @@ public static class AuditActions
     public const string AssessmentSchemeEntity = "AssessmentScheme";
     public const string AssessmentRunEntity = "AssessmentRun";
     public const string ReminderSettingsEntity = "ReminderSettings";
+    public const string QuarterlyBulletinEntity = "QuarterlyBulletin";
 
     public static readonly AuditAction RecordCreate = new("record.create", RecordEntity, "新建草稿");
     public static readonly AuditAction RecordEdit = new("record.edit", RecordEntity, "修改草稿");
@@ -63,6 +64,10 @@ public static class AuditActions
     public static readonly AuditAction AnnualReportSubmit = new("annual-report.submit", AnnualReportEntity, "提交年度报告审核");
     public static readonly AuditAction AnnualReportReturn = new("annual-report.return", AnnualReportEntity, "退回年度报告");
     public static readonly AuditAction AnnualReportPublish = new("annual-report.publish", AnnualReportEntity, "发布年度报告");
+
+    public static readonly AuditAction QuarterlyBulletinFreeze = new("quarterly-bulletin.freeze", QuarterlyBulletinEntity, "冻结按季通报数据");
+    public static readonly AuditAction QuarterlyBulletinComment = new("quarterly-bulletin.comment", QuarterlyBulletinEntity, "保存按季通报意见");
+    public static readonly AuditAction QuarterlyBulletinPublish = new("quarterly-bulletin.publish", QuarterlyBulletinEntity, "发布按季通报");
 
     public static readonly AuditAction DepartmentCreate = new("department.create", DepartmentEntity, "新增部门");
     public static readonly AuditAction DepartmentUpdate = new("department.update", DepartmentEntity, "修改部门");
@@ -174,6 +179,7 @@ public static class AuditActions
         ItemAdd, ItemRevise, ItemRetire,
         CaseRegister, CaseCalendarCorrection, .. CaseSteps.Values,
         AnnualReportSave, AnnualReportSubmit, AnnualReportReturn, AnnualReportPublish,
+        QuarterlyBulletinFreeze, QuarterlyBulletinComment, QuarterlyBulletinPublish,
         DepartmentCreate, DepartmentUpdate, DepartmentActivate, DepartmentDeactivate,
         CalendarYearCreate, CalendarDayAdd, CalendarDayRemove, CalendarImport,
         UserCreate, UserUpdate, UserResetPassword, UserUnlock, UserDisable, UserEnable,

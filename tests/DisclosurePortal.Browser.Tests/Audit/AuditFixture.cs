@@ -23,6 +23,12 @@ public sealed record AuditData(
     public int MessageId { get; init; }
     public string MessageCode { get; init; } = "";
     public int PublishedMessageId { get; init; }
+
+    /// <summary>按季通报 (issue 21 §3): the demo county's published quarter, as {year}/q{n}.</summary>
+    public string BulletinPath { get; init; } = "";
+
+    /// <summary>The quarter frozen with a comment and not yet published, as {year}/q{n}.</summary>
+    public string FrozenBulletinPath { get; init; } = "";
     /// <summary>民意征集 (issue 19): the housing department's open, closed and draft ones; one with its 采纳情况; one awaiting review.</summary>
     public ConsultationIds Consultations { get; init; } = null!;
     /// <summary>机构概况 (issue 20 §2): the housing department's published version, and a unit's version awaiting review (demo data).</summary>
@@ -265,6 +271,14 @@ public sealed class AuditFixture : IAsyncLifetime
 
         var consultations = await ArrangeConsultationsAsync(db, housing.Id, today, now);
 
+        // 按季通报 (issue 21 §3): last quarter frozen with a comment, waiting for another reviewer (the demo published the one before).
+        var lastQuarter = Quarter.Of(today).Previous;
+        var frozen = QuarterlyBulletin.Freeze((await DisclosurePortal.Web.Features.QuarterlyReports.QuarterlyReportQueries.LoadAsync(db, lastQuarter, today, default)).Snapshot(),
+            null, today, "audit-1", "王审核", now);
+        frozen.WriteComment("本季度总体按时。\n\n- 缺失的信息请补发。", "audit-1", "王审核", now);
+        db.QuarterlyBulletins.Add(frozen);
+        await db.SaveChangesAsync();
+
         return new AuditData(
             ItemId: policy.CatalogueItemId!.Value, PolicyId: link.PolicyRecordId, InterpretationId: link.InterpretationRecordId,
             DepartmentId: housing.Id, QueryCode: code, CaseId: @case.Id,
@@ -274,6 +288,9 @@ public sealed class AuditFixture : IAsyncLifetime
             MessageId = await db.Messages.Where(m => m.AssignedDepartmentId == housing.Id && m.State == DisclosurePortal.Domain.Participation.MessageState.Accepted).Select(m => m.Id).FirstAsync(),
             MessageCode = await db.Messages.Where(m => m.AssignedDepartmentId == housing.Id && m.State == DisclosurePortal.Domain.Participation.MessageState.Accepted).Select(m => m.QueryCode).FirstAsync(),
             PublishedMessageId = await db.Messages.Where(m => m.Published).OrderBy(m => m.Id).Select(m => m.Id).FirstAsync(),
+            BulletinPath = await db.QuarterlyBulletins.Where(b => b.State == BulletinState.Published).OrderBy(b => b.Id)
+                .Select(b => b.Year * 10 + b.QuarterNumber).FirstAsync() is var bulletin ? $"{bulletin / 10}/q{bulletin % 10}" : "",
+            FrozenBulletinPath = $"{lastQuarter.Year}/q{lastQuarter.Number}",
             Consultations = consultations,
             PublishedProfileId = await db.UnitProfiles.Where(p => p.DepartmentId == housing.Id && p.State == DisclosurePortal.Domain.Units.ProfileState.Published).Select(p => p.Id).SingleAsync(),
             TownshipId = await db.Departments.Where(d => d.Level == DisclosurePortal.Domain.Units.UnitLevel.Township).OrderBy(d => d.Id).Select(d => d.Id).FirstAsync(),

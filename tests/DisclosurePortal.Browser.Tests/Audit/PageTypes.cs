@@ -95,6 +95,10 @@ public static class PageTypes
         new("consultation-feedback", Viewer.Citizen, "/consultations/{id:int}", d => $"/consultations/{d.Consultations.WithFeedback}"),
         new("annual-reports", Viewer.Citizen, "/annual-reports", _ => "/annual-reports"),
         new("annual-report", Viewer.Citizen, "/annual-reports/{year}", d => $"/annual-reports/{d.PublishedReportYear}"),
+        // 按季通报 (issue 21 §3): the published list and quarter; a unit's editor sees its own line marked.
+        new("quarterly-bulletins", Viewer.Citizen, "/reports/quarterly/published", _ => "/reports/quarterly/published"),
+        new("quarterly-bulletin", Viewer.Citizen, "/reports/quarterly/published/{year}/{quarter}", d => $"/reports/quarterly/published/{d.BulletinPath}"),
+        new("quarterly-bulletin-editor", Viewer.Editor, "/reports/quarterly/published/{year}/{quarter}", d => $"/reports/quarterly/published/{d.BulletinPath}"),
         new("statistics", Viewer.Citizen, "/statistics", _ => "/statistics"),
         // 评议 (issue 21 §5): the form posted without a grade comes back on its own page (400) with the error.
         new("record-rating-errors", Viewer.Citizen, "/records/{id:int}", d => $"/records/{d.PolicyId}", 400, SubmitEmptyRating),
@@ -183,6 +187,8 @@ public static class PageTypes
         new("quarterly-reports", Viewer.Reviewer, "/reports/quarterly", _ => "/reports/quarterly"),
         new("quarterly-report-township", Viewer.Reviewer, "/reports/quarterly/{year}/{quarter}", d => $"/reports/quarterly/{d.QuarterYear}/q1?unit={d.TownshipId}"),
         new("quarterly-report", Viewer.Reviewer, "/reports/quarterly/{year}/{quarter}", d => $"/reports/quarterly/{d.QuarterYear}/q1"),
+        new("quarterly-report-frozen", Viewer.Reviewer, "/reports/quarterly/{year}/{quarter}", d => $"/reports/quarterly/{d.FrozenBulletinPath}"),
+        new("quarterly-report-published", Viewer.Reviewer, "/reports/quarterly/{year}/{quarter}", d => $"/reports/quarterly/{d.BulletinPath}"),
         new("quarterly-department", Viewer.Reviewer, "/reports/quarterly/{year}/{quarter}/departments/{department}",
             d => $"/reports/quarterly/{d.QuarterYear}/q1/departments/{d.DepartmentId}"),
 
@@ -249,6 +255,7 @@ public static class PageTypes
         ["/records/{id:int}/qr.svg"] = "SVG image",
         ["/organisations/photos/{id:int}/{hash}"] = "JPEG/PNG image (a leader's photo)",
         ["/annual-reports/{year}.{format}"] = "xlsx/docx download",
+        ["/reports/quarterly/published/{year}/{quarter}.{format}"] = "xlsx/docx download of the published 按季通报",
         ["/open-data/records.{format}"] = "CSV/JSON download",
         ["/open-data/catalogue.{format}"] = "CSV/JSON download",
         ["/open-data/standard-directory.xlsx"] = "xlsx download",

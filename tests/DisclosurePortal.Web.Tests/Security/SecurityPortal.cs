@@ -273,6 +273,9 @@ public abstract class SecurityPortal(TestDb db) : PortalFactory(db, demoRecords:
             ["assessmentYear"] = Str(today.Year),
             ["publishedAssessmentYear"] = Str(today.Year - 1),
             ["indicator"] = Str(await db.AssessmentIndicators.Where(i => db.AssessmentSchemes.Any(s => s.Id == i.SchemeId && s.Year == today.Year)).OrderBy(i => i.SortOrder).Select(i => i.Id).FirstAsync()),
+            // 按季通报 (issue 21 §3): the demo county's published one, as {year}/q{n}.
+            ["bulletin"] = await db.QuarterlyBulletins.Where(b => b.State == DisclosurePortal.Domain.Reporting.BulletinState.Published)
+                .OrderBy(b => b.Id).Select(b => b.Year * 10 + b.QuarterNumber).FirstAsync() is var bulletin ? $"{bulletin / 10}/q{bulletin % 10}" : "",
             ["notification"] = Str(note.Id),
             ["mail"] = Str(mail.Id),
             // 网上信箱 (issue 19): an open message assigned to editor.housing's department, and a published one.

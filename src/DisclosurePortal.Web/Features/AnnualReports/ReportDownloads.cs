@@ -53,17 +53,18 @@ public static class ReportDownloads
             workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = "年度报告" }));
         }
         return stream.ToArray();
+    }
 
-        static Row Row(uint index, string[] texts, string[] cells)
-        {
-            var row = new Row { RowIndex = index };
-            foreach (var text in texts) row.Append(new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(XmlChars.Safe(text))) });
-            foreach (var c in cells)
-                row.Append(decimal.TryParse(c, NumberStyles.Number, CultureInfo.InvariantCulture, out _)
-                    ? new Cell { DataType = CellValues.Number, CellValue = new CellValue(c) }
-                    : new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(XmlChars.Safe(c))) });
-            return row;
-        }
+    /// <summary>A spreadsheet row: text cells, then cells that are numbers when they read as one (shared with the 按季通报).</summary>
+    internal static Row Row(uint index, string[] texts, string[] cells)
+    {
+        var row = new Row { RowIndex = index };
+        foreach (var text in texts) row.Append(new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(XmlChars.Safe(text))) });
+        foreach (var c in cells)
+            row.Append(decimal.TryParse(c, NumberStyles.Number, CultureInfo.InvariantCulture, out _)
+                ? new Cell { DataType = CellValues.Number, CellValue = new CellValue(c) }
+                : new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(XmlChars.Safe(c))) });
+        return row;
     }
 
     public static byte[] Docx(string title, string? overview, string? problems, string? otherMatters, AnnualReportTables t)
@@ -105,13 +106,13 @@ public static class ReportDownloads
             main.Document = new W.Document(body);
         }
         return stream.ToArray();
+    }
 
-        // Stored text may hold characters XML cannot carry (a \v pasted from Word before input refused them): the
-        // writer would throw on them, and the published report would fail to download for ever (issue 15).
-        static void Paragraph(W.Body body, string? text)
-        {
-            foreach (var p in XmlChars.Safe(text ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-                body.Append(new W.Paragraph(new W.Run(new W.Text(p))));
-        }
+    // Stored text may hold characters XML cannot carry (a \v pasted from Word before input refused them): the
+    // writer would throw on them, and the published report would fail to download for ever (issue 15).
+    internal static void Paragraph(W.Body body, string? text)
+    {
+        foreach (var p in XmlChars.Safe(text ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            body.Append(new W.Paragraph(new W.Run(new W.Text(p))));
     }
 }

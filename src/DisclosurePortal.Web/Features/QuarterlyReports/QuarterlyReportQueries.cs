@@ -12,6 +12,18 @@ namespace DisclosurePortal.Web.Features.QuarterlyReports;
 /// <summary>Reads the facts of the 按季通报 from the database; <see cref="QuarterlyReport"/> does the counting.</summary>
 public static class QuarterlyReportQueries
 {
+    /// <summary>The whole county's report as of <paramref name="today"/>, with the names of the units, domains and stages.</summary>
+    public static async Task<LoadedQuarter> LoadAsync(PortalDbContext db, Quarter q, DateOnly today, CancellationToken ct)
+    {
+        var departments = await db.Departments.AsNoTracking().OrderBy(d => d.SortOrder).ThenBy(d => d.Id)
+            .Select(d => new { d.Id, d.Name, d.IsActive }).ToListAsync(ct);
+        var domains = await db.Domains.AsNoTracking().OrderBy(d => d.SortOrder).Select(d => new NamedRow(d.Id, d.NameZh, d.NameEn, d.SortOrder)).ToListAsync(ct);
+        var stages = await db.Stages.AsNoTracking().OrderBy(s => s.SortOrder).Select(s => new NamedRow(s.Id, s.NameZh, s.NameEn, s.SortOrder)).ToListAsync(ct);
+        var calendar = await CalendarLoader.LoadAsync(db, ct);
+        var report = await ComputeAsync(db, q, [.. departments.Where(d => d.IsActive).Select(d => d.Id)], today, calendar, ct);
+        return new LoadedQuarter(report, departments.ToDictionary(d => d.Id, d => d.Name), domains, stages);
+    }
+
     public static async Task<QuarterlyReportResult> ComputeAsync(PortalDbContext db, Quarter quarter, IReadOnlyList<int> departmentIds,
         DateOnly today, WorkingCalendar calendar, CancellationToken ct)
     {
@@ -52,4 +64,12 @@ public static class QuarterlyReportQueries
         var rules = (await db.CatalogueItems.AsNoTracking().Where(i => itemIds.Contains(i.Id)).ToListAsync(ct)).ToDictionary(i => i.Id, i => i.TimeLimit);
         return [.. rows.Select(r => (r.Id, new RecordDueFact(r.DepartmentId, r.DomainId, r.StageId, r.FormedOn, r.CatalogueItemId is { } item ? rules[item] : TimeLimitRule.Statutory, r.FirstPublishedOn)))];
     }
+}
+
+/// <summary>A computed report with the names it is shown with.</summary>
+public sealed record LoadedQuarter(QuarterlyReportResult Report, Dictionary<int, string> Departments, List<NamedRow> Domains, List<NamedRow> Stages)
+{
+    /// <summary>The report as numbers to keep (docs/adr/0036): the names as they are today go with them.</summary>
+    public QuarterSnapshot Snapshot() => QuarterSnapshot.From(Report, Departments,
+        Domains.ToDictionary(d => d.Id, d => (d.NameZh, d.NameEn, d.SortOrder)), Stages.ToDictionary(s => s.Id, s => (s.NameZh, s.NameEn, s.SortOrder)));
 }

@@ -35,13 +35,65 @@ public sealed class QuarterlyReportsController(PortalDbContext db, TimeProvider 
 
     [HttpGet("/reports/quarterly/{year}/{quarter}")]
     [Authorize(Policy = Policies.Reviewer)]
-    public async Task<IActionResult> Show(QuarterRoute route, Townships.UnitFilter unitFilter, CancellationToken ct)
+    public async Task<IActionResult> Show(QuarterRoute route, Townships.UnitFilter unitFilter, CancellationToken ct) =>
+        await ShowAsync(route, unitFilter, null, ct);
+
+    /// <summary>冻结 / 重新冻结 / 冻结更正版 (docs/adr/0036): the whole county's numbers as of today are kept.</summary>
+    [HttpPost("/reports/quarterly/{year}/{quarter}/freeze")]
+    [Authorize(Policy = Policies.Reviewer)]
+    public async Task<IActionResult> Freeze(QuarterRoute route, [FromForm(Name = BulletinFields.Version)] int version, [FromServices] FreezeBulletinHandler handler, CancellationToken ct)
+    {
+        if (NotBegun(route.Quarter) is { } problem) return problem;
+        return await BulletinChangedAsync(route, await handler.HandleAsync(route.Quarter, version, User, ct), "已冻结{0}按季通报数据（第{1}版）。", null, ct);
+    }
+
+    /// <summary>保存通报意见.</summary>
+    [HttpPost("/reports/quarterly/{year}/{quarter}/comment")]
+    [Authorize(Policy = Policies.Reviewer)]
+    public async Task<IActionResult> Comment(QuarterRoute route, BulletinCommentForm form, [FromServices] WriteBulletinCommentHandler handler, CancellationToken ct)
+    {
+        if (NotBegun(route.Quarter) is { } problem) return problem;
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return await ShowAsync(route, new Townships.UnitFilter(null, null), form, ct);
+        }
+        return await BulletinChangedAsync(route, await handler.HandleAsync(route.Quarter, form, User, ct), "已保存{0}按季通报意见（第{1}版）。", form, ct);
+    }
+
+    /// <summary>发布, by a reviewer who neither froze nor commented.</summary>
+    [HttpPost("/reports/quarterly/{year}/{quarter}/publish")]
+    [Authorize(Policy = Policies.Reviewer)]
+    public async Task<IActionResult> Publish(QuarterRoute route, [FromForm(Name = BulletinFields.Version)] int version, [FromServices] PublishBulletinHandler handler, CancellationToken ct)
+    {
+        if (NotBegun(route.Quarter) is { } problem) return problem;
+        return await BulletinChangedAsync(route, await handler.HandleAsync(route.Quarter, version, User, ct), "已发布{0}按季通报（第{1}版）。", null, ct);
+    }
+
+    /// <param name="typed">The comment as typed: a refused save shows it again, it is not lost.</param>
+    private async Task<IActionResult> BulletinChangedAsync(QuarterRoute route, Outcome<QuarterlyBulletin> outcome, string flash, BulletinCommentForm? typed, CancellationToken ct)
+    {
+        var q = route.Quarter;
+        if (outcome.Refusal is not { } refusal)
+        {
+            Flash(flash, BulletinFields.Title(q), outcome.Value!.Edition.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return RedirectToAction(nameof(Show), null, new { year = q.Year, quarter = $"q{q.Number}" }, "bulletin");
+        }
+        db.ChangeTracker.Clear();
+        ModelState.AddModelError(string.Empty, refusal.Message);
+        Response.StatusCode = refusal.Status;
+        return await ShowAsync(route, new Townships.UnitFilter(null, null), typed, ct);
+    }
+
+    private async Task<IActionResult> ShowAsync(QuarterRoute route, Townships.UnitFilter unitFilter, BulletinCommentForm? typed, CancellationToken ct)
     {
         if (NotBegun(route.Quarter) is { } problem) return problem;
         // 公开主体 / 层级 (issue 20 §7): the figures of one township with its villages, one unit, or one level's units.
         if (await Townships.UnitScope.ReadAsync(db, unitFilter, ct) is not { } units) return BadInput(Townships.UnitFilter.UnitProblem);
         var q = route.Quarter;
-        var (report, departments, domains, _) = await LoadAsync(q, ct);
+        var loaded = await QuarterlyReportQueries.LoadAsync(db, q, clock.Today(), ct);
+        var (report, departments, domains) = (loaded.Report, loaded.Departments, loaded.Domains);
+        var bulletin = await BulletinPanelAsync(q, loaded, typed, ct);
         var scope = await units.ReportUnitsAsync(db, ct);
         if (scope is not null) report = report.ForUnits([.. scope]);
         // Only the domains with something due, those with the most missing and late first, so the gaps are in view.
@@ -50,7 +102,21 @@ public sealed class QuarterlyReportsController(PortalDbContext db, TimeProvider 
             .Where(x => x.Cells.Count > 0)
             .OrderByDescending(x => x.Cells.Sum(c => c.Missing)).ThenByDescending(x => x.Cells.Sum(c => c.Late)).ThenBy(x => x.Domain.SortOrder)
             .Select(x => x.Domain).ToList();
-        return View(Views + "Show.cshtml", new QuarterPageModel(q, report, departments, shownDomains, await MissingCalendarYearAsync(q, ct)) { Units = units, Scope = scope });
+        return View(Views + "Show.cshtml", new QuarterPageModel(q, report, departments, shownDomains, await MissingCalendarYearAsync(q, ct))
+        {
+            Units = units, Scope = scope, Bulletin = bulletin,
+        });
+    }
+
+    /// <summary>The 通报's state, its forms and what moved since the freeze (the whole county, whatever the filter).</summary>
+    private async Task<BulletinPanel> BulletinPanelAsync(Quarter q, LoadedQuarter live, BulletinCommentForm? typed, CancellationToken ct)
+    {
+        var latest = await BulletinQueries.LatestAsync(db, q, tracked: false, ct);
+        var published = latest?.State == BulletinState.Published ? latest : await BulletinQueries.PublishedAsync(db, q, ct);
+        var differences = latest is null ? [] : latest.Snapshot().DifferencesFrom(live.Snapshot());
+        var form = typed ?? new BulletinCommentForm { Version = latest?.Version ?? 0, Comment = latest?.Comment };
+        if (typed is not null) form.Version = latest?.Version ?? 0;
+        return new BulletinPanel(q, latest, published, differences, q.End < clock.Today(), form, User.UserId());
     }
 
     [HttpGet("/reports/quarterly/{year}/{quarter}/departments/{department}")]
@@ -73,13 +139,8 @@ public sealed class QuarterlyReportsController(PortalDbContext db, TimeProvider 
 
     private async Task<(QuarterlyReportResult Report, Dictionary<int, string> Departments, List<NamedRow> Domains, List<NamedRow> Stages)> LoadAsync(Quarter q, CancellationToken ct)
     {
-        var departments = await db.Departments.AsNoTracking().OrderBy(d => d.SortOrder).ThenBy(d => d.Id)
-            .Select(d => new { d.Id, d.Name, d.IsActive }).ToListAsync(ct);
-        var domains = await db.Domains.AsNoTracking().OrderBy(d => d.SortOrder).Select(d => new NamedRow(d.Id, d.NameZh, d.NameEn, d.SortOrder)).ToListAsync(ct);
-        var stages = await db.Stages.AsNoTracking().OrderBy(s => s.SortOrder).Select(s => new NamedRow(s.Id, s.NameZh, s.NameEn, s.SortOrder)).ToListAsync(ct);
-        var calendar = await CalendarLoader.LoadAsync(db, ct);
-        var report = await QuarterlyReportQueries.ComputeAsync(db, q, [.. departments.Where(d => d.IsActive).Select(d => d.Id)], clock.Today(), calendar, ct);
-        return (report, departments.ToDictionary(d => d.Id, d => d.Name), domains, stages);
+        var loaded = await QuarterlyReportQueries.LoadAsync(db, q, clock.Today(), ct);
+        return (loaded.Report, loaded.Departments, loaded.Domains, loaded.Stages);
     }
 
     private async Task<int?> MissingCalendarYearAsync(Quarter q, CancellationToken ct) =>
@@ -122,6 +183,22 @@ public sealed record QuarterPageModel(Quarter Quarter, QuarterlyReportResult Rep
 
     /// <summary>The units the figures cover (a township with its villages), or null for the whole county.</summary>
     public IReadOnlyList<int>? Scope { get; init; }
+
+    /// <summary>The frozen and published 通报 of the quarter (docs/adr/0036).</summary>
+    public BulletinPanel? Bulletin { get; init; }
+}
+
+/// <summary>
+/// The 通报 part of the staff page: the newest edition (null before the first freeze), the published one, the units whose
+/// live figures differ from the frozen ones, whether the quarter has ended (only then can it be frozen), and the comment form.
+/// </summary>
+public sealed record BulletinPanel(Quarter Quarter, QuarterlyBulletin? Latest, QuarterlyBulletin? Published, IReadOnlyList<SnapshotDifference> Differences,
+    bool QuarterEnded, BulletinCommentForm Form, string? UserId)
+{
+    public bool CanFreeze => QuarterEnded && Latest?.State is null or BulletinState.Frozen or BulletinState.Published;
+
+    /// <summary>Whether this reviewer may publish (four eyes): not the one who froze or wrote the comment.</summary>
+    public bool MayPublish => Latest is { State: BulletinState.Frozen, Comment: not null } l && UserId != l.FrozenById && UserId != l.CommentedById;
 }
 
 public sealed record StageRow(NamedRow Domain, NamedRow Stage, TimelinessCounts Counts);

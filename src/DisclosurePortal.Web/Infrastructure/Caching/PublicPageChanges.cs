@@ -156,6 +156,9 @@ public sealed class PublicPageChanges(PublicPageStore store, IHttpContextAccesso
                 case AnnualReport when Both<ReportState>(entry, nameof(AnnualReport.State)).Contains(ReportState.Published):
                     tags.UnionWith(PublicPageTags.WhenAnnualReportChanges());
                     break;
+                case QuarterlyBulletin when Both<BulletinState>(entry, nameof(QuarterlyBulletin.State)).Any(s => s != BulletinState.Frozen):
+                    tags.UnionWith(PublicPageTags.WhenQuarterlyBulletinChanges());
+                    break;
             }
         }
         if (consultationDomains.Count > 0)

@@ -31,6 +31,8 @@ public enum PublicPage
     Disclosure,
     /// <summary>One column of the tree (栏目) with its records and its children's.</summary>
     DisclosureColumn,
+    /// <summary>The published 按季通报 (docs/adr/0036): the list, each quarter's page and its downloads.</summary>
+    QuarterlyBulletins,
     /// <summary>Validators only: its figures have their own short cache (ADR 14), so the output cache would add nothing fresh.</summary>
     Statistics,
     /// <summary>考核结果 published (issue 21 §4): a year's ranking and scores.</summary>
@@ -54,6 +56,7 @@ public static class PublicPageTags
     public const string Departments = "departments";
     public const string Feeds = "feeds";
     public const string AnnualReports = "annual-reports";
+    public const string QuarterlyBulletins = "quarterly-bulletins";
     public const string OpenData = "open-data";
     public const string Search = "search";
     /// <summary>The policy library (政策文件库).</summary>
@@ -91,6 +94,7 @@ public static class PublicPageTags
         PublicPage.Feed => [Site, Feeds],
         PublicPage.Column => [Site, Feeds],
         PublicPage.AnnualReports => [Site, AnnualReports],
+        PublicPage.QuarterlyBulletins => [Site, QuarterlyBulletins],
         PublicPage.OpenData => [Site, OpenData],
         PublicPage.Search => [Site, Search],
         PublicPage.Policies => [Site, Policies],
@@ -148,6 +152,9 @@ public static class PublicPageTags
     public static IEnumerable<string> WhenColumnChanges() => [Columns, Records];
 
     public static IEnumerable<string> WhenAnnualReportChanges() => [AnnualReports];
+
+    /// <summary>A 按季通报 edition was published or superseded: the published list and pages (few, one tag).</summary>
+    public static IEnumerable<string> WhenQuarterlyBulletinChanges() => [QuarterlyBulletins];
 
     /// <summary>A bulk load (the demo seed, an import through EF): every page, rather than working out each one.</summary>
     public static IEnumerable<string> WhenBulkChanges() => [Site];
