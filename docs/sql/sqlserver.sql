@@ -2803,3 +2803,333 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207030231_Oversight'
+)
+BEGIN
+    CREATE TABLE [AssessmentSchemes] (
+        [Id] int NOT NULL IDENTITY,
+        [Year] int NOT NULL,
+        [CreatedBy] nvarchar(100) NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_AssessmentSchemes] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207030231_Oversight'
+)
+BEGIN
+    CREATE TABLE [OutboxWebhooks] (
+        [Id] int NOT NULL IDENTITY,
+        [Url] nvarchar(500) NOT NULL,
+        [Body] nvarchar(max) NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [Attempts] int NOT NULL,
+        [NextAttemptAt] datetimeoffset NOT NULL,
+        [SentAt] datetimeoffset NULL,
+        [LastError] nvarchar(500) NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_OutboxWebhooks] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207030231_Oversight'
+)
+BEGIN
+    CREATE TABLE [QuarterlyBulletins] (
+        [Id] int NOT NULL IDENTITY,
+        [Year] int NOT NULL,
+        [QuarterNumber] int NOT NULL,
+        [Edition] int NOT NULL,
+        [State] int NOT NULL,
+        [SnapshotJson] nvarchar(max) NOT NULL,
+        [AsOf] date NOT NULL,
+        [FrozenAt] datetimeoffset NOT NULL,
+        [FrozenById] nvarchar(64) NOT NULL,
+        [FrozenBy] nvarchar(200) NOT NULL,
+        [Comment] nvarchar(max) NULL,
+        [CommentedById] nvarchar(64) NULL,
+        [CommentedBy] nvarchar(200) NULL,
+        [CommentedAt] datetimeoffset NULL,
+        [PublishedAt] datetimeoffset NULL,
+        [PublishedById] nvarchar(64) NULL,
+        [PublishedBy] nvarchar(200) NULL,
+        [SupersededAt] datetimeoffset NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_QuarterlyBulletins] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207030231_Oversight'
+)
+BEGIN
+    CREATE TABLE [ReminderSettings] (
+        [Id] int NOT NULL,
+        [WorkingDaysBefore] int NOT NULL,
+        [WebhookEnabled] bit NOT NULL,
+        [WebhookUrl] nvarchar(500) NULL,
+        [WebhookSecret] nvarchar(1000) NULL,
+        [UpdatedBy] nvarchar(100) NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_ReminderSettings] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207030231_Oversight'
+)
+BEGIN
+    CREATE TABLE [SentReminders] (
+        [Id] bigint NOT NULL IDENTITY,
+        [Subject] int NOT NULL,
+        [Key] nvarchar(64) NOT NULL,
+        [SubjectId] int NULL,
+        [DueOn] date NOT NULL,
+        [Kind] int NOT NULL,
+        [Round] int NOT NULL,
+        [DepartmentId] int NULL,
+        [Title] nvarchar(300) NOT NULL,
+        [SentOn] date NOT NULL,
+        [SentAt] datetimeoffset NOT NULL,
+        [SentBy] nvarchar(100) NOT NULL,
+        [AwaitsDigest] bit NOT NULL,
+        CONSTRAINT [PK_SentReminders] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207030231_Oversight'
+)
+BEGIN
+    CREATE TABLE [AssessmentIndicators] (
+        [Id] int NOT NULL IDENTITY,
+        [SchemeId] int NOT NULL,
+        [SortOrder] int NOT NULL,
+        [Name] nvarchar(60) NOT NULL,
+        [Kind] int NOT NULL,
+        [Points] decimal(7,2) NOT NULL,
+        [Rule] int NOT NULL,
+        [FullAt] decimal(7,2) NULL,
+        [HalfAt] decimal(7,2) NULL,
+        [DeductEach] decimal(7,2) NULL,
+        [Description] nvarchar(500) NULL,
+        CONSTRAINT [PK_AssessmentIndicators] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_AssessmentIndicators_AssessmentSchemes_SchemeId] FOREIGN KEY ([SchemeId]) REFERENCES [AssessmentSchemes] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207030231_Oversight'
+)
+BEGIN
+    CREATE TABLE [AssessmentRuns] (
+        [Id] int NOT NULL IDENTITY,
+        [SchemeId] int NOT NULL,
+        [Year] int NOT NULL,
+        [AsOf] date NOT NULL,
+        [ComputedAt] datetimeoffset NOT NULL,
+        [ComputedBy] nvarchar(100) NOT NULL,
+        [State] int NOT NULL,
+        [Note] nvarchar(1000) NULL,
+        [PublishedAt] datetimeoffset NULL,
+        [PublishedBy] nvarchar(100) NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_AssessmentRuns] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_AssessmentRuns_AssessmentSchemes_SchemeId] FOREIGN KEY ([SchemeId]) REFERENCES [AssessmentSchemes] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207030231_Oversight'
+)
+BEGIN
+    CREATE TABLE [AssessmentManualScores] (
+        [Id] int NOT NULL IDENTITY,
+        [IndicatorId] int NOT NULL,
+        [DepartmentId] int NOT NULL,
+        [Score] decimal(7,2) NOT NULL,
+        [Evidence] nvarchar(1000) NOT NULL,
+        [EnteredBy] nvarchar(100) NOT NULL,
+        [EnteredAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_AssessmentManualScores] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_AssessmentManualScores_AssessmentIndicators_IndicatorId] FOREIGN KEY ([IndicatorId]) REFERENCES [AssessmentIndicators] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_AssessmentManualScores_Departments_DepartmentId] FOREIGN KEY ([DepartmentId]) REFERENCES [Departments] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207030231_Oversight'
+)
+BEGIN
+    CREATE TABLE [AssessmentScores] (
+        [Id] int NOT NULL IDENTITY,
+        [RunId] int NOT NULL,
+        [DepartmentId] int NOT NULL,
+        [UnitName] nvarchar(200) NOT NULL,
+        [IndicatorId] int NULL,
+        [SortOrder] int NOT NULL,
+        [IndicatorName] nvarchar(60) NOT NULL,
+        [Kind] int NOT NULL,
+        [Rule] int NOT NULL,
+        [FullAt] decimal(7,2) NULL,
+        [HalfAt] decimal(7,2) NULL,
+        [DeductEach] decimal(7,2) NULL,
+        [Points] decimal(7,2) NOT NULL,
+        [Score] decimal(7,2) NOT NULL,
+        [Good] int NULL,
+        [Total] int NULL,
+        [NothingToMeasure] bit NOT NULL,
+        [Evidence] nvarchar(1000) NULL,
+        CONSTRAINT [PK_AssessmentScores] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_AssessmentScores_AssessmentRuns_RunId] FOREIGN KEY ([RunId]) REFERENCES [AssessmentRuns] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_AssessmentScores_Departments_DepartmentId] FOREIGN KEY ([DepartmentId]) REFERENCES [Departments] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207030231_Oversight'
+)
+BEGIN
+    CREATE INDEX [IX_AssessmentIndicators_SchemeId_SortOrder] ON [AssessmentIndicators] ([SchemeId], [SortOrder]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207030231_Oversight'
+)
+BEGIN
+    CREATE INDEX [IX_AssessmentManualScores_DepartmentId] ON [AssessmentManualScores] ([DepartmentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207030231_Oversight'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_AssessmentManualScores_IndicatorId_DepartmentId] ON [AssessmentManualScores] ([IndicatorId], [DepartmentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207030231_Oversight'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_AssessmentRuns_SchemeId] ON [AssessmentRuns] ([SchemeId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207030231_Oversight'
+)
+BEGIN
+    CREATE INDEX [IX_AssessmentRuns_Year_State] ON [AssessmentRuns] ([Year], [State]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207030231_Oversight'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_AssessmentSchemes_Year] ON [AssessmentSchemes] ([Year]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207030231_Oversight'
+)
+BEGIN
+    CREATE INDEX [IX_AssessmentScores_DepartmentId] ON [AssessmentScores] ([DepartmentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207030231_Oversight'
+)
+BEGIN
+    CREATE INDEX [IX_AssessmentScores_RunId_DepartmentId] ON [AssessmentScores] ([RunId], [DepartmentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207030231_Oversight'
+)
+BEGIN
+    CREATE INDEX [IX_OutboxWebhooks_SentAt_NextAttemptAt] ON [OutboxWebhooks] ([SentAt], [NextAttemptAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207030231_Oversight'
+)
+BEGIN
+    CREATE INDEX [IX_QuarterlyBulletins_State] ON [QuarterlyBulletins] ([State]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207030231_Oversight'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_QuarterlyBulletins_Year_QuarterNumber_Edition] ON [QuarterlyBulletins] ([Year], [QuarterNumber], [Edition]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207030231_Oversight'
+)
+BEGIN
+    CREATE INDEX [IX_SentReminders_AwaitsDigest] ON [SentReminders] ([AwaitsDigest]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207030231_Oversight'
+)
+BEGIN
+    CREATE INDEX [IX_SentReminders_DepartmentId_SentOn] ON [SentReminders] ([DepartmentId], [SentOn]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207030231_Oversight'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_SentReminders_Key_DueOn_Kind_Round] ON [SentReminders] ([Key], [DueOn], [Kind], [Round]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207030231_Oversight'
+)
+BEGIN
+    CREATE INDEX [IX_SentReminders_Subject_SubjectId_Kind] ON [SentReminders] ([Subject], [SubjectId], [Kind]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207030231_Oversight'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261207030231_Oversight', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

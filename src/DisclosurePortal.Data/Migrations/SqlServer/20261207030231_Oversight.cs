@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace DisclosurePortal.Data.Migrations.SqlServer
 {
     /// <inheritdoc />
-    public partial class Assessments : Migration
+    public partial class Oversight : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -25,6 +25,98 @@ namespace DisclosurePortal.Data.Migrations.SqlServer
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_AssessmentSchemes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutboxWebhooks",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Url = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    Body = table.Column<string>(type: "nvarchar(max)", maxLength: 16000, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    SentAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LastError = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxWebhooks", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "QuarterlyBulletins",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    QuarterNumber = table.Column<int>(type: "int", nullable: false),
+                    Edition = table.Column<int>(type: "int", nullable: false),
+                    State = table.Column<int>(type: "int", nullable: false),
+                    SnapshotJson = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    AsOf = table.Column<DateOnly>(type: "date", nullable: false),
+                    FrozenAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    FrozenById = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    FrozenBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Comment = table.Column<string>(type: "nvarchar(max)", maxLength: 20000, nullable: true),
+                    CommentedById = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    CommentedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    CommentedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    PublishedById = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    PublishedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    SupersededAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QuarterlyBulletins", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReminderSettings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false),
+                    WorkingDaysBefore = table.Column<int>(type: "int", nullable: false),
+                    WebhookEnabled = table.Column<bool>(type: "bit", nullable: false),
+                    WebhookUrl = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    WebhookSecret = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReminderSettings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SentReminders",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Subject = table.Column<int>(type: "int", nullable: false),
+                    Key = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    SubjectId = table.Column<int>(type: "int", nullable: true),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    Round = table.Column<int>(type: "int", nullable: false),
+                    DepartmentId = table.Column<int>(type: "int", nullable: true),
+                    Title = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    SentOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    SentAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    SentBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    AwaitsDigest = table.Column<bool>(type: "bit", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SentReminders", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -196,6 +288,43 @@ namespace DisclosurePortal.Data.Migrations.SqlServer
                 name: "IX_AssessmentScores_RunId_DepartmentId",
                 table: "AssessmentScores",
                 columns: new[] { "RunId", "DepartmentId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxWebhooks_SentAt_NextAttemptAt",
+                table: "OutboxWebhooks",
+                columns: new[] { "SentAt", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QuarterlyBulletins_State",
+                table: "QuarterlyBulletins",
+                column: "State");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QuarterlyBulletins_Year_QuarterNumber_Edition",
+                table: "QuarterlyBulletins",
+                columns: new[] { "Year", "QuarterNumber", "Edition" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SentReminders_AwaitsDigest",
+                table: "SentReminders",
+                column: "AwaitsDigest");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SentReminders_DepartmentId_SentOn",
+                table: "SentReminders",
+                columns: new[] { "DepartmentId", "SentOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SentReminders_Key_DueOn_Kind_Round",
+                table: "SentReminders",
+                columns: new[] { "Key", "DueOn", "Kind", "Round" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SentReminders_Subject_SubjectId_Kind",
+                table: "SentReminders",
+                columns: new[] { "Subject", "SubjectId", "Kind" });
         }
 
         /// <inheritdoc />
@@ -206,6 +335,18 @@ namespace DisclosurePortal.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "AssessmentScores");
+
+            migrationBuilder.DropTable(
+                name: "OutboxWebhooks");
+
+            migrationBuilder.DropTable(
+                name: "QuarterlyBulletins");
+
+            migrationBuilder.DropTable(
+                name: "ReminderSettings");
+
+            migrationBuilder.DropTable(
+                name: "SentReminders");
 
             migrationBuilder.DropTable(
                 name: "AssessmentIndicators");
