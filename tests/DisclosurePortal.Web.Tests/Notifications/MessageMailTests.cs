@@ -14,7 +14,7 @@ namespace DisclosurePortal.Web.Tests.Notifications;
 /// and, once per due date, when its reply is due soon; the writer who gave an address is mailed when the reply is
 /// approved. Every mail reaches a real SMTP server on loopback and carries no contact data of the writer.
 /// </summary>
-public abstract class MessageMailTests(PortalFactory factory) : IAsyncDisposable
+public abstract class MessageMailTests(PortalFactory factory) : IAsyncLifetime
 {
     private const string EditorAddress = "editor.housing@example.org";
     private readonly TestSmtpServer _smtp = new();
@@ -25,7 +25,11 @@ public abstract class MessageMailTests(PortalFactory factory) : IAsyncDisposable
     /// Stops this test's apps first: a sender left running would keep claiming the fixture database's mail while the
     /// next test counts attempts (each test gets a new instance, so this runs after every test).
     /// </summary>
-    public async ValueTask DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>xUnit 2 disposes a test class through IAsyncLifetime, not IAsyncDisposable: each test's apps (and their
+    /// background senders) must stop before the next test's start, or they claim its mail for their own, older servers.</summary>
+    public async Task DisposeAsync()
     {
         foreach (var app in _apps) await app.DisposeAsync();
         await _smtp.DisposeAsync();

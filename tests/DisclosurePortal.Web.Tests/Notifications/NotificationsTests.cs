@@ -15,7 +15,7 @@ namespace DisclosurePortal.Web.Tests.Notifications;
 /// Issue 19: mail goes through the outbox to a real SMTP server on loopback (<see cref="TestSmtpServer"/>); an outage
 /// delays it, never loses or repeats it; staff notes reach their recipients and only them.
 /// </summary>
-public abstract class NotificationsTests(PortalFactory factory) : IAsyncDisposable
+public abstract class NotificationsTests(PortalFactory factory) : IAsyncLifetime
 {
     private readonly TestSmtpServer _smtp = new();
 
@@ -25,7 +25,11 @@ public abstract class NotificationsTests(PortalFactory factory) : IAsyncDisposab
     /// Stops this test's apps first: a sender left running would keep claiming the fixture database's mail while the
     /// next test counts attempts (each test gets a new instance, so this runs after every test).
     /// </summary>
-    public async ValueTask DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>xUnit 2 disposes a test class through IAsyncLifetime, not IAsyncDisposable: each test's apps (and their
+    /// background senders) must stop before the next test's start, or they claim its mail for their own, older servers.</summary>
+    public async Task DisposeAsync()
     {
         foreach (var app in _apps) await app.DisposeAsync();
         await _smtp.DisposeAsync();

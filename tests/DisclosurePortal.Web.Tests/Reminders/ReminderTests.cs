@@ -22,7 +22,7 @@ namespace DisclosurePortal.Web.Tests.Reminders;
 /// the webhook a real HTTP receiver on loopback, retried when the receiver is down; 催办 from the office's list; the
 /// administrator's settings page refuses a bad address and keeps what was typed.
 /// </summary>
-public abstract class ReminderTests(PortalFactory factory) : IAsyncDisposable
+public abstract class ReminderTests(PortalFactory factory) : IAsyncLifetime
 {
     private const string HousingCode = "11511099022152793X";
     private const string EditorAddress = "editor.housing@example.org";
@@ -31,12 +31,15 @@ public abstract class ReminderTests(PortalFactory factory) : IAsyncDisposable
     private readonly TestWebhookReceiver _hook = new();
     private readonly List<WebApplicationFactory<Program>> _apps = [];
 
-    public async ValueTask DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>xUnit 2 disposes a test class through IAsyncLifetime, not IAsyncDisposable: each test's apps (and their
+    /// background senders) must stop before the next test's start, or they claim its mail for their own, older servers.</summary>
+    public async Task DisposeAsync()
     {
         foreach (var app in _apps) await app.DisposeAsync();
         await _smtp.DisposeAsync();
         _hook.Dispose();
-        GC.SuppressFinalize(this);
     }
 
     private WebApplicationFactory<Program> App(bool webhookInBackground = true)
@@ -134,7 +137,7 @@ public abstract class ReminderTests(PortalFactory factory) : IAsyncDisposable
 
     private static string Text(MimeKit.MimeMessage mail) => mail.TextBody ?? string.Empty;
 
-    [Fact(Skip = "Unfinished (ADR 35): the due-soon mail naming the test's record does not reach the SMTP server within 60 s on SQLite or PostgreSQL; the log rows are right. To investigate at the merge.")]
+    [Fact]
     public async Task DueSoonThenLate_EachRemindedOnce_ByNoteMailAndWebhook_AndTheOfficeGetsOneDigest()
     {
         _smtp.Start();
