@@ -45,6 +45,7 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<RecordVersion> RecordVersions => Set<RecordVersion>();
     public DbSet<Domain.Columns.DisclosureColumn> Columns => Set<Domain.Columns.DisclosureColumn>();
     public DbSet<ReviewDecision> ReviewDecisions => Set<ReviewDecision>();
+    public DbSet<ReviewChain> ReviewChains => Set<ReviewChain>();
     public DbSet<InterpretationLink> InterpretationLinks => Set<InterpretationLink>();
     public DbSet<InterpretationQuestion> InterpretationQuestions => Set<InterpretationQuestion>();
     public DbSet<Attachment> Attachments => Set<Attachment>();

@@ -3,7 +3,7 @@ using System.Security.Claims;
 
 namespace DisclosurePortal.Data.Security;
 
-/// <summary>The three staff roles (domain README §1).</summary>
+/// <summary>The staff roles (domain README §1; the leader, issue 21 §6).</summary>
 public static class Roles
 {
     /// <summary>部门编辑: keeps their own department's catalogue items and records.</summary>
@@ -15,13 +15,17 @@ public static class Roles
     /// <summary>系统管理员: departments, users, the calendar.</summary>
     public const string Admin = "Admin";
 
-    public static readonly string[] All = [Editor, Reviewer, Admin];
+    /// <summary>领导: 领导审签, the last step of the review chain where the county asks for it (issue 21 §6).</summary>
+    public const string Leader = "Leader";
+
+    public static readonly string[] All = [Editor, Reviewer, Admin, Leader];
 
     public static string Describe(string role) => role switch
     {
         Editor => "部门编辑",
         Reviewer => "公开办审核员",
         Admin => "系统管理员",
+        Leader => "领导",
         _ => role,
     };
 }
@@ -32,6 +36,8 @@ public static class Policies
     public const string Editor = Roles.Editor;
     public const string Reviewer = Roles.Reviewer;
     public const string Admin = Roles.Admin;
+    /// <summary>The review queue: the office's reviewers and the leaders who sign off (issue 21 §6).</summary>
+    public const string Reviewing = "Reviewing";
 }
 
 public static class PortalClaims

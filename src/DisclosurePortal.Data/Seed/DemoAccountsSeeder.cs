@@ -17,6 +17,9 @@ public sealed class DemoAccountsSeeder(PortalDbContext db, UserManager<PortalUse
         ("reviewer", "王审核（县政务公开办）", Roles.Reviewer, null),
         // A second reviewer: the annual report is published by another reviewer than the one who submitted it (ADR 12).
         ("reviewer2", "周审核（县政务公开办）", Roles.Reviewer, null),
+        // The default review chain has each review taken by a different person, and a leader's 审签 for policy documents (issue 21 §6).
+        ("reviewer3", "吴审核（县政务公开办）", Roles.Reviewer, null),
+        ("leader", "赵领导（县政府办公室分管领导）", Roles.Leader, null),
         ("editor.housing", "李编辑（县住建局）", Roles.Editor, "11511099022152793X"),
         ("editor.finance", "张编辑（县财政局）", Roles.Editor, "11511099076240393N"),
         ("editor.health", "陈编辑（县卫健局）", Roles.Editor, "11511099016290727W"),

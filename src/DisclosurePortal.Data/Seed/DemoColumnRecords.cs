@@ -12,7 +12,6 @@ namespace DisclosurePortal.Data.Seed;
 internal static class DemoColumnRecords
 {
     private const string Actor = "系统初始化";
-    private const string Reviewer = "县政务公开办";
 
     private sealed record Planned(string Column, string Department, string Title, string? DocumentNumber, int DaysAgo, bool Summary, RecordKind Kind, string Body);
 
@@ -81,12 +80,7 @@ internal static class DemoColumnRecords
         await db.SaveChangesAsync(ct);
         foreach (var v in versions)
         {
-            var at = v.PublishedAt!.Value;
-            db.ReviewDecisions.AddRange(
-                new ReviewDecision(v.Id, ReviewStep.Confidentiality, ReviewOutcome.Passed, Reviewer, "不涉及国家秘密。", at.AddHours(-3)),
-                new ReviewDecision(v.Id, ReviewStep.Legality, ReviewOutcome.Passed, Reviewer, "符合法律法规规定。", at.AddHours(-2)),
-                new ReviewDecision(v.Id, ReviewStep.DisclosureAttribute, ReviewOutcome.Passed, Reviewer, "属于主动公开范围。", at.AddHours(-1)),
-                new ReviewDecision(v.Id, ReviewStep.Approval, ReviewOutcome.Passed, "县政府办公室分管领导", null, at.AddMinutes(-30)));
+            db.ReviewDecisions.AddRange(DemoReviews.For(v));
         }
         await db.SaveChangesAsync(ct);
     }

@@ -18,7 +18,6 @@ public sealed partial class DemoDataSeeder(PortalDbContext db, TimeProvider cloc
     ConsultationContacts consultationContacts)
 {
     private const string SeedActor = "系统初始化";
-    private const string Reviewer = "县政务公开办";
 
     public async Task SeedAsync(CancellationToken ct = default)
     {
@@ -174,15 +173,10 @@ public sealed partial class DemoDataSeeder(PortalDbContext db, TimeProvider cloc
         }
         await db.SaveChangesAsync(ct);
 
-        // Nothing goes public unreviewed: each demo publication carries its three reviews and the approval.
+        // Nothing goes public unreviewed: each demo publication carries the reviews the default chain asks (DemoReviews).
         foreach (var v in versions)
         {
-            var at = v.PublishedAt!.Value;
-            db.ReviewDecisions.AddRange(
-                new ReviewDecision(v.Id, ReviewStep.Confidentiality, ReviewOutcome.Passed, Reviewer, "不涉及国家秘密。", at.AddHours(-3)),
-                new ReviewDecision(v.Id, ReviewStep.Legality, ReviewOutcome.Passed, Reviewer, "符合法律法规规定。", at.AddHours(-2)),
-                new ReviewDecision(v.Id, ReviewStep.DisclosureAttribute, ReviewOutcome.Passed, Reviewer, "属于主动公开范围。", at.AddHours(-1)),
-                new ReviewDecision(v.Id, ReviewStep.Approval, ReviewOutcome.Passed, "县政府办公室分管领导", null, at.AddMinutes(-30)));
+            db.ReviewDecisions.AddRange(DemoReviews.For(v));
         }
         await db.SaveChangesAsync(ct);
 

@@ -81,15 +81,10 @@ public sealed partial class DemoDataSeeder
         var versions = planned.Select(p => PublishedVersion(p.Record, p.Metadata, p.PublishedOn)).ToList();
         db.RecordVersions.AddRange(versions);
         await db.SaveChangesAsync(ct);
-        // Nothing goes public unreviewed: each carries its three reviews and the approval, as the county's records do.
+        // Nothing goes public unreviewed: each carries the reviews the default chain asks, as the county's records do.
         foreach (var v in versions)
         {
-            var at = v.PublishedAt!.Value;
-            db.ReviewDecisions.AddRange(
-                new ReviewDecision(v.Id, ReviewStep.Confidentiality, ReviewOutcome.Passed, "县政务公开办", "不涉及国家秘密。", at.AddHours(-3)),
-                new ReviewDecision(v.Id, ReviewStep.Legality, ReviewOutcome.Passed, "县政务公开办", "符合法律法规规定。", at.AddHours(-2)),
-                new ReviewDecision(v.Id, ReviewStep.DisclosureAttribute, ReviewOutcome.Passed, "县政务公开办", "属于主动公开范围。", at.AddHours(-1)),
-                new ReviewDecision(v.Id, ReviewStep.Approval, ReviewOutcome.Passed, "乡镇分管领导", null, at.AddMinutes(-30)));
+            db.ReviewDecisions.AddRange(DemoReviews.For(v));
         }
         await db.SaveChangesAsync(ct);
 

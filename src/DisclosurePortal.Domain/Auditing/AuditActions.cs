@@ -17,6 +17,7 @@ public sealed record AuditAction(string Code, string EntityType, string Descript
 public static class AuditActions
 {
     public const string RecordEntity = "Record";
+    public const string ReviewChainEntity = "ReviewChain";
     public const string CatalogueItemEntity = "CatalogueItem";
     public const string CaseEntity = "ApplicationCase";
     public const string AnnualReportEntity = "AnnualReport";
@@ -48,6 +49,8 @@ public static class AuditActions
     public static readonly AuditAction RecordSubmit = new("record.submit", RecordEntity, "提交审核");
     public static readonly AuditAction RecordNewVersion = new("record.new-version", RecordEntity, "新建版本");
     public static readonly AuditAction RecordPublish = new("record.publish", RecordEntity, "审核通过并发布");
+    /// <summary>One step of the review chain passed, the version waiting for the next (issue 21 §6).</summary>
+    public static readonly AuditAction RecordReview = new("record.review", RecordEntity, "审查通过（待下一环节）");
     public static readonly AuditAction RecordReturn = new("record.return", RecordEntity, "退回修改");
     public static readonly AuditAction RecordWithhold = new("record.withhold", RecordEntity, "不予公开");
     public static readonly AuditAction RecordWithdraw = new("record.withdraw", RecordEntity, "撤回已发布的信息");
@@ -119,6 +122,7 @@ public static class AuditActions
     public static readonly AuditAction ConsultationDetach = new("consultation.detach", ConsultationEntity, "删除民意征集附件");
     public static readonly AuditAction SiteSetup = new("site.setup", SiteEntity, "首次设置网站");
     public static readonly AuditAction SiteUpdate = new("site.update", SiteEntity, "修改站点信息");
+    public static readonly AuditAction ReviewChainUpdate = new("review-chain.update", ReviewChainEntity, "修改审查流程");
     public static readonly AuditAction PowerCreate = new("power.create", PowerEntity, "新建权责清单事项");
     public static readonly AuditAction PowerEdit = new("power.edit", PowerEntity, "修改或变更权责清单事项");
     public static readonly AuditAction PowerSubmit = new("power.submit", PowerEntity, "提交权责清单事项审核");
@@ -174,7 +178,7 @@ public static class AuditActions
 
     public static IReadOnlyList<AuditAction> All { get; } =
     [
-        RecordCreate, RecordEdit, RecordAttach, RecordDetach, RecordSubmit, RecordNewVersion, RecordPublish, RecordReturn,
+        RecordCreate, RecordEdit, RecordAttach, RecordDetach, RecordSubmit, RecordNewVersion, RecordPublish, RecordReview, RecordReturn,
         RecordWithhold, RecordWithdraw, RecordReconsider,
         ItemAdd, ItemRevise, ItemRetire,
         CaseRegister, CaseCalendarCorrection, .. CaseSteps.Values,
@@ -189,7 +193,7 @@ public static class AuditActions
         ColumnAdd, ColumnEdit, ColumnReorder, ColumnRetire, ColumnReinstate, ColumnDelete,
         ConsultationCreate, ConsultationEdit, ConsultationSubmit, ConsultationApprove, ConsultationReturn, ConsultationEnterComment,
         ConsultationModerate, ConsultationPublishFeedback, ConsultationLinkDecision, ConsultationAttach, ConsultationDetach, ConsultationRemoveContacts,
-        SiteSetup, SiteUpdate,
+        SiteSetup, SiteUpdate, ReviewChainUpdate,
         UnitProfileCreate, UnitProfileEdit, UnitProfileSubmit, UnitProfilePublish, UnitProfileReturn,
         PowerCreate, PowerEdit, PowerSubmit, PowerApprove, PowerReturn,
         GuideCreate, GuideEdit, GuideSubmit, GuideApprove, GuideReturn,

@@ -98,7 +98,7 @@ public enum ReviewStep
     Legality = 2,
     /// <summary>公开属性审查.</summary>
     DisclosureAttribute = 3,
-    /// <summary>领导审批.</summary>
+    /// <summary>领导审签 (the leader's approval, where the county's review chain asks for it).</summary>
     Approval = 4,
 }
 

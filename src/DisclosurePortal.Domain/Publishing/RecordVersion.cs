@@ -173,14 +173,14 @@ public sealed class RecordVersion
     }
 
     /// <summary>
-    /// 审核通过并发布: only with the three reviews (保密审查, 合法性审查, 公开属性审查) recorded as passed for this
-    /// version (domain README §4). The previously published version, if any, is superseded in the same step.
+    /// 审核通过并发布: only with every step of the county's review chain (issue 21 §6; by default 保密审查, 合法性审查,
+    /// 公开属性审查 by different people, and 领导审签 for policy documents) passed in this round by the right people.
+    /// The previously published version, if any, is superseded in the same step.
     /// </summary>
-    public void Approve(IEnumerable<ReviewDecision> reviews, RecordVersion? previouslyPublished, DateOnly publishedOn, DateTimeOffset now)
+    public void Approve(ReviewChain chain, IEnumerable<ReviewDecision> reviews, RecordVersion? previouslyPublished, DateOnly publishedOn, DateTimeOffset now)
     {
-        var missing = Reviews.Missing(Id, reviews);
-        if (missing.Count > 0)
-            throw new DomainException($"发布前须完成并通过以下审查：{string.Join("、", missing.Select(Reviews.Describe))}。");
+        if (State != VersionState.Submitted) VersionWorkflow.EnsureCanMove(State, VersionState.Published);
+        ReviewRound.EnsureComplete(chain, this, reviews);
         if (previouslyPublished is not null)
         {
             if (previouslyPublished.RecordId != RecordId || !previouslyPublished.IsPublished)
@@ -188,6 +188,13 @@ public sealed class RecordVersion
             previouslyPublished.Supersede(now);
         }
         Publish(publishedOn, now);
+    }
+
+    /// <summary>A review step was recorded without moving the version: its concurrency token moves, so two people cannot take one step at once.</summary>
+    public void NoteReview()
+    {
+        if (State != VersionState.Submitted) throw new DomainException($"该版本当前状态为“{VersionWorkflow.Describe(State)}”，不在审核队列中。");
+        Version++;
     }
 
     /// <summary>Publishes this version. Use <see cref="Approve"/> in the workflow; this is the bare state change.</summary>

@@ -1,6 +1,9 @@
 namespace DisclosurePortal.Domain.Publishing;
 
-/// <summary>The reviews a version needs before it may be published (Haidian 2018, Shishi Fengli: 三审).</summary>
+/// <summary>
+/// The three reviews (Haidian 2018, Shishi Fengli: 三审) and their names. Which of them a version needs, and in what
+/// order with 领导审签, is the county's <see cref="ReviewChain"/> (<see cref="ReviewRound"/>).
+/// </summary>
 public static class Reviews
 {
     public static readonly ReviewStep[] Required = [ReviewStep.Confidentiality, ReviewStep.Legality, ReviewStep.DisclosureAttribute];
@@ -19,7 +22,7 @@ public static class Reviews
         ReviewStep.Confidentiality => "保密审查",
         ReviewStep.Legality => "合法性审查",
         ReviewStep.DisclosureAttribute => "公开属性审查",
-        ReviewStep.Approval => "领导审批",
+        ReviewStep.Approval => "领导审签",
         _ => step.ToString(),
     };
 }

@@ -118,6 +118,14 @@ public static class Labels
         _ => value.ToString(),
     };
 
+    public static string Of(ReviewOutcome value) => value switch
+    {
+        ReviewOutcome.Passed => "通过",
+        ReviewOutcome.Returned => "退回修改",
+        ReviewOutcome.Withheld => "不予公开",
+        _ => value.ToString(),
+    };
+
     public static string Of(DisclosureAttribute value) => value switch
     {
         DisclosureAttribute.Proactive => "主动公开",

@@ -19,6 +19,9 @@ public sealed class ApprovalTests
         return (record, v);
     }
 
+    /// <summary>The three reviews only, by anyone (the chain's other rules are ReviewChainTests').</summary>
+    private static readonly ReviewChain ThreeReviews = ReviewChain.From(new(true, true, true, false, new HashSet<RecordKind>()));
+
     private static ReviewDecision Passed(RecordVersion v, ReviewStep step, int minutes = 0) =>
         new(v.Id, step, ReviewOutcome.Passed, "王审核", null, Now.AddMinutes(minutes));
 
@@ -26,7 +29,7 @@ public sealed class ApprovalTests
     public void Approve_WithoutTheThreeReviews_IsRefused_NamingWhatIsMissing()
     {
         var (_, v) = Submitted();
-        var ex = Assert.Throws<DomainException>(() => v.Approve([Passed(v, ReviewStep.Confidentiality)], null, Today, Now));
+        var ex = Assert.Throws<DomainException>(() => v.Approve(ThreeReviews, [Passed(v, ReviewStep.Confidentiality)], null, Today, Now));
         Assert.Contains("合法性审查", ex.Message, StringComparison.Ordinal);
         Assert.Contains("公开属性审查", ex.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("保密审查", ex.Message, StringComparison.Ordinal);
@@ -38,7 +41,7 @@ public sealed class ApprovalTests
     public void Approve_WithThreePassedReviews_Publishes()
     {
         var (_, v) = Submitted();
-        v.Approve(Reviews.Required.Select(s => Passed(v, s)), null, Today, Now);
+        v.Approve(ThreeReviews, Reviews.Required.Select(s => Passed(v, s)), null, Today, Now);
         Assert.True(v.IsPublished);
         Assert.Equal(Today, v.PublishedOn);
     }
@@ -49,14 +52,14 @@ public sealed class ApprovalTests
         var (_, v) = Submitted();
         var decisions = Reviews.Required.Select(s => Passed(v, s)).ToList();
         decisions.Add(new ReviewDecision(v.Id, ReviewStep.Legality, ReviewOutcome.Returned, "王审核", "依据已废止", Now.AddMinutes(5)));
-        Assert.Throws<DomainException>(() => v.Approve(decisions, null, Today, Now));
+        Assert.Throws<DomainException>(() => v.Approve(ThreeReviews, decisions, null, Today, Now));
     }
 
     [Fact]
     public void EditingAPublishedRecord_LeavesThePublishedVersionLive_UntilTheNewOneIsApproved()
     {
         var (record, first) = Submitted();
-        first.Approve(Reviews.Required.Select(s => Passed(first, s)), null, Today, Now);
+        first.Approve(ThreeReviews, Reviews.Required.Select(s => Passed(first, s)), null, Today, Now);
 
         var second = RecordVersion.DraftFrom(record, first, "李编辑", Now.AddDays(1));
         Assert.Equal(2, second.Number);
@@ -70,7 +73,7 @@ public sealed class ApprovalTests
         second.Submit(Now.AddDays(1));
         Assert.True(first.IsPublished); // still live while the edit waits for review
 
-        second.Approve(Reviews.Required.Select(s => Passed(second, s)), first, Today.AddDays(2), Now.AddDays(2));
+        second.Approve(ThreeReviews, Reviews.Required.Select(s => Passed(second, s, minutes: 2 * 24 * 60)), first, Today.AddDays(2), Now.AddDays(2));
         Assert.False(first.IsPublished);
         Assert.Equal(VersionState.Superseded, first.State);
         Assert.True(second.IsPublished);

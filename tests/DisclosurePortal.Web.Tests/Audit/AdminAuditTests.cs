@@ -25,7 +25,7 @@ public abstract class AdminAuditTests(PortalFactory factory)
         await using (var db = factory.NewDbContext())
         {
             var events = await db.AuditEvents.AsNoTracking().Where(e => e.EntityType == "Record" && e.EntityId == id.ToString()).OrderBy(e => e.Sequence).ToListAsync();
-            Assert.Equal(["record.create", "record.submit", "record.publish"], events.Select(e => e.Action));
+            Assert.Equal(["record.create", "record.submit", "record.review", "record.review", "record.publish"], events.Select(e => e.Action)); // a step each (issue 21 §6)
             Assert.All(events, e => Assert.Equal(Domain.Auditing.AuditChain.HashOf(e), e.Hash));
             foreach (var e in events)
                 Assert.Equal(e.PreviousHash, await db.AuditEvents.Where(p => p.Sequence == e.Sequence - 1).Select(p => p.Hash).SingleOrDefaultAsync()); // none before the first

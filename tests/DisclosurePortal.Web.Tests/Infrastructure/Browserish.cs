@@ -13,7 +13,19 @@ public static class Browserish
 {
     public const string TokenField = "__RequestVerificationToken";
 
-    public static HttpClient NewClient(PortalFactory factory) => factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+    /// <summary>Which portal each client talks to: a helper given one signed-in client can sign in the others it needs.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<HttpClient, PortalFactory> Portals = [];
+
+    public static HttpClient NewClient(PortalFactory factory)
+    {
+        var client = factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        Portals.AddOrUpdate(client, factory);
+        return client;
+    }
+
+    /// <summary>The portal <paramref name="client"/> was made for (by <see cref="NewClient"/>).</summary>
+    public static PortalFactory PortalOf(HttpClient client) =>
+        Portals.TryGetValue(client, out var factory) ? factory : throw new InvalidOperationException("the client was not made by Browserish.NewClient");
 
     public static async Task<HttpClient> SignedInAsync(PortalFactory factory, string userName)
     {

@@ -36,6 +36,7 @@ public static class EndpointTable
     private const Who Editor = Who.Editor;
     private const Who Reviewer = Who.Reviewer;
     private const Who Admin = Who.Admin;
+    private const Who Reviewing = Who.Reviewing;
 
     public static readonly IReadOnlyDictionary<string, Access> Classes = new Dictionary<string, Access>(StringComparer.Ordinal)
     {
@@ -208,9 +209,13 @@ public static class EndpointTable
         ["GET /manage/interpretations"] = new(Editors, "/manage/interpretations"),
 
         // The disclosure office (reviewers)
-        ["GET /review"] = new(Reviewer, "/review"),
-        ["GET /review/versions/{id:int}"] = new(Reviewer, "/review/versions/{submittedVersion}"),
-        ["POST /review/versions/{id:int}"] = new(Reviewer, "/review/versions/{submittedVersion}"),
+        // The queue and each step's form: reviewers and leaders (issue 21 §6); the printable record of a published version: staff, an editor only their unit's.
+        ["GET /review"] = new(Reviewing, "/review"),
+        ["GET /review/versions/{id:int}"] = new(Reviewing, "/review/versions/{submittedVersion}"),
+        ["POST /review/versions/{id:int}"] = new(Reviewing, "/review/versions/{submittedVersion}"),
+        ["GET /review/versions/{id:int}/record"] = new(Admin | Reviewing | Editor, "/review/versions/{publishedVersion}/record", Scoped: true),
+        ["GET /admin/review-chain"] = new(Admin, "/admin/review-chain"),
+        ["POST /admin/review-chain"] = new(Admin, "/admin/review-chain"),
         ["POST /review/records/{recordId:int}/withdraw"] = new(Reviewer, "/review/records/{published}/withdraw"),
         ["GET /review/withheld"] = new(Reviewer, "/review/withheld"),
         ["POST /review/versions/{id:int}/reconsider"] = new(Reviewer, "/review/versions/{submittedVersion}/reconsider"),

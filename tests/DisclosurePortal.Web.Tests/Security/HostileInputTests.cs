@@ -177,6 +177,7 @@ public abstract class HostileInputTests(SecurityPortal factory)
         ["POST /admin/calendar/{year}/days/{date}/delete"] = new(Who.Admin, "/admin/calendar/{calendarYear}", "/admin/calendar/{calendarYear}/days/{calendarDay}/delete", []),
         ["POST /admin/calendar/import"] = new(Who.Admin, "/admin/calendar", "/admin/calendar/import"),
         ["POST /admin/site"] = new(Who.Admin, "/admin/site", "/admin/site"),
+        ["POST /admin/review-chain"] = new(Who.Admin, "/admin/review-chain", "/admin/review-chain"),
         ["POST /setup"] = new(Who.Anonymous, "/setup", "/setup",
             ["Name", "ShortName", "SiteName", "Sponsor", "DisclosureOffice", "Address", "Postcode", "Telephone", "FooterLinks", "GuideText", "ReplyLetterhead", "ReviewOrgan", "Court", "UserName", "DisplayName", "Password", "ConfirmPassword"]),
         ["POST /admin/sensitive-words"] = new(Who.Admin, "/admin/sensitive-words", "/admin/sensitive-words"),

@@ -27,8 +27,12 @@ public enum Who
     Editor = 8,
     /// <summary>editor.finance: an editor, but of the wrong department.</summary>
     OtherEditor = 16,
+    /// <summary>leader: 领导审签 (issue 21 §6).</summary>
+    Leader = 32,
     Editors = Editor | OtherEditor,
-    Staff = Admin | Reviewer | Editors,
+    /// <summary>The review queue: the office's reviewers and the leaders.</summary>
+    Reviewing = Reviewer | Leader,
+    Staff = Admin | Reviewer | Editors | Leader,
     Everyone = Anonymous | Staff,
 }
 
@@ -62,7 +66,7 @@ public abstract class SecurityPortal(TestDb db) : PortalFactory(db, demoRecords:
     private SqliteConnection? watcher;
     private string? tableMarks;
 
-    public static readonly Who[] Callers = [Who.Anonymous, Who.Admin, Who.Reviewer, Who.Editor, Who.OtherEditor];
+    public static readonly Who[] Callers = [Who.Anonymous, Who.Admin, Who.Reviewer, Who.Editor, Who.OtherEditor, Who.Leader];
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -81,6 +85,7 @@ public abstract class SecurityPortal(TestDb db) : PortalFactory(db, demoRecords:
         Who.Reviewer => "reviewer",
         Who.Editor => "editor.housing",
         Who.OtherEditor => "editor.finance",
+        Who.Leader => "leader",
         _ => throw new ArgumentOutOfRangeException(nameof(who), who, null),
     };
 
@@ -177,6 +182,7 @@ public abstract class SecurityPortal(TestDb db) : PortalFactory(db, demoRecords:
         var draftVersion = await db.RecordVersions.Where(v => v.RecordId == draft && v.IsLatest).Select(v => v.Id).SingleAsync();
         var attachment = await db.Attachments.Where(a => a.RecordVersionId == draftVersion).Select(a => a.Id).SingleAsync();
         var published = await db.RecordVersions.Where(v => v.IsPublished && v.DepartmentId == housing).OrderBy(v => v.Id).Select(v => v.RecordId).FirstAsync();
+        var publishedVersion = await db.RecordVersions.Where(v => v.IsPublished && v.RecordId == published).Select(v => v.Id).SingleAsync();
         var c = ApplicationCase.Submit(new ApplicationDetails
         {
             ApplicantKind = ApplicantKind.NaturalPerson, ApplicantName = "张三丰", IdentityNumber = "11010519491231002X",
@@ -260,6 +266,7 @@ public abstract class SecurityPortal(TestDb db) : PortalFactory(db, demoRecords:
             ["submitted"] = Str(submitted),
             ["submittedVersion"] = Str(await WorkflowSupport.LatestVersionIdAsync(this, submitted)),
             ["published"] = Str(published),
+            ["publishedVersion"] = Str(publishedVersion),
             ["case"] = Str(c.Id),
             ["code"] = c.QueryCode,
             ["department"] = Str(department.Id),

@@ -48,7 +48,8 @@ public abstract class EditorialWorkflowTests(PortalFactory factory)
             Assert.Equal(record.IndexNumber, publicDoc.DefinitionList(".metadata")["索引号"]);
             var reviews = await db.ReviewDecisions.Where(d => d.RecordVersionId == versionId).ToListAsync();
             Assert.Equal(Reviews.Required.Order(), reviews.Select(r => r.Step).Order());
-            Assert.All(reviews, r => Assert.Equal("王审核（县政务公开办）", r.ReviewerName));
+            // The default chain (issue 21 §6): each review by a different reviewer, the first by the one who opened it.
+            Assert.Equal(["王审核（县政务公开办）", "周审核（县政务公开办）", "吴审核（县政务公开办）"], reviews.OrderBy(r => r.Step).Select(r => r.ReviewerName));
         }
         Assert.Single(publicDoc.QuerySelectorAll(".attachments a"));
         var domainCode = await DomainCodeAsync(item.DomainId);
@@ -86,7 +87,8 @@ public abstract class EditorialWorkflowTests(PortalFactory factory)
             var versions = await db.RecordVersions.Where(v => v.RecordId == id).OrderBy(v => v.Number).ToListAsync();
             Assert.Equal([VersionState.Superseded, VersionState.Published], versions.Select(v => v.State));
             var actions = await db.AuditEvents.Where(e => e.EntityType == "Record" && e.EntityId == id.ToString()).OrderBy(e => e.Id).Select(e => e.Action).ToListAsync();
-            Assert.Equal(["record.create", "record.attach", "record.submit", "record.publish", "record.new-version", "record.edit", "record.submit", "record.publish"], actions);
+            // Each review step is its own event; the last one publishes (issue 21 §6).
+            Assert.Equal(["record.create", "record.attach", "record.submit", "record.review", "record.review", "record.publish", "record.new-version", "record.edit", "record.submit", "record.review", "record.review", "record.publish"], actions);
         }
         var (_, adminPage) = await Html.GetAsync(editor, $"/manage/records/{id}");
         Assert.Contains("待审核 → 已发布", adminPage.Body.Text(), StringComparison.Ordinal);
@@ -105,7 +107,9 @@ public abstract class EditorialWorkflowTests(PortalFactory factory)
         Assert.Equal(HttpStatusCode.BadRequest, noComment.StatusCode);
         var doc = await Html.ParseAsync(noComment);
         Assert.Contains("退回须填写修改意见", doc.QuerySelector("#Comment-error").Text(), StringComparison.Ordinal);
-        Assert.Contains("未通过的审查须填写意见", doc.QuerySelector("#Legality-error").Text(), StringComparison.Ordinal);
+        // The form is drawn again for the same step (合法性审查, after 保密审查 passed), with the return chosen.
+        Assert.Equal("2", doc.QuerySelector("input[name=Step]")!.GetAttribute("value"));
+        Assert.NotNull(doc.QuerySelector("input[name=Outcome][value='2'][checked]"));
 
         var returned = await DecideAsync(reviewer, versionId, "return", "请补充发文字号和附件。", confidentiality: "1", legality: "1", attribute: "1");
         Assert.Equal(HttpStatusCode.Redirect, returned.StatusCode);
@@ -116,7 +120,7 @@ public abstract class EditorialWorkflowTests(PortalFactory factory)
     }
 
     [Fact]
-    public async Task Approve_WithoutThreePassedReviews_IsRefused_AndNothingIsPublished()
+    public async Task AStepWithoutADecision_IsRefused_AndNothingIsPublished()
     {
         var editor = await Browserish.SignedInAsync(factory, "editor.housing");
         var reviewer = await Browserish.SignedInAsync(factory, "reviewer");
@@ -126,10 +130,11 @@ public abstract class EditorialWorkflowTests(PortalFactory factory)
 
         var response = await DecideAsync(reviewer, versionId, "approve", legality: "");
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("发布前本项审查须为“通过”", (await Html.ParseAsync(response)).QuerySelector("#Legality-error").Text(), StringComparison.Ordinal);
+        Assert.Contains("请选择审查结论", (await Html.ParseAsync(response)).QuerySelector("#Outcome-error").Text(), StringComparison.Ordinal);
         await using var db = factory.NewDbContext();
         Assert.Equal(VersionState.Submitted, (await db.RecordVersions.SingleAsync(v => v.Id == versionId)).State);
-        Assert.Empty(await db.ReviewDecisions.Where(d => d.RecordVersionId == versionId).ToListAsync());
+        // Only the 保密审查 that passed before is recorded.
+        Assert.Equal([ReviewStep.Confidentiality], await db.ReviewDecisions.Where(d => d.RecordVersionId == versionId).Select(d => d.Step).ToListAsync());
     }
 
     [Fact]

@@ -54,28 +54,84 @@ public static class WorkflowSupport
         return await db.RecordVersions.Where(v => v.RecordId == recordId && v.IsLatest).Select(v => v.Id).SingleAsync();
     }
 
-    public static Task<HttpResponseMessage> DecideAsync(HttpClient reviewer, int versionId, string decision, string? comment = null,
-        string confidentiality = "1", string legality = "1", string attribute = "1") =>
-        DecideWithVersionAsync(reviewer, versionId, decision, comment, confidentiality, legality, attribute);
+    /// <summary>
+    /// The demo accounts that take the default review chain's steps (issue 21 §6): each review by a different reviewer,
+    /// 领导审签 by the leader.
+    /// </summary>
+    public static readonly string[] ReviewTeam = ["reviewer", "reviewer2", "reviewer3", "leader"];
 
-    private static async Task<HttpResponseMessage> DecideWithVersionAsync(HttpClient reviewer, int versionId, string decision, string? comment,
-        string confidentiality, string legality, string attribute)
+    private sealed class Team
     {
-        var page = $"/review/versions/{versionId}";
-        var version = await Browserish.InputValueAsync(reviewer, page, "Version");
-        var fields = new Dictionary<string, string>
+        public readonly SemaphoreSlim Gate = new(1, 1);
+        public readonly Dictionary<string, HttpClient> Clients = [];
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<PortalFactory, Team> Teams = [];
+
+    /// <summary>A signed-in client of the review team, kept per portal (signing in hashes a password: slow on purpose).</summary>
+    public static async Task<HttpClient> TeamMemberAsync(PortalFactory factory, string userName)
+    {
+        var team = Teams.GetValue(factory, _ => new Team());
+        await team.Gate.WaitAsync();
+        try
         {
-            ["Confidentiality"] = confidentiality,
-            ["ConfidentialityComment"] = "不涉及国家秘密",
-            ["Legality"] = legality,
-            ["LegalityComment"] = "",
-            ["Attribute"] = attribute,
-            ["AttributeComment"] = "",
-            ["Decision"] = decision,
-            ["Comment"] = comment ?? "",
-            ["Version"] = version,
+            if (!team.Clients.TryGetValue(userName, out var client))
+                team.Clients[userName] = client = await Browserish.SignedInAsync(factory, userName);
+            return client;
+        }
+        finally
+        {
+            team.Gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Takes a submitted version through the review chain as the review page offers it, one step after another, each
+    /// step by whoever the page shows its form to: <paramref name="reviewer"/> first, then the <see cref="ReviewTeam"/>.
+    /// <paramref name="decision"/> approve passes every step (a step whose verdict is not "1" is posted with that verdict
+    /// and ends there); return and withhold pass the steps before the first one whose verdict is not "1" (for withhold: the
+    /// first that allows 不予公开) and end it there with <paramref name="comment"/>.
+    /// Answers the last response (the redirect after the last step, or the refusal).
+    /// </summary>
+    public static async Task<HttpResponseMessage> DecideAsync(HttpClient reviewer, int versionId, string decision, string? comment = null,
+        string confidentiality = "1", string legality = "1", string attribute = "1")
+    {
+        var factory = Browserish.PortalOf(reviewer);
+        var page = $"/review/versions/{versionId}";
+        var verdicts = new Dictionary<string, string> { ["1"] = confidentiality, ["2"] = legality, ["3"] = attribute, ["4"] = "1" };
+        var ending = decision switch
+        {
+            "approve" => verdicts.FirstOrDefault(v => v.Value != "1").Key,
+            "return" => verdicts.FirstOrDefault(v => v.Value != "1").Key,
+            "withhold" => verdicts.FirstOrDefault(v => v.Value != "1" && v.Key is "1" or "3").Key,
+            _ => throw new ArgumentOutOfRangeException(nameof(decision), decision, "approve, return or withhold"),
         };
-        if (decision == "approve") fields["ConfirmPublish"] = "true"; // publishing asks to be confirmed (issue 18)
-        return await Browserish.PostFormAsync(reviewer, page, page, fields);
+        HttpResponseMessage? last = null;
+        for (var steps = 0; steps < 5; steps++)
+        {
+            var (client, step, confirm) = await WhoMayTakeTheStepAsync(factory, reviewer, page);
+            if (client is null) return last ?? await reviewer.GetAsync(page);
+            // With no failing verdict, a return ends at the first step taken here, a withhold at the first that allows it.
+            var ends = ending is null ? decision == "return" || decision == "withhold" && step is "1" or "3" : step == ending;
+            var outcome = !ends ? "1" : decision switch { "return" => "2", "withhold" => "3", _ => verdicts[step!] is "1" ? "1" : verdicts[step!] };
+            var fields = new Dictionary<string, string> { ["Outcome"] = outcome, ["Comment"] = outcome == "1" ? "" : comment ?? "" };
+            if (confirm) fields["ConfirmPublish"] = "true"; // publishing asks to be confirmed (issue 18)
+            last = await Browserish.PostFormAsync(client, page, page, fields);
+            if (ends || last.StatusCode != HttpStatusCode.Redirect || confirm) return last;
+        }
+        return last!;
+    }
+
+    /// <summary>The first of the given reviewer and the team to whom the review page shows the waiting step's form.</summary>
+    private static async Task<(HttpClient? Client, string? Step, bool Confirm)> WhoMayTakeTheStepAsync(PortalFactory factory, HttpClient reviewer, string page)
+    {
+        foreach (var candidate in new[] { (string?)null }.Concat(ReviewTeam))
+        {
+            var client = candidate is null ? reviewer : await TeamMemberAsync(factory, candidate);
+            var (_, doc) = await Html.GetAsync(client, page);
+            if (doc.QuerySelector($"form[action='{page}']") is not { } form) continue;
+            return (client, form.QuerySelector("input[name=Step]")!.GetAttribute("value"), form.QuerySelector("input[name=ConfirmPublish]") is not null);
+        }
+        return (null, null, false);
     }
 }

@@ -10,11 +10,12 @@ using Microsoft.EntityFrameworkCore;
 namespace DisclosurePortal.Web.Features.Review;
 
 /// <summary>
-/// The disclosure office's publication queue (domain README §4): every submitted version gets the three reviews —
-/// 保密审查, 合法性审查, 公开属性审查 — recorded with reviewer, time, outcome and comment, and is then published,
-/// returned with a comment, or marked 不予公开 with a reason.
+/// The disclosure office's publication queue (domain README §4): every submitted version goes through the county's
+/// review chain (issue 21 §6) — by default 保密审查, 合法性审查, 公开属性审查, each by a different reviewer, and 领导审签
+/// for policy documents — each step on its own form with its reviewer, time, decision and comment; it is published when
+/// the last step passes, returned with a comment, or marked 不予公开 with a reason. Leaders see the queue and sign off.
 /// </summary>
-[Authorize(Policy = Policies.Reviewer)]
+[Authorize(Policy = Policies.Reviewing)]
 public sealed class ReviewController(PortalDbContext db, MarkdownRenderer markdown, TimeProvider clock) : PortalController
 {
     /// <summary>After an approval, the record just published: the queue's confirmation links to its public page.</summary>
@@ -25,17 +26,17 @@ public sealed class ReviewController(PortalDbContext db, MarkdownRenderer markdo
     {
         var domainId = filter.Domain is null ? null : await db.Domains.Where(d => d.Code == filter.Domain).Select(d => (int?)d.Id).FirstOrDefaultAsync(ct);
         if (filter.Domain is not null && domainId is null) return BadInput("领域筛选条件无效。");
-        var rows = await ReviewQueries.QueueAsync(db, filter, domainId, clock.Today(), ct);
+        var rows = await ReviewQueries.QueueAsync(db, filter, domainId, clock.Today(), User, ct);
         var info = new PageInfo(filter.Page, ReviewQueries.PageSize, rows.Count);
         if (filter.Page > info.TotalPages) return PageOutOfRange(info);
         var (departments, domains) = await ReviewQueries.FilterOptionsAsync(db, ct);
-        return View(new QueueModel(rows.Skip(info.Skip).Take(info.PageSize).ToList(), info, filter.Department, filter.Domain, filter.Kind, departments, domains) { Stage = filter.Stage, Consultations = await Consultations.ConsultationQueries.PendingReviewAsync(db, ct), Profiles = await UnitProfiles.ProfileQueries.PendingReviewAsync(db, ct), Powers = await Powers.PowerQueries.PendingReviewAsync(db, ct), Guides = await Guides.GuideManageQueries.PendingReviewAsync(db, ct), Cleanups = await PolicyCleanups.PolicyCleanupQueries.PendingReviewAsync(db, ct) });
+        return View(new QueueModel(rows.Skip(info.Skip).Take(info.PageSize).ToList(), info, filter.Department, filter.Domain, filter.Kind, departments, domains) { Stage = filter.Stage, Waiting = filter.Waiting, Today = clock.Today(), Consultations = await Consultations.ConsultationQueries.PendingReviewAsync(db, ct), Profiles = await UnitProfiles.ProfileQueries.PendingReviewAsync(db, ct), Powers = await Powers.PowerQueries.PendingReviewAsync(db, ct), Guides = await Guides.GuideManageQueries.PendingReviewAsync(db, ct), Cleanups = await PolicyCleanups.PolicyCleanupQueries.PendingReviewAsync(db, ct) });
     }
 
     [HttpGet("/review/versions/{id:int}")]
     public async Task<IActionResult> Show(int id, CancellationToken ct)
     {
-        var model = await ReviewQueries.PageAsync(db, markdown, id, new ReviewForm(), ct);
+        var model = await ReviewQueries.PageAsync(db, markdown, id, new ReviewForm(), User, ct);
         return model is null ? NotFoundPage("没有找到该版本。") : View(model);
     }
 
@@ -46,16 +47,17 @@ public sealed class ReviewController(PortalDbContext db, MarkdownRenderer markdo
         if (outcome.Refusal == DecideReviewHandler.Invalid)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View("Show", await ReviewQueries.PageAsync(db, markdown, id, form, ct));
+            return View("Show", await ReviewQueries.PageAsync(db, markdown, id, form, User, ct));
         }
         if (outcome.Refusal is { } refusal) return Refused(refusal, Url.Action(nameof(Show), new { id }));
         switch (outcome.Value)
         {
-            case "approve":
+            case StepResult.Published:
                 Flash("已审核通过并发布，网站上已可查看。");
                 TempData[PublishedRecordKey] = await db.RecordVersions.Where(v => v.Id == id).Select(v => v.RecordId).SingleAsync(ct);
                 break;
-            case "return": Flash("已退回，编辑将看到您的意见。"); break;
+            case StepResult.Passed: Flash("已记录审查意见，本稿转入下一审查环节。"); break;
+            case StepResult.Returned: Flash("已退回，编辑将看到您的意见。"); break;
             default: Flash("已标记为不予公开，并列入定期重新评估清单。"); break;
         }
         return RedirectToAction(nameof(Index));
@@ -63,6 +65,7 @@ public sealed class ReviewController(PortalDbContext db, MarkdownRenderer markdo
 
     /// <summary>撤回已发布的信息 (with a reason); it leaves the public pages at once.</summary>
     [HttpPost("/review/records/{recordId:int}/withdraw")]
+    [Authorize(Policy = Policies.Reviewer)]
     public async Task<IActionResult> Withdraw(int recordId, [FromForm(Name = WithdrawRecordHandler.Fields.Reason)] string? reason, [FromServices] WithdrawRecordHandler handler, CancellationToken ct)
     {
         var outcome = await handler.HandleAsync(recordId, reason, User, ct);
@@ -73,6 +76,7 @@ public sealed class ReviewController(PortalDbContext db, MarkdownRenderer markdo
 
     /// <summary>不予公开的信息 (domain README §4): listed for periodic re-evaluation.</summary>
     [HttpGet("/review/withheld")]
+    [Authorize(Policy = Policies.Reviewer)]
     public async Task<IActionResult> Withheld(CancellationToken ct)
     {
         var rows = await (
@@ -84,6 +88,7 @@ public sealed class ReviewController(PortalDbContext db, MarkdownRenderer markdo
     }
 
     [HttpPost("/review/versions/{id:int}/reconsider")]
+    [Authorize(Policy = Policies.Reviewer)]
     public async Task<IActionResult> Reconsider(int id, [FromForm(Name = ReconsiderVersionHandler.Fields.Reason)] string? reason, [FromServices] ReconsiderVersionHandler handler, CancellationToken ct)
     {
         var outcome = await handler.HandleAsync(id, reason, User, ct);
@@ -112,6 +117,6 @@ public static class ReviewStages
         _ => step.ToString(),
     };
 
-    /// <summary>One of the three required steps, or null.</summary>
+    /// <summary>One of the three reviews, or null.</summary>
     public static ReviewStep? Parse(string code) => Reviews.Required.Cast<ReviewStep?>().FirstOrDefault(s => Code(s!.Value) == code);
 }

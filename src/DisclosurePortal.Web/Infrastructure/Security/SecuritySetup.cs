@@ -92,6 +92,7 @@ public static class SecuritySetup
             .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.All))
             .AddPolicy(Policies.Editor, p => p.RequireRole(Roles.Editor).RequireClaim(PortalClaims.Department))
             .AddPolicy(Policies.Reviewer, p => p.RequireRole(Roles.Reviewer))
+            .AddPolicy(Policies.Reviewing, p => p.RequireRole(Roles.Reviewer, Roles.Leader))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
         return services;
     }

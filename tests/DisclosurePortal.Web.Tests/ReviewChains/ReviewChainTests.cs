@@ -1,0 +1,159 @@
+using System.Net;
+using DisclosurePortal.Domain.Publishing;
+using DisclosurePortal.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using static DisclosurePortal.Web.Tests.Workflow.WorkflowSupport;
+
+namespace DisclosurePortal.Web.Tests.ReviewChains;
+
+/// <summary>
+/// The review chain (issue 21 §6) through the pages: the default (each review by a different reviewer, 领导审签 for a
+/// 行政规范性文件), another configuration an administrator sets, and the printable 信息发布登记记录表.
+/// </summary>
+public abstract class ReviewChainTests(PortalFactory factory)
+{
+    private const string ChainPage = "/admin/review-chain";
+
+    /// <summary>A 行政规范性文件 drafted and submitted by the housing editor; its version id.</summary>
+    private async Task<(int RecordId, int VersionId)> SubmittedNormativeDocumentAsync(string title)
+    {
+        var editor = await Browserish.SignedInAsync(factory, "editor.housing");
+        var item = await HousingItemAsync(factory);
+        var response = await Browserish.PostFormAsync(editor, "/manage/records/new", "/manage/records/new", new()
+        {
+            ["CatalogueItemId"] = item.Id.ToString(),
+            ["Kind"] = ((int)RecordKind.NormativeDocument).ToString(),
+            ["Title"] = title,
+            ["DocumentNumber"] = $"青住建规〔{factory.Clock.Today().Year}〕{Random.Shared.Next(100, 999)}号",
+            ["IssuingOrgan"] = "青川县住房和城乡建设局",
+            ["WrittenOn"] = factory.Clock.Today().ToString("yyyy-MM-dd"),
+            ["Validity"] = "1",
+            ["DisclosureAttribute"] = "1",
+            ["Body"] = "### 第一条\n\n为规范农村危房改造，制定本办法。",
+            ["Intent"] = "save",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var id = int.Parse(response.Headers.Location!.OriginalString["/manage/records/".Length..], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(HttpStatusCode.Redirect, (await SubmitAsync(editor, id)).StatusCode);
+        return (id, await LatestVersionIdAsync(factory, id));
+    }
+
+    /// <summary>Passes the step the page shows <paramref name="client"/>; answers the response.</summary>
+    private static Task<HttpResponseMessage> PassAsync(HttpClient client, int versionId, bool confirm = false)
+    {
+        var page = $"/review/versions/{versionId}";
+        var fields = new Dictionary<string, string> { ["Outcome"] = ((int)ReviewOutcome.Passed).ToString(), ["Comment"] = "同意。" };
+        if (confirm) fields["ConfirmPublish"] = "true";
+        return Browserish.PostFormAsync(client, page, page, fields);
+    }
+
+    private async Task<VersionState> StateAsync(int versionId)
+    {
+        await using var db = factory.NewDbContext();
+        return await db.RecordVersions.Where(v => v.Id == versionId).Select(v => v.State).SingleAsync();
+    }
+
+    [Fact]
+    public async Task Default_OneReviewerCannotCompleteAllStepsOfANormativeDocumentAlone_ThreeReviewersAndTheLeaderPublishIt()
+    {
+        var (recordId, versionId) = await SubmittedNormativeDocumentAsync($"青川县农村危房改造管理办法（测试{Guid.NewGuid():N}）");
+        var page = $"/review/versions/{versionId}";
+        var wang = await Browserish.SignedInAsync(factory, "reviewer");
+
+        // The queue says which step it waits for, and its publication deadline.
+        var (_, queue) = await Html.GetAsync(wang, "/review?waiting=me");
+        var row = queue.QuerySelectorAll("tbody tr").Single(tr => tr.QuerySelector($"a[href='{page}']") is not null);
+        Assert.Contains("保密审查", row.Text(), StringComparison.Ordinal);
+        Assert.Matches(@"\d{4}-\d{2}-\d{2}", row.QuerySelectorAll("td").Last().Text());
+
+        Assert.Equal(HttpStatusCode.Redirect, (await PassAsync(wang, versionId)).StatusCode);
+        // The same reviewer is not offered the next step, and a hand-made post of it is refused.
+        var (_, after) = await Html.GetAsync(wang, page);
+        Assert.Null(after.QuerySelector($"form[action='{page}']"));
+        Assert.Contains("各环节须由不同人员审查", after.QuerySelector(".notice").Text(), StringComparison.Ordinal);
+        var version = await Browserish.InputValueAsync(await Browserish.SignedInAsync(factory, "reviewer2"), page, "Version");
+        var forged = await ForgedRequests.PostAsync(wang, page, await ForgedRequests.TokenAsync(wang, page), new Dictionary<string, string>
+        {
+            ["Step"] = ((int)ReviewStep.Legality).ToString(), ["Outcome"] = "1", ["Comment"] = "", ["Version"] = version,
+        });
+        Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
+        Assert.Contains("各环节须由不同人员审查", (await Html.ParseAsync(forged)).QuerySelector("main").Text(), StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await PassAsync(await Browserish.SignedInAsync(factory, "reviewer2"), versionId)).StatusCode);
+        var wu = await Browserish.SignedInAsync(factory, "reviewer3");
+        Assert.Equal(HttpStatusCode.Redirect, (await PassAsync(wu, versionId)).StatusCode);
+        Assert.Equal(VersionState.Submitted, await StateAsync(versionId)); // the three reviews passed: 领导审签 still waits
+
+        // A reviewer cannot sign off; the leader finds it under 待领导审签 and publishes it.
+        var (_, wuPage) = await Html.GetAsync(wu, page);
+        Assert.Null(wuPage.QuerySelector($"form[action='{page}']"));
+        Assert.Contains("领导审签须由领导账户完成", wuPage.QuerySelector(".notice").Text(), StringComparison.Ordinal);
+        var leader = await Browserish.SignedInAsync(factory, "leader");
+        var (_, leaderQueue) = await Html.GetAsync(leader, "/review?waiting=leader");
+        Assert.Contains(leaderQueue.QuerySelectorAll("tbody a"), a => a.GetAttribute("href") == page);
+        var unconfirmed = await PassAsync(leader, versionId);
+        Assert.Equal(HttpStatusCode.BadRequest, unconfirmed.StatusCode);
+        Assert.Contains("请勾选“确认发布”", (await Html.ParseAsync(unconfirmed)).QuerySelector("#ConfirmPublish-error").Text(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await PassAsync(leader, versionId, confirm: true)).StatusCode);
+        Assert.Equal(VersionState.Published, await StateAsync(versionId));
+        Assert.Equal(HttpStatusCode.OK, (await Browserish.NewClient(factory).GetAsync($"/records/{recordId}")).StatusCode);
+
+        // The printable register lists each step with its reviewer and time; the editor of the unit may print it too.
+        await using var db = factory.NewDbContext();
+        var decisions = await db.ReviewDecisions.Where(d => d.RecordVersionId == versionId).OrderBy(d => d.Step).ToListAsync();
+        foreach (var client in new[] { wang, await Browserish.SignedInAsync(factory, "editor.housing") })
+        {
+            var (response, register) = await Html.GetAsync(client, $"/review/versions/{versionId}/record");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var rows = register.QuerySelectorAll("tr[data-step]");
+            Assert.Equal(["王审核（县政务公开办）", "周审核（县政务公开办）", "吴审核（县政务公开办）", "赵领导（县政府办公室分管领导）"], rows.Select(r => r.QuerySelector(".reviewer").Text()));
+            Assert.Equal(decisions.Select(d => d.DecidedAt.ToChina().ToString("yyyy-MM-dd HH:mm")), rows.Select(r => r.QuerySelector(".decided-at").Text()));
+            Assert.Contains("@media print", await (await client.GetAsync("/css/review-record.css")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        Assert.Equal(HttpStatusCode.NotFound, (await (await Browserish.SignedInAsync(factory, "editor.finance")).GetAsync($"/review/versions/{versionId}/record")).StatusCode);
+    }
+
+    [Fact]
+    public async Task AnotherChain_ConfidentialityAndAttributeOnly_NoLeader_SamePersonAllowed_OneReviewerPublishesIt()
+    {
+        var admin = await Browserish.SignedInAsync(factory, "admin");
+        // No review at all is refused, the form drawn again with the choices made.
+        var none = await Browserish.PostFormAsync(admin, ChainPage, ChainPage, [], cleared: ["Confidentiality", "Legality", "DisclosureAttribute"]);
+        Assert.Equal(HttpStatusCode.BadRequest, none.StatusCode);
+        var redrawn = await Html.ParseAsync(none);
+        Assert.Contains("至少须设置一项审查", redrawn.QuerySelector("#Confidentiality-error").Text(), StringComparison.Ordinal);
+        Assert.NotNull(redrawn.QuerySelector("input[name=DistinctReviewers][checked]"));
+
+        var saved = await Browserish.PostFormAsync(admin, ChainPage, ChainPage, [], cleared: ["Legality", "DistinctReviewers", "LeaderKinds"]);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        try
+        {
+            var (_, form) = await Html.GetAsync(admin, ChainPage);
+            Assert.Null(form.QuerySelector("input[name=Legality][checked]"));
+            Assert.Empty(form.QuerySelectorAll("input[name=LeaderKinds][checked]"));
+            await using (var db = factory.NewDbContext())
+                Assert.Contains("合法性审查：是 → 否", await db.AuditEvents.Where(e => e.Action == "review-chain.update").OrderByDescending(e => e.Sequence).Select(e => e.Summary).FirstAsync(), StringComparison.Ordinal);
+
+            var (_, versionId) = await SubmittedNormativeDocumentAsync($"青川县农村危房改造补助标准（测试{Guid.NewGuid():N}）");
+            var wang = await Browserish.SignedInAsync(factory, "reviewer");
+            Assert.Equal(HttpStatusCode.Redirect, (await PassAsync(wang, versionId)).StatusCode);
+            var (_, next) = await Html.GetAsync(wang, $"/review/versions/{versionId}");
+            Assert.Equal(((int)ReviewStep.DisclosureAttribute).ToString(), next.QuerySelector("input[name=Step]")!.GetAttribute("value"));
+            Assert.Equal(HttpStatusCode.Redirect, (await PassAsync(wang, versionId, confirm: true)).StatusCode);
+            Assert.Equal(VersionState.Published, await StateAsync(versionId));
+            await using var check = factory.NewDbContext();
+            Assert.Equal([ReviewStep.Confidentiality, ReviewStep.DisclosureAttribute],
+                await check.ReviewDecisions.Where(d => d.RecordVersionId == versionId).OrderBy(d => d.Id).Select(d => d.Step).ToListAsync());
+        }
+        finally
+        {
+            // Back to the default for the class's other tests.
+            var fields = new List<KeyValuePair<string, string>> { new("Confidentiality", "true"), new("Legality", "true"), new("DisclosureAttribute", "true"), new("DistinctReviewers", "true"), new("LeaderKinds", "1"), new("LeaderKinds", "2") };
+            Assert.Equal(HttpStatusCode.Redirect, (await Browserish.PostFormAsync(admin, ChainPage, ChainPage, fields)).StatusCode);
+        }
+    }
+}
+
+public sealed class ReviewChainOnSqlite(SqlitePortal factory) : ReviewChainTests(factory), IClassFixture<SqlitePortal>;
+
+public sealed class ReviewChainOnPostgres(PostgresPortal factory) : ReviewChainTests(factory), IClassFixture<PostgresPortal>;
