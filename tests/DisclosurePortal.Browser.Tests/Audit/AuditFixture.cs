@@ -19,6 +19,8 @@ public sealed record AuditData(
     int EditorRecordId, int EditorDraftId, int EditorItemId, string EditorUserId, int ReviewVersionId,
     int PublishedReportYear, int DraftReportYear, int SubmittedReportYear, int QuarterYear, int CalendarYear)
 {
+    /// <summary>A published 行政规范性文件's version, with the reviews of the default chain and 领导审签 (issue 21 §6).</summary>
+    public int PublishedPolicyVersionId { get; init; }
     /// <summary>网上信箱 (issue 19): an open message assigned to the housing department, its code, and a published message.</summary>
     public int MessageId { get; init; }
     public string MessageCode { get; init; } = "";
@@ -285,6 +287,7 @@ public sealed class AuditFixture : IAsyncLifetime
             EditorRecordId: housingRecord.Id, EditorDraftId: drafted.Id, EditorItemId: housingItem.Id, EditorUserId: editor.Id, ReviewVersionId: version.Id,
             PublishedReportYear: published, DraftReportYear: published - 1, SubmittedReportYear: published - 2, QuarterYear: today.Year, CalendarYear: today.Year)
         {
+            PublishedPolicyVersionId = await db.RecordVersions.Where(v => v.IsPublished && v.Kind == DisclosurePortal.Domain.Publishing.RecordKind.NormativeDocument).OrderBy(v => v.Id).Select(v => v.Id).FirstAsync(),
             MessageId = await db.Messages.Where(m => m.AssignedDepartmentId == housing.Id && m.State == DisclosurePortal.Domain.Participation.MessageState.Accepted).Select(m => m.Id).FirstAsync(),
             MessageCode = await db.Messages.Where(m => m.AssignedDepartmentId == housing.Id && m.State == DisclosurePortal.Domain.Participation.MessageState.Accepted).Select(m => m.QueryCode).FirstAsync(),
             PublishedMessageId = await db.Messages.Where(m => m.Published).OrderBy(m => m.Id).Select(m => m.Id).FirstAsync(),

@@ -166,6 +166,9 @@ public static class PageTypes
         new("reviewer-dashboard", Viewer.Reviewer, "/manage", _ => "/manage"),
         new("review-queue", Viewer.Reviewer, "/review", _ => "/review"),
         new("review-version", Viewer.Reviewer, "/review/versions/{id:int}", d => $"/review/versions/{d.ReviewVersionId}"),
+        // The printable 信息发布登记记录表 of a published 行政规范性文件 (issue 21 §6): four steps, 领导审签 last.
+        new("review-record", Viewer.Reviewer, "/review/versions/{id:int}/record", d => $"/review/versions/{d.PublishedPolicyVersionId}/record"),
+        new("review-queue-waiting", Viewer.Reviewer, "/review", _ => "/review?waiting=me"),
         new("review-consultation", Viewer.Reviewer, "/manage/consultations/{id:int}", d => $"/manage/consultations/{d.Consultations.InReview}"),
         new("review-withheld", Viewer.Reviewer, "/review/withheld", _ => "/review/withheld"),
         new("review-interpretations-due", Viewer.Reviewer, "/review/interpretations", _ => "/review/interpretations"),
@@ -205,6 +208,7 @@ public static class PageTypes
         new("admin-sensitive-words", Viewer.Admin, "/admin/sensitive-words", _ => "/admin/sensitive-words"),
         new("admin-site", Viewer.Admin, "/admin/site", _ => "/admin/site"),
         new("admin-reminders", Viewer.Admin, "/admin/reminders", _ => "/admin/reminders"),
+        new("admin-review-chain", Viewer.Admin, "/admin/review-chain", _ => "/admin/review-chain"),
         new("admin-columns", Viewer.Admin, "/admin/columns", _ => "/admin/columns"),
         new("admin-column-edit", Viewer.Admin, "/admin/columns/{id:int}/edit", _ => "/admin/columns/19/edit"),
         new("admin-audit", Viewer.Admin, "/admin/audit", _ => "/admin/audit"),

@@ -228,17 +228,17 @@ public abstract class EditorFormTests(PortalFactory factory)
         Assert.Equal(HttpStatusCode.Redirect, (await SubmitAsync(editor, id)).StatusCode);
         var versionId = await LatestVersionIdAsync(factory, id);
         var page = $"/review/versions/{versionId}";
-        var decision = new Dictionary<string, string>
-        {
-            ["Confidentiality"] = "1", ["Legality"] = "1", ["Attribute"] = "1", ["Decision"] = "approve", ["Comment"] = "",
-        };
+        var decision = new Dictionary<string, string> { ["Outcome"] = "1", ["Comment"] = "" };
+        // The default chain (issue 21 §6): the first two reviews by two other reviewers; the last one publishes.
+        foreach (var other in new[] { "reviewer2", "reviewer3" })
+            Assert.Equal(HttpStatusCode.Redirect, (await Browserish.PostFormAsync(await Browserish.SignedInAsync(factory, other), page, page, decision)).StatusCode);
 
         var unconfirmed = await Browserish.PostFormAsync(reviewer, page, page, decision);
         Assert.Equal(HttpStatusCode.BadRequest, unconfirmed.StatusCode);
         var form = await Html.ParseAsync(unconfirmed);
         Assert.Contains("请勾选“确认发布”", form.QuerySelector("#ConfirmPublish-error").Text(), StringComparison.Ordinal);
         Assert.Equal("true", form.QuerySelector("#ConfirmPublish")!.GetAttribute("aria-invalid"));
-        Assert.NotNull(form.QuerySelector("input[name=Decision][value=approve][checked]"));
+        Assert.NotNull(form.QuerySelector("input[name=Outcome][value='1'][checked]"));
         await using (var db = factory.NewDbContext())
             Assert.Equal(VersionState.Submitted, await db.RecordVersions.Where(v => v.Id == versionId).Select(v => v.State).SingleAsync());
 
