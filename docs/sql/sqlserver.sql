@@ -3133,3 +3133,35 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207040223_ReviewChain'
+)
+BEGIN
+    CREATE TABLE [ReviewChains] (
+        [Id] int NOT NULL,
+        [Confidentiality] bit NOT NULL,
+        [Legality] bit NOT NULL,
+        [DisclosureAttribute] bit NOT NULL,
+        [DistinctReviewers] bit NOT NULL,
+        [LeaderKindCodes] nvarchar(100) NOT NULL,
+        [UpdatedBy] nvarchar(100) NULL,
+        [UpdatedAt] datetimeoffset NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_ReviewChains] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207040223_ReviewChain'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261207040223_ReviewChain', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -56,12 +56,8 @@ public sealed class InterpretationJourneyTests(BrowserFixture fixture) : IClassF
         Assert.Equal(2, await reviewer.Locator(".qa-review li").CountAsync());
         Assert.True(await reviewer.Locator(".interpretation-details").GetByRole(AriaRole.Link, new() { Name = policyTitle }).IsVisibleAsync());
         await reviewer.ScreenshotAsync(new() { Path = BrowserFixture.Shot("52-review-interpretation.png"), FullPage = true });
-        foreach (var step in new[] { "Confidentiality", "Legality", "Attribute" })
-            await reviewer.Locator($"input[name={step}][value='1']").CheckAsync();
-        await reviewer.GetByLabel("审核通过并发布").CheckAsync();
-        await reviewer.GetByLabel("确认发布").CheckAsync(); // publishing asks to be confirmed (issue 18)
-        await reviewer.GetByRole(AriaRole.Button, new() { Name = "提交审核结论" }).ClickAsync();
-        await reviewer.WaitForURLAsync("**/review");
+        await JourneySteps.PassTheReviewsBeforeTheLastAsync(reviewer);
+        await JourneySteps.PublishAsync(reviewer);
 
         // A visitor on a phone: the policy lists its interpretation; the FAQ reads as headings and paragraphs.
         var phone = await (await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, Locale = "zh-CN", IsMobile = true })).NewPageAsync();

@@ -51,13 +51,34 @@ public static class JourneySteps
         Assert.Equal(code, (await citizen.Locator("#query-code").InnerTextAsync()).Trim());
     }
 
-    /// <summary>The reviewer's three reviews (保密审查, 合法性审查, 公开属性审查) each marked 通过, with an optional comment on the first.</summary>
-    public static async Task PassTheThreeReviewsAsync(IPage reviewer, string? confidentialityComment = null)
+    /// <summary>
+    /// Passes the review steps before the last one, each on its own form (the default chain: 保密审查, then 合法性审查;
+    /// the page comes back with the next step's form), leaving the last step (公开属性审查, which publishes) to the
+    /// journey: choose "通过并发布", tick 确认发布 and submit with <see cref="PublishAsync"/> or step by step.
+    /// </summary>
+    public static async Task PassTheReviewsBeforeTheLastAsync(IPage reviewer, string? confidentialityComment = null)
     {
-        foreach (var step in new[] { "保密审查", "合法性审查", "公开属性审查" })
-            await reviewer.GetByRole(AriaRole.Group, new() { Name = step }).GetByRole(AriaRole.Radio, new() { Name = "通过", Exact = true }).CheckAsync();
-        if (confidentialityComment is not null)
-            await reviewer.GetByRole(AriaRole.Group, new() { Name = "保密审查" }).GetByLabel("审查意见").FillAsync(confidentialityComment);
+        foreach (var step in new[] { "保密审查", "合法性审查" })
+        {
+            var form = reviewer.GetByRole(AriaRole.Form, new() { Name = step + "结论" });
+            await form.GetByRole(AriaRole.Radio, new() { Name = "通过", Exact = true }).CheckAsync();
+            if (step == "保密审查" && confidentialityComment is not null)
+                await form.GetByLabel("审查意见").FillAsync(confidentialityComment);
+            await form.GetByRole(AriaRole.Button, new() { Name = "提交审查结论" }).ClickAsync();
+            Assert.Contains("转入下一审查环节", await StatusAsync(reviewer), StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>The last step (公开属性审查 in the default chain): 通过并发布, confirmed; back on the queue.</summary>
+    public static async Task PublishAsync(IPage reviewer, string? shot = null)
+    {
+        var form = reviewer.GetByRole(AriaRole.Form, new() { Name = "公开属性审查结论" });
+        await form.GetByLabel("通过并发布").CheckAsync();
+        await form.GetByLabel("确认发布").CheckAsync(); // publishing asks to be confirmed (issue 18)
+        if (shot is not null) await FullPageShotAsync(reviewer, shot);
+        await form.GetByRole(AriaRole.Button, new() { Name = "提交审查结论" }).ClickAsync();
+        await reviewer.WaitForURLAsync("**/review");
+        Assert.Contains("已审核通过并发布", await StatusAsync(reviewer), StringComparison.Ordinal);
     }
 
     /// <summary>

@@ -9,10 +9,13 @@ namespace DisclosurePortal.Domain.Publishing;
 public sealed record ReviewChainSettings(bool Confidentiality, bool Legality, bool DisclosureAttribute, bool DistinctReviewers, IReadOnlySet<RecordKind> LeaderKinds)
 {
     /// <summary>
-    /// The default (domain README §4, Haidian 2018, Shishi Fengli): the three reviews recorded separately by different
-    /// people, and the leader's approval for the policy documents (规章, 行政规范性文件).
+    /// The default (issue 21 §6; domain README §4, Haidian 2018, Shishi Fengli): the three reviews, each recorded
+    /// separately with its own decision, comment and time; nobody reviews their own draft (always, whatever the
+    /// settings); and the leader's approval for the policy documents (规章, 行政规范性文件). One reviewer may take the
+    /// three reviews of a draft they did not write (a small county's office may have one); a county that wants each
+    /// review by a different person turns <see cref="DistinctReviewers"/> on.
     /// </summary>
-    public static readonly ReviewChainSettings Default = new(true, true, true, true, new HashSet<RecordKind>(PolicyInterpretations.PolicyKinds));
+    public static readonly ReviewChainSettings Default = new(true, true, true, false, new HashSet<RecordKind>(PolicyInterpretations.PolicyKinds));
 
     public IEnumerable<ReviewStep> Reviews()
     {

@@ -36,7 +36,7 @@ public sealed class ReviewChainTests
     public void Default_HasTheThreeReviews_AndTheLeadersApproval_OnlyForPolicyDocuments()
     {
         var chain = ReviewChain.Default();
-        Assert.True(chain.DistinctReviewers);
+        Assert.False(chain.DistinctReviewers); // the default: separate records, never the drafter; a county may ask for more
         Assert.Equal([ReviewStep.Confidentiality, ReviewStep.Legality, ReviewStep.DisclosureAttribute, ReviewStep.Approval], chain.StepsFor(RecordKind.NormativeDocument));
         Assert.Equal([ReviewStep.Confidentiality, ReviewStep.Legality, ReviewStep.DisclosureAttribute, ReviewStep.Approval], chain.StepsFor(RecordKind.Regulation));
         Assert.Equal([ReviewStep.Confidentiality, ReviewStep.Legality, ReviewStep.DisclosureAttribute], chain.StepsFor(RecordKind.Notice));
@@ -48,27 +48,38 @@ public sealed class ReviewChainTests
         var chain = ReviewChain.Default();
         var v = Submitted(RecordKind.NormativeDocument);
         var decisions = new List<ReviewDecision>();
+        // The three reviews, each its own decision and time…
         Take(chain, v, decisions, Wang);
-        Assert.Equal(ReviewStep.Legality, ReviewRound.Next(chain, v, decisions));
-
-        var why = ReviewRound.WhyNot(chain, v, decisions, ReviewStep.Legality, Wang);
-        Assert.Contains("各环节须由不同人员审查", why, StringComparison.Ordinal);
-        Assert.Throws<DomainException>(() => ReviewRound.Decide(chain, v, decisions, ReviewStep.Legality, ReviewOutcome.Passed, Wang, null, Now.AddMinutes(5)));
-        // Nor may they publish with decisions that skip the rules.
-        var forged = decisions.Concat(new[] { ReviewStep.Legality, ReviewStep.DisclosureAttribute }.Select(s => new ReviewDecision(v.Id, s, ReviewOutcome.Passed, Wang.Name, null, Now.AddMinutes(9), Wang.UserId))).ToList();
-        Assert.Throws<DomainException>(() => v.Approve(chain, forged, null, Today, Now));
+        Take(chain, v, decisions, Wang);
+        Take(chain, v, decisions, Wang);
+        Assert.Equal([ReviewStep.Confidentiality, ReviewStep.Legality, ReviewStep.DisclosureAttribute], decisions.Select(d => d.Step));
+        Assert.Equal(3, decisions.Select(d => d.DecidedAt).Distinct().Count());
+        // …but not 领导审签: the reviewer cannot finish it.
+        Assert.Equal(ReviewStep.Approval, ReviewRound.Next(chain, v, decisions));
+        Assert.Equal("领导审签须由领导账户完成。", ReviewRound.WhyNot(chain, v, decisions, ReviewStep.Approval, Wang));
+        Assert.Throws<DomainException>(() => ReviewRound.Decide(chain, v, decisions, ReviewStep.Approval, ReviewOutcome.Passed, Wang, null, Now.AddMinutes(5)));
+        // Nor may the version be published without it.
+        Assert.Throws<DomainException>(() => v.Approve(chain, decisions, null, Today, Now));
         Assert.Equal(VersionState.Submitted, v.State);
+        Take(chain, v, decisions, Zhao);
+        v.Approve(chain, decisions, null, Today, Now.AddMinutes(10));
+        Assert.True(v.IsPublished);
     }
 
     [Fact]
-    public void Default_ThreeReviewersAndTheLeader_PublishANormativeDocument_InOrder()
+    public void DistinctReviewers_OneReviewerCannotTakeTwoSteps_ThreeReviewersAndTheLeaderPublish_InOrder()
     {
-        var chain = ReviewChain.Default();
+        var chain = ReviewChain.From(ReviewChainSettings.Default with { DistinctReviewers = true });
         var v = Submitted(RecordKind.NormativeDocument);
         var decisions = new List<ReviewDecision>();
         // Out of order: 合法性审查 waits for 保密审查.
         Assert.Contains("须按顺序审查", ReviewRound.WhyNot(chain, v, decisions, ReviewStep.Legality, Zhou), StringComparison.Ordinal);
         Take(chain, v, decisions, Wang);
+        Assert.Contains("各环节须由不同人员审查", ReviewRound.WhyNot(chain, v, decisions, ReviewStep.Legality, Wang), StringComparison.Ordinal);
+        Assert.Throws<DomainException>(() => ReviewRound.Decide(chain, v, decisions, ReviewStep.Legality, ReviewOutcome.Passed, Wang, null, Now.AddMinutes(5)));
+        var forged = decisions.Concat(new[] { ReviewStep.Legality, ReviewStep.DisclosureAttribute }.Select(s => new ReviewDecision(v.Id, s, ReviewOutcome.Passed, Wang.Name, null, Now.AddMinutes(9), Wang.UserId)))
+            .Append(new ReviewDecision(v.Id, ReviewStep.Approval, ReviewOutcome.Passed, Zhao.Name, null, Now.AddMinutes(9), Zhao.UserId)).ToList();
+        Assert.Throws<DomainException>(() => v.Approve(chain, forged, null, Today, Now));
         Take(chain, v, decisions, Zhou);
         Take(chain, v, decisions, Wu);
         Assert.Equal(ReviewStep.Approval, ReviewRound.Next(chain, v, decisions));
@@ -140,8 +151,9 @@ public sealed class ReviewChainTests
     {
         Assert.Throws<DomainException>(() => ReviewChain.From(new(false, false, false, true, new HashSet<RecordKind>())));
         var chain = ReviewChain.Default();
-        var changes = chain.Change(new(true, false, true, false, new HashSet<RecordKind> { RecordKind.Regulation }), "系统管理员", Now);
+        var changes = chain.Change(new(true, false, true, true, new HashSet<RecordKind> { RecordKind.Regulation }), "系统管理员", Now);
         Assert.Equal(3, changes.Count);
+        Assert.Contains("各环节须由不同人员审查：否 → 是", changes);
         Assert.Contains(changes, c => c.StartsWith("合法性审查：是 → 否", StringComparison.Ordinal));
         Assert.Equal([ReviewStep.Confidentiality, ReviewStep.DisclosureAttribute], chain.StepsFor(RecordKind.NormativeDocument));
         Assert.Equal(1, chain.Version);

@@ -56,6 +56,7 @@ public abstract class UpgradeTests(TestDb db)
         Assert.Equal(before, await ContentAsync(cs, columns));
 
         await using var upgraded = Context(cs);
+        Assert.True(await upgraded.Roles.AnyAsync(r => r.Name == DisclosurePortal.Data.Security.Roles.Leader));
         // ApplicantDocumentsAndReplyFiles (issue 18): a person's application made before it gave a 居民身份证.
         Assert.All(await upgraded.ApplicationCases.ToListAsync(), c =>
             Assert.Equal(c.ApplicantKind == DisclosurePortal.Domain.Applications.ApplicantKind.NaturalPerson
@@ -128,6 +129,8 @@ public abstract class UpgradeTests(TestDb db)
     /// Each of <paramref name="columns"/>' tables: its row count and a digest of its rows (each row's values in those
     /// columns, sorted), so that a column a later migration adds does not hide a value lost from the others.
     /// </summary>
+    private static readonly string[] RolesSinceTheFixture = [DisclosurePortal.Data.Security.Roles.Leader];
+
     private async Task<SortedDictionary<string, (int Rows, string Digest)>> ContentAsync(string cs, Dictionary<string, List<string>> columns)
     {
         await using var connection = Open(cs);
@@ -145,6 +148,8 @@ public abstract class UpgradeTests(TestDb db)
                 var values = new string[reader.FieldCount];
                 for (var i = 0; i < values.Length; i++)
                     values[i] = reader.IsDBNull(i) ? "∅" : reader.GetValue(i) is byte[] bytes ? Convert.ToHexString(bytes) : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)!;
+                // A role added since the fixture (Leader, issue 21 §6) is seeded at start: a new row, not a changed one.
+                if (table == "AspNetRoles" && values[names.IndexOf("Name")] is var role && RolesSinceTheFixture.Contains(role)) continue;
                 rows.Add(string.Join("\u001f", values));
             }
             rows.Sort(StringComparer.Ordinal);

@@ -2714,6 +2714,44 @@ namespace DisclosurePortal.Data.Migrations.PostgreSQL
                     b.ToTable("RecordVersions", (string)null);
                 });
 
+            modelBuilder.Entity("DisclosurePortal.Domain.Publishing.ReviewChain", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Confidentiality")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("DisclosureAttribute")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("DistinctReviewers")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("LeaderKindCodes")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("Legality")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ReviewChains", (string)null);
+                });
+
             modelBuilder.Entity("DisclosurePortal.Domain.Publishing.ReviewDecision", b =>
                 {
                     b.Property<long>("Id")

@@ -2740,6 +2740,44 @@ namespace DisclosurePortal.Data.Migrations.SqlServer
                     b.HasAnnotation("SqlServer:UseSqlOutputClause", false);
                 });
 
+            modelBuilder.Entity("DisclosurePortal.Domain.Publishing.ReviewChain", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("Confidentiality")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("DisclosureAttribute")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("DistinctReviewers")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("LeaderKindCodes")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<bool>("Legality")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ReviewChains", (string)null);
+                });
+
             modelBuilder.Entity("DisclosurePortal.Domain.Publishing.ReviewDecision", b =>
                 {
                     b.Property<long>("Id")

@@ -2627,6 +2627,44 @@ namespace DisclosurePortal.Data.Migrations.Sqlite
                     b.ToTable("RecordVersions", (string)null);
                 });
 
+            modelBuilder.Entity("DisclosurePortal.Domain.Publishing.ReviewChain", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Confidentiality")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("DisclosureAttribute")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("DistinctReviewers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LeaderKindCodes")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Legality")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ReviewChains", (string)null);
+                });
+
             modelBuilder.Entity("DisclosurePortal.Domain.Publishing.ReviewDecision", b =>
                 {
                     b.Property<long>("Id")

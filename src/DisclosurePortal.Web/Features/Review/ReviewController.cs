@@ -56,7 +56,10 @@ public sealed class ReviewController(PortalDbContext db, MarkdownRenderer markdo
                 Flash("已审核通过并发布，网站上已可查看。");
                 TempData[PublishedRecordKey] = await db.RecordVersions.Where(v => v.Id == id).Select(v => v.RecordId).SingleAsync(ct);
                 break;
-            case StepResult.Passed: Flash("已记录审查意见，本稿转入下一审查环节。"); break;
+            case StepResult.Passed:
+                // Back to the version: the next step's form when this person may take it, or who may.
+                Flash("已记录审查意见，本稿转入下一审查环节。");
+                return RedirectToAction(nameof(Show), new { id });
             case StepResult.Returned: Flash("已退回，编辑将看到您的意见。"); break;
             default: Flash("已标记为不予公开，并列入定期重新评估清单。"); break;
         }
