@@ -3165,3 +3165,54 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207042033_InterpretationPlans'
+)
+BEGIN
+    CREATE TABLE [InterpretationPlans] (
+        [Id] int NOT NULL IDENTITY,
+        [PolicyRecordId] int NOT NULL,
+        [Form] int NOT NULL,
+        [ResponsibleDepartmentId] int NOT NULL,
+        [WorkingDaysAfterPublication] int NOT NULL,
+        [Note] nvarchar(500) NULL,
+        [CreatedBy] nvarchar(100) NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_InterpretationPlans] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_InterpretationPlans_Departments_ResponsibleDepartmentId] FOREIGN KEY ([ResponsibleDepartmentId]) REFERENCES [Departments] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_InterpretationPlans_Records_PolicyRecordId] FOREIGN KEY ([PolicyRecordId]) REFERENCES [Records] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207042033_InterpretationPlans'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_InterpretationPlans_PolicyRecordId] ON [InterpretationPlans] ([PolicyRecordId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207042033_InterpretationPlans'
+)
+BEGIN
+    CREATE INDEX [IX_InterpretationPlans_ResponsibleDepartmentId] ON [InterpretationPlans] ([ResponsibleDepartmentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207042033_InterpretationPlans'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261207042033_InterpretationPlans', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

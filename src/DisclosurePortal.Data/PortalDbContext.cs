@@ -47,6 +47,7 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<ReviewDecision> ReviewDecisions => Set<ReviewDecision>();
     public DbSet<ReviewChain> ReviewChains => Set<ReviewChain>();
     public DbSet<InterpretationLink> InterpretationLinks => Set<InterpretationLink>();
+    public DbSet<InterpretationPlan> InterpretationPlans => Set<InterpretationPlan>();
     public DbSet<InterpretationQuestion> InterpretationQuestions => Set<InterpretationQuestion>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<IndexNumberCounter> IndexNumberCounters => Set<IndexNumberCounter>();

@@ -94,6 +94,22 @@ internal sealed class InterpretationLinkConfiguration : IEntityTypeConfiguration
     }
 }
 
+/// <summary>解读方案 (三同步, issue 21 §6): one per policy record.</summary>
+internal sealed class InterpretationPlanConfiguration : IEntityTypeConfiguration<InterpretationPlan>
+{
+    public void Configure(EntityTypeBuilder<InterpretationPlan> b)
+    {
+        b.ToTable("InterpretationPlans");
+        b.HasOne<Record>().WithMany().HasForeignKey(x => x.PolicyRecordId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<DisclosurePortal.Domain.Catalogue.Department>().WithMany().HasForeignKey(x => x.ResponsibleDepartmentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => x.PolicyRecordId).IsUnique();
+        b.HasIndex(x => x.ResponsibleDepartmentId);
+        b.Property(x => x.Note).HasMaxLength(InterpretationPlan.MaxNoteLength);
+        b.Property(x => x.CreatedBy).HasMaxLength(100);
+        b.Property(x => x.Version).IsConcurrencyToken();
+    }
+}
+
 internal sealed class InterpretationQuestionConfiguration : IEntityTypeConfiguration<InterpretationQuestion>
 {
     public void Configure(EntityTypeBuilder<InterpretationQuestion> b)

@@ -48,6 +48,8 @@ public static class AuditActions
     public static readonly AuditAction RecordDetach = new("record.detach", RecordEntity, "删除附件");
     public static readonly AuditAction RecordSubmit = new("record.submit", RecordEntity, "提交审核");
     public static readonly AuditAction RecordNewVersion = new("record.new-version", RecordEntity, "新建版本");
+    /// <summary>解读方案 saved with a policy's submission (三同步, issue 21 §6).</summary>
+    public static readonly AuditAction InterpretationPlanSave = new("record.interpretation-plan", RecordEntity, "填报解读方案");
     public static readonly AuditAction RecordPublish = new("record.publish", RecordEntity, "审核通过并发布");
     /// <summary>One step of the review chain passed, the version waiting for the next (issue 21 §6).</summary>
     public static readonly AuditAction RecordReview = new("record.review", RecordEntity, "审查通过（待下一环节）");
@@ -178,7 +180,7 @@ public static class AuditActions
 
     public static IReadOnlyList<AuditAction> All { get; } =
     [
-        RecordCreate, RecordEdit, RecordAttach, RecordDetach, RecordSubmit, RecordNewVersion, RecordPublish, RecordReview, RecordReturn,
+        RecordCreate, RecordEdit, RecordAttach, RecordDetach, RecordSubmit, InterpretationPlanSave, RecordNewVersion, RecordPublish, RecordReview, RecordReturn,
         RecordWithhold, RecordWithdraw, RecordReconsider,
         ItemAdd, ItemRevise, ItemRetire,
         CaseRegister, CaseCalendarCorrection, .. CaseSteps.Values,

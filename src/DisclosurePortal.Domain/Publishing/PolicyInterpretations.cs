@@ -65,9 +65,11 @@ public static class PolicyInterpretations
     /// The due date and status for a published policy: <paramref name="interpretedOn"/> is the day an interpretation of
     /// it was first published (null when none is published).
     /// </summary>
-    public static InterpretationTimeliness Assess(DateOnly policyPublishedOn, DateOnly? interpretedOn, DateOnly today, WorkingCalendar calendar)
+    /// <param name="plannedDue">The due date of the policy's <see cref="InterpretationPlan"/> (never later than the statutory one), if it has one.</param>
+    public static InterpretationTimeliness Assess(DateOnly policyPublishedOn, DateOnly? interpretedOn, DateOnly today, WorkingCalendar calendar, DateOnly? plannedDue = null)
     {
-        var due = DueOn(policyPublishedOn, calendar);
+        var statutory = DueOn(policyPublishedOn, calendar);
+        var due = plannedDue is { } planned && planned < statutory ? planned : statutory;
         if (interpretedOn is { } published)
         {
             return published <= due
@@ -83,7 +85,17 @@ public static class PolicyInterpretations
     public static void EnsureNamesAPublishedPolicy(int publishedPolicies)
     {
         if (publishedPolicies < 1)
-            throw new DomainException("政策解读须选择至少一项已发布的政策文件（规章或行政规范性文件）后才能提交审核或发布。");
+            throw new DomainException("政策解读须选择至少一项已发布的政策文件（规章或行政规范性文件）后才能发布。");
+    }
+
+    /// <summary>
+    /// An interpretation goes to review once it names a policy that is published, or one of its own unit's that is not
+    /// yet (三同步: drafted and submitted with the policy). It is published only once a named policy is (above).
+    /// </summary>
+    public static void EnsureNamesAPolicy(int namedPolicies)
+    {
+        if (namedPolicies < 1)
+            throw new DomainException("政策解读须选择至少一项政策文件（已发布的，或本单位同步报送的规章、行政规范性文件）后才能提交审核。");
     }
 
     /// <summary>

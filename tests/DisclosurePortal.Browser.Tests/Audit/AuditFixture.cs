@@ -57,6 +57,8 @@ public sealed record AuditData(
     public int SubmittedGuideId { get; init; }
     /// <summary>办事指南 (issue 20 §6): the demo 低保 guide (three situations, a template).</summary>
     public int GuideId { get; init; }
+    /// <summary>三同步 (issue 21 §6): a 行政规范性文件 of the housing bureau never submitted: its page asks for the interpretation or a plan.</summary>
+    public int PolicyDraftId { get; init; }
 }
 
 public sealed record ConsultationIds(int Open, int Closed, int Draft, int WithFeedback, int InReview);
@@ -240,6 +242,18 @@ public sealed class AuditFixture : IAsyncLifetime
             Body = "本月起，县住建局组织技术人员开展排查。",
         }, "李编辑", now.AddHours(-1)));
 
+        // A policy document drafted, never submitted (三同步: the submit form asks for a 解读方案).
+        var policyDraft = DisclosurePortal.Domain.Publishing.Record.Create(housingItem.DepartmentId, housingItem.Id, housingItem.DomainId, housingItem.StageId, RecordKind.NormativeDocument, now);
+        db.Records.Add(policyDraft);
+        await db.SaveChangesAsync();
+        db.RecordVersions.Add(RecordVersion.CreateDraft(policyDraft, 1, new RecordMetadata
+        {
+            Title = "青川县农村危房改造补助资金管理办法",
+            IssuingOrgan = housing.Name,
+            DocumentNumber = "青住建规〔2026〕3号",
+            Body = "第一条 为规范农村危房改造补助资金管理，制定本办法。",
+        }, "李编辑", now.AddHours(-1)));
+
         // An application (the case page and the citizen's tracking page).
         var code = QueryCodes.New();
         var @case = ApplicationCase.Submit(new ApplicationDetails
@@ -312,6 +326,7 @@ public sealed class AuditFixture : IAsyncLifetime
             DraftGuideId = await db.ServiceGuides.Where(g => g.DepartmentId == housing.Id && g.State == DisclosurePortal.Domain.Guides.GuideState.Draft).OrderBy(g => g.Id).Select(g => g.Id).FirstAsync(),
             SubmittedGuideId = await db.ServiceGuides.Where(g => g.State == DisclosurePortal.Domain.Guides.GuideState.Submitted).OrderBy(g => g.Id).Select(g => g.Id).FirstAsync(),
             GuideId = await db.GuideTemplates.OrderBy(t => t.Id).Select(t => t.GuideId).FirstAsync(),
+            PolicyDraftId = policyDraft.Id,
         };
     }
 

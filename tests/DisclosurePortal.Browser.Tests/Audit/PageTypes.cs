@@ -118,6 +118,10 @@ public static class PageTypes
         new("editor-interpretation-new", Viewer.Editor, "/manage/records/new", _ => "/manage/records/new?kind=3"),
         new("editor-record", Viewer.Editor, "/manage/records/{id:int}", d => $"/manage/records/{d.EditorRecordId}"),
         new("editor-record-edit", Viewer.Editor, "/manage/records/{id:int}/edit", d => $"/manage/records/{d.EditorDraftId}/edit"),
+        // 三同步 (issue 21 §6): a policy draft's page with the 解读方案 form, and the form posted without one (400).
+        new("editor-record-policy-draft", Viewer.Editor, "/manage/records/{id:int}", d => $"/manage/records/{d.PolicyDraftId}"),
+        new("editor-record-policy-draft-en", Viewer.Editor, "/manage/records/{id:int}", d => $"/manage/records/{d.PolicyDraftId}?culture=en"),
+        new("editor-record-policy-draft-errors", Viewer.Editor, "/manage/records/{id:int}", d => $"/manage/records/{d.PolicyDraftId}", 400, SubmitWithoutPlan),
         new("editor-interpretations-due", Viewer.Editor, "/manage/interpretations", _ => "/manage/interpretations"),
         new("editor-profile", Viewer.Editor, "/manage/profile", _ => "/manage/profile"),
         new("editor-profile-en", Viewer.Editor, "/manage/profile", _ => "/manage/profile?culture=en"),
@@ -334,6 +338,11 @@ public static class PageTypes
         page.RunAndWaitForResponseAsync(
             () => page.Locator("form.rating-form button[type=submit]").ClickAsync(),
             r => r.Request.Method == "POST" && r.Url.EndsWith("/rating", StringComparison.Ordinal));
+
+    private static Task<IResponse> SubmitWithoutPlan(IPage page) =>
+        page.RunAndWaitForResponseAsync(
+            () => page.Locator(".three-sync form button[type=submit]").ClickAsync(),
+            r => r.Request.Method == "POST" && r.Url.EndsWith("/submit", StringComparison.Ordinal));
 
     private static Task<IResponse> SubmitEmptyApplication(IPage page) =>
         page.RunAndWaitForResponseAsync(

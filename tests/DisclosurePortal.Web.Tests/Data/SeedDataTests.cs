@@ -69,9 +69,20 @@ public abstract class SeedDataTests(PortalFactory factory)
         Assert.True(await db.Records.AnyAsync(r => r.Kind == RecordKind.PolicyInterpretation));
         Assert.Equal(await db.Records.CountAsync(r => r.Kind == RecordKind.PolicyInterpretation), await db.InterpretationLinks.CountAsync());
 
-        // Nothing went public unreviewed: three reviews and the approval for every published version.
-        var reviewed = await db.ReviewDecisions.GroupBy(r => r.RecordVersionId).Select(g => new { g.Key, Steps = g.Select(r => r.Step).Distinct().Count() }).ToListAsync();
-        Assert.Equal(versions.Count, reviewed.Count(r => r.Steps == 4));
+        // Nothing went public unreviewed: every step of the default review chain (issue 21 §6) for every published
+        // version — the three reviews, and 领导审签 for 规章 and 行政规范性文件.
+        var chain = ReviewChain.Default();
+        var reviewed = (await db.ReviewDecisions.GroupBy(r => r.RecordVersionId).Select(g => new { g.Key, Steps = g.Select(r => r.Step).Distinct().Count() }).ToListAsync())
+            .ToDictionary(r => r.Key, r => r.Steps);
+        // A validity changed by a published 规范性文件清理 is a new version published by the clean-up's own approval (Features/PolicyCleanups).
+        var byCleanup = await (
+            from e in db.PolicyCleanupEntries
+            join c in db.PolicyCleanups on e.CleanupId equals c.Id
+            where c.State == DisclosurePortal.Domain.PolicyCleanups.CleanupState.Published && e.NewValidity != e.PreviousValidity
+            select new { e.RecordId, e.NewValidity }).ToListAsync();
+        var reviewedVersions = versions.Where(v => !byCleanup.Any(c => c.RecordId == v.RecordId && c.NewValidity == v.Validity)).ToList();
+        Assert.Equal(byCleanup.Count, versions.Count - reviewedVersions.Count);
+        Assert.All(reviewedVersions, v => Assert.Equal(chain.StepsFor(v.Kind).Count, reviewed.GetValueOrDefault(v.Id)));
     }
 }
 

@@ -146,7 +146,7 @@ public abstract class InterpretationWorkflowTests(PortalFactory factory)
     [InlineData("6", "video-http", "VideoUrl", "https://")]
     [InlineData("6", "video-none", "VideoUrl", "须填写视频链接")]
     [InlineData("6", "video-js", "VideoUrl", "https://")]
-    [InlineData("1", "policy-draft", "PolicyIds", "须是已发布的规章或行政规范性文件")]
+    [InlineData("1", "policy-draft-of-another-unit", "PolicyIds", "须是已发布的规章或行政规范性文件")]
     [InlineData("1", "policy-notice", "PolicyIds", "须是已发布的规章或行政规范性文件")]
     [InlineData("1", "policy-11", "PolicyIds", "最多关联10项")]
     [InlineData("", "no-form", "InterpretationForm", "请选择解读形式。")]
@@ -167,9 +167,14 @@ public abstract class InterpretationWorkflowTests(PortalFactory factory)
             case "qa-long": questions = [(new string('问', 301), "回答。")]; break;
             case "video-http": video = "http://video.example.cn/a.mp4"; break;
             case "video-js": video = "javascript:alert(1)"; break;
-            case "policy-draft":
-                var draft = WorkflowSupportDraft(editor, item.Id);
-                policies.Add(await draft);
+            case "policy-draft-of-another-unit":
+                // 三同步 lets an interpretation name its own unit's unpublished policy (ADR 39), never another unit's.
+                var finance = await Browserish.SignedInAsync(factory, "editor.finance");
+                var financeDepartment = await DepartmentIdAsync(factory, FinanceCode);
+                int financeItem;
+                await using (var db = factory.NewDbContext())
+                    financeItem = await db.CatalogueItems.Where(i => i.DepartmentId == financeDepartment && i.Status == DisclosurePortal.Domain.Catalogue.CatalogueItemStatus.Active).OrderBy(i => i.Id).Select(i => i.Id).FirstAsync();
+                policies.Add(await WorkflowSupportDraft(finance, financeItem));
                 break;
             case "policy-notice": policies.Add(await PublishedAsync(factory, housing, RecordKind.Notice, factory.Clock.Today())); break;
             case "policy-11":
@@ -182,7 +187,7 @@ public abstract class InterpretationWorkflowTests(PortalFactory factory)
         var records = await before.Records.CountAsync();
 
         // A draft or a notice is never offered as a policy, and the form stops drawing rows at 50: those are sent tampered.
-        var response = @case is "policy-draft" or "policy-notice" or "qa-51"
+        var response = @case is "policy-draft-of-another-unit" or "policy-notice" or "qa-51"
             ? await form.PostTamperedAsync(editor, $"/manage/records/new?policy={policy}")
             : await form.PostAsync(editor, $"/manage/records/new?policy={policy}");
 
@@ -266,11 +271,11 @@ public abstract class InterpretationWorkflowTests(PortalFactory factory)
         var reviewer = await Browserish.SignedInAsync(factory, "reviewer");
         var item = await HousingItemAsync(factory);
 
-        // 同步起草: a draft may be saved before its policy is published, but not submitted.
+        // A draft naming no policy may be saved, but not submitted.
         var lonely = RecordIdFrom(await InterpretationFields(factory.Clock.Today(), item.Id, $"未关联政策 {Guid.NewGuid():N}", "1", []).PostAsync(editor));
         var refused = await SubmitAsync(editor, lonely);
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
-        Assert.Contains("至少一项已发布的政策文件", (await Html.ParseAsync(refused)).Body.Text(), StringComparison.Ordinal);
+        Assert.Contains("至少一项政策文件", (await Html.ParseAsync(refused)).Body.Text(), StringComparison.Ordinal);
 
         var policy = await PublishedAsync(factory, housing, RecordKind.NormativeDocument, factory.Clock.Today());
         var id = RecordIdFrom(await InterpretationFields(factory.Clock.Today(), item.Id, $"撤回政策测试 {Guid.NewGuid():N}", "1", [policy]).PostAsync(editor, $"/manage/records/new?policy={policy}"));

@@ -1,5 +1,6 @@
 using System.Net;
 using DisclosurePortal.Domain.Catalogue;
+using DisclosurePortal.Domain.Publishing;
 using DisclosurePortal.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -41,11 +42,18 @@ public static class WorkflowSupport
         return int.Parse(location["/manage/records/".Length..], System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    public static async Task<HttpResponseMessage> SubmitAsync(HttpClient editor, int recordId)
+    /// <summary>
+    /// 提交审核 through the record page's form. A policy never published asks for a 解读方案 (三同步, issue 21 §6): unless
+    /// <paramref name="plan"/> is false, the editor chooses 文字解读 by the own unit on the same day, as a person would.
+    /// </summary>
+    public static async Task<HttpResponseMessage> SubmitAsync(HttpClient editor, int recordId, bool plan = true)
     {
         var page = $"/manage/records/{recordId}";
         var version = await Browserish.InputValueAsync(editor, page, "version");
-        return await Browserish.PostFormAsync(editor, page, $"/manage/records/{recordId}/submit", new() { ["version"] = version });
+        var fields = new Dictionary<string, string> { ["version"] = version };
+        var (_, doc) = await Html.GetAsync(editor, page);
+        if (plan && doc.QuerySelector("select[name='Plan.Form']") is not null) fields["Plan.Form"] = ((int)InterpretationForm.Text).ToString();
+        return await Browserish.PostFormAsync(editor, page, $"/manage/records/{recordId}/submit", fields);
     }
 
     public static async Task<int> LatestVersionIdAsync(PortalFactory factory, int recordId)

@@ -2441,6 +2441,55 @@ namespace DisclosurePortal.Data.Migrations.PostgreSQL
                     b.ToTable("InterpretationLinks", (string)null);
                 });
 
+            modelBuilder.Entity("DisclosurePortal.Domain.Publishing.InterpretationPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Form")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("PolicyRecordId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResponsibleDepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WorkingDaysAfterPublication")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PolicyRecordId")
+                        .IsUnique();
+
+                    b.HasIndex("ResponsibleDepartmentId");
+
+                    b.ToTable("InterpretationPlans", (string)null);
+                });
+
             modelBuilder.Entity("DisclosurePortal.Domain.Publishing.InterpretationQuestion", b =>
                 {
                     b.Property<int>("Id")
@@ -4118,6 +4167,21 @@ namespace DisclosurePortal.Data.Migrations.PostgreSQL
                     b.HasOne("DisclosurePortal.Domain.Publishing.RecordVersion", null)
                         .WithMany()
                         .HasForeignKey("RecordVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Domain.Publishing.InterpretationPlan", b =>
+                {
+                    b.HasOne("DisclosurePortal.Domain.Publishing.Record", null)
+                        .WithMany()
+                        .HasForeignKey("PolicyRecordId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DisclosurePortal.Domain.Catalogue.Department", null)
+                        .WithMany()
+                        .HasForeignKey("ResponsibleDepartmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -2454,6 +2454,55 @@ namespace DisclosurePortal.Data.Migrations.SqlServer
                     b.ToTable("InterpretationLinks", (string)null);
                 });
 
+            modelBuilder.Entity("DisclosurePortal.Domain.Publishing.InterpretationPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Form")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int>("PolicyRecordId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ResponsibleDepartmentId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<int>("WorkingDaysAfterPublication")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PolicyRecordId")
+                        .IsUnique();
+
+                    b.HasIndex("ResponsibleDepartmentId");
+
+                    b.ToTable("InterpretationPlans", (string)null);
+                });
+
             modelBuilder.Entity("DisclosurePortal.Domain.Publishing.InterpretationQuestion", b =>
                 {
                     b.Property<int>("Id")
@@ -4146,6 +4195,21 @@ namespace DisclosurePortal.Data.Migrations.SqlServer
                     b.HasOne("DisclosurePortal.Domain.Publishing.RecordVersion", null)
                         .WithMany()
                         .HasForeignKey("RecordVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Domain.Publishing.InterpretationPlan", b =>
+                {
+                    b.HasOne("DisclosurePortal.Domain.Publishing.Record", null)
+                        .WithMany()
+                        .HasForeignKey("PolicyRecordId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DisclosurePortal.Domain.Catalogue.Department", null)
+                        .WithMany()
+                        .HasForeignKey("ResponsibleDepartmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

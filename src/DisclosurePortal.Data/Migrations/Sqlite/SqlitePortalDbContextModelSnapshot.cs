@@ -2360,6 +2360,53 @@ namespace DisclosurePortal.Data.Migrations.Sqlite
                     b.ToTable("InterpretationLinks", (string)null);
                 });
 
+            modelBuilder.Entity("DisclosurePortal.Domain.Publishing.InterpretationPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Form")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PolicyRecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResponsibleDepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WorkingDaysAfterPublication")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PolicyRecordId")
+                        .IsUnique();
+
+                    b.HasIndex("ResponsibleDepartmentId");
+
+                    b.ToTable("InterpretationPlans", (string)null);
+                });
+
             modelBuilder.Entity("DisclosurePortal.Domain.Publishing.InterpretationQuestion", b =>
                 {
                     b.Property<int>("Id")
@@ -4001,6 +4048,21 @@ namespace DisclosurePortal.Data.Migrations.Sqlite
                     b.HasOne("DisclosurePortal.Domain.Publishing.RecordVersion", null)
                         .WithMany()
                         .HasForeignKey("RecordVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DisclosurePortal.Domain.Publishing.InterpretationPlan", b =>
+                {
+                    b.HasOne("DisclosurePortal.Domain.Publishing.Record", null)
+                        .WithMany()
+                        .HasForeignKey("PolicyRecordId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DisclosurePortal.Domain.Catalogue.Department", null)
+                        .WithMany()
+                        .HasForeignKey("ResponsibleDepartmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

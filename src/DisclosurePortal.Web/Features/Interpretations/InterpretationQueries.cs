@@ -9,6 +9,9 @@ namespace DisclosurePortal.Web.Features.Interpretations;
 public sealed record PolicyOption(int RecordId, string Title, string? DocumentNumber, string Department, DateOnly? PublishedOn)
 {
     public bool IsPublished => PublishedOn is not null;
+
+    /// <summary>Not yet published: one of the editor's own unit's policies, drafted or in review with its interpretation (三同步).</summary>
+    public bool IsDraft { get; init; }
 }
 
 /// <summary>What an interpretation's version holds besides its text: the policies it names and its questions and answers.</summary>
@@ -23,11 +26,18 @@ public static class InterpretationQueries
 {
     public const int MaxFound = 20;
 
-    /// <summary>The policies a version of an interpretation names, published or not, in the order they were published.</summary>
+    /// <summary>
+    /// The policies a version of an interpretation names, for the staff pages: as published (or last published), and
+    /// those not yet published (三同步: drafted with it, <see cref="PolicyOption.IsDraft"/>) by their latest title.
+    /// </summary>
     public static async Task<List<PolicyOption>> PoliciesOfVersionAsync(PortalDbContext db, int versionId, CancellationToken ct)
     {
-        var ids = await db.InterpretationLinks.Where(l => l.RecordVersionId == versionId).Select(l => l.PolicyRecordId).ToListAsync(ct);
-        return await PoliciesAsync(db, ids, ct);
+        var ids = await db.InterpretationLinks.Where(l => l.RecordVersionId == versionId).OrderBy(l => l.Id).Select(l => l.PolicyRecordId).ToListAsync(ct);
+        var shown = await PoliciesAsync(db, ids, ct);
+        var missing = ids.Where(id => shown.All(p => p.RecordId != id)).ToList();
+        if (missing.Count == 0) return shown;
+        var units = await db.Records.Where(r => missing.Contains(r.Id)).Select(r => r.DepartmentId).Distinct().ToListAsync(ct);
+        return [.. shown, .. await UnpublishedPoliciesAsync(db, units, missing, ct)];
     }
 
     /// <summary>
@@ -75,6 +85,38 @@ public static class InterpretationQueries
             select new PolicyOption(v.RecordId, v.Title, v.DocumentNumber, d.Name, v.PublishedOn)).Take(MaxFound).AsNoTracking().ToListAsync(ct);
     }
 
+    /// <summary>
+    /// How many of the policies a version names it may go to review with (三同步, issue 21 §6): published ones, and its own
+    /// unit's policies not yet published (drafted and submitted together; the interpretation is published after them).
+    /// </summary>
+    public static Task<int> NamedPolicyCountAsync(PortalDbContext db, int versionId, int department, CancellationToken ct) =>
+        db.InterpretationLinks.CountAsync(l => l.RecordVersionId == versionId
+            && (db.PublishedVersions.Any(v => v.RecordId == l.PolicyRecordId)
+                || db.Records.Any(r => r.Id == l.PolicyRecordId && r.DepartmentId == department && PolicyInterpretations.PolicyKinds.Contains(r.Kind))), ct);
+
+    /// <summary>Whether an interpretation naming the policy is in review or published (its latest version): 三同步 kept by the interpretation.</summary>
+    public static Task<bool> InterpretationInReviewAsync(PortalDbContext db, int policyRecordId, CancellationToken ct) =>
+        db.InterpretationLinks.AnyAsync(l => l.PolicyRecordId == policyRecordId
+            && db.RecordVersions.Any(v => v.Id == l.RecordVersionId && v.IsLatest && (v.State == VersionState.Submitted || v.State == VersionState.Published)), ct);
+
+    /// <summary>
+    /// The units' policies not yet published (drafts and those in review), newest first: an interpretation may name them
+    /// while both are drafted (三同步). Shown to the units' own editors only.
+    /// </summary>
+    public static async Task<List<PolicyOption>> UnpublishedPoliciesAsync(PortalDbContext db, IReadOnlyCollection<int> units, IReadOnlyCollection<int> only, CancellationToken ct)
+    {
+        var query = from v in db.RecordVersions
+                    join r in db.Records on v.RecordId equals r.Id
+                    join d in db.Departments on r.DepartmentId equals d.Id
+                    where v.IsLatest && units.Contains(r.DepartmentId) && PolicyInterpretations.PolicyKinds.Contains(r.Kind)
+                          && !db.RecordVersions.Any(p => p.RecordId == r.Id && p.PublishedOn != null)
+                          && (v.State == VersionState.Draft || v.State == VersionState.Submitted)
+                    select new { r.Id, v.Title, v.DocumentNumber, Department = d.Name };
+        if (only.Count > 0) query = query.Where(x => only.Contains(x.Id));
+        var rows = await query.OrderByDescending(x => x.Id).Take(MaxFound).AsNoTracking().ToListAsync(ct);
+        return [.. rows.Select(x => new PolicyOption(x.Id, x.Title, x.DocumentNumber, x.Department, null) { IsDraft = true })];
+    }
+
     /// <summary>How many of the policies a version names are published now.</summary>
     public static Task<int> PublishedPolicyCountAsync(PortalDbContext db, int versionId, CancellationToken ct) =>
         db.InterpretationLinks.CountAsync(l => l.RecordVersionId == versionId && db.PublishedVersions.Any(v => v.RecordId == l.PolicyRecordId), ct);
@@ -87,24 +129,32 @@ public static class InterpretationQueries
     /// date first. A policy counts as interpreted from the day a version of a still-published interpretation naming it
     /// was first published; the policy's own clock starts on its first publication (a later revision does not restart it).
     /// The due date depends on the working-day calendar, so the status is computed here rather than in SQL; the rows
-    /// are the county's policy documents in force, a few hundred, read in one query.
+    /// are the county's policy documents in force, a few hundred, read in one query. A policy with a 解读方案 is due by
+    /// the plan's date and belongs to the plan's responsible unit (三同步, issue 21 §6).
     /// </summary>
     public static async Task<List<DueRow>> TimelinessAsync(PortalDbContext db, int? department, DateOnly today, WorkingCalendar calendar, CancellationToken ct,
         int? policyRecordId = null)
     {
         var policies = db.PublishedVersions.Where(v => PolicyInterpretations.PolicyKinds.Contains(v.Kind) && v.Validity == Validity.Valid);
-        if (department is { } only) policies = policies.Where(v => v.DepartmentId == only);
+        // A 解读方案 (三同步) names the unit that interprets: the policy is on that unit's list, not (only) its own.
+        if (department is { } only)
+            policies = policies.Where(v => db.InterpretationPlans.Any(p => p.PolicyRecordId == v.RecordId)
+                ? db.InterpretationPlans.Any(p => p.PolicyRecordId == v.RecordId && p.ResponsibleDepartmentId == only)
+                : v.DepartmentId == only);
         if (policyRecordId is { } one) policies = policies.Where(v => v.RecordId == one);
         var facts = await (
             from v in policies
-            join d in db.Departments on v.DepartmentId equals d.Id
+            join p0 in db.InterpretationPlans on v.RecordId equals p0.PolicyRecordId into plans
+            from p in plans.DefaultIfEmpty()
+            join d in db.Departments on (p != null ? p.ResponsibleDepartmentId : v.DepartmentId) equals d.Id
             select new
             {
                 v.RecordId,
                 v.Title,
                 v.DocumentNumber,
-                v.DepartmentId,
+                DepartmentId = p != null ? p.ResponsibleDepartmentId : v.DepartmentId,
                 Department = d.Name,
+                PlannedDays = p != null ? (int?)p.WorkingDaysAfterPublication : null,
                 CurrentPublishedOn = v.PublishedOn,
                 FirstPublishedOn = db.RecordVersions.Where(x => x.RecordId == v.RecordId && x.PublishedOn != null).Min(x => x.PublishedOn),
                 InterpretedOn = (
@@ -119,8 +169,9 @@ public static class InterpretationQueries
             .Select(f =>
             {
                 var publishedOn = f.FirstPublishedOn ?? f.CurrentPublishedOn!.Value;
+                DateOnly? planned = f.PlannedDays is { } days ? calendar.AddWorkingDays(publishedOn, days) : null;
                 return new DueRow(f.RecordId, f.Title, f.DocumentNumber, f.DepartmentId, f.Department, publishedOn,
-                    PolicyInterpretations.Assess(publishedOn, f.InterpretedOn, today, calendar));
+                    PolicyInterpretations.Assess(publishedOn, f.InterpretedOn, today, calendar, planned));
             })
             .OrderBy(r => r.Timeliness.DueOn).ThenBy(r => r.PolicyRecordId)];
     }

@@ -63,7 +63,7 @@ public sealed class ManageRecordsController(
         var column = form.ColumnId is { } columnId ? await pages.OpenColumnAsync(columnId, ct) : null;
         if (form.ColumnId is not null && column is null) ModelState.AddModelError(nameof(RecordForm.ColumnId), "所选栏目不存在或已停用，请重新选择。");
         if (RecordPlacement.Problem(form.CatalogueItemId, form.ColumnId) is { } nowhere) ModelState.AddModelError(nameof(RecordForm.CatalogueItemId), nowhere);
-        if (form.IsInterpretation) await pages.CheckPoliciesAsync(form, ModelState, ct);
+        if (form.IsInterpretation) await pages.CheckPoliciesAsync(form, Department, ModelState, ct);
         await pages.CheckCoverageAsync(form, item, ModelState, ct);
         if (!ModelState.IsValid || (item is null && column is null) || form.IsPreview)
             return await FormView("New", form, null, ct, invalid: !ModelState.IsValid);
@@ -117,7 +117,7 @@ public sealed class ManageRecordsController(
         await files.TakeAsync(form, ModelState, User, ct);
         if (form.IsFormOnly) return await FormView("Edit", form, record, ct, invalid: !ModelState.IsValid, returnReason: version.ReturnReason);
         var valid = await validator.ValidateIntoAsync(form, ModelState, ct);
-        if (form.IsInterpretation) await pages.CheckPoliciesAsync(form, ModelState, ct);
+        if (form.IsInterpretation) await pages.CheckPoliciesAsync(form, Department, ModelState, ct);
         var item = record.CatalogueItemId is { } itemId ? await db.CatalogueItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == itemId, ct) : null;
         await pages.CheckCoverageAsync(form, item, ModelState, ct);
         if (!valid || !ModelState.IsValid || form.IsPreview)
@@ -144,9 +144,18 @@ public sealed class ManageRecordsController(
 
     [HttpPost("/manage/records/{id:int}/submit")]
     [Authorize(Policy = Policies.Editor)]
-    public async Task<IActionResult> Submit(int id, [FromForm(Name = SubmitRecord.Fields.Version)] int version, [FromServices] SubmitRecordHandler handler, CancellationToken ct)
+    public async Task<IActionResult> Submit(int id, [FromForm(Name = SubmitRecord.Fields.Version)] int version, [FromForm(Name = SubmitRecord.Fields.Plan)] InterpretationPlanForm? plan,
+        [FromServices] SubmitRecordHandler handler, CancellationToken ct)
     {
-        var outcome = await handler.HandleAsync(new SubmitRecord(id, version), User, ct);
+        var outcome = await handler.HandleAsync(new SubmitRecord(id, version, plan), ModelState, User, ct);
+        if (outcome.Refusal == SubmitRecordHandler.Invalid)
+        {
+            // 三同步: the page again, with the plan as typed and what is missing (nothing was saved).
+            var model = await ManageRecordsQueries.PageAsync(db, markdown, clock, User, id, UploadAttachmentHandler.MaxBytes(configuration), ct, plan ?? new InterpretationPlanForm());
+            if (model is null) return NotFoundPage("没有找到该信息。");
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View("Show", model);
+        }
         if (outcome.Refusal is { } refusal) return Refused(id, refusal);
         Flash("已提交审核。索引号：{0}", outcome.Value!);
         return RedirectToAction(nameof(Show), new { id });

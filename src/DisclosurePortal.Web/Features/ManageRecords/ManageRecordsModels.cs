@@ -55,6 +55,20 @@ public sealed record ManagedRecordModel(
 
     /// <summary>For a published policy in force: when its interpretation is due and whether it came.</summary>
     public InterpretationTimeliness? InterpretationDue { get; init; }
+
+    /// <summary>For a policy never published (三同步, issue 21 §6): its interpretation in review, or the plan, for the submit form.</summary>
+    public ThreeSyncModel? ThreeSync { get; init; }
+}
+
+/// <summary>
+/// 三同步 on a policy's staff page: the interpretations drafted with it (and whether one is in review), the 解读方案 kept,
+/// the plan form as posted or prefilled, and the units to choose the responsible one from.
+/// </summary>
+public sealed record ThreeSyncModel(
+    int RecordId, int Version, IReadOnlyList<(int RecordId, string Title, VersionState State)> Interpretations, InterpretationPlan? Kept, string? KeptUnit,
+    InterpretationPlanForm Plan, IReadOnlyList<(int Id, string Name)> Departments)
+{
+    public bool InterpretationInReview => Interpretations.Any(i => i.State is VersionState.Submitted or VersionState.Published);
 }
 
 public static class StateLabels

@@ -2,6 +2,7 @@ using DisclosurePortal.Domain.Catalogue;
 using System.Security.Claims;
 using DisclosurePortal.Domain.Publishing;
 using DisclosurePortal.Data;
+using DisclosurePortal.Web.Features.Cases;
 using DisclosurePortal.Web.Features.Interpretations;
 using DisclosurePortal.Web.Features.Shared;
 using DisclosurePortal.Web.Infrastructure;
@@ -57,7 +58,8 @@ public static class ManageRecordsQueries
 
     /// <summary>The record's staff page: its latest version, what is live, attachments, reviews and the audit trail; null when the user may not see it.</summary>
     public static async Task<ManagedRecordModel?> PageAsync(
-        PortalDbContext db, MarkdownRenderer markdown, TimeProvider clock, ClaimsPrincipal user, int id, long maxAttachmentBytes, CancellationToken ct)
+        PortalDbContext db, MarkdownRenderer markdown, TimeProvider clock, ClaimsPrincipal user, int id, long maxAttachmentBytes, CancellationToken ct,
+        InterpretationPlanForm? postedPlan = null)
     {
         var record = await db.Records.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
         var keeps = await Townships.KeptUnits.KeepsAsync(db, user, record?.DepartmentId ?? 0, ct);
@@ -78,11 +80,30 @@ public static class ManageRecordsQueries
         var interpretationDue = PolicyInterpretations.IsPolicy(record.Kind)
             ? (await InterpretationQueries.TimelinessAsync(db, null, clock.Today(), calendar, ct, policyRecordId: id)).SingleOrDefault()?.Timeliness
             : null;
+        ThreeSyncModel? threeSync = null;
+        if (ThreeSync.Applies(record.Kind, latest.Validity, versions.Any(v => v.PublishedOn is not null)))
+        {
+            var drafted = await (
+                from l in db.InterpretationLinks
+                join v in db.RecordVersions on l.RecordVersionId equals v.Id
+                where l.PolicyRecordId == id && v.IsLatest
+                select new { v.RecordId, v.Title, v.State }).AsNoTracking().ToListAsync(ct);
+            var plan = await db.InterpretationPlans.AsNoTracking().FirstOrDefaultAsync(p => p.PolicyRecordId == id, ct);
+            var departments = await db.ActiveDepartmentsAsync(ct);
+            var form = postedPlan ?? (plan is not null ? InterpretationPlanForm.From(plan) : new InterpretationPlanForm
+            {
+                ResponsibleDepartmentId = record.DepartmentId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                WorkingDays = "0",
+            });
+            threeSync = new ThreeSyncModel(id, latest.Version, [.. drafted.DistinctBy(d => d.RecordId).Select(d => (d.RecordId, d.Title, d.State))], plan,
+                plan is null ? null : departments.FirstOrDefault(d => d.Id == plan.ResponsibleDepartmentId).Name, form, departments);
+        }
         return new ManagedRecordModel(record, item, versions, latest, versions.SingleOrDefault(v => v.IsPublished), attachments, reviews, events,
             markdown.Render(latest.Body), dueOn, keeps, maxAttachmentBytes)
         {
             Interpretation = interpretation,
             InterpretationDue = interpretationDue,
+            ThreeSync = threeSync,
         };
     }
 }

@@ -25,7 +25,9 @@ public sealed class RecordFormPages(PortalDbContext db, MarkdownRenderer markdow
         var form = new RecordForm { CatalogueItemId = itemId, IssuingOrgan = name, WrittenOn = clock.Today() };
         if (kind is { } k && Enum.IsDefined(k)) form.Kind = k;
         // From the due list's "撰写解读": the interpretation of that policy, filed under the policy's item when it is ours.
-        if (policy is { } policyId && (await InterpretationQueries.PoliciesAsync(db, [policyId], ct)).FirstOrDefault() is { IsPublished: true } chosen)
+        // From a policy draft's 三同步 link: the interpretation drafted with it (its own unit's, not yet published).
+        if (policy is { } policyId && ((await InterpretationQueries.PoliciesAsync(db, [policyId], ct)).FirstOrDefault(p => p.IsPublished)
+                ?? (await InterpretationQueries.UnpublishedPoliciesAsync(db, [department], [policyId], ct)).FirstOrDefault()) is { } chosen)
         {
             form.Kind = RecordKind.PolicyInterpretation;
             form.PolicyIds = [policyId];
@@ -59,15 +61,19 @@ public sealed class RecordFormPages(PortalDbContext db, MarkdownRenderer markdow
     public Task<CatalogueItem?> KeptActiveItemAsync(IReadOnlyList<int> units, int id, CancellationToken ct) =>
         db.CatalogueItems.FirstOrDefaultAsync(i => i.Id == id && units.Contains(i.DepartmentId) && i.Status == CatalogueItemStatus.Active, ct);
 
-    /// <summary>Every chosen policy must be published now, and be a policy (规章 or 行政规范性文件).</summary>
-    public async Task CheckPoliciesAsync(RecordForm form, ModelStateDictionary modelState, CancellationToken ct)
+    /// <summary>
+    /// Every chosen policy must be a policy (规章 or 行政规范性文件) published now, or one of the editor's own unit's not
+    /// yet published (drafted or in review with this interpretation: 三同步).
+    /// </summary>
+    public async Task CheckPoliciesAsync(RecordForm form, int department, ModelStateDictionary modelState, CancellationToken ct)
     {
         var chosen = form.ChosenPolicyIds;
         if (chosen.Count == 0 || chosen.Count > PolicyInterpretations.MaxPolicies) return;
         var published = await db.PublishedVersions
             .CountAsync(v => chosen.Contains(v.RecordId) && PolicyInterpretations.PolicyKinds.Contains(v.Kind), ct);
-        if (published != chosen.Count)
-            modelState.AddModelError(nameof(RecordForm.PolicyIds), "所选的政策文件须是已发布的规章或行政规范性文件；已不再公开的请取消勾选。");
+        var drafts = (await InterpretationQueries.UnpublishedPoliciesAsync(db, [department], chosen, ct)).Count;
+        if (published + drafts != chosen.Count)
+            modelState.AddModelError(nameof(RecordForm.PolicyIds), "所选的政策文件须是已发布的规章或行政规范性文件，或本单位同步报送的政策文件草稿；已不再公开的请取消勾选。");
     }
 
     /// <summary>
@@ -128,10 +134,15 @@ public sealed class RecordFormPages(PortalDbContext db, MarkdownRenderer markdow
         if (rows.Count(r => !r.IsBlank) < PolicyInterpretations.MaxQuestions)
             rows.AddRange(Enumerable.Range(0, blanks).Select(_ => new QuestionField()));
         var found = form.PolicyQuery is { Length: > 100 } ? [] : await InterpretationQueries.FindPoliciesAsync(db, form.PolicyQuery, department, chosen, ct);
+        // The unit's own policies not yet published come first when nothing is looked for (三同步: drafted together).
+        if (string.IsNullOrWhiteSpace(form.PolicyQuery))
+            found = [.. (await InterpretationQueries.UnpublishedPoliciesAsync(db, [department], [], ct)).Where(p => !chosen.Contains(p.RecordId)), .. found];
         form.Questions = rows;
+        var chosenPublished = await InterpretationQueries.PoliciesAsync(db, chosen, ct);
+        var chosenDrafts = chosen.Count == 0 ? [] : await InterpretationQueries.UnpublishedPoliciesAsync(db, [department], chosen, ct);
         return model with
         {
-            ChosenPolicies = await InterpretationQueries.PoliciesAsync(db, chosen, ct),
+            ChosenPolicies = [.. chosen.Select(id => chosenPublished.FirstOrDefault(p => p.RecordId == id) ?? chosenDrafts.FirstOrDefault(p => p.RecordId == id)).OfType<PolicyOption>()],
             FoundPolicies = found,
         };
     }
