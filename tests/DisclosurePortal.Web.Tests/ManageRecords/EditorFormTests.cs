@@ -30,6 +30,34 @@ public abstract class EditorFormTests(PortalFactory factory)
         ["Intent"] = intent,
     };
 
+    [Theory]
+    [InlineData("青住建发[2026]17号", "青住建发〔2026〕17号")]
+    [InlineData("青住建发（２０２６）第017号", "青住建发〔2026〕17号")]
+    [InlineData("青住建函〔2026〕3号", "青住建函〔2026〕3号")]
+    [InlineData("川办发明电〔2026〕1号附件", "川办发明电〔2026〕1号附件")] // not a 文号 as a whole: kept as typed
+    public async Task ADocumentNumber_IsStoredInTheStandardForm_HoweverItWasTyped(string typed, string stored)
+    {
+        var editor = await Browserish.SignedInAsync(factory, "editor.housing");
+        var item = await HousingItemAsync(factory);
+        var response = await Browserish.PostFormAsync(editor, "/manage/records/new", "/manage/records/new", new()
+        {
+            ["CatalogueItemId"] = item.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Kind"] = "8",
+            ["Title"] = $"文号写法测试 {Guid.NewGuid():N}",
+            ["DocumentNumber"] = typed,
+            ["IssuingOrgan"] = "青川县住房和城乡建设局",
+            ["WrittenOn"] = factory.Clock.Today().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["Validity"] = "1",
+            ["DisclosureAttribute"] = "1",
+            ["Body"] = "测试正文。",
+            ["Intent"] = "save",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var id = int.Parse(response.Headers.Location!.OriginalString["/manage/records/".Length..], System.Globalization.CultureInfo.InvariantCulture);
+        await using var db = factory.NewDbContext();
+        Assert.Equal(stored, await db.RecordVersions.Where(v => v.RecordId == id).Select(v => v.DocumentNumber).SingleAsync());
+    }
+
     [Fact]
     public async Task TheFirstSave_CarriesTheAttachmentsChosenOnTheForm()
     {

@@ -48,6 +48,21 @@ public abstract class SearchTests(PortalFactory factory)
         Assert.Equal([url], HitUrls(byDocumentNumber));
         Assert.Equal($"青建发〔2031〕{serial}号", byDocumentNumber.QuerySelector(".hit-meta .docno").Text());
 
+        // The 文号 as people type it (issue 22): other brackets, none, 年/第, full-width digits — the same record, and the
+        // page says how it searched.
+        var fullWidth = new string([.. $"2031{serial}".Select(c => (char)(c - '0' + '０'))]);
+        foreach (var typed in new[] { $"青建发[2031]{serial}号", $"青建发（2031）{serial}", $"青建发【2031】第{serial}号", $"青建发2031年{serial}号",
+                     $"青建发2031 {serial}", $"青建发{fullWidth[..4]} {fullWidth[4..]}" })
+        {
+            var (_, asTyped) = await SearchAsync(_client, typed);
+            Assert.Equal([url], HitUrls(asTyped));
+            Assert.Contains($"青建发〔2031〕{serial}号", asTyped.QuerySelector(".standardised-hint").Text(), StringComparison.Ordinal);
+        }
+        // Typed 索引号 loosely: lower case, spaces for the separators.
+        var loose = indexNumber.Replace("/", " ", StringComparison.Ordinal).Replace("-", " ", StringComparison.Ordinal).ToLowerInvariant();
+        var (_, byLooseIndex) = await SearchAsync(_client, loose);
+        Assert.Equal([url], HitUrls(byLooseIndex));
+
         // The 索引号, assigned after the version was published (the index follows the record).
         var (_, byIndexNumber) = await SearchAsync(_client, indexNumber);
         Assert.Equal([url], HitUrls(byIndexNumber));

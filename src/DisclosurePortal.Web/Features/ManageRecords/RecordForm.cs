@@ -116,7 +116,8 @@ public sealed class RecordForm
     public RecordMetadata ToMetadata() => new()
     {
         Title = Title ?? string.Empty,
-        DocumentNumber = DocumentNumber,
+        // Stored as GB/T 9704 writes it (青住建发〔2026〕28号) however it was typed, so that search finds it (issue 22).
+        DocumentNumber = Domain.Search.DocumentNumbers.Canonical(DocumentNumber) ?? DocumentNumber,
         IssuingOrgan = IssuingOrgan ?? string.Empty,
         TopicCategory = TopicCategory,
         WrittenOn = WrittenOn,

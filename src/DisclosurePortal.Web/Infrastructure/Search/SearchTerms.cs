@@ -18,11 +18,18 @@ public sealed class SearchTerms
     // Quotes and sentence punctuation around a word are dropped (“危房改造”, 危房改造。); brackets of a 文号 are kept.
     private const string EdgePunctuation = "\"'“”‘’「」『』,.;:!?，。、；：！？…";
 
-    private SearchTerms(string text, IReadOnlyList<string> words)
+    private SearchTerms(string text, IReadOnlyList<string> words, string? standardised = null)
     {
         Text = text;
         Words = words;
+        Standardised = standardised;
     }
+
+    /// <summary>
+    /// The query as searched when a 文号 or 索引号 in it was written otherwise than it is stored (<c>青住建发[2026]28号</c>
+    /// → <c>青住建发〔2026〕28号</c>, <see cref="Domain.Search.DocumentNumbers"/>); null when it was searched as typed.
+    /// </summary>
+    public string? Standardised { get; }
 
     /// <summary>The query as it will be shown back (trimmed).</summary>
     public string Text { get; }
@@ -39,8 +46,10 @@ public sealed class SearchTerms
         if (text.Length > MaxLength) { error = "关键词不能超过 100 个字。"; return false; }
         if (text.Any(char.IsControl) || !IsWellFormed(text)) { error = "关键词含有无法识别的字符。"; return false; }
 
+        // 文号 and 索引号 in any brackets, widths and spacing are looked for as stored (issue 22).
+        var standardised = Domain.Search.DocumentNumbers.NormaliseQuery(text);
         var words = new List<string>();
-        foreach (var part in text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        foreach (var part in (standardised ?? text).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
         {
             var word = part.Trim(EdgePunctuation.ToCharArray());
             if (!word.Any(char.IsLetterOrDigit)) continue; // only punctuation: nothing to look for
@@ -48,7 +57,7 @@ public sealed class SearchTerms
         }
         if (words.Count == 0) { error = "请输入文字或数字，只有标点符号无法搜索。"; return false; }
         if (words.Count > MaxTerms) { error = "关键词最多 10 个（以空格分隔）。"; return false; }
-        terms = new SearchTerms(text, words);
+        terms = new SearchTerms(text, words, standardised);
         error = null;
         return true;
     }
