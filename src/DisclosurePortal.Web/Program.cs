@@ -40,7 +40,7 @@ builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o
 builder.Services.AddPortalLocalization();
 builder.AddPortalCaching(); // output cache, validators, compression, static assets (ADR 16)
 builder.Services.AddPortalSecurity(builder.Configuration, builder.Environment);
-builder.Services.AddHealthChecks().AddDbContextCheck<DisclosurePortal.Data.PortalDbContext>("database");
+builder.Services.AddHealthChecks().AddDbContextCheck<DisclosurePortal.Data.PortalDbContext>("database", tags: [HealthResponse.Ready]);
 builder.Services
     .AddControllersWithViews(o =>
     {
@@ -102,7 +102,7 @@ app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UsePortalCaching();
-app.MapHealthChecks("/healthz", HealthResponse.Options);
+app.MapPortalHealth(); // /healthz, /healthz/live, /healthz/ready
 app.MapControllers().WithStaticAssets();
 
 await app.RunAsync();

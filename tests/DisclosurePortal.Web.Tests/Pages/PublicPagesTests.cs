@@ -441,6 +441,23 @@ public abstract class PublicPagesTests(PortalFactory factory)
         Assert.Contains("\"status\":\"Healthy\"", body, StringComparison.Ordinal);
         Assert.Contains("\"database\"", body, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Healthz_Live_TouchesNothing_Ready_ChecksTheDatabase_NeitherIsCached()
+    {
+        var live = await _client.GetAsync("/healthz/live");
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        using (var json = System.Text.Json.JsonDocument.Parse(await live.Content.ReadAsStringAsync()))
+        {
+            Assert.Equal("Healthy", json.RootElement.GetProperty("status").GetString());
+            Assert.Empty(json.RootElement.GetProperty("checks").EnumerateObject());
+        }
+        var ready = await _client.GetAsync("/healthz/ready");
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Contains("no-store", ready.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
+        using (var json = System.Text.Json.JsonDocument.Parse(await ready.Content.ReadAsStringAsync()))
+            Assert.Equal("Healthy", json.RootElement.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
+    }
 }
 
 public sealed class PublicPagesOnSqlite(SqlitePortal factory) : PublicPagesTests(factory), IClassFixture<SqlitePortal>;

@@ -105,6 +105,8 @@ public static class EndpointTable
         ["POST /account/login"] = new(Everyone, "/account/login"),
         ["GET /account/denied"] = new(Everyone, "/account/denied", RefusalPage: true),
         ["* /healthz"] = new(Everyone, "/healthz"),
+        ["* /healthz/live"] = new(Everyone, "/healthz/live"),
+        ["* /healthz/ready"] = new(Everyone, "/healthz/ready"),
 
         // Any signed-in staff member
         ["GET /manage"] = new(Staff, "/manage"),

@@ -13,6 +13,12 @@ public sealed class SetupGate(RequestDelegate next, SiteIdentityStore store)
 
     public async Task InvokeAsync(HttpContext context)
     {
+        // The load balancer's probes answer by themselves: "live" must not wait on (or fail with) the database.
+        if (context.Request.Path.StartsWithSegments(HealthResponse.Path, StringComparison.OrdinalIgnoreCase))
+        {
+            await next(context);
+            return;
+        }
         await store.RefreshIfStaleAsync(context.RequestAborted);
         if (store.Current.NeedsSetup && !IsOpen(context.Request.Path))
         {
