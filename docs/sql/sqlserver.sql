@@ -3216,3 +3216,80 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207051604_OutboxDueTicks'
+)
+BEGIN
+    DROP INDEX [IX_OutboxWebhooks_SentAt_NextAttemptAt] ON [OutboxWebhooks];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207051604_OutboxDueTicks'
+)
+BEGIN
+    DROP INDEX [IX_OutboxMails_SentAt_NextAttemptAt] ON [OutboxMails];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207051604_OutboxDueTicks'
+)
+BEGIN
+    ALTER TABLE [OutboxWebhooks] ADD [NextAttemptTicks] bigint NOT NULL DEFAULT CAST(0 AS bigint);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207051604_OutboxDueTicks'
+)
+BEGIN
+    ALTER TABLE [OutboxMails] ADD [NextAttemptTicks] bigint NOT NULL DEFAULT CAST(0 AS bigint);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207051604_OutboxDueTicks'
+)
+BEGIN
+    EXEC(N'UPDATE [OutboxMails] SET [NextAttemptTicks] = DATEDIFF_BIG(microsecond, CAST(''0001-01-01'' AS datetime2), CAST(SWITCHOFFSET([NextAttemptAt], ''+00:00'') AS datetime2)) * 10;');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207051604_OutboxDueTicks'
+)
+BEGIN
+    EXEC(N'UPDATE [OutboxWebhooks] SET [NextAttemptTicks] = DATEDIFF_BIG(microsecond, CAST(''0001-01-01'' AS datetime2), CAST(SWITCHOFFSET([NextAttemptAt], ''+00:00'') AS datetime2)) * 10;');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207051604_OutboxDueTicks'
+)
+BEGIN
+    CREATE INDEX [IX_OutboxWebhooks_SentAt_NextAttemptTicks] ON [OutboxWebhooks] ([SentAt], [NextAttemptTicks]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207051604_OutboxDueTicks'
+)
+BEGIN
+    CREATE INDEX [IX_OutboxMails_SentAt_NextAttemptTicks] ON [OutboxMails] ([SentAt], [NextAttemptTicks]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207051604_OutboxDueTicks'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261207051604_OutboxDueTicks', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -15,7 +15,7 @@ internal sealed class OutboxMailConfiguration : IEntityTypeConfiguration<OutboxM
         b.Property(x => x.LastError).HasMaxLength(OutboxMail.MaxErrorLength);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.Ignore(x => x.State);
-        b.HasIndex(x => new { x.SentAt, x.NextAttemptAt }); // the sender's "due" query
+        b.HasIndex(x => new { x.SentAt, x.NextAttemptTicks }); // the sender's "due" query
     }
 }
 

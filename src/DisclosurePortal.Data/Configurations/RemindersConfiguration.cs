@@ -46,6 +46,6 @@ internal sealed class OutboxWebhookConfiguration : IEntityTypeConfiguration<Outb
         b.Property(x => x.LastError).HasMaxLength(OutboxMail.MaxErrorLength);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.Ignore(x => x.State);
-        b.HasIndex(x => new { x.SentAt, x.NextAttemptAt });
+        b.HasIndex(x => new { x.SentAt, x.NextAttemptTicks }); // the sender's "due" query
     }
 }

@@ -44,7 +44,14 @@ public sealed class OutboxMail
     public int Attempts { get; private set; }
 
     /// <summary>Not before this instant; also the sender's lease while one is sending it.</summary>
-    public DateTimeOffset NextAttemptAt { get; private set; }
+    public DateTimeOffset NextAttemptAt { get => _nextAttemptAt; private set { _nextAttemptAt = value; NextAttemptTicks = value.UtcTicks; } }
+    private DateTimeOffset _nextAttemptAt;
+
+    /// <summary>
+    /// <see cref="NextAttemptAt"/> as UTC ticks, kept with it: what the sender compares and orders in SQL, as SQLite cannot
+    /// compare instants — so mails in backoff never hide due ones behind them.
+    /// </summary>
+    public long NextAttemptTicks { get; private set; }
     public DateTimeOffset? SentAt { get; private set; }
 
     /// <summary>The last failure's message (the SMTP server's reply or the network error), never a password.</summary>

@@ -22,7 +22,14 @@ public sealed class OutboxWebhook
     public string Body { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public int Attempts { get; private set; }
-    public DateTimeOffset NextAttemptAt { get; private set; }
+    public DateTimeOffset NextAttemptAt { get => _nextAttemptAt; private set { _nextAttemptAt = value; NextAttemptTicks = value.UtcTicks; } }
+    private DateTimeOffset _nextAttemptAt;
+
+    /// <summary>
+    /// <see cref="NextAttemptAt"/> as UTC ticks, kept with it: what the sender compares and orders in SQL, as SQLite cannot
+    /// compare instants — so mails in backoff never hide due ones behind them.
+    /// </summary>
+    public long NextAttemptTicks { get; private set; }
     public DateTimeOffset? SentAt { get; private set; }
 
     /// <summary>The last failure: the HTTP status or the network error.</summary>

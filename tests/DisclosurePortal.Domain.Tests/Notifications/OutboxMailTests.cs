@@ -76,6 +76,20 @@ public sealed class OutboxMailTests
         Assert.Equal(OutboxMail.MaxErrorLength, mail.LastError!.Length);
     }
 
+    [Fact]
+    public void TheNextAttempt_IsKeptAsUtcTicksToo_ForTheSendersQuery()
+    {
+        var local = new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.FromHours(8)); // the same instant as Now
+        var mail = OutboxMail.Queue("a@example.org", "主题", "正文", local);
+        Assert.Equal(Now.UtcTicks, mail.NextAttemptTicks);
+        mail.MarkFailed("550", Now);
+        Assert.Equal((Now + OutboxMail.Backoff(1)).UtcTicks, mail.NextAttemptTicks);
+        mail.Claim(Now.AddMinutes(30));
+        Assert.Equal(Now.AddMinutes(30).UtcTicks, mail.NextAttemptTicks);
+        var call = OutboxWebhook.Queue("https://chat.example.org/robot", "{}", Now);
+        Assert.Equal(Now.UtcTicks, call.NextAttemptTicks);
+    }
+
     [Theory]
     [InlineData("zhang.san@example.org", "z***@example.org")]
     [InlineData("@example.org", "***")]

@@ -113,6 +113,36 @@ public abstract class NotificationsTests(PortalFactory factory) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task MailInBackoff_HoweverMuch_NeverHoldsBackADueMail()
+    {
+        var app = Mailing(poll: null);
+        var sender = app.Services.GetRequiredService<OutboxSender>();
+        _smtp.Start();
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var now = factory.Clock.GetUtcNow();
+        var address = $"due-{tag}@example.org";
+        await using (var db = factory.NewDbContext())
+        {
+            // 250 older mails a server refused a moment ago: each waits out its backoff.
+            for (var i = 0; i < 250; i++)
+            {
+                var waiting = OutboxMail.Queue($"backoff-{i}-{tag}@example.org", "退避中的邮件", "正文", now);
+                waiting.MarkFailed("550 测试", now);
+                db.OutboxMails.Add(waiting);
+            }
+            await db.SaveChangesAsync();
+            MailOutbox.Enqueue(db, address, "到期的邮件", "正文", factory.Clock.GetUtcNow());
+            await db.SaveChangesAsync();
+        }
+
+        await sender.SendDueAsync(CancellationToken.None);
+        Assert.Single(_smtp.Received, m => m.To.Contains(address));
+        Assert.DoesNotContain(_smtp.Received, m => m.To.Any(t => t.Contains(tag, StringComparison.Ordinal) && t.StartsWith("backoff-", StringComparison.Ordinal)));
+        await using (var db = factory.NewDbContext())
+            Assert.Equal(250, await db.OutboxMails.CountAsync(m => m.To.StartsWith("backoff-") && m.To.EndsWith($"-{tag}@example.org") && m.SentAt == null && m.Attempts == 1));
+    }
+
+    [Fact]
     public async Task SmtpOutage_KeepsTheMail_RetriesWithBackoff_AndDeliversItOnceWhenTheServerIsBack()
     {
         var app = Mailing(poll: null); // rounds only when the test runs one

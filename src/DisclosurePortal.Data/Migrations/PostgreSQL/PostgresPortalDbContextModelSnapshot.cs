@@ -1760,6 +1760,9 @@ namespace DisclosurePortal.Data.Migrations.PostgreSQL
                     b.Property<DateTimeOffset>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long>("NextAttemptTicks")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1779,7 +1782,7 @@ namespace DisclosurePortal.Data.Migrations.PostgreSQL
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SentAt", "NextAttemptAt");
+                    b.HasIndex("SentAt", "NextAttemptTicks");
 
                     b.ToTable("OutboxMails", (string)null);
                 });
@@ -1810,6 +1813,9 @@ namespace DisclosurePortal.Data.Migrations.PostgreSQL
                     b.Property<DateTimeOffset>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long>("NextAttemptTicks")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1824,7 +1830,7 @@ namespace DisclosurePortal.Data.Migrations.PostgreSQL
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SentAt", "NextAttemptAt");
+                    b.HasIndex("SentAt", "NextAttemptTicks");
 
                     b.ToTable("OutboxWebhooks", (string)null);
                 });

@@ -1773,6 +1773,9 @@ namespace DisclosurePortal.Data.Migrations.SqlServer
                     b.Property<DateTimeOffset>("NextAttemptAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<long>("NextAttemptTicks")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("datetimeoffset");
 
@@ -1792,7 +1795,7 @@ namespace DisclosurePortal.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SentAt", "NextAttemptAt");
+                    b.HasIndex("SentAt", "NextAttemptTicks");
 
                     b.ToTable("OutboxMails", (string)null);
                 });
@@ -1823,6 +1826,9 @@ namespace DisclosurePortal.Data.Migrations.SqlServer
                     b.Property<DateTimeOffset>("NextAttemptAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<long>("NextAttemptTicks")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("datetimeoffset");
 
@@ -1837,7 +1843,7 @@ namespace DisclosurePortal.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SentAt", "NextAttemptAt");
+                    b.HasIndex("SentAt", "NextAttemptTicks");
 
                     b.ToTable("OutboxWebhooks", (string)null);
                 });

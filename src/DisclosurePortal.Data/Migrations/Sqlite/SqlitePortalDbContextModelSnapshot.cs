@@ -1705,6 +1705,9 @@ namespace DisclosurePortal.Data.Migrations.Sqlite
                     b.Property<DateTimeOffset>("NextAttemptAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("NextAttemptTicks")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("TEXT");
 
@@ -1724,7 +1727,7 @@ namespace DisclosurePortal.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SentAt", "NextAttemptAt");
+                    b.HasIndex("SentAt", "NextAttemptTicks");
 
                     b.ToTable("OutboxMails", (string)null);
                 });
@@ -1753,6 +1756,9 @@ namespace DisclosurePortal.Data.Migrations.Sqlite
                     b.Property<DateTimeOffset>("NextAttemptAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("NextAttemptTicks")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("TEXT");
 
@@ -1767,7 +1773,7 @@ namespace DisclosurePortal.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SentAt", "NextAttemptAt");
+                    b.HasIndex("SentAt", "NextAttemptTicks");
 
                     b.ToTable("OutboxWebhooks", (string)null);
                 });

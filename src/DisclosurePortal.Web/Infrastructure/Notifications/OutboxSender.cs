@@ -20,7 +20,6 @@ public sealed partial class OutboxSender(IServiceScopeFactory scopes, IOptionsMo
     /// <summary>A claimed mail is tried again after this long if its sender died while sending it.</summary>
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
     private const int BatchSize = 20;
-    private const int Candidates = 200;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -66,11 +65,13 @@ public sealed partial class OutboxSender(IServiceScopeFactory scopes, IOptionsMo
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var now = clock.GetUtcNow();
-        // Unsent, not given up: few rows (the index on SentAt). "Due" is compared here, as SQLite cannot order instants.
-        var candidates = await db.OutboxMails
-            .Where(m => m.SentAt == null && m.Attempts < OutboxMail.MaxAttempts)
-            .OrderBy(m => m.Id).Take(Candidates).ToListAsync(ct);
-        var due = candidates.Where(m => m.IsDue(now)).Take(BatchSize).ToList();
+        var nowTicks = now.UtcTicks;
+        // Unsent, not given up, due (the index on SentAt, NextAttemptTicks): the longest waiting first; mails in backoff
+        // are not read at all, so however many there are they never hold a due one back.
+        var due = (await db.OutboxMails
+            .Where(m => m.SentAt == null && m.Attempts < OutboxMail.MaxAttempts && m.NextAttemptTicks <= nowTicks)
+            .OrderBy(m => m.NextAttemptTicks).ThenBy(m => m.Id).Take(BatchSize).ToListAsync(ct))
+            .Where(m => m.IsDue(now)).ToList();
         if (due.Count == 0) return 0;
         foreach (var mail in due) mail.Claim(now + Lease);
         try

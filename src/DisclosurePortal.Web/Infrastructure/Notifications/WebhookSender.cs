@@ -92,9 +92,11 @@ public sealed class WebhookSender(IServiceScopeFactory scopes, IOptionsMonitor<W
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var now = clock.GetUtcNow();
-        var candidates = await db.OutboxWebhooks.Where(m => m.SentAt == null && m.Attempts < OutboxMail.MaxAttempts)
-            .OrderBy(m => m.Id).Take(200).ToListAsync(ct);
-        var due = candidates.Where(m => m.IsDue(now)).Take(BatchSize).ToList();
+        var nowTicks = now.UtcTicks;
+        // Due calls only, the longest waiting first (as OutboxSender): calls in backoff never hold a due one back.
+        var due = (await db.OutboxWebhooks.Where(m => m.SentAt == null && m.Attempts < OutboxMail.MaxAttempts && m.NextAttemptTicks <= nowTicks)
+            .OrderBy(m => m.NextAttemptTicks).ThenBy(m => m.Id).Take(BatchSize).ToListAsync(ct))
+            .Where(m => m.IsDue(now)).ToList();
         if (due.Count == 0) return 0;
         foreach (var call in due) call.Claim(now + Lease);
         try
