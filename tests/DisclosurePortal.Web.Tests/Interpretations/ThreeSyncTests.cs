@@ -16,27 +16,6 @@ public abstract class ThreeSyncTests(PortalFactory factory)
 {
     private const string FinanceCode = "11511099076240393N";
 
-    /// <summary>A 行政规范性文件 drafted (not submitted) by the housing editor.</summary>
-    private async Task<int> DraftPolicyAsync(HttpClient editor, string title)
-    {
-        var item = await HousingItemAsync(factory);
-        var response = await Browserish.PostFormAsync(editor, "/manage/records/new", "/manage/records/new", new()
-        {
-            ["CatalogueItemId"] = item.Id.ToString(),
-            ["Kind"] = ((int)RecordKind.NormativeDocument).ToString(),
-            ["Title"] = title,
-            ["DocumentNumber"] = $"青住建规〔{factory.Clock.Today().Year}〕{Random.Shared.Next(100, 999)}号",
-            ["IssuingOrgan"] = "青川县住房和城乡建设局",
-            ["WrittenOn"] = factory.Clock.Today().ToString("yyyy-MM-dd"),
-            ["Validity"] = "1",
-            ["DisclosureAttribute"] = "1",
-            ["Body"] = "### 第一条\n\n为规范农村危房改造，制定本办法。",
-            ["Intent"] = "save",
-        });
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return RecordIdFrom(response);
-    }
-
     private async Task<RecordVersion> LatestAsync(int recordId)
     {
         await using var db = factory.NewDbContext();
@@ -47,7 +26,7 @@ public abstract class ThreeSyncTests(PortalFactory factory)
     public async Task WithoutInterpretationOrPlan_Is400_Explained_NothingChanged_ABadPlanKeepsWhatWasTyped_AGoodOneIsSavedAndFollowed()
     {
         var editor = await Browserish.SignedInAsync(factory, "editor.housing");
-        var policy = await DraftPolicyAsync(editor, $"青川县农村危房改造资金管理办法（三同步测试{Guid.NewGuid():N}）");
+        var policy = await DraftPolicyAsync(factory, editor, $"青川县农村危房改造资金管理办法（三同步测试{Guid.NewGuid():N}）");
         var page = $"/manage/records/{policy}";
         var action = $"{page}/submit";
 
@@ -117,7 +96,7 @@ public abstract class ThreeSyncTests(PortalFactory factory)
     {
         var editor = await Browserish.SignedInAsync(factory, "editor.housing");
         var policyTitle = $"青川县农村危房改造实施细则（三同步测试{Guid.NewGuid():N}）";
-        var policy = await DraftPolicyAsync(editor, policyTitle);
+        var policy = await DraftPolicyAsync(factory, editor, policyTitle);
 
         // The policy's page leads to the interpretation's form with the draft policy chosen.
         var (_, policyPage) = await Html.GetAsync(editor, $"/manage/records/{policy}");
@@ -159,7 +138,7 @@ public abstract class ThreeSyncTests(PortalFactory factory)
     public async Task HostilePlanValues_Are400_WithMessages_NeverA500_AndNothingIsSaved(string form, string unit, string days, string note)
     {
         var editor = await Browserish.SignedInAsync(factory, "editor.housing");
-        var policy = await DraftPolicyAsync(editor, $"青川县住房保障办法（三同步测试{Guid.NewGuid():N}）");
+        var policy = await DraftPolicyAsync(factory, editor, $"青川县住房保障办法（三同步测试{Guid.NewGuid():N}）");
         var page = $"/manage/records/{policy}";
         var response = await ForgedRequests.PostAsync(editor, $"{page}/submit", await ForgedRequests.TokenAsync(editor, page), new Dictionary<string, string>
         {

@@ -18,22 +18,7 @@ public abstract class ReviewChainTests(PortalFactory factory)
     private async Task<(int RecordId, int VersionId)> SubmittedNormativeDocumentAsync(string title)
     {
         var editor = await Browserish.SignedInAsync(factory, "editor.housing");
-        var item = await HousingItemAsync(factory);
-        var response = await Browserish.PostFormAsync(editor, "/manage/records/new", "/manage/records/new", new()
-        {
-            ["CatalogueItemId"] = item.Id.ToString(),
-            ["Kind"] = ((int)RecordKind.NormativeDocument).ToString(),
-            ["Title"] = title,
-            ["DocumentNumber"] = $"青住建规〔{factory.Clock.Today().Year}〕{Random.Shared.Next(100, 999)}号",
-            ["IssuingOrgan"] = "青川县住房和城乡建设局",
-            ["WrittenOn"] = factory.Clock.Today().ToString("yyyy-MM-dd"),
-            ["Validity"] = "1",
-            ["DisclosureAttribute"] = "1",
-            ["Body"] = "### 第一条\n\n为规范农村危房改造，制定本办法。",
-            ["Intent"] = "save",
-        });
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var id = int.Parse(response.Headers.Location!.OriginalString["/manage/records/".Length..], System.Globalization.CultureInfo.InvariantCulture);
+        var id = await DraftPolicyAsync(factory, editor, title);
         Assert.Equal(HttpStatusCode.Redirect, (await SubmitAsync(editor, id)).StatusCode);
         return (id, await LatestVersionIdAsync(factory, id));
     }
