@@ -74,10 +74,11 @@ public sealed class ReviewChain
     }
 
     /// <summary>An administrator's change; answers what changed, in words for the audit log (empty: nothing did).</summary>
-    public IReadOnlyList<string> Change(ReviewChainSettings settings, string by, DateTimeOffset now)
+    /// <param name="kindName">How a record kind is named in the words (the pages' label, e.g. 行政规范性文件); its number when not given.</param>
+    public IReadOnlyList<string> Change(ReviewChainSettings settings, string by, DateTimeOffset now, Func<RecordKind, string>? kindName = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var changes = Changes(Settings, settings);
+        var changes = Changes(Settings, settings, kindName);
         Apply(settings);
         UpdatedBy = Guard.Required(by, nameof(by));
         UpdatedAt = now;
@@ -85,7 +86,7 @@ public sealed class ReviewChain
         return changes;
     }
 
-    public static IReadOnlyList<string> Changes(ReviewChainSettings from, ReviewChainSettings to)
+    public static IReadOnlyList<string> Changes(ReviewChainSettings from, ReviewChainSettings to, Func<RecordKind, string>? kindName = null)
     {
         ArgumentNullException.ThrowIfNull(from);
         ArgumentNullException.ThrowIfNull(to);
@@ -96,12 +97,12 @@ public sealed class ReviewChain
         Flag(Reviews.Describe(ReviewStep.DisclosureAttribute), from.DisclosureAttribute, to.DisclosureAttribute);
         Flag("各环节须由不同人员审查", from.DistinctReviewers, to.DistinctReviewers);
         if (!from.LeaderKinds.SetEquals(to.LeaderKinds))
-            changes.Add($"须领导审签的信息类别：{Kinds(from.LeaderKinds)} → {Kinds(to.LeaderKinds)}");
+            changes.Add($"须领导审签的信息类别：{Kinds(from.LeaderKinds, kindName)} → {Kinds(to.LeaderKinds, kindName)}");
         return changes;
     }
 
-    private static string Kinds(IReadOnlySet<RecordKind> kinds) =>
-        kinds.Count == 0 ? "无" : string.Join("、", kinds.Order().Select(k => ((int)k).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    private static string Kinds(IReadOnlySet<RecordKind> kinds, Func<RecordKind, string>? kindName) =>
+        kinds.Count == 0 ? "无" : string.Join("、", kinds.Order().Select(k => kindName?.Invoke(k) ?? ((int)k).ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
     private void Apply(ReviewChainSettings settings)
     {

@@ -154,6 +154,9 @@ public sealed class ReviewChainTests
         var changes = chain.Change(new(true, false, true, true, new HashSet<RecordKind> { RecordKind.Regulation }), "系统管理员", Now);
         Assert.Equal(3, changes.Count);
         Assert.Contains("各环节须由不同人员审查：否 → 是", changes);
+        Assert.Contains("须领导审签的信息类别：1、2 → 1", changes); // numbers unless the caller names the kinds
+        var named = ReviewChain.Changes(chain.Settings, chain.Settings with { LeaderKinds = new HashSet<RecordKind>() }, k => k == RecordKind.Regulation ? "规章" : k.ToString());
+        Assert.Equal(["须领导审签的信息类别：规章 → 无"], named);
         Assert.Contains(changes, c => c.StartsWith("合法性审查：是 → 否", StringComparison.Ordinal));
         Assert.Equal([ReviewStep.Confidentiality, ReviewStep.DisclosureAttribute], chain.StepsFor(RecordKind.NormativeDocument));
         Assert.Equal(1, chain.Version);

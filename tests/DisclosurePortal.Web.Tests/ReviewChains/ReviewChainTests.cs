@@ -165,7 +165,11 @@ public abstract class ReviewChainTests(PortalFactory factory)
             Assert.Null(form.QuerySelector("input[name=Legality][checked]"));
             Assert.Empty(form.QuerySelectorAll("input[name=LeaderKinds][checked]"));
             await using (var db = factory.NewDbContext())
-                Assert.Contains("合法性审查：是 → 否", await db.AuditEvents.Where(e => e.Action == "review-chain.update").OrderByDescending(e => e.Sequence).Select(e => e.Summary).FirstAsync(), StringComparison.Ordinal);
+            {
+                var summary = await db.AuditEvents.Where(e => e.Action == "review-chain.update").OrderByDescending(e => e.Sequence).Select(e => e.Summary).FirstAsync();
+                Assert.Contains("合法性审查：是 → 否", summary, StringComparison.Ordinal);
+                Assert.Contains("须领导审签的信息类别：规章、行政规范性文件 → 无", summary, StringComparison.Ordinal); // named, not numbered
+            }
 
             var (_, versionId) = await SubmittedNormativeDocumentAsync($"青川县农村危房改造补助标准（测试{Guid.NewGuid():N}）");
             var wang = await Browserish.SignedInAsync(factory, "reviewer");

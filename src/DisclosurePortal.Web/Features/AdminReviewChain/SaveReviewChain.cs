@@ -67,7 +67,7 @@ public sealed class SaveReviewChainHandler(PortalDbContext db, AuditTrail audit,
                 chain = ReviewChain.Default();
                 db.ReviewChains.Add(chain);
             }
-            var changes = chain.Change(form.ToSettings(), admin.DisplayName(), clock.GetUtcNow());
+            var changes = chain.Change(form.ToSettings(), admin.DisplayName(), clock.GetUtcNow(), Labels.Of);
             audit.Record(admin, AuditActions.ReviewChainUpdate, ReviewChain.SingletonId,
                 changes.Count == 0 ? "保存审查流程（未改动）" : $"修改审查流程：{string.Join("；", changes)}");
             return (Outcome<int>)changes.Count;
