@@ -85,9 +85,6 @@ public static class ThreeSync
     public static bool Applies(RecordKind kind, Validity validity, bool everPublished) =>
         PolicyInterpretations.NeedsInterpretation(kind, validity) && !everPublished;
 
-    /// <summary>Refuses the submission when it needs 三同步 and has neither an interpretation in review nor a plan.</summary>
-    public static void Ensure(bool applies, bool interpretationSubmitted, bool hasPlan)
-    {
-        if (applies && !interpretationSubmitted && !hasPlan) throw new DomainException(Refusal);
-    }
+    /// <summary>Whether a submission 三同步 applies to keeps it: its interpretation is in review, or it has a plan.</summary>
+    public static bool IsKept(bool interpretationSubmitted, bool hasPlan) => interpretationSubmitted || hasPlan;
 }

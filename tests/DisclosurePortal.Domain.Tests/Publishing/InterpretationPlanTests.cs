@@ -17,10 +17,9 @@ public sealed class InterpretationPlanTests
         Assert.False(ThreeSync.Applies(RecordKind.NormativeDocument, Validity.Repealed, everPublished: false));
         Assert.False(ThreeSync.Applies(RecordKind.Notice, Validity.Valid, everPublished: false));
 
-        Assert.Equal(ThreeSync.Refusal, Assert.Throws<DomainException>(() => ThreeSync.Ensure(true, interpretationSubmitted: false, hasPlan: false)).Message);
-        ThreeSync.Ensure(true, interpretationSubmitted: true, hasPlan: false);
-        ThreeSync.Ensure(true, interpretationSubmitted: false, hasPlan: true);
-        ThreeSync.Ensure(false, interpretationSubmitted: false, hasPlan: false);
+        Assert.False(ThreeSync.IsKept(interpretationSubmitted: false, hasPlan: false));
+        Assert.True(ThreeSync.IsKept(interpretationSubmitted: true, hasPlan: false));
+        Assert.True(ThreeSync.IsKept(interpretationSubmitted: false, hasPlan: true));
     }
 
     [Fact]

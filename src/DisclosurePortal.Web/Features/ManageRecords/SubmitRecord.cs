@@ -56,9 +56,6 @@ public sealed class SubmitRecordHandler(PortalDbContext db, AuditTrail audit, Ti
     /// <summary>The 解读方案 (or the lack of one) did not do: the page is drawn again with the messages in the model state.</summary>
     public static readonly Refusal Invalid = new(ThreeSync.Refusal);
 
-    public async Task<Outcome<string>> HandleAsync(SubmitRecord command, ClaimsPrincipal user, CancellationToken ct) =>
-        await HandleAsync(command, new Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary(), user, ct);
-
     public async Task<Outcome<string>> HandleAsync(SubmitRecord command, Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary modelState, ClaimsPrincipal user, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
@@ -119,7 +116,7 @@ public sealed class SubmitRecordHandler(PortalDbContext db, AuditTrail audit, Ti
         var plan = await db.InterpretationPlans.FirstOrDefaultAsync(p => p.PolicyRecordId == record.Id, ct);
         if (input is null || input.IsEmpty)
         {
-            if (plan is not null || await InterpretationQueries.InterpretationInReviewAsync(db, record.Id, ct)) return null;
+            if (ThreeSync.IsKept(await InterpretationQueries.InterpretationInReviewAsync(db, record.Id, ct), hasPlan: plan is not null)) return null;
             modelState.AddModelError(SubmitRecord.Fields.Plan, ThreeSync.Refusal);
             modelState.AddModelError(SubmitRecord.Fields.Plan + "." + nameof(InterpretationPlanForm.Form), "请选择解读形式。");
             return Invalid;
