@@ -77,6 +77,8 @@ public static class DatabaseSetup
         };
         // Every context chains the audit events it saves, whoever made it (app, seeders, tests): docs/adr/0023.
         options.AddInterceptors(AuditChainInterceptor.Instance);
+        // SQLite's search triggers call a function of ours (docs/adr/0041): every connection gets it as it opens.
+        if (provider == DatabaseProvider.Sqlite) options.AddInterceptors(Search.SqliteSearchFunctions.Instance);
     }
 
     /// <summary>The SQLite file's connection string (also used by the backup command).</summary>

@@ -6,7 +6,7 @@ namespace DisclosurePortal.Data.Configurations;
 /// <summary>
 /// The search index table. Derived data written only by triggers (docs/adr/0009), so it has no foreign keys: deleting
 /// a source row removes its entry in the same statement. The full-text structures over it (SQLite's FTS5 table,
-/// PostgreSQL's pg_trgm index) are provider-specific and created by the migration (SearchIndexSql).
+/// PostgreSQL's token vector column and its GIN index) are provider-specific and created by the migrations (SearchIndexSql).
 /// </summary>
 internal sealed class SearchEntryConfiguration : IEntityTypeConfiguration<SearchEntry>
 {

@@ -1,15 +1,20 @@
+using DisclosurePortal.Domain.Search;
+
 namespace DisclosurePortal.Data.Search;
 
 /// <summary>
-/// The provider-specific part of the search index (docs/adr/0009), one statement per string: on SQLite an FTS5 table
-/// with the trigram tokenizer over SearchEntries (external content) and the triggers that keep both in step; on
-/// PostgreSQL the pg_trgm extension, a GIN trigram index over the searched text, and the same triggers as PL/pgSQL.
-/// The migration runs <see cref="Install"/>; the schema test runs it too on a database created from the model.
+/// The provider-specific part of the search index (docs/adr/0009, 0041), one statement per string. The index keeps the
+/// tokens of <see cref="SearchTokens"/> (pairs of 汉字, runs of digits and of letters), so that words of any length are
+/// answered by it: on SQLite a contentless FTS5 table (tokenizer unicode61) whose triggers on SearchEntries give it the
+/// tokens that the function "SearchTokens" (<see cref="SqliteSearchFunctions"/>) makes of each column; on PostgreSQL the
+/// same function in SQL, a stored tsvector column "SearchVector" (title weight A, 文号 and 索引号 B, body D) and a GIN
+/// index on it. Triggers on RecordVersions, Records and CatalogueItems keep SearchEntries equal to what is published.
+/// The migrations run these statements; the schema test runs them too on a database created from the model.
 /// </summary>
 public static class SearchIndexSql
 {
-    /// <summary>The text PostgreSQL searches: its GIN index is on exactly this expression, and the query repeats it.</summary>
-    public const string PostgresText = """("Title" || ' ' || coalesce("DocumentNumber", '') || ' ' || coalesce("IndexNumber", '') || ' ' || "Body")""";
+    /// <summary>PostgreSQL: the column holding an entry's tokens, which the GIN index and the ranking read.</summary>
+    public const string PostgresVector = "\"SearchVector\"";
 
     private const string Columns = """
         "Id", "Kind", "RecordId", "RecordVersionId", "CatalogueItemId", "Title", "DocumentNumber", "IndexNumber", "Body",
@@ -51,23 +56,43 @@ public static class SearchIndexSql
     // The parts of Install, so that a bulk load (DisclosurePortal.Tools/Generator) can run them itself: Uninstall, load the
     // rows with no trigger firing, then Backfill, FullTextIndex + RebuildFullTextIndex, IndexTriggers, SourceTriggers.
 
-    /// <summary>SQLite: the FTS5 table (empty); PostgreSQL: pg_trgm and the GIN index (built over the rows present).</summary>
+    /// <summary>SQLite: the FTS5 table (empty); PostgreSQL: the tokenizer function, the vector column and its GIN index
+    /// (computed and built over the rows present).</summary>
     public static IReadOnlyList<string> FullTextIndex(DatabaseProvider provider) => For(provider, SqliteFullTextIndex, PostgresFullTextIndex);
 
     /// <summary>
-    /// Indexes the entries already in SearchEntries: FTS5's rebuild (external content), with 256 MB for the terms pending
-    /// in memory instead of 1 MB while it runs (far fewer segments to merge: about 40 % faster at a million entries), then
-    /// the default again. On PostgreSQL the index creation did it.
+    /// Indexes the entries already in SearchEntries (the FTS5 table is contentless: it is given each entry's tokens), with
+    /// 256 MB for the terms pending in memory instead of 1 MB while it runs (far fewer segments to merge), then the
+    /// default again. On PostgreSQL adding the column and creating the index did it.
     /// </summary>
     public static IReadOnlyList<string> RebuildFullTextIndex(DatabaseProvider provider) => For(provider,
         [
             "INSERT INTO \"SearchText\" (\"SearchText\", rank) VALUES ('hashsize', 268435456);",
-            "INSERT INTO \"SearchText\" (\"SearchText\") VALUES ('rebuild');",
+            $"INSERT INTO \"SearchText\" (rowid, {FtsColumns})\nSELECT \"Id\", {TokensOf("")}\nFROM \"SearchEntries\";",
             "INSERT INTO \"SearchText\" (\"SearchText\", rank) VALUES ('hashsize', 1048576);",
         ],
         []);
 
-    /// <summary>SQLite: the triggers that keep the FTS5 table equal to SearchEntries (PostgreSQL's index needs none).</summary>
+    private const string FtsColumns = "\"Title\", \"DocumentNumber\", \"IndexNumber\", \"Body\"";
+
+    /// <summary>The four columns' tokens, of the row named by the prefix (NEW., or nothing).</summary>
+    private static string TokensOf(string row) =>
+        $"\"SearchTokens\"({row}\"Title\"), \"SearchTokens\"({row}\"DocumentNumber\"), \"SearchTokens\"({row}\"IndexNumber\"), \"SearchTokens\"({row}\"Body\")";
+
+    /// <summary>
+    /// The migration from the trigram index (docs/adr/0009) to the token index (docs/adr/0041): the old full-text
+    /// structure goes (SQLite: the FTS5 table and its triggers; PostgreSQL: the trigram GIN index and pg_trgm, which
+    /// nothing else uses), the new one is built over the entries present. SearchEntries and the source triggers stay.
+    /// </summary>
+    public static IReadOnlyList<string> ReplaceTrigramIndex(DatabaseProvider provider) => For(provider,
+        [
+            .. new[] { "SearchEntries_Insert", "SearchEntries_Update", "SearchEntries_Delete" }.Select(t => $"DROP TRIGGER IF EXISTS \"{t}\";"),
+            "DROP TABLE IF EXISTS \"SearchText\";",
+            .. FullTextIndex(provider), .. RebuildFullTextIndex(provider), .. IndexTriggers(provider),
+        ],
+        ["DROP INDEX IF EXISTS \"IX_SearchEntries_Text\";", "DROP EXTENSION IF EXISTS pg_trgm;", .. FullTextIndex(provider)]);
+
+    /// <summary>SQLite: the triggers that keep the FTS5 table equal to SearchEntries (PostgreSQL's generated column needs none).</summary>
     public static IReadOnlyList<string> IndexTriggers(DatabaseProvider provider) => For(provider, SqliteIndexTriggers, []);
 
     /// <summary>One INSERT…SELECT each: every published version, and the catalogue in use.</summary>
@@ -109,40 +134,41 @@ public static class SearchIndexSql
             "DROP FUNCTION IF EXISTS \"SearchEntries_FromRecord\"();",
             "DROP FUNCTION IF EXISTS \"SearchEntries_FromCatalogueItem\"();",
             "DROP INDEX IF EXISTS \"IX_SearchEntries_Text\";",
+            $"ALTER TABLE \"SearchEntries\" DROP COLUMN IF EXISTS {PostgresVector};",
+            "DROP FUNCTION IF EXISTS \"SearchTokens\"(text);",
         ],
         _ => throw new InvalidOperationException($"Unhandled provider {provider}."),
     };
 
     private static readonly string[] SqliteFullTextIndex =
     [
-        // External content: the FTS5 table keeps only the trigram index; the text stays in SearchEntries.
+        // Contentless: the FTS5 table keeps only the index of the tokens; the text stays in SearchEntries. unicode61 splits
+        // the tokens at the spaces between them (each is letters, digits or 汉字 only, already in lower case and NFKC).
         """
         CREATE VIRTUAL TABLE "SearchText" USING fts5(
             "Title", "DocumentNumber", "IndexNumber", "Body",
-            content='SearchEntries', content_rowid='Id', tokenize='trigram');
+            content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0');
         """,
     ];
 
     private static readonly string[] SqliteIndexTriggers =
     [
-        """
+        $"""
         CREATE TRIGGER "SearchEntries_Insert" AFTER INSERT ON "SearchEntries" BEGIN
-            INSERT INTO "SearchText" (rowid, "Title", "DocumentNumber", "IndexNumber", "Body")
-            VALUES (NEW."Id", NEW."Title", NEW."DocumentNumber", NEW."IndexNumber", NEW."Body");
+            INSERT INTO "SearchText" (rowid, {FtsColumns})
+            VALUES (NEW."Id", {TokensOf("NEW.")});
         END;
         """,
         """
         CREATE TRIGGER "SearchEntries_Delete" AFTER DELETE ON "SearchEntries" BEGIN
-            INSERT INTO "SearchText" ("SearchText", rowid, "Title", "DocumentNumber", "IndexNumber", "Body")
-            VALUES ('delete', OLD."Id", OLD."Title", OLD."DocumentNumber", OLD."IndexNumber", OLD."Body");
+            DELETE FROM "SearchText" WHERE rowid = OLD."Id";
         END;
         """,
-        """
+        $"""
         CREATE TRIGGER "SearchEntries_Update" AFTER UPDATE ON "SearchEntries" BEGIN
-            INSERT INTO "SearchText" ("SearchText", rowid, "Title", "DocumentNumber", "IndexNumber", "Body")
-            VALUES ('delete', OLD."Id", OLD."Title", OLD."DocumentNumber", OLD."IndexNumber", OLD."Body");
-            INSERT INTO "SearchText" (rowid, "Title", "DocumentNumber", "IndexNumber", "Body")
-            VALUES (NEW."Id", NEW."Title", NEW."DocumentNumber", NEW."IndexNumber", NEW."Body");
+            DELETE FROM "SearchText" WHERE rowid = OLD."Id";
+            INSERT INTO "SearchText" (rowid, {FtsColumns})
+            VALUES (NEW."Id", {TokensOf("NEW.")});
         END;
         """,
     ];
@@ -194,9 +220,27 @@ public static class SearchIndexSql
 
     private static readonly string[] PostgresFullTextIndex =
     [
-        // pg_trgm is a trusted extension (PostgreSQL 13+): the database owner may create it.
-        "CREATE EXTENSION IF NOT EXISTS pg_trgm;",
-        $"CREATE INDEX \"IX_SearchEntries_Text\" ON \"SearchEntries\" USING gin ({PostgresText} gin_trgm_ops);",
+        // SearchTokens in SQL (the C# rule is SearchTokens.Tokenize; SearchTokenizerTests compares them): the runs of
+        // 汉字, digits and letters of the NFKC, lower-cased text, in order; a run of 汉字 as its pairs and its last
+        // character (unnest of the characters beside the characters from the second on), any other run as itself.
+        $$"""
+        CREATE FUNCTION "SearchTokens"(t text) RETURNS text LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $body$
+        SELECT coalesce(string_agg(u.x || coalesce(u.y, ''), ' ' ORDER BY m.n, u.i), '')
+        FROM regexp_matches(lower(normalize(t, NFKC)), '{{SearchTokens.PostgresRunPattern}}', 'g') WITH ORDINALITY AS m(r, n)
+        CROSS JOIN LATERAL (SELECT CASE WHEN m.r[1] ~ '{{SearchTokens.PostgresWordRunStart}}' THEN ARRAY[m.r[1]]
+                                        ELSE regexp_split_to_array(m.r[1], '') END AS chars) AS c
+        CROSS JOIN LATERAL unnest(c.chars, c.chars[2:]) WITH ORDINALITY AS u(x, y, i)
+        $body$;
+        """,
+        // Title A, 文号 and 索引号 B, body D: ts_rank_cd weighs them so. The tokens are only letters, digits and 汉字, so
+        // the 'simple' configuration keeps each as it is, one position each (phrases: <->).
+        $"""
+        ALTER TABLE "SearchEntries" ADD COLUMN {PostgresVector} tsvector GENERATED ALWAYS AS (
+            setweight(to_tsvector('simple'::regconfig, "SearchTokens"("Title")), 'A')
+            || setweight(to_tsvector('simple'::regconfig, "SearchTokens"(coalesce("DocumentNumber", '') || ' ' || coalesce("IndexNumber", ''))), 'B')
+            || to_tsvector('simple'::regconfig, "SearchTokens"("Body"))) STORED;
+        """,
+        $"CREATE INDEX \"IX_SearchEntries_Text\" ON \"SearchEntries\" USING gin ({PostgresVector});",
     ];
 
     private static readonly string[] PostgresSourceTriggers =

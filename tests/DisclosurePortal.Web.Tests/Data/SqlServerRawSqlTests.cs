@@ -71,7 +71,8 @@ public sealed class SqlServerRawSqlTests
         else if (sql.Contains("AS \"Score\"", StringComparison.Ordinal))
         {
             table.Columns.Add("Id", typeof(long));
-            table.Columns.Add("Score", typeof(int));
+            table.Columns.Add("Score", typeof(double));
+            table.Columns.Add("Exact", typeof(int));
         }
         return table;
     }

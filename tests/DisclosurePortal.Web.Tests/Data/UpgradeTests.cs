@@ -106,13 +106,16 @@ public abstract class UpgradeTests(TestDb db)
 
     private DbConnection Open(string cs) => db == TestDb.Sqlite ? new SqliteConnection(cs) : new NpgsqlConnection(cs);
 
-    /// <summary>Every table but EF's history, with its columns as they are now.</summary>
+    /// <summary>
+    /// Every table but EF's history, with its columns as they are now. On SQLite the FTS5 table and its shadow tables are
+    /// left out: they are the index of SearchEntries (which is compared), rebuilt by a migration in another form (ADR 41).
+    /// </summary>
     private async Task<Dictionary<string, List<string>>> ColumnsAsync(string cs)
     {
         await using var connection = Open(cs);
         await connection.OpenAsync();
         var tables = await ColumnAsync(connection, db == TestDb.Sqlite
-            ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__EFMigrations%'"
+            ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__EFMigrations%' AND name NOT LIKE 'SearchText%'"
             : "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT LIKE '__EFMigrations%'");
         var columns = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var table in tables)

@@ -23,7 +23,7 @@ public static partial class SearchSupport
     public static List<string> HitUrls(IDocument doc) =>
         doc.QuerySelectorAll(".search-hit .hit-title a").Select(a => a.GetAttribute("href")!).ToList();
 
-    /// <summary>The count the results heading states ("共 N 条"), or null for "1000+ 条".</summary>
+    /// <summary>The count the results heading states ("共 N 条").</summary>
     public static int? Total(IDocument doc)
     {
         var m = TotalPattern().Match(doc.QuerySelector("#results-title").Text());

@@ -48,28 +48,6 @@ public sealed class SearchTermsTests
     }
 
     [Fact]
-    public void Fts5Strings_AndLikePatterns_CannotBeSyntax()
-    {
-        Assert.Equal("\"危房\"\"OR*\"", SearchTerms.Fts5String("危房\"OR*"));
-        Assert.Equal("\"NEAR\"", SearchTerms.Fts5String("NEAR"));
-        Assert.Equal("%100\\%\\_a\\\\b%", SearchTerms.LikeContains("100%_a\\b"));
-        Assert.False(SearchTerms.IsIndexed("危房"));
-        Assert.True(SearchTerms.IsIndexed("危房改"));
-        Assert.False(SearchTerms.IsIndexed("𠀀𠀁")); // two characters, four UTF-16 units
-    }
-
-    [Theory]
-    [InlineData("通知", true)]
-    [InlineData("〔2031〕12号", true)]
-    [InlineData("𠀀", true)]
-    [InlineData("K9", false)]
-    [InlineData("ab", false)]
-    [InlineData("Ωμ", false)]
-    [InlineData("ＡＢ", false)] // full-width letters have case too
-    public void Caseless_IsTrueOnlyWhenNoCharacterHasCase(string word, bool caseless) =>
-        Assert.Equal(caseless, SearchTerms.IsCaseless(word));
-
-    [Fact]
     public void Snippets_EncodeTheText_AndMarkEveryOccurrence()
     {
         var html = Render(SearchSnippets.Highlight("<b>危房</b> & 农村危房改造 WeiFang weifang", ["危房", "weifang"]));

@@ -46,13 +46,13 @@ public sealed class SearchController(PortalDbContext db, ISearchIndex index, Sea
         var page = search.Page;
         var terms = search.Terms!;
         var results = await index.SearchAsync(new SearchQuery(terms, filters, search.Sort, page, PageSize), ct);
-        var info = new PageInfo(page, PageSize, results.Total);
+        var info = new PageInfo(page, PageSize, results.Listed);
         if (page > info.TotalPages) return PageOutOfRange(info);
         var hits = results.Hits.Select(h => ToHitView(h, terms.Words)).ToList();
         // 网上信箱 (issue 19): published messages matching the words, beside the records (one LIKE query until the index has them).
         var messages = page == 1 ? await DisclosurePortal.Web.Features.Messages.MessageQueries.SearchPublishedAsync(db, terms.Text, ct) : [];
-        return View(new SearchPageModel(form, errors, options, new SearchOutcome(terms.Text, results.Total, results.MoreThanMax, results.Max,
-            results.WindowLimited ? searchSettings.ShortWordWindow : null, info, hits) { Standardised = terms.Standardised }) { Messages = messages });
+        return View(new SearchPageModel(form, errors, options, new SearchOutcome(terms.Text, results.Total, results.MoreThanMax, searchSettings.ListedResults,
+            info, hits) { Standardised = terms.Standardised }) { Messages = messages });
     }
 
     /// <summary>A domain, stage or department chosen by its value in the form's list; a value not in it is refused.</summary>

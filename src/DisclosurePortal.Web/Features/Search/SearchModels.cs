@@ -57,7 +57,7 @@ public sealed record SearchPageModel(SearchForm Form, IReadOnlyDictionary<string
     public IReadOnlyList<DisclosurePortal.Web.Features.Messages.PublishedMessageRow> Messages { get; init; } = [];
 }
 
-public sealed record SearchOutcome(string Query, int Total, bool MoreThanMax, int Max, int? Window, PageInfo Page, IReadOnlyList<SearchHitView> Hits)
+public sealed record SearchOutcome(string Query, int Total, bool MoreThanMax, int Max, PageInfo Page, IReadOnlyList<SearchHitView> Hits)
 {
     /// <summary>The query as searched when a 文号 or 索引号 in it was written otherwise (shown: "已按标准写法…搜索").</summary>
     public string? Standardised { get; init; }

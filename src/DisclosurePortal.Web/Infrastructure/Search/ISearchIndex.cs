@@ -13,7 +13,7 @@ public interface ISearchIndex
 
 public enum SearchSort
 {
-    /// <summary>Words in the title first, then in 文号 / 索引号, then newest first.</summary>
+    /// <summary>The words together as typed first, then by relevance (title, then 文号 / 索引号, then body), then newest first.</summary>
     Relevance = 1,
 
     /// <summary>Newest 发布日期 first (catalogue items, which have none, last).</summary>
@@ -38,14 +38,12 @@ public sealed record SearchFilters
 public sealed record SearchQuery(SearchTerms Terms, SearchFilters Filters, SearchSort Sort, int Page, int PageSize);
 
 /// <summary>
-/// A page of hits. <see cref="Total"/> counts at most <see cref="Max"/> matches (the newest); <see cref="MoreThanMax"/>
-/// says there were more. <see cref="WindowLimited"/>: only the newest entries were checked (every word was shorter
-/// than the index's three characters) and older ones exist, so older matches may be missing.
+/// A page of hits. <see cref="Total"/> counts every match; <see cref="Listed"/> those ordered and paged, the newest
+/// <see cref="SearchSettings.ListedResults"/> at most (<see cref="MoreThanMax"/> when there were more).
 /// </summary>
-public sealed record SearchResults(int Total, bool MoreThanMax, IReadOnlyList<SearchHit> Hits)
+public sealed record SearchResults(int Total, int Listed, IReadOnlyList<SearchHit> Hits)
 {
-    public int Max { get; init; } = SearchLimits.MaxResults;
-    public bool WindowLimited { get; init; }
+    public bool MoreThanMax => Total > Listed;
 }
 
 public sealed record SearchHit(
@@ -57,24 +55,14 @@ public sealed record SearchHit(
     public int? RecordVersionId { get; init; }
 }
 
-public static class SearchLimits
-{
-    /// <summary>
-    /// A search looks at no more than this many matches, the newest ones: counting and ranking stay bounded however
-    /// common a word is ("1000+ 条"); a visitor narrows with more words or the filters.
-    /// </summary>
-    public const int MaxResults = 1000;
-}
-
-/// <summary>
-/// The bounds of a search whose every word is shorter than the full-text index's three characters (通知, 低保): no
-/// index can answer it, so it reads entries newest first. It stops at <see cref="ShortWordMaxResults"/> matches and
-/// never reads more than the newest <see cref="ShortWordWindow"/> entries, so that a common short word costs a few
-/// milliseconds and a rare one a bounded scan instead of every entry (docs/performance.md). Section "Search".
-/// </summary>
+/// <summary>Section "Search" of the configuration.</summary>
 public sealed class SearchSettings
 {
-    public int ShortWordMaxResults { get; set; } = 200;
+    public const int DefaultListedResults = 1000;
 
-    public int ShortWordWindow { get; set; } = 10_000;
+    /// <summary>
+    /// A search orders and pages no more than this many matches, the newest ones, so that ranking stays bounded however
+    /// common a word is (the page says how many there are in all); a visitor narrows with more words or the filters.
+    /// </summary>
+    public int ListedResults { get; set; } = DefaultListedResults;
 }

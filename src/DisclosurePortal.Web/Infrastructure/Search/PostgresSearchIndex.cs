@@ -1,30 +1,30 @@
 using System.Data.Common;
 using DisclosurePortal.Data;
+using DisclosurePortal.Data.Search;
+using DisclosurePortal.Domain.Search;
 using Npgsql;
 
 namespace DisclosurePortal.Web.Infrastructure.Search;
 
 /// <summary>
-/// PostgreSQL: each word is an ILIKE over <see cref="SearchIndexSql.PostgresText"/>, the expression the pg_trgm GIN
-/// index is built on, so the planner answers words of three or more characters from the index; a short word is a
-/// strpos over the same text, checked newest first (the same fallback as on SQLite). The pattern's wildcards are escaped (backslash is ILIKE's escape).
+/// PostgreSQL: one tsquery over the entries' token vector (GIN index), each word a phrase of its tokens
+/// ('农村' &lt;-&gt; '村危' &lt;-&gt; '危房'), the words joined by &amp;. The tsquery is built from the tokens, which are only
+/// letters, digits and 汉字, and cast rather than parsed, so nothing typed is syntax. Relevance is ts_rank_cd with
+/// weights title 1.0, 文号 and 索引号 0.5, body 0.1, divided by 1 + the log of the entry's length (normalization 1).
 /// </summary>
 public sealed class PostgresSearchIndex(PortalDbContext db, SearchSettings settings) : SqlSearchIndex(db, settings)
 {
-    protected override (string From, string OrderBy) MatchSource(IReadOnlyList<string> words, Func<object, string> parameter) =>
-        ("FROM \"SearchEntries\" AS e\nWHERE TRUE", "e.\"Id\"");
-
-    protected override string WordCondition(string word, Func<object, string> parameter) => SearchTerms.IsIndexed(word)
-        ? $"{SearchIndexSql.PostgresText} ILIKE {parameter(SearchTerms.LikeContains(word))}"
-        // A word of 1–2 characters has no trigram: as an ILIKE the planner would read the whole GIN index and sort every
-        // match. Written as strpos, it is not the index's operator, so PostgreSQL walks the entries newest first (the
-        // primary key backwards) and stops at the limit: fast for a common word, a scan for a rare one (ADR 9, ADR 17).
-        // A caseless word (通知) is looked for without lower-casing every entry's text first.
-        : SearchTerms.IsCaseless(word)
-            ? $"strpos({SearchIndexSql.PostgresText}, {parameter(word)}) > 0"
-            : $"strpos(lower({SearchIndexSql.PostgresText}), {parameter(word.ToLowerInvariant())}) > 0";
-
-    protected override string Contains(string text, string parameter) => $"strpos(lower({text}), {parameter}) > 0";
+    protected override MatchPlan Match(IReadOnlyList<string> words, Func<object, string> parameter)
+    {
+        var query = parameter(string.Join(" & ", words.Select(w => "(" + SearchTokens.Phrase(w).ToTsQuery() + ")")));
+        var vector = "e." + SearchIndexSql.PostgresVector;
+        var exact = Together(words) is { } whole
+            ? $"(CASE WHEN {vector} @@ CAST({parameter(whole.ToTsQuery())} AS tsquery) THEN 1 ELSE 0 END)"
+            : "0";
+        return new MatchPlan(
+            $"FROM \"SearchEntries\" AS e\nWHERE {vector} @@ CAST({query} AS tsquery)",
+            $"CAST(ts_rank_cd(ARRAY[0.1, 0.1, 0.5, 1.0]::real[], {vector}, CAST({query} AS tsquery), 1) AS double precision)", exact, "e.\"Id\"");
+    }
 
     protected override object DateValue(DateOnly date) => date;
 

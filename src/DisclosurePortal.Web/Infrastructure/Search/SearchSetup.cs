@@ -13,8 +13,8 @@ public static class SearchSetup
             var other => throw new InvalidOperationException($"Unhandled provider {other}."),
         };
         var settings = configuration.GetSection("Search").Get<SearchSettings>() ?? new SearchSettings();
-        if (settings.ShortWordMaxResults is < 1 or > SearchLimits.MaxResults || settings.ShortWordWindow < 1)
-            throw new InvalidOperationException($"Search:ShortWordMaxResults must be 1–{SearchLimits.MaxResults} and Search:ShortWordWindow at least 1.");
+        if (settings.ListedResults is < 1 or > 100_000)
+            throw new InvalidOperationException("Search:ListedResults must be 1–100000.");
         services.AddSingleton(settings);
         return services;
     }

@@ -1,19 +1,14 @@
-using System.Text;
-
 namespace DisclosurePortal.Web.Infrastructure.Search;
 
 /// <summary>
-/// What the visitor typed, as the words to look for: split at spaces, each word to be found as typed (a substring,
-/// case-insensitively) in the title, 文号, 索引号 or body. Nothing of it is ever query syntax: the FTS5 query quotes each
-/// word as a string, and LIKE patterns escape their wildcards (docs/adr/0009).
+/// What the visitor typed, as the words to look for: split at spaces, each word to be found as typed (its tokens in a
+/// row, <see cref="Domain.Search.SearchTokens.Phrase"/>) in the title, 文号, 索引号 or body. Nothing of it is ever query
+/// syntax: the index queries are built from the tokens, which are only letters, digits and 汉字 (docs/adr/0041).
 /// </summary>
 public sealed class SearchTerms
 {
     public const int MaxLength = 100; // the messages below name these numbers
     public const int MaxTerms = 10;
-
-    /// <summary>The trigram tokenizer (and pg_trgm) index runs of three characters: shorter words are looked for with LIKE.</summary>
-    public const int IndexedLength = 3;
 
     // Quotes and sentence punctuation around a word are dropped (“危房改造”, 危房改造。); brackets of a 文号 are kept.
     private const string EdgePunctuation = "\"'“”‘’「」『』,.;:!?，。、；：！？…";
@@ -60,33 +55,6 @@ public sealed class SearchTerms
         terms = new SearchTerms(text, words, standardised);
         error = null;
         return true;
-    }
-
-    /// <summary>Characters, not UTF-16 units: 𠀀 is one character, as it is to the tokenizer.</summary>
-    public static int CharacterCount(string word) => word.EnumerateRunes().Count();
-
-    public static bool IsIndexed(string word) => CharacterCount(word) >= IndexedLength;
-
-    /// <summary>
-    /// True when no character of the word has case (汉字, digits, punctuation): lower-casing the text cannot change
-    /// whether it contains the word, so the database can look for the word's bytes without lower-casing every body.
-    /// </summary>
-    public static bool IsCaseless(string word) =>
-        word.EnumerateRunes().All(r => !Rune.IsLetter(r) || (Rune.ToLowerInvariant(r) == r && Rune.ToUpperInvariant(r) == r));
-
-    /// <summary>An FTS5 string: the word in double quotes, a double quote inside it doubled. Never bare syntax.</summary>
-    public static string Fts5String(string word) => "\"" + word.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-
-    /// <summary>A LIKE pattern that finds the word anywhere, its wildcards and the escape character escaped (ESCAPE '\').</summary>
-    public static string LikeContains(string word)
-    {
-        var sb = new StringBuilder(word.Length + 2).Append('%');
-        foreach (var c in word)
-        {
-            if (c is '%' or '_' or '\\') sb.Append('\\');
-            sb.Append(c);
-        }
-        return sb.Append('%').ToString();
     }
 
     private static bool IsWellFormed(string text)

@@ -2,16 +2,18 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using DisclosurePortal.Data;
+using DisclosurePortal.Domain.Search;
 using Microsoft.EntityFrameworkCore;
 
 namespace DisclosurePortal.Web.Infrastructure.Search;
 
 /// <summary>
-/// The search both providers share: one statement finds the matching entries (the full-text index does the work),
-/// newest first, at most <see cref="SearchLimits.MaxResults"/> + 1 of them (fewer, within a window of the newest entries,
-/// when every word is too short for the index: <see cref="SearchSettings"/>), each with its relevance score; they are
-/// counted and ordered here, and the page's rows are then read by id. The providers differ only in how a word is
-/// matched (<see cref="MatchSource"/>, <see cref="WordCondition"/>) and how text is searched within a column.
+/// The search the providers share (docs/adr/0041): one statement finds the matching entries through the full-text
+/// index, newest first, at most <see cref="SearchSettings.ListedResults"/> + 1 of them, each with its relevance (BM25 on
+/// SQLite, ts_rank_cd on PostgreSQL: the title weighs most, then 文号 and 索引号, then the body) and whether the
+/// query's words stand together in it as typed; they are counted and ordered here (exact phrase first, then relevance,
+/// then the newer; or by 发布日期 alone), and the page's rows are then read by id. The providers differ only in how
+/// the words are matched and scored (<see cref="Match"/>).
 /// </summary>
 public abstract class SqlSearchIndex(PortalDbContext db, SearchSettings settings) : ISearchIndex
 {
@@ -26,35 +28,26 @@ public abstract class SqlSearchIndex(PortalDbContext db, SearchSettings settings
         }
 
         var words = query.Terms.Words;
-        // Only short words: no index answers them, entries are read newest first, within bounds (SearchSettings).
-        var scan = !words.Any(SearchTerms.IsIndexed);
-        var max = scan ? settings.ShortWordMaxResults : SearchLimits.MaxResults;
-        var floor = scan ? await WindowFloorAsync(ct) : null;
-        var lowered = words.Select(w => Parameter(w.ToLowerInvariant())).ToList();
-        var sql = new StringBuilder();
-        // Relevance: 2 points for each word in the title, 1 for each word in the 文号 or 索引号.
-        var score = string.Join(" + ", lowered.Select(p =>
-            $"(CASE WHEN {Contains("e.\"Title\"", p)} THEN 2 ELSE 0 END) + " +
-            $"(CASE WHEN {Contains(Concat("coalesce(e.\"DocumentNumber\", '')", "' '", "coalesce(e.\"IndexNumber\", '')"), p)} THEN 1 ELSE 0 END)"));
-        var (from, order) = MatchSource(words, Parameter);
-        sql.Append(CultureInfo.InvariantCulture, $"SELECT e.\"Id\" AS \"Id\", {score} AS \"Score\"\n{from}\n");
-        foreach (var word in words)
-        {
-            if (WordCondition(word, Parameter) is { } condition) sql.Append(CultureInfo.InvariantCulture, $"AND {condition}\n");
-        }
-        if (floor is { } oldest) sql.Append(CultureInfo.InvariantCulture, $"AND e.\"Id\" > {Parameter(oldest)}\n");
-        AppendFilters(sql, query.Filters, Parameter);
-        sql.Append(CultureInfo.InvariantCulture, $"ORDER BY {order} DESC\n{Limit(max + 1)}");
+        // A word with nothing the index keeps (only symbols, or a script it does not read) can be in no entry.
+        if (words.Any(w => SearchTokens.Phrase(w).IsEmpty)) return new SearchResults(0, 0, []);
+        var max = settings.ListedResults;
+        var match = Match(words, Parameter);
+        var where = new StringBuilder(match.From).Append('\n');
+        AppendFilters(where, query.Filters, Parameter);
+        var sql = $"SELECT e.\"Id\" AS \"Id\", {match.Score} AS \"Score\", {match.Exact} AS \"Exact\"\n{where}ORDER BY {match.OrderBy} DESC\n{Limit(max + 1)}";
 
-        var candidates = await db.Database.SqlQueryRaw<Candidate>(sql.ToString(), [.. parameters]).ToListAsync(ct);
-        var moreThanMax = candidates.Count > max;
+        var candidates = await db.Database.SqlQueryRaw<Candidate>(sql, [.. parameters]).ToListAsync(ct);
+        // More than are listed: the page still says how many match in all (the index counts them; no row is read on SQLite).
+        var countSql = "SELECT count(*) AS \"Value\"\n" + where;
+        var total = candidates.Count <= max
+            ? candidates.Count
+            : (int)await db.Database.SqlQueryRaw<long>(countSql, [.. parameters.Select(Clone)]).SingleAsync(ct);
         var matches = candidates.Take(max);
         var ordered = query.Sort == SearchSort.Relevance
-            ? matches.OrderByDescending(c => c.Score).ThenByDescending(c => c.Id).ToList()
+            ? matches.OrderByDescending(c => c.Exact).ThenByDescending(c => c.Score).ThenByDescending(c => c.Id).ToList()
             : matches.OrderByDescending(c => c.Id).ToList();
         var pageIds = ordered.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).Select(c => c.Id).ToList();
-        var bounds = (Max: max, WindowLimited: floor is not null && !moreThanMax);
-        if (pageIds.Count == 0) return new SearchResults(ordered.Count, moreThanMax, []) { Max = bounds.Max, WindowLimited = bounds.WindowLimited };
+        if (pageIds.Count == 0) return new SearchResults(total, ordered.Count, []);
 
         var rows = await (
             from e in db.SearchEntries.AsNoTracking()
@@ -77,40 +70,31 @@ public abstract class SqlSearchIndex(PortalDbContext db, SearchSettings settings
         var byId = rows.ToDictionary(r => r.EntryId);
         // An entry withdrawn between the two statements is simply left out of this page.
         var hits = pageIds.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
-        return new SearchResults(ordered.Count, moreThanMax, hits) { Max = bounds.Max, WindowLimited = bounds.WindowLimited };
+        return new SearchResults(total, ordered.Count, hits);
     }
 
     /// <summary>
-    /// The entry id just older than the newest <see cref="SearchSettings.ShortWordWindow"/> records, or null when there
-    /// are no more records than that. Read from the published-date index over the versions (ids only), not from the
-    /// entries themselves, whose rows carry the bodies: on SQLite skipping 20,000 of those reads 20,000 pages.
+    /// How the provider finds and scores the entries holding every word (each a phrase of <see cref="SearchTokens"/>):
+    /// the FROM clause (SearchEntries as e) with its WHERE, a relevance score (higher is better), 1 when the words
+    /// stand together in the entry as typed (else 0), and the column to order by, newest first.
     /// </summary>
-    private async Task<long?> WindowFloorAsync(CancellationToken ct)
-    {
-        var edge = await db.RecordVersions.Where(v => v.IsPublished)
-            .OrderByDescending(v => v.PublishedOn).ThenByDescending(v => v.Id)
-            .Skip(settings.ShortWordWindow).Select(v => new { v.PublishedOn, v.Id }).FirstOrDefaultAsync(ct);
-        return edge is null ? null : SearchIndexSql.SortKey(edge.PublishedOn!.Value, edge.Id);
-    }
+    protected abstract MatchPlan Match(IReadOnlyList<string> words, Func<object, string> parameter);
 
-    /// <summary>The FROM clause (aliasing SearchEntries as e) that yields the entries matching the indexed words, and the column to order by, newest first.</summary>
-    protected abstract (string From, string OrderBy) MatchSource(IReadOnlyList<string> words, Func<object, string> parameter);
+    protected sealed record MatchPlan(string From, string Score, string Exact, string OrderBy);
 
-    /// <summary>A condition on e for a word that <see cref="MatchSource"/> did not already match, or null.</summary>
-    protected abstract string? WordCondition(string word, Func<object, string> parameter);
-
-    /// <summary>True when the (lower-cased) text contains the lower-cased word in the parameter.</summary>
-    protected abstract string Contains(string text, string parameter);
+    /// <summary>The words written together (农村 危房 → 农村危房), as one phrase: an entry holding it ranks first.</summary>
+    protected static SearchTokens.QueryPhrase? Together(IReadOnlyList<string> words) =>
+        words.Count > 1 && SearchTokens.Phrase(string.Concat(words)) is { IsEmpty: false } whole ? whole : null;
 
     protected abstract object DateValue(DateOnly date);
-
-    /// <summary>Text operands joined (SQLite and PostgreSQL: <c>||</c>).</summary>
-    protected virtual string Concat(params string[] operands) => string.Join(" || ", operands);
 
     /// <summary>The clause that keeps the first <paramref name="rows"/> rows (SQLite and PostgreSQL: LIMIT).</summary>
     protected virtual string Limit(int rows) => string.Create(CultureInfo.InvariantCulture, $"LIMIT {rows}");
 
     protected abstract DbParameter CreateParameter(string name, object value);
+
+    /// <summary>A parameter for a second command (a parameter belongs to one command at a time).</summary>
+    private DbParameter Clone(DbParameter p) => CreateParameter(p.ParameterName, p.Value!);
 
     private void AppendFilters(StringBuilder sql, SearchFilters f, Func<object, string> parameter)
     {
@@ -127,6 +111,7 @@ public abstract class SqlSearchIndex(PortalDbContext db, SearchSettings settings
     private sealed class Candidate
     {
         public long Id { get; init; }
-        public int Score { get; init; }
+        public double Score { get; init; }
+        public int Exact { get; init; }
     }
 }
