@@ -3293,3 +3293,58 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207073959_SearchSynonyms'
+)
+BEGIN
+    CREATE TABLE [SearchSynonyms] (
+        [Id] int NOT NULL IDENTITY,
+        [Terms] nvarchar(210) NOT NULL,
+        [AddedAt] datetimeoffset NOT NULL,
+        [AddedBy] nvarchar(100) NOT NULL,
+        CONSTRAINT [PK_SearchSynonyms] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207073959_SearchSynonyms'
+)
+BEGIN
+    IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Terms', N'AddedAt', N'AddedBy') AND [object_id] = OBJECT_ID(N'[SearchSynonyms]'))
+        SET IDENTITY_INSERT [SearchSynonyms] ON;
+    EXEC(N'INSERT INTO [SearchSynonyms] ([Terms], [AddedAt], [AddedBy])
+    VALUES (N''低保 最低生活保障'', ''2026-12-07T00:00:00.0000000+00:00'', N''系统预置''),
+    (N''医保 医疗保障 医疗保险'', ''2026-12-07T00:00:00.0000000+00:00'', N''系统预置''),
+    (N''社保 社会保险'', ''2026-12-07T00:00:00.0000000+00:00'', N''系统预置''),
+    (N''公积金 住房公积金'', ''2026-12-07T00:00:00.0000000+00:00'', N''系统预置''),
+    (N''残疾证 残疾人证'', ''2026-12-07T00:00:00.0000000+00:00'', N''系统预置''),
+    (N''新农合 新型农村合作医疗'', ''2026-12-07T00:00:00.0000000+00:00'', N''系统预置''),
+    (N''养老金 基本养老金'', ''2026-12-07T00:00:00.0000000+00:00'', N''系统预置''),
+    (N''特困 特困人员 五保'', ''2026-12-07T00:00:00.0000000+00:00'', N''系统预置''),
+    (N''身份证 居民身份证'', ''2026-12-07T00:00:00.0000000+00:00'', N''系统预置''),
+    (N''户口 户籍'', ''2026-12-07T00:00:00.0000000+00:00'', N''系统预置''),
+    (N''公租房 公共租赁住房 廉租房'', ''2026-12-07T00:00:00.0000000+00:00'', N''系统预置''),
+    (N''危改 危房改造'', ''2026-12-07T00:00:00.0000000+00:00'', N''系统预置''),
+    (N''驾照 驾驶证'', ''2026-12-07T00:00:00.0000000+00:00'', N''系统预置''),
+    (N''退伍军人 退役军人'', ''2026-12-07T00:00:00.0000000+00:00'', N''系统预置''),
+    (N''拆迁 房屋征收'', ''2026-12-07T00:00:00.0000000+00:00'', N''系统预置''),
+    (N''营业执照 工商执照'', ''2026-12-07T00:00:00.0000000+00:00'', N''系统预置'')');
+    IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Terms', N'AddedAt', N'AddedBy') AND [object_id] = OBJECT_ID(N'[SearchSynonyms]'))
+        SET IDENTITY_INSERT [SearchSynonyms] OFF;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207073959_SearchSynonyms'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261207073959_SearchSynonyms', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -94,6 +94,9 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<MessageEvent> MessageEvents => Set<MessageEvent>();
     public DbSet<SensitiveWord> SensitiveWords => Set<SensitiveWord>();
 
+    /// <summary>同义词组 of the search (issue 22, docs/adr/0041).</summary>
+    public DbSet<Domain.Search.SynonymGroup> SearchSynonyms => Set<Domain.Search.SynonymGroup>();
+
     /// <summary>评议 (issue 21 §5): citizens' grades of records, answered applications and answered messages.</summary>
     public DbSet<Rating> Ratings => Set<Rating>();
 

@@ -23,3 +23,15 @@ internal sealed class SearchEntryConfiguration : IEntityTypeConfiguration<Search
         b.HasIndex(x => x.RecordId);
     }
 }
+
+/// <summary>同义词组 (issue 22): the words as one space-separated string; the list is small and read whole.</summary>
+internal sealed class SynonymGroupConfiguration : IEntityTypeConfiguration<Domain.Search.SynonymGroup>
+{
+    public void Configure(EntityTypeBuilder<Domain.Search.SynonymGroup> b)
+    {
+        b.ToTable("SearchSynonyms");
+        b.Property(x => x.Terms).HasMaxLength(Domain.Search.SynonymGroup.MaxTermsLength);
+        b.Property(x => x.AddedBy).HasMaxLength(100);
+        b.Ignore(x => x.Words);
+    }
+}

@@ -27,6 +27,7 @@ public static class AuditActions
     public const string OutboxMailEntity = "OutboxMail";
     public const string MessageEntity = "Message";
     public const string SensitiveWordEntity = "SensitiveWord";
+    public const string SynonymGroupEntity = "SynonymGroup";
     public const string ColumnEntity = "DisclosureColumn";
     public const string ConsultationEntity = "Consultation";
     public const string SiteEntity = "SiteIdentity";
@@ -104,6 +105,8 @@ public static class AuditActions
     public static readonly AuditAction MessageRemoveContact = new("message.remove-contact", MessageEntity, "到期删除留言人联系信息");
     public static readonly AuditAction SensitiveWordAdd = new("sensitive-word.add", SensitiveWordEntity, "添加敏感词");
     public static readonly AuditAction SensitiveWordRemove = new("sensitive-word.remove", SensitiveWordEntity, "删除敏感词");
+    public static readonly AuditAction SearchSynonymAdd = new("search-synonym.add", SynonymGroupEntity, "添加搜索同义词组");
+    public static readonly AuditAction SearchSynonymRemove = new("search-synonym.remove", SynonymGroupEntity, "删除搜索同义词组");
 
     public static readonly AuditAction ColumnAdd = new("column.add", ColumnEntity, "新增栏目");
     public static readonly AuditAction ColumnEdit = new("column.edit", ColumnEntity, "修改栏目");
@@ -191,7 +194,7 @@ public static class AuditActions
         UserCreate, UserUpdate, UserResetPassword, UserUnlock, UserDisable, UserEnable,
         OutboxMailRetry,
         MessageRelease, MessageAccept, MessageDecline, MessageDraftReply, MessageReturnReply, MessageApproveReply, MessageExtend,
-        MessagePublish, MessageUnpublish, MessageRemoveContact, SensitiveWordAdd, SensitiveWordRemove,
+        MessagePublish, MessageUnpublish, MessageRemoveContact, SensitiveWordAdd, SensitiveWordRemove, SearchSynonymAdd, SearchSynonymRemove,
         ColumnAdd, ColumnEdit, ColumnReorder, ColumnRetire, ColumnReinstate, ColumnDelete,
         ConsultationCreate, ConsultationEdit, ConsultationSubmit, ConsultationApprove, ConsultationReturn, ConsultationEnterComment,
         ConsultationModerate, ConsultationPublishFeedback, ConsultationLinkDecision, ConsultationAttach, ConsultationDetach, ConsultationRemoveContacts,

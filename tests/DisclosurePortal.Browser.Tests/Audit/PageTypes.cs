@@ -72,6 +72,9 @@ public static class PageTypes
         new("village-en", Viewer.Citizen, "/villages/{id:int}", d => $"/villages/{d.VillageId}?culture=en"),
         new("search-results", Viewer.Citizen, "/search", _ => "/search?q=%E5%8D%B1%E6%88%BF"),
         new("search-no-results", Viewer.Citizen, "/search", _ => "/search?q=%E6%97%A0%E6%AD%A4%E8%AF%8D%E8%AF%AD%E5%96%B5"),
+        // 低保: a seeded synonym (同时搜索了：最低生活保障), in both languages.
+        new("search-synonyms", Viewer.Citizen, "/search", _ => "/search?q=%E4%BD%8E%E4%BF%9D"),
+        new("search-synonyms-en", Viewer.Citizen, "/search", _ => "/search?q=%E4%BD%8E%E4%BF%9D&culture=en"),
         new("apply-form", Viewer.Citizen, "/apply", _ => "/apply"),
         // In English too: the application procedure's flowchart (issue 20 §5) is translated text drawn into an SVG.
         new("apply-form-en", Viewer.Citizen, "/apply", _ => "/apply?culture=en"),
@@ -210,6 +213,7 @@ public static class PageTypes
         new("admin-calendar", Viewer.Admin, "/admin/calendar", _ => "/admin/calendar"),
         new("admin-calendar-year", Viewer.Admin, "/admin/calendar/{year}", d => $"/admin/calendar/{d.CalendarYear}"),
         new("admin-sensitive-words", Viewer.Admin, "/admin/sensitive-words", _ => "/admin/sensitive-words"),
+        new("admin-search-synonyms", Viewer.Admin, "/admin/search-synonyms", _ => "/admin/search-synonyms"),
         new("admin-site", Viewer.Admin, "/admin/site", _ => "/admin/site"),
         new("admin-reminders", Viewer.Admin, "/admin/reminders", _ => "/admin/reminders"),
         new("admin-review-chain", Viewer.Admin, "/admin/review-chain", _ => "/admin/review-chain"),

@@ -182,6 +182,8 @@ public abstract class HostileInputTests(SecurityPortal factory)
             ["Name", "ShortName", "SiteName", "Sponsor", "DisclosureOffice", "Address", "Postcode", "Telephone", "FooterLinks", "GuideText", "ReplyLetterhead", "ReviewOrgan", "Court", "UserName", "DisplayName", "Password", "ConfirmPassword"]),
         ["POST /admin/sensitive-words"] = new(Who.Admin, "/admin/sensitive-words", "/admin/sensitive-words"),
         ["POST /admin/sensitive-words/{id:int}/delete"] = new(Who.Admin, "/admin/sensitive-words", "/admin/sensitive-words/{sensitiveWord}/delete", []),
+        ["POST /admin/search-synonyms"] = new(Who.Admin, "/admin/search-synonyms", "/admin/search-synonyms"),
+        ["POST /admin/search-synonyms/{id:int}/delete"] = new(Who.Admin, "/admin/search-synonyms", "/admin/search-synonyms/{synonymGroup}/delete", []),
         ["POST /admin/columns"] = new(Who.Admin, "/admin/columns", "/admin/columns"),
         ["POST /admin/columns/{id:int}/edit"] = new(Who.Admin, "/admin/columns/{column}/edit", "/admin/columns/{column}/edit"),
         ["POST /admin/columns/{id:int}/up"] = new(Who.Admin, "/admin/columns", "/admin/columns/{column}/up", []),

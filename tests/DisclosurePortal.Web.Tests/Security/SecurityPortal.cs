@@ -291,6 +291,7 @@ public abstract class SecurityPortal(TestDb db) : PortalFactory(db, demoRecords:
             // 评议 (issue 21 §5): the demo rating whose comment is held for moderation.
             ["rating"] = Str(await db.Ratings.Where(r => r.CommentState == DisclosurePortal.Domain.Ratings.CommentState.Held).OrderBy(r => r.Id).Select(r => r.Id).FirstAsync()),
             ["sensitiveWord"] = Str(await db.SensitiveWords.OrderByDescending(w => w.Id).Select(w => w.Id).FirstAsync()),
+            ["synonymGroup"] = Str(await db.SearchSynonyms.OrderByDescending(g => g.Id).Select(g => g.Id).FirstAsync()),
             ["publishedMessage"] = Str(await db.Messages.Where(m => m.Published).OrderBy(m => m.Id).Select(m => m.Id).FirstAsync()),
             // 栏目 (issue 20 §3): the last column of the seeded tree.
             ["column"] = Str(await db.Columns.OrderByDescending(c => c.Id).Select(c => c.Id).FirstAsync()),

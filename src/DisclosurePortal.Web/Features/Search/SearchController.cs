@@ -17,7 +17,7 @@ namespace DisclosurePortal.Web.Features.Search;
 /// filters, two orders, marked snippets and paging. Any refused input answers 400 with the form and a Chinese
 /// message beside the field; the words typed are never query syntax (ISearchIndex, docs/adr/0009).
 /// </summary>
-public sealed class SearchController(PortalDbContext db, ISearchIndex index, SearchSettings searchSettings) : PortalController
+public sealed class SearchController(PortalDbContext db, ISearchIndex index, SearchSettings searchSettings, SearchSynonymsCache synonymsCache) : PortalController
 {
     public const int PageSize = RecordListing.PageSize;
 
@@ -45,14 +45,17 @@ public sealed class SearchController(PortalDbContext db, ISearchIndex index, Sea
 
         var page = search.Page;
         var terms = search.Terms!;
-        var results = await index.SearchAsync(new SearchQuery(terms, filters, search.Sort, page, PageSize), ct);
+        var query = new SearchQuery(terms, filters, search.Sort, page, PageSize) { Synonyms = await synonymsCache.GetAsync(db, ct) };
+        var results = await index.SearchAsync(query, ct);
         var info = new PageInfo(page, PageSize, results.Listed);
         if (page > info.TotalPages) return PageOutOfRange(info);
-        var hits = results.Hits.Select(h => ToHitView(h, terms.Words)).ToList();
+        // 同时搜索了: the synonyms looked for besides the words typed, marked in the results like them.
+        var alsoSearched = query.Alternatives.SelectMany(a => a.Skip(1)).Distinct(StringComparer.Ordinal).ToList();
+        var hits = results.Hits.Select(h => ToHitView(h, [.. terms.Words, .. alsoSearched])).ToList();
         // 网上信箱 (issue 19): published messages matching the words, beside the records (one LIKE query until the index has them).
         var messages = page == 1 ? await DisclosurePortal.Web.Features.Messages.MessageQueries.SearchPublishedAsync(db, terms.Text, ct) : [];
         return View(new SearchPageModel(form, errors, options, new SearchOutcome(terms.Text, results.Total, results.MoreThanMax, searchSettings.ListedResults,
-            info, hits) { Standardised = terms.Standardised }) { Messages = messages });
+            info, hits) { Standardised = terms.Standardised, AlsoSearched = alsoSearched }) { Messages = messages });
     }
 
     /// <summary>A domain, stage or department chosen by its value in the form's list; a value not in it is refused.</summary>

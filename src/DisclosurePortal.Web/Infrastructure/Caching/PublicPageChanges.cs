@@ -128,6 +128,9 @@ public sealed class PublicPageChanges(PublicPageStore store, IHttpContextAccesso
                 case Domain.Site.SiteIdentity:
                     tags.Add(PublicPageTags.Site); // every page shows the site's name and particulars (issue 20)
                     break;
+                case Domain.Search.SynonymGroup:
+                    tags.Add(PublicPageTags.Search); // a group widens or narrows searches at once (issue 22)
+                    break;
                 case DisclosureDomain or DisclosureStage:
                     tags.UnionWith(PublicPageTags.WhenReferenceDataChanges());
                     break;

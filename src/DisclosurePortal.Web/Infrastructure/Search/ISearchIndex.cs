@@ -35,7 +35,15 @@ public sealed record SearchFilters
     public DateOnly? PublishedTo { get; init; }
 }
 
-public sealed record SearchQuery(SearchTerms Terms, SearchFilters Filters, SearchSort Sort, int Page, int PageSize);
+public sealed record SearchQuery(SearchTerms Terms, SearchFilters Filters, SearchSort Sort, int Page, int PageSize)
+{
+    /// <summary>The 同义词组: a word is also looked for as each of its synonyms.</summary>
+    public DisclosurePortal.Domain.Search.Synonyms Synonyms { get; init; } = DisclosurePortal.Domain.Search.Synonyms.None;
+
+    /// <summary>Each word with the synonyms it is also looked for as (the word first).</summary>
+    public IReadOnlyList<IReadOnlyList<string>> Alternatives =>
+        [.. Terms.Words.Select(w => (IReadOnlyList<string>)[w, .. Synonyms.For(w).Where(s => !DisclosurePortal.Domain.Search.SearchTokens.Phrase(s).IsEmpty)])];
+}
 
 /// <summary>
 /// A page of hits. <see cref="Total"/> counts every match; <see cref="Listed"/> those ordered and paged, the newest

@@ -16,6 +16,7 @@ public static class SearchSetup
         if (settings.ListedResults is < 1 or > 100_000)
             throw new InvalidOperationException("Search:ListedResults must be 1–100000.");
         services.AddSingleton(settings);
+        services.AddSingleton<SearchSynonymsCache>();
         return services;
     }
 }

@@ -31,7 +31,7 @@ public abstract class SqlSearchIndex(PortalDbContext db, SearchSettings settings
         // A word with nothing the index keeps (only symbols, or a script it does not read) can be in no entry.
         if (words.Any(w => SearchTokens.Phrase(w).IsEmpty)) return new SearchResults(0, 0, []);
         var max = settings.ListedResults;
-        var match = Match(words, Parameter);
+        var match = Match(query.Alternatives, words, Parameter);
         var where = new StringBuilder(match.From).Append('\n');
         AppendFilters(where, query.Filters, Parameter);
         var sql = $"SELECT e.\"Id\" AS \"Id\", {match.Score} AS \"Score\", {match.Exact} AS \"Exact\"\n{where}ORDER BY {match.OrderBy} DESC\n{Limit(max + 1)}";
@@ -74,11 +74,11 @@ public abstract class SqlSearchIndex(PortalDbContext db, SearchSettings settings
     }
 
     /// <summary>
-    /// How the provider finds and scores the entries holding every word (each a phrase of <see cref="SearchTokens"/>):
-    /// the FROM clause (SearchEntries as e) with its WHERE, a relevance score (higher is better), 1 when the words
-    /// stand together in the entry as typed (else 0), and the column to order by, newest first.
+    /// How the provider finds and scores the entries holding every word, or one of its synonyms (each a phrase of
+    /// <see cref="SearchTokens"/>): the FROM clause (SearchEntries as e) with its WHERE, a relevance score (higher is
+    /// better), 1 when the words as typed stand together in the entry (else 0), and the column to order by, newest first.
     /// </summary>
-    protected abstract MatchPlan Match(IReadOnlyList<string> words, Func<object, string> parameter);
+    protected abstract MatchPlan Match(IReadOnlyList<IReadOnlyList<string>> alternatives, IReadOnlyList<string> words, Func<object, string> parameter);
 
     protected sealed record MatchPlan(string From, string Score, string Exact, string OrderBy);
 

@@ -15,11 +15,11 @@ namespace DisclosurePortal.Web.Infrastructure.Search;
 /// </summary>
 public sealed class SqlServerSearchIndex(PortalDbContext db, SearchSettings settings) : SqlSearchIndex(db, settings)
 {
-    protected override MatchPlan Match(IReadOnlyList<string> words, Func<object, string> parameter)
+    protected override MatchPlan Match(IReadOnlyList<IReadOnlyList<string>> alternatives, IReadOnlyList<string> words, Func<object, string> parameter)
     {
         var lowered = words.Select(w => parameter(w.ToLowerInvariant())).ToList();
-        var conditions = lowered.Select(w =>
-            $"AND ({Contains("e.[Title]", w)} OR {Contains("coalesce(e.[DocumentNumber], N'')", w)} OR {Contains("coalesce(e.[IndexNumber], N'')", w)} OR {Contains("e.[Body]", w)})");
+        var conditions = alternatives.Select(a => "AND (" + string.Join(" OR ", a.Select(x => parameter(x.ToLowerInvariant())).Select(w =>
+            $"{Contains("e.[Title]", w)} OR {Contains("coalesce(e.[DocumentNumber], N'')", w)} OR {Contains("coalesce(e.[IndexNumber], N'')", w)} OR {Contains("e.[Body]", w)}")) + ")");
         var score = string.Join(" + ", lowered.Select(p =>
             $"(CASE WHEN {Contains("e.[Title]", p)} THEN 2 ELSE 0 END) + " +
             $"(CASE WHEN {Contains("coalesce(e.[DocumentNumber], N'') + N' ' + coalesce(e.[IndexNumber], N'')", p)} THEN 1 ELSE 0 END)"));

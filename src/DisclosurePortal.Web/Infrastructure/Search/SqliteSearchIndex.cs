@@ -7,15 +7,15 @@ using Microsoft.Data.Sqlite;
 namespace DisclosurePortal.Web.Infrastructure.Search;
 
 /// <summary>
-/// SQLite: one FTS5 query over the token table, each word a phrase of its tokens ("农村" + "村危" + "危房"), the words
-/// joined by AND; FTS5 yields the rowids (the entries' sort keys) newest first and stops at the limit. Relevance is
+/// SQLite: one FTS5 query over the token table, each word a phrase of its tokens ("农村" + "村危" + "危房"), OR its
+/// synonyms' phrases, the words joined by AND; FTS5 yields the rowids (the entries' sort keys) newest first and stops at the limit. Relevance is
 /// FTS5's bm25() with the title weighted 10, 文号 and 索引号 5 each, the body 1 (negated: higher is better here).
 /// </summary>
 public sealed class SqliteSearchIndex(PortalDbContext db, SearchSettings settings) : SqlSearchIndex(db, settings)
 {
-    protected override MatchPlan Match(IReadOnlyList<string> words, Func<object, string> parameter)
+    protected override MatchPlan Match(IReadOnlyList<IReadOnlyList<string>> alternatives, IReadOnlyList<string> words, Func<object, string> parameter)
     {
-        var match = string.Join(" AND ", words.Select(w => "(" + SearchTokens.Phrase(w).ToFts5() + ")"));
+        var match = string.Join(" AND ", alternatives.Select(a => "(" + string.Join(" OR ", a.Select(w => "(" + SearchTokens.Phrase(w).ToFts5() + ")")) + ")"));
         var exact = Together(words) is { } whole
             ? $"(CASE WHEN f.rowid IN (SELECT rowid FROM \"SearchText\" WHERE \"SearchText\" MATCH {parameter(whole.ToFts5())}) THEN 1 ELSE 0 END)"
             : "0";
