@@ -241,6 +241,10 @@ public static class SearchIndexSql
             || to_tsvector('simple'::regconfig, "SearchTokens"("Body"))) STORED;
         """,
         $"CREATE INDEX \"IX_SearchEntries_Text\" ON \"SearchEntries\" USING gin ({PostgresVector});",
+        // The planner estimates a word's matches from the column's most common tokens: the default keeps 1,000 of them,
+        // too few among ~100,000 pairs (通知, in 19 % of a million entries, was guessed at 0.5 %, so its search sorted
+        // 188,000 rows instead of walking the newest entries: 2 s, not 0.1 s). 1,000 keeps about 3,000.
+        $"ALTER TABLE \"SearchEntries\" ALTER COLUMN {PostgresVector} SET STATISTICS 1000;",
     ];
 
     private static readonly string[] PostgresSourceTriggers =

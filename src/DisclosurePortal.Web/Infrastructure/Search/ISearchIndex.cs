@@ -51,6 +51,9 @@ public sealed record SearchQuery(SearchTerms Terms, SearchFilters Filters, Searc
 /// </summary>
 public sealed record SearchResults(int Total, int Listed, IReadOnlyList<SearchHit> Hits)
 {
+    /// <summary>True when <see cref="Total"/> is the database's estimate (PostgreSQL, beyond what is listed): "约 N 条".</summary>
+    public bool TotalIsEstimate { get; init; }
+
     public bool MoreThanMax => Total > Listed;
 }
 
