@@ -75,16 +75,17 @@ public static class SearchTokens
     }
 
     /// <summary>
-    /// A query word as the consecutive tokens an entry must contain: the word's tokens, except that the lone last
-    /// character of a CJK run that ends the word is dropped when a pair already holds it (通知 → 通知, not 通知 知, which
-    /// would not match 通知书), and the word's last token is matched as a prefix when it is one CJK character (税 →
-    /// 税*, which finds every token starting with 税) or letters (iso → iso*). Digits match exactly (28 is not 280).
-    /// Empty when the word has nothing the index keeps (only symbols, or a script it does not read).
+    /// A query word as the consecutive tokens an entry must contain: the word's tokens, except that a lone CJK character
+    /// that ends the word is dropped when other tokens come before it (通知 → 通知, not 通知 知, which would not match
+    /// 通知书; 青住建发〔2026〕28号 → … 2026 28: the prefix 号* would merge the lists of every pair starting with 号, a
+    /// tenth of a second at a million entries, to check one character). The word's last token is a prefix when it is a
+    /// CJK character alone (税 → 税*, every token starting with 税) or letters (iso → iso*); digits match exactly (28 is
+    /// not 280). Empty when the word has nothing the index keeps (only symbols, or a script it does not read).
     /// </summary>
     public static QueryPhrase Phrase(string word)
     {
         var tokens = Tokenize(word);
-        if (tokens.Count >= 2 && tokens[^1].Kind is Kind.Single && tokens[^2].Kind is Kind.Pair) tokens.RemoveAt(tokens.Count - 1);
+        if (tokens.Count >= 2 && tokens[^1].Kind is Kind.Single) tokens.RemoveAt(tokens.Count - 1);
         var prefix = tokens.Count > 0 && tokens[^1].Kind is Kind.Single or Kind.Letters;
         return new QueryPhrase(tokens.Select(t => t.Text).ToList(), prefix);
     }

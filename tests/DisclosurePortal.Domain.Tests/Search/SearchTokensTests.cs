@@ -35,9 +35,11 @@ public sealed class SearchTokensTests
     // Letters are a prefix (iso finds iso9001), digits exact (28 is not 280).
     [InlineData("ISO", "\"iso\" *", "'iso':*")]
     [InlineData("28", "\"28\"", "'28'")]
-    // Within a word a run's last 汉字 stays, exact: 发 is followed by 2026 in the entry too.
-    [InlineData("青住建发〔2026〕28号", "\"青住\" + \"住建\" + \"建发\" + \"发\" + \"2026\" + \"28\" + \"号\" *", "'青住' <-> '住建' <-> '建发' <-> '发' <-> '2026' <-> '28' <-> '号':*")]
-    [InlineData("2026年", "\"2026\" + \"年\" *", "'2026' <-> '年':*")]
+    // Within a word a run's last 汉字 stays, exact: 发 is followed by 2026 in the entry too; a lone 汉字 at the end after
+    // other tokens is not looked for (号* would be a costly prefix for one character).
+    [InlineData("青住建发〔2026〕28号", "\"青住\" + \"住建\" + \"建发\" + \"发\" + \"2026\" + \"28\"", "'青住' <-> '住建' <-> '建发' <-> '发' <-> '2026' <-> '28'")]
+    [InlineData("2026年", "\"2026\"", "'2026'")]
+    [InlineData("G20峰会", "\"g\" + \"20\" + \"峰会\"", "'g' <-> '20' <-> '峰会'")]
     public void QueryWords_BecomePhrases_ThatCannotBeSyntax(string word, string fts5, string tsquery)
     {
         var phrase = SearchTokens.Phrase(word);

@@ -55,7 +55,7 @@ public sealed class SearchController(PortalDbContext db, ISearchIndex index, Sea
         // 网上信箱 (issue 19): published messages matching the words, beside the records (one LIKE query until the index has them).
         var messages = page == 1 ? await DisclosurePortal.Web.Features.Messages.MessageQueries.SearchPublishedAsync(db, terms.Text, ct) : [];
         return View(new SearchPageModel(form, errors, options, new SearchOutcome(terms.Text, results.Total, results.MoreThanMax, searchSettings.ListedResults,
-            info, hits) { Standardised = terms.Standardised, AlsoSearched = alsoSearched, TotalIsEstimate = results.TotalIsEstimate }) { Messages = messages });
+            info, hits) { Standardised = terms.Standardised, AlsoSearched = alsoSearched, TotalKind = results.TotalKind }) { Messages = messages });
     }
 
     /// <summary>A domain, stage or department chosen by its value in the form's list; a value not in it is refused.</summary>

@@ -62,8 +62,8 @@ public sealed record SearchOutcome(string Query, int Total, bool MoreThanMax, in
     /// <summary>The query as searched when a 文号 or 索引号 in it was written otherwise (shown: "已按标准写法…搜索").</summary>
     public string? Standardised { get; init; }
 
-    /// <summary>The total is the database's estimate ("约 N 条").</summary>
-    public bool TotalIsEstimate { get; init; }
+    /// <summary>A count, an estimate ("约 N 条") or only what is listed ("N 条以上").</summary>
+    public SearchTotal TotalKind { get; init; }
 
     /// <summary>The synonyms also looked for (同时搜索了：最低生活保障).</summary>
     public IReadOnlyList<string> AlsoSearched { get; init; } = [];

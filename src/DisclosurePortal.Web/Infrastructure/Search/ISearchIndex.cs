@@ -51,8 +51,8 @@ public sealed record SearchQuery(SearchTerms Terms, SearchFilters Filters, Searc
 /// </summary>
 public sealed record SearchResults(int Total, int Listed, IReadOnlyList<SearchHit> Hits)
 {
-    /// <summary>True when <see cref="Total"/> is the database's estimate (PostgreSQL, beyond what is listed): "约 N 条".</summary>
-    public bool TotalIsEstimate { get; init; }
+    /// <summary>Whether <see cref="Total"/> is a count, the database's estimate ("约 N 条") or only what is listed ("N 条以上").</summary>
+    public SearchTotal TotalKind { get; init; }
 
     public bool MoreThanMax => Total > Listed;
 }
@@ -64,6 +64,13 @@ public sealed record SearchHit(
 {
     /// <summary>The published version a record hit stands for (a column-only record is named by its column).</summary>
     public int? RecordVersionId { get; init; }
+}
+
+public enum SearchTotal
+{
+    Exact,
+    Estimate,
+    AtLeast,
 }
 
 /// <summary>Section "Search" of the configuration.</summary>

@@ -35,7 +35,7 @@ public sealed class PostgresSearchIndex(PortalDbContext db, SearchSettings setti
     /// token statistics: 188,014 for 通知's 188,218 at a million entries), rounded for the page ("约 188,000 条"): counting
     /// would read every matching row, 0.4–2 s for the commonest words (docs/performance.md).
     /// </summary>
-    protected override async Task<(int Count, bool Estimated)> CountAllAsync(string fromAndWhere, DbParameter[] parameters, int atLeast, CancellationToken ct)
+    protected override async Task<(int Count, SearchTotal Kind)> CountAllAsync(MatchPlan match, string fromAndWhere, bool filtered, DbParameter[] parameters, int listed, CancellationToken ct)
     {
         var connection = Db.Database.GetDbConnection();
         if (connection.State != System.Data.ConnectionState.Open) await Db.Database.OpenConnectionAsync(ct);
@@ -46,7 +46,7 @@ public sealed class PostgresSearchIndex(PortalDbContext db, SearchSettings setti
         var json = (string?)await command.ExecuteScalarAsync(ct) ?? "[]";
         using var plan = System.Text.Json.JsonDocument.Parse(json);
         var rows = plan.RootElement[0].GetProperty("Plan").GetProperty("Plan Rows").GetDouble();
-        return (Math.Max(atLeast, Round((long)rows)), true);
+        return rows > listed ? (Round((long)rows), SearchTotal.Estimate) : (listed, SearchTotal.AtLeast);
     }
 
     /// <summary>Three significant figures: an estimate should not look like a count.</summary>

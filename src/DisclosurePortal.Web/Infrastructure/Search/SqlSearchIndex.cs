@@ -33,20 +33,22 @@ public abstract class SqlSearchIndex(PortalDbContext db, SearchSettings settings
         var max = settings.ListedResults;
         var match = Match(query.Alternatives, words, Parameter);
         var where = new StringBuilder(match.From).Append('\n');
+        var beforeFilters = where.Length;
         AppendFilters(where, query.Filters, Parameter);
+        var filtered = where.Length > beforeFilters;
         var sql = $"SELECT e.\"Id\" AS \"Id\", {match.Score} AS \"Score\", {match.Exact} AS \"Exact\"\n{where}ORDER BY {match.OrderBy} DESC\n{Limit(max + 1)}";
 
         var candidates = await db.Database.SqlQueryRaw<Candidate>(sql, [.. parameters]).ToListAsync(ct);
         // More than are listed: the page still says how many match in all (the index counts them; no row is read on SQLite).
-        var (total, estimated) = candidates.Count <= max
-            ? (candidates.Count, false)
-            : await CountAllAsync(where.ToString(), [.. parameters.Select(Clone)], max + 1, ct);
+        var (total, kind) = candidates.Count <= max
+            ? (candidates.Count, SearchTotal.Exact)
+            : await CountAllAsync(match, where.ToString(), filtered, [.. parameters.Select(Clone)], max, ct);
         var matches = candidates.Take(max);
         var ordered = query.Sort == SearchSort.Relevance
             ? matches.OrderByDescending(c => c.Exact).ThenByDescending(c => c.Score).ThenByDescending(c => c.Id).ToList()
             : matches.OrderByDescending(c => c.Id).ToList();
         var pageIds = ordered.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).Select(c => c.Id).ToList();
-        if (pageIds.Count == 0) return new SearchResults(total, ordered.Count, []) { TotalIsEstimate = estimated };
+        if (pageIds.Count == 0) return new SearchResults(total, ordered.Count, []) { TotalKind = kind };
 
         var rows = await (
             from e in db.SearchEntries.AsNoTracking()
@@ -69,7 +71,7 @@ public abstract class SqlSearchIndex(PortalDbContext db, SearchSettings settings
         var byId = rows.ToDictionary(r => r.EntryId);
         // An entry withdrawn between the two statements is simply left out of this page.
         var hits = pageIds.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
-        return new SearchResults(total, ordered.Count, hits) { TotalIsEstimate = estimated };
+        return new SearchResults(total, ordered.Count, hits) { TotalKind = kind };
     }
 
     /// <summary>
@@ -79,7 +81,11 @@ public abstract class SqlSearchIndex(PortalDbContext db, SearchSettings settings
     /// </summary>
     protected abstract MatchPlan Match(IReadOnlyList<IReadOnlyList<string>> alternatives, IReadOnlyList<string> words, Func<object, string> parameter);
 
-    protected sealed record MatchPlan(string From, string Score, string Exact, string OrderBy);
+    protected sealed record MatchPlan(string From, string Score, string Exact, string OrderBy)
+    {
+        /// <summary>A statement counting the matches from the full-text index alone, without reading an entry (SQLite), or null.</summary>
+        public string? IndexOnlyCount { get; init; }
+    }
 
     /// <summary>The words written together (农村 危房 → 农村危房), as one phrase: an entry holding it ranks first.</summary>
     protected static SearchTokens.QueryPhrase? Together(IReadOnlyList<string> words) =>
@@ -93,13 +99,14 @@ public abstract class SqlSearchIndex(PortalDbContext db, SearchSettings settings
     protected abstract DbParameter CreateParameter(string name, object value);
 
     /// <summary>
-    /// How many entries match in all, when more than are listed: counted (SQLite counts from the index alone, 10–25 ms for
-    /// the commonest word at a million entries), or estimated where counting would read every matching row (PostgreSQL).
+    /// How many entries match in all, when more than <paramref name="listed"/> do. Counted where the index alone can count
+    /// them (SQLite without a filter: 10–25 ms for the commonest word at a million entries); otherwise "more than listed":
+    /// counting would read every matching entry (2 s for 通知 with a filter on SQLite). PostgreSQL estimates instead.
     /// </summary>
-    protected virtual async Task<(int Count, bool Estimated)> CountAllAsync(string fromAndWhere, DbParameter[] parameters, int atLeast, CancellationToken ct)
+    protected virtual async Task<(int Count, SearchTotal Kind)> CountAllAsync(MatchPlan match, string fromAndWhere, bool filtered, DbParameter[] parameters, int listed, CancellationToken ct)
     {
-        var sql = "SELECT count(*) AS \"Value\"\n" + fromAndWhere; // built from the provider's own SQL; every value is a parameter
-        return ((int)await db.Database.SqlQueryRaw<long>(sql, parameters).SingleAsync(ct), false);
+        if (filtered || match.IndexOnlyCount is not { } sql) return (listed, SearchTotal.AtLeast);
+        return ((int)await db.Database.SqlQueryRaw<long>(sql, parameters).SingleAsync(ct), SearchTotal.Exact);
     }
 
     /// <summary>A parameter for a second command (a parameter belongs to one command at a time).</summary>

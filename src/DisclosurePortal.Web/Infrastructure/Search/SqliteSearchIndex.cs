@@ -19,9 +19,13 @@ public sealed class SqliteSearchIndex(PortalDbContext db, SearchSettings setting
         var exact = Together(words) is { } whole
             ? $"(CASE WHEN f.rowid IN (SELECT rowid FROM \"SearchText\" WHERE \"SearchText\" MATCH {parameter(whole.ToFts5())}) THEN 1 ELSE 0 END)"
             : "0";
+        var matchParameter = parameter(match);
         return new MatchPlan(
-            $"FROM \"SearchText\" AS f\nJOIN \"SearchEntries\" AS e ON e.\"Id\" = f.rowid\nWHERE \"SearchText\" MATCH {parameter(match)}",
-            "-bm25(\"SearchText\", 10.0, 5.0, 5.0, 1.0)", exact, "f.rowid");
+            $"FROM \"SearchText\" AS f\nJOIN \"SearchEntries\" AS e ON e.\"Id\" = f.rowid\nWHERE \"SearchText\" MATCH {matchParameter}",
+            "-bm25(\"SearchText\", 10.0, 5.0, 5.0, 1.0)", exact, "f.rowid")
+        {
+            IndexOnlyCount = $"SELECT count(*) AS \"Value\" FROM \"SearchText\" WHERE \"SearchText\" MATCH {matchParameter}",
+        };
     }
 
     // EF stores DateOnly in SQLite as yyyy-MM-dd text, which compares in date order.
