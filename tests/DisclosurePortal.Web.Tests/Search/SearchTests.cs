@@ -147,6 +147,35 @@ public abstract class SearchTests(PortalFactory factory)
         Assert.Null(doc.QuerySelector(".pager a[rel=next]"));
     }
 
+    [Fact]
+    public async Task NothingFound_SuggestsFewerWords_NoFilters_OrTwoWords_AndEachSuggestionFinds()
+    {
+        var a = Marker();
+        var b = Marker();
+        await using var db = factory.NewDbContext();
+        var (first, _) = await new RecordBuilder(db, factory.Clock).Titled($"关于{a}的通知").WithBody("正文。").Published().SaveAsync();
+        await new RecordBuilder(db, factory.Clock).Titled($"关于{b}的公告").WithBody("正文。").Published().SaveAsync();
+
+        // Two words never in one entry: each alone is suggested, and following the first finds its record.
+        var (response, none) = await SearchAsync(_client, $"{a} {b}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(HitUrls(none));
+        var links = none.QuerySelectorAll(".search-suggestions a").Select(l => (Text: l.Text(), Href: l.GetAttribute("href")!)).ToList();
+        Assert.Equal([$"只搜索“{a}”", $"只搜索“{b}”"], links.Select(l => l.Text));
+        var (_, followed) = await Html.GetAsync(_client, links[0].Href);
+        Assert.Equal([$"/records/{first.Id}"], HitUrls(followed));
+
+        // A filter that leaves nothing: the same words without it, which finds the record.
+        var (_, filtered) = await SearchAsync(_client, a, "&kind=item");
+        var drop = filtered.QuerySelectorAll(".search-suggestions a").Single(l => l.Text().StartsWith("去掉筛选条件", StringComparison.Ordinal));
+        var (_, unfiltered) = await Html.GetAsync(_client, drop.GetAttribute("href")!);
+        Assert.Equal([$"/records/{first.Id}"], HitUrls(unfiltered));
+
+        // A long word that stands nowhere as typed: in two halves (the halves need not stand together).
+        var (_, halves) = await SearchAsync(_client, a + b);
+        Assert.Equal($"分成两个词搜索：“{a} {b}”", halves.QuerySelector(".search-suggestions a").Text());
+    }
+
     public static TheoryData<string> Filters => ["domain", "stage", "department", "kind", "interpretation", "item", "validity", "dates"];
 
     [Theory]

@@ -7,6 +7,7 @@ using DisclosurePortal.Web.Infrastructure.Caching;
 using DisclosurePortal.Web.Infrastructure.Search;
 using DisclosurePortal.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 
@@ -55,7 +56,29 @@ public sealed class SearchController(PortalDbContext db, ISearchIndex index, Sea
         // 网上信箱 (issue 19): published messages matching the words, beside the records (one LIKE query until the index has them).
         var messages = page == 1 ? await DisclosurePortal.Web.Features.Messages.MessageQueries.SearchPublishedAsync(db, terms.Text, ct) : [];
         return View(new SearchPageModel(form, errors, options, new SearchOutcome(terms.Text, results.Total, results.MoreThanMax, searchSettings.ListedResults,
-            info, hits) { Standardised = terms.Standardised, AlsoSearched = alsoSearched, TotalKind = results.TotalKind }) { Messages = messages });
+            info, hits) { Standardised = terms.Standardised, AlsoSearched = alsoSearched, TotalKind = results.TotalKind,
+            Suggestions = results.Total == 0 ? Suggest(terms, form) : [] }) { Messages = messages });
+    }
+
+    /// <summary>
+    /// Nothing found (issue 22): each word alone when there were several (every word must be found, so fewer find more),
+    /// the same words without the filters, and a long word of 汉字 in two halves (two words need not stand together).
+    /// The filters are kept except in the suggestion that drops them.
+    /// </summary>
+    private List<SearchSuggestion> Suggest(Infrastructure.Search.SearchTerms terms, SearchForm form)
+    {
+        var suggestions = new List<SearchSuggestion>();
+        string Link(string q, bool keepFilters) =>
+            QueryHelpers.AddQueryString(Url.Action("Index", "Search")!, keepFilters ? form.Keep(q) : [new(SearchRequest.Keys.Q, q)]);
+        if (terms.Words.Count > 1)
+            suggestions.AddRange(terms.Words.Select(w => new SearchSuggestion(Link(w, keepFilters: true), "只搜索“{0}”", w)));
+        else if (terms.Words[0] is var word && word.Length >= 4 && word.All(c => c is >= '\u4e00' and <= '\u9fff'))
+        {
+            var halves = $"{word[..(word.Length / 2)]} {word[(word.Length / 2)..]}";
+            suggestions.Add(new SearchSuggestion(Link(halves, keepFilters: true), "分成两个词搜索：“{0}”", halves));
+        }
+        if (form.HasFilters) suggestions.Add(new SearchSuggestion(Link(terms.Text, keepFilters: false), "去掉筛选条件，搜索“{0}”", terms.Text));
+        return suggestions;
     }
 
     /// <summary>A domain, stage or department chosen by its value in the form's list; a value not in it is refused.</summary>

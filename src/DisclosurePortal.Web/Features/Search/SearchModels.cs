@@ -65,6 +65,9 @@ public sealed record SearchOutcome(string Query, int Total, bool MoreThanMax, in
     /// <summary>A count, an estimate ("约 N 条") or only what is listed ("N 条以上").</summary>
     public SearchTotal TotalKind { get; init; }
 
+    /// <summary>When nothing was found: other searches to try (fewer words, no filters, a long word in two).</summary>
+    public IReadOnlyList<SearchSuggestion> Suggestions { get; init; } = [];
+
     /// <summary>The synonyms also looked for (同时搜索了：最低生活保障).</summary>
     public IReadOnlyList<string> AlsoSearched { get; init; } = [];
 }
@@ -73,3 +76,6 @@ public sealed record SearchOutcome(string Query, int Total, bool MoreThanMax, in
 public sealed record SearchHitView(
     string Url, IHtmlContent Title, IHtmlContent Snippet, bool IsCatalogueItem, RecordKind? Kind, Validity? Validity,
     string DepartmentName, DateOnly? PublishedOn, string? DocumentNumber, string? MatchedIndexNumber, string DomainName);
+
+/// <summary>A search to try instead: its link, and what it changes (a localizer key with one argument).</summary>
+public sealed record SearchSuggestion(string Url, string Text, string Argument);
