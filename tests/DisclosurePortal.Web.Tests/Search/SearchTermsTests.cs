@@ -62,6 +62,21 @@ public sealed class SearchTermsTests
         Assert.Equal("开头 <script> 与 标题", SearchSnippets.PlainText("## 开头\n\n<script>\n\n与 **标题**"));
     }
 
+    [Fact]
+    public void Excerpts_AreTakenWhereMostWordsStandTogether_AndSeparatorsDoNotHideAWord()
+    {
+        // 农村 alone early on; 农村 and 危房 together further down: the excerpt is the later place.
+        var text = "农村" + new string('甲', 300) + "本次农村危房改造补助" + new string('乙', 300);
+        var excerpt = Render(SearchSnippets.Excerpt(text, ["农村", "危房"]));
+        Assert.Contains("本次<mark>农村危房</mark>改造", excerpt, StringComparison.Ordinal); // adjacent marks merge
+        // Text without the words: its beginning.
+        Assert.StartsWith("甲甲", Render(SearchSnippets.Excerpt(new string('甲', 300), ["危房"])), StringComparison.Ordinal);
+
+        Assert.Equal(["危房"], SearchSnippets.MarkedParts(["危房%", "%危房"]));
+        Assert.Equal(["青住建发", "2026", "28号"], SearchSnippets.MarkedParts(["青住建发[2026]28号"]));
+        Assert.Equal("关于<mark>危房</mark>的通知", Render(SearchSnippets.Highlight("关于危房的通知", SearchSnippets.MarkedParts(["危房%"]))));
+    }
+
     private static string Render(Microsoft.AspNetCore.Html.IHtmlContent content)
     {
         using var writer = new StringWriter();

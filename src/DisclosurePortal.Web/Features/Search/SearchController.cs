@@ -52,7 +52,7 @@ public sealed class SearchController(PortalDbContext db, ISearchIndex index, Sea
         if (page > info.TotalPages) return PageOutOfRange(info);
         // 同时搜索了: the synonyms looked for besides the words typed, marked in the results like them.
         var alsoSearched = query.Alternatives.SelectMany(a => a.Skip(1)).Distinct(StringComparer.Ordinal).ToList();
-        var hits = results.Hits.Select(h => ToHitView(h, [.. terms.Words, .. alsoSearched])).ToList();
+        var hits = results.Hits.Select(h => ToHitView(h, SearchSnippets.MarkedParts([.. terms.Words, .. alsoSearched]))).ToList();
         // 网上信箱 (issue 19): published messages matching the words, beside the records (one LIKE query until the index has them).
         var messages = page == 1 ? await DisclosurePortal.Web.Features.Messages.MessageQueries.SearchPublishedAsync(db, terms.Text, ct) : [];
         return View(new SearchPageModel(form, errors, options, new SearchOutcome(terms.Text, results.Total, results.MoreThanMax, searchSettings.ListedResults,
