@@ -102,6 +102,10 @@ public static class SearchTokens
         public string ToTsQuery() => string.Join(" <-> ", Tokens.Select((t, i) => "'" + t + "'" + (LastIsPrefix && i == Tokens.Count - 1 ? ":*" : "")));
     }
 
+    /// <summary>True when the word is one run of 汉字 (or kana, 한글) and nothing else.</summary>
+    public static bool IsOneCjkRun(string word) =>
+        word.Length > 0 && Normal(word).EnumerateRunes().All(r => ClassOf(r) is CharClass.Cjk);
+
     /// <summary>NFKC, then lower case: the form in which text is tokenized.</summary>
     public static string Normal(string text) => text.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
 

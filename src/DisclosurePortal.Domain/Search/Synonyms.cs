@@ -84,12 +84,15 @@ public sealed class Synonyms
         {
             foreach (var word in group)
             {
-                var others = _others.TryGetValue(SynonymGroup.Key(word), out var list) ? list : _others[SynonymGroup.Key(word)] = [];
-                foreach (var other in group.Where(o => SynonymGroup.Key(o) != SynonymGroup.Key(word) && !others.Any(x => SynonymGroup.Key(x) == SynonymGroup.Key(o))))
-                    others.Add(other);
+                var key = SynonymGroup.Key(word);
+                if (!_others.TryGetValue(key, out var others)) _others[key] = others = [];
+                others.AddRange(group.Where(o => SynonymGroup.Key(o) != key && !others.Any(x => SynonymGroup.Key(x) == SynonymGroup.Key(o))));
             }
         }
     }
+
+    /// <summary>The lookup of the groups as stored (<see cref="SynonymGroup.Terms"/>: words separated by spaces).</summary>
+    public static Synonyms FromTerms(IEnumerable<string> terms) => new(terms.Select(SynonymGroup.Parse));
 
     /// <summary>The other words of every group that has <paramref name="word"/> (none when it is in no group).</summary>
     public IReadOnlyList<string> For(string word) => _others.TryGetValue(SynonymGroup.Key(word), out var others) ? others : [];

@@ -57,6 +57,14 @@ public sealed class SearchTokensTests
         Assert.All(phrase.Tokens, t => Assert.Matches("^[a-z0-9]+$", t));
     }
 
+    [Theory]
+    [InlineData("农村危房改造", true)]
+    [InlineData("人々", true)]
+    [InlineData("危房2026", false)]
+    [InlineData("农村，危房", false)]
+    [InlineData("", false)]
+    public void OneCjkRun_IsHanziAndNothingElse(string word, bool expected) => Assert.Equal(expected, SearchTokens.IsOneCjkRun(word));
+
     [Fact]
     public void AWordOfSymbolsOnly_HasNoPhrase() => Assert.True(SearchTokens.Phrase("☆★").IsEmpty);
 }

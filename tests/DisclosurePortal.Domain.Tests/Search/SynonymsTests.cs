@@ -24,7 +24,7 @@ public sealed class SynonymsTests
     [Fact]
     public void EveryWord_FindsTheOthersOfItsGroup_AndEveryStartingGroupIsValid()
     {
-        var synonyms = new Synonyms(Synonyms.Starting.Select(g => (IReadOnlyList<string>)SynonymGroup.Parse(g)));
+        var synonyms = Synonyms.FromTerms(Synonyms.Starting);
         Assert.Equal(["最低生活保障"], synonyms.For("低保"));
         Assert.Equal(["低保"], synonyms.For("最低生活保障"));
         Assert.Equal(["医疗保障", "医疗保险"], synonyms.For("医保"));

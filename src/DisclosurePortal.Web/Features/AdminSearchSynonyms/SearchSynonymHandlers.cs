@@ -35,7 +35,7 @@ public sealed class AddSynonymGroupHandler(PortalDbContext db, AuditTrail audit,
     {
         var words = SynonymGroup.Parse(form.Words);
         var existing = await db.SearchSynonyms.AsNoTracking().Select(g => g.Terms).ToListAsync(ct);
-        var known = new Synonyms(existing.Select(t => (IReadOnlyList<string>)t.Split(' ', StringSplitOptions.RemoveEmptyEntries)));
+        var known = Synonyms.FromTerms(existing);
         if (words.FirstOrDefault(known.Knows) is { } taken)
             return Refusal.Conflict($"“{taken}”已在另一组同义词中。一个词只能属于一组：请先删除那一组，或把新词并入那一组。");
         return await Outcome.Try(async () =>

@@ -72,7 +72,7 @@ public sealed class SearchController(PortalDbContext db, ISearchIndex index, Sea
             QueryHelpers.AddQueryString(Url.Action("Index", "Search")!, keepFilters ? form.Keep(q) : [new(SearchRequest.Keys.Q, q)]);
         if (terms.Words.Count > 1)
             suggestions.AddRange(terms.Words.Select(w => new SearchSuggestion(Link(w, keepFilters: true), "只搜索“{0}”", w)));
-        else if (terms.Words[0] is var word && word.Length >= 4 && word.All(c => c is >= '\u4e00' and <= '\u9fff'))
+        else if (terms.Words[0] is var word && word.Length >= 4 && Domain.Search.SearchTokens.IsOneCjkRun(word))
         {
             var halves = $"{word[..(word.Length / 2)]} {word[(word.Length / 2)..]}";
             suggestions.Add(new SearchSuggestion(Link(halves, keepFilters: true), "分成两个词搜索：“{0}”", halves));

@@ -33,6 +33,9 @@ public sealed record SearchFilters
     public Validity? Validity { get; init; }
     public DateOnly? PublishedFrom { get; init; }
     public DateOnly? PublishedTo { get; init; }
+
+    /// <summary>No filter is set.</summary>
+    public bool IsEmpty => this == new SearchFilters();
 }
 
 public sealed record SearchQuery(SearchTerms Terms, SearchFilters Filters, SearchSort Sort, int Page, int PageSize)

@@ -16,8 +16,6 @@ namespace DisclosurePortal.Web.Infrastructure.Search;
 /// </summary>
 public sealed class PostgresSearchIndex(PortalDbContext db, SearchSettings settings) : SqlSearchIndex(db, settings)
 {
-    private PortalDbContext Db { get; } = db;
-
     protected override MatchPlan Match(IReadOnlyList<IReadOnlyList<string>> alternatives, IReadOnlyList<string> words, Func<object, string> parameter)
     {
         var query = parameter(string.Join(" & ", alternatives.Select(a => "(" + string.Join(" | ", a.Select(w => "(" + SearchTokens.Phrase(w).ToTsQuery() + ")")) + ")")));

@@ -18,7 +18,7 @@ public sealed class SearchSynonymsCache(IMemoryCache cache)
     {
         if (cache.TryGetValue(Key, out Synonyms? known) && known is not null) return known;
         var terms = await db.SearchSynonyms.AsNoTracking().Select(g => g.Terms).ToListAsync(ct);
-        var synonyms = new Synonyms(terms.Select(t => (IReadOnlyList<string>)t.Split(' ', StringSplitOptions.RemoveEmptyEntries)));
+        var synonyms = Synonyms.FromTerms(terms);
         cache.Set(Key, synonyms, Lifetime);
         return synonyms;
     }

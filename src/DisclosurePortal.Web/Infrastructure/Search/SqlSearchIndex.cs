@@ -33,16 +33,14 @@ public abstract class SqlSearchIndex(PortalDbContext db, SearchSettings settings
         var max = settings.ListedResults;
         var match = Match(query.Alternatives, words, Parameter);
         var where = new StringBuilder(match.From).Append('\n');
-        var beforeFilters = where.Length;
         AppendFilters(where, query.Filters, Parameter);
-        var filtered = where.Length > beforeFilters;
         var sql = $"SELECT e.\"Id\" AS \"Id\", {match.Score} AS \"Score\", {match.Exact} AS \"Exact\"\n{where}ORDER BY {match.OrderBy} DESC\n{Limit(max + 1)}";
 
         var candidates = await db.Database.SqlQueryRaw<Candidate>(sql, [.. parameters]).ToListAsync(ct);
         // More than are listed: the page still says how many match in all (the index counts them; no row is read on SQLite).
         var (total, kind) = candidates.Count <= max
             ? (candidates.Count, SearchTotal.Exact)
-            : await CountAllAsync(match, where.ToString(), filtered, [.. parameters.Select(Clone)], max, ct);
+            : await CountAllAsync(match, where.ToString(), !query.Filters.IsEmpty, [.. parameters.Select(Clone)], max, ct);
         var matches = candidates.Take(max);
         var ordered = query.Sort == SearchSort.Relevance
             ? matches.OrderByDescending(c => c.Exact).ThenByDescending(c => c.Score).ThenByDescending(c => c.Id).ToList()
@@ -90,6 +88,8 @@ public abstract class SqlSearchIndex(PortalDbContext db, SearchSettings settings
     /// <summary>The words written together (农村 危房 → 农村危房), as one phrase: an entry holding it ranks first.</summary>
     protected static SearchTokens.QueryPhrase? Together(IReadOnlyList<string> words) =>
         words.Count > 1 && SearchTokens.Phrase(string.Concat(words)) is { IsEmpty: false } whole ? whole : null;
+
+    protected PortalDbContext Db => db;
 
     protected abstract object DateValue(DateOnly date);
 
