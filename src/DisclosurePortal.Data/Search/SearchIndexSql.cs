@@ -49,9 +49,9 @@ public static class SearchIndexSql
     private const string SqliteSortKey = """((CAST(julianday(coalesce(v."PublishedOn", '1970-01-01')) - 2440587.5 AS INTEGER) << 32) + v."Id")""";
     private const string PostgresSortKey = """((coalesce(v."PublishedOn", DATE '1970-01-01') - DATE '1970-01-01')::bigint * 4294967296 + v."Id")""";
 
-    /// <summary>Everything, in this order: the full-text structure, its triggers, the backfill, the source triggers.</summary>
+    /// <summary>Everything, in this order: the full-text structure, the facet index, its triggers, the backfill, the source triggers.</summary>
     public static IReadOnlyList<string> Install(DatabaseProvider provider) =>
-        [.. FullTextIndex(provider), .. IndexTriggers(provider), .. Backfill(provider), .. SourceTriggers(provider)];
+        [.. FullTextIndex(provider), .. FacetIndex(provider), .. IndexTriggers(provider), .. Backfill(provider), .. SourceTriggers(provider)];
 
     // The parts of Install, so that a bulk load (DisclosurePortal.Tools/Generator) can run them itself: Uninstall, load the
     // rows with no trigger firing, then Backfill, FullTextIndex + RebuildFullTextIndex, IndexTriggers, SourceTriggers.
@@ -92,6 +92,19 @@ public static class SearchIndexSql
         ],
         ["DROP INDEX IF EXISTS \"IX_SearchEntries_Text\";", "DROP EXTENSION IF EXISTS pg_trgm;", .. FullTextIndex(provider)]);
 
+    /// <summary>
+    /// SQLite: an index holding each entry's sort key and its filter and facet columns (issue 22), so that the filters
+    /// and the facet counts read a narrow row per match instead of the entry, whose body comes before those columns and
+    /// spills over several pages (grouping 188,000 matches: 2 s through the entries, 0.1 s through this index).
+    /// PostgreSQL reads the heap row after its GIN index either way (docs/adr/0042).
+    /// </summary>
+    public static IReadOnlyList<string> FacetIndex(DatabaseProvider provider) => For(provider,
+        [$"CREATE INDEX IF NOT EXISTS {SqliteFacetIndex} ON \"SearchEntries\" (\"Id\", \"Kind\", \"DomainId\", \"StageId\", \"DepartmentId\", \"RecordKind\", \"Validity\", \"PublishedOn\");"],
+        []);
+
+    /// <summary>SQLite: the name of <see cref="FacetIndex"/>, which the search names (INDEXED BY) so that it reads it rather than the entries.</summary>
+    public const string SqliteFacetIndex = "\"IX_SearchEntries_Facets\"";
+
     /// <summary>SQLite: the triggers that keep the FTS5 table equal to SearchEntries (PostgreSQL's generated column needs none).</summary>
     public static IReadOnlyList<string> IndexTriggers(DatabaseProvider provider) => For(provider, SqliteIndexTriggers, []);
 
@@ -124,6 +137,7 @@ public static class SearchIndexSql
                        "CatalogueItems_Search_Insert", "CatalogueItems_Search_Update", "CatalogueItems_Search_Delete",
                        "SearchEntries_Insert", "SearchEntries_Update", "SearchEntries_Delete" }.Select(t => $"DROP TRIGGER IF EXISTS \"{t}\";"),
             "DROP TABLE IF EXISTS \"SearchText\";",
+            $"DROP INDEX IF EXISTS {SqliteFacetIndex};",
         ],
         DatabaseProvider.PostgreSQL =>
         [

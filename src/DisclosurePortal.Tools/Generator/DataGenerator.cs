@@ -52,6 +52,7 @@ internal sealed class DataGenerator(PortalDbContext db, TimeProvider clock)
     [
         new("search entries", p => ["DELETE FROM \"SearchEntries\";", .. SearchIndexSql.Backfill(p)]),
         new("full-text index", p => [.. SearchIndexSql.FullTextIndex(p), .. SearchIndexSql.RebuildFullTextIndex(p)]),
+        new("facet index", SearchIndexSql.FacetIndex),
         new("search triggers", p => [.. SearchIndexSql.IndexTriggers(p), .. SearchIndexSql.SourceTriggers(p)]),
         new("published counts", p => [.. PublishedCountsSql.Recount(), .. PublishedCountsSql.Triggers(p)]),
     ];

@@ -72,6 +72,11 @@ public static class PageTypes
         new("village-en", Viewer.Citizen, "/villages/{id:int}", d => $"/villages/{d.VillageId}?culture=en"),
         new("search-results", Viewer.Citizen, "/search", _ => "/search?q=%E5%8D%B1%E6%88%BF"),
         new("search-no-results", Viewer.Citizen, "/search", _ => "/search?q=%E6%97%A0%E6%AD%A4%E8%AF%8D%E8%AF%AD%E5%96%B5"),
+        // 分类统计 with a value chosen (its "取消" link), in both languages (issue 22).
+        new("search-facet-chosen", Viewer.Citizen, "/search", _ => "/search?q=%E9%80%9A%E7%9F%A5&validity=1"),
+        new("search-facet-chosen-en", Viewer.Citizen, "/search", _ => "/search?q=%E9%80%9A%E7%9F%A5&validity=1&culture=en"),
+        // Nothing found for two words: each alone is suggested.
+        new("search-suggestions", Viewer.Citizen, "/search", _ => "/search?q=%E5%8D%B1%E6%88%BF%20%E6%97%A0%E6%AD%A4%E8%AF%8D%E8%AF%AD%E5%96%B5"),
         // 低保: a seeded synonym (同时搜索了：最低生活保障), in both languages.
         new("search-synonyms", Viewer.Citizen, "/search", _ => "/search?q=%E4%BD%8E%E4%BF%9D"),
         new("search-synonyms-en", Viewer.Citizen, "/search", _ => "/search?q=%E4%BD%8E%E4%BF%9D&culture=en"),

@@ -41,6 +41,7 @@ public abstract partial class MigrationSchemaTests(TestDb db)
     /// <summary>What the runtime copies of the provider's SQL install on a database made from the model.</summary>
     internal static IEnumerable<string> ProviderSql(DatabaseProvider provider) =>
         SearchIndexSql.FullTextIndex(provider)
+            .Concat(SearchIndexSql.FacetIndex(provider))
             .Concat(SearchIndexSql.IndexTriggers(provider))
             .Concat(SearchIndexSql.SourceTriggers(provider))
             .Concat(PublishedCountsSql.Triggers(provider))

@@ -73,6 +73,8 @@ public sealed class SqlServerRawSqlTests
             table.Columns.Add("Id", typeof(long));
             table.Columns.Add("Score", typeof(double));
             table.Columns.Add("Exact", typeof(int));
+            foreach (var facet in new[] { "Kind", "DomainId", "StageId", "DepartmentId", "RecordKind", "Validity", "Year" })
+                table.Columns.Add(facet, typeof(int));
         }
         return table;
     }

@@ -132,7 +132,9 @@ public abstract class SearchTests(PortalFactory factory)
         await using var db = factory.NewDbContext();
         var all = await db.SearchEntries.CountAsync(e => e.Title.Contains("通知") || e.Body.Contains("通知") || (e.DocumentNumber != null && e.DocumentNumber.Contains("通知")));
         Assert.True(all > 3);
-        await using var bounded = factory.WithWebHostBuilder(b => b.UseSetting("Search:ListedResults", "3").UseSetting("OutputCache:Enabled", "false"));
+        // Too many for the facets to count every match (Search:FacetedResults), as at a million records: the total comes
+        // from the index (Facets_BeyondTheListed… covers the count the facets make when they are fewer).
+        await using var bounded = factory.WithWebHostBuilder(b => b.UseSetting("Search:ListedResults", "3").UseSetting("Search:FacetedResults", "2").UseSetting("OutputCache:Enabled", "false"));
         var client = bounded.CreateClient(new() { AllowAutoRedirect = false });
         var (_, doc) = await SearchAsync(client, "通知", "&sort=date");
         if (factory.Db == TestDb.Sqlite) Assert.Equal(all, Total(doc)); // counted from the index
@@ -146,6 +148,115 @@ public abstract class SearchTests(PortalFactory factory)
         Assert.Contains("只列出最新的 3 条", doc.QuerySelector("#results-title + .hint, .panel .hint")!.Text(), StringComparison.Ordinal);
         Assert.Null(doc.QuerySelector(".pager a[rel=next]"));
     }
+
+    [Fact]
+    public async Task Facets_CountEveryMatchByEachFilter_AndEachLinkNarrowsToItsCount()
+    {
+        const string word = "补助";
+        var entries = await MatchingEntriesAsync(word);
+        Assert.True(entries.Select(e => e.DomainId).Distinct().Count() > 1, "the word should span several domains");
+        var expected = await ExpectedFacetsAsync(entries);
+
+        var (_, doc) = await SearchAsync(_client, word);
+        Assert.Equal(entries.Count, Total(doc));
+        var shown = Facets(doc);
+        Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), shown.Keys.Order(StringComparer.Ordinal));
+        foreach (var (group, counts) in expected)
+            Assert.Equal(counts.OrderBy(p => p.Key, StringComparer.Ordinal).ToList(), CountsOf(shown[group]));
+        Assert.Null(doc.QuerySelector(".search-facets .hint")); // counted over every match: no "newest N" note
+
+        // Each group's first value narrows the search to exactly its count; the value is then marked chosen, and its
+        // link takes the filter off again, back to the whole set.
+        foreach (var (group, values) in shown)
+        {
+            var first = values[0];
+            var (response, narrowed) = await Html.GetAsync(_client, first.Url);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(first.Count, Total(narrowed));
+            var chosen = Facets(narrowed)[group].Single(v => v.Selected);
+            Assert.Equal(first.Label, chosen.Label);
+            Assert.Equal(first.Count, chosen.Count);
+            var (_, back) = await Html.GetAsync(_client, chosen.Url);
+            Assert.Equal(entries.Count, Total(back));
+        }
+    }
+
+    [Fact]
+    public async Task Facets_BeyondTheListed_CountEveryMatchUpToTheLimit_ThenOnlyTheListed()
+    {
+        const string word = "通知";
+        var entries = await MatchingEntriesAsync(word);
+        Assert.True(entries.Count > 3);
+        var expected = await ExpectedFacetsAsync(entries);
+
+        // Three listed, a hundred thousand counted: every match is counted (and the total is exact, on PostgreSQL too).
+        await using (var counted = factory.WithWebHostBuilder(b => b.UseSetting("Search:ListedResults", "3").UseSetting("Search:FacetedResults", "100000").UseSetting("OutputCache:Enabled", "false")))
+        {
+            var (_, doc) = await SearchAsync(counted.CreateClient(new() { AllowAutoRedirect = false }), word);
+            Assert.Equal(3, HitUrls(doc).Count);
+            Assert.Equal(entries.Count, Total(doc));
+            Assert.Null(doc.QuerySelector(".search-facets .hint"));
+            var shown = Facets(doc);
+            foreach (var (group, counts) in expected)
+                Assert.Equal(counts.OrderBy(p => p.Key, StringComparer.Ordinal).ToList(), CountsOf(shown[group]));
+        }
+
+        // Three listed, two counted: the facets count the three listed (the newest), and say so.
+        await using (var listed = factory.WithWebHostBuilder(b => b.UseSetting("Search:ListedResults", "3").UseSetting("Search:FacetedResults", "2").UseSetting("OutputCache:Enabled", "false")))
+        {
+            var (_, doc) = await SearchAsync(listed.CreateClient(new() { AllowAutoRedirect = false }), word, "&sort=date");
+            Assert.Contains("按最新的 3 条结果统计", doc.QuerySelector(".search-facets .hint")!.Text(), StringComparison.Ordinal);
+            var newest = await ExpectedFacetsAsync([.. entries.OrderByDescending(e => e.PublishedOn).ThenByDescending(e => e.VersionId).Take(3)]);
+            var shown = Facets(doc);
+            Assert.Equal(newest.Keys.Order(StringComparer.Ordinal), shown.Keys.Order(StringComparer.Ordinal));
+            foreach (var (group, counts) in newest)
+                Assert.Equal(counts.OrderBy(p => p.Key, StringComparer.Ordinal).ToList(), CountsOf(shown[group]));
+        }
+    }
+
+    /// <summary>The facets a set of entries should show: group → the value its link sets → how many entries have it.</summary>
+    private async Task<Dictionary<string, Dictionary<string, int>>> ExpectedFacetsAsync(List<Entry> entries)
+    {
+        await using var db = factory.NewDbContext();
+        var domains = await db.Domains.ToDictionaryAsync(d => d.Id, d => d.Code);
+        var stages = await db.Stages.ToDictionaryAsync(s => s.Id, s => s.Code);
+        static Dictionary<string, int> Count(IEnumerable<string> values) => values.GroupBy(v => v).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        static string Code(int n) => n.ToString(CultureInfo.InvariantCulture);
+        var all = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal)
+        {
+            ["domain"] = Count(entries.Select(e => domains[e.DomainId])),
+            ["stage"] = Count(entries.Select(e => stages[e.StageId])),
+            ["department"] = Count(entries.Select(e => Code(e.DepartmentId))),
+            ["kind"] = Count(entries.Select(e => e.Kind is { } k ? Code((int)k) : "item")),
+            ["year"] = Count(entries.Where(e => e.PublishedOn is not null).Select(e => Code(e.PublishedOn!.Value.Year))),
+            ["validity"] = Count(entries.Where(e => e.Validity is not null).Select(e => Code((int)e.Validity!.Value))),
+        };
+        return all.Where(g => g.Value.Count > 0).ToDictionary(g => g.Key, g => g.Value, StringComparer.Ordinal);
+    }
+
+    private sealed record FacetLink(string? Value, string Label, int Count, string Url, bool Selected);
+
+    private static List<KeyValuePair<string, int>> CountsOf(List<FacetLink> values) =>
+        [.. values.Select(v => KeyValuePair.Create(v.Value ?? v.Label, v.Count)).OrderBy(p => p.Key, StringComparer.Ordinal)];
+
+    /// <summary>The facets shown: group → its values, each the value its link sets (a year: its from date's year), its count and link.</summary>
+    private static Dictionary<string, List<FacetLink>> Facets(AngleSharp.Dom.IDocument doc) =>
+        doc.QuerySelectorAll(".search-facets .facet-group").ToDictionary(
+            g => g.QuerySelector("h3")!.Id!["facet-".Length..],
+            g => g.QuerySelectorAll("li").Select(li =>
+            {
+                var href = li.QuerySelector("a")!.GetAttribute("href")!;
+                var count = int.Parse(li.QuerySelector(".facet-count")!.Text(), NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
+                var key = g.QuerySelector("h3")!.Id!["facet-".Length..];
+                var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri(new Uri("http://x"), href).Query);
+                var selected = li.ClassList.Contains("facet-selected");
+                // A chosen value's link takes its filter off: the value is the one set on the page's own URL instead.
+                string? Set(string k) => query.TryGetValue(k, out var v) ? v.ToString() : null;
+                var value = selected ? null : key == "year" ? Set("from")?[..4] : Set(key);
+                var label = li.QuerySelector(selected ? "strong" : "a > span:first-child")!.Text();
+                return new FacetLink(value, label, count, href, selected);
+            }).ToList(),
+            StringComparer.Ordinal);
 
     [Fact]
     public async Task NothingFound_SuggestsFewerWords_NoFilters_OrTwoWords_AndEachSuggestionFinds()
@@ -498,7 +609,11 @@ public abstract class SearchTests(PortalFactory factory)
 
     // ── what the search should find, worked out from the source tables ─────────────────────────────────────────
 
-    private sealed record Entry(string Url, int DomainId, int StageId, int DepartmentId, RecordKind? Kind, Validity? Validity, DateOnly? PublishedOn);
+    private sealed record Entry(string Url, int DomainId, int StageId, int DepartmentId, RecordKind? Kind, Validity? Validity, DateOnly? PublishedOn)
+    {
+        /// <summary>The published version (records), which orders entries of one day.</summary>
+        public int VersionId { get; init; }
+    }
 
     private async Task<List<Entry>> MatchingEntriesAsync(string word)
     {
@@ -506,14 +621,14 @@ public abstract class SearchTests(PortalFactory factory)
         var records = await (from v in db.RecordVersions
                              join r in db.Records on v.RecordId equals r.Id
                              where v.IsPublished
-                             select new { v.RecordId, v.Title, v.DocumentNumber, r.IndexNumber, v.Body, v.DomainId, v.StageId, v.DepartmentId, v.Kind, v.Validity, v.PublishedOn })
+                             select new { v.Id, v.RecordId, v.Title, v.DocumentNumber, r.IndexNumber, v.Body, v.DomainId, v.StageId, v.DepartmentId, v.Kind, v.Validity, v.PublishedOn })
             .ToListAsync();
         var items = await db.CatalogueItems.Where(i => i.Status == CatalogueItemStatus.Active).ToListAsync();
         return
         [
             .. records.Where(r => $"{r.Title} {r.DocumentNumber} {r.IndexNumber} {r.Body}".Contains(word, StringComparison.OrdinalIgnoreCase))
                 .Where(r => r.DomainId != null) // column-only records are not indexed (issue 20 §3)
-                .Select(r => new Entry($"/records/{r.RecordId}", r.DomainId!.Value, r.StageId!.Value, r.DepartmentId, r.Kind, r.Validity, r.PublishedOn)),
+                .Select(r => new Entry($"/records/{r.RecordId}", r.DomainId!.Value, r.StageId!.Value, r.DepartmentId, r.Kind, r.Validity, r.PublishedOn) { VersionId = r.Id }),
             .. items.Where(i => $"{i.NameLevel1} · {i.NameLevel2} {i.Content} {i.Basis}".Contains(word, StringComparison.OrdinalIgnoreCase))
                 .Select(i => new Entry($"/items/{i.Id}", i.DomainId, i.StageId, i.DepartmentId, null, null, null)),
         ];

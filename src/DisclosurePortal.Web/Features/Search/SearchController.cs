@@ -57,7 +57,67 @@ public sealed class SearchController(PortalDbContext db, ISearchIndex index, Sea
         var messages = page == 1 ? await DisclosurePortal.Web.Features.Messages.MessageQueries.SearchPublishedAsync(db, terms.Text, ct) : [];
         return View(new SearchPageModel(form, errors, options, new SearchOutcome(terms.Text, results.Total, results.MoreThanMax, searchSettings.ListedResults,
             info, hits) { Standardised = terms.Standardised, AlsoSearched = alsoSearched, TotalKind = results.TotalKind,
-            Suggestions = results.Total == 0 ? Suggest(terms, form) : [] }) { Messages = messages });
+            Suggestions = results.Total == 0 ? Suggest(terms, form) : [],
+            Facets = FacetGroups(results.Facets, form, terms.Text, options), FacetsWhole = results.Facets.Whole, FacetsCounted = results.Facets.Counted })
+            { Messages = messages });
+    }
+
+    /// <summary>
+    /// 分类统计 (issue 22): for each filter, its values that have matches, with their counts, each a link to the same search
+    /// narrowed by it (the other filters and the order kept; back to page 1). The value chosen is marked, and its link
+    /// takes the filter off again. Year sets 发布日期 from 1 January to 31 December.
+    /// </summary>
+    private List<SearchFacetGroup> FacetGroups(SearchFacets facets, SearchForm form, string query, SearchOptions options)
+    {
+        var kept = form.Keep(query).ToList();
+        string Link(params (string Key, string? Value)[] changes)
+        {
+            var pairs = kept.Select(p => changes.Any(c => c.Key == p.Key) ? new(p.Key, changes.First(c => c.Key == p.Key).Value) : p)
+                .Where(p => !string.IsNullOrEmpty(p.Value));
+            return QueryHelpers.AddQueryString(Url.Action("Index", "Search")!, pairs);
+        }
+        SearchFacetValue Value(string key, string value, string? chosen, string label, bool localize, int count) =>
+            chosen == value
+                ? new SearchFacetValue(label, localize, count, Link((key, null)), Selected: true)
+                : new SearchFacetValue(label, localize, count, Link((key, value)), Selected: false);
+        static string Code(int n) => n.ToString(CultureInfo.InvariantCulture);
+
+        var groups = new List<SearchFacetGroup>();
+        void Add(string key, string title, IEnumerable<SearchFacetValue> values)
+        {
+            var list = values.OrderByDescending(v => v.Selected).ToList();
+            if (list.Count > 0) groups.Add(new SearchFacetGroup(key, title, list));
+        }
+
+        var domainIds = options.DomainIds.ToDictionary(p => p.Value, p => p.Key);
+        Add(SearchRequest.Keys.Domain, "领域", options.Domains
+            .Where(o => options.DomainIds[o.Value] is var id && facets.Domains.ContainsKey(id))
+            .Select(o => Value(SearchRequest.Keys.Domain, o.Value, form.Domain, o.Text, false, facets.Domains[options.DomainIds[o.Value]])));
+        Add(SearchRequest.Keys.Stage, "公开环节", options.Stages
+            .Where(o => facets.Stages.ContainsKey(options.StageIds[o.Value]))
+            .Select(o => Value(SearchRequest.Keys.Stage, o.Value, form.Stage, o.Text, false, facets.Stages[options.StageIds[o.Value]])));
+        // Departments by how many they have: a county has dozens, and a visitor looks for the ones with results.
+        Add(SearchRequest.Keys.Department, "发布部门", options.Departments
+            .Where(o => facets.Departments.ContainsKey(options.DepartmentIds[o.Value]))
+            .Select(o => Value(SearchRequest.Keys.Department, o.Value, form.Department, o.Text, false, facets.Departments[options.DepartmentIds[o.Value]]) with { ChineseName = true })
+            .OrderByDescending(v => v.Count));
+        Add(SearchRequest.Keys.Kind, "信息类别", Enum.GetValues<RecordKind>()
+            .Where(facets.RecordKinds.ContainsKey)
+            .Select(k => Value(SearchRequest.Keys.Kind, Code((int)k), form.Kind, Labels.Of(k), true, facets.RecordKinds[k]))
+            .Concat(facets.CatalogueItems > 0 ? [Value(SearchRequest.Keys.Kind, SearchForm.ItemsKind, form.Kind, "公开事项（目录）", true, facets.CatalogueItems)] : []));
+        var chosenYear = form.From is { Length: 10 } from && form.To is { Length: 10 } to && from[..4] == to[..4]
+                         && from[4..] == "-01-01" && to[4..] == "-12-31" ? from[..4] : null;
+        Add("year", "发布年份", facets.Years.OrderByDescending(y => y.Key).Select(y =>
+        {
+            var year = Code(y.Key);
+            return chosenYear == year
+                ? new SearchFacetValue(year, false, y.Value, Link((SearchRequest.Keys.From, null), (SearchRequest.Keys.To, null)), Selected: true)
+                : new SearchFacetValue(year, false, y.Value, Link((SearchRequest.Keys.From, $"{year}-01-01"), (SearchRequest.Keys.To, $"{year}-12-31")), Selected: false);
+        }));
+        Add(SearchRequest.Keys.Validity, "有效性", Enum.GetValues<Validity>()
+            .Where(facets.Validities.ContainsKey)
+            .Select(v => Value(SearchRequest.Keys.Validity, Code((int)v), form.Validity, Labels.Of(v), true, facets.Validities[v])));
+        return groups;
     }
 
     /// <summary>

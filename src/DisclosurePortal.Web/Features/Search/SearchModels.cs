@@ -70,6 +70,32 @@ public sealed record SearchOutcome(string Query, int Total, bool MoreThanMax, in
 
     /// <summary>The synonyms also looked for (同时搜索了：最低生活保障).</summary>
     public IReadOnlyList<string> AlsoSearched { get; init; } = [];
+
+    /// <summary>分类统计: the filters' values with the matches under each, as links that narrow the search.</summary>
+    public IReadOnlyList<SearchFacetGroup> Facets { get; init; } = [];
+
+    /// <summary>The facets counted every match (else only the listed, newest ones: the page says so).</summary>
+    public bool FacetsWhole { get; init; } = true;
+
+    /// <summary>How many matches the facets counted.</summary>
+    public int FacetsCounted { get; init; }
+}
+
+/// <summary>One filter's values with their counts (领域, 公开环节, …), the chosen one first with a link that removes it.</summary>
+public sealed record SearchFacetGroup(string Key, string Title, IReadOnlyList<SearchFacetValue> Values)
+{
+    /// <summary>How many values are shown before the rest are folded under "更多".</summary>
+    public const int Shown = 8;
+}
+
+/// <summary>
+/// A value and how many matches it has. <see cref="Label"/> is a localizer key when <see cref="Localize"/> (kinds,
+/// validity), else a name already in the page's language (domain, stage) or in Chinese (a department).
+/// </summary>
+public sealed record SearchFacetValue(string Label, bool Localize, int Count, string Url, bool Selected)
+{
+    /// <summary>A name kept in Chinese on the English pages (a department), marked lang="zh-CN".</summary>
+    public bool ChineseName { get; init; }
 }
 
 /// <summary>One result as shown: title and snippet already encoded with the words marked.</summary>

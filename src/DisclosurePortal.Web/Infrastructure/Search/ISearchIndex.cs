@@ -57,6 +57,9 @@ public sealed record SearchResults(int Total, int Listed, IReadOnlyList<SearchHi
     /// <summary>Whether <see cref="Total"/> is a count, the database's estimate ("约 N 条") or only what is listed ("N 条以上").</summary>
     public SearchTotal TotalKind { get; init; }
 
+    /// <summary>分类统计: the matches counted by each filter's values.</summary>
+    public SearchFacets Facets { get; init; } = SearchFacets.Empty;
+
     public bool MoreThanMax => Total > Listed;
 }
 
@@ -86,4 +89,12 @@ public sealed class SearchSettings
     /// common a word is (the page says how many there are in all); a visitor narrows with more words or the filters.
     /// </summary>
     public int ListedResults { get; set; } = DefaultListedResults;
+
+    public const int DefaultFacetedResults = 10_000;
+
+    /// <summary>
+    /// When more than the listed match, the facets count every match if there are at most this many (reading one narrow
+    /// row each: about 5 ms per 10,000 on SQLite, 60 ms on PostgreSQL, docs/performance.md), else only the listed ones.
+    /// </summary>
+    public int FacetedResults { get; set; } = DefaultFacetedResults;
 }

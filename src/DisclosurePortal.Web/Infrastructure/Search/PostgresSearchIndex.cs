@@ -57,5 +57,7 @@ public sealed class PostgresSearchIndex(PortalDbContext db, SearchSettings setti
 
     protected override object DateValue(DateOnly date) => date;
 
+    protected override string YearOf(string column) => $"CAST(extract(year FROM {column}) AS integer)";
+
     protected override DbParameter CreateParameter(string name, object value) => new NpgsqlParameter(name, value);
 }

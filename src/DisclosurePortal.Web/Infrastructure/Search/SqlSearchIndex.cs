@@ -29,24 +29,44 @@ public abstract class SqlSearchIndex(PortalDbContext db, SearchSettings settings
 
         var words = query.Terms.Words;
         // A word with nothing the index keeps (only symbols, or a script it does not read) can be in no entry.
-        if (words.Any(w => SearchTokens.Phrase(w).IsEmpty)) return new SearchResults(0, 0, []);
+        if (words.Any(w => SearchTokens.Phrase(w).IsEmpty)) return new SearchResults(0, 0, []) { Facets = SearchFacets.Empty };
         var max = settings.ListedResults;
         var match = Match(query.Alternatives, words, Parameter);
         var where = new StringBuilder(match.From).Append('\n');
         AppendFilters(where, query.Filters, Parameter);
-        var sql = $"SELECT e.\"Id\" AS \"Id\", {match.Score} AS \"Score\", {match.Exact} AS \"Exact\"\n{where}ORDER BY {match.OrderBy} DESC\n{Limit(max + 1)}";
+        var facetColumns = $"e.\"Kind\" AS \"Kind\", e.\"DomainId\" AS \"DomainId\", e.\"StageId\" AS \"StageId\", e.\"DepartmentId\" AS \"DepartmentId\", " +
+                           $"e.\"RecordKind\" AS \"RecordKind\", e.\"Validity\" AS \"Validity\", {YearOf("e.\"PublishedOn\"")} AS \"Year\"";
+        var sql = $"SELECT e.\"Id\" AS \"Id\", {match.Score} AS \"Score\", {match.Exact} AS \"Exact\", {facetColumns}\n{where}ORDER BY {match.OrderBy} DESC\n{Limit(max + 1)}";
 
         var candidates = await db.Database.SqlQueryRaw<Candidate>(sql, [.. parameters]).ToListAsync(ct);
-        // More than are listed: the page still says how many match in all (the index counts them; no row is read on SQLite).
-        var (total, kind) = candidates.Count <= max
-            ? (candidates.Count, SearchTotal.Exact)
-            : await CountAllAsync(match, where.ToString(), !query.Filters.IsEmpty, [.. parameters.Select(Clone)], max, ct);
-        var matches = candidates.Take(max);
+        var matches = candidates.Take(max).ToList();
+        var (total, kind) = (candidates.Count, SearchTotal.Exact);
+        SearchFacets? facets = null;
+        if (candidates.Count > max)
+        {
+            // More than are listed: the page still says how many match in all (the index counts them; no row is read on
+            // SQLite), and the facets count them all when they are not too many (settings.FacetedResults)…
+            (total, kind) = await CountAllAsync(match, where.ToString(), !query.Filters.IsEmpty, [.. parameters.Select(Clone)], max, ct);
+            if (kind == SearchTotal.AtLeast || total <= settings.FacetedResults)
+            {
+                var counter = new SearchFacets.Counter();
+                var facetSql = $"SELECT {facetColumns}\n{where}{Limit(settings.FacetedResults + 1)}";
+                await foreach (var row in db.Database.SqlQueryRaw<FacetRow>(facetSql, [.. parameters.Select(Clone)]).AsAsyncEnumerable().WithCancellation(ct))
+                    counter.Add(row);
+                if (counter.Counted <= settings.FacetedResults)
+                {
+                    facets = counter.Build(whole: true);
+                    (total, kind) = (counter.Counted, SearchTotal.Exact);
+                }
+            }
+        }
+        // …otherwise the listed ones, the newest, and the page says so.
+        facets ??= SearchFacets.Of(matches, whole: candidates.Count <= max);
         var ordered = query.Sort == SearchSort.Relevance
             ? matches.OrderByDescending(c => c.Exact).ThenByDescending(c => c.Score).ThenByDescending(c => c.Id).ToList()
             : matches.OrderByDescending(c => c.Id).ToList();
         var pageIds = ordered.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).Select(c => c.Id).ToList();
-        if (pageIds.Count == 0) return new SearchResults(total, ordered.Count, []) { TotalKind = kind };
+        if (pageIds.Count == 0) return new SearchResults(total, ordered.Count, []) { TotalKind = kind, Facets = facets };
 
         var rows = await (
             from e in db.SearchEntries.AsNoTracking()
@@ -69,7 +89,7 @@ public abstract class SqlSearchIndex(PortalDbContext db, SearchSettings settings
         var byId = rows.ToDictionary(r => r.EntryId);
         // An entry withdrawn between the two statements is simply left out of this page.
         var hits = pageIds.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
-        return new SearchResults(total, ordered.Count, hits) { TotalKind = kind };
+        return new SearchResults(total, ordered.Count, hits) { TotalKind = kind, Facets = facets };
     }
 
     /// <summary>
@@ -92,6 +112,9 @@ public abstract class SqlSearchIndex(PortalDbContext db, SearchSettings settings
     protected PortalDbContext Db => db;
 
     protected abstract object DateValue(DateOnly date);
+
+    /// <summary>The year of a date column, as an integer (null stays null).</summary>
+    protected abstract string YearOf(string column);
 
     /// <summary>The clause that keeps the first <paramref name="rows"/> rows (SQLite and PostgreSQL: LIMIT).</summary>
     protected virtual string Limit(int rows) => string.Create(CultureInfo.InvariantCulture, $"LIMIT {rows}");
@@ -124,7 +147,19 @@ public abstract class SqlSearchIndex(PortalDbContext db, SearchSettings settings
         if (f.PublishedTo is { } to) sql.Append(CultureInfo.InvariantCulture, $"AND e.\"PublishedOn\" <= {parameter(DateValue(to))}\n");
     }
 
-    private sealed class Candidate
+    /// <summary>An entry's filter values, which the facets count.</summary>
+    private class FacetRow : SearchFacets.IEntry
+    {
+        public int Kind { get; init; }
+        public int DomainId { get; init; }
+        public int StageId { get; init; }
+        public int DepartmentId { get; init; }
+        public int? RecordKind { get; init; }
+        public int? Validity { get; init; }
+        public int? Year { get; init; }
+    }
+
+    private sealed class Candidate : FacetRow
     {
         public long Id { get; init; }
         public double Score { get; init; }

@@ -33,5 +33,7 @@ public sealed class SqlServerSearchIndex(PortalDbContext db, SearchSettings sett
 
     protected override object DateValue(DateOnly date) => date.ToDateTime(TimeOnly.MinValue);
 
+    protected override string YearOf(string column) => $"YEAR({column})";
+
     protected override DbParameter CreateParameter(string name, object value) => new SqlParameter(name, value);
 }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using DisclosurePortal.Data;
+using DisclosurePortal.Data.Search;
 using DisclosurePortal.Domain.Search;
 using Microsoft.Data.Sqlite;
 
@@ -21,7 +22,7 @@ public sealed class SqliteSearchIndex(PortalDbContext db, SearchSettings setting
             : "0";
         var matchParameter = parameter(match);
         return new MatchPlan(
-            $"FROM \"SearchText\" AS f\nJOIN \"SearchEntries\" AS e ON e.\"Id\" = f.rowid\nWHERE \"SearchText\" MATCH {matchParameter}",
+            $"FROM \"SearchText\" AS f\nJOIN \"SearchEntries\" AS e INDEXED BY {SearchIndexSql.SqliteFacetIndex} ON e.\"Id\" = f.rowid\nWHERE \"SearchText\" MATCH {matchParameter}",
             "-bm25(\"SearchText\", 10.0, 5.0, 5.0, 1.0)", exact, "f.rowid")
         {
             IndexOnlyCount = $"SELECT count(*) AS \"Value\" FROM \"SearchText\" WHERE \"SearchText\" MATCH {matchParameter}",
@@ -30,6 +31,8 @@ public sealed class SqliteSearchIndex(PortalDbContext db, SearchSettings setting
 
     // EF stores DateOnly in SQLite as yyyy-MM-dd text, which compares in date order.
     protected override object DateValue(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    protected override string YearOf(string column) => $"CAST(substr({column}, 1, 4) AS INTEGER)";
 
     protected override DbParameter CreateParameter(string name, object value) => new SqliteParameter(name, value);
 }
