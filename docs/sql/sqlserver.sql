@@ -3348,3 +3348,125 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207101920_SearchOtherContent'
+)
+BEGIN
+    ALTER TABLE [SearchEntries] ADD [SourceId] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207101920_SearchOtherContent'
+)
+BEGIN
+    CREATE INDEX [IX_SearchEntries_SourceId_Kind] ON [SearchEntries] ([SourceId], [Kind]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207101920_SearchOtherContent'
+)
+BEGIN
+    EXEC(N'CREATE TRIGGER [Messages_Search] ON [Messages] AFTER INSERT, UPDATE, DELETE AS
+    BEGIN
+        SET NOCOUNT ON;
+        IF EXISTS (SELECT 1 FROM inserted) AND EXISTS (SELECT 1 FROM deleted)
+           AND NOT (UPDATE([Published]) OR UPDATE([PublicationConsent]) OR UPDATE([State]) OR UPDATE([Subject]) OR UPDATE([Body]) OR UPDATE([Reply]) OR UPDATE([AnsweredOn]) OR UPDATE([AssignedDepartmentId]))
+            RETURN;
+        DELETE e FROM [SearchEntries] AS e JOIN deleted AS d ON e.[SourceId] = d.[Id] AND e.[Kind] = 3;
+        INSERT INTO [SearchEntries] ([Id], [Kind], [RecordId], [RecordVersionId], [CatalogueItemId], [Title], [DocumentNumber], [IndexNumber], [Body], [DomainId], [StageId], [DepartmentId], [RecordKind], [Validity], [PublishedOn], [SourceId])
+        SELECT CAST(DATEDIFF(day, ''19700101'', COALESCE(m.[AnsweredOn], ''19700101'')) AS bigint) * 4294967296 + 2147483648 + m.[Id], 3, NULL, NULL, NULL, m.[Subject], NULL, NULL, m.[Body] + N'' '' + COALESCE(m.[Reply], N''''), 0, 0, COALESCE(m.[AssignedDepartmentId], 0), NULL, NULL, m.[AnsweredOn], m.[Id]
+                FROM [Messages] AS m
+        JOIN inserted AS n ON n.[Id] = m.[Id]
+        WHERE m.[Published] = 1 AND m.[PublicationConsent] = 1 AND m.[State] = 5;
+    END');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207101920_SearchOtherContent'
+)
+BEGIN
+    EXEC(N'CREATE TRIGGER [Consultations_Search] ON [Consultations] AFTER INSERT, UPDATE, DELETE AS
+    BEGIN
+        SET NOCOUNT ON;
+        IF EXISTS (SELECT 1 FROM inserted) AND EXISTS (SELECT 1 FROM deleted)
+           AND NOT (UPDATE([State]) OR UPDATE([Title]) OR UPDATE([DraftBody]) OR UPDATE([DraftingExplanation]) OR UPDATE([StartsOn]) OR UPDATE([DomainId]) OR UPDATE([DepartmentId]))
+            RETURN;
+        DELETE e FROM [SearchEntries] AS e JOIN deleted AS d ON e.[SourceId] = d.[Id] AND e.[Kind] = 4;
+        INSERT INTO [SearchEntries] ([Id], [Kind], [RecordId], [RecordVersionId], [CatalogueItemId], [Title], [DocumentNumber], [IndexNumber], [Body], [DomainId], [StageId], [DepartmentId], [RecordKind], [Validity], [PublishedOn], [SourceId])
+        SELECT CAST(DATEDIFF(day, ''19700101'', COALESCE(c.[StartsOn], ''19700101'')) AS bigint) * 4294967296 + 2684354560 + c.[Id], 4, NULL, NULL, NULL, c.[Title], NULL, NULL, c.[DraftingExplanation] + N'' '' + c.[DraftBody], c.[DomainId], 0, c.[DepartmentId], NULL, NULL, c.[StartsOn], c.[Id]
+                FROM [Consultations] AS c
+        JOIN inserted AS n ON n.[Id] = c.[Id]
+        WHERE c.[State] IN (3, 4);
+    END');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207101920_SearchOtherContent'
+)
+BEGIN
+    EXEC(N'CREATE TRIGGER [ServiceGuides_Search] ON [ServiceGuides] AFTER INSERT, UPDATE, DELETE AS
+    BEGIN
+        SET NOCOUNT ON;
+        IF EXISTS (SELECT 1 FROM inserted) AND EXISTS (SELECT 1 FROM deleted)
+           AND NOT (UPDATE([State]) OR UPDATE([RevisionOfId]) OR UPDATE([Name]) OR UPDATE([Conditions]) OR UPDATE([LegalBasis]) OR UPDATE([TimeLimit]) OR UPDATE([Fees]) OR UPDATE([PlaceAndHours]) OR UPDATE([PublishedOn]) OR UPDATE([DomainId]) OR UPDATE([DepartmentId]))
+            RETURN;
+        DELETE e FROM [SearchEntries] AS e JOIN deleted AS d ON e.[SourceId] = d.[Id] AND e.[Kind] = 5;
+        INSERT INTO [SearchEntries] ([Id], [Kind], [RecordId], [RecordVersionId], [CatalogueItemId], [Title], [DocumentNumber], [IndexNumber], [Body], [DomainId], [StageId], [DepartmentId], [RecordKind], [Validity], [PublishedOn], [SourceId])
+        SELECT CAST(DATEDIFF(day, ''19700101'', COALESCE(g.[PublishedOn], ''19700101'')) AS bigint) * 4294967296 + 3221225472 + g.[Id], 5, NULL, NULL, NULL, g.[Name], NULL, NULL, g.[Conditions] + N'' '' + g.[LegalBasis] + N'' '' + g.[TimeLimit] + N'' '' + g.[Fees] + N'' '' + g.[PlaceAndHours], g.[DomainId], 0, g.[DepartmentId], NULL, NULL, g.[PublishedOn], g.[Id]
+                FROM [ServiceGuides] AS g
+        JOIN inserted AS n ON n.[Id] = g.[Id]
+        WHERE g.[State] = 3 AND g.[RevisionOfId] IS NULL;
+    END');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207101920_SearchOtherContent'
+)
+BEGIN
+    INSERT INTO [SearchEntries] ([Id], [Kind], [RecordId], [RecordVersionId], [CatalogueItemId], [Title], [DocumentNumber], [IndexNumber], [Body], [DomainId], [StageId], [DepartmentId], [RecordKind], [Validity], [PublishedOn], [SourceId])
+    SELECT CAST(DATEDIFF(day, '19700101', COALESCE(m.[AnsweredOn], '19700101')) AS bigint) * 4294967296 + 2147483648 + m.[Id], 3, NULL, NULL, NULL, m.[Subject], NULL, NULL, m.[Body] + N' ' + COALESCE(m.[Reply], N''), 0, 0, COALESCE(m.[AssignedDepartmentId], 0), NULL, NULL, m.[AnsweredOn], m.[Id]
+                FROM [Messages] AS m
+    WHERE m.[Published] = 1 AND m.[PublicationConsent] = 1 AND m.[State] = 5;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207101920_SearchOtherContent'
+)
+BEGIN
+    INSERT INTO [SearchEntries] ([Id], [Kind], [RecordId], [RecordVersionId], [CatalogueItemId], [Title], [DocumentNumber], [IndexNumber], [Body], [DomainId], [StageId], [DepartmentId], [RecordKind], [Validity], [PublishedOn], [SourceId])
+    SELECT CAST(DATEDIFF(day, '19700101', COALESCE(c.[StartsOn], '19700101')) AS bigint) * 4294967296 + 2684354560 + c.[Id], 4, NULL, NULL, NULL, c.[Title], NULL, NULL, c.[DraftingExplanation] + N' ' + c.[DraftBody], c.[DomainId], 0, c.[DepartmentId], NULL, NULL, c.[StartsOn], c.[Id]
+                FROM [Consultations] AS c
+    WHERE c.[State] IN (3, 4);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207101920_SearchOtherContent'
+)
+BEGIN
+    INSERT INTO [SearchEntries] ([Id], [Kind], [RecordId], [RecordVersionId], [CatalogueItemId], [Title], [DocumentNumber], [IndexNumber], [Body], [DomainId], [StageId], [DepartmentId], [RecordKind], [Validity], [PublishedOn], [SourceId])
+    SELECT CAST(DATEDIFF(day, '19700101', COALESCE(g.[PublishedOn], '19700101')) AS bigint) * 4294967296 + 3221225472 + g.[Id], 5, NULL, NULL, NULL, g.[Name], NULL, NULL, g.[Conditions] + N' ' + g.[LegalBasis] + N' ' + g.[TimeLimit] + N' ' + g.[Fees] + N' ' + g.[PlaceAndHours], g.[DomainId], 0, g.[DepartmentId], NULL, NULL, g.[PublishedOn], g.[Id]
+                FROM [ServiceGuides] AS g
+    WHERE g.[State] = 3 AND g.[RevisionOfId] IS NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207101920_SearchOtherContent'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261207101920_SearchOtherContent', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -80,7 +80,10 @@ public sealed class MessageJourneyTests(BrowserFixture fixture) : IClassFixture<
         await visitor.Locator("form.header-search input").FillAsync(tag);
         await visitor.Locator("form.header-search button").ClickAsync();
         await visitor.WaitForURLAsync("**/search?*");
-        await visitor.GetByRole(AriaRole.Region, new() { Name = "网上信箱中的留言" }).GetByRole(AriaRole.Link, new() { Name = subject }).ClickAsync();
+        // Among the results like a record (issue 22), with its kind as the badge.
+        var hit = visitor.Locator(".search-hit", new() { Has = visitor.GetByRole(AriaRole.Link, new() { Name = subject }) });
+        Assert.Equal("网上信箱", await hit.Locator(".badge").First.InnerTextAsync());
+        await hit.GetByRole(AriaRole.Link, new() { Name = subject }).ClickAsync();
         await visitor.WaitForURLAsync("**/messages/*");
         var page = await visitor.Locator("main").InnerTextAsync();
         Assert.Contains("加装电梯将征求住户意见", page, StringComparison.Ordinal);

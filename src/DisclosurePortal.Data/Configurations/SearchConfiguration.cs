@@ -21,6 +21,7 @@ internal sealed class SearchEntryConfiguration : IEntityTypeConfiguration<Search
         b.HasIndex(x => x.RecordVersionId).IsUnique();
         b.HasIndex(x => x.CatalogueItemId).IsUnique();
         b.HasIndex(x => x.RecordId);
+        b.HasIndex(x => new { x.SourceId, x.Kind });
     }
 }
 

@@ -42,6 +42,124 @@ public static class SearchIndexSql
         WHERE i."Status" = 1
         """;
 
+    /// <summary>
+    /// The other public content in the index (issue 22): published 网上信箱 messages (answered, published, with the
+    /// writer's consent), 民意征集 consultations once approved (the search leaves out those whose 开始日期 is still to
+    /// come: the date is not a change a trigger sees) and published 办事指南 (not a pending change to one). They have no
+    /// domain or stage unless they name one (0 otherwise, which no filter matches), no kind of record and no validity;
+    /// their date is the day answered, opened or published.
+    /// </summary>
+    private sealed record OtherSource(SearchEntryKind Kind, string Table, string WatchedColumns, string Alias, string Date, string Select)
+    {
+        /// <summary>2³¹ + (kind − 3) × 2²⁹: the low half of the sort key above every version id, one quarter per kind.</summary>
+        public long Offset => (1L << 31) + ((long)Kind - 3) * (1L << 29);
+
+        public string Rows(DatabaseProvider provider) =>
+            $"SELECT {Days(provider, $"{Alias}.\"{Date}\"")} + {Offset} + {Alias}.\"Id\", {(int)Kind}, NULL, NULL, NULL, {Select}";
+
+        public string TriggerName => $"{Table}_Search";
+    }
+
+    private static readonly OtherSource[] OtherSources =
+    [
+        new(SearchEntryKind.Message, "Messages", """ "Published", "PublicationConsent", "State", "Subject", "Body", "Reply", "AnsweredOn", "AssignedDepartmentId" """, "m", "AnsweredOn", """
+            m."Subject", NULL, NULL, m."Body" || ' ' || coalesce(m."Reply", ''),
+                   0, 0, coalesce(m."AssignedDepartmentId", 0), NULL, NULL, m."AnsweredOn", m."Id"
+            FROM "Messages" AS m
+            WHERE m."Published" AND m."PublicationConsent" AND m."State" = 5
+            """),
+        new(SearchEntryKind.Consultation, "Consultations", """ "State", "Title", "DraftBody", "DraftingExplanation", "StartsOn", "DomainId", "DepartmentId" """, "c", "StartsOn", """
+            c."Title", NULL, NULL, c."DraftingExplanation" || ' ' || c."DraftBody",
+                   c."DomainId", 0, c."DepartmentId", NULL, NULL, c."StartsOn", c."Id"
+            FROM "Consultations" AS c
+            WHERE c."State" IN (3, 4)
+            """),
+        new(SearchEntryKind.ServiceGuide, "ServiceGuides", """ "State", "RevisionOfId", "Name", "Conditions", "LegalBasis", "TimeLimit", "Fees", "PlaceAndHours", "PublishedOn", "DomainId", "DepartmentId" """, "g", "PublishedOn", """
+            g."Name", NULL, NULL, g."Conditions" || ' ' || g."LegalBasis" || ' ' || g."TimeLimit" || ' ' || g."Fees" || ' ' || g."PlaceAndHours",
+                   g."DomainId", 0, g."DepartmentId", NULL, NULL, g."PublishedOn", g."Id"
+            FROM "ServiceGuides" AS g
+            WHERE g."State" = 3 AND g."RevisionOfId" IS NULL
+            """),
+    ];
+
+    private const string OtherColumns = Columns + ", \"SourceId\"";
+
+    /// <summary>The days from 1970-01-01 to a date (1970-01-01 when null), times 2³².</summary>
+    private static string Days(DatabaseProvider provider, string date) => provider switch
+    {
+        DatabaseProvider.Sqlite => $"(CAST(julianday(coalesce({date}, '1970-01-01')) - 2440587.5 AS INTEGER) << 32)",
+        DatabaseProvider.PostgreSQL => $"((coalesce({date}, DATE '1970-01-01') - DATE '1970-01-01')::bigint * 4294967296)",
+        _ => throw new InvalidOperationException($"Unhandled provider {provider}."),
+    };
+
+    /// <summary>
+    /// Messages, consultations and 办事指南 in the index (issue 22, migration SearchOtherContent): their triggers, then
+    /// their entries. Part of <see cref="SourceTriggers"/> and <see cref="Backfill"/>.
+    /// </summary>
+    public static IReadOnlyList<string> OtherContent(DatabaseProvider provider) => [.. OtherSourceTriggers(provider), .. OtherBackfill(provider)];
+
+    private static IEnumerable<string> OtherBackfill(DatabaseProvider provider) =>
+        OtherSources.Select(o => $"INSERT INTO \"SearchEntries\" ({OtherColumns})\n{o.Rows(provider)};");
+
+    private static IEnumerable<string> OtherSourceTriggers(DatabaseProvider provider) => provider switch
+    {
+        DatabaseProvider.Sqlite => OtherSources.SelectMany(o => new[]
+        {
+            $"""
+            CREATE TRIGGER "{o.TriggerName}_Insert" AFTER INSERT ON "{o.Table}" BEGIN
+                INSERT INTO "SearchEntries" ({OtherColumns})
+                {o.Rows(provider)} AND {o.Alias}."Id" = NEW."Id";
+            END;
+            """,
+            $"""
+            CREATE TRIGGER "{o.TriggerName}_Update" AFTER UPDATE OF {o.WatchedColumns} ON "{o.Table}" BEGIN
+                DELETE FROM "SearchEntries" WHERE "SourceId" = OLD."Id" AND "Kind" = {(int)o.Kind};
+                INSERT INTO "SearchEntries" ({OtherColumns})
+                {o.Rows(provider)} AND {o.Alias}."Id" = NEW."Id";
+            END;
+            """,
+            $"""
+            CREATE TRIGGER "{o.TriggerName}_Delete" AFTER DELETE ON "{o.Table}" BEGIN
+                DELETE FROM "SearchEntries" WHERE "SourceId" = OLD."Id" AND "Kind" = {(int)o.Kind};
+            END;
+            """,
+        }),
+        DatabaseProvider.PostgreSQL => OtherSources.SelectMany(o => new[]
+        {
+            $$"""
+            CREATE FUNCTION "SearchEntries_From{{o.Table}}"() RETURNS trigger LANGUAGE plpgsql AS $body$
+            BEGIN
+                IF TG_OP <> 'INSERT' THEN
+                    DELETE FROM "SearchEntries" WHERE "SourceId" = OLD."Id" AND "Kind" = {{(int)o.Kind}};
+                END IF;
+                IF TG_OP <> 'DELETE' THEN
+                    INSERT INTO "SearchEntries" ({{OtherColumns}})
+                    {{o.Rows(provider)}} AND {{o.Alias}}."Id" = NEW."Id";
+                END IF;
+                RETURN NULL;
+            END
+            $body$;
+            """,
+            $"""
+            CREATE TRIGGER "{o.TriggerName}" AFTER INSERT OR DELETE OR UPDATE OF {o.WatchedColumns} ON "{o.Table}"
+            FOR EACH ROW EXECUTE FUNCTION "SearchEntries_From{o.Table}"();
+            """,
+        }),
+        _ => throw new InvalidOperationException($"Unhandled provider {provider}."),
+    };
+
+    /// <summary>The triggers of <see cref="OtherContent"/>, dropped (their entries stay until SearchEntries is emptied).</summary>
+    public static IEnumerable<string> OtherUninstall(DatabaseProvider provider) => provider switch
+    {
+        DatabaseProvider.Sqlite => OtherSources.SelectMany(o => new[] { "_Insert", "_Update", "_Delete" }.Select(t => $"DROP TRIGGER IF EXISTS \"{o.TriggerName}{t}\";")),
+        DatabaseProvider.PostgreSQL => OtherSources.SelectMany(o => new[]
+        {
+            $"DROP TRIGGER IF EXISTS \"{o.TriggerName}\" ON \"{o.Table}\";",
+            $"DROP FUNCTION IF EXISTS \"SearchEntries_From{o.Table}\"();",
+        }),
+        _ => throw new InvalidOperationException($"Unhandled provider {provider}."),
+    };
+
     /// <summary>The entry id of a published version, as the two SortKey expressions below compute it: days since 1970 in the high half, the version id in the low.</summary>
     public static long SortKey(DateOnly publishedOn, int versionId) =>
         ((long)(publishedOn.DayNumber - DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber) << 32) + versionId;
@@ -108,19 +226,23 @@ public static class SearchIndexSql
     /// <summary>SQLite: the triggers that keep the FTS5 table equal to SearchEntries (PostgreSQL's generated column needs none).</summary>
     public static IReadOnlyList<string> IndexTriggers(DatabaseProvider provider) => For(provider, SqliteIndexTriggers, []);
 
-    /// <summary>One INSERT…SELECT each: every published version, and the catalogue in use.</summary>
+    /// <summary>One INSERT…SELECT each: every published version, the catalogue in use, and the other public content.</summary>
     public static IReadOnlyList<string> Backfill(DatabaseProvider provider) => For(provider,
         [
             $"INSERT INTO \"SearchEntries\" ({Columns})\n{PublishedVersions(SqliteSortKey)};",
             $"INSERT INTO \"SearchEntries\" ({Columns})\n{ActiveItems};",
+            .. OtherBackfill(DatabaseProvider.Sqlite),
         ],
         [
             $"INSERT INTO \"SearchEntries\" ({Columns})\n{PublishedVersions(PostgresSortKey)};",
             $"INSERT INTO \"SearchEntries\" ({Columns})\n{ActiveItems};",
+            .. OtherBackfill(DatabaseProvider.PostgreSQL),
         ]);
 
     /// <summary>The triggers on RecordVersions, Records and CatalogueItems that keep SearchEntries equal to what is published.</summary>
-    public static IReadOnlyList<string> SourceTriggers(DatabaseProvider provider) => For(provider, SqliteSourceTriggers, PostgresSourceTriggers);
+    public static IReadOnlyList<string> SourceTriggers(DatabaseProvider provider) => For(provider,
+        [.. SqliteSourceTriggers, .. OtherSourceTriggers(DatabaseProvider.Sqlite)],
+        [.. PostgresSourceTriggers, .. OtherSourceTriggers(DatabaseProvider.PostgreSQL)]);
 
     private static IReadOnlyList<string> For(DatabaseProvider provider, IReadOnlyList<string> sqlite, IReadOnlyList<string> postgres) => provider switch
     {
@@ -138,6 +260,7 @@ public static class SearchIndexSql
                        "SearchEntries_Insert", "SearchEntries_Update", "SearchEntries_Delete" }.Select(t => $"DROP TRIGGER IF EXISTS \"{t}\";"),
             "DROP TABLE IF EXISTS \"SearchText\";",
             $"DROP INDEX IF EXISTS {SqliteFacetIndex};",
+            .. OtherUninstall(DatabaseProvider.Sqlite),
         ],
         DatabaseProvider.PostgreSQL =>
         [
@@ -150,6 +273,7 @@ public static class SearchIndexSql
             "DROP INDEX IF EXISTS \"IX_SearchEntries_Text\";",
             $"ALTER TABLE \"SearchEntries\" DROP COLUMN IF EXISTS {PostgresVector};",
             "DROP FUNCTION IF EXISTS \"SearchTokens\"(text);",
+            .. OtherUninstall(DatabaseProvider.PostgreSQL),
         ],
         _ => throw new InvalidOperationException($"Unhandled provider {provider}."),
     };

@@ -52,7 +52,7 @@ public sealed partial class SqlServerScriptTests
         var script = File.ReadAllText(Repository.Path("docs", "sql", "sqlserver.sql"));
         AssertParses(script, "docs/sql/sqlserver.sql");
         var executed = ExecutedText().Matches(script).Select(m => m.Groups[1].Value.Replace("''", "'", StringComparison.Ordinal)).ToList();
-        Assert.Equal(5, executed.Count(sql => sql.StartsWith("CREATE TRIGGER", StringComparison.Ordinal)));
+        Assert.Equal(8, executed.Count(sql => sql.StartsWith("CREATE TRIGGER", StringComparison.Ordinal)));
         foreach (var sql in executed)
             AssertParses(sql, sql[..Math.Min(60, sql.Length)]);
     }

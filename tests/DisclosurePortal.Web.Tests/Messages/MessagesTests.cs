@@ -110,6 +110,9 @@ public abstract class MessagesTests(PortalFactory factory)
         Assert.DoesNotContain("开放至20:00", pending.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.Redirect, (await Browserish.PostFormAsync(office, page, page, new() { ["Action"] = nameof(MessageAction.ApproveReply) })).StatusCode);
+        // Answered but not published: the search does not find it (the index holds published messages only, issue 22).
+        var (_, unpublished) = await Html.GetAsync(writer, $"/search?q={tag}");
+        Assert.DoesNotContain(unpublished.QuerySelectorAll("main a"), a => a.GetAttribute("href") == $"/messages/{id}");
         Assert.Equal(HttpStatusCode.Redirect, (await Browserish.PostFormAsync(office, page, page, new() { ["Action"] = nameof(MessageAction.Publish) })).StatusCode);
 
         var (_, tracked) = await Html.GetAsync(writer, $"/messages/track?code={code}");
@@ -124,8 +127,10 @@ public abstract class MessagesTests(PortalFactory factory)
         foreach (var secret in new[] { "测试留言人", "13911112222", "writer@example.cn", code })
             Assert.DoesNotContain(secret, text, StringComparison.Ordinal);
 
-        var (_, search) = await Html.GetAsync(writer, $"/search?q={tag}");
-        Assert.Contains(search.QuerySelectorAll("main a"), a => a.GetAttribute("href") == $"/messages/{id}");
+        var (_, search) = await Html.GetAsync(writer, $"/search?q={tag}&kind=message");
+        Assert.Equal([$"/messages/{id}"], search.QuerySelectorAll(".search-hit .hit-title a").Select(a => a.GetAttribute("href")));
+        Assert.Equal("网上信箱", search.QuerySelector(".search-hit .badge")!.TextContent);
+        Assert.DoesNotContain("13911112222", search.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
 
         await using var check = factory.NewDbContext();
         var audited = await check.AuditEvents.Where(a => a.EntityType == "Message" && a.EntityId == id.ToString(System.Globalization.CultureInfo.InvariantCulture)).Select(a => a.Action).ToListAsync();

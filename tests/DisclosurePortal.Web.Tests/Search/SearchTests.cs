@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using DisclosurePortal.Domain.Catalogue;
+using DisclosurePortal.Domain.Consultations;
+using DisclosurePortal.Domain.Guides;
 using DisclosurePortal.Domain.Publishing;
 using DisclosurePortal.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -214,6 +216,81 @@ public abstract class SearchTests(PortalFactory factory)
         }
     }
 
+    [Fact]
+    public async Task ConsultationsAndGuides_AreFoundWithTheirKind_OnlyWhilePublic_AndTheKindFilterKeepsThem()
+    {
+        var tag = Marker();
+        var today = factory.Clock.Today();
+        var now = factory.Clock.GetUtcNow();
+        int guideId, consultationId, futureId, draftGuideId;
+        await using (var db = factory.NewDbContext())
+        {
+            var item = await db.CatalogueItems.Where(i => i.Status == CatalogueItemStatus.Active).OrderBy(i => i.Id).FirstAsync();
+            GuideDraft Guide(string name) => new()
+            {
+                DomainId = item.DomainId, Name = name, LegalBasis = "《社会救助暂行办法》", Conditions = $"{tag}户籍居民",
+                Situations = [new("本人申请", [new("身份证", MaterialForm.Original, 1)])], Steps = [new("窗口", "受理", null)],
+                TimeLimit = "5个工作日", Fees = "不收费", PlaceAndHours = "政务服务中心", ConsultationPhone = "1", ComplaintPhone = "2",
+            };
+            var guide = ServiceGuide.Create(item.DepartmentId, Guide($"{tag}补助申领"), "测试", null, now);
+            guide.Submit("测试", null, now);
+            guide.Approve(today, "审核", null, now);
+            var draft = ServiceGuide.Create(item.DepartmentId, Guide($"{tag}草稿指南"), "测试", null, now);
+            draft.Submit("测试", null, now);
+            Consultation Approved(DateOnly starts, string title)
+            {
+                var c = Consultation.Create(item.DepartmentId, ConsultationSamples.Draft(item.Id, item.DomainId, starts, starts.AddDays(30), title), "编辑", null, now);
+                c.Submit(today.AddDays(-10), "编辑", null, now);
+                c.Approve(today.AddDays(-9), "审核", null, now);
+                return c;
+            }
+            var open = Approved(today.AddDays(-3), $"关于{tag}的征求意见");
+            var future = Approved(today.AddDays(3), $"{tag}下月开始的征集");
+            db.AddRange(guide, draft, open, future);
+            await db.SaveChangesAsync();
+            (guideId, consultationId, futureId, draftGuideId) = (guide.Id, open.Id, future.Id, draft.Id);
+
+            // A change to the public guide, awaiting review: the public one stays the only entry.
+            db.ServiceGuides.Add(ServiceGuide.Revise(guide, Guide($"{tag}补助申领（变更）"), "测试", null, now));
+            await db.SaveChangesAsync();
+        }
+
+        var (_, doc) = await SearchAsync(_client, tag);
+        Assert.Equal([$"/consultations/{consultationId}", $"/guides/{guideId}"], HitUrls(doc).Order(StringComparer.Ordinal));
+        var badges = doc.QuerySelectorAll(".search-hit").ToDictionary(h => h.QuerySelector(".hit-title a")!.GetAttribute("href")!, h => h.QuerySelector(".badge")!.Text());
+        Assert.Equal("民意征集", badges[$"/consultations/{consultationId}"]);
+        Assert.Equal("办事指南", badges[$"/guides/{guideId}"]);
+        Assert.Equal(
+            [KeyValuePair.Create("consultation", 1), KeyValuePair.Create("guide", 1)],
+            CountsOf(Facets(doc)["kind"]));
+
+        var (_, guides) = await SearchAsync(_client, tag, "&kind=guide");
+        Assert.Equal([$"/guides/{guideId}"], HitUrls(guides));
+        var (_, consultations) = await SearchAsync(_client, tag, "&kind=consultation");
+        Assert.Equal([$"/consultations/{consultationId}"], HitUrls(consultations));
+        var (response, records) = await SearchAsync(_client, tag, $"&kind={(int)RecordKind.Notice}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(HitUrls(records));
+
+        // Each link opens the public page; the draft guide and the consultation not yet open are not public.
+        foreach (var url in HitUrls(doc)) Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync($"/guides/{draftGuideId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync($"/consultations/{futureId}")).StatusCode);
+
+        // The change approved: the public guide is found as changed, still once; the change itself is not public.
+        await using (var db = factory.NewDbContext())
+        {
+            var change = await db.ServiceGuides.SingleAsync(g => g.RevisionOfId == guideId);
+            var published = await db.ServiceGuides.SingleAsync(g => g.Id == guideId);
+            change.Submit("测试", null, now);
+            change.ApproveChange(published, today, "审核", null, now);
+            await db.SaveChangesAsync();
+        }
+        var (_, after) = await SearchAsync(_client, tag, "&kind=guide");
+        Assert.Equal([$"/guides/{guideId}"], HitUrls(after));
+        Assert.Contains("（变更）", after.QuerySelector(".search-hit .hit-title")!.Text(), StringComparison.Ordinal);
+    }
+
     /// <summary>The facets a set of entries should show: group → the value its link sets → how many entries have it.</summary>
     private async Task<Dictionary<string, Dictionary<string, int>>> ExpectedFacetsAsync(List<Entry> entries)
     {
@@ -224,10 +301,10 @@ public abstract class SearchTests(PortalFactory factory)
         static string Code(int n) => n.ToString(CultureInfo.InvariantCulture);
         var all = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal)
         {
-            ["domain"] = Count(entries.Select(e => domains[e.DomainId])),
-            ["stage"] = Count(entries.Select(e => stages[e.StageId])),
-            ["department"] = Count(entries.Select(e => Code(e.DepartmentId))),
-            ["kind"] = Count(entries.Select(e => e.Kind is { } k ? Code((int)k) : "item")),
+            ["domain"] = Count(entries.Where(e => e.DomainId != 0).Select(e => domains[e.DomainId])),
+            ["stage"] = Count(entries.Where(e => e.StageId != 0).Select(e => stages[e.StageId])),
+            ["department"] = Count(entries.Where(e => e.DepartmentId != 0).Select(e => Code(e.DepartmentId))),
+            ["kind"] = Count(entries.Select(e => e.Kind is { } k ? Code((int)k) : e.Other!)),
             ["year"] = Count(entries.Where(e => e.PublishedOn is not null).Select(e => Code(e.PublishedOn!.Value.Year))),
             ["validity"] = Count(entries.Where(e => e.Validity is not null).Select(e => Code((int)e.Validity!.Value))),
         };
@@ -613,6 +690,9 @@ public abstract class SearchTests(PortalFactory factory)
     {
         /// <summary>The published version (records), which orders entries of one day.</summary>
         public int VersionId { get; init; }
+
+        /// <summary>The kind's code in the URL when the entry is not a record (item, message, consultation, guide).</summary>
+        public string? Other { get; init; }
     }
 
     private async Task<List<Entry>> MatchingEntriesAsync(string word)
@@ -630,7 +710,17 @@ public abstract class SearchTests(PortalFactory factory)
                 .Where(r => r.DomainId != null) // column-only records are not indexed (issue 20 §3)
                 .Select(r => new Entry($"/records/{r.RecordId}", r.DomainId!.Value, r.StageId!.Value, r.DepartmentId, r.Kind, r.Validity, r.PublishedOn) { VersionId = r.Id }),
             .. items.Where(i => $"{i.NameLevel1} · {i.NameLevel2} {i.Content} {i.Basis}".Contains(word, StringComparison.OrdinalIgnoreCase))
-                .Select(i => new Entry($"/items/{i.Id}", i.DomainId, i.StageId, i.DepartmentId, null, null, null)),
+                .Select(i => new Entry($"/items/{i.Id}", i.DomainId, i.StageId, i.DepartmentId, null, null, null) { Other = "item" }),
+            // The other public content (issue 22): published messages, consultations open or closed, published guides.
+            .. (await db.Messages.Where(m => m.Published && m.PublicationConsent && m.State == Domain.Participation.MessageState.Answered).ToListAsync())
+                .Where(m => $"{m.Subject} {m.Body} {m.Reply}".Contains(word, StringComparison.OrdinalIgnoreCase))
+                .Select(m => new Entry($"/messages/{m.Id}", 0, 0, m.AssignedDepartmentId ?? 0, null, null, m.AnsweredOn) { Other = "message" }),
+            .. (await db.Consultations.Where(c => c.State == ConsultationState.Approved || c.State == ConsultationState.FeedbackPublished).ToListAsync())
+                .Where(c => c.StartsOn <= factory.Clock.Today() && $"{c.Title} {c.DraftingExplanation} {c.DraftBody}".Contains(word, StringComparison.OrdinalIgnoreCase))
+                .Select(c => new Entry($"/consultations/{c.Id}", c.DomainId, 0, c.DepartmentId, null, null, c.StartsOn) { Other = "consultation" }),
+            .. (await db.ServiceGuides.Where(g => g.State == GuideState.Published && g.RevisionOfId == null).ToListAsync())
+                .Where(g => $"{g.Name} {g.Conditions} {g.LegalBasis} {g.TimeLimit} {g.Fees} {g.PlaceAndHours}".Contains(word, StringComparison.OrdinalIgnoreCase))
+                .Select(g => new Entry($"/guides/{g.Id}", g.DomainId, 0, g.DepartmentId, null, null, g.PublishedOn) { Other = "guide" }),
         ];
     }
 

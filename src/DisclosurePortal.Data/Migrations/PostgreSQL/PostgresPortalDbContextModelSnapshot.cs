@@ -181,6 +181,9 @@ namespace DisclosurePortal.Data.Migrations.PostgreSQL
                     b.Property<int?>("RecordVersionId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("SourceId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("StageId")
                         .HasColumnType("integer");
 
@@ -201,6 +204,8 @@ namespace DisclosurePortal.Data.Migrations.PostgreSQL
 
                     b.HasIndex("RecordVersionId")
                         .IsUnique();
+
+                    b.HasIndex("SourceId", "Kind");
 
                     b.ToTable("SearchEntries", (string)null);
                 });

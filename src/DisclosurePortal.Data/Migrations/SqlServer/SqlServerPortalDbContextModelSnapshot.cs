@@ -182,6 +182,9 @@ namespace DisclosurePortal.Data.Migrations.SqlServer
                     b.Property<int?>("RecordVersionId")
                         .HasColumnType("int");
 
+                    b.Property<int?>("SourceId")
+                        .HasColumnType("int");
+
                     b.Property<int>("StageId")
                         .HasColumnType("int");
 
@@ -204,6 +207,8 @@ namespace DisclosurePortal.Data.Migrations.SqlServer
                     b.HasIndex("RecordVersionId")
                         .IsUnique()
                         .HasFilter("[RecordVersionId] IS NOT NULL");
+
+                    b.HasIndex("SourceId", "Kind");
 
                     b.ToTable("SearchEntries", (string)null);
                 });

@@ -176,6 +176,9 @@ namespace DisclosurePortal.Data.Migrations.Sqlite
                     b.Property<int?>("RecordVersionId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("SourceId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("StageId")
                         .HasColumnType("INTEGER");
 
@@ -196,6 +199,8 @@ namespace DisclosurePortal.Data.Migrations.Sqlite
 
                     b.HasIndex("RecordVersionId")
                         .IsUnique();
+
+                    b.HasIndex("SourceId", "Kind");
 
                     b.ToTable("SearchEntries", (string)null);
                 });

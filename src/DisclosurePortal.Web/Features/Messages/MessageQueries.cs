@@ -56,10 +56,6 @@ public static class MessageQueries
         orderby m.AnsweredOn descending, m.Id descending
         select new PublishedMessageRow(m.Id, m.Kind, m.Subject, d == null ? null : d.Name, m.WrittenOn, m.AnsweredOn!.Value);
 
-    /// <summary>The main /search's share: the first published messages matching the whole query text.</summary>
-    public static async Task<IReadOnlyList<PublishedMessageRow>> SearchPublishedAsync(PortalDbContext db, string text, CancellationToken ct) =>
-        text.Length is 0 or > PublishedMessagesFilter.MaxKeywordLength ? [] : await db.PublishedMessages().Matching(text).Rows(db).Take(5).ToListAsync(ct);
-
     /// <summary>The statistics of the messages written in <paramref name="year"/>, every message counted.</summary>
     public static async Task<MessageStatistics> StatisticsAsync(PortalDbContext db, int year, WorkingCalendar calendar, CancellationToken ct)
     {

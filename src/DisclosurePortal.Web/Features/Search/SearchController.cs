@@ -18,7 +18,7 @@ namespace DisclosurePortal.Web.Features.Search;
 /// filters, two orders, marked snippets and paging. Any refused input answers 400 with the form and a Chinese
 /// message beside the field; the words typed are never query syntax (ISearchIndex, docs/adr/0009).
 /// </summary>
-public sealed class SearchController(PortalDbContext db, ISearchIndex index, SearchSettings searchSettings, SearchSynonymsCache synonymsCache) : PortalController
+public sealed class SearchController(PortalDbContext db, ISearchIndex index, SearchSettings searchSettings, SearchSynonymsCache synonymsCache, TimeProvider clock) : PortalController
 {
     public const int PageSize = RecordListing.PageSize;
 
@@ -46,20 +46,18 @@ public sealed class SearchController(PortalDbContext db, ISearchIndex index, Sea
 
         var page = search.Page;
         var terms = search.Terms!;
-        var query = new SearchQuery(terms, filters, search.Sort, page, PageSize) { Synonyms = await synonymsCache.GetAsync(db, ct) };
+        var query = new SearchQuery(terms, filters, search.Sort, page, PageSize) { Synonyms = await synonymsCache.GetAsync(db, ct), Today = clock.Today() };
         var results = await index.SearchAsync(query, ct);
         var info = new PageInfo(page, PageSize, results.Listed);
         if (page > info.TotalPages) return PageOutOfRange(info);
         // 同时搜索了: the synonyms looked for besides the words typed, marked in the results like them.
         var alsoSearched = query.Alternatives.SelectMany(a => a.Skip(1)).Distinct(StringComparer.Ordinal).ToList();
         var hits = results.Hits.Select(h => ToHitView(h, SearchSnippets.MarkedParts([.. terms.Words, .. alsoSearched]))).ToList();
-        // 网上信箱 (issue 19): published messages matching the words, beside the records (one LIKE query until the index has them).
-        var messages = page == 1 ? await DisclosurePortal.Web.Features.Messages.MessageQueries.SearchPublishedAsync(db, terms.Text, ct) : [];
         return View(new SearchPageModel(form, errors, options, new SearchOutcome(terms.Text, results.Total, results.MoreThanMax, searchSettings.ListedResults,
             info, hits) { Standardised = terms.Standardised, AlsoSearched = alsoSearched, TotalKind = results.TotalKind,
             Suggestions = results.Total == 0 ? Suggest(terms, form) : [],
             Facets = FacetGroups(results.Facets, form, terms.Text, options), FacetsWhole = results.Facets.Whole, FacetsCounted = results.Facets.Counted })
-            { Messages = messages });
+            );
     }
 
     /// <summary>
@@ -104,7 +102,8 @@ public sealed class SearchController(PortalDbContext db, ISearchIndex index, Sea
         Add(SearchRequest.Keys.Kind, "信息类别", Enum.GetValues<RecordKind>()
             .Where(facets.RecordKinds.ContainsKey)
             .Select(k => Value(SearchRequest.Keys.Kind, Code((int)k), form.Kind, Labels.Of(k), true, facets.RecordKinds[k]))
-            .Concat(facets.CatalogueItems > 0 ? [Value(SearchRequest.Keys.Kind, SearchForm.ItemsKind, form.Kind, "公开事项（目录）", true, facets.CatalogueItems)] : []));
+            .Concat(SearchForm.EntryKinds.Where(k => facets.EntryKinds.ContainsKey(k.Kind))
+                .Select(k => Value(SearchRequest.Keys.Kind, k.Code, form.Kind, k.Name, true, facets.EntryKinds[k.Kind]))));
         var chosenYear = form.From is { Length: 10 } from && form.To is { Length: 10 } to && from[..4] == to[..4]
                          && from[4..] == "-01-01" && to[4..] == "-12-31" ? from[..4] : null;
         Add("year", "发布年份", facets.Years.OrderByDescending(y => y.Key).Select(y =>
@@ -152,13 +151,21 @@ public sealed class SearchController(PortalDbContext db, ISearchIndex index, Sea
 
     private SearchHitView ToHitView(SearchHit h, IReadOnlyList<string> words)
     {
-        var isItem = h.Kind == SearchEntryKind.CatalogueItem;
         var body = SearchSnippets.PlainText(h.Body);
+        var url = h.Kind switch
+        {
+            SearchEntryKind.CatalogueItem => Url.Action("Item", "Catalogue", new { id = h.CatalogueItemId }),
+            SearchEntryKind.Message => Url.Action("Show", "Messages", new { id = h.SourceId }),
+            SearchEntryKind.Consultation => Url.Action("Show", "Consultations", new { id = h.SourceId }),
+            SearchEntryKind.ServiceGuide => Url.Action("Show", "Guides", new { id = h.SourceId }),
+            _ => Url.Action("Show", "Records", new { id = h.RecordId }),
+        };
+        var badge = h.Kind == SearchEntryKind.Record ? Labels.Of(h.RecordKind!.Value) : SearchForm.EntryKinds.Single(k => k.Kind == h.Kind).Badge;
         return new SearchHitView(
-            isItem ? Url.Action("Item", "Catalogue", new { id = h.CatalogueItemId })! : Url.Action("Show", "Records", new { id = h.RecordId })!,
+            url!,
             SearchSnippets.Highlight(h.Title, words),
             SearchSnippets.Excerpt(body, words),
-            isItem, h.RecordKind, h.Validity, h.DepartmentName, h.PublishedOn, h.DocumentNumber,
+            badge, h.RecordKind, h.Validity, h.DepartmentName, h.PublishedOn, h.DocumentNumber,
             SearchSnippets.ContainsAny(h.IndexNumber, words) ? h.IndexNumber : null,
             Localization.Pick(h.DomainNameZh, h.DomainNameEn));
     }

@@ -1,3 +1,4 @@
+using DisclosurePortal.Data.Search;
 using DisclosurePortal.Domain.Publishing;
 using DisclosurePortal.Web.Features.Shared;
 using DisclosurePortal.Web.Infrastructure.Search;
@@ -20,6 +21,18 @@ public sealed class SearchForm
     public string? Page { get; set; }
 
     public const string ItemsKind = "item";
+
+    /// <summary>
+    /// The kinds of entry besides records (issue 22): their code in the URL (信息类别), their name in the filter and the
+    /// facets, and the badge on a result.
+    /// </summary>
+    public static readonly IReadOnlyList<(string Code, SearchEntryKind Kind, string Name, string Badge)> EntryKinds =
+    [
+        (ItemsKind, SearchEntryKind.CatalogueItem, "公开事项（目录）", "公开事项"),
+        ("message", SearchEntryKind.Message, "网上信箱留言", "网上信箱"),
+        ("consultation", SearchEntryKind.Consultation, "民意征集", "民意征集"),
+        ("guide", SearchEntryKind.ServiceGuide, "办事指南", "办事指南"),
+    ];
     public const string RelevanceSort = "relevance";
     public const string DateSort = "date";
 
@@ -52,9 +65,6 @@ public sealed record SearchOptions(IReadOnlyList<SearchOption> Domains, IReadOnl
 public sealed record SearchPageModel(SearchForm Form, IReadOnlyDictionary<string, string> Errors, SearchOptions Options, SearchOutcome? Outcome)
 {
     public string? ErrorFor(string field) => Errors.TryGetValue(field, out var e) ? e : null;
-
-    /// <summary>Published 网上信箱 messages matching the query (issue 19), the first few.</summary>
-    public IReadOnlyList<DisclosurePortal.Web.Features.Messages.PublishedMessageRow> Messages { get; init; } = [];
 }
 
 public sealed record SearchOutcome(string Query, int Total, bool MoreThanMax, int Max, PageInfo Page, IReadOnlyList<SearchHitView> Hits)
@@ -98,9 +108,9 @@ public sealed record SearchFacetValue(string Label, bool Localize, int Count, st
     public bool ChineseName { get; init; }
 }
 
-/// <summary>One result as shown: title and snippet already encoded with the words marked.</summary>
+/// <summary>One result as shown: title and snippet already encoded with the words marked; the badge names its kind (a localizer key).</summary>
 public sealed record SearchHitView(
-    string Url, IHtmlContent Title, IHtmlContent Snippet, bool IsCatalogueItem, RecordKind? Kind, Validity? Validity,
+    string Url, IHtmlContent Title, IHtmlContent Snippet, string Badge, RecordKind? Kind, Validity? Validity,
     string DepartmentName, DateOnly? PublishedOn, string? DocumentNumber, string? MatchedIndexNumber, string DomainName);
 
 /// <summary>A search to try instead: its link, and what it changes (a localizer key with one argument).</summary>

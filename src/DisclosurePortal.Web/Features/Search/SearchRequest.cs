@@ -47,7 +47,7 @@ public sealed record SearchRequest(
         var filters = new SearchFilters();
         if (Blank(form.Kind) is { } kind)
         {
-            if (kind == SearchForm.ItemsKind) filters = filters with { CatalogueItemsOnly = true };
+            if (SearchForm.EntryKinds.FirstOrDefault(k => k.Code == kind) is { Code: not null } entryKind) filters = filters with { EntryKind = entryKind.Kind };
             else if (QueryReader.TryCode<RecordKind>(kind, out var k)) filters = filters with { RecordKind = k };
             else errors[Keys.Kind] = "信息类别筛选条件无效。";
         }

@@ -137,6 +137,10 @@ public sealed class PublicPageChanges(PublicPageStore store, IHttpContextAccesso
                 case Domain.Consultations.Consultation consultation:
                     // Its domain's 决策 stage lists it (issue 19). Open → closed follows the clock, within the cache's duration.
                     consultationDomains.Add(consultation.DomainId);
+                    tags.Add(PublicPageTags.Search); // and the search finds it (issue 22)
+                    break;
+                case Domain.Participation.Message when Both<bool>(entry, nameof(Domain.Participation.Message.Published)).Contains(true):
+                    tags.Add(PublicPageTags.Search); // a published message is found by the search (issue 22)
                     break;
                 case Domain.Units.UnitProfile profile when Both<Domain.Units.ProfileState>(entry, nameof(Domain.Units.UnitProfile.State)).Contains(Domain.Units.ProfileState.Published):
                     tags.UnionWith(PublicPageTags.WhenUnitProfileChanges(profile.DepartmentId));
@@ -144,7 +148,11 @@ public sealed class PublicPageChanges(PublicPageStore store, IHttpContextAccesso
                 case DisclosurePortal.Domain.Powers.Power or DisclosurePortal.Domain.Powers.PowerRevision:
                     tags.Add(PublicPageTags.Powers);
                     break;
-                case DisclosurePortal.Domain.Guides.ServiceGuide or DisclosurePortal.Domain.Guides.GuideTemplate:
+                case DisclosurePortal.Domain.Guides.ServiceGuide:
+                    tags.Add(PublicPageTags.Guides);
+                    tags.Add(PublicPageTags.Search); // a published guide is found by the search (issue 22)
+                    break;
+                case DisclosurePortal.Domain.Guides.GuideTemplate:
                     tags.Add(PublicPageTags.Guides);
                     break;
                 case Domain.PolicyCleanups.PolicyCleanup cleanup when Both<Domain.PolicyCleanups.CleanupState>(entry, nameof(Domain.PolicyCleanups.PolicyCleanup.State)).Contains(Domain.PolicyCleanups.CleanupState.Published):

@@ -3,7 +3,8 @@ using DisclosurePortal.Domain.Publishing;
 namespace DisclosurePortal.Web.Infrastructure.Search;
 
 /// <summary>
-/// Full-text search over what the public may see (published record versions, catalogue items in use), Chinese
+/// Full-text search over what the public may see (published record versions, catalogue items in use, published
+/// messages, consultations and 办事指南), Chinese
 /// substrings included. One behaviour, two implementations chosen by Database:Provider (docs/adr/0009).
 /// </summary>
 public interface ISearchIndex
@@ -20,7 +21,8 @@ public enum SearchSort
     Date = 2,
 }
 
-/// <summary>The filters; null means any. A filter on kind, validity or date leaves catalogue items out (they have none).</summary>
+/// <summary>The filters; null means any. A filter on a record kind or validity leaves the other kinds out (they have none);
+/// one on dates leaves catalogue items out.</summary>
 public sealed record SearchFilters
 {
     public int? DomainId { get; init; }
@@ -28,8 +30,8 @@ public sealed record SearchFilters
     public int? DepartmentId { get; init; }
     public RecordKind? RecordKind { get; init; }
 
-    /// <summary>Only catalogue items (公开事项), no records.</summary>
-    public bool CatalogueItemsOnly { get; init; }
+    /// <summary>Only entries of this kind (公开事项, 网上信箱, 民意征集, 办事指南), no records; a record kind is <see cref="RecordKind"/>.</summary>
+    public SearchEntryKind? EntryKind { get; init; }
     public Validity? Validity { get; init; }
     public DateOnly? PublishedFrom { get; init; }
     public DateOnly? PublishedTo { get; init; }
@@ -40,6 +42,9 @@ public sealed record SearchFilters
 
 public sealed record SearchQuery(SearchTerms Terms, SearchFilters Filters, SearchSort Sort, int Page, int PageSize)
 {
+    /// <summary>Today: a 民意征集 consultation opening later is not public yet.</summary>
+    public DateOnly? Today { get; init; }
+
     /// <summary>The 同义词组: a word is also looked for as each of its synonyms.</summary>
     public DisclosurePortal.Domain.Search.Synonyms Synonyms { get; init; } = DisclosurePortal.Domain.Search.Synonyms.None;
 
@@ -70,6 +75,9 @@ public sealed record SearchHit(
 {
     /// <summary>The published version a record hit stands for (a column-only record is named by its column).</summary>
     public int? RecordVersionId { get; init; }
+
+    /// <summary>The message, consultation or 办事指南 a hit of those kinds stands for.</summary>
+    public int? SourceId { get; init; }
 }
 
 public enum SearchTotal

@@ -33,7 +33,7 @@ public sealed class PostgresSearchIndex(PortalDbContext db, SearchSettings setti
     /// token statistics: 188,014 for 通知's 188,218 at a million entries), rounded for the page ("约 188,000 条"): counting
     /// would read every matching row, 0.4–2 s for the commonest words (docs/performance.md).
     /// </summary>
-    protected override async Task<(int Count, SearchTotal Kind)> CountAllAsync(MatchPlan match, string fromAndWhere, bool filtered, DbParameter[] parameters, int listed, CancellationToken ct)
+    protected override async Task<(int Count, SearchTotal Kind)> CountAsync(string fromAndWhere, string? indexOnlyCount, DbParameter[] parameters, int listed, CancellationToken ct)
     {
         var connection = Db.Database.GetDbConnection();
         if (connection.State != System.Data.ConnectionState.Open) await Db.Database.OpenConnectionAsync(ct);

@@ -5,7 +5,7 @@ namespace DisclosurePortal.Web.Infrastructure.Search;
 
 /// <summary>
 /// 分类统计 (issue 22): how many matches fall under each value of the search's filters — domain, stage, department,
-/// kind (a record kind, or 公开事项), year of publication and validity — under the filters already chosen. Counted over
+/// kind (a record kind, 公开事项, 网上信箱, 民意征集 or 办事指南), year of publication and validity — under the filters already chosen. Counted over
 /// every match (<see cref="Whole"/>) when there are at most <see cref="SearchSettings.FacetedResults"/> of them, or when
 /// the listed ones are all; otherwise over the listed ones, the newest (docs/adr/0042).
 /// </summary>
@@ -31,7 +31,7 @@ public sealed class SearchFacets
         Stages = counter.Stages;
         Departments = counter.Departments;
         RecordKinds = counter.RecordKinds;
-        CatalogueItems = counter.CatalogueItems;
+        EntryKinds = counter.EntryKinds;
         Years = counter.Years;
         Validities = counter.Validities;
     }
@@ -51,8 +51,8 @@ public sealed class SearchFacets
     public IReadOnlyDictionary<int, int> Departments { get; }
     public IReadOnlyDictionary<RecordKind, int> RecordKinds { get; }
 
-    /// <summary>公开事项 (catalogue items), the other kind of entry.</summary>
-    public int CatalogueItems { get; }
+    /// <summary>The entries other than records: 公开事项, 网上信箱, 民意征集, 办事指南.</summary>
+    public IReadOnlyDictionary<SearchEntryKind, int> EntryKinds { get; }
 
     /// <summary>By year of 发布日期 (records only).</summary>
     public IReadOnlyDictionary<int, int> Years { get; }
@@ -75,7 +75,7 @@ public sealed class SearchFacets
         internal Dictionary<RecordKind, int> RecordKinds { get; } = [];
         internal Dictionary<int, int> Years { get; } = [];
         internal Dictionary<Validity, int> Validities { get; } = [];
-        internal int CatalogueItems { get; private set; }
+        internal Dictionary<SearchEntryKind, int> EntryKinds { get; } = [];
 
         public int Counted { get; private set; }
 
@@ -85,7 +85,7 @@ public sealed class SearchFacets
             if (e.DomainId != 0) Increment(Domains, e.DomainId);
             if (e.StageId != 0) Increment(Stages, e.StageId);
             Increment(Departments, e.DepartmentId);
-            if (e.Kind == (int)SearchEntryKind.CatalogueItem) CatalogueItems++;
+            if (e.Kind != (int)SearchEntryKind.Record) Increment(EntryKinds, (SearchEntryKind)e.Kind);
             else if (e.RecordKind is { } kind) Increment(RecordKinds, (RecordKind)kind);
             if (e.Year is { } year) Increment(Years, year);
             if (e.Validity is { } validity) Increment(Validities, (Validity)validity);

@@ -34,6 +34,9 @@ public abstract class SqlSearchIndex(PortalDbContext db, SearchSettings settings
         var match = Match(query.Alternatives, words, Parameter);
         var where = new StringBuilder(match.From).Append('\n');
         AppendFilters(where, query.Filters, Parameter);
+        // A consultation is public from its 开始日期 (ConsultationQueries.Public), which no trigger sees arrive.
+        if (query.Today is { } today)
+            where.Append(CultureInfo.InvariantCulture, $"AND NOT (e.\"Kind\" = {(int)SearchEntryKind.Consultation} AND e.\"PublishedOn\" > {Parameter(DateValue(today))})\n");
         var facetColumns = $"e.\"Kind\" AS \"Kind\", e.\"DomainId\" AS \"DomainId\", e.\"StageId\" AS \"StageId\", e.\"DepartmentId\" AS \"DepartmentId\", " +
                            $"e.\"RecordKind\" AS \"RecordKind\", e.\"Validity\" AS \"Validity\", {YearOf("e.\"PublishedOn\"")} AS \"Year\"";
         var sql = $"SELECT e.\"Id\" AS \"Id\", {match.Score} AS \"Score\", {match.Exact} AS \"Exact\", {facetColumns}\n{where}ORDER BY {match.OrderBy} DESC\n{Limit(max + 1)}";
@@ -44,21 +47,30 @@ public abstract class SqlSearchIndex(PortalDbContext db, SearchSettings settings
         SearchFacets? facets = null;
         if (candidates.Count > max)
         {
-            // More than are listed: the page still says how many match in all (the index counts them; no row is read on
-            // SQLite), and the facets count them all when they are not too many (settings.FacetedResults)…
-            (total, kind) = await CountAllAsync(match, where.ToString(), !query.Filters.IsEmpty, [.. parameters.Select(Clone)], max, ct);
-            if (kind == SearchTotal.AtLeast || total <= settings.FacetedResults)
+            // More than are listed. The entries holding the words, whatever the filters, are what counting the facets
+            // reads (each is looked at, then filtered): when they are few enough (settings.FacetedResults) the facets
+            // count every match, which is then also the total. The index alone counts them on SQLite (a consultation
+            // not yet open is among them); PostgreSQL estimates.
+            var (holding, holdingKind) = await CountAsync(match.From, match.IndexOnlyCount, [.. parameters.Select(Clone)], max, ct);
+            if (holding <= settings.FacetedResults)
             {
                 var counter = new SearchFacets.Counter();
                 var facetSql = $"SELECT {facetColumns}\n{where}{Limit(settings.FacetedResults + 1)}";
                 await foreach (var row in db.Database.SqlQueryRaw<FacetRow>(facetSql, [.. parameters.Select(Clone)]).AsAsyncEnumerable().WithCancellation(ct))
                     counter.Add(row);
+                // (More than the estimate said: counted as if there had been too many.)
                 if (counter.Counted <= settings.FacetedResults)
                 {
                     facets = counter.Build(whole: true);
                     (total, kind) = (counter.Counted, SearchTotal.Exact);
                 }
             }
+            // Otherwise the page still says how many match: without filters, those holding the words; with them, what
+            // the provider can tell without reading every match (PostgreSQL's estimate; on SQLite "more than listed").
+            if (facets is null)
+                (total, kind) = query.Filters.IsEmpty && holdingKind != SearchTotal.AtLeast
+                    ? (holding, holdingKind)
+                    : await CountAsync(where.ToString(), null, [.. parameters.Select(Clone)], max, ct);
         }
         // …otherwise the listed ones, the newest, and the page says so.
         facets ??= SearchFacets.Of(matches, whole: candidates.Count <= max);
@@ -70,13 +82,14 @@ public abstract class SqlSearchIndex(PortalDbContext db, SearchSettings settings
 
         var rows = await (
             from e in db.SearchEntries.AsNoTracking()
-            join d in db.Departments on e.DepartmentId equals d.Id
+            // A message not yet given to a department has none (0).
+            from d in db.Departments.Where(x => x.Id == e.DepartmentId).DefaultIfEmpty()
             // A record filed in a column only has domain 0 (SearchIndexSql): its column names it instead, below.
             from dm in db.Domains.Where(x => x.Id == e.DomainId).DefaultIfEmpty()
             where pageIds.Contains(e.Id)
             select new SearchHit(e.Id, e.Kind, e.RecordId, e.CatalogueItemId, e.Title, e.DocumentNumber, e.IndexNumber, e.Body,
-                e.RecordKind, e.Validity, e.PublishedOn, d.Name, dm != null ? dm.Code : null,
-                dm != null ? dm.NameZh : "", dm != null ? dm.NameEn : "") { RecordVersionId = e.RecordVersionId }).ToListAsync(ct);
+                e.RecordKind, e.Validity, e.PublishedOn, d != null ? d.Name : "", dm != null ? dm.Code : null,
+                dm != null ? dm.NameZh : "", dm != null ? dm.NameEn : "") { RecordVersionId = e.RecordVersionId, SourceId = e.SourceId }).ToListAsync(ct);
         var columnOnly = rows.Where(r => r.DomainCode is null && r.RecordVersionId is not null).Select(r => r.RecordVersionId!.Value).ToList();
         if (columnOnly.Count > 0)
         {
@@ -122,13 +135,14 @@ public abstract class SqlSearchIndex(PortalDbContext db, SearchSettings settings
     protected abstract DbParameter CreateParameter(string name, object value);
 
     /// <summary>
-    /// How many entries match in all, when more than <paramref name="listed"/> do. Counted where the index alone can count
-    /// them (SQLite without a filter: 10–25 ms for the commonest word at a million entries); otherwise "more than listed":
-    /// counting would read every matching entry (2 s for 通知 with a filter on SQLite). PostgreSQL estimates instead.
+    /// How many entries match <paramref name="fromAndWhere"/>, when more than <paramref name="listed"/> do, without reading
+    /// them: counted by <paramref name="indexOnlyCount"/> where the index alone can count (SQLite: 10–25 ms for the
+    /// commonest word at a million entries), else "more than listed" (counting would read every matching entry: 2 s for
+    /// 通知 with a filter on SQLite). PostgreSQL estimates instead.
     /// </summary>
-    protected virtual async Task<(int Count, SearchTotal Kind)> CountAllAsync(MatchPlan match, string fromAndWhere, bool filtered, DbParameter[] parameters, int listed, CancellationToken ct)
+    protected virtual async Task<(int Count, SearchTotal Kind)> CountAsync(string fromAndWhere, string? indexOnlyCount, DbParameter[] parameters, int listed, CancellationToken ct)
     {
-        if (filtered || match.IndexOnlyCount is not { } sql) return (listed, SearchTotal.AtLeast);
+        if (indexOnlyCount is not { } sql) return (listed, SearchTotal.AtLeast);
         return ((int)await db.Database.SqlQueryRaw<long>(sql, parameters).SingleAsync(ct), SearchTotal.Exact);
     }
 
@@ -140,7 +154,7 @@ public abstract class SqlSearchIndex(PortalDbContext db, SearchSettings settings
         if (f.DomainId is { } domain) sql.Append(CultureInfo.InvariantCulture, $"AND e.\"DomainId\" = {parameter(domain)}\n");
         if (f.StageId is { } stage) sql.Append(CultureInfo.InvariantCulture, $"AND e.\"StageId\" = {parameter(stage)}\n");
         if (f.DepartmentId is { } department) sql.Append(CultureInfo.InvariantCulture, $"AND e.\"DepartmentId\" = {parameter(department)}\n");
-        if (f.CatalogueItemsOnly) sql.Append(CultureInfo.InvariantCulture, $"AND e.\"Kind\" = {(int)SearchEntryKind.CatalogueItem}\n");
+        if (f.EntryKind is { } entryKind) sql.Append(CultureInfo.InvariantCulture, $"AND e.\"Kind\" = {(int)entryKind}\n");
         if (f.RecordKind is { } kind) sql.Append(CultureInfo.InvariantCulture, $"AND e.\"RecordKind\" = {parameter((int)kind)}\n");
         if (f.Validity is { } validity) sql.Append(CultureInfo.InvariantCulture, $"AND e.\"Validity\" = {parameter((int)validity)}\n");
         if (f.PublishedFrom is { } from) sql.Append(CultureInfo.InvariantCulture, $"AND e.\"PublishedOn\" >= {parameter(DateValue(from))}\n");
