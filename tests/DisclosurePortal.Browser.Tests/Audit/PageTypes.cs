@@ -77,6 +77,8 @@ public static class PageTypes
         new("search-facet-chosen-en", Viewer.Citizen, "/search", _ => "/search?q=%E9%80%9A%E7%9F%A5&validity=1&culture=en"),
         // Nothing found for two words: each alone is suggested.
         new("search-suggestions", Viewer.Citizen, "/search", _ => "/search?q=%E5%8D%B1%E6%88%BF%20%E6%97%A0%E6%AD%A4%E8%AF%8D%E8%AF%AD%E5%96%B5"),
+        new("search-suggestions-en", Viewer.Citizen, "/search", _ => "/search?q=%E5%8D%B1%E6%88%BF%20%E6%97%A0%E6%AD%A4%E8%AF%8D%E8%AF%AD%E5%96%B5&culture=en"),
+        new("search-results-en", Viewer.Citizen, "/search", _ => "/search?q=%E5%8D%B1%E6%88%BF&culture=en"),
         // 低保: a seeded synonym (同时搜索了：最低生活保障), in both languages.
         new("search-synonyms", Viewer.Citizen, "/search", _ => "/search?q=%E4%BD%8E%E4%BF%9D"),
         new("search-synonyms-en", Viewer.Citizen, "/search", _ => "/search?q=%E4%BD%8E%E4%BF%9D&culture=en"),
