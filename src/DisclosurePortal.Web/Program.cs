@@ -1,3 +1,4 @@
+using DisclosurePortal.Web.Infrastructure.Diagnostics;
 using DisclosurePortal.Web.Features.Reminders;
 using DisclosurePortal.Data.Seed;
 using DisclosurePortal.Web.Features.Apply;
@@ -24,6 +25,7 @@ builder.Services.AddPortalSearch(builder.Configuration);
 builder.Services.AddSingleton<MarkdownRenderer>();
 builder.Services.AddSingleton<DisclosurePortal.Web.Infrastructure.Site.SiteIdentityStore>(); // the site's particulars, one row held in memory (issue 20)
 builder.Services.AddSingleton<PublicSite>();
+builder.Services.AddSingleton<ReferenceData>(); // domains, stages and units held in memory (issue 23)
 builder.Services.AddSingleton<AttachmentStorage>();
 builder.Services.AddScoped<AuditTrail>();
 builder.Services.AddUseCaseHandlers();
@@ -40,6 +42,7 @@ builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o
 builder.Services.AddPortalLocalization();
 builder.AddPortalCaching(); // output cache, validators, compression, static assets (ADR 16)
 builder.Services.AddPortalSecurity(builder.Configuration, builder.Environment);
+builder.Services.AddRequestCost(builder.Configuration); // Server-Timing: statements, rows, database and view time, when Diagnostics:ServerTiming (issue 23)
 builder.Services.AddHealthChecks().AddDbContextCheck<DisclosurePortal.Data.PortalDbContext>("database", tags: [HealthResponse.Ready]);
 builder.Services
     .AddControllersWithViews(o =>
@@ -92,6 +95,7 @@ await app.Services.GetRequiredService<DisclosurePortal.Web.Infrastructure.Site.S
 
 app.UsePortalSecurity(); // forwarded headers, security headers, HSTS and HTTPS redirection (Infrastructure/Security)
 app.UsePortalRequestLogging(); // one event per request, error pages included (Infrastructure/Logging)
+app.UseRequestCost(); // Server-Timing, when Diagnostics:ServerTiming is on (Infrastructure/Diagnostics)
 app.UseExceptionHandler("/error/500");
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UsePortalLocalization();

@@ -14,7 +14,7 @@ namespace DisclosurePortal.Web.Features.AnnualReports;
 /// the other figures and sections 一, 五, 六 entered by hand.
 /// </summary>
 [Authorize(Policy = Policies.Reviewer)]
-public sealed class AnnualReportsOfficeController(PortalDbContext db, TimeProvider clock) : PortalController
+public sealed class AnnualReportsOfficeController(PortalDbContext db, TimeProvider clock, ReferenceData reference) : PortalController
 {
     /// <summary>The views live with the public ones in this feature's folder.</summary>
     private const string Views = "~/Features/AnnualReports/Views/";
@@ -43,7 +43,7 @@ public sealed class AnnualReportsOfficeController(PortalDbContext db, TimeProvid
     [HttpGet("/reports/annual/{year}/units")]
     public async Task<IActionResult> Units(ReportYear route, Townships.UnitFilter unitFilter, CancellationToken ct)
     {
-        if (await Townships.UnitScope.ReadAsync(db, unitFilter, ct) is not { } units) return BadInput(Townships.UnitFilter.UnitProblem);
+        if (Townships.UnitScope.Read(await reference.GetAsync(db, ct), unitFilter) is not { } units) return BadInput(Townships.UnitFilter.UnitProblem);
         var scope = await units.ReportUnitsAsync(db, ct);
         if (scope is not null)
         {

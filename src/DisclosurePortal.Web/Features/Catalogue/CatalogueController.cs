@@ -1,3 +1,4 @@
+using DisclosurePortal.Web.Infrastructure;
 using DisclosurePortal.Domain.Catalogue;
 using DisclosurePortal.Data;
 using DisclosurePortal.Web.Features.Home;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DisclosurePortal.Web.Features.Catalogue;
 
 /// <summary>The standard catalogue as citizens browse it: a domain by its five stages, and each item with its records.</summary>
-public sealed class CatalogueController(PortalDbContext db, TimeProvider clock) : PortalController
+public sealed class CatalogueController(PortalDbContext db, TimeProvider clock, ReferenceData reference) : PortalController
 {
     private const int LatestPerItem = 3;
 
@@ -19,10 +20,11 @@ public sealed class CatalogueController(PortalDbContext db, TimeProvider clock) 
     {
         var listing = query.Request;
         // 公开主体 / 层级 (issue 20 §7): the items and records of one unit, or of one level's units.
-        if (await Townships.UnitScope.ReadAsync(db, unitFilter, ct) is not { } units) return BadInput(Townships.UnitFilter.UnitProblem);
-        var domain = await db.Domains.AsNoTracking().FirstOrDefaultAsync(d => d.Code == code, ct);
-        if (domain is null) return NotFoundPage("没有找到该公开领域。");
-        var stages = await db.Stages.AsNoTracking().OrderBy(s => s.SortOrder).ToListAsync(ct);
+        // Domains, stages and units from the reference data held in memory (issue 23).
+        var known = await reference.GetAsync(db, ct);
+        if (Townships.UnitScope.Read(known, unitFilter) is not { } units) return BadInput(Townships.UnitFilter.UnitProblem);
+        if (!known.DomainsByCode.TryGetValue(code, out var domain)) return NotFoundPage("没有找到该公开领域。");
+        var stages = known.Stages;
         var selected = stage is null ? stages[0] : stages.FirstOrDefault(s => s.Code == stage);
         if (selected is null) return BadInput("公开阶段应为 决策、执行、管理、服务、结果 之一。");
 

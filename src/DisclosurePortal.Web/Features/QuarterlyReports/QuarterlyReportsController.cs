@@ -16,7 +16,7 @@ namespace DisclosurePortal.Web.Features.QuarterlyReports;
 /// unit's line and details (issue 21 §3) — a township's editors also their villages'.
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class QuarterlyReportsController(PortalDbContext db, TimeProvider clock) : PortalController
+public sealed class QuarterlyReportsController(PortalDbContext db, TimeProvider clock, ReferenceData reference) : PortalController
 {
     private const string Views = "~/Features/QuarterlyReports/Views/";
 
@@ -89,7 +89,7 @@ public sealed class QuarterlyReportsController(PortalDbContext db, TimeProvider 
     {
         if (NotBegun(route.Quarter) is { } problem) return problem;
         // 公开主体 / 层级 (issue 20 §7): the figures of one township with its villages, one unit, or one level's units.
-        if (await Townships.UnitScope.ReadAsync(db, unitFilter, ct) is not { } units) return BadInput(Townships.UnitFilter.UnitProblem);
+        if (Townships.UnitScope.Read(await reference.GetAsync(db, ct), unitFilter) is not { } units) return BadInput(Townships.UnitFilter.UnitProblem);
         var q = route.Quarter;
         var loaded = await QuarterlyReportQueries.LoadAsync(db, q, clock.Today(), ct);
         var (report, departments, domains) = (loaded.Report, loaded.Departments, loaded.Domains);

@@ -18,7 +18,7 @@ namespace DisclosurePortal.Web.Features.Search;
 /// filters, two orders, marked snippets and paging. Any refused input answers 400 with the form and a Chinese
 /// message beside the field; the words typed are never query syntax (ISearchIndex, docs/adr/0009).
 /// </summary>
-public sealed class SearchController(PortalDbContext db, ISearchIndex index, SearchSettings searchSettings, SearchSynonymsCache synonymsCache, TimeProvider clock) : PortalController
+public sealed class SearchController(PortalDbContext db, ISearchIndex index, SearchSettings searchSettings, SearchSynonymsCache synonymsCache, TimeProvider clock, ReferenceData reference) : PortalController
 {
     public const int PageSize = RecordListing.PageSize;
 
@@ -172,11 +172,10 @@ public sealed class SearchController(PortalDbContext db, ISearchIndex index, Sea
 
     private async Task<SearchOptions> LoadOptionsAsync(CancellationToken ct)
     {
-        var domains = await db.Domains.AsNoTracking().OrderBy(d => d.SortOrder).Select(d => new { d.Id, d.Code, d.NameZh, d.NameEn }).ToListAsync(ct);
-        var stages = await db.Stages.AsNoTracking().OrderBy(s => s.SortOrder).Select(s => new { s.Id, s.Code, s.NameZh, s.NameEn }).ToListAsync(ct);
-        // 公开主体 grouped by level (issue 20 §7): the county's departments, then townships, then villages.
-        var departments = await db.Departments.AsNoTracking().OrderBy(d => d.Level).ThenBy(d => d.SortOrder).ThenBy(d => d.Id)
-            .Select(d => new { d.Id, d.Name, d.Level }).ToListAsync(ct);
+        // From the reference data held in memory (issue 23). 公开主体 grouped by level (issue 20 §7): the county's
+        // departments, then townships, then villages.
+        var known = await reference.GetAsync(db, ct);
+        var (domains, stages, departments) = (known.Domains, known.Stages, known.Units);
         return new SearchOptions(
             domains.Select(d => new SearchOption(d.Code, Localization.Pick(d.NameZh, d.NameEn))).ToList(),
             stages.Select(s => new SearchOption(s.Code, Localization.Pick(s.NameZh, s.NameEn))).ToList(),

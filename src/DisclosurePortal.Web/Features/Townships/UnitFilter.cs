@@ -1,3 +1,4 @@
+using DisclosurePortal.Web.Infrastructure;
 using System.Globalization;
 using DisclosurePortal.Data;
 using DisclosurePortal.Domain.Publishing;
@@ -52,19 +53,15 @@ public sealed record UnitOption(int Id, string Name, UnitLevel Level);
 /// </summary>
 public sealed record UnitScope(IReadOnlyList<int>? Ids, IReadOnlyList<UnitOption> Options, UnitFilter Filter)
 {
-    /// <summary>Null when the chosen unit does not exist (a 400 with <see cref="UnitFilter.UnitProblem"/>).</summary>
-    public static async Task<UnitScope?> ReadAsync(PortalDbContext db, UnitFilter filter, CancellationToken ct)
+    /// <summary>Null when the chosen unit does not exist (a 400 with <see cref="UnitFilter.UnitProblem"/>). From the
+    /// reference data held in memory (issue 23): no statement.</summary>
+    public static UnitScope? Read(ReferenceSnapshot reference, UnitFilter filter)
     {
-        var options = await db.Departments.AsNoTracking().Where(d => d.IsActive)
-            .OrderBy(d => d.Level).ThenBy(d => d.SortOrder).ThenBy(d => d.Id)
-            .Select(d => new UnitOption(d.Id, d.Name, d.Level)).ToListAsync(ct);
+        var options = reference.Units.Where(u => u.IsActive).Select(u => new UnitOption(u.Id, u.Name, u.Level)).ToList();
         if (filter.Unit is { } unit)
-        {
-            if (!await db.Departments.AnyAsync(d => d.Id == unit, ct)) return null;
-            return new UnitScope([unit], options, filter);
-        }
+            return reference.UnitsById.ContainsKey(unit) ? new UnitScope([unit], options, filter) : null;
         if (filter.Level is { } level)
-            return new UnitScope(await db.Departments.Where(d => d.Level == level).Select(d => d.Id).ToListAsync(ct), options, filter);
+            return new UnitScope([.. reference.Units.Where(u => u.Level == level).Select(u => u.Id)], options, filter);
         return new UnitScope(null, options, filter);
     }
 

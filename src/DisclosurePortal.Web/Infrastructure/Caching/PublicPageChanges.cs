@@ -16,7 +16,7 @@ namespace DisclosurePortal.Web.Infrastructure.Caching;
 /// knows the old values) and evicted after it: within a request, when the response starts (after the action has
 /// committed its transaction, before the staff member sees the result); outside a request, at once.
 /// </summary>
-public sealed class PublicPageChanges(PublicPageStore store, IHttpContextAccessor http) : SaveChangesInterceptor
+public sealed class PublicPageChanges(PublicPageStore store, IHttpContextAccessor http, ReferenceData reference) : SaveChangesInterceptor
 {
     private const string PendingKey = "DisclosurePortal.PendingEvictions";
     private const int BulkChange = 500;
@@ -70,7 +70,7 @@ public sealed class PublicPageChanges(PublicPageStore store, IHttpContextAccesso
         if (context.Items[PendingKey] is HashSet<string> pending)
         {
             context.Items.Remove(PendingKey);
-            await store.EvictAsync(pending);
+            await EvictNowAsync(pending);
         }
     }
 
@@ -79,7 +79,7 @@ public sealed class PublicPageChanges(PublicPageStore store, IHttpContextAccesso
         var context = http.HttpContext;
         if (context is null || context.Response.HasStarted)
         {
-            await store.EvictAsync(tags);
+            await EvictNowAsync(tags);
             return;
         }
         if (context.Items[PendingKey] is HashSet<string> pending)
@@ -89,6 +89,14 @@ public sealed class PublicPageChanges(PublicPageStore store, IHttpContextAccesso
         }
         context.Items[PendingKey] = tags;
         context.Response.OnStarting(state => FlushAsync((HttpContext)state), context);
+    }
+
+    /// <summary>Evicts the pages; a change every page shows (the "site" tag: units, domains, stages, the site's identity)
+    /// also forgets the reference data held in memory (issue 23).</summary>
+    private async Task EvictNowAsync(HashSet<string> tags)
+    {
+        if (tags.Contains(PublicPageTags.Site)) reference.Forget();
+        await store.EvictAsync(tags);
     }
 
     /// <summary>The tags of the pages that show what is about to be saved (<see cref="PublicPageTags"/>).</summary>
