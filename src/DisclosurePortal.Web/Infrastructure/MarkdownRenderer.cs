@@ -5,6 +5,7 @@ using Markdig;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using Microsoft.AspNetCore.Html;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace DisclosurePortal.Web.Infrastructure;
 
@@ -29,11 +30,38 @@ public sealed class MarkdownRenderer(ILogger<MarkdownRenderer>? logger = null)
 
     private static readonly HtmlSanitizer Sanitizer = NewSanitizer();
 
+    /// <summary>
+    /// Rendered bodies by their Markdown text (issue 23): rendering and sanitising a 1 KB body costs ~1 ms, most of a
+    /// record page's work, and a published body is read far more often than it changes. Keyed by the text itself, an
+    /// entry can never be stale, on any node; bounded by size (UTF-16 bytes of the HTML), the least used go first.
+    /// </summary>
+    private readonly MemoryCache _rendered = new(new MemoryCacheOptions
+    {
+        SizeLimit = RenderedCacheBytes,
+    });
+
+    /// <summary>How much rendered HTML is kept: 32 MB, a few thousand bodies.</summary>
+    public const long RenderedCacheBytes = 32L * 1024 * 1024;
+
+    /// <summary>Bodies longer than this are rendered each time rather than kept (a rare 500 KB 规范性文件 would crowd out hundreds).</summary>
+    private const int LongestKept = 64 * 1024;
+
     public IHtmlContent Render(string? markdown)
+    {
+        markdown ??= string.Empty;
+        if (markdown.Length > LongestKept) return RenderNow(markdown);
+        if (_rendered.TryGetValue(markdown, out IHtmlContent? known) && known is not null) return known;
+        var html = RenderNow(markdown);
+        var size = html is HtmlString s ? (s.Value?.Length ?? 0) * 2L + markdown.Length * 2L : 1024;
+        _rendered.Set(markdown, html, new MemoryCacheEntryOptions { Size = size, SlidingExpiration = TimeSpan.FromMinutes(30) });
+        return html;
+    }
+
+    private IHtmlContent RenderNow(string markdown)
     {
         try
         {
-            var document = Markdown.Parse(markdown ?? string.Empty, Pipeline);
+            var document = Markdown.Parse(markdown, Pipeline);
             Neutralise(document);
             return new HtmlString(Sanitizer.Sanitize(document.ToHtml(Pipeline)));
         }
@@ -41,8 +69,8 @@ public sealed class MarkdownRenderer(ILogger<MarkdownRenderer>? logger = null)
         {
             // Markdig refuses input nested past its limit (ArgumentException); stored before the save-time check, such
             // a body must still show, so it is shown as the text it is.
-            logger?.LogWarning("Markdown body of {Length} characters could not be rendered ({Error}); shown as plain text", markdown?.Length, ex.GetType().Name);
-            return PlainParagraphs(markdown ?? string.Empty);
+            logger?.LogWarning("Markdown body of {Length} characters could not be rendered ({Error}); shown as plain text", markdown.Length, ex.GetType().Name);
+            return PlainParagraphs(markdown);
         }
     }
 

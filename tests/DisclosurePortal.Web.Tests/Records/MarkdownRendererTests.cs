@@ -141,6 +141,20 @@ public sealed class MarkdownRendererTests
         || url.StartsWith("mailto:", StringComparison.Ordinal) || url.StartsWith('#')
         || (url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal));
 
+    [Fact]
+    public async Task TheSameBody_IsRenderedOnce_AndAHostileOneStaysNeutralisedWhenKept()
+    {
+        var renderer = new MarkdownRenderer();
+        var body = "## 一、依据\n\n见[通知](javascript:alert(1))和[首页](/)。" + Guid.NewGuid();
+        var first = renderer.Render(body);
+        var second = renderer.Render(body);
+        Assert.Same(first, second); // kept (issue 23): the second reader costs no rendering
+        Assert.Equal(first.ToString(), new MarkdownRenderer().Render(body).ToString()); // and is what rendering gives
+        var doc = await ParseAsync(second.ToString()!);
+        Assert.DoesNotContain(doc.QuerySelectorAll("a"), a => a.GetAttribute("href")!.Contains("javascript", StringComparison.OrdinalIgnoreCase));
+        Assert.NotEqual(first.ToString(), renderer.Render(body + "。").ToString()); // another text, another rendering
+    }
+
     private static Task<IDocument> ParseAsync(string html) =>
         BrowsingContext.New(Configuration.Default).OpenAsync(req => req.Content("<!doctype html><body>" + html));
 }
