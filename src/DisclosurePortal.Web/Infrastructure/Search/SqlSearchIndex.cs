@@ -22,6 +22,7 @@ public abstract class SqlSearchIndex(PortalDbContext db, SearchSettings settings
         var parameters = new List<DbParameter>();
         string Parameter(object value)
         {
+            if (Literal(value) is { } literal) return literal;
             var name = "p" + parameters.Count.ToString(CultureInfo.InvariantCulture);
             parameters.Add(CreateParameter(name, value));
             return "@" + name;
@@ -133,6 +134,9 @@ public abstract class SqlSearchIndex(PortalDbContext db, SearchSettings settings
     protected virtual string Limit(int rows) => string.Create(CultureInfo.InvariantCulture, $"LIMIT {rows}");
 
     protected abstract DbParameter CreateParameter(string name, object value);
+
+    /// <summary>A value written into the statement instead of a parameter, or null (a parameter). See PostgreSQL's.</summary>
+    protected virtual string? Literal(object value) => null;
 
     /// <summary>
     /// How many entries match <paramref name="fromAndWhere"/>, when more than <paramref name="listed"/> do, without reading
