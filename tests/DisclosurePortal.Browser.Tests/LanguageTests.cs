@@ -127,7 +127,8 @@ public sealed partial class LanguageTests(BrowserFixture fixture) : IClassFixtur
         Assert.True("zh-CN" == await LangAsync(page), $"{path}: lang is not zh-CN");
         var switcher = page.GetByRole(AriaRole.Navigation, new() { Name = "语言" });
         await switcher.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
-        await page.WaitForLoadStateAsync();
+        // Wait for the English page itself: a wait for the load state just after the click can still see the old page.
+        await page.WaitForFunctionAsync("() => document.documentElement.lang === 'en' && document.readyState === 'complete'");
         Assert.True(url == page.Url, $"{path}: the switch to English went to {page.Url}");
         Assert.True("en" == await LangAsync(page), $"{path}: lang is not en");
         var chinese = (await page.EvaluateAsync<string[]>("""
@@ -146,7 +147,7 @@ public sealed partial class LanguageTests(BrowserFixture fixture) : IClassFixtur
             """, ChromeSelector)).Select(t => $"{path} — {t}").Where(t => !DataInChrome.Any(d => t.StartsWith(d, StringComparison.Ordinal))).ToList();
         await page.ScreenshotAsync(new() { Path = BrowserFixture.Shot($"lang-{ShotName().Replace(path, "_").Trim('_')}-en.png") });
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Language" }).GetByRole(AriaRole.Link, new() { Name = "中文" }).ClickAsync();
-        await page.WaitForLoadStateAsync();
+        await page.WaitForFunctionAsync("() => document.documentElement.lang === 'zh-CN' && document.readyState === 'complete'");
         Assert.True(url == page.Url, $"{path}: the switch back to Chinese went to {page.Url}");
         Assert.True("zh-CN" == await LangAsync(page), $"{path}: lang is not zh-CN after switching back");
         return chinese;

@@ -163,8 +163,7 @@ public abstract class SearchTests(PortalFactory factory)
         Assert.Equal(entries.Count, Total(doc));
         var shown = Facets(doc);
         Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), shown.Keys.Order(StringComparer.Ordinal));
-        foreach (var (group, counts) in expected)
-            Assert.Equal(counts.OrderBy(p => p.Key, StringComparer.Ordinal).ToList(), CountsOf(shown[group]));
+        AssertFacets(expected, shown);
         Assert.Null(doc.QuerySelector(".search-facets .hint")); // counted over every match: no "newest N" note
 
         // Each group's first value narrows the search to exactly its count; the value is then marked chosen, and its
@@ -199,8 +198,7 @@ public abstract class SearchTests(PortalFactory factory)
             Assert.Equal(entries.Count, Total(doc));
             Assert.Null(doc.QuerySelector(".search-facets .hint"));
             var shown = Facets(doc);
-            foreach (var (group, counts) in expected)
-                Assert.Equal(counts.OrderBy(p => p.Key, StringComparer.Ordinal).ToList(), CountsOf(shown[group]));
+            AssertFacets(expected, shown);
         }
 
         // Three listed, two counted: the facets count the three listed (the newest), and say so.
@@ -211,8 +209,7 @@ public abstract class SearchTests(PortalFactory factory)
             var newest = await ExpectedFacetsAsync([.. entries.OrderByDescending(e => e.PublishedOn).ThenByDescending(e => e.VersionId).Take(3)]);
             var shown = Facets(doc);
             Assert.Equal(newest.Keys.Order(StringComparer.Ordinal), shown.Keys.Order(StringComparer.Ordinal));
-            foreach (var (group, counts) in newest)
-                Assert.Equal(counts.OrderBy(p => p.Key, StringComparer.Ordinal).ToList(), CountsOf(shown[group]));
+            AssertFacets(newest, shown);
         }
     }
 
@@ -312,6 +309,13 @@ public abstract class SearchTests(PortalFactory factory)
     }
 
     private sealed record FacetLink(string? Value, string Label, int Count, string Url, bool Selected);
+
+    /// <summary>Every group expected is shown with exactly the expected count for each value.</summary>
+    private static void AssertFacets(Dictionary<string, Dictionary<string, int>> expected, Dictionary<string, List<FacetLink>> shown)
+    {
+        foreach (var (group, counts) in expected)
+            Assert.Equal(counts.OrderBy(p => p.Key, StringComparer.Ordinal).ToList(), CountsOf(shown[group]));
+    }
 
     private static List<KeyValuePair<string, int>> CountsOf(List<FacetLink> values) =>
         [.. values.Select(v => KeyValuePair.Create(v.Value ?? v.Label, v.Count)).OrderBy(p => p.Key, StringComparer.Ordinal)];
