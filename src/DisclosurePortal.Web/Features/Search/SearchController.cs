@@ -87,18 +87,15 @@ public sealed class SearchController(PortalDbContext db, ISearchIndex index, Sea
             if (list.Count > 0) groups.Add(new SearchFacetGroup(key, title, list));
         }
 
-        var domainIds = options.DomainIds.ToDictionary(p => p.Value, p => p.Key);
-        Add(SearchRequest.Keys.Domain, "领域", options.Domains
-            .Where(o => options.DomainIds[o.Value] is var id && facets.Domains.ContainsKey(id))
-            .Select(o => Value(SearchRequest.Keys.Domain, o.Value, form.Domain, o.Text, false, facets.Domains[options.DomainIds[o.Value]])));
-        Add(SearchRequest.Keys.Stage, "公开环节", options.Stages
-            .Where(o => facets.Stages.ContainsKey(options.StageIds[o.Value]))
-            .Select(o => Value(SearchRequest.Keys.Stage, o.Value, form.Stage, o.Text, false, facets.Stages[options.StageIds[o.Value]])));
+        // The options of a list the form offers, each with its count, in the form's order; a value without matches is left out.
+        IEnumerable<SearchFacetValue> Counted(string key, IReadOnlyList<SearchOption> choices, IReadOnlyDictionary<string, int> ids, IReadOnlyDictionary<int, int> counts, string? chosen) =>
+            choices.Where(o => counts.ContainsKey(ids[o.Value])).Select(o => Value(key, o.Value, chosen, o.Text, false, counts[ids[o.Value]]));
+
+        Add(SearchRequest.Keys.Domain, "领域", Counted(SearchRequest.Keys.Domain, options.Domains, options.DomainIds, facets.Domains, form.Domain));
+        Add(SearchRequest.Keys.Stage, "公开环节", Counted(SearchRequest.Keys.Stage, options.Stages, options.StageIds, facets.Stages, form.Stage));
         // Departments by how many they have: a county has dozens, and a visitor looks for the ones with results.
-        Add(SearchRequest.Keys.Department, "发布部门", options.Departments
-            .Where(o => facets.Departments.ContainsKey(options.DepartmentIds[o.Value]))
-            .Select(o => Value(SearchRequest.Keys.Department, o.Value, form.Department, o.Text, false, facets.Departments[options.DepartmentIds[o.Value]]) with { ChineseName = true })
-            .OrderByDescending(v => v.Count));
+        Add(SearchRequest.Keys.Department, "发布部门", Counted(SearchRequest.Keys.Department, options.Departments, options.DepartmentIds, facets.Departments, form.Department)
+            .Select(v => v with { ChineseName = true }).OrderByDescending(v => v.Count));
         Add(SearchRequest.Keys.Kind, "信息类别", Enum.GetValues<RecordKind>()
             .Where(facets.RecordKinds.ContainsKey)
             .Select(k => Value(SearchRequest.Keys.Kind, Code((int)k), form.Kind, Labels.Of(k), true, facets.RecordKinds[k]))
