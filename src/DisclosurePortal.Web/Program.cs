@@ -25,7 +25,9 @@ builder.Services.AddPortalSearch(builder.Configuration);
 builder.Services.AddSingleton<MarkdownRenderer>();
 builder.Services.AddSingleton<DisclosurePortal.Web.Infrastructure.Site.SiteIdentityStore>(); // the site's particulars, one row held in memory (issue 20)
 builder.Services.AddSingleton<PublicSite>();
-builder.Services.AddSingleton<ReferenceData>(); // domains, stages and units held in memory (issue 23)
+builder.Services.AddSingleton<DisclosurePortal.Web.Infrastructure.Caching.DataTags>(); // tokens that evict data held in memory with the pages (issue 23)
+builder.Services.AddSingleton<ReferenceData>(); // domains, stages, units and catalogue items held in memory (issue 23)
+builder.Services.AddSingleton<DisclosurePortal.Web.Features.Shared.ListingAnchors>(); // where deep pages of long listings start (issue 23)
 builder.Services.AddSingleton<AttachmentStorage>();
 builder.Services.AddScoped<AuditTrail>();
 builder.Services.AddUseCaseHandlers();

@@ -1,18 +1,21 @@
 using DisclosurePortal.Data;
+using DisclosurePortal.Domain.Catalogue;
+using DisclosurePortal.Web.Infrastructure.Caching;
 using DisclosurePortal.Domain.Units;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Primitives;
 
 namespace DisclosurePortal.Web.Infrastructure;
 
 /// <summary>
 /// 参考数据 (issue 23): the 26 domains, the five stages and the units (departments, townships, villages) that nearly every
-/// public page reads and that change a few times a year. Held in memory: three statements a minute instead of up to
-/// three a page. A change on this node forgets them when the output cache's "site" tag is evicted (a department, domain
-/// or stage saved: <see cref="Caching.PublicPageChanges"/>), that is once the change is committed; another node reloads
-/// them within <see cref="Lifetime"/>.
+/// public page reads and that change a few times a year, and each domain's active catalogue items. Held in memory:
+/// a few statements a minute instead of up to five a page. A change on this node forgets them when the output cache
+/// evicts the pages that show them (<see cref="DataTags"/>: the "site" tag for units, domains and stages, the domain's
+/// tag for its items), that is once the change is committed; another node reloads them within <see cref="Lifetime"/>.
 /// </summary>
-public sealed class ReferenceData(IMemoryCache cache)
+public sealed class ReferenceData(IMemoryCache cache, DataTags tags)
 {
     private const string Key = "reference-data";
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
@@ -20,6 +23,7 @@ public sealed class ReferenceData(IMemoryCache cache)
     public async Task<ReferenceSnapshot> GetAsync(PortalDbContext db, CancellationToken ct)
     {
         if (cache.TryGetValue(Key, out ReferenceSnapshot? known) && known is not null) return known;
+        var tokens = tags.TokensFor();
         var domains = await db.Domains.AsNoTracking().OrderBy(d => d.SortOrder)
             .Select(d => new DomainInfo(d.Id, d.Code, d.NameZh, d.NameEn, d.SortOrder)).ToListAsync(ct);
         var stages = await db.Stages.AsNoTracking().OrderBy(s => s.SortOrder)
@@ -27,12 +31,36 @@ public sealed class ReferenceData(IMemoryCache cache)
         var units = await db.Departments.AsNoTracking().OrderBy(d => d.Level).ThenBy(d => d.SortOrder).ThenBy(d => d.Id)
             .Select(d => new UnitInfo(d.Id, d.Name, d.Level, d.IsActive)).ToListAsync(ct);
         var snapshot = new ReferenceSnapshot(domains, stages, units);
-        cache.Set(Key, snapshot, Lifetime);
+        Keep(Key, snapshot, tokens);
         return snapshot;
     }
 
-    public void Forget() => cache.Remove(Key);
+    /// <summary>A domain's active catalogue items, every stage, in 排序 order, with their departments' names.</summary>
+    public async Task<IReadOnlyList<CatalogueEntry>> CatalogueAsync(PortalDbContext db, DomainInfo domain, CancellationToken ct)
+    {
+        var key = $"catalogue-{domain.Id}";
+        if (cache.TryGetValue(key, out IReadOnlyList<CatalogueEntry>? known) && known is not null) return known;
+        var tokens = tags.TokensFor(Caching.PublicPageTags.Domain(domain.Code));
+        List<CatalogueEntry> items = await (
+            from i in db.CatalogueItems.AsNoTracking()
+            join d in db.Departments on i.DepartmentId equals d.Id
+            where i.DomainId == domain.Id && i.Status == CatalogueItemStatus.Active
+            orderby i.SortOrder, i.Id
+            select new CatalogueEntry(i.Id, i.StageId, i.DepartmentId, i.NameLevel1, i.NameLevel2, i.TimeLimitText, d.Name)).ToListAsync(ct);
+        Keep(key, items, tokens);
+        return items;
+    }
+
+    private void Keep<T>(string key, T value, IReadOnlyList<IChangeToken> tokens)
+    {
+        var options = new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Lifetime };
+        foreach (var token in tokens) options.ExpirationTokens.Add(token);
+        cache.Set(key, value, options);
+    }
 }
+
+/// <summary>An active catalogue item as the column page lists it.</summary>
+public sealed record CatalogueEntry(int Id, int StageId, int DepartmentId, string NameLevel1, string NameLevel2, string TimeLimitText, string DepartmentName);
 
 public sealed record DomainInfo(int Id, string Code, string NameZh, string NameEn, int SortOrder);
 

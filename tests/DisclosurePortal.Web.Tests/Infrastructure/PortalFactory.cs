@@ -64,6 +64,8 @@ public class PortalFactory : WebApplicationFactory<Program>
         // themselves set low ones (Security/RateLimitTests); apply and track keep their defaults (Apply/ApplySupport).
         builder.UseSetting("RateLimits:Login:PermitLimit", "100000");
         builder.UseSetting("RateLimits:Search:PermitLimit", "100000");
+        // Keyset anchors every two pages, not every 50 (issue 23): the demo's listings then page through them.
+        builder.UseSetting("Paging:AnchorEveryRows", "40");
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock).AddSingleton(SqlServerTranslation).ConfigureDbContext<PortalDbContext>(o =>
         {
             o.AddInterceptors(Commands);

@@ -193,6 +193,49 @@ public abstract class PublicPagesTests(PortalFactory factory)
             doc.QuerySelectorAll("#records-title ~ .record-list li > a").Select(a => a.GetAttribute("href")!);
     }
 
+    /// <summary>
+    /// A page reached by its number seeks from a keyset anchor (issue 23; the tests put one every 40 rows). When a record
+    /// moves to the top of the listing, every row's position moves by one: the anchors go with the cached pages, and
+    /// page 3 is page 3 of the listing as it is now, not one row off.
+    /// </summary>
+    [Fact]
+    public async Task DeepPageByNumber_SeeksFromAnAnchor_ThatAChangeOfTheListingForgets()
+    {
+        await using var db = factory.NewDbContext();
+        var biggest = await db.RecordVersions.Where(v => v.IsPublished)
+            .GroupBy(v => v.DepartmentId).OrderByDescending(g => g.Count()).Select(g => new { DepartmentId = g.Key, Count = g.Count() }).FirstAsync();
+        Assert.True(biggest.Count >= 80, "page 3 must be in the newer half of the listing");
+        var path = $"/departments/{biggest.DepartmentId}?page=3";
+        Task<List<string>> ExpectedAsync() => db.RecordVersions.Where(v => v.IsPublished && v.DepartmentId == biggest.DepartmentId)
+            .OrderByDescending(v => v.PublishedOn).ThenByDescending(v => v.Id).Skip(40).Take(20).Select(v => $"/records/{v.RecordId}").ToListAsync();
+        async Task<List<string>> PageAsync()
+        {
+            var (response, doc) = await Html.GetAsync(_client, path);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return [.. doc.QuerySelectorAll("#records-title ~ .record-list li > a").Select(a => a.GetAttribute("href")!)];
+        }
+
+        Assert.Equal(await ExpectedAsync(), await PageAsync());
+
+        // The oldest record of the department becomes its newest.
+        var oldest = await db.RecordVersions.Where(v => v.IsPublished && v.DepartmentId == biggest.DepartmentId)
+            .OrderBy(v => v.PublishedOn).ThenBy(v => v.Id).FirstAsync();
+        var newest = await db.RecordVersions.Where(v => v.IsPublished && v.DepartmentId == biggest.DepartmentId).MaxAsync(v => v.PublishedOn);
+        var was = oldest.PublishedOn;
+        try
+        {
+            db.Entry(oldest).Property(v => v.PublishedOn).CurrentValue = newest!.Value.AddDays(1);
+            await db.SaveChangesAsync();
+            Assert.Equal(await ExpectedAsync(), await PageAsync());
+        }
+        finally
+        {
+            db.Entry(oldest).Property(v => v.PublishedOn).CurrentValue = was;
+            await db.SaveChangesAsync();
+        }
+        Assert.Equal(await ExpectedAsync(), await PageAsync());
+    }
+
     [Fact]
     public async Task DomainPage_QueryCountDoesNotGrowWithItems()
     {

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DisclosurePortal.Web.Features.Catalogue;
 
 /// <summary>The standard catalogue as citizens browse it: a domain by its five stages, and each item with its records.</summary>
-public sealed class CatalogueController(PortalDbContext db, TimeProvider clock, ReferenceData reference) : PortalController
+public sealed class CatalogueController(PortalDbContext db, TimeProvider clock, ReferenceData reference, ListingAnchors anchorStore) : PortalController
 {
     private const int LatestPerItem = 3;
 
@@ -28,18 +28,22 @@ public sealed class CatalogueController(PortalDbContext db, TimeProvider clock, 
         var selected = stage is null ? stages[0] : stages.FirstOrDefault(s => s.Code == stage);
         if (selected is null) return BadInput("公开阶段应为 决策、执行、管理、服务、结果 之一。");
 
+        // Anchors for deep pages, taken before the listing is read (issue 23).
+        var anchors = anchorStore.For($"domain-{domain.Id}-{selected.Id}-{query.Year}-{(units.Ids is null ? "all" : string.Join('.', units.Ids))}",
+            PublicPageTags.Domain(domain.Code));
+
         // The stage tabs count what the filter keeps, so a township's tabs show the township's items and records.
-        var itemCounts = await units.Apply(db.CatalogueItems.Where(i => i.DomainId == domain.Id && i.Status == CatalogueItemStatus.Active))
-            .GroupBy(i => i.StageId).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        // The domain's items are reference data held in memory; the records are counted from the published counts.
+        var catalogue = (await reference.CatalogueAsync(db, domain, ct)).Where(i => units.Keeps(i.DepartmentId)).ToList();
+        var itemCounts = catalogue.CountBy(i => i.StageId).ToDictionary();
         var recordCounts = await PublishedCountQueries.ByStageAsync(db, domain.Id, units.Ids, ct);
         var tabs = stages.Select(s => new StageTab(s.Code, s.NameZh, s.NameEn, itemCounts.GetValueOrDefault(s.Id), recordCounts.GetValueOrDefault(s.Id))).ToList();
 
-        var items = await ItemSummaries(units.Apply(db.CatalogueItems.Where(i => i.DomainId == domain.Id && i.StageId == selected.Id && i.Status == CatalogueItemStatus.Active)), ct);
+        var items = await ItemSummaries(catalogue.Where(i => i.StageId == selected.Id).ToList(), ct);
         var published = units.Apply(db.PublishedVersions.Where(v => v.DomainId == domain.Id && v.StageId == selected.Id));
         var years = await ListingYears.ReadAsync(published, query.Year, clock.Today(), ct);
         var (pageInfo, records) = await RecordListing.PageAsync(db, years.Apply(published), listing,
-            query.Year is null ? recordCounts.GetValueOrDefault(selected.Id) : await years.Apply(published).CountAsync(ct), ct);
+            query.Year is null ? recordCounts.GetValueOrDefault(selected.Id) : await years.Apply(published).CountAsync(ct), ct, anchors);
         if (listing.Page > pageInfo.TotalPages) return PageOutOfRange(pageInfo);
 
         return View(new DomainModel(
@@ -66,10 +70,11 @@ public sealed class CatalogueController(PortalDbContext db, TimeProvider clock, 
             where i.Id == id
             select new { Item = i, Department = d, Domain = dom, Stage = s }).FirstOrDefaultAsync(ct);
         if (item is null) return NotFoundPage("没有找到该公开事项。");
+        var anchors = anchorStore.For($"item-{id}-{query.Year}", PublicPageTags.Item(id));
         var published = db.PublishedVersions.Where(v => v.CatalogueItemId == id);
         var years = await ListingYears.ReadAsync(published, query.Year, clock.Today(), ct);
         var (pageInfo, records) = await RecordListing.PageAsync(db, years.Apply(published), listing,
-            query.Year is null ? await PublishedCountQueries.ForItemAsync(db, id, ct) : await years.Apply(published).CountAsync(ct), ct);
+            query.Year is null ? await PublishedCountQueries.ForItemAsync(db, id, ct) : await years.Apply(published).CountAsync(ct), ct, anchors);
         if (listing.Page > pageInfo.TotalPages) return PageOutOfRange(pageInfo);
         return View(new ItemModel(
             item.Item, item.Department.Id, item.Department.Name,
@@ -79,17 +84,12 @@ public sealed class CatalogueController(PortalDbContext db, TimeProvider clock, 
     }
 
     /// <summary>
-    /// Items with their latest records, in one round trip: one LIMIT query per item on the item index, joined by
+    /// The items with their latest records, in one round trip: one LIMIT query per item on the item index, joined by
     /// UNION ALL, rather than a window over every record of the domain or a query per item.
     /// </summary>
-    internal async Task<List<ItemSummary>> ItemSummaries(IQueryable<CatalogueItem> items, CancellationToken ct)
+    internal async Task<List<ItemSummary>> ItemSummaries(IReadOnlyList<CatalogueEntry> items, CancellationToken ct)
     {
-        var rows = await (
-            from i in items
-            join d in db.Departments on i.DepartmentId equals d.Id
-            orderby i.SortOrder, i.Id
-            select new { i.Id, i.NameLevel1, i.NameLevel2, i.TimeLimitText, DepartmentName = d.Name }).ToListAsync(ct);
-        var parts = rows.Select(row => db.PublishedVersions.Where(v => v.CatalogueItemId == row.Id)
+        var parts = items.Select(item => db.PublishedVersions.Where(v => v.CatalogueItemId == item.Id)
                 .OrderByDescending(v => v.PublishedOn).ThenByDescending(v => v.Id).Take(LatestPerItem)
                 // An anonymous shape, not a record constructor: EF can put it inside a set operation.
                 .Select(v => new { v.CatalogueItemId, v.RecordId, v.Title, v.PublishedOn }))
@@ -98,8 +98,8 @@ public sealed class CatalogueController(PortalDbContext db, TimeProvider clock, 
         var byItem = latest
             .Select(l => new LatestRecord(l.CatalogueItemId!.Value, l.RecordId, l.Title, l.PublishedOn!.Value))
             .ToLookup(l => l.ItemId);
-        return rows.Select(r => new ItemSummary(r.Id, r.NameLevel1, r.NameLevel2, r.TimeLimitText, r.DepartmentName,
-            byItem[r.Id].OrderByDescending(l => l.PublishedOn).ThenByDescending(l => l.RecordId).ToList())).ToList();
+        return items.Select(i => new ItemSummary(i.Id, i.NameLevel1, i.NameLevel2, i.TimeLimitText, i.DepartmentName,
+            byItem[i.Id].OrderByDescending(l => l.PublishedOn).ThenByDescending(l => l.RecordId).ToList())).ToList();
     }
 }
 

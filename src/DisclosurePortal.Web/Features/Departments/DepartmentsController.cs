@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DisclosurePortal.Web.Features.Departments;
 
-public sealed class DepartmentsController(PortalDbContext db) : PortalController
+public sealed class DepartmentsController(PortalDbContext db, ListingAnchors anchorStore) : PortalController
 {
     [HttpGet("/departments")]
     [PublicPage(PublicPage.Departments)]
@@ -27,6 +27,7 @@ public sealed class DepartmentsController(PortalDbContext db) : PortalController
     public async Task<IActionResult> Show(int id, ListingQuery query, CancellationToken ct)
     {
         var listing = query.Request;
+        var anchors = anchorStore.For($"department-{id}", PublicPageTags.Department(id));
         var department = await db.Departments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, ct);
         if (department is null) return NotFoundPage("没有找到该部门。");
         var catalogue = await (
@@ -37,7 +38,7 @@ public sealed class DepartmentsController(PortalDbContext db) : PortalController
             orderby dom.SortOrder, s.SortOrder, i.SortOrder, i.Id
             select new DepartmentItem(i.Id, i.NameLevel1, i.NameLevel2, dom.Code, dom.NameZh, dom.NameEn, s.NameZh, s.NameEn, i.TimeLimitText)).ToListAsync(ct);
         var (info, records) = await RecordListing.PageAsync(db, db.PublishedVersions.Where(v => v.DepartmentId == id),
-            listing, await PublishedCountQueries.ForDepartmentAsync(db, id, ct), ct);
+            listing, await PublishedCountQueries.ForDepartmentAsync(db, id, ct), ct, anchors);
         if (listing.Page > info.TotalPages) return PageOutOfRange(info);
         return View(new DepartmentModel(department, catalogue, records, info) { Profile = await UnitProfiles.ProfileQueries.PublishedAsync(db, id, ct) });
     }

@@ -21,16 +21,18 @@ public sealed record YearListingQuery(ListingRequest Request, int? Year) : IQuer
 
 /// <summary>
 /// The years a listing can be narrowed to — from its newest record's year (or this year, if later) back to its oldest's,
-/// two seeks on the listing's index — and the year chosen, if any. "本年" is this year in China.
+/// two seeks on the listing's index in one statement — and the year chosen, if any. "本年" is this year in China.
 /// </summary>
 public sealed record ListingYears(int? Selected, int ThisYear, IReadOnlyList<int> Years)
 {
     public static async Task<ListingYears> ReadAsync(IQueryable<RecordVersion> published, int? selected, DateOnly today, CancellationToken ct)
     {
-        var newest = await published.OrderByDescending(v => v.PublishedOn).Select(v => v.PublishedOn).FirstOrDefaultAsync(ct);
-        var oldest = await published.OrderBy(v => v.PublishedOn).Select(v => v.PublishedOn).FirstOrDefaultAsync(ct);
-        var last = Math.Max(today.Year, newest?.Year ?? today.Year);
-        var first = Math.Min(oldest?.Year ?? today.Year, last);
+        // One statement, two seeks: the newest row, with the oldest's date as a scalar subquery.
+        var bounds = await published.OrderByDescending(v => v.PublishedOn)
+            .Select(v => new { Newest = v.PublishedOn, Oldest = published.OrderBy(o => o.PublishedOn).Select(o => o.PublishedOn).FirstOrDefault() })
+            .FirstOrDefaultAsync(ct);
+        var last = Math.Max(today.Year, bounds?.Newest?.Year ?? today.Year);
+        var first = Math.Min(bounds?.Oldest?.Year ?? today.Year, last);
         return new ListingYears(selected, today.Year, [.. Enumerable.Range(first, last - first + 1).Reverse()]);
     }
 

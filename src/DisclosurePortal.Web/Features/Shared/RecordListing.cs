@@ -47,10 +47,12 @@ public static class RecordListing
     /// (IX_RecordVersions_Published_*) serve. Keyset paging (docs/adr/0017): with a cursor the page is one index seek
     /// whatever its depth; a page number without one skips over the index only (ids, no rows), from whichever end of
     /// the listing is nearer; then the page's 20 rows are read by id with their departments joined.
-    /// <paramref name="total"/> comes from the published counts, not from counting the listing.
+    /// <paramref name="total"/> comes from the published counts, not from counting the listing. With
+    /// <paramref name="anchors"/>, a deep page skips from the nearest anchor (<see cref="ListingAnchors"/>).
     /// </summary>
     public static async Task<(PageInfo Page, List<RecordListItem> Items)> PageAsync(
-        PortalDbContext db, IQueryable<RecordVersion> published, ListingRequest request, int total, CancellationToken ct)
+        PortalDbContext db, IQueryable<RecordVersion> published, ListingRequest request, int total, CancellationToken ct,
+        ListingAnchors.Listing? anchors = null)
     {
         var info = new PageInfo(request.Page, PageSize, total);
         List<ListingKey> keys;
@@ -71,13 +73,15 @@ public static class RecordListing
         }
         else if (info.Skip <= total / 2)
         {
-            keys = await Keys(Newest(published).Skip(info.Skip).Take(PageSize), ct);
+            var (from, skip) = await SeekAsync(published, anchors, newest: true, info.Skip, ct);
+            keys = await Keys(Newest(from).Skip(skip).Take(PageSize), ct);
         }
         else
         {
             // Nearer the end: count back from the oldest row (the last page has total mod 20 rows, or 20).
             var fromEnd = total - info.Skip - PageSize;
-            keys = await Keys(Oldest(published).Skip(Math.Max(0, fromEnd)).Take(PageSize + Math.Min(0, fromEnd)), ct);
+            var (from, skip) = await SeekAsync(published, anchors, newest: false, Math.Max(0, fromEnd), ct);
+            keys = await Keys(Oldest(from).Skip(skip).Take(PageSize + Math.Min(0, fromEnd)), ct);
             keys.Reverse();
         }
 
@@ -97,6 +101,28 @@ public static class RecordListing
             NextAfter = keys.Count > 0 ? keys[^1].ToString() : null,
             PreviousBefore = keys.Count > 0 ? keys[0].ToString() : null,
         }, items);
+    }
+
+    /// <summary>
+    /// The listing from the nearest anchor at or before <paramref name="skip"/> rows (from the newest or the oldest end),
+    /// and the rows still to skip after it. The anchor is found by skipping the first time, then kept.
+    /// </summary>
+    private static async Task<(IQueryable<RecordVersion> From, int Skip)> SeekAsync(
+        IQueryable<RecordVersion> published, ListingAnchors.Listing? anchors, bool newest, int skip, CancellationToken ct)
+    {
+        if (anchors is null || skip < anchors.Every) return (published, skip);
+        var offset = skip - skip % anchors.Every;
+        if (!anchors.TryGet(newest, offset, out var anchor))
+        {
+            var found = await Keys((newest ? Newest(published) : Oldest(published)).Skip(offset).Take(1), ct);
+            if (found.Count == 0) return (published, skip);
+            anchor = found[0];
+            anchors.Keep(newest, offset, anchor);
+        }
+        var (date, id) = (anchor.PublishedOn, anchor.Id);
+        return (newest
+            ? published.Where(v => v.PublishedOn <= date && (v.PublishedOn < date || v.Id <= id))
+            : published.Where(v => v.PublishedOn >= date && (v.PublishedOn > date || v.Id >= id)), skip - offset);
     }
 
     private static IQueryable<RecordVersion> Newest(IQueryable<RecordVersion> q) => q.OrderByDescending(v => v.PublishedOn).ThenByDescending(v => v.Id);

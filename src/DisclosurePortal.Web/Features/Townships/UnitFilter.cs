@@ -82,8 +82,8 @@ public sealed record UnitScope(IReadOnlyList<int>? Ids, IReadOnlyList<UnitOption
     public IQueryable<RecordVersion> Apply(IQueryable<RecordVersion> published) =>
         Ids is null ? published : published.Where(v => Ids.Contains(v.DepartmentId));
 
-    public IQueryable<Domain.Catalogue.CatalogueItem> Apply(IQueryable<Domain.Catalogue.CatalogueItem> items) =>
-        Ids is null ? items : items.Where(i => Ids.Contains(i.DepartmentId));
+    /// <summary>Whether the filter keeps a unit's items and records.</summary>
+    public bool Keeps(int departmentId) => Ids is null || Ids.Contains(departmentId);
 
     /// <summary>The groups of the 公开主体 select: 县级部门, 乡镇（街道）, 村（社区）.</summary>
     public static string GroupName(UnitLevel level) => level switch

@@ -16,7 +16,7 @@ namespace DisclosurePortal.Web.Infrastructure.Caching;
 /// knows the old values) and evicted after it: within a request, when the response starts (after the action has
 /// committed its transaction, before the staff member sees the result); outside a request, at once.
 /// </summary>
-public sealed class PublicPageChanges(PublicPageStore store, IHttpContextAccessor http, ReferenceData reference) : SaveChangesInterceptor
+public sealed class PublicPageChanges(PublicPageStore store, IHttpContextAccessor http, DataTags data) : SaveChangesInterceptor
 {
     private const string PendingKey = "DisclosurePortal.PendingEvictions";
     private const int BulkChange = 500;
@@ -91,11 +91,10 @@ public sealed class PublicPageChanges(PublicPageStore store, IHttpContextAccesso
         context.Response.OnStarting(state => FlushAsync((HttpContext)state), context);
     }
 
-    /// <summary>Evicts the pages; a change every page shows (the "site" tag: units, domains, stages, the site's identity)
-    /// also forgets the reference data held in memory (issue 23).</summary>
+    /// <summary>Evicts the pages, and the data held in memory under the same tags (issue 23: <see cref="DataTags"/>).</summary>
     private async Task EvictNowAsync(HashSet<string> tags)
     {
-        if (tags.Contains(PublicPageTags.Site)) reference.Forget();
+        data.Evict(tags);
         await store.EvictAsync(tags);
     }
 
