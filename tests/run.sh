@@ -18,6 +18,7 @@ install_missing() {
     dpkg -s postgresql >/dev/null 2>&1 || need+=(postgresql)
     dpkg -s chromium >/dev/null 2>&1 || need+=(chromium)
     dpkg -s fonts-noto-cjk >/dev/null 2>&1 || need+=(fonts-noto-cjk)
+    command -v redis-server >/dev/null 2>&1 || need+=(redis-server) # the cluster tests (issue 24)
     # Node (Debian 12's nodejs is 18.19; tests/tools/package.json's engines accept it) for html-validate (ADR 19).
     command -v node >/dev/null 2>&1 || need+=(nodejs)
     command -v npm >/dev/null 2>&1 || need+=(npm)
@@ -71,11 +72,30 @@ start_postgres() {
     log "PostgreSQL $(basename "$(dirname "$PG_BIN")") on port $port"
 }
 
-trap stop_postgres EXIT
+# A throwaway Redis for the cluster tests (issue 24): no persistence, a free port, stopped at exit.
+REDIS_DIR=""
+stop_redis() {
+    [ -n "$REDIS_DIR" ] || return 0
+    [ -f "$REDIS_DIR/redis.pid" ] && kill "$(cat "$REDIS_DIR/redis.pid")" 2>/dev/null
+    rm -rf "$REDIS_DIR"
+}
+start_redis() {
+    command -v redis-server >/dev/null || { log "redis-server not found: the cluster tests will fail"; return 0; }
+    REDIS_DIR=$(mktemp -d /tmp/dp-redis.XXXXXX)
+    local port; port=$(free_port) || { log "no free port"; return 1; }
+    redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly no --daemonize yes \
+        --pidfile "$REDIS_DIR/redis.pid" --logfile "$REDIS_DIR/redis.log" --dir "$REDIS_DIR" >/dev/null \
+        || { log "Redis did not start"; return 1; }
+    export DP_TEST_REDIS="127.0.0.1:$port"
+    log "Redis on port $port"
+}
+
+trap 'stop_postgres; stop_redis' EXIT
 
 install_missing || exit 1
 install_tools
 start_postgres || { echo "0 passed, 1 failed"; exit 1; }
+start_redis || { echo "0 passed, 1 failed"; exit 1; }
 export DP_CHROMIUM="${DP_CHROMIUM:-/usr/bin/chromium}"
 export DP_TEST_OUTPUT="$OUT"
 

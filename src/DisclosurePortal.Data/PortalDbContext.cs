@@ -25,7 +25,8 @@ namespace DisclosurePortal.Data;
 /// <see cref="SqlServerPortalDbContext"/>) only so that each has its own migrations and model snapshot (EF's
 /// multi-provider layout with one context type per provider, docs/adr/0026); the model is the same.
 /// </summary>
-public abstract class PortalDbContext(DbContextOptions options) : IdentityDbContext<PortalUser>(options)
+public abstract class PortalDbContext(DbContextOptions options) : IdentityDbContext<PortalUser>(options),
+    Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.IDataProtectionKeyContext
 {
     /// <summary>A context on options configured for <paramref name="provider"/>: the subclass whose migrations it runs.</summary>
     public static PortalDbContext Create(DatabaseProvider provider, DbContextOptions options) => provider switch
@@ -115,6 +116,16 @@ public abstract class PortalDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<ReminderSettings> ReminderSettings => Set<ReminderSettings>();
     public DbSet<SentReminder> SentReminders => Set<SentReminder>();
     public DbSet<OutboxWebhook> OutboxWebhooks => Set<OutboxWebhook>();
+
+    /// <summary>
+    /// A cluster's Data Protection keys (issue 24): every node signs cookies and antiforgery tokens and seals identity
+    /// numbers with the same keys, encrypted at rest with the certificate <c>Cluster:KeyCertificate</c>. A single node
+    /// keeps them in its keys folder instead, and this table stays empty.
+    /// </summary>
+    public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
+
+    /// <summary>A cluster's shared secrets (issue 24): the blind-index keys a single node keeps as files beside its keys.</summary>
+    public DbSet<Security.SharedSecret> SharedSecrets => Set<Security.SharedSecret>();
 
     /// <summary>The published versions: the only rows the public may read.</summary>
     public IQueryable<RecordVersion> PublishedVersions => RecordVersions.Where(v => v.IsPublished);

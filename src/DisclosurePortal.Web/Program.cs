@@ -1,3 +1,4 @@
+using DisclosurePortal.Web.Infrastructure.Cluster;
 using DisclosurePortal.Web.Infrastructure.Diagnostics;
 using DisclosurePortal.Web.Features.Reminders;
 using DisclosurePortal.Data.Seed;
@@ -35,6 +36,7 @@ builder.Services.AddScoped<DisclosurePortal.Data.Seed.IDemoDataStep, DisclosureP
 builder.Services.AddProcessingFees(builder.Configuration); // FeeTiers from the "Fees" section (Features/Cases)
 builder.Services.AddMessages(builder.Configuration); // MessageDeadlines from the "Messages" section, retention (Features/Messages)
 builder.Services.AddConsultations(builder.Configuration); // ConsultationSettings from the "Consultations" section, retention service (Features/Consultations)
+builder.Services.AddPortalCluster(builder.Configuration); // issue 24: evictions across nodes, leases, Redis (Infrastructure/Cluster)
 builder.Services.AddPortalRateLimits(builder.Configuration); // AddRateLimiter: apply, track, login, search (Infrastructure/Security)
 builder.Services.AddPortalNotifications(builder.Configuration); // the mail outbox and its sender (Infrastructure/Notifications)
 builder.Services.AddReminders(builder.Configuration); // 消息警示: the reminder job and its alerts (Features/Reminders, ADR 35)
@@ -100,6 +102,7 @@ app.UsePortalRequestLogging(); // one event per request, error pages included (I
 app.UseRequestCost(); // Server-Timing, when Diagnostics:ServerTiming is on (Infrastructure/Diagnostics)
 app.UseExceptionHandler("/error/500");
 app.UseStatusCodePagesWithReExecute("/error/{0}");
+app.UsePortalCluster(app.Configuration); // 503 while Redis is away; X-Portal-Node (Infrastructure/Cluster)
 app.UsePortalLocalization();
 app.UseMiddleware<DisclosurePortal.Web.Infrastructure.Site.SetupGate>(); // a fresh install shows only its setup page
 app.UseRouting();

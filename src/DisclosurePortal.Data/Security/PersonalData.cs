@@ -25,12 +25,12 @@ public sealed class PersonalData
 
     private readonly ILogger<PersonalData> _logger;
 
-    public PersonalData(IDataProtectionProvider provider, DataProtectionFolder folder, ILogger<PersonalData> logger)
+    public PersonalData(IDataProtectionProvider provider, SecretKeys secrets, ILogger<PersonalData> logger)
     {
         _logger = logger;
         _protector = provider.CreateProtector("DisclosurePortal.ApplicantIdentityNumber.v1");
         _emailProtector = provider.CreateProtector("DisclosurePortal.ApplicantNotifyEmail.v1");
-        _indexKey = LoadOrCreateIndexKey(provider.CreateProtector("DisclosurePortal.IdentityIndexKey.v1"), Path.Combine(folder.Path, IndexKeyFile));
+        _indexKey = secrets.LoadOrCreate(provider.CreateProtector("DisclosurePortal.IdentityIndexKey.v1"), IndexKeyFile);
     }
 
     /// <summary>The stored form of a (normalised) identity number and its blind index; nulls for no number.</summary>

@@ -11,11 +11,11 @@ namespace DisclosurePortal.Data.Security;
 /// as the identity numbers' blind index is): the same address on the same day gives the same hash, and nothing can be
 /// reversed or linked across days, even by whoever holds the database.
 /// </summary>
-public sealed class RaterAddresses(IDataProtectionProvider provider, DataProtectionFolder folder)
+public sealed class RaterAddresses(IDataProtectionProvider provider, SecretKeys secrets)
 {
     private const string KeyFile = "rater-address.key";
 
-    private readonly byte[] _key = PersonalData.LoadOrCreateIndexKey(provider.CreateProtector("DisclosurePortal.RaterAddressKey.v1"), Path.Combine(folder.Path, KeyFile));
+    private readonly byte[] _key = secrets.LoadOrCreate(provider.CreateProtector("DisclosurePortal.RaterAddressKey.v1"), KeyFile);
 
     /// <summary>64 lower-case hex digits for this address on this (China) day.</summary>
     public string Hash(string? address, DateOnly day) =>

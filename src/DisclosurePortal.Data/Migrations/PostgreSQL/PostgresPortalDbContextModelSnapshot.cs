@@ -210,6 +210,22 @@ namespace DisclosurePortal.Data.Migrations.PostgreSQL
                     b.ToTable("SearchEntries", (string)null);
                 });
 
+            modelBuilder.Entity("DisclosurePortal.Data.Security.SharedSecret", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ProtectedValue")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("SharedSecrets");
+                });
+
             modelBuilder.Entity("DisclosurePortal.Domain.Applications.ApplicationCase", b =>
                 {
                     b.Property<int>("Id")
@@ -3533,6 +3549,25 @@ namespace DisclosurePortal.Data.Migrations.PostgreSQL
                     b.HasIndex("State", "DepartmentId");
 
                     b.ToTable("UnitProfiles", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>

@@ -213,6 +213,22 @@ namespace DisclosurePortal.Data.Migrations.SqlServer
                     b.ToTable("SearchEntries", (string)null);
                 });
 
+            modelBuilder.Entity("DisclosurePortal.Data.Security.SharedSecret", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("ProtectedValue")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("SharedSecrets");
+                });
+
             modelBuilder.Entity("DisclosurePortal.Domain.Applications.ApplicationCase", b =>
                 {
                     b.Property<int>("Id")
@@ -3560,6 +3576,25 @@ namespace DisclosurePortal.Data.Migrations.SqlServer
                     b.HasIndex("State", "DepartmentId");
 
                     b.ToTable("UnitProfiles", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>

@@ -205,6 +205,22 @@ namespace DisclosurePortal.Data.Migrations.Sqlite
                     b.ToTable("SearchEntries", (string)null);
                 });
 
+            modelBuilder.Entity("DisclosurePortal.Data.Security.SharedSecret", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedValue")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("SharedSecrets");
+                });
+
             modelBuilder.Entity("DisclosurePortal.Domain.Applications.ApplicationCase", b =>
                 {
                     b.Property<int>("Id")
@@ -3424,6 +3440,23 @@ namespace DisclosurePortal.Data.Migrations.Sqlite
                     b.HasIndex("State", "DepartmentId");
 
                     b.ToTable("UnitProfiles", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>

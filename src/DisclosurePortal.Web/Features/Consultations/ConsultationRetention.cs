@@ -36,7 +36,7 @@ public sealed class RemoveExpiredContactsHandler(PortalDbContext db, TimeProvide
 }
 
 /// <summary>Runs <see cref="RemoveExpiredContactsHandler"/> a minute after start (the database is migrated by then) and then once a day.</summary>
-public sealed class ConsultationRetentionService(IServiceScopeFactory scopes, ILogger<ConsultationRetentionService> logger) : BackgroundService
+public sealed class ConsultationRetentionService(IServiceScopeFactory scopes, ILogger<ConsultationRetentionService> logger, Infrastructure.Cluster.IJobLeases leases) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -53,8 +53,9 @@ public sealed class ConsultationRetentionService(IServiceScopeFactory scopes, IL
         {
             try
             {
+                await using var lease = await leases.TryAcquireAsync("consultation-retention", stoppingToken); // one node (issue 24)
                 await using var scope = scopes.CreateAsyncScope();
-                while (await scope.ServiceProvider.GetRequiredService<RemoveExpiredContactsHandler>().HandleAsync(stoppingToken) > 0)
+                while (lease is not null && await scope.ServiceProvider.GetRequiredService<RemoveExpiredContactsHandler>().HandleAsync(stoppingToken) > 0)
                 {
                     // batches of 100 until none is due
                 }

@@ -41,6 +41,10 @@ public sealed class HomeController(PortalDbContext db) : PortalController
         var status = int.TryParse(RouteData.Values["status"] as string, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var s) ? s : 404;
         // Re-executed requests carry a 4xx or 5xx; anything else is someone typing /error/-1: that page does not exist.
         var code = status is >= 400 and <= 599 ? status : 404;
+        // The database or Redis away (a restart, a failover: issue 24) is not a fault of the request: 503, come back soon.
+        if (code == 500 && HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error is { } error
+            && Infrastructure.Cluster.Unavailable.Is(error)) code = 503;
+        if (code == 503) Response.Headers.RetryAfter = "5";
         Response.StatusCode = code;
         var (title, message) = code switch
         {
@@ -49,6 +53,7 @@ public sealed class HomeController(PortalDbContext db) : PortalController
             403 => ("无权访问", "您没有访问该页面的权限。"),
             405 => ("请求方式有误", "该页面不支持这种请求方式。"),
             429 => ("请求过于频繁", "请求过于频繁，请稍后再试。"),
+            503 => ("服务暂不可用", "系统暂时无法连接数据库，请稍候几秒后刷新页面。您已提交的内容不会丢失。"),
             >= 500 => ("系统繁忙", "系统暂时无法处理您的请求，请稍后再试。如问题持续，请联系网站管理员。"),
             _ => ("请求未能完成", "请求未能完成，请返回首页重试。"),
         };

@@ -57,7 +57,7 @@ public sealed class RemindDueSoonHandler(PortalDbContext db, TimeProvider clock,
 }
 
 /// <summary>Runs <see cref="RemoveExpiredContactsHandler"/> and <see cref="RemindDueSoonHandler"/> once a day (first a minute after start).</summary>
-public sealed class MessageRetentionService(IServiceScopeFactory scopes, TimeProvider clock, ILogger<MessageRetentionService> logger) : BackgroundService
+public sealed class MessageRetentionService(IServiceScopeFactory scopes, TimeProvider clock, ILogger<MessageRetentionService> logger, Infrastructure.Cluster.IJobLeases leases) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -69,9 +69,13 @@ public sealed class MessageRetentionService(IServiceScopeFactory scopes, TimePro
             {
                 try
                 {
-                    await using var scope = scopes.CreateAsyncScope();
-                    await scope.ServiceProvider.GetRequiredService<RemoveExpiredContactsHandler>().HandleAsync(stoppingToken);
-                    await scope.ServiceProvider.GetRequiredService<RemindDueSoonHandler>().HandleAsync(stoppingToken);
+                    await using var lease = await leases.TryAcquireAsync("message-retention", stoppingToken); // one node (issue 24)
+                    if (lease is not null)
+                    {
+                        await using var scope = scopes.CreateAsyncScope();
+                        await scope.ServiceProvider.GetRequiredService<RemoveExpiredContactsHandler>().HandleAsync(stoppingToken);
+                        await scope.ServiceProvider.GetRequiredService<RemindDueSoonHandler>().HandleAsync(stoppingToken);
+                    }
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {

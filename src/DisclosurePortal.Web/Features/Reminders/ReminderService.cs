@@ -13,7 +13,8 @@ public sealed class ReminderJobSettings
 }
 
 /// <summary>Runs <see cref="RunRemindersHandler"/> a minute after start and then every <see cref="ReminderJobSettings.Interval"/>.</summary>
-public sealed class ReminderService(IServiceScopeFactory scopes, Microsoft.Extensions.Options.IOptions<ReminderJobSettings> options, ILogger<ReminderService> logger)
+public sealed class ReminderService(IServiceScopeFactory scopes, Microsoft.Extensions.Options.IOptions<ReminderJobSettings> options, ILogger<ReminderService> logger,
+    Infrastructure.Cluster.IJobLeases leases)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -28,8 +29,13 @@ public sealed class ReminderService(IServiceScopeFactory scopes, Microsoft.Exten
             {
                 try
                 {
-                    await using var scope = scopes.CreateAsyncScope();
-                    await scope.ServiceProvider.GetRequiredService<RunRemindersHandler>().HandleAsync(stoppingToken);
+                    // One node runs it (issue 24); the log's unique index would also keep a second run from sending again.
+                    await using var lease = await leases.TryAcquireAsync("reminders", stoppingToken);
+                    if (lease is not null)
+                    {
+                        await using var scope = scopes.CreateAsyncScope();
+                        await scope.ServiceProvider.GetRequiredService<RunRemindersHandler>().HandleAsync(stoppingToken);
+                    }
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {

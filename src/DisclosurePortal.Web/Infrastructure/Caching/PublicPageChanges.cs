@@ -16,7 +16,7 @@ namespace DisclosurePortal.Web.Infrastructure.Caching;
 /// knows the old values) and evicted after it: within a request, when the response starts (after the action has
 /// committed its transaction, before the staff member sees the result); outside a request, at once.
 /// </summary>
-public sealed class PublicPageChanges(PublicPageStore store, IHttpContextAccessor http, DataTags data) : SaveChangesInterceptor
+public sealed class PublicPageChanges(Cluster.PageEvictions evictions, IHttpContextAccessor http) : SaveChangesInterceptor
 {
     private const string PendingKey = "DisclosurePortal.PendingEvictions";
     private const int BulkChange = 500;
@@ -91,12 +91,8 @@ public sealed class PublicPageChanges(PublicPageStore store, IHttpContextAccesso
         context.Response.OnStarting(state => FlushAsync((HttpContext)state), context);
     }
 
-    /// <summary>Evicts the pages, and the data held in memory under the same tags (issue 23: <see cref="DataTags"/>).</summary>
-    private async Task EvictNowAsync(HashSet<string> tags)
-    {
-        data.Evict(tags);
-        await store.EvictAsync(tags);
-    }
+    /// <summary>Evicts the pages and the data held in memory under the same tags, here and on the other nodes (issue 24).</summary>
+    private Task EvictNowAsync(HashSet<string> tags) => evictions.EvictAsync(tags);
 
     /// <summary>The tags of the pages that show what is about to be saved (<see cref="PublicPageTags"/>).</summary>
     internal static async Task<HashSet<string>> TagsOfAsync(PortalDbContext db, CancellationToken ct)

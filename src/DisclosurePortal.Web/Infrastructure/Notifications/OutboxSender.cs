@@ -14,7 +14,7 @@ namespace DisclosurePortal.Web.Infrastructure.Notifications;
 /// sent, or failed with the next attempt after an exponential backoff (<see cref="OutboxMail.Backoff"/>). A server that
 /// is down delays mail; nothing is lost, and a mail is sent once.
 /// </summary>
-public sealed partial class OutboxSender(IServiceScopeFactory scopes, IOptionsMonitor<MailSettings> settings, PublicSite site, TimeProvider clock, ILogger<OutboxSender> logger)
+public sealed partial class OutboxSender(IServiceScopeFactory scopes, IOptionsMonitor<MailSettings> settings, PublicSite site, TimeProvider clock, ILogger<OutboxSender> logger, Cluster.IJobLeases leases)
     : BackgroundService
 {
     /// <summary>A claimed mail is tried again after this long if its sender died while sending it.</summary>
@@ -34,7 +34,9 @@ public sealed partial class OutboxSender(IServiceScopeFactory scopes, IOptionsMo
         {
             try
             {
-                await SendDueAsync(stoppingToken);
+                // One node sends at a time (issue 24); the claims below also keep two rounds from taking the same mail.
+                await using var lease = await leases.TryAcquireAsync("outbox", stoppingToken);
+                if (lease is not null) await SendDueAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

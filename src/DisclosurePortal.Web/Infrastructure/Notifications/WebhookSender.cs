@@ -49,7 +49,7 @@ public sealed class WebhookSecrets(IDataProtectionProvider provider)
 /// "timestamp\nbody", hex) with <c>X-Portal-Timestamp</c>.
 /// </summary>
 public sealed class WebhookSender(IServiceScopeFactory scopes, IOptionsMonitor<WebhookSettings> settings, WebhookSecrets secrets, TimeProvider clock,
-    ILogger<WebhookSender> logger) : BackgroundService
+    ILogger<WebhookSender> logger, Cluster.IJobLeases leases) : BackgroundService
 {
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
     private const int BatchSize = 20;
@@ -65,7 +65,8 @@ public sealed class WebhookSender(IServiceScopeFactory scopes, IOptionsMonitor<W
         {
             try
             {
-                await SendDueAsync(stoppingToken);
+                await using var lease = await leases.TryAcquireAsync("webhooks", stoppingToken); // one node at a time (issue 24)
+                if (lease is not null) await SendDueAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using RedisRateLimiting;
+using RedisRateLimiting.AspNetCore;
+using StackExchange.Redis;
 
 namespace DisclosurePortal.Web.Infrastructure.Security;
 
@@ -40,14 +43,27 @@ public static class RateLimits
 
     public static IServiceCollection AddPortalRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
+        var cluster = ClusterMode.IsOn(configuration);
+        var prefix = cluster ? ClusterMode.Name(configuration) + ":rate:" : "";
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             foreach (var (policy, section, permits, seconds) in Defaults)
             {
                 var window = Window(configuration, section, permits, seconds);
-                o.AddPolicy(policy, context => RateLimitPartition.GetFixedWindowLimiter(
-                    policy == Rating ? ClientKey(context) + " " + context.Request.Path : ClientKey(context), _ => window));
+                if (cluster)
+                {
+                    // A cluster (issue 24): one window per client over every node, counted in Redis (RedisRateLimiting).
+                    var shared = new RedisFixedWindowRateLimiterOptions { PermitLimit = window.PermitLimit, Window = window.Window };
+                    o.AddPolicy(policy, context =>
+                    {
+                        var redis = context.RequestServices.GetRequiredService<IConnectionMultiplexer>();
+                        return RedisRateLimitPartition.GetFixedWindowRateLimiter($"{prefix}{policy}:{Partition(policy, context)}",
+                            _ => new RedisFixedWindowRateLimiterOptions { PermitLimit = shared.PermitLimit, Window = shared.Window, ConnectionMultiplexerFactory = () => redis });
+                    });
+                    continue;
+                }
+                o.AddPolicy(policy, context => RateLimitPartition.GetFixedWindowLimiter(Partition(policy, context), _ => window));
             }
             o.OnRejected = (rejected, _) =>
             {
@@ -70,6 +86,9 @@ public static class RateLimits
         QueueLimit = 0,
         AutoReplenishment = true,
     };
+
+    private static string Partition(string policy, HttpContext context) =>
+        policy == Rating ? ClientKey(context) + " " + context.Request.Path : ClientKey(context);
 
     // After UseForwardedHeaders this is the client's address as the trusted proxy saw it.
     private static string ClientKey(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";

@@ -53,6 +53,12 @@ public sealed class SiteIdentityStore(IServiceScopeFactory scopes, IConfiguratio
         }
     }
 
+    /// <summary>The site's particulars changed through another node (issue 24): the next request reads them again.</summary>
+    public void MarkStale()
+    {
+        if (_loaded is { } loaded) _loaded = loaded with { At = DateTimeOffset.MinValue };
+    }
+
     private bool Fresh(Loaded loaded) => !loaded.Profile.NeedsSetup && clock.GetUtcNow() - loaded.At < MaxAge;
 
     private async Task LoadUnlockedAsync(CancellationToken ct)
