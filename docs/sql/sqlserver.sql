@@ -3470,3 +3470,41 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207140925_ClusterKeys'
+)
+BEGIN
+    CREATE TABLE [DataProtectionKeys] (
+        [Id] int NOT NULL IDENTITY,
+        [FriendlyName] nvarchar(max) NULL,
+        [Xml] nvarchar(max) NULL,
+        CONSTRAINT [PK_DataProtectionKeys] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207140925_ClusterKeys'
+)
+BEGIN
+    CREATE TABLE [SharedSecrets] (
+        [Name] nvarchar(100) NOT NULL,
+        [ProtectedValue] nvarchar(4000) NOT NULL,
+        CONSTRAINT [PK_SharedSecrets] PRIMARY KEY ([Name])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261207140925_ClusterKeys'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261207140925_ClusterKeys', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
