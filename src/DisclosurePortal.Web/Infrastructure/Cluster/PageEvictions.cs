@@ -12,25 +12,23 @@ namespace DisclosurePortal.Web.Infrastructure.Cluster;
 /// </summary>
 public sealed class PageEvictions(PublicPageStore store, DataTags data, SearchSynonymsCache synonyms, SiteIdentityStore site, IEvictionBus bus)
 {
-    /// <summary>After a change committed through this node: here at once, then on the other nodes.</summary>
+    /// <summary>After a change committed through this node: here at once, then on the other nodes. (What saved the site's
+    /// particulars or the synonyms has already reloaded them on this node.)</summary>
     public async Task EvictAsync(IReadOnlyCollection<string> tags)
     {
-        await EvictLocallyAsync(tags);
+        data.Evict(tags);
+        await store.EvictAsync(tags);
         bus.Publish(tags);
     }
 
+    /// <summary>A change committed through another node (or, with "site", whatever may have been missed while the bus was
+    /// away): the pages and data of its tags, and the site's particulars and the synonyms, which only their own save
+    /// reloads on the node that made it.</summary>
     public async Task EvictLocallyAsync(IReadOnlyCollection<string> tags)
     {
         data.Evict(tags);
-        if (tags.Contains(PublicPageTags.Site))
-        {
-            site.MarkStale();
-            synonyms.Forget();
-        }
-        else if (tags.Contains(PublicPageTags.Search))
-        {
-            synonyms.Forget();
-        }
+        if (tags.Contains(PublicPageTags.Site)) site.MarkStale();
+        if (tags.Contains(PublicPageTags.Site) || tags.Contains(PublicPageTags.Search)) synonyms.Forget();
         await store.EvictAsync(tags);
     }
 }
