@@ -21,7 +21,7 @@ public sealed class PersonalData
 
     private readonly IDataProtector _protector;
     private readonly IDataProtector _emailProtector;
-    private readonly byte[] _indexKey;
+    private readonly Lazy<byte[]> _indexKey;
 
     private readonly ILogger<PersonalData> _logger;
 
@@ -30,7 +30,9 @@ public sealed class PersonalData
         _logger = logger;
         _protector = provider.CreateProtector("DisclosurePortal.ApplicantIdentityNumber.v1");
         _emailProtector = provider.CreateProtector("DisclosurePortal.ApplicantNotifyEmail.v1");
-        _indexKey = secrets.LoadOrCreate(provider.CreateProtector("DisclosurePortal.IdentityIndexKey.v1"), IndexKeyFile);
+        // Read on first use, not here: in a cluster the key is a row, and this is built before the migrations run.
+        var indexProtector = provider.CreateProtector("DisclosurePortal.IdentityIndexKey.v1");
+        _indexKey = new Lazy<byte[]>(() => secrets.LoadOrCreate(indexProtector, IndexKeyFile));
     }
 
     /// <summary>The stored form of a (normalised) identity number and its blind index; nulls for no number.</summary>
@@ -58,7 +60,7 @@ public sealed class PersonalData
 
     /// <summary>The blind index of a (normalised) number: equal numbers, equal indexes; nothing to reverse.</summary>
     public string Index(string number) =>
-        Convert.ToHexString(HMACSHA256.HashData(_indexKey, Encoding.UTF8.GetBytes(number))).ToLowerInvariant();
+        Convert.ToHexString(HMACSHA256.HashData(_indexKey.Value, Encoding.UTF8.GetBytes(number))).ToLowerInvariant();
 
     /// <summary>The number in clear (a value stored before encryption is returned as it is).</summary>
     public string? Reveal(string? stored) =>

@@ -15,9 +15,10 @@ public sealed class RaterAddresses(IDataProtectionProvider provider, SecretKeys 
 {
     private const string KeyFile = "rater-address.key";
 
-    private readonly byte[] _key = secrets.LoadOrCreate(provider.CreateProtector("DisclosurePortal.RaterAddressKey.v1"), KeyFile);
+    // Read on first use: in a cluster the key is a row, and this may be built before the migrations run.
+    private readonly Lazy<byte[]> _key = new(() => secrets.LoadOrCreate(provider.CreateProtector("DisclosurePortal.RaterAddressKey.v1"), KeyFile));
 
     /// <summary>64 lower-case hex digits for this address on this (China) day.</summary>
     public string Hash(string? address, DateOnly day) =>
-        Convert.ToHexString(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes((address ?? "unknown") + "|" + day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))).ToLowerInvariant();
+        Convert.ToHexString(HMACSHA256.HashData(_key.Value, Encoding.UTF8.GetBytes((address ?? "unknown") + "|" + day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))).ToLowerInvariant();
 }

@@ -19,7 +19,19 @@ public sealed class SetupGate(RequestDelegate next, SiteIdentityStore store)
             await next(context);
             return;
         }
-        await store.RefreshIfStaleAsync(context.RequestAborted);
+        // The error pages show the copy as it is: the refresh may be what failed (the database away, issue 24).
+        if (!context.Request.Path.StartsWithSegments("/error", StringComparison.OrdinalIgnoreCase))
+        {
+            try
+            {
+                await store.RefreshIfStaleAsync(context.RequestAborted);
+            }
+            catch (Exception e) when (Cluster.Unavailable.Is(e) && store.HasCopy)
+            {
+                // The database is away: go on with the particulars as last read; a page that needs the database
+                // answers 503 by itself, one that does not (a cached page) is served.
+            }
+        }
         if (store.Current.NeedsSetup && !IsOpen(context.Request.Path))
         {
             context.Response.StatusCode = StatusCodes.Status303SeeOther;

@@ -53,6 +53,9 @@ public sealed class SiteIdentityStore(IServiceScopeFactory scopes, IConfiguratio
         }
     }
 
+    /// <summary>Whether the particulars were read at least once.</summary>
+    public bool HasCopy => _loaded is not null;
+
     /// <summary>The site's particulars changed through another node (issue 24): the next request reads them again.</summary>
     public void MarkStale()
     {
