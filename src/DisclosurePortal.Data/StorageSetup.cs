@@ -22,17 +22,17 @@ public static class StorageSetup
         var keys = DataProtectionFolder.From(configuration, environment);
         services.AddSingleton(keys);
         var dataProtection = services.AddDataProtection().SetApplicationName("DisclosurePortal");
-        if (ClusterMode.IsOn(configuration))
+        var cluster = ClusterMode.IsOn(configuration);
+        if (cluster)
         {
             // Every node the same keys (issue 24): in the database, encrypted at rest with the cluster's certificate.
             dataProtection.PersistKeysToDbContext<PortalDbContext>().ProtectKeysWithCertificate(ClusterMode.KeyCertificate(configuration));
-            services.AddSingleton(sp => new SecretKeys(keys, sp.GetRequiredService<IServiceScopeFactory>(), inDatabase: true));
         }
         else
         {
             dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keys.Path));
-            services.AddSingleton(sp => new SecretKeys(keys, sp.GetRequiredService<IServiceScopeFactory>(), inDatabase: false));
         }
+        services.AddSingleton(sp => new SecretKeys(keys, sp.GetRequiredService<IServiceScopeFactory>(), inDatabase: cluster));
         services.AddSingleton<PersonalData>();
         services.AddSingleton<WriterContacts>();
         services.AddSingleton<ConsultationContacts>();

@@ -92,34 +92,6 @@ public sealed class PersonalData
             return "（无法解密）";
         }
     }
-
-    internal static byte[] LoadOrCreateIndexKey(IDataProtector protector, string path)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            if (File.Exists(path))
-            {
-                var text = File.ReadAllText(path).Trim();
-                if (text.Length > 0) return protector.Unprotect(Convert.FromBase64String(text));
-                if (attempt > 20) throw new InvalidOperationException($"{path} is empty: restore it from the backup of the keys folder.");
-                Thread.Sleep(50); // another instance is writing it this moment
-                continue;
-            }
-            var key = RandomNumberGenerator.GetBytes(32);
-            try
-            {
-                // CreateNew: two instances starting at once on one keys folder agree on the first key written.
-                using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read);
-                using var writer = new StreamWriter(file);
-                writer.Write(Convert.ToBase64String(protector.Protect(key)));
-                return key;
-            }
-            catch (IOException) when (File.Exists(path))
-            {
-                // Lost the race: read the winner's key.
-            }
-        }
-    }
 }
 
 /// <summary>Where Data Protection keeps its keys (and the identity index key): <c>DataProtection:KeysFolder</c>.</summary>

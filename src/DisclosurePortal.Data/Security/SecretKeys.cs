@@ -10,11 +10,9 @@ namespace DisclosurePortal.Data.Security;
 /// </summary>
 public sealed class SecretKeys(DataProtectionFolder folder, IServiceScopeFactory scopes, bool inDatabase)
 {
-    public bool InDatabase => inDatabase;
-
     /// <summary>The key named <paramref name="name"/>, made (and kept) by the first caller that needs it.</summary>
     public byte[] LoadOrCreate(IDataProtector protector, string name) =>
-        inDatabase ? FromDatabase(protector, name) : PersonalData.LoadOrCreateIndexKey(protector, Path.Combine(folder.Path, name));
+        inDatabase ? FromDatabase(protector, name) : FromFile(protector, Path.Combine(folder.Path, name));
 
     private byte[] FromDatabase(IDataProtector protector, string name)
     {
@@ -35,6 +33,34 @@ public sealed class SecretKeys(DataProtectionFolder folder, IServiceScopeFactory
             {
                 // Another node wrote it first (the primary key): read the winner's.
                 db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private static byte[] FromFile(IDataProtector protector, string path)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            if (File.Exists(path))
+            {
+                var text = File.ReadAllText(path).Trim();
+                if (text.Length > 0) return protector.Unprotect(Convert.FromBase64String(text));
+                if (attempt > 20) throw new InvalidOperationException($"{path} is empty: restore it from the backup of the keys folder.");
+                Thread.Sleep(50); // another instance is writing it this moment
+                continue;
+            }
+            var key = RandomNumberGenerator.GetBytes(32);
+            try
+            {
+                // CreateNew: two instances starting at once on one keys folder agree on the first key written.
+                using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read);
+                using var writer = new StreamWriter(file);
+                writer.Write(Convert.ToBase64String(protector.Protect(key)));
+                return key;
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                // Lost the race: read the winner's key.
             }
         }
     }

@@ -51,12 +51,7 @@ public sealed class ReferenceData(IMemoryCache cache, DataTags tags)
         return items;
     }
 
-    private void Keep<T>(string key, T value, IReadOnlyList<IChangeToken> tokens)
-    {
-        var options = new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Lifetime };
-        foreach (var token in tokens) options.ExpirationTokens.Add(token);
-        cache.Set(key, value, options);
-    }
+    private void Keep<T>(string key, T value, IReadOnlyList<IChangeToken> tokens) => cache.Set(key, value, DataTags.Expiring(tokens, Lifetime));
 }
 
 /// <summary>An active catalogue item as the column page lists it.</summary>

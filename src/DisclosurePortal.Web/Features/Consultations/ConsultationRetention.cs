@@ -53,12 +53,14 @@ public sealed class ConsultationRetentionService(IServiceScopeFactory scopes, IL
         {
             try
             {
-                await using var lease = await leases.TryAcquireAsync("consultation-retention", stoppingToken); // one node (issue 24)
-                await using var scope = scopes.CreateAsyncScope();
-                while (lease is not null && await scope.ServiceProvider.GetRequiredService<RemoveExpiredContactsHandler>().HandleAsync(stoppingToken) > 0)
+                await leases.RunAloneAsync("consultation-retention", async () => // one node (issue 24)
                 {
-                    // batches of 100 until none is due
-                }
+                    await using var scope = scopes.CreateAsyncScope();
+                    while (await scope.ServiceProvider.GetRequiredService<RemoveExpiredContactsHandler>().HandleAsync(stoppingToken) > 0)
+                    {
+                        // batches of 100 until none is due
+                    }
+                }, stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -39,5 +39,4 @@ public sealed class ErrorController : PortalController
         };
         return View("Problem", new ProblemModel(code, title, message, []));
     }
-
 }

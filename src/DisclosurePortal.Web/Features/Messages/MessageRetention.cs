@@ -69,13 +69,12 @@ public sealed class MessageRetentionService(IServiceScopeFactory scopes, TimePro
             {
                 try
                 {
-                    await using var lease = await leases.TryAcquireAsync("message-retention", stoppingToken); // one node (issue 24)
-                    if (lease is not null)
+                    await leases.RunAloneAsync("message-retention", async () => // one node (issue 24)
                     {
                         await using var scope = scopes.CreateAsyncScope();
                         await scope.ServiceProvider.GetRequiredService<RemoveExpiredContactsHandler>().HandleAsync(stoppingToken);
                         await scope.ServiceProvider.GetRequiredService<RemindDueSoonHandler>().HandleAsync(stoppingToken);
-                    }
+                    }, stoppingToken);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {

@@ -30,12 +30,11 @@ public sealed class ReminderService(IServiceScopeFactory scopes, Microsoft.Exten
                 try
                 {
                     // One node runs it (issue 24); the log's unique index would also keep a second run from sending again.
-                    await using var lease = await leases.TryAcquireAsync("reminders", stoppingToken);
-                    if (lease is not null)
+                    await leases.RunAloneAsync("reminders", async () =>
                     {
                         await using var scope = scopes.CreateAsyncScope();
                         await scope.ServiceProvider.GetRequiredService<RunRemindersHandler>().HandleAsync(stoppingToken);
-                    }
+                    }, stoppingToken);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {

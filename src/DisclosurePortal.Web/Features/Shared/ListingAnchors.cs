@@ -1,3 +1,4 @@
+using DisclosurePortal.Web.Infrastructure;
 using DisclosurePortal.Web.Infrastructure.Caching;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Primitives;
@@ -10,14 +11,12 @@ namespace DisclosurePortal.Web.Features.Shared;
 /// then sought. Page 2,000 of a column then skips fewer than <see cref="Every"/> index entries after one seek instead
 /// of 40,000. An anchor is forgotten with the pages
 /// of its listing (<see cref="DataTags"/>: a record published or withdrawn evicts the domain's and the item's tags), and
-/// after <see cref="Lifetime"/> at the latest, the bound on what another node may have changed.
+/// after <see cref="ReferenceData.Lifetime"/> at the latest, the bound on what another node may have changed.
 /// </summary>
 public sealed class ListingAnchors(DataTags tags, IConfiguration configuration) : IDisposable
 {
     /// <summary>Rows between two anchors.</summary>
     public int Every { get; } = Math.Max(RecordListing.PageSize, configuration.GetValue("Paging:AnchorEveryRows", 1000));
-
-    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
 
     private readonly MemoryCache _anchors = new(new MemoryCacheOptions { SizeLimit = 20_000 });
 
@@ -36,16 +35,16 @@ public sealed class ListingAnchors(DataTags tags, IConfiguration configuration) 
         internal Listing(ListingAnchors store, string name, IReadOnlyList<IChangeToken> tokens) =>
             (_store, _name, _tokens) = (store, name, tokens);
 
-        /// <param name="newest">Counted from the newest row (true) or the oldest.</param>
         public int Every => _store.Every;
 
+        /// <param name="newest">Counted from the newest row (true) or the oldest.</param>
         /// <param name="offset">Rows before the anchor, a multiple of <see cref="Every"/>.</param>
         public bool TryGet(bool newest, int offset, out ListingKey key) => _store._anchors.TryGetValue(Key(newest, offset), out key);
 
         public void Keep(bool newest, int offset, ListingKey key)
         {
-            var options = new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = Lifetime };
-            foreach (var token in _tokens) options.ExpirationTokens.Add(token);
+            var options = DataTags.Expiring(_tokens, ReferenceData.Lifetime);
+            options.Size = 1;
             _store._anchors.Set(Key(newest, offset), key, options);
         }
 

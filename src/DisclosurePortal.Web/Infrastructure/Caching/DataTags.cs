@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Primitives;
 
 namespace DisclosurePortal.Web.Infrastructure.Caching;
@@ -16,6 +17,15 @@ public sealed class DataTags
     /// <summary>The tokens for these tags and the "site" tag.</summary>
     public IReadOnlyList<IChangeToken> TokensFor(params IEnumerable<string> tags) =>
         [.. tags.Append(PublicPageTags.Site).Distinct(StringComparer.Ordinal).Select(t => new CancellationChangeToken(Source(t).Token))];
+
+    /// <summary>Options for a memory-cache entry that expires when any of <paramref name="tokens"/> fires, or after
+    /// <paramref name="lifetime"/> (the bound on what another node may have changed unseen).</summary>
+    public static MemoryCacheEntryOptions Expiring(IEnumerable<IChangeToken> tokens, TimeSpan lifetime)
+    {
+        var options = new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = lifetime };
+        foreach (var token in tokens) options.ExpirationTokens.Add(token);
+        return options;
+    }
 
     public void Evict(IReadOnlyCollection<string> tags)
     {

@@ -12,6 +12,13 @@ public interface IJobLeases
 {
     /// <summary>The lease, to dispose at the end of the round, or null when another node holds it.</summary>
     Task<IAsyncDisposable?> TryAcquireAsync(string job, CancellationToken ct);
+
+    /// <summary>Runs one round of <paramref name="job"/> if this node gets its lease; skips it if another node holds it.</summary>
+    async Task RunAloneAsync(string job, Func<Task> round, CancellationToken ct)
+    {
+        await using var lease = await TryAcquireAsync(job, ct);
+        if (lease is not null) await round();
+    }
 }
 
 public sealed class SingleNodeLeases : IJobLeases

@@ -35,8 +35,7 @@ public sealed partial class OutboxSender(IServiceScopeFactory scopes, IOptionsMo
             try
             {
                 // One node sends at a time (issue 24); the claims below also keep two rounds from taking the same mail.
-                await using var lease = await leases.TryAcquireAsync("outbox", stoppingToken);
-                if (lease is not null) await SendDueAsync(stoppingToken);
+                await leases.RunAloneAsync("outbox", () => SendDueAsync(stoppingToken), stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -65,8 +65,7 @@ public sealed class WebhookSender(IServiceScopeFactory scopes, IOptionsMonitor<W
         {
             try
             {
-                await using var lease = await leases.TryAcquireAsync("webhooks", stoppingToken); // one node at a time (issue 24)
-                if (lease is not null) await SendDueAsync(stoppingToken);
+                await leases.RunAloneAsync("webhooks", () => SendDueAsync(stoppingToken), stoppingToken); // one node at a time (issue 24)
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

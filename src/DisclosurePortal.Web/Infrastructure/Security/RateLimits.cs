@@ -54,12 +54,11 @@ public static class RateLimits
                 if (cluster)
                 {
                     // A cluster (issue 24): one window per client over every node, counted in Redis (RedisRateLimiting).
-                    var shared = new RedisFixedWindowRateLimiterOptions { PermitLimit = window.PermitLimit, Window = window.Window };
                     o.AddPolicy(policy, context =>
                     {
                         var redis = context.RequestServices.GetRequiredService<IConnectionMultiplexer>();
                         return RedisRateLimitPartition.GetFixedWindowRateLimiter($"{prefix}{policy}:{Partition(policy, context)}",
-                            _ => new RedisFixedWindowRateLimiterOptions { PermitLimit = shared.PermitLimit, Window = shared.Window, ConnectionMultiplexerFactory = () => redis });
+                            _ => new RedisFixedWindowRateLimiterOptions { PermitLimit = window.PermitLimit, Window = window.Window, ConnectionMultiplexerFactory = () => redis });
                     });
                     continue;
                 }
