@@ -54,7 +54,7 @@ stop_postgres() {
     as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate stop >/dev/null 2>&1
     rm -rf "$PG_DIR"
 }
-as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- env TMPDIR=/tmp "$@"; else "$@"; fi; }
 
 start_postgres() {
     PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
@@ -90,7 +90,21 @@ start_redis() {
     log "Redis on port $port"
 }
 
-trap 'stop_postgres; stop_redis' EXIT
+# Everything the tests write to the temporary folder (SQLite copies, attachments, Chromium's profiles) goes into one
+# folder of this run's, deleted at the end. The tests drop each database when done with it; the peak the run's
+# databases and files reached is logged at the end (a CI machine's disk may be small: stop 35 ran out of it).
+RUN_TMP=$(mktemp -d /tmp/dp-run.XXXXXX)
+export TMPDIR="$RUN_TMP"
+DISK_WATCH=""
+watch_disk() { # the largest size (MB) of the run's folder and PostgreSQL cluster, sampled every 10 s, into $OUT/disk-peak
+    local peak=0 now
+    while sleep 10; do
+        now=$(du -smc "$RUN_TMP" ${PG_DIR:+"$PG_DIR"} 2>/dev/null | tail -n 1 | cut -f1)
+        [ "${now:-0}" -gt "$peak" ] && { peak=$now; echo "$peak" >"$OUT/disk-peak"; }
+    done
+}
+trap 'stop_postgres; stop_redis; [ -n "$DISK_WATCH" ] && kill "$DISK_WATCH" 2>/dev/null; rm -rf "$RUN_TMP"' EXIT
+log "disk: $(df -Pm /tmp | awk 'NR==2 {print $4}') MB free in /tmp"
 
 install_missing || exit 1
 install_tools
@@ -98,6 +112,7 @@ start_postgres || { echo "0 passed, 1 failed"; exit 1; }
 start_redis || { echo "0 passed, 1 failed"; exit 1; }
 export DP_CHROMIUM="${DP_CHROMIUM:-/usr/bin/chromium}"
 export DP_TEST_OUTPUT="$OUT"
+watch_disk & DISK_WATCH=$!
 
 log "building"
 if ! dotnet build DisclosurePortal.sln -c Release -nologo -v q >"$OUT/build.log" 2>&1; then
@@ -147,6 +162,7 @@ done
 missing=$(ls tests/*.Tests/*.Tests.csproj | xargs -n1 basename | sed 's/\.csproj$//' \
     | grep -vxE 'DisclosurePortal\.(Browser|Domain|Reliability|Web)\.Tests' || true)
 [ -z "$missing" ] || { log "test projects run.sh does not run: $missing"; failed=$((failed + 1)); }
+[ -f "$OUT/disk-peak" ] && log "disk: the run's databases and files took at most $(cat "$OUT/disk-peak") MB"
 
 if [ "$skipped" -gt 0 ]; then
     echo "$passed passed, $failed failed, $skipped skipped"

@@ -15,8 +15,12 @@ namespace DisclosurePortal.Web.Tests.Audit;
 /// The audit chain in the database (docs/adr/0023), on a fresh migrated database per test: tampering breaks the chain
 /// for good, so no test shares one. Tampering is done as a database owner would: drop the triggers, then raw SQL.
 /// </summary>
-public abstract class AuditChainStorageTests(TestDb db)
+public abstract class AuditChainStorageTests(TestDb db) : IDisposable
 {
+    private readonly OwnedDatabases _databases = new(db);
+
+    public void Dispose() => _databases.Dispose();
+
     private DatabaseProvider Provider => TestDatabases.Provider(db);
 
     /// <summary>When the events happen and the chain is checked: a second on at every reading.</summary>
@@ -24,7 +28,7 @@ public abstract class AuditChainStorageTests(TestDb db)
 
     private async Task<string> NewDatabaseAsync()
     {
-        var connectionString = TestDatabases.Create(db, "auditchain");
+        var connectionString = _databases.Create("auditchain");
         await using var context = Context(connectionString);
         await context.Database.MigrateAsync();
         return connectionString;
@@ -284,7 +288,7 @@ public abstract class AuditChainStorageTests(TestDb db)
     [Fact]
     public async Task EventsFromBeforeTheChain_AreSealedInIdOrderOnStart_AndTheChainGoesOnFromThem()
     {
-        var cs = TestDatabases.Create(db, "auditlegacy");
+        var cs = _databases.Create("auditlegacy");
         await using (var context = Context(cs))
         {
             // As the hand-written AuditChain migration left a database: events numbered in Id order, unhashed, and the

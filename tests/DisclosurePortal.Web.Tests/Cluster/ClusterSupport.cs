@@ -14,11 +14,13 @@ public abstract class ClusterNodes : IAsyncLifetime
 {
     protected ClusterNodes(string evictions)
     {
-        var database = SeededDatabases.Copy(TestDb.Postgres, demoData: true, demoRecords: 1000);
+        _database = SeededDatabases.Copy(TestDb.Postgres, demoData: true, demoRecords: 1000);
         var name = "test-" + Guid.NewGuid().ToString("N")[..12];
-        A = new ClusterNode(database, name, "a", evictions);
-        B = new ClusterNode(database, name, "b", evictions);
+        A = new ClusterNode(_database, name, "a", evictions, ownsDatabase: false);
+        B = new ClusterNode(_database, name, "b", evictions, ownsDatabase: false);
     }
+
+    private readonly PortalDatabase _database;
 
     public ClusterNode A { get; }
     public ClusterNode B { get; }
@@ -29,6 +31,7 @@ public abstract class ClusterNodes : IAsyncLifetime
     {
         await A.DisposeAsync();
         await B.DisposeAsync();
+        _database.Drop(TestDb.Postgres);
     }
 
     public static string Redis => Environment.GetEnvironmentVariable("DP_TEST_REDIS")
@@ -53,8 +56,8 @@ public sealed class ClusterNodesOverRedis() : ClusterNodes("redis");
 public sealed class ClusterNodesOverPostgres() : ClusterNodes("postgres");
 
 /// <summary>One node: the usual test app (output cache on) with the Cluster settings.</summary>
-public sealed class ClusterNode(PortalDatabase database, string cluster, string node, string evictions, string? redis = null)
-    : PortalFactory(TestDb.Postgres, database)
+public sealed class ClusterNode(PortalDatabase database, string cluster, string node, string evictions, string? redis = null, bool ownsDatabase = true)
+    : PortalFactory(TestDb.Postgres, database, ownsDatabase: ownsDatabase)
 {
     public string NodeName { get; } = node;
 

@@ -16,16 +16,20 @@ namespace DisclosurePortal.Web.Tests.Data;
 /// keys, indexes (with their filters), foreign keys, triggers and functions, on SQLite and on PostgreSQL; and no model
 /// change may be left without a migration.
 /// </summary>
-public abstract partial class MigrationSchemaTests(TestDb db)
+public abstract partial class MigrationSchemaTests(TestDb db) : IDisposable
 {
+    private readonly OwnedDatabases _databases = new(db);
+
+    public void Dispose() => _databases.Dispose();
+
     private DatabaseProvider Provider => TestDatabases.Provider(db);
 
     [Fact]
     public async Task MigratedSchema_EqualsTheModelsSchema_AndTheRuntimeSql()
     {
-        await using var migrated = Context(TestDatabases.Create(db, "migrated"));
+        await using var migrated = Context(_databases.Create("migrated"));
         await migrated.Database.MigrateAsync();
-        await using var created = Context(TestDatabases.Create(db, "created"));
+        await using var created = Context(_databases.Create("created"));
         await created.Database.EnsureCreatedAsync();
         foreach (var statement in ProviderSql(Provider))
             await created.Database.ExecuteSqlRawAsync(statement);
@@ -51,7 +55,7 @@ public abstract partial class MigrationSchemaTests(TestDb db)
     [Fact]
     public async Task Migrate_LeavesNothingPending_AndIsRepeatable()
     {
-        await using var context = Context(TestDatabases.Create(db, "repeat"));
+        await using var context = Context(_databases.Create("repeat"));
         await context.Database.MigrateAsync();
         await context.Database.MigrateAsync();
         Assert.Empty(await context.Database.GetPendingMigrationsAsync());

@@ -22,8 +22,12 @@ namespace DisclosurePortal.Web.Tests.Data;
 /// every table is the same afterwards, the audit chain verifies, the identity numbers decrypt, the schema equals a new
 /// database's, and the history lists the generated migrations (docs/adr/0026).
 /// </summary>
-public abstract class UpgradeTests(TestDb db)
+public abstract class UpgradeTests(TestDb db) : IDisposable
 {
+    private readonly OwnedDatabases _databases = new(db);
+
+    public void Dispose() => _databases.Dispose();
+
     private static readonly string Fixtures = Path.Combine(AppContext.BaseDirectory, "Data", "Upgrade");
     private const string FixtureIdentityNumber = "11010519491231002X";
 
@@ -61,7 +65,7 @@ public abstract class UpgradeTests(TestDb db)
         Assert.All(await upgraded.ApplicationCases.ToListAsync(), c =>
             Assert.Equal(c.ApplicantKind == DisclosurePortal.Domain.Applications.ApplicantKind.NaturalPerson
                 ? DisclosurePortal.Domain.Applications.IdentityDocument.ResidentId : null, c.IdentityDocument));
-        await using var fresh = Context(TestDatabases.Create(db, "fresh"));
+        await using var fresh = Context(_databases.Create("fresh"));
         await fresh.Database.MigrateAsync();
         Assert.Equal(await MigrationSchemaTests.DescribeAsync(db, fresh), await MigrationSchemaTests.DescribeAsync(db, upgraded));
     }
@@ -89,7 +93,7 @@ public abstract class UpgradeTests(TestDb db)
     /// <summary>A new database with the fixture's dump run into it (sqlite3's .dump, pg_dump --inserts).</summary>
     private async Task<string> RestoreAsync(string prefix)
     {
-        var cs = TestDatabases.Create(db, prefix);
+        var cs = _databases.Create(prefix);
         var file = Path.Combine(Fixtures, db == TestDb.Sqlite ? "legacy-sqlite.sql.gz" : "legacy-postgres.sql.gz");
         string script;
         await using (var gzip = new GZipStream(File.OpenRead(file), CompressionMode.Decompress))

@@ -20,9 +20,13 @@ public class PortalFactory : WebApplicationFactory<Program>
     {
     }
 
-    /// <summary>The app on the given database: <see cref="PortalDatabase.Fresh"/> for one its start migrates and seeds.</summary>
-    protected internal PortalFactory(TestDb db, PortalDatabase database, bool demoData = true, int demoRecords = 1000, bool outputCache = true)
+    /// <summary>
+    /// The app on the given database: <see cref="PortalDatabase.Fresh"/> for one its start migrates and seeds. The factory
+    /// drops the database when it is disposed, unless <paramref name="ownsDatabase"/> is false (several apps on one).
+    /// </summary>
+    protected internal PortalFactory(TestDb db, PortalDatabase database, bool demoData = true, int demoRecords = 1000, bool outputCache = true, bool ownsDatabase = true)
     {
+        _database = ownsDatabase ? database : null;
         Db = db;
         DemoData = demoData;
         DemoRecords = demoRecords;
@@ -75,6 +79,7 @@ public class PortalFactory : WebApplicationFactory<Program>
     }
 
     private bool _translationReported;
+    private PortalDatabase? _database;
 
     /// <summary>
     /// A query SQL Server cannot translate already failed the request that ran it (a 500); this fails the test class
@@ -83,6 +88,7 @@ public class PortalFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (Interlocked.Exchange(ref _database, null) is { } database) database.Drop(Db);
         if (_translationReported || SqlServerTranslation.Failures is not { Count: > 0 } failures) return;
         _translationReported = true;
         throw new InvalidOperationException(

@@ -10,6 +10,13 @@ public sealed record PortalDatabase(string ConnectionString, string AttachmentsF
     /// <summary>A new, empty database: the app's start migrates and seeds it, as on a first deployment.</summary>
     public static PortalDatabase Fresh(TestDb db) =>
         new(TestDatabases.Create(db, "web"), Directory.CreateTempSubdirectory("dp-attachments-").FullName);
+
+    /// <summary>Drops the database and deletes the attachments folder, when the tests that used them are done.</summary>
+    public void Drop(TestDb db)
+    {
+        TestDatabases.Drop(db, ConnectionString);
+        if (Directory.Exists(AttachmentsFolder)) Directory.Delete(AttachmentsFolder, recursive: true);
+    }
 }
 
 /// <summary>
@@ -48,7 +55,7 @@ public static class SeededDatabases
         var template = seed.Db == TestDb.Postgres
             ? fresh with { ConnectionString = new NpgsqlConnectionStringBuilder(fresh.ConnectionString) { Pooling = false }.ToString() }
             : fresh;
-        using (var app = new PortalFactory(seed.Db, template, seed.DemoData, seed.DemoRecords))
+        using (var app = new PortalFactory(seed.Db, template, seed.DemoData, seed.DemoRecords, ownsDatabase: false))
             _ = app.Services; // the app's start migrates and seeds (DatabaseInitializer)
         if (seed.Db == TestDb.Sqlite)
         {

@@ -9,7 +9,12 @@ public enum TestDb
     Postgres,
 }
 
-/// <summary>Real databases only: a fresh SQLite file, or a fresh database on the throwaway PostgreSQL of tests/run.sh.</summary>
+/// <summary>
+/// Real databases only: a fresh SQLite file, or a fresh database on the throwaway PostgreSQL of tests/run.sh. Whoever
+/// makes one drops it when done (<see cref="Drop"/>: the factories, <see cref="OwnedDatabases"/>): a run makes
+/// hundreds, which left behind filled a CI machine's disk (stop 35). Only the seeded templates stay, until tests/run.sh
+/// throws the run's temporary folder and cluster away.
+/// </summary>
 public static class TestDatabases
 {
     public static string PostgresServer =>
@@ -46,6 +51,34 @@ public static class TestDatabases
         return new NpgsqlConnectionStringBuilder(PostgresServer) { Database = name }.ToString();
     }
 
+    /// <summary>
+    /// Drops a test database made here: SQLite's file and its journals are deleted; PostgreSQL's database is dropped,
+    /// any connection still on it ended.
+    /// </summary>
+    public static void Drop(TestDb db, string connectionString)
+    {
+        switch (db)
+        {
+            case TestDb.Sqlite:
+                var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
+                SqliteConnection.ClearAllPools();
+                foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" }) File.Delete(file + suffix);
+                break;
+            case TestDb.Postgres:
+                var name = new NpgsqlConnectionStringBuilder(connectionString).Database!;
+                using (var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(PostgresServer) { Database = "postgres", Pooling = false }.ToString()))
+                {
+                    connection.Open();
+                    using var command = connection.CreateCommand();
+                    command.CommandText = $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)";
+                    command.ExecuteNonQuery();
+                }
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(db));
+        }
+    }
+
     /// <summary>The portal's provider for a test database.</summary>
     public static DatabaseProvider Provider(TestDb db) => db switch
     {
@@ -60,4 +93,23 @@ public static class TestDatabases
     /// <summary>A context on a test database, outside any host.</summary>
     public static DisclosurePortal.Data.PortalDbContext Context(TestDb db, string connectionString) =>
         DatabaseSetup.CreateContext(Provider(db), connectionString);
+}
+
+/// <summary>The databases one test makes for itself, dropped when the test is done (the test class disposes it).</summary>
+public sealed class OwnedDatabases(TestDb db) : IDisposable
+{
+    private readonly List<string> _made = [];
+
+    public string Create(string prefix)
+    {
+        var connectionString = TestDatabases.Create(db, prefix);
+        _made.Add(connectionString);
+        return connectionString;
+    }
+
+    public void Dispose()
+    {
+        foreach (var connectionString in _made) TestDatabases.Drop(db, connectionString);
+        _made.Clear();
+    }
 }
