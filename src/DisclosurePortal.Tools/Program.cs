@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Identity;
 
 namespace DisclosurePortal.Tools;
 
-// DisclosurePortal.Tools generate|backup [options] [--Section:Key=value …] [--contentRoot DIR]: the settings are the
+// DisclosurePortal.Tools generate|backup|import-keys [options] [--Section:Key=value …] [--contentRoot DIR]: the settings are the
 // portal's own (appsettings.json of the content root, then the command line), so a tool works on exactly the database
 // the portal reads. README and docs/performance.md, docs/reliability.md.
 internal static class Tool
@@ -13,8 +13,9 @@ internal static class Tool
     {
         const string Usage = """
             Usage: DisclosurePortal.Tools <verb> [options] [--Section:Key=value …] [--contentRoot DIR]
-              generate   fill an empty database with a province-sized generated data set (--help for its options)
-              backup     copy the SQLite database online into a file (--help for its options)
+              generate     fill an empty database with a province-sized generated data set (--help for its options)
+              backup       copy the SQLite database online into a file (--help for its options)
+              import-keys  a single node's keys folder into the database, for its cluster (--help for its options)
             Settings are read as the portal reads them: DIR/appsettings.json, then --Section:Key=value.
             """;
 
@@ -22,14 +23,30 @@ internal static class Tool
         if (generate?.ExitBeforeHost() is { } exitCode) return exitCode;
         var backup = generate is null ? BackupCommand.From(args) : null;
         if (backup?.ExitBeforeHost() is { } backupExitCode) return backupExitCode;
-        if (generate is null && backup is null)
+        var importKeys = generate is null && backup is null ? ImportKeysCommand.From(args) : null;
+        if (importKeys?.ExitBeforeHost() is { } importExitCode) return importExitCode;
+        if (generate is null && backup is null && importKeys is null)
         {
             await Console.Error.WriteLineAsync(Usage);
             return args.Length == 0 || args[0] is "--help" or "-h" ? 0 : 2;
         }
 
-        var builder = Host.CreateApplicationBuilder(generate?.HostArguments ?? backup!.HostArguments);
+        var builder = Host.CreateApplicationBuilder(generate?.HostArguments ?? backup?.HostArguments ?? importKeys!.HostArguments);
         if (backup is not null) return backup.Run(builder.Configuration, builder.Environment.ContentRootPath);
+        if (importKeys is not null)
+        {
+            try
+            {
+                builder.Services.AddPortalDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+            }
+            catch (InvalidOperationException e)
+            {
+                await Console.Error.WriteLineAsync(e.Message); // a setting missing: say which
+                return 2;
+            }
+            using var database = builder.Build();
+            return await importKeys.RunAsync(builder.Configuration, database.Services, Console.Out, Console.Error);
+        }
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddPortalStorage(builder.Configuration, builder.Environment);

@@ -17,7 +17,6 @@ public sealed class PersonalData
 {
     /// <summary>Marks a protected value, so that numbers stored before encryption (plain) are still told apart.</summary>
     public const string Prefix = "dp1:";
-    private const string IndexKeyFile = "identity-index.key";
 
     private readonly IDataProtector _protector;
     private readonly IDataProtector _emailProtector;
@@ -32,7 +31,7 @@ public sealed class PersonalData
         _emailProtector = provider.CreateProtector("DisclosurePortal.ApplicantNotifyEmail.v1");
         // Read on first use, not here: in a cluster the key is a row, and this is built before the migrations run.
         var indexProtector = provider.CreateProtector("DisclosurePortal.IdentityIndexKey.v1");
-        _indexKey = new Lazy<byte[]>(() => secrets.LoadOrCreate(indexProtector, IndexKeyFile));
+        _indexKey = new Lazy<byte[]>(() => secrets.LoadOrCreate(indexProtector, SecretKeys.IdentityIndex));
     }
 
     /// <summary>The stored form of a (normalised) identity number and its blind index; nulls for no number.</summary>

@@ -13,10 +13,9 @@ namespace DisclosurePortal.Data.Security;
 /// </summary>
 public sealed class RaterAddresses(IDataProtectionProvider provider, SecretKeys secrets)
 {
-    private const string KeyFile = "rater-address.key";
 
     // Read on first use: in a cluster the key is a row, and this may be built before the migrations run.
-    private readonly Lazy<byte[]> _key = new(() => secrets.LoadOrCreate(provider.CreateProtector("DisclosurePortal.RaterAddressKey.v1"), KeyFile));
+    private readonly Lazy<byte[]> _key = new(() => secrets.LoadOrCreate(provider.CreateProtector("DisclosurePortal.RaterAddressKey.v1"), SecretKeys.RaterAddress));
 
     /// <summary>64 lower-case hex digits for this address on this (China) day.</summary>
     public string Hash(string? address, DateOnly day) =>

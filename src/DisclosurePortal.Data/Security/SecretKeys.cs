@@ -10,6 +10,15 @@ namespace DisclosurePortal.Data.Security;
 /// </summary>
 public sealed class SecretKeys(DataProtectionFolder folder, IServiceScopeFactory scopes, bool inDatabase)
 {
+    /// <summary>The blind index of applicants' identity numbers (<see cref="PersonalData"/>).</summary>
+    public const string IdentityIndex = "identity-index.key";
+
+    /// <summary>The daily hash of raters' addresses (<see cref="RaterAddresses"/>).</summary>
+    public const string RaterAddress = "rater-address.key";
+
+    /// <summary>Every key kept here: the files a single node's keys folder has, the rows a cluster's database has.</summary>
+    public static readonly IReadOnlyList<string> Names = [IdentityIndex, RaterAddress];
+
     /// <summary>The key named <paramref name="name"/>, made (and kept) by the first caller that needs it.</summary>
     public byte[] LoadOrCreate(IDataProtector protector, string name) =>
         inDatabase ? FromDatabase(protector, name) : FromFile(protector, Path.Combine(folder.Path, name));

@@ -10,12 +10,16 @@ namespace DisclosurePortal.Reliability.Tests.Support;
 /// </summary>
 public sealed class PortalDatabase : IDisposable
 {
-    private PortalDatabase(bool postgres, string folder, string? pgDatabase)
+    private PortalDatabase(bool postgres, string folder, string? pgDatabase, string? server = null)
     {
         IsPostgres = postgres;
         Folder = folder;
         PgDatabase = pgDatabase;
+        _server = server;
     }
+
+    /// <summary>Set for a database someone else made (<see cref="Existing"/>): read only, never dropped here.</summary>
+    private readonly string? _server;
 
     public bool IsPostgres { get; }
 
@@ -27,10 +31,17 @@ public sealed class PortalDatabase : IDisposable
     public string SqliteFile => Path.Combine(Folder, "portal.db");
 
     public string ConnectionString => IsPostgres
-        ? new NpgsqlConnectionStringBuilder(PostgresServer) { Database = PgDatabase, Pooling = false }.ToString()
+        ? new NpgsqlConnectionStringBuilder(_server ?? PostgresServer) { Database = PgDatabase, Pooling = false }.ToString()
         : new SqliteConnectionStringBuilder { DataSource = SqliteFile, Pooling = false }.ToString();
 
     public static PortalDatabase NewSqlite() => new(false, NewFolder(), null);
+
+    /// <summary>
+    /// A PostgreSQL database a portal already runs on (the cluster's of tests/cluster/run.sh): for reading what it
+    /// stored; disposing it leaves it as it is.
+    /// </summary>
+    public static PortalDatabase Existing(string connectionString) =>
+        new(true, "", new NpgsqlConnectionStringBuilder(connectionString).Database, connectionString);
 
     public static PortalDatabase NewPostgres(string purpose)
     {
@@ -124,6 +135,7 @@ public sealed class PortalDatabase : IDisposable
 
     public void Dispose()
     {
+        if (_server is not null) return;
         if (IsPostgres)
         {
             try

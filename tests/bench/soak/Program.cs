@@ -9,17 +9,36 @@ using DisclosurePortal.Reliability.Tests.Support;
 // and tracking, an editor drafting and submitting records that a reviewer approves (three reviews, publish). At the end:
 // requests, 5xx and p50/p99 per kind, peak memory, and whether every acknowledged write is in the database.
 // Exit code 0 only with no 5xx, no transport errors and no lost write. Run by tests/bench/soak.sh.
+//
+// SOAK_URL (with SOAK_PG, the portal's PostgreSQL connection string) loads a portal that is already running instead,
+// a cluster behind its balancer (tests/cluster/run.sh, check 5a): the portal's own limits stay on there, so a 429 is
+// counted as limited, not as a failure; every failed request is written to SOAK_FAILURES (when it was sent, when it
+// ended, what), for the caller to judge against what it did to the portal; the exit code then says only whether an
+// acknowledged write was lost.
 var seconds = Env("SOAK_SECONDS", 600);
 var port = Env("SOAK_PORT", 5199);
 var browsers = Env("SOAK_BROWSERS", 3);
 var usePostgres = Environment.GetEnvironmentVariable("SOAK_DATABASE") == "postgresql";
+var external = Environment.GetEnvironmentVariable("SOAK_URL") is { Length: > 0 } url ? new Uri(url) : null;
+var failuresFile = Environment.GetEnvironmentVariable("SOAK_FAILURES") is { Length: > 0 } f ? f : null;
 
-var stats = new Stats();
-using var db = usePostgres ? PortalDatabase.NewPostgres("soak") : PortalDatabase.NewSqlite();
-Console.Error.WriteLine($"soak: starting the portal ({PortalPaths.WebDll}) on {(usePostgres ? "PostgreSQL " + db.PgDatabase : db.SqliteFile)}, port {port}, demo data…");
-var started = Stopwatch.StartNew();
-var portal = await PortalProcess.StartAsync(port, [.. db.PortalSettings(demoData: true, demoRecords: 1000), "--Logging:LogLevel:Default=Warning"], TimeSpan.FromMinutes(10));
-Console.Error.WriteLine($"soak: ready after {started.Elapsed.TotalSeconds:F0} s; load for {seconds} s");
+var stats = new Stats(failuresFile, limitedIsExpected: external is not null);
+using var db = external is not null
+    ? PortalDatabase.Existing(Environment.GetEnvironmentVariable("SOAK_PG") is { Length: > 0 } pg ? pg : throw new InvalidOperationException("SOAK_URL needs SOAK_PG, the portal's PostgreSQL connection string"))
+    : usePostgres ? PortalDatabase.NewPostgres("soak") : PortalDatabase.NewSqlite();
+PortalProcess? portal = null;
+if (external is null)
+{
+    Console.Error.WriteLine($"soak: starting the portal ({PortalPaths.WebDll}) on {(usePostgres ? "PostgreSQL " + db.PgDatabase : db.SqliteFile)}, port {port}, demo data…");
+    var started = Stopwatch.StartNew();
+    portal = await PortalProcess.StartAsync(port, [.. db.PortalSettings(demoData: true, demoRecords: 1000), "--Logging:LogLevel:Default=Warning"], TimeSpan.FromMinutes(10));
+    Console.Error.WriteLine($"soak: ready after {started.Elapsed.TotalSeconds:F0} s; load for {seconds} s");
+}
+else
+{
+    Console.Error.WriteLine($"soak: the portal at {external}, database {db.PgDatabase}; load for {seconds} s");
+}
+var baseAddress = portal?.BaseAddress ?? external!;
 
 var (recordIds, domainCodes, departmentIds) = Targets(db);
 string[] terms = ["通知", "补助", "危房改造", "公示", "青川县", "实施方案", "政策解读", "2025", "乡村振兴", "医疗"];
@@ -35,7 +54,7 @@ workers.Add(Worker("search", Search));
 workers.Add(Worker("apply", Apply));
 workers.Add(Worker("track", Track));
 workers.Add(Task.Run(Publish));
-workers.Add(Task.Run(WatchMemory));
+if (portal is not null) workers.Add(Task.Run(WatchMemory));
 await Task.WhenAll(workers);
 var elapsed = load.Elapsed;
 
@@ -43,36 +62,47 @@ var elapsed = load.Elapsed;
 var stored = db.StoredCases();
 var lostApplications = applications.Count(code => !stored.ContainsKey(code));
 var lostApprovals = approvals.Count(v => db.Scalar($"SELECT COUNT(*) FROM \"RecordVersions\" WHERE \"Id\" = {v} AND \"IsPublished\"") != "1");
-var peakMb = Status(portal.ProcessId, "VmHWM") / 1024;
-var rssMb = Status(portal.ProcessId, "VmRSS") / 1024;
-await portal.StopAsync();
+var peakMb = portal is null ? 0 : Status(portal.ProcessId, "VmHWM") / 1024;
+var rssMb = portal is null ? 0 : Status(portal.ProcessId, "VmRSS") / 1024;
+if (portal is not null) await portal.StopAsync();
 
-Console.WriteLine($"## Soak: {elapsed.TotalSeconds:F0} s on {(usePostgres ? "PostgreSQL" : "SQLite")}, {browsers + 4} concurrent clients");
+Console.WriteLine($"## Soak: {elapsed.TotalSeconds:F0} s on {(external is not null ? external.ToString() : usePostgres ? "PostgreSQL" : "SQLite")}, {browsers + 4} concurrent clients");
 Console.WriteLine();
-Console.WriteLine("| kind | requests | requests/s | 5xx | other non-2xx/3xx | transport errors | p50 ms | p99 ms | max ms |");
-Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+Console.WriteLine("| kind | requests | requests/s | 5xx | other non-2xx/3xx | transport errors | 429 (limited) | p50 ms | p99 ms | max ms |");
+Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
 foreach (var (kind, k) in stats.Kinds.OrderBy(k => k.Key, StringComparer.Ordinal))
-    Console.WriteLine(FormattableString.Invariant($"| {kind} | {k.Count} | {k.Count / elapsed.TotalSeconds:F1} | {k.ServerErrors} | {k.Unexpected} | {k.TransportErrors} | {k.Percentile(50):F1} | {k.Percentile(99):F1} | {k.Percentile(100):F1} |"));
+    Console.WriteLine(FormattableString.Invariant($"| {kind} | {k.Count} | {k.Count / elapsed.TotalSeconds:F1} | {k.ServerErrors} | {k.Unexpected} | {k.TransportErrors} | {k.Limited} | {k.Percentile(50):F1} | {k.Percentile(99):F1} | {k.Percentile(100):F1} |"));
 var all = stats.Kinds.Values.ToList();
-Console.WriteLine(FormattableString.Invariant($"| **all** | {all.Sum(k => k.Count)} | {all.Sum(k => k.Count) / elapsed.TotalSeconds:F1} | {all.Sum(k => k.ServerErrors)} | {all.Sum(k => k.Unexpected)} | {all.Sum(k => k.TransportErrors)} | | | |"));
+Console.WriteLine(FormattableString.Invariant($"| **all** | {all.Sum(k => k.Count)} | {all.Sum(k => k.Count) / elapsed.TotalSeconds:F1} | {all.Sum(k => k.ServerErrors)} | {all.Sum(k => k.Unexpected)} | {all.Sum(k => k.TransportErrors)} | {all.Sum(k => k.Limited)} | | | |"));
 Console.WriteLine();
 Console.WriteLine($"Writes acknowledged: {applications.Count} applications (lost: {lostApplications}), {approvals.Count} records approved and published (lost: {lostApprovals}).");
-Console.WriteLine($"Server memory: peak {peakMb} MB (VmHWM), {rssMb} MB resident at the end; resident by minute: {string.Join(", ", memory.Select(m => FormattableString.Invariant($"{m.Minute:F0}′ {m.RssMb}")))} MB.");
+if (portal is not null)
+    Console.WriteLine($"Server memory: peak {peakMb} MB (VmHWM), {rssMb} MB resident at the end; resident by minute: {string.Join(", ", memory.Select(m => FormattableString.Invariant($"{m.Minute:F0}′ {m.RssMb}")))} MB.");
 foreach (var (kind, k) in stats.Kinds) foreach (var example in k.Examples.Take(3)) Console.WriteLine($"  {kind}: {example}");
-var failed = all.Sum(k => k.ServerErrors + k.TransportErrors + k.Unexpected) > 0 || lostApplications + lostApprovals > 0;
+var lost = lostApplications + lostApprovals > 0;
+if (external is not null)
+{
+    Console.WriteLine(lost ? "RESULT: FAILED (an acknowledged write is lost)" : "RESULT: ok (no acknowledged write lost; the failed requests are the caller's to judge)");
+    return lost ? 1 : 0;
+}
+var failed = all.Sum(k => k.ServerErrors + k.TransportErrors + k.Unexpected) > 0 || lost;
 Console.WriteLine(failed ? "RESULT: FAILED" : "RESULT: ok (no 5xx, no errors, no lost writes)");
 return failed ? 1 : 0;
 
 // ── the clients ─────────────────────────────────────────────────────────────────────────────────────────────────────
 Task Worker(string kind, Func<FormClient, Random, Task> step) => Task.Run(async () =>
 {
-    using var client = new FormClient(portal.BaseAddress);
+    using var client = new FormClient(baseAddress);
     var random = new Random();
     while (!stop.IsCancellationRequested)
     {
         try
         {
             await step(client, random);
+        }
+        catch (StepFailed)
+        {
+            // counted where it failed; the rest of this step's flow is skipped
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or InvalidOperationException)
         {
@@ -97,8 +127,11 @@ async Task Browse(FormClient client, Random random)
     await Get(client, "browse", path);
 }
 
-async Task Search(FormClient client, Random random) =>
-    await Get(client, "search", $"/search?q={Uri.EscapeDataString(terms[random.Next(terms.Length)])}");
+async Task Search(FormClient client, Random random)
+{
+    var (response, _) = await Timed("search", () => client.Http.GetAsync($"/search?q={Uri.EscapeDataString(terms[random.Next(terms.Length)])}"), expect: HttpStatusCode.OK, "/search");
+    if (response.StatusCode == HttpStatusCode.TooManyRequests) await Pause(200);
+}
 
 async Task Apply(FormClient client, Random random)
 {
@@ -123,8 +156,8 @@ async Task Track(FormClient client, Random random)
 // An editor drafts and submits a record; a reviewer approves what is in the queue (three reviews, published at once).
 async Task Publish()
 {
-    using var editor = new FormClient(portal.BaseAddress);
-    using var reviewer = new FormClient(portal.BaseAddress);
+    using var editor = new FormClient(baseAddress);
+    using var reviewer = new FormClient(baseAddress);
     if (!await editor.SignInAsync("editor.housing", "Demo@2026pass") || !await reviewer.SignInAsync("reviewer", "Demo@2026pass"))
         throw new InvalidOperationException("the demo staff could not sign in");
     var form = await Get(editor, "publish", "/manage/records/new");
@@ -161,6 +194,10 @@ async Task Publish()
                 if (decided.StatusCode == HttpStatusCode.Redirect) approvals.Enqueue(versionId);
             }
         }
+        catch (StepFailed)
+        {
+            // counted where it failed
+        }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or InvalidOperationException)
         {
             if (stop.IsCancellationRequested) break;
@@ -175,7 +212,7 @@ async Task WatchMemory()
     while (!stop.IsCancellationRequested)
     {
         await Pause(60_000);
-        lock (memory) memory.Add((load.Elapsed.TotalMinutes, Status(portal.ProcessId, "VmRSS") / 1024));
+        lock (memory) memory.Add((load.Elapsed.TotalMinutes, Status(portal!.ProcessId, "VmRSS") / 1024));
     }
 }
 
@@ -186,12 +223,26 @@ async Task<string> Get(FormClient client, string kind, string path)
     return body;
 }
 
+// A request; one that failed is counted, then ends its flow (StepFailed), so that the steps after it are not failures
+// of their own. A 429 is a failure too, except on a portal whose limits are on (SOAK_URL), where it only ends the flow.
 async Task<(HttpResponseMessage Response, string Body)> Timed(string kind, Func<Task<HttpResponseMessage>> send, HttpStatusCode expect, string? what = null)
 {
+    var sent = DateTimeOffset.UtcNow;
     var watch = Stopwatch.StartNew();
-    var response = await send();
-    var body = await response.Content.ReadAsStringAsync();
-    stats.Of(kind).Add(watch.Elapsed.TotalMilliseconds, (int)response.StatusCode, response.StatusCode == expect, what);
+    HttpResponseMessage response;
+    string body;
+    try
+    {
+        response = await send();
+        body = await response.Content.ReadAsStringAsync();
+    }
+    catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !stop.IsCancellationRequested)
+    {
+        stats.Of(kind).Error(e.Message, sent, what);
+        throw new StepFailed();
+    }
+    var ok = stats.Of(kind).Add(watch.Elapsed.TotalMilliseconds, (int)response.StatusCode, response.StatusCode == expect, what, sent);
+    if (!ok && kind != "search") throw new StepFailed();
     return (response, body);
 }
 
@@ -235,33 +286,58 @@ static (int[] Records, string[] Domains, int[] Departments) Targets(PortalDataba
         [.. Read("SELECT \"Id\" FROM \"Departments\"", r => r.GetInt32(0))]);
 }
 
-/// <summary>Per kind of request: the latencies, and what went wrong.</summary>
-internal sealed class Stats
+/// <summary>A request of a flow failed (and was counted): the flow stops there.</summary>
+internal sealed class StepFailed : Exception;
+
+/// <summary>Per kind of request: the latencies, and what went wrong (each failure also a line of the failures file).</summary>
+internal sealed class Stats(string? failuresFile, bool limitedIsExpected)
 {
     private readonly ConcurrentDictionary<string, Kind> _kinds = new(StringComparer.Ordinal);
     public IReadOnlyDictionary<string, Kind> Kinds => _kinds;
-    public Kind Of(string kind) => _kinds.GetOrAdd(kind, _ => new Kind());
+    public Kind Of(string kind) => _kinds.GetOrAdd(kind, name => new Kind(name, this));
+    private bool LimitedIsExpected => limitedIsExpected;
 
-    internal sealed class Kind
+    private void Failed(DateTimeOffset sent, string kind, string what)
+    {
+        if (failuresFile is null) return;
+        var line = FormattableString.Invariant($"{sent.ToUnixTimeMilliseconds()} {DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()} {kind} {what}\n");
+        lock (this) File.AppendAllText(failuresFile, line);
+    }
+
+    internal sealed class Kind(string name, Stats stats)
     {
         private readonly List<double> _ms = [];
         private readonly ConcurrentQueue<string> _examples = new();
-        private int _serverErrors, _unexpected, _transportErrors;
+        private int _serverErrors, _unexpected, _transportErrors, _limited;
 
         public int Count { get { lock (_ms) return _ms.Count; } }
         public int ServerErrors => _serverErrors;
         public int Unexpected => _unexpected;
         public int TransportErrors => _transportErrors;
+        public int Limited => _limited;
         public IEnumerable<string> Examples => _examples;
 
-        public void Add(double ms, int status, bool expected, string? what)
+        /// <summary>Counts an answer; false if it is not the one expected.</summary>
+        public bool Add(double ms, int status, bool expected, string? what, DateTimeOffset sent)
         {
             lock (_ms) _ms.Add(ms);
+            if (expected) return true;
+            if (status == 429 && stats.LimitedIsExpected)
+            {
+                Interlocked.Increment(ref _limited);
+                return false;
+            }
             if (status >= 500) Note(ref _serverErrors, $"{status} {what}");
-            else if (!expected) Note(ref _unexpected, $"{status} {what}");
+            else Note(ref _unexpected, $"{status} {what}");
+            stats.Failed(sent, name, $"{status} {what}");
+            return false;
         }
 
-        public void Error(string message) => Note(ref _transportErrors, message);
+        public void Error(string message, DateTimeOffset? sent = null, string? what = null)
+        {
+            Note(ref _transportErrors, message);
+            stats.Failed(sent ?? DateTimeOffset.UtcNow, name, $"000 {what} {message}");
+        }
 
         public double Percentile(double p)
         {
