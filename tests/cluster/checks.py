@@ -313,6 +313,7 @@ class Cluster:
         self.balancer = args.balancer.rstrip("/")
         self.mail_file = args.mail_file
         self.facts_file = args.facts
+        self.county = (args.county or "").rstrip("/")
         self.sessions = {}
         self.tag = uuid.uuid4().hex[:10]  # marks what this run writes
         self.item = self.column = None
@@ -679,12 +680,40 @@ def check_6(c):
     outcome("6-outbox-mail-sent-once", mail)
 
 
+def check_7(c):
+    """The county that ran as a single node, its keys imported (run.sh): node 4, in cluster mode on its database,
+    shows the identity numbers the single node sealed, whole on the office's case page, and none "（无法解密）"."""
+
+    def sealed_numbers():
+        b = Browser(c.county)
+        b.sign_in("reviewer")
+        listing = b.get("/cases")
+        expect(listing.status == 200, f"/cases on node 4 answered {listing.status}")
+        cases = list(dict.fromkeys(re.findall(r'href="(/cases/\d+)"', listing.text)))[:10]
+        expect(cases, "node 4's /cases lists no case")
+        shown, unreadable = [], []
+        for path in cases:
+            page = b.get(path)
+            expect(page.status == 200, f"{path} on node 4 answered {page.status}")
+            if "无法解密" in page.text:
+                unreadable.append(path)
+            m = re.search(r'<dt>证件号码</dt><dd class="mono">([0-9A-Z]{15,18})</dd>', page.text)
+            if m:
+                shown.append(m.group(1))
+        expect(not unreadable, f"node 4 cannot decrypt what the single node sealed: {', '.join(unreadable)}")
+        expect(shown, f"none of {len(cases)} cases on node 4 shows an identity number whole")
+        return f"{len(shown)} of {len(cases)} cases show their identity number whole on node 4, none unreadable"
+
+    outcome("7-single-node-becomes-a-cluster", sealed_numbers)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--nodes", nargs=3, required=True)
     parser.add_argument("--balancer", required=True)
     parser.add_argument("--mail-file", required=True)
     parser.add_argument("--facts", required=True)
+    parser.add_argument("--county", help="node 4: the single node's database in cluster mode (check 7)")
     parser.add_argument("checks", nargs="*", default=["1", "2", "3", "4", "6"])
     args = parser.parse_args()
     c = Cluster(args)
@@ -695,7 +724,7 @@ def main():
         failed("setup-find-the-pages", f"{type(e).__name__}: {e}")
         return 1
     for check in args.checks:
-        {"1": check_1, "2": check_2, "3": check_3, "4": check_4, "6": check_6}[check](c)
+        {"1": check_1, "2": check_2, "3": check_3, "4": check_4, "6": check_6, "7": check_7}[check](c)
     return 0 if all(RESULTS) else 1
 
 

@@ -22,6 +22,8 @@
 #   3  a search limit of 12 per 10 minutes holds over all nodes: 18 searches from one address, 12 answered;
 #   4  an attachment uploaded through node 1 downloads through node 3, the same bytes;
 #   6  one outbox mail, three nodes polling the outbox: sent exactly once;
+#   7  a county run as a single node on PostgreSQL, its keys folder imported (DisclosurePortal.Tools import-keys),
+#      served by a node in cluster mode: the identity numbers it sealed are read whole;
 #   5  node 2 killed under the soak's mixed load through nginx (tests/bench/soak, reads and writes): no acknowledged
 #      write lost, only requests in flight at the kill fail, node 2 back within 60 s; Redis stopped and started: 503
 #      with Retry-After, then 200 by itself; the same with PostgreSQL.
@@ -30,9 +32,9 @@
 # did) the logs are kept in tests/cluster/output/.
 #
 # This is NOT part of tests/run.sh (the test command of the README): it needs root, installs nginx, kills processes on
-# purpose and takes about 2½ minutes on a 2-core machine once the portal is built (under a minute of start-up with the
-# migrations and the demo data, 10 s watching for a second mail, 30 s of mixed load, 35 s without PostgreSQL), plus the
-# build and any apt-get install on a fresh machine.
+# purpose and takes about 4 minutes on a 2-core machine once the portal is built (under a minute of start-up with the
+# migrations and the demo data, 10 s watching for a second mail, 30 s of mixed load, 35 s without PostgreSQL, the
+# single county's start with its own demo data), plus the build and any apt-get install on a fresh machine.
 #
 # DP_CLUSTER_EVICTIONS=postgres tests/cluster/run.sh sends the evictions by PostgreSQL LISTEN/NOTIFY instead of Redis
 # pub/sub (Cluster:Evictions; ADR 45 compares the two with check 1's delays).
@@ -44,6 +46,7 @@ cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
 OUTPUT="$ROOT/tests/cluster/output"
 DLL="$ROOT/src/DisclosurePortal.Web/bin/Release/net10.0/DisclosurePortal.Web.dll"
+TOOLS="$ROOT/src/DisclosurePortal.Tools/bin/Release/net10.0/DisclosurePortal.Tools.dll"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 export PYTHONDONTWRITEBYTECODE=1
 
@@ -101,6 +104,8 @@ build() {
     dotnet build src/DisclosurePortal.Web -c Release -nologo -v q >"$WORK/build.log" 2>&1 \
         || { grep -E "error" "$WORK/build.log" | sort -u | head -20 >&2; die "the build failed"; }
     [ -f "$DLL" ] || die "no $DLL after the build"
+    dotnet build src/DisclosurePortal.Tools -c Release -nologo -v q >>"$WORK/build.log" 2>&1 \
+        || { grep -E "error" "$WORK/build.log" | sort -u | head -20 >&2; die "the tools (src/DisclosurePortal.Tools) did not build"; }
     dotnet build tests/bench/soak -c Release -nologo -v q >>"$WORK/build.log" 2>&1 \
         || { grep -E "error" "$WORK/build.log" | sort -u | head -20 >&2; die "the soak driver (tests/bench/soak) did not build"; }
 }
@@ -436,6 +441,48 @@ check_5a() {
     fi
 }
 
+# 7: a county that ran as a single node on PostgreSQL becomes a cluster (docs/scaling.md, "From one node to several"):
+# a single node (no Cluster:Redis) on a database of its own seeds the demo county, sealing its applicants' identity
+# numbers with the keys of its keys folder, and stops; DisclosurePortal.Tools import-keys moves that folder into the
+# database; node 4, in cluster mode on that database (a cluster name of its own), then shows those numbers whole on
+# the office's case pages (checks.py), none "（无法解密）".
+check_7() {
+    local name=7-single-node-becomes-a-cluster port pid deadline county
+    county="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=county"
+    as_pg "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres county
+    port=$(free_port) || die "no free port"
+    common_args
+    log "7: the county as a single node (its own keys folder, the demo data)"
+    dotnet "$DLL" --urls "http://127.0.0.1:$port" "${COMMON[@]}" "--ConnectionStrings:Portal=$county" --Seed:DemoData=true \
+        --DataProtection:KeysFolder="$WORK/county-keys" --Database:DataFolder="$WORK/county-data" >"$WORK/county-single.log" 2>&1 &
+    pid=$!
+    MIGRATE_PID=$pid
+    deadline=$(( SECONDS + 600 ))
+    until [ "$(status_of "http://127.0.0.1:$port/healthz/ready")" = 200 ]; do
+        if ! kill -0 "$pid" 2>/dev/null || [ $SECONDS -ge $deadline ]; then
+            fail $name "the single node did not start on its database (see county-single.log)"; return
+        fi
+        sleep 0.5
+    done
+    kill "$pid"; wait "$pid" 2>/dev/null || true
+    MIGRATE_PID=""
+    if ! dotnet "$TOOLS" import-keys --from "$WORK/county-keys" --Database:Provider=PostgreSQL "--ConnectionStrings:Portal=$county" \
+        --Cluster:KeyCertificate="$CERT" --Cluster:KeyCertificatePassword=cluster >"$WORK/import-keys.log" 2>&1; then
+        fail $name "import-keys failed: $(tail -n 3 "$WORK/import-keys.log" | tr '\n' ' ')"; return
+    fi
+    log "7: $(grep -m 1 "^Imported" "$WORK/import-keys.log")"
+    NODE_PORT[4]=$(free_port) || die "no free port"
+    mkdir -p "$WORK/keys4" "$WORK/data4"
+    dotnet "$DLL" --urls "http://127.0.0.1:${NODE_PORT[4]}" "${COMMON[@]}" "--ConnectionStrings:Portal=$county" \
+        --Cluster:Redis="127.0.0.1:$REDIS_PORT" --Cluster:Name=county --Cluster:KeyCertificate="$CERT" --Cluster:KeyCertificatePassword=cluster \
+        --Cluster:NodeName=node4 --DataProtection:KeysFolder="$WORK/keys4" --Database:DataFolder="$WORK/data4" --Seed:DemoData=true \
+        >>"$WORK/node4.log" 2>&1 &
+    NODE_PID[4]=$!
+    disown "${NODE_PID[4]}"
+    wait_ready 4 180 || { fail $name "node 4 did not become ready on the county's database (see node4.log)"; return; }
+    run_python_checks --county "$(node_url 4)" 7
+}
+
 # 5b: Redis stopped: every node answers 503 with Retry-After within 5 s; Redis started again: 200 again within 10 s,
 # without a restart.
 check_5b() {
@@ -523,6 +570,7 @@ main() {
     check_5a
     check_5b
     check_5c
+    check_7
     [ "$FAILED" -eq 0 ] && KEEP_LOGS=0
     log "checks took $(( SECONDS - begun )) s in all"
     echo "$PASSED passed, $FAILED failed"
