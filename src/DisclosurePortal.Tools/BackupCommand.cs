@@ -10,7 +10,7 @@ namespace DisclosurePortal.Tools;
 /// restoring is putting it as portal.db into an empty data folder (docs/reliability.md, ADR 22). PostgreSQL is backed
 /// up with pg_dump instead, which does the same for a server database.
 /// </summary>
-internal sealed class BackupCommand
+internal sealed class BackupCommand : ToolVerb
 {
     public const string Verb = "backup";
 
@@ -20,16 +20,9 @@ internal sealed class BackupCommand
         Safe while the portal runs. For PostgreSQL use pg_dump -Fc (docs/reliability.md).
         """;
 
-    private BackupCommand(string? target, VerbArguments arguments)
-    {
-        Target = target;
-        Arguments = arguments;
-    }
+    private BackupCommand(string? target, VerbArguments arguments) : base(arguments) => Target = target;
 
     public string? Target { get; }
-    private VerbArguments Arguments { get; }
-    public string[] HostArguments => [.. Arguments.HostArguments];
-    public string? Error => Arguments.Error;
 
     /// <summary>The command, when the first argument is the verb; null otherwise.</summary>
     public static BackupCommand? From(string[] args)
@@ -44,9 +37,6 @@ internal sealed class BackupCommand
         if (arguments.Error is null && !arguments.Help && target is null) arguments = arguments.Refuse("--to FILE is required.");
         return new BackupCommand(target is null || arguments.Error is not null ? null : Path.GetFullPath(target), arguments);
     }
-
-    /// <summary>Usage or an argument error, with the exit code; null to go on.</summary>
-    public int? ExitBeforeHost() => Arguments.ExitBeforeHost();
 
     /// <summary>0 when the copy is written and passes integrity_check; 1 when it cannot be made; 2 for PostgreSQL.</summary>
     public int Run(IConfiguration configuration, string contentRoot)

@@ -18,7 +18,7 @@ namespace DisclosurePortal.Tools;
 /// a secret key the cluster made for itself in the meantime (its nodes started first) stops the import, since the
 /// blind indexes of the numbers stored so far would no longer match either key.
 /// </summary>
-internal sealed class ImportKeysCommand
+internal sealed class ImportKeysCommand : ToolVerb
 {
     public const string Verb = "import-keys";
 
@@ -31,16 +31,9 @@ internal sealed class ImportKeysCommand
 
     private static readonly XNamespace DataProtection = "http://schemas.asp.net/2015/03/dataProtection";
 
-    private ImportKeysCommand(string? folder, VerbArguments arguments)
-    {
-        Folder = folder;
-        Arguments = arguments;
-    }
+    private ImportKeysCommand(string? folder, VerbArguments arguments) : base(arguments) => Folder = folder;
 
     public string? Folder { get; }
-    private VerbArguments Arguments { get; }
-    public string[] HostArguments => [.. Arguments.HostArguments];
-    public string? Error => Arguments.Error;
 
     /// <summary>The command, when the first argument is the verb; null otherwise.</summary>
     public static ImportKeysCommand? From(string[] args)
@@ -55,9 +48,6 @@ internal sealed class ImportKeysCommand
         if (arguments.Error is null && !arguments.Help && folder is null) arguments = arguments.Refuse("--from DIR is required.");
         return new ImportKeysCommand(folder is null || arguments.Error is not null ? null : Path.GetFullPath(folder), arguments);
     }
-
-    /// <summary>Usage or an argument error, with the exit code; null to go on.</summary>
-    public int? ExitBeforeHost() => Arguments.ExitBeforeHost();
 
     /// <summary>0 when imported (or there was nothing new); 1 when refused, nothing written; 2 for a wrong setting.</summary>
     public async Task<int> RunAsync(IConfiguration configuration, IServiceProvider services, TextWriter output, TextWriter errors)

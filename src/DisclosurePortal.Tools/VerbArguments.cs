@@ -73,3 +73,18 @@ internal sealed class VerbArguments
         return 2;
     }
 }
+
+/// <summary>What every verb of the tools has: its parsed arguments, the host's share of them, and the early exit.</summary>
+internal abstract class ToolVerb(VerbArguments arguments)
+{
+    protected VerbArguments Arguments { get; } = arguments;
+
+    /// <summary>The arguments for the host (the verb's own options taken out).</summary>
+    public string[] HostArguments => [.. Arguments.HostArguments];
+
+    /// <summary>Why the arguments cannot be used (with the usage), or null.</summary>
+    public string? Error => Arguments.Error;
+
+    /// <summary>Usage or an argument error, with the exit code; null to go on.</summary>
+    public int? ExitBeforeHost() => Arguments.ExitBeforeHost();
+}

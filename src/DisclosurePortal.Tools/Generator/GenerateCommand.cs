@@ -10,7 +10,7 @@ namespace DisclosurePortal.Tools.Generator;
 /// the generator's own options are taken out, everything else (--Database:…, --ConnectionStrings:…) goes to the host,
 /// so the generator writes exactly where the portal would read. Demo data is always off: the generator makes its own.
 /// </summary>
-internal sealed class GenerateCommand
+internal sealed class GenerateCommand : ToolVerb
 {
     public const string Verb = "generate";
     public const int DefaultRecords = 1_000_000;
@@ -25,21 +25,10 @@ internal sealed class GenerateCommand
         The database must be empty (a new SQLite folder or a new PostgreSQL database); migrations and reference data are applied first.
         """;
 
-    private GenerateCommand(GeneratorOptions? options, VerbArguments arguments)
-    {
-        Options = options;
-        Arguments = arguments;
-    }
+    /// <summary>The host's arguments (<see cref="ToolVerb.HostArguments"/>) are the caller's configuration, and demo data off.</summary>
+    private GenerateCommand(GeneratorOptions? options, VerbArguments arguments) : base(arguments) => Options = options;
 
     public GeneratorOptions? Options { get; }
-
-    private VerbArguments Arguments { get; }
-
-    /// <summary>The arguments for the host: the caller's configuration, and demo data off.</summary>
-    public string[] HostArguments => [.. Arguments.HostArguments];
-
-    /// <summary>Why the arguments cannot be used (with the usage), or null.</summary>
-    public string? Error => Arguments.Error;
 
     /// <summary>The command, when the first argument is the verb; null for a normal start of the portal.</summary>
     public static GenerateCommand? From(string[] args)
@@ -59,9 +48,6 @@ internal sealed class GenerateCommand
         arguments.HostArguments.Add("--Seed:DemoData=false");
         return new GenerateCommand(new GeneratorOptions(recordCount, cases ?? recordCount / 10), arguments);
     }
-
-    /// <summary>Before the host is built: usage or an argument error, with the process exit code; null to go on.</summary>
-    public int? ExitBeforeHost() => Arguments.ExitBeforeHost();
 
     /// <summary>Applies the migrations and reference data, generates, prints the summary. 0 on success, 1 when the generator refuses.</summary>
     public async Task<int> RunAsync(IServiceProvider services)
