@@ -32,6 +32,9 @@ internal static class Tool
         }
 
         var builder = Host.CreateApplicationBuilder(generate?.HostArguments ?? backup?.HostArguments ?? importKeys!.HostArguments);
+        // A tool's output is its own summary: EF Core's every statement (logged at Information without the portal's
+        // appsettings.json) would bury it.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         if (backup is not null) return backup.Run(builder.Configuration, builder.Environment.ContentRootPath);
         if (importKeys is not null)
         {
