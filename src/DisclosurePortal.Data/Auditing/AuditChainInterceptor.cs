@@ -67,6 +67,21 @@ public sealed class AuditChainInterceptor : SaveChangesInterceptor
         if (eventData.Context is { } db) await RollBackOwnedAsync(db);
     }
 
+    // A save refused on a concurrency token is not reported through SaveChangesFailed but here: without rolling back,
+    // the context would keep its open transaction and its "chained" mark, and its next save (a pooled context lent out
+    // again, a handler trying again) would insert its event unchained, which the append-only triggers refuse.
+    public override async ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(ConcurrencyExceptionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } db) await RollBackOwnedAsync(db);
+        return result;
+    }
+
+    public override InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData, InterceptionResult result)
+    {
+        if (eventData.Context is { } db) RollBackOwnedAsync(db).GetAwaiter().GetResult();
+        return result;
+    }
+
     private async Task ChainAsync(PortalDbContext db, CancellationToken ct)
     {
         if (_chained.TryGetValue(db, out _)) return;

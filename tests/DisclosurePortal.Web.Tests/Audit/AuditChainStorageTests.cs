@@ -1,5 +1,6 @@
 using DisclosurePortal.Domain.Auditing;
 using DisclosurePortal.Domain.Catalogue;
+using DisclosurePortal.Domain.Columns;
 using DisclosurePortal.Data;
 using DisclosurePortal.Web.Features.AdminAudit;
 using DisclosurePortal.Web.Infrastructure;
@@ -102,6 +103,48 @@ public abstract class AuditChainStorageTests(TestDb db) : IDisposable
         var report = await CheckAsync(cs);
         Assert.True(report.Intact, report.Break?.ToString());
         Assert.Equal((7L, 7L, events[^1].Hash), (report.Checked, report.HeadSequence, report.HeadHash));
+    }
+
+    /// <summary>
+    /// A save that fails on another writer's change (a concurrency token) after its event was chained must leave the
+    /// context as it found it: the same context (a pooled one, or a handler that tries again) then chains its next event.
+    /// EF Core reports this failure through ThrowingConcurrencyException, not SaveChangesFailed.
+    /// </summary>
+    [Fact]
+    public async Task ASaveRefusedOnAConcurrencyToken_LeavesTheContextAbleToChainItsNextEvent()
+    {
+        var cs = await NewDatabaseAsync();
+        int columnId;
+        await using (var context = Context(cs))
+        {
+            var column = DisclosureColumn.Create("财政预决算", null, null, null, 1);
+            context.Columns.Add(column);
+            context.AuditEvents.Add(Event("新建栏目"));
+            await context.SaveChangesAsync();
+            columnId = column.Id;
+        }
+
+        await using var stale = Context(cs);
+        var seen = await stale.Columns.SingleAsync(c => c.Id == columnId);
+        await using (var other = Context(cs))
+        {
+            (await other.Columns.SingleAsync(c => c.Id == columnId)).Rename("财政预决算信息", null, null);
+            other.AuditEvents.Add(Event("他人改名"));
+            await other.SaveChangesAsync();
+        }
+        seen.Rename("财政信息", null, null);
+        stale.AuditEvents.Add(Event("过时的改名"));
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => stale.SaveChangesAsync());
+
+        stale.ChangeTracker.Clear(); // what a handler does before trying again, and the pool before lending it out
+        stale.AuditEvents.Add(Event("同一上下文的下一个事件"));
+        await stale.SaveChangesAsync();
+
+        var events = await EventsAsync(cs);
+        Assert.Equal(["新建栏目", "他人改名", "同一上下文的下一个事件"], events.Select(e => e.Summary));
+        Assert.Equal([1L, 2, 3], events.Select(e => e.Sequence));
+        var report = await CheckAsync(cs);
+        Assert.True(report.Intact, report.Break?.ToString());
     }
 
     [Fact]
