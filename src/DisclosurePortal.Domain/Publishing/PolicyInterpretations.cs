@@ -22,6 +22,9 @@ public enum InterpretationStatus
 public sealed record InterpretationTimeliness(DateOnly DueOn, InterpretationStatus Status, DateOnly? InterpretedOn, int DaysLate, int WorkingDaysLate)
 {
     public bool IsMissing => Status is InterpretationStatus.MissingNotYetDue or InterpretationStatus.MissingOverdue;
+
+    /// <summary>The due date is a 解读方案's, earlier than the statutory 3 working days (三同步).</summary>
+    public bool ByPlan { get; init; }
 }
 
 /// <summary>
@@ -69,16 +72,19 @@ public static class PolicyInterpretations
     public static InterpretationTimeliness Assess(DateOnly policyPublishedOn, DateOnly? interpretedOn, DateOnly today, WorkingCalendar calendar, DateOnly? plannedDue = null)
     {
         var statutory = DueOn(policyPublishedOn, calendar);
-        var due = plannedDue is { } planned && planned < statutory ? planned : statutory;
+        var byPlan = plannedDue is { } planned && planned < statutory;
+        var due = byPlan ? plannedDue!.Value : statutory;
         if (interpretedOn is { } published)
         {
-            return published <= due
+            return (published <= due
                 ? new InterpretationTimeliness(due, InterpretationStatus.OnTime, published, 0, 0)
-                : new InterpretationTimeliness(due, InterpretationStatus.Late, published, published.DayNumber - due.DayNumber, calendar.WorkingDaysBetween(due, published));
+                : new InterpretationTimeliness(due, InterpretationStatus.Late, published, published.DayNumber - due.DayNumber, calendar.WorkingDaysBetween(due, published)))
+                with { ByPlan = byPlan };
         }
-        return today <= due
+        return (today <= due
             ? new InterpretationTimeliness(due, InterpretationStatus.MissingNotYetDue, null, 0, 0)
-            : new InterpretationTimeliness(due, InterpretationStatus.MissingOverdue, null, today.DayNumber - due.DayNumber, calendar.WorkingDaysBetween(due, today));
+            : new InterpretationTimeliness(due, InterpretationStatus.MissingOverdue, null, today.DayNumber - due.DayNumber, calendar.WorkingDaysBetween(due, today)))
+            with { ByPlan = byPlan };
     }
 
     /// <summary>An interpretation goes to review only once it names a published policy (it may be drafted before: 同步起草).</summary>

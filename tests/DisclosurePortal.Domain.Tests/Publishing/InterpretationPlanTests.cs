@@ -48,8 +48,10 @@ public sealed class InterpretationPlanTests
         var statutory = PolicyInterpretations.Assess(published, null, planned.AddDays(1), calendar);
         Assert.Equal(InterpretationStatus.MissingNotYetDue, statutory.Status);
         var withPlan = PolicyInterpretations.Assess(published, null, planned.AddDays(1), calendar, planned);
-        Assert.Equal((planned, InterpretationStatus.MissingOverdue), (withPlan.DueOn, withPlan.Status));
-        // A planned date after the statutory one cannot make it later.
-        Assert.Equal(statutory.DueOn, PolicyInterpretations.Assess(published, null, published, calendar, statutory.DueOn.AddDays(10)).DueOn);
+        Assert.Equal((planned, InterpretationStatus.MissingOverdue, true), (withPlan.DueOn, withPlan.Status, withPlan.ByPlan));
+        Assert.False(statutory.ByPlan);
+        // A planned date after the statutory one cannot make it later: the statutory date stands, and says so.
+        var laterPlan = PolicyInterpretations.Assess(published, null, published, calendar, statutory.DueOn.AddDays(10));
+        Assert.Equal((statutory.DueOn, false), (laterPlan.DueOn, laterPlan.ByPlan));
     }
 }

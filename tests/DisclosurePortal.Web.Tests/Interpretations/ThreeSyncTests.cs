@@ -89,6 +89,11 @@ public abstract class ThreeSyncTests(PortalFactory factory)
         Assert.Contains(due.ToString("yyyy-MM-dd"), row!.Text(), StringComparison.Ordinal);
         var (_, housingList) = await Html.GetAsync(editor, "/manage/interpretations");
         Assert.Null(housingList.QuerySelector($"tr[data-policy='{policy}']"));
+        // The policy's page gives that date, and says it is the plan's, not the statutory 3 working days.
+        var (_, policyPage) = await Html.GetAsync(editor, page);
+        var dueSentence = policyPage.QuerySelector(".interpretation-due").Text();
+        Assert.Contains($"应于 {due:yyyy-MM-dd} 前发布解读（解读方案定的时限", dueSentence, StringComparison.Ordinal);
+        Assert.DoesNotContain("首次发布后3个工作日内", dueSentence, StringComparison.Ordinal);
     }
 
     [Fact]
