@@ -30,7 +30,7 @@ public static class ClusterMode
         var path = configuration["Cluster:KeyCertificate"];
         if (string.IsNullOrWhiteSpace(path) || !File.Exists(path))
             throw new InvalidOperationException(
-                "Cluster:Redis is set, so the nodes share their Data Protection keys in the database: set Cluster:KeyCertificate to a PKCS #12 file (with its private key) that every node has, to encrypt them at rest (docs/scaling.md).");
+                "The nodes of a cluster share their Data Protection keys in the database: set Cluster:KeyCertificate to a PKCS #12 file (with its private key) that every node has, to encrypt them at rest (docs/scaling.md).");
         var certificate = X509CertificateLoader.LoadPkcs12FromFile(path, configuration["Cluster:KeyCertificatePassword"]);
         if (!certificate.HasPrivateKey)
             throw new InvalidOperationException($"Cluster:KeyCertificate ({path}) has no private key: the nodes could not read the keys they encrypt.");
