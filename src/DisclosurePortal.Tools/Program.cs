@@ -19,43 +19,43 @@ internal static class Tool
             Settings are read as the portal reads them: DIR/appsettings.json, then --Section:Key=value.
             """;
 
-        var generate = GenerateCommand.From(args);
-        if (generate?.ExitBeforeHost() is { } exitCode) return exitCode;
-        var backup = generate is null ? BackupCommand.From(args) : null;
-        if (backup?.ExitBeforeHost() is { } backupExitCode) return backupExitCode;
-        var importKeys = generate is null && backup is null ? ImportKeysCommand.From(args) : null;
-        if (importKeys?.ExitBeforeHost() is { } importExitCode) return importExitCode;
-        if (generate is null && backup is null && importKeys is null)
+        ToolVerb? verb = (ToolVerb?)GenerateCommand.From(args) ?? (ToolVerb?)BackupCommand.From(args) ?? ImportKeysCommand.From(args);
+        if (verb?.ExitBeforeHost() is { } exitCode) return exitCode;
+        if (verb is null)
         {
             await Console.Error.WriteLineAsync(Usage);
             return args.Length == 0 || args[0] is "--help" or "-h" ? 0 : 2;
         }
 
-        var builder = Host.CreateApplicationBuilder(generate?.HostArguments ?? backup?.HostArguments ?? importKeys!.HostArguments);
+        var builder = Host.CreateApplicationBuilder(verb.HostArguments);
         // A tool's output is its own summary: EF Core's every statement (logged at Information without the portal's
         // appsettings.json) would bury it.
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
-        if (backup is not null) return backup.Run(builder.Configuration, builder.Environment.ContentRootPath);
-        if (importKeys is not null)
+        switch (verb)
         {
-            try
-            {
-                builder.Services.AddPortalDatabase(builder.Configuration, builder.Environment.ContentRootPath);
-            }
-            catch (InvalidOperationException e)
-            {
-                await Console.Error.WriteLineAsync(e.Message); // a setting missing: say which
-                return 2;
-            }
-            using var database = builder.Build();
-            return await importKeys.RunAsync(builder.Configuration, database.Services, Console.Out, Console.Error);
+            case BackupCommand backup:
+                return backup.Run(builder.Configuration, builder.Environment.ContentRootPath);
+            case ImportKeysCommand importKeys:
+                try
+                {
+                    builder.Services.AddPortalDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+                }
+                catch (InvalidOperationException e)
+                {
+                    await Console.Error.WriteLineAsync(e.Message); // a setting missing: say which
+                    return 2;
+                }
+                using (var database = builder.Build())
+                    return await importKeys.RunAsync(builder.Configuration, database.Services, Console.Out, Console.Error);
+            case GenerateCommand generate:
+                builder.Services.AddSingleton(TimeProvider.System);
+                builder.Services.AddPortalStorage(builder.Configuration, builder.Environment);
+                // The initializer can seed the demo accounts; the generator turns demo data off, but the accounts' store is registered.
+                builder.Services.AddIdentityCore<PortalUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<PortalDbContext>();
+                using (var host = builder.Build())
+                    return await generate.RunAsync(host.Services);
+            default:
+                throw new System.Diagnostics.UnreachableException($"A verb without its run: {verb.GetType().Name}");
         }
-
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddPortalStorage(builder.Configuration, builder.Environment);
-        // The initializer can seed the demo accounts; the generator turns demo data off, but the accounts' store is registered.
-        builder.Services.AddIdentityCore<PortalUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<PortalDbContext>();
-        using var host = builder.Build();
-        return await generate!.RunAsync(host.Services);
     }
 }

@@ -41,13 +41,7 @@ public static class TestDatabases
     public static string NewPostgres(string prefix, string template = "template0")
     {
         var name = $"{prefix}_{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 13, 60)].ToLowerInvariant();
-        using (var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(PostgresServer) { Database = "postgres" }.ToString()))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = $"CREATE DATABASE \"{name}\" ENCODING 'UTF8' TEMPLATE \"{template}\"";
-            command.ExecuteNonQuery();
-        }
+        OnServer($"CREATE DATABASE \"{name}\" ENCODING 'UTF8' TEMPLATE \"{template}\"");
         return new NpgsqlConnectionStringBuilder(PostgresServer) { Database = name }.ToString();
     }
 
@@ -65,18 +59,21 @@ public static class TestDatabases
                 foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" }) File.Delete(file + suffix);
                 break;
             case TestDb.Postgres:
-                var name = new NpgsqlConnectionStringBuilder(connectionString).Database!;
-                using (var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(PostgresServer) { Database = "postgres", Pooling = false }.ToString()))
-                {
-                    connection.Open();
-                    using var command = connection.CreateCommand();
-                    command.CommandText = $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)";
-                    command.ExecuteNonQuery();
-                }
+                OnServer($"DROP DATABASE IF EXISTS \"{new NpgsqlConnectionStringBuilder(connectionString).Database}\" WITH (FORCE)");
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(db));
         }
+    }
+
+    /// <summary>A statement on the test server's own "postgres" database (creating and dropping the test databases).</summary>
+    private static void OnServer(string sql)
+    {
+        using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(PostgresServer) { Database = "postgres", Pooling = false }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
     }
 
     /// <summary>The portal's provider for a test database.</summary>
